@@ -1,0 +1,108 @@
+//! Choosing a backend at run time from a database URL.
+
+use uuid::Uuid;
+
+use crate::error::StoreError;
+use crate::postgres::PgEventStore;
+use crate::sqlite::SqliteEventStore;
+use crate::store::EventStore;
+use crate::types::{
+    AppendOutcome, AppendRequest, Committed, LogHead, RecordedEvent, StreamName, TenantId,
+};
+
+/// Either backend, chosen by `DATABASE_URL`; dispatches statically to the one it holds.
+#[derive(Debug)]
+pub enum AnyEventStore {
+    /// PostgreSQL, for production.
+    Postgres(PgEventStore),
+    /// SQLite, the embedded default.
+    Sqlite(SqliteEventStore),
+}
+
+impl AnyEventStore {
+    /// Connects to `postgres://…` or `sqlite:…` and applies the migrations.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            let pool = sqlx::postgres::PgPoolOptions::new()
+                .max_connections(max_connections)
+                .connect(url)
+                .await?;
+            Self::Postgres(PgEventStore::new(pool))
+        } else if url.starts_with("sqlite:") {
+            Self::Sqlite(SqliteEventStore::connect(url).await?)
+        } else {
+            return Err(StoreError::InvalidInput(crate::InvalidInput::new(
+                "database URL",
+                "must start with postgres://, postgresql:// or sqlite:",
+            )));
+        };
+        store.migrate().await?;
+        Ok(store)
+    }
+
+    /// Applies the embedded migrations of the backend.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        match self {
+            Self::Postgres(store) => store.migrate().await,
+            Self::Sqlite(store) => store.migrate().await,
+        }
+    }
+}
+
+impl EventStore for AnyEventStore {
+    async fn append(&self, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
+        match self {
+            Self::Postgres(store) => store.append(request).await,
+            Self::Sqlite(store) => store.append(request).await,
+        }
+    }
+
+    async fn read_log(
+        &self,
+        tenant: TenantId,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        match self {
+            Self::Postgres(store) => store.read_log(tenant, after, limit).await,
+            Self::Sqlite(store) => store.read_log(tenant, after, limit).await,
+        }
+    }
+
+    async fn read_stream(
+        &self,
+        tenant: TenantId,
+        stream: &StreamName,
+        after: u64,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        match self {
+            Self::Postgres(store) => store.read_stream(tenant, stream, after).await,
+            Self::Sqlite(store) => store.read_stream(tenant, stream, after).await,
+        }
+    }
+
+    async fn head(&self, tenant: TenantId) -> Result<LogHead, StoreError> {
+        match self {
+            Self::Postgres(store) => store.head(tenant).await,
+            Self::Sqlite(store) => store.head(tenant).await,
+        }
+    }
+
+    async fn find_command(
+        &self,
+        tenant: TenantId,
+        command_id: Uuid,
+    ) -> Result<Option<Committed>, StoreError> {
+        match self {
+            Self::Postgres(store) => store.find_command(tenant, command_id).await,
+            Self::Sqlite(store) => store.find_command(tenant, command_id).await,
+        }
+    }
+
+    async fn tenants(&self) -> Result<Vec<TenantId>, StoreError> {
+        match self {
+            Self::Postgres(store) => store.tenants().await,
+            Self::Sqlite(store) => store.tenants().await,
+        }
+    }
+}

@@ -1,0 +1,39 @@
+//! The per-tenant, append-only, hash-chained event store of Civic Register.
+//!
+//! Every council (tenant) has one log. Its events have gapless positions that commit in order,
+//! belong to streams (one per aggregate) with optimistic concurrency on the stream version, are
+//! appended idempotently per command id, and carry a SHA-256 hash chained to the previous event of
+//! the tenant's log (see `docs/audit-chain.md`). The database refuses UPDATE and DELETE on them.
+//!
+//! Modules:
+//! - [`store`]: the [`EventStore`] trait every backend implements.
+//! - [`types`]: requests, records and validated names.
+//! - [`canonical_json`]: the one byte form of a payload that is stored and hashed.
+//! - [`chain`]: the hash chain and its incremental verifier.
+//! - [`error`]: [`StoreError`], shared by every backend.
+//! - [`postgres`], [`sqlite`]: the two backends; [`any`]: pick one from a URL at run time.
+//! - [`migrations`]: the embedded schema migrations.
+
+pub mod any;
+pub mod canonical_json;
+pub mod chain;
+mod decode;
+pub mod error;
+pub mod migrations;
+pub mod postgres;
+mod prepare;
+pub mod sqlite;
+pub mod store;
+pub mod types;
+
+pub use any::AnyEventStore;
+pub use canonical_json::CanonicalJson;
+pub use chain::{ChainBreak, ChainVerifier, GENESIS_HASH};
+pub use error::{InvalidInput, StoreError};
+pub use postgres::PgEventStore;
+pub use sqlite::SqliteEventStore;
+pub use store::EventStore;
+pub use types::{
+    Actor, AppendMetadata, AppendOutcome, AppendRequest, Committed, EventType, ExpectedVersion,
+    LogHead, MAX_BATCH, NewEvent, RecordedEvent, StreamName, TenantId,
+};

@@ -1,0 +1,313 @@
+//! The SQLite backend: the embedded default, one database file in the working directory.
+//!
+//! Appends run in `BEGIN IMMEDIATE` transactions, which take SQLite's write lock up front, so
+//! reading the head and writing after it cannot interleave with another writer, in this process
+//! or another. Within a process, appends also queue on a mutex so that they wait in order instead
+//! of spinning on SQLite's busy handler. WAL mode with `synchronous = FULL` makes every
+//! acknowledged append durable.
+
+use std::path::Path;
+use std::str::FromStr;
+use std::time::Duration;
+
+use sqlx::sqlite::{
+    SqliteConnectOptions, SqliteJournalMode, SqlitePool, SqlitePoolOptions, SqliteRow,
+    SqliteSynchronous,
+};
+use sqlx::{Row, SqliteConnection};
+use tokio::sync::Mutex;
+use uuid::Uuid;
+
+use crate::chain::{GENESIS_HASH, format_recorded_at};
+use crate::error::StoreError;
+use crate::prepare::{check_expected, prepare};
+use crate::store::EventStore;
+use crate::types::{
+    AppendOutcome, AppendRequest, Committed, LogHead, RecordedEvent, StreamName, TenantId,
+    now_micros,
+};
+use crate::{decode, migrations};
+
+/// The event store on SQLite.
+#[derive(Debug)]
+pub struct SqliteEventStore {
+    pool: SqlitePool,
+    write_lock: Mutex<()>,
+}
+
+impl SqliteEventStore {
+    /// Opens (creating if missing) the database at `url` (`sqlite://civic.db`, `sqlite:path`).
+    pub async fn connect(url: &str) -> Result<Self, StoreError> {
+        let options = SqliteConnectOptions::from_str(url)?;
+        Self::open(options).await
+    }
+
+    /// Opens (creating if missing) the database file at `path`.
+    pub async fn open_file(path: &Path) -> Result<Self, StoreError> {
+        Self::open(SqliteConnectOptions::new().filename(path)).await
+    }
+
+    async fn open(options: SqliteConnectOptions) -> Result<Self, StoreError> {
+        let options = options
+            .create_if_missing(true)
+            .journal_mode(SqliteJournalMode::Wal)
+            .synchronous(SqliteSynchronous::Full)
+            .busy_timeout(Duration::from_secs(30))
+            .foreign_keys(true);
+        let pool = SqlitePoolOptions::new()
+            .max_connections(8)
+            .connect_with(options)
+            .await?;
+        Ok(Self::new(pool))
+    }
+
+    /// Wraps a pool; run [`SqliteEventStore::migrate`] once before use.
+    pub fn new(pool: SqlitePool) -> Self {
+        Self {
+            pool,
+            write_lock: Mutex::new(()),
+        }
+    }
+
+    /// Applies the embedded migrations.
+    pub async fn migrate(&self) -> Result<(), StoreError> {
+        migrations::sqlite()
+            .run(&self.pool)
+            .await
+            .map_err(|e| StoreError::Database(e.into()))
+    }
+
+    /// The pool, for read models that live in the same database.
+    pub fn pool(&self) -> &SqlitePool {
+        &self.pool
+    }
+}
+
+fn to_i64(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
+async fn read_head(conn: &mut SqliteConnection, tenant: TenantId) -> Result<LogHead, StoreError> {
+    let row = sqlx::query("SELECT position, hash FROM event_heads WHERE tenant_id = ?")
+        .bind(tenant.to_string())
+        .fetch_optional(&mut *conn)
+        .await?;
+    match row {
+        Some(row) => Ok(LogHead {
+            position: decode::position(row.try_get("position")?)?,
+            hash: row.try_get("hash")?,
+        }),
+        None => Ok(LogHead {
+            position: 0,
+            hash: GENESIS_HASH.to_owned(),
+        }),
+    }
+}
+
+async fn find_command(
+    conn: &mut SqliteConnection,
+    tenant: TenantId,
+    command_id: Uuid,
+) -> Result<Option<Committed>, StoreError> {
+    let row = sqlx::query(
+        "SELECT stream_id, first_position, last_position, stream_version \
+         FROM commands WHERE tenant_id = ? AND command_id = ?",
+    )
+    .bind(tenant.to_string())
+    .bind(command_id.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
+    row.map(|row| {
+        Ok(Committed {
+            stream: decode::stream(row.try_get("stream_id")?)?,
+            first_position: decode::position(row.try_get("first_position")?)?,
+            last_position: decode::position(row.try_get("last_position")?)?,
+            stream_version: decode::position(row.try_get("stream_version")?)?,
+        })
+    })
+    .transpose()
+}
+
+async fn stream_version(
+    conn: &mut SqliteConnection,
+    tenant: TenantId,
+    stream: &StreamName,
+) -> Result<u64, StoreError> {
+    let version: Option<i64> = sqlx::query_scalar(
+        "SELECT max(stream_version) FROM events WHERE tenant_id = ? AND stream_id = ?",
+    )
+    .bind(tenant.to_string())
+    .bind(stream.as_str())
+    .fetch_one(&mut *conn)
+    .await?;
+    decode::position(version.unwrap_or(0))
+}
+
+const EVENT_COLUMNS: &str = "tenant_id, position, event_id, stream_id, stream_version, event_type, \
+     schema_version, actor, command_id, causation_id, correlation_id, recorded_at, payload, hash";
+
+fn event_from_row(row: &SqliteRow) -> Result<RecordedEvent, StoreError> {
+    let causation: Option<String> = row.try_get("causation_id")?;
+    decode::event(decode::RawEvent {
+        tenant: decode::uuid_text(row.try_get("tenant_id")?)?,
+        position: row.try_get("position")?,
+        event_id: decode::uuid_text(row.try_get("event_id")?)?,
+        stream: row.try_get("stream_id")?,
+        stream_version: row.try_get("stream_version")?,
+        event_type: row.try_get("event_type")?,
+        schema_version: row.try_get("schema_version")?,
+        actor: row.try_get("actor")?,
+        command_id: decode::uuid_text(row.try_get("command_id")?)?,
+        causation_id: causation.as_deref().map(decode::uuid_text).transpose()?,
+        correlation_id: decode::uuid_text(row.try_get("correlation_id")?)?,
+        recorded_at: decode::time_text(row.try_get("recorded_at")?)?,
+        payload: row.try_get("payload")?,
+        hash: row.try_get("hash")?,
+    })
+}
+
+fn replayed(request: &AppendRequest, committed: Committed) -> Result<AppendOutcome, StoreError> {
+    if committed.stream != request.stream {
+        return Err(StoreError::CommandIdReused {
+            command_id: request.metadata.command_id,
+            original_stream: committed.stream,
+        });
+    }
+    Ok(AppendOutcome {
+        committed,
+        replayed: true,
+    })
+}
+
+impl EventStore for SqliteEventStore {
+    async fn append(&self, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
+        request.validate()?;
+        let _queue = self.write_lock.lock().await;
+        let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
+        if let Some(committed) =
+            find_command(&mut tx, request.tenant, request.metadata.command_id).await?
+        {
+            return replayed(&request, committed);
+        }
+        let head = read_head(&mut tx, request.tenant).await?;
+        let actual = stream_version(&mut tx, request.tenant, &request.stream).await?;
+        check_expected(&request, actual)?;
+        let prepared = prepare(&request, &head, actual, now_micros());
+        let tenant = request.tenant.to_string();
+        let recorded_at = format_recorded_at(prepared.recorded_at);
+        let metadata = &request.metadata;
+        for (offset, (event, hash)) in (1u64..).zip(request.events.iter().zip(&prepared.hashes)) {
+            sqlx::query(
+                "INSERT INTO events (tenant_id, position, event_id, stream_id, stream_version, \
+                 event_type, schema_version, actor, command_id, causation_id, correlation_id, \
+                 recorded_at, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            )
+            .bind(&tenant)
+            .bind(to_i64(head.position + offset))
+            .bind(event.event_id.to_string())
+            .bind(request.stream.as_str())
+            .bind(to_i64(actual + offset))
+            .bind(event.event_type.as_str())
+            .bind(i32::from(event.schema_version))
+            .bind(metadata.actor.as_str())
+            .bind(metadata.command_id.to_string())
+            .bind(metadata.causation_id.map(|id| id.to_string()))
+            .bind(metadata.correlation_id.to_string())
+            .bind(&recorded_at)
+            .bind(event.payload.as_str())
+            .bind(hash)
+            .execute(&mut *tx)
+            .await?;
+        }
+        let committed = &prepared.committed;
+        sqlx::query(
+            "INSERT INTO commands (tenant_id, command_id, stream_id, first_position, \
+             last_position, stream_version) VALUES (?, ?, ?, ?, ?, ?)",
+        )
+        .bind(&tenant)
+        .bind(metadata.command_id.to_string())
+        .bind(request.stream.as_str())
+        .bind(to_i64(committed.first_position))
+        .bind(to_i64(committed.last_position))
+        .bind(to_i64(committed.stream_version))
+        .execute(&mut *tx)
+        .await?;
+        let new_head = prepared.new_head();
+        sqlx::query(
+            "INSERT INTO event_heads (tenant_id, position, hash) VALUES (?, ?, ?) \
+             ON CONFLICT (tenant_id) DO UPDATE SET position = excluded.position, hash = excluded.hash",
+        )
+        .bind(&tenant)
+        .bind(to_i64(new_head.position))
+        .bind(&new_head.hash)
+        .execute(&mut *tx)
+        .await?;
+        tx.commit().await?;
+        Ok(AppendOutcome {
+            committed: prepared.committed,
+            replayed: false,
+        })
+    }
+
+    async fn read_log(
+        &self,
+        tenant: TenantId,
+        after: u64,
+        limit: u32,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE tenant_id = ? AND position > ? \
+             ORDER BY position LIMIT ?"
+        ));
+        let rows = sqlx::query(sql)
+            .bind(tenant.to_string())
+            .bind(to_i64(after))
+            .bind(i64::from(limit))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
+    async fn read_stream(
+        &self,
+        tenant: TenantId,
+        stream: &StreamName,
+        after: u64,
+    ) -> Result<Vec<RecordedEvent>, StoreError> {
+        let sql = sqlx::AssertSqlSafe(format!(
+            "SELECT {EVENT_COLUMNS} FROM events \
+             WHERE tenant_id = ? AND stream_id = ? AND stream_version > ? ORDER BY stream_version"
+        ));
+        let rows = sqlx::query(sql)
+            .bind(tenant.to_string())
+            .bind(stream.as_str())
+            .bind(to_i64(after))
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(event_from_row).collect()
+    }
+
+    async fn head(&self, tenant: TenantId) -> Result<LogHead, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        read_head(&mut conn, tenant).await
+    }
+
+    async fn find_command(
+        &self,
+        tenant: TenantId,
+        command_id: Uuid,
+    ) -> Result<Option<Committed>, StoreError> {
+        let mut conn = self.pool.acquire().await?;
+        find_command(&mut conn, tenant, command_id).await
+    }
+
+    async fn tenants(&self) -> Result<Vec<TenantId>, StoreError> {
+        let ids: Vec<String> =
+            sqlx::query_scalar("SELECT tenant_id FROM event_heads ORDER BY tenant_id")
+                .fetch_all(&self.pool)
+                .await?;
+        ids.iter()
+            .map(|id| decode::uuid_text(id).map(TenantId::from_uuid))
+            .collect()
+    }
+}
