@@ -1,13 +1,7 @@
--- The per-tenant event store, embedded edition. Same tables and keys as PostgreSQL (tenant_id
+-- The per-tenant event store, embedded edition. Same table and keys as PostgreSQL (tenant_id
 -- first); ids are stored as lower-case hyphenated text and times as the RFC 3339 text that is
--- hashed. Appends run in BEGIN IMMEDIATE transactions, which serialise writers.
-
-CREATE TABLE event_heads (
-    tenant_id TEXT    NOT NULL,
-    position  INTEGER NOT NULL CHECK (position > 0),
-    hash      TEXT    NOT NULL CHECK (length(hash) = 64),
-    PRIMARY KEY (tenant_id)
-) STRICT;
+-- hashed. Appends run in BEGIN IMMEDIATE transactions, which serialise writers, so the last
+-- event of a tenant read inside one is its head.
 
 CREATE TABLE events (
     tenant_id      TEXT    NOT NULL,
@@ -25,27 +19,12 @@ CREATE TABLE events (
     payload        TEXT    NOT NULL,
     hash           TEXT    NOT NULL CHECK (length(hash) = 64),
     PRIMARY KEY (tenant_id, position),
-    UNIQUE (tenant_id, stream_id, stream_version),
-    UNIQUE (tenant_id, event_id)
-) STRICT;
+    UNIQUE (tenant_id, stream_id, stream_version)
+) STRICT, WITHOUT ROWID;
+CREATE INDEX events_by_command ON events (tenant_id, command_id);
 
-CREATE TABLE commands (
-    tenant_id      TEXT    NOT NULL,
-    command_id     TEXT    NOT NULL,
-    stream_id      TEXT    NOT NULL,
-    first_position INTEGER NOT NULL,
-    last_position  INTEGER NOT NULL,
-    stream_version INTEGER NOT NULL,
-    PRIMARY KEY (tenant_id, command_id)
-) STRICT;
-
--- History is never rewritten: the database itself refuses to change or remove an event or a
--- command record.
+-- History is never rewritten: the database itself refuses to change or remove an event.
 CREATE TRIGGER events_no_update BEFORE UPDATE ON events
 BEGIN SELECT RAISE(ABORT, 'civic: UPDATE on events is not allowed: the log is append-only'); END;
 CREATE TRIGGER events_no_delete BEFORE DELETE ON events
 BEGIN SELECT RAISE(ABORT, 'civic: DELETE on events is not allowed: the log is append-only'); END;
-CREATE TRIGGER commands_no_update BEFORE UPDATE ON commands
-BEGIN SELECT RAISE(ABORT, 'civic: UPDATE on commands is not allowed: the log is append-only'); END;
-CREATE TRIGGER commands_no_delete BEFORE DELETE ON commands
-BEGIN SELECT RAISE(ABORT, 'civic: DELETE on commands is not allowed: the log is append-only'); END;

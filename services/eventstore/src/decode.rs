@@ -10,6 +10,24 @@ use crate::canonical_json::CanonicalJson;
 use crate::error::StoreError;
 use crate::types::{Actor, EventType, RecordedEvent, StreamName, TenantId};
 
+/// Every tenant with at least one event, in id order, by skipping through the primary key
+/// (a loose index scan) instead of reading every event. SQLite form: `min` uses the index.
+pub(crate) const DISTINCT_TENANTS_SQLITE: &str = "WITH RECURSIVE t(tenant_id) AS ( \
+       SELECT min(tenant_id) FROM events \
+       UNION ALL \
+       SELECT (SELECT min(e.tenant_id) FROM events e WHERE e.tenant_id > t.tenant_id) \
+       FROM t WHERE t.tenant_id IS NOT NULL) \
+     SELECT tenant_id FROM t WHERE tenant_id IS NOT NULL";
+
+/// The same for PostgreSQL, which has no `min(uuid)`.
+pub(crate) const DISTINCT_TENANTS_POSTGRES: &str = "WITH RECURSIVE t(tenant_id) AS ( \
+       (SELECT tenant_id FROM events ORDER BY tenant_id LIMIT 1) \
+       UNION ALL \
+       SELECT (SELECT e.tenant_id FROM events e WHERE e.tenant_id > t.tenant_id \
+               ORDER BY e.tenant_id LIMIT 1) \
+       FROM t WHERE t.tenant_id IS NOT NULL) \
+     SELECT tenant_id FROM t WHERE tenant_id IS NOT NULL";
+
 /// An event's columns, converted to plain Rust types by the backend.
 pub(crate) struct RawEvent {
     pub tenant: Uuid,

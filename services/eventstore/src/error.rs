@@ -46,6 +46,13 @@ pub enum StoreError {
         /// The stream of the command that first used it.
         original_stream: StreamName,
     },
+    /// Other writers kept moving the tenant's log while this append retried. The edge reports
+    /// INTERNAL (HTTP 503); the client retries later with the same command id, which is safe.
+    #[error("tenant {tenant}'s log is too busy; retry with the same command id")]
+    Busy {
+        /// The tenant whose log was contended.
+        tenant: crate::types::TenantId,
+    },
     /// The request cannot be stored as given. The edge reports BAD_USER_INPUT.
     #[error("invalid append: {0}")]
     InvalidInput(#[from] InvalidInput),

@@ -1,17 +1,24 @@
 //! The PostgreSQL backend.
 //!
-//! An append is one call of the `civic_append` SQL function in autocommit: one round trip and one
-//! durable commit. The function compare-and-sets the tenant's head, so positions are gapless and
-//! commit in order even with many server processes. The backend caches each tenant's head to
-//! compute hashes without reading first; when another writer has moved the head, the call fails
-//! with CV001 and the append is retried in a transaction that locks the head row.
+//! An append is one INSERT … SELECT in autocommit: one round trip, one durable commit, no lock.
+//! It inserts the events at the positions after the head the writer knows, and only if, in the
+//! statement's snapshot, that head is the event at that position with that hash, the command id
+//! is new and the stream is at the expected version. The primary key (tenant, position) makes
+//! this safe without a lock: any append committed after the snapshot occupies the next position,
+//! so this insert fails with a unique violation instead of writing on a stale view. Hence
+//! positions are gapless and become visible in order, even with many server processes.
+//!
+//! The store caches each tenant's head, so an append with an exact expected version needs no
+//! read first. When the cache is cold, the expectation is `Any`, or another writer moved the head,
+//! it reads the head, the stream's version and the command in one query and tries again.
 
 use std::collections::HashMap;
 use std::sync::Mutex;
+use std::time::Duration;
 
 use chrono::{DateTime, Utc};
 use sqlx::postgres::{PgPool, PgRow};
-use sqlx::{Executor, PgConnection, Row};
+use sqlx::{PgConnection, Row};
 use uuid::Uuid;
 
 use crate::chain::GENESIS_HASH;
@@ -24,22 +31,57 @@ use crate::types::{
 };
 use crate::{decode, migrations};
 
-/// How many times the locked path is retried when the first event of a new tenant races.
-const MAX_ATTEMPTS: usize = 8;
+/// How many times an append is retried while other writers keep moving the tenant's head.
+const MAX_ATTEMPTS: u32 = 100;
+
+/// The checked insert. $1 tenant, $2 previous position, $3 previous hash, $4 stream,
+/// $5 expected stream version, $6 command, $7 actor, $8 causation, $9 correlation,
+/// $10 recorded at, $11.. the events' ids, types, schema versions, payloads and hashes.
+const INSERT_CHECKED: &str = "INSERT INTO events (tenant_id, position, event_id, stream_id, \
+     stream_version, event_type, schema_version, actor, command_id, causation_id, correlation_id, \
+     recorded_at, payload, hash) \
+     SELECT $1, $2 + e.ord, e.event_id, $4, $5 + e.ord, e.event_type, e.schema_version, $7, $6, \
+            $8, $9, $10, e.payload, e.hash \
+     FROM unnest($11::uuid[], $12::text[], $13::integer[], $14::text[], $15::text[]) \
+          WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, hash, ord) \
+     WHERE ($2 = 0 OR EXISTS (SELECT 1 FROM events h \
+                              WHERE h.tenant_id = $1 AND h.position = $2 AND h.hash = $3)) \
+       AND NOT EXISTS (SELECT 1 FROM events c WHERE c.tenant_id = $1 AND c.command_id = $6) \
+       AND coalesce((SELECT s.stream_version FROM events s \
+                     WHERE s.tenant_id = $1 AND s.stream_id = $4 \
+                     ORDER BY s.stream_version DESC LIMIT 1), 0) = $5";
+
+/// The state an append is decided on, read in one snapshot. `ORDER BY … LIMIT 1` walks an index
+/// backwards; `max()` would read the whole stream.
+const READ_STATE: &str = "SELECT \
+     (SELECT position FROM events WHERE tenant_id = $1 ORDER BY position DESC LIMIT 1), \
+     (SELECT hash FROM events WHERE tenant_id = $1 ORDER BY position DESC LIMIT 1), \
+     (SELECT stream_version FROM events WHERE tenant_id = $1 AND stream_id = $2 \
+      ORDER BY stream_version DESC LIMIT 1), \
+     EXISTS (SELECT 1 FROM events WHERE tenant_id = $1 AND command_id = $3)";
 
 /// The event store on PostgreSQL.
 #[derive(Debug)]
 pub struct PgEventStore {
     pool: PgPool,
+    /// The last known head of each tenant: the position and hash new appends chain to.
     heads: Mutex<HashMap<TenantId, LogHead>>,
 }
 
-/// Why one attempt of the append function did not commit.
-enum AttemptError {
-    /// Another writer moved the tenant's head: retry with the head locked.
-    HeadMoved,
-    /// Anything else, final.
-    Final(StoreError),
+/// A tenant's log as seen by one append.
+#[derive(Debug)]
+struct AppendState {
+    head: LogHead,
+    stream_version: u64,
+    command_committed: bool,
+}
+
+/// What one checked insert did.
+enum Attempt {
+    /// The events are committed.
+    Appended(PreparedAppend),
+    /// Nothing was written; the state the insert was based on no longer holds.
+    Stale,
 }
 
 impl PgEventStore {
@@ -51,7 +93,7 @@ impl PgEventStore {
         }
     }
 
-    /// Applies the embedded migrations (idempotent; safe with several processes starting).
+    /// Applies the embedded migrations (safe with several processes starting at once).
     pub async fn migrate(&self) -> Result<(), StoreError> {
         migrations::postgres()
             .run(&self.pool)
@@ -83,148 +125,107 @@ impl PgEventStore {
         }
     }
 
-    /// The fast path: chain to the cached head without reading, in one round trip.
-    async fn append_optimistically(
-        &self,
-        request: &AppendRequest,
-        head: &LogHead,
-        expected: u64,
-    ) -> Result<PreparedAppend, AttemptError> {
-        let prepared = prepare(request, head, expected, now_micros());
-        call_append(&self.pool, request, head, &prepared).await?;
-        Ok(prepared)
-    }
-
-    /// The slow path: lock the head row, read the stream's version, then append.
-    async fn append_locked(&self, request: &AppendRequest) -> Result<AppendOutcome, AttemptError> {
-        let mut tx = self.pool.begin().await.map_err(final_db)?;
-        let head =
-            sqlx::query("SELECT position, hash FROM event_heads WHERE tenant_id = $1 FOR UPDATE")
-                .bind(request.tenant.as_uuid())
-                .fetch_optional(&mut *tx)
-                .await
-                .map_err(final_db)?
-                .map(|row| head_from_row(&row))
-                .transpose()
-                .map_err(AttemptError::Final)?
-                .unwrap_or_else(empty_head);
-        if let Some(committed) = find_command(&mut tx, request.tenant, request.metadata.command_id)
-            .await
-            .map_err(AttemptError::Final)?
-        {
-            return replayed(request, committed).map_err(AttemptError::Final);
-        }
-        let actual = stream_version(&mut tx, request.tenant, &request.stream)
-            .await
-            .map_err(AttemptError::Final)?;
-        check_expected(request, actual).map_err(AttemptError::Final)?;
-        let prepared = prepare(request, &head, actual, now_micros());
-        call_append(&mut *tx, request, &head, &prepared).await?;
-        tx.commit().await.map_err(final_db)?;
-        self.remember_head(request.tenant, prepared.new_head());
-        Ok(AppendOutcome {
-            committed: prepared.committed,
-            replayed: false,
+    async fn read_state(&self, request: &AppendRequest) -> Result<AppendState, StoreError> {
+        let (position, hash, version, command_committed): (
+            Option<i64>,
+            Option<String>,
+            Option<i64>,
+            bool,
+        ) = sqlx::query_as(READ_STATE)
+            .bind(request.tenant.as_uuid())
+            .bind(request.stream.as_str())
+            .bind(request.metadata.command_id)
+            .fetch_one(&self.pool)
+            .await?;
+        let head = match (position, hash) {
+            (Some(position), Some(hash)) => LogHead {
+                position: decode::position(position)?,
+                hash,
+            },
+            _ => empty_head(),
+        };
+        Ok(AppendState {
+            head,
+            stream_version: decode::position(version.unwrap_or(0))?,
+            command_committed,
         })
     }
 
-    /// Maps a duplicate command id (found by the unique key) to the original result.
+    async fn insert_checked(
+        &self,
+        request: &AppendRequest,
+        head: &LogHead,
+        stream_version: u64,
+    ) -> Result<Attempt, StoreError> {
+        let prepared = prepare(request, head, stream_version, now_micros());
+        let events = &request.events;
+        let result = sqlx::query(INSERT_CHECKED)
+            .bind(request.tenant.as_uuid())
+            .bind(to_i64(head.position))
+            .bind(&head.hash)
+            .bind(request.stream.as_str())
+            .bind(to_i64(stream_version))
+            .bind(request.metadata.command_id)
+            .bind(request.metadata.actor.as_str())
+            .bind(request.metadata.causation_id)
+            .bind(request.metadata.correlation_id)
+            .bind(prepared.recorded_at)
+            .bind(events.iter().map(|e| e.event_id).collect::<Vec<Uuid>>())
+            .bind(
+                events
+                    .iter()
+                    .map(|e| e.event_type.as_str())
+                    .collect::<Vec<&str>>(),
+            )
+            .bind(
+                events
+                    .iter()
+                    .map(|e| i32::from(e.schema_version))
+                    .collect::<Vec<i32>>(),
+            )
+            .bind(
+                events
+                    .iter()
+                    .map(|e| e.payload.as_str())
+                    .collect::<Vec<&str>>(),
+            )
+            .bind(&prepared.hashes)
+            .execute(&self.pool)
+            .await;
+        match result {
+            Ok(done) if done.rows_affected() == events.len() as u64 => {
+                Ok(Attempt::Appended(prepared))
+            }
+            Ok(_) => Ok(Attempt::Stale),
+            // Another append took the position or the stream version first.
+            Err(sqlx::Error::Database(db)) if db.code().as_deref() == Some("23505") => {
+                Ok(Attempt::Stale)
+            }
+            Err(error) => Err(error.into()),
+        }
+    }
+}
+
+impl PgEventStore {
+    /// The original result of an already committed command.
     async fn original_result(&self, request: &AppendRequest) -> Result<AppendOutcome, StoreError> {
         let mut conn = self.pool.acquire().await?;
         match find_command(&mut conn, request.tenant, request.metadata.command_id).await? {
             Some(committed) => replayed(request, committed),
             None => Err(StoreError::Corrupt(format!(
-                "command {} was reported as a duplicate but is not recorded",
+                "command {} was reported as committed but is not recorded",
                 request.metadata.command_id
             ))),
         }
     }
 }
 
-/// Calls `civic_append` with the prepared rows.
-async fn call_append<'e, E>(
-    executor: E,
-    request: &AppendRequest,
-    head: &LogHead,
-    prepared: &PreparedAppend,
-) -> Result<(), AttemptError>
-where
-    E: Executor<'e, Database = sqlx::Postgres>,
-{
-    let events = &request.events;
-    let result = sqlx::query(
-        "SELECT civic_append($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
-    )
-    .bind(request.tenant.as_uuid())
-    .bind(to_i64(head.position))
-    .bind(request.stream.as_str())
-    .bind(to_i64(
-        prepared.committed.stream_version - events.len() as u64,
-    ))
-    .bind(request.metadata.command_id)
-    .bind(request.metadata.actor.as_str())
-    .bind(request.metadata.causation_id)
-    .bind(request.metadata.correlation_id)
-    .bind(prepared.recorded_at)
-    .bind(events.iter().map(|e| e.event_id).collect::<Vec<Uuid>>())
-    .bind(
-        events
-            .iter()
-            .map(|e| e.event_type.as_str().to_owned())
-            .collect::<Vec<String>>(),
-    )
-    .bind(
-        events
-            .iter()
-            .map(|e| i32::from(e.schema_version))
-            .collect::<Vec<i32>>(),
-    )
-    .bind(
-        events
-            .iter()
-            .map(|e| e.payload.as_str().to_owned())
-            .collect::<Vec<String>>(),
-    )
-    .bind(&prepared.hashes)
-    .execute(executor)
-    .await;
-    match result {
-        Ok(_) => Ok(()),
-        Err(sqlx::Error::Database(db)) if db.code().as_deref() == Some("CV001") => {
-            Err(AttemptError::HeadMoved)
-        }
-        Err(sqlx::Error::Database(db)) if db.code().as_deref() == Some("CV002") => {
-            let actual = db
-                .try_downcast_ref::<sqlx::postgres::PgDatabaseError>()
-                .and_then(|pg| pg.detail())
-                .and_then(|detail| detail.parse::<u64>().ok());
-            match (request.expected, actual) {
-                (ExpectedVersion::MustBe(expected), Some(actual)) => {
-                    Err(AttemptError::Final(StoreError::Conflict {
-                        stream: request.stream.clone(),
-                        expected,
-                        actual,
-                    }))
-                }
-                // `Any` was resolved under the head lock, so a mismatch means the head moved.
-                _ => Err(AttemptError::HeadMoved),
-            }
-        }
-        Err(error) => Err(final_db(error)),
-    }
-}
-
-fn final_db(error: sqlx::Error) -> AttemptError {
-    AttemptError::Final(StoreError::Database(error))
-}
-
-/// True when the error is the unique violation of an already committed command id.
-fn is_duplicate_command(error: &AttemptError) -> bool {
-    matches!(
-        error,
-        AttemptError::Final(StoreError::Database(sqlx::Error::Database(db)))
-            if db.code().as_deref() == Some("23505") && db.constraint() == Some("commands_pkey")
-    )
+/// A short, growing, jittered pause before trying again, so that writers that keep colliding on
+/// one tenant spread out instead of colliding again.
+async fn back_off(attempt: u32) {
+    let jitter = u64::from(Uuid::now_v7().as_u128() as u16 % 100);
+    let micros = (50u64 << attempt.min(6)) + jitter * 10;
+    tokio::time::sleep(Duration::from_micros(micros)).await;
 }
 
 fn replayed(request: &AppendRequest, committed: Committed) -> Result<AppendOutcome, StoreError> {
@@ -252,11 +253,21 @@ fn to_i64(value: u64) -> i64 {
     i64::try_from(value).unwrap_or(i64::MAX)
 }
 
-fn head_from_row(row: &PgRow) -> Result<LogHead, StoreError> {
-    Ok(LogHead {
-        position: decode::position(row.try_get::<i64, _>("position")?)?,
-        hash: row.try_get("hash")?,
-    })
+/// The last event's position and hash, or the genesis head for an empty log.
+async fn read_head(conn: &mut PgConnection, tenant: TenantId) -> Result<LogHead, StoreError> {
+    let row = sqlx::query(
+        "SELECT position, hash FROM events WHERE tenant_id = $1 ORDER BY position DESC LIMIT 1",
+    )
+    .bind(tenant.as_uuid())
+    .fetch_optional(&mut *conn)
+    .await?;
+    match row {
+        Some(row) => Ok(LogHead {
+            position: decode::position(row.try_get("position")?)?,
+            hash: row.try_get("hash")?,
+        }),
+        None => Ok(empty_head()),
+    }
 }
 
 async fn find_command(
@@ -265,8 +276,9 @@ async fn find_command(
     command_id: Uuid,
 ) -> Result<Option<Committed>, StoreError> {
     let row = sqlx::query(
-        "SELECT stream_id, first_position, last_position, stream_version \
-         FROM commands WHERE tenant_id = $1 AND command_id = $2",
+        "SELECT stream_id, min(position) AS first_position, max(position) AS last_position, \
+         max(stream_version) AS stream_version \
+         FROM events WHERE tenant_id = $1 AND command_id = $2 GROUP BY stream_id",
     )
     .bind(tenant.as_uuid())
     .bind(command_id)
@@ -281,21 +293,6 @@ async fn find_command(
         })
     })
     .transpose()
-}
-
-async fn stream_version(
-    conn: &mut PgConnection,
-    tenant: TenantId,
-    stream: &StreamName,
-) -> Result<u64, StoreError> {
-    let version: Option<i64> = sqlx::query_scalar(
-        "SELECT max(stream_version) FROM events WHERE tenant_id = $1 AND stream_id = $2",
-    )
-    .bind(tenant.as_uuid())
-    .bind(stream.as_str())
-    .fetch_one(&mut *conn)
-    .await?;
-    decode::position(version.unwrap_or(0))
 }
 
 const EVENT_COLUMNS: &str = "tenant_id, position, event_id, stream_id, stream_version, event_type, \
@@ -323,38 +320,43 @@ fn event_from_row(row: &PgRow) -> Result<RecordedEvent, StoreError> {
 impl EventStore for PgEventStore {
     async fn append(&self, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
         request.validate()?;
-        if let (Some(head), ExpectedVersion::MustBe(expected)) =
-            (self.cached_head(request.tenant), request.expected)
-        {
-            match self.append_optimistically(&request, &head, expected).await {
-                Ok(prepared) => {
+        // With a cached head and an exact expectation there is nothing to read: try at once.
+        let mut known = match (self.cached_head(request.tenant), request.expected) {
+            (Some(head), ExpectedVersion::MustBe(version)) => Some((head, version)),
+            _ => None,
+        };
+        for attempt in 0..MAX_ATTEMPTS {
+            let (head, stream_version) = match known.take() {
+                Some(known) => known,
+                None => {
+                    let state = self.read_state(&request).await?;
+                    if state.command_committed {
+                        return self.original_result(&request).await;
+                    }
+                    check_expected(&request, state.stream_version)?;
+                    self.remember_head(request.tenant, state.head.clone());
+                    (state.head, state.stream_version)
+                }
+            };
+            match self.insert_checked(&request, &head, stream_version).await? {
+                Attempt::Appended(prepared) => {
                     self.remember_head(request.tenant, prepared.new_head());
                     return Ok(AppendOutcome {
                         committed: prepared.committed,
                         replayed: false,
                     });
                 }
-                Err(AttemptError::HeadMoved) => self.forget_head(request.tenant),
-                Err(error) if is_duplicate_command(&error) => {
-                    return self.original_result(&request).await;
+                Attempt::Stale => {
+                    self.forget_head(request.tenant);
+                    if attempt > 0 {
+                        back_off(attempt).await;
+                    }
                 }
-                Err(AttemptError::Final(error)) => return Err(error),
             }
         }
-        for _ in 0..MAX_ATTEMPTS {
-            match self.append_locked(&request).await {
-                Ok(outcome) => return Ok(outcome),
-                Err(AttemptError::HeadMoved) => self.forget_head(request.tenant),
-                Err(error) if is_duplicate_command(&error) => {
-                    return self.original_result(&request).await;
-                }
-                Err(AttemptError::Final(error)) => return Err(error),
-            }
-        }
-        Err(StoreError::Corrupt(format!(
-            "the head of tenant {} kept moving under a lock",
-            request.tenant
-        )))
+        Err(StoreError::Busy {
+            tenant: request.tenant,
+        })
     }
 
     async fn read_log(
@@ -397,13 +399,8 @@ impl EventStore for PgEventStore {
     }
 
     async fn head(&self, tenant: TenantId) -> Result<LogHead, StoreError> {
-        let row = sqlx::query("SELECT position, hash FROM event_heads WHERE tenant_id = $1")
-            .bind(tenant.as_uuid())
-            .fetch_optional(&self.pool)
-            .await?;
-        row.map(|row| head_from_row(&row))
-            .transpose()
-            .map(|head| head.unwrap_or_else(empty_head))
+        let mut conn = self.pool.acquire().await?;
+        read_head(&mut conn, tenant).await
     }
 
     async fn find_command(
@@ -416,10 +413,9 @@ impl EventStore for PgEventStore {
     }
 
     async fn tenants(&self) -> Result<Vec<TenantId>, StoreError> {
-        let ids: Vec<Uuid> =
-            sqlx::query_scalar("SELECT tenant_id FROM event_heads ORDER BY tenant_id")
-                .fetch_all(&self.pool)
-                .await?;
+        let ids: Vec<Uuid> = sqlx::query_scalar(decode::DISTINCT_TENANTS_POSTGRES)
+            .fetch_all(&self.pool)
+            .await?;
         Ok(ids.into_iter().map(TenantId::from_uuid).collect())
     }
 }

@@ -88,10 +88,12 @@ fn to_i64(value: u64) -> i64 {
 }
 
 async fn read_head(conn: &mut SqliteConnection, tenant: TenantId) -> Result<LogHead, StoreError> {
-    let row = sqlx::query("SELECT position, hash FROM event_heads WHERE tenant_id = ?")
-        .bind(tenant.to_string())
-        .fetch_optional(&mut *conn)
-        .await?;
+    let row = sqlx::query(
+        "SELECT position, hash FROM events WHERE tenant_id = ? ORDER BY position DESC LIMIT 1",
+    )
+    .bind(tenant.to_string())
+    .fetch_optional(&mut *conn)
+    .await?;
     match row {
         Some(row) => Ok(LogHead {
             position: decode::position(row.try_get("position")?)?,
@@ -110,8 +112,9 @@ async fn find_command(
     command_id: Uuid,
 ) -> Result<Option<Committed>, StoreError> {
     let row = sqlx::query(
-        "SELECT stream_id, first_position, last_position, stream_version \
-         FROM commands WHERE tenant_id = ? AND command_id = ?",
+        "SELECT stream_id, min(position) AS first_position, max(position) AS last_position, \
+         max(stream_version) AS stream_version \
+         FROM events WHERE tenant_id = ? AND command_id = ? GROUP BY stream_id",
     )
     .bind(tenant.to_string())
     .bind(command_id.to_string())
@@ -134,11 +137,12 @@ async fn stream_version(
     stream: &StreamName,
 ) -> Result<u64, StoreError> {
     let version: Option<i64> = sqlx::query_scalar(
-        "SELECT max(stream_version) FROM events WHERE tenant_id = ? AND stream_id = ?",
+        "SELECT stream_version FROM events WHERE tenant_id = ? AND stream_id = ? \
+         ORDER BY stream_version DESC LIMIT 1",
     )
     .bind(tenant.to_string())
     .bind(stream.as_str())
-    .fetch_one(&mut *conn)
+    .fetch_optional(&mut *conn)
     .await?;
     decode::position(version.unwrap_or(0))
 }
@@ -219,29 +223,6 @@ impl EventStore for SqliteEventStore {
             .execute(&mut *tx)
             .await?;
         }
-        let committed = &prepared.committed;
-        sqlx::query(
-            "INSERT INTO commands (tenant_id, command_id, stream_id, first_position, \
-             last_position, stream_version) VALUES (?, ?, ?, ?, ?, ?)",
-        )
-        .bind(&tenant)
-        .bind(metadata.command_id.to_string())
-        .bind(request.stream.as_str())
-        .bind(to_i64(committed.first_position))
-        .bind(to_i64(committed.last_position))
-        .bind(to_i64(committed.stream_version))
-        .execute(&mut *tx)
-        .await?;
-        let new_head = prepared.new_head();
-        sqlx::query(
-            "INSERT INTO event_heads (tenant_id, position, hash) VALUES (?, ?, ?) \
-             ON CONFLICT (tenant_id) DO UPDATE SET position = excluded.position, hash = excluded.hash",
-        )
-        .bind(&tenant)
-        .bind(to_i64(new_head.position))
-        .bind(&new_head.hash)
-        .execute(&mut *tx)
-        .await?;
         tx.commit().await?;
         Ok(AppendOutcome {
             committed: prepared.committed,
@@ -302,10 +283,9 @@ impl EventStore for SqliteEventStore {
     }
 
     async fn tenants(&self) -> Result<Vec<TenantId>, StoreError> {
-        let ids: Vec<String> =
-            sqlx::query_scalar("SELECT tenant_id FROM event_heads ORDER BY tenant_id")
-                .fetch_all(&self.pool)
-                .await?;
+        let ids: Vec<String> = sqlx::query_scalar(decode::DISTINCT_TENANTS_SQLITE)
+            .fetch_all(&self.pool)
+            .await?;
         ids.iter()
             .map(|id| decode::uuid_text(id).map(TenantId::from_uuid))
             .collect()

@@ -1,0 +1,298 @@
+//! `civic-bench append`: the cost of the event store's guarantees.
+//!
+//! Concurrent clients send single-event commands over many tenants (each with an expected stream
+//! version, so every append is checked, chained, made idempotent and committed durably). In the
+//! same run, the same clients insert rows of the same width into a plain table with plain
+//! autocommit INSERTs. Phases alternate for several rounds so that drift in the machine's speed
+//! hits both alike. `ratio` = store rate / plain rate.
+
+use std::sync::Arc;
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, bail};
+use civic_eventstore::{
+    Actor, AppendMetadata, AppendRequest, CanonicalJson, EventStore, EventType, ExpectedVersion,
+    NewEvent, PgEventStore, StreamName, TenantId,
+};
+use serde_json::json;
+use sqlx::PgPool;
+use tokio::task::JoinSet;
+use uuid::Uuid;
+
+use crate::scratch_db::ScratchDb;
+
+/// Options of `civic-bench append`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// PostgreSQL server to run on; a scratch database is created there and dropped afterwards.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432/test"
+    )]
+    database_url: String,
+    /// Concurrent clients.
+    #[arg(long, default_value_t = 8)]
+    clients: usize,
+    /// Tenants (councils) the clients spread their commands over.
+    #[arg(long, default_value_t = 100)]
+    tenants: usize,
+    /// Seconds each measured phase runs.
+    #[arg(long, default_value_t = 5)]
+    seconds: u64,
+    /// Rounds of (store phase, plain phase).
+    #[arg(long, default_value_t = 3)]
+    rounds: usize,
+}
+
+/// What one phase measured.
+#[derive(Debug, Default)]
+struct Tally {
+    operations: u64,
+    elapsed: Duration,
+    latencies: Vec<Duration>,
+}
+
+impl Tally {
+    fn add(&mut self, other: Tally) {
+        self.operations += other.operations;
+        self.elapsed += other.elapsed;
+        self.latencies.extend(other.latencies);
+    }
+
+    fn rate(&self) -> f64 {
+        self.operations as f64 / self.elapsed.as_secs_f64().max(f64::EPSILON)
+    }
+
+    fn percentile(&mut self, p: f64) -> Duration {
+        self.latencies.sort_unstable();
+        let index = ((self.latencies.len() as f64 - 1.0) * p).round() as usize;
+        self.latencies.get(index).copied().unwrap_or_default()
+    }
+}
+
+/// A payload of realistic size: a published decision with its call-in window.
+fn payload(n: u64) -> CanonicalJson {
+    let value = json!({
+        "decision_id": Uuid::now_v7(),
+        "publication_date": "2010-06-11",
+        "call_in": {"deadline": "2010-06-18", "effective_from": "2010-06-19", "computed": true},
+        "status_label": "Recommendations Approved",
+        "sequence": n,
+        "note": "The review of the Council's Information Strategy (formerly the ICT Strategy), an annual review of the rolling 3 year programme, published for call-in.",
+        "warnings": [],
+    });
+    CanonicalJson::from_value(&value).unwrap_or_else(|_| unreachable!("the payload has no floats"))
+}
+
+pub async fn run(args: Args) -> anyhow::Result<()> {
+    if !args.database_url.starts_with("postgres") {
+        bail!("civic-bench append measures PostgreSQL; DATABASE_URL must be postgres://");
+    }
+    if args.clients == 0 || args.tenants == 0 || args.rounds == 0 || args.seconds == 0 {
+        bail!("--clients, --tenants, --rounds and --seconds must be at least 1");
+    }
+    let scratch = ScratchDb::create(&args.database_url).await?;
+    let result = measure(&scratch, &args).await;
+    scratch.drop_now().await?;
+    result
+}
+
+async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
+    let pool = scratch.pool(args.clients as u32).await?;
+    let synchronous_commit: String = sqlx::query_scalar("SHOW synchronous_commit")
+        .fetch_one(&pool)
+        .await?;
+    let fsync: String = sqlx::query_scalar("SHOW fsync").fetch_one(&pool).await?;
+    println!("synchronous_commit={synchronous_commit} fsync={fsync}");
+    if synchronous_commit != "on" || fsync != "on" {
+        println!("warning: commits are not durable on this server; the figures flatter both sides");
+    }
+    let store = Arc::new(PgEventStore::new(pool.clone()));
+    store.migrate().await?;
+    create_plain_table(&pool).await?;
+
+    let tenants: Arc<Vec<TenantId>> =
+        Arc::new((0..args.tenants).map(|_| TenantId::new()).collect());
+    let phase = Duration::from_secs(args.seconds);
+    // Warm-up (not counted): every tenant gets its first event, and both paths are exercised.
+    let mut versions: Vec<Vec<u64>> = vec![vec![0; args.tenants]; args.clients];
+    run_store_phase(&store, &tenants, &mut versions, Duration::from_secs(1)).await?;
+    let next_position = Arc::new(AtomicU64::new(0));
+    run_plain_phase(
+        &pool,
+        &tenants,
+        args.clients,
+        &next_position,
+        Duration::from_secs(1),
+    )
+    .await?;
+
+    let (mut store_total, mut plain_total) = (Tally::default(), Tally::default());
+    for round in 1..=args.rounds {
+        let store_tally = run_store_phase(&store, &tenants, &mut versions, phase).await?;
+        let plain_tally =
+            run_plain_phase(&pool, &tenants, args.clients, &next_position, phase).await?;
+        println!(
+            "round {round}: store={:.0}/s plain={:.0}/s",
+            store_tally.rate(),
+            plain_tally.rate()
+        );
+        store_total.add(store_tally);
+        plain_total.add(plain_tally);
+    }
+    let (store_rate, plain_rate) = (store_total.rate(), plain_total.rate());
+    println!(
+        "append: backend=postgres clients={} tenants={} store={:.0}/s plain={:.0}/s \
+         store_p50={:.2}ms store_p99={:.2}ms plain_p50={:.2}ms plain_p99={:.2}ms ratio={:.2}",
+        args.clients,
+        args.tenants,
+        store_rate,
+        plain_rate,
+        millis(store_total.percentile(0.50)),
+        millis(store_total.percentile(0.99)),
+        millis(plain_total.percentile(0.50)),
+        millis(plain_total.percentile(0.99)),
+        store_rate / plain_rate.max(f64::EPSILON),
+    );
+    Ok(())
+}
+
+fn millis(duration: Duration) -> f64 {
+    duration.as_secs_f64() * 1000.0
+}
+
+/// The baseline table: the columns of `events`, the same primary key, nothing else.
+async fn create_plain_table(pool: &PgPool) -> anyhow::Result<()> {
+    sqlx::query(
+        "CREATE TABLE plain_rows (
+            tenant_id uuid NOT NULL, position bigint NOT NULL, event_id uuid NOT NULL,
+            stream_id text NOT NULL, stream_version bigint NOT NULL, event_type text NOT NULL,
+            schema_version integer NOT NULL, actor text NOT NULL, command_id uuid NOT NULL,
+            causation_id uuid, correlation_id uuid NOT NULL, recorded_at timestamptz NOT NULL,
+            payload text NOT NULL, hash text NOT NULL,
+            PRIMARY KEY (tenant_id, position))",
+    )
+    .execute(pool)
+    .await
+    .context("create the baseline table")?;
+    Ok(())
+}
+
+/// Each client owns one stream per tenant and walks the tenants round-robin, appending one event
+/// per command with the stream's exact expected version.
+async fn run_store_phase(
+    store: &Arc<PgEventStore>,
+    tenants: &Arc<Vec<TenantId>>,
+    versions: &mut [Vec<u64>],
+    length: Duration,
+) -> anyhow::Result<Tally> {
+    let started = Instant::now();
+    let deadline = started + length;
+    let mut clients = JoinSet::new();
+    for (client, mut client_versions) in versions.iter().cloned().enumerate() {
+        let (store, tenants) = (store.clone(), tenants.clone());
+        clients.spawn(async move {
+            let stream = StreamName::parse(&format!("decision/bench-{client}"))?;
+            let actor = Actor::parse("system:bench")?;
+            let event_type = EventType::parse("DecisionPublished")?;
+            let mut tally = Tally::default();
+            let mut turn = client;
+            while Instant::now() < deadline {
+                let slot = turn % tenants.len();
+                turn += 1;
+                let request = AppendRequest {
+                    tenant: tenants[slot],
+                    stream: stream.clone(),
+                    expected: ExpectedVersion::MustBe(client_versions[slot]),
+                    metadata: AppendMetadata {
+                        actor: actor.clone(),
+                        command_id: Uuid::now_v7(),
+                        causation_id: None,
+                        correlation_id: Uuid::now_v7(),
+                    },
+                    events: vec![NewEvent::new(
+                        event_type.clone(),
+                        1,
+                        payload(tally.operations),
+                    )],
+                };
+                let sent = Instant::now();
+                let outcome = store.append(request).await?;
+                tally.latencies.push(sent.elapsed());
+                client_versions[slot] = outcome.committed.stream_version;
+                tally.operations += 1;
+            }
+            anyhow::Ok((client, client_versions, tally))
+        });
+    }
+    let mut total = Tally::default();
+    while let Some(joined) = clients.join_next().await {
+        let (client, client_versions, tally) = joined??;
+        versions[client] = client_versions;
+        total.add(tally);
+    }
+    total.elapsed = started.elapsed();
+    Ok(total)
+}
+
+/// The same clients insert rows of the same width with plain autocommit INSERTs.
+async fn run_plain_phase(
+    pool: &PgPool,
+    tenants: &Arc<Vec<TenantId>>,
+    clients: usize,
+    next_position: &Arc<AtomicU64>,
+    length: Duration,
+) -> anyhow::Result<Tally> {
+    let started = Instant::now();
+    let deadline = started + length;
+    let mut tasks = JoinSet::new();
+    for client in 0..clients {
+        let (pool, tenants, next_position) = (pool.clone(), tenants.clone(), next_position.clone());
+        tasks.spawn(async move {
+            let hash = "0".repeat(64);
+            let mut tally = Tally::default();
+            let mut turn = client;
+            while Instant::now() < deadline {
+                let tenant = tenants[turn % tenants.len()];
+                turn += 1;
+                let position = next_position.fetch_add(1, Ordering::Relaxed) + 1;
+                let sent = Instant::now();
+                sqlx::query(
+                    "INSERT INTO plain_rows VALUES \
+                     ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14)",
+                )
+                .bind(tenant.as_uuid())
+                .bind(i64::try_from(position)?)
+                .bind(Uuid::now_v7())
+                .bind(format!("decision/bench-{client}"))
+                .bind(i64::try_from(position)?)
+                .bind("DecisionPublished")
+                .bind(1i32)
+                .bind("system:bench")
+                .bind(Uuid::now_v7())
+                .bind(None::<Uuid>)
+                .bind(Uuid::now_v7())
+                .bind(chrono_now())
+                .bind(payload(tally.operations).as_str())
+                .bind(&hash)
+                .execute(&pool)
+                .await?;
+                tally.latencies.push(sent.elapsed());
+                tally.operations += 1;
+            }
+            anyhow::Ok(tally)
+        });
+    }
+    let mut total = Tally::default();
+    while let Some(joined) = tasks.join_next().await {
+        total.add(joined??);
+    }
+    total.elapsed = started.elapsed();
+    Ok(total)
+}
+
+fn chrono_now() -> sqlx::types::chrono::DateTime<sqlx::types::chrono::Utc> {
+    sqlx::types::chrono::Utc::now()
+}

@@ -1,0 +1,34 @@
+//! `civic-bench`: Civic Register's benchmarks, one subcommand per measurement.
+//!
+//! Each subcommand prints progress, then a last line with the figures (and `ratio=X` where it
+//! measures against a baseline), so scripts can `tail -n 1`.
+//!
+//! Modules:
+//! - `append`: event-store appends against plain INSERTs of rows of the same width.
+//! - `scratch_db`: a throw-away PostgreSQL database per run.
+
+mod append;
+mod scratch_db;
+
+use clap::{Parser, Subcommand};
+
+/// Civic Register benchmarks.
+#[derive(Debug, Parser)]
+#[command(name = "civic-bench", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Single-event commands from concurrent clients over many tenants, against plain INSERTs.
+    Append(append::Args),
+}
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    match Cli::parse().command {
+        Command::Append(args) => append::run(args).await,
+    }
+}

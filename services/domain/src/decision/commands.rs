@@ -1,0 +1,163 @@
+//! What can be asked of a decision. Each variant holds validated values only.
+
+use super::{CallInMembers, CallInOutcome, DecisionDetails, Reconsideration};
+use crate::values::{LongText, Name, Reason};
+use chrono::NaiveDate;
+
+/// A command for one decision stream.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "short-lived values matched by shape; boxing would only obscure the public API"
+)]
+pub enum DecisionCommand {
+    /// Record a decision that has been made.
+    Record {
+        /// The record's fields.
+        details: DecisionDetails,
+    },
+    /// Publish the decision notice; computes the call-in window.
+    Publish {
+        /// The day the notice was published.
+        publication_date: NaiveDate,
+        /// The last day for call-in as published elsewhere (e.g. an imported
+        /// register), if it should be recorded rather than computed.
+        call_in_deadline: Option<NaiveDate>,
+        /// The effective date as published elsewhere, if it should be
+        /// recorded rather than computed.
+        effective_from: Option<NaiveDate>,
+        /// Why explicit dates differ from the rule; turns a difference into a
+        /// deliberate override instead of a warning.
+        override_reason: Option<Reason>,
+    },
+    /// Members call the decision in for scrutiny.
+    CallIn {
+        /// Who called it in.
+        members: CallInMembers,
+        /// Why.
+        reason: Reason,
+        /// When.
+        date: NaiveDate,
+    },
+    /// The scrutiny committee's result on a call-in.
+    ResolveCallIn {
+        /// The result.
+        outcome: CallInOutcome,
+        /// The day of the result.
+        date: NaiveDate,
+    },
+    /// The decision maker (or full council) reconsiders a referred decision.
+    Reconsider {
+        /// What it decided.
+        result: Reconsideration,
+        /// When.
+        date: NaiveDate,
+    },
+    /// Exempt the decision from call-in as urgent (agreed by the chair of
+    /// scrutiny); only before publication.
+    ExemptFromCallIn {
+        /// Who agreed, e.g. "Chair of Overview and Scrutiny".
+        agreed_by: Name,
+        /// Why it is urgent.
+        reason: Reason,
+    },
+    /// Record that a published decision took effect.
+    TakeEffect {
+        /// The day.
+        on: NaiveDate,
+    },
+    /// Record that an effective decision was implemented.
+    Implement {
+        /// The day.
+        on: NaiveDate,
+        /// What was done, if worth saying.
+        note: Option<LongText>,
+    },
+    /// Defer a decision before publication.
+    Defer {
+        /// Why.
+        reason: Reason,
+        /// Until when, if said.
+        until: Option<NaiveDate>,
+    },
+    /// Resume a deferred decision.
+    Resume,
+    /// Withdraw the decision before it takes effect.
+    Withdraw {
+        /// Why.
+        reason: Reason,
+    },
+    /// Abandon the decision: it will not go ahead.
+    Abandon {
+        /// Why.
+        reason: Reason,
+    },
+    /// Correct the record: a full replacement of its fields. The previous
+    /// version stays in the history.
+    Correct {
+        /// The corrected fields (all of them).
+        details: DecisionDetails,
+        /// Why the record was wrong.
+        reason: Reason,
+    },
+}
+
+/// The kind of a [`DecisionCommand`], without its data: names the command in
+/// invalid-transition errors.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum DecisionCommandKind {
+    /// [`DecisionCommand::Record`].
+    Record,
+    /// [`DecisionCommand::Publish`].
+    Publish,
+    /// [`DecisionCommand::CallIn`].
+    CallIn,
+    /// [`DecisionCommand::ResolveCallIn`].
+    ResolveCallIn,
+    /// [`DecisionCommand::Reconsider`].
+    Reconsider,
+    /// [`DecisionCommand::ExemptFromCallIn`].
+    ExemptFromCallIn,
+    /// [`DecisionCommand::TakeEffect`].
+    TakeEffect,
+    /// [`DecisionCommand::Implement`].
+    Implement,
+    /// [`DecisionCommand::Defer`].
+    Defer,
+    /// [`DecisionCommand::Resume`].
+    Resume,
+    /// [`DecisionCommand::Withdraw`].
+    Withdraw,
+    /// [`DecisionCommand::Abandon`].
+    Abandon,
+    /// [`DecisionCommand::Correct`].
+    Correct,
+}
+
+impl DecisionCommand {
+    /// The command's kind.
+    pub fn kind(&self) -> DecisionCommandKind {
+        use DecisionCommandKind as K;
+        match self {
+            DecisionCommand::Record { .. } => K::Record,
+            DecisionCommand::Publish { .. } => K::Publish,
+            DecisionCommand::CallIn { .. } => K::CallIn,
+            DecisionCommand::ResolveCallIn { .. } => K::ResolveCallIn,
+            DecisionCommand::Reconsider { .. } => K::Reconsider,
+            DecisionCommand::ExemptFromCallIn { .. } => K::ExemptFromCallIn,
+            DecisionCommand::TakeEffect { .. } => K::TakeEffect,
+            DecisionCommand::Implement { .. } => K::Implement,
+            DecisionCommand::Defer { .. } => K::Defer,
+            DecisionCommand::Resume => K::Resume,
+            DecisionCommand::Withdraw { .. } => K::Withdraw,
+            DecisionCommand::Abandon { .. } => K::Abandon,
+            DecisionCommand::Correct { .. } => K::Correct,
+        }
+    }
+}
+
+impl std::fmt::Display for DecisionCommandKind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        std::fmt::Debug::fmt(self, f)
+    }
+}

@@ -1,0 +1,149 @@
+//! Why a decision command was refused.
+
+use super::{DecisionCommandKind, DecisionStatus};
+use crate::error::ErrorKind;
+use crate::values::{BodyId, Name, WardId};
+use chrono::NaiveDate;
+use civic_calendar::CalendarError;
+use thiserror::Error;
+
+/// A broken decision rule. Each variant says how the edge should treat it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum DecisionError {
+    /// No decision has been recorded in this stream. Edge: not found.
+    #[error("the decision has not been recorded")]
+    NotFound,
+    /// Record on a stream that already has a decision. Edge: already exists
+    /// (a retried import can treat it as success).
+    #[error("the decision is already recorded")]
+    AlreadyRecorded,
+    /// The command is not allowed in the decision's current state. Edge:
+    /// invalid transition; show the state so the user can see why.
+    #[error("cannot {command} a decision that is {state}")]
+    InvalidTransition {
+        /// The state the decision is in.
+        state: DecisionStatus,
+        /// The command refused.
+        command: DecisionCommandKind,
+    },
+    /// The date of decision is after today: a decision cannot be recorded
+    /// before it is made. Edge: invalid input.
+    #[error("the date of decision {date_of_decision} is after today ({today})")]
+    DecisionDateInFuture {
+        /// The date given.
+        date_of_decision: NaiveDate,
+        /// Today.
+        today: NaiveDate,
+    },
+    /// A lifecycle date (publication, call-in, effect...) is after today;
+    /// the register records facts, not plans. Edge: invalid input.
+    #[error("{date} is after today ({today})")]
+    DateInFuture {
+        /// The date given.
+        date: NaiveDate,
+        /// Today.
+        today: NaiveDate,
+    },
+    /// A lifecycle date is before the step it follows (e.g. a call-in result
+    /// before the call-in). Edge: invalid input.
+    #[error("{date} is before {earliest}, the earliest possible date for this step")]
+    DateTooEarly {
+        /// The date given.
+        date: NaiveDate,
+        /// The earliest date allowed.
+        earliest: NaiveDate,
+    },
+    /// The decision maker or decided-by body is not one of the council's
+    /// bodies. Edge: not found (add the body first).
+    #[error("body {0} is not one of the council's bodies")]
+    UnknownBody(BodyId),
+    /// A ward listed is not one of the council's wards. Edge: not found.
+    #[error("ward {0} is not one of the council's wards")]
+    UnknownWard(WardId),
+    /// A call-in deadline before the notice was published. Edge: invalid
+    /// input.
+    #[error("the call-in deadline {deadline} is before publication on {publication_date}")]
+    CallInDeadlineBeforePublication {
+        /// The deadline given.
+        deadline: NaiveDate,
+        /// The publication date.
+        publication_date: NaiveDate,
+    },
+    /// An effective date before the decision was made. Edge: invalid input.
+    #[error("effective from {effective_from} is before the date of decision {date_of_decision}")]
+    EffectiveBeforeDecision {
+        /// The effective date.
+        effective_from: NaiveDate,
+        /// The date of decision.
+        date_of_decision: NaiveDate,
+    },
+    /// A call-in deadline was given for a decision with no call-in window
+    /// (not subject to call-in, or exempted). Edge: invalid input.
+    #[error("a call-in deadline was given but the decision has no call-in period")]
+    CallInDeadlineWithoutCallIn,
+    /// An override reason was given without explicit dates to override.
+    /// Edge: invalid input.
+    #[error("an override reason needs an explicit call-in deadline or effective date")]
+    OverrideReasonWithoutDates,
+    /// Working days could not be counted (a year outside the calendar).
+    /// Edge: invalid input.
+    #[error("working days cannot be counted: {0}")]
+    Calendar(#[from] CalendarError),
+    /// Call-in of a decision the record says is not subject to call-in.
+    /// Edge: invalid transition.
+    #[error("the decision is not subject to call-in")]
+    NotSubjectToCallIn,
+    /// Call-in of a decision exempted from call-in for urgency. Edge:
+    /// invalid transition.
+    #[error("the decision was exempted from call-in (agreed by {agreed_by})")]
+    ExemptedFromCallIn {
+        /// Who agreed the exemption.
+        agreed_by: Name,
+    },
+    /// The decision is already exempted. Edge: already exists.
+    #[error("the decision is already exempted from call-in")]
+    AlreadyExempted,
+    /// Call-in after the last day. Edge: invalid transition; show the
+    /// deadline.
+    #[error("the call-in period ended on {deadline}")]
+    CallInPeriodEnded {
+        /// The last day for call-in.
+        deadline: NaiveDate,
+    },
+    /// Take-effect recorded before the effective date. Edge: invalid input.
+    #[error("the decision cannot take effect on {on}, before its effective date {effective_from}")]
+    TakeEffectBeforeEffectiveDate {
+        /// The day given.
+        on: NaiveDate,
+        /// The effective date.
+        effective_from: NaiveDate,
+    },
+    /// A correction that changes nothing. Edge: invalid input.
+    #[error("the correction changes nothing")]
+    NothingToCorrect,
+}
+
+impl DecisionError {
+    /// How the edge should classify this error.
+    pub fn kind(&self) -> ErrorKind {
+        use DecisionError::*;
+        match self {
+            NotFound | UnknownBody(_) | UnknownWard(_) => ErrorKind::NotFound,
+            AlreadyRecorded | AlreadyExempted => ErrorKind::AlreadyExists,
+            InvalidTransition { .. }
+            | NotSubjectToCallIn
+            | ExemptedFromCallIn { .. }
+            | CallInPeriodEnded { .. } => ErrorKind::InvalidTransition,
+            DecisionDateInFuture { .. }
+            | DateInFuture { .. }
+            | DateTooEarly { .. }
+            | CallInDeadlineBeforePublication { .. }
+            | EffectiveBeforeDecision { .. }
+            | CallInDeadlineWithoutCallIn
+            | OverrideReasonWithoutDates
+            | Calendar(_)
+            | TakeEffectBeforeEffectiveDate { .. }
+            | NothingToCorrect => ErrorKind::InvalidInput,
+        }
+    }
+}

@@ -1,0 +1,199 @@
+//! Events of a decision stream. Names and payload fields are a permanent
+//! public format: never rename, only add versions.
+
+use super::{
+    CallInMembers, CallInOutcome, CallInTerms, DateBasis, DecisionDetails, DecisionField,
+    ReconsiderationResult,
+};
+use crate::values::{DecisionId, LongText, Name, Reason};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Something that happened to a decision.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "short-lived values matched by shape; boxing would only obscure the public API"
+)]
+pub enum DecisionEvent {
+    /// `DecisionRecorded` v1.
+    Recorded(DecisionRecorded),
+    /// `DecisionPublished` v1.
+    Published(DecisionPublished),
+    /// `DecisionCalledIn` v1.
+    CalledIn(DecisionCalledIn),
+    /// `DecisionCallInResolved` v1.
+    CallInResolved(DecisionCallInResolved),
+    /// `DecisionReconsidered` v1.
+    Reconsidered(DecisionReconsidered),
+    /// `DecisionExemptedFromCallIn` v1.
+    ExemptedFromCallIn(DecisionExemptedFromCallIn),
+    /// `DecisionTookEffect` v1.
+    TookEffect(DecisionTookEffect),
+    /// `DecisionImplemented` v1.
+    Implemented(DecisionImplemented),
+    /// `DecisionDeferred` v1.
+    Deferred(DecisionDeferred),
+    /// `DecisionResumed` v1.
+    Resumed(DecisionResumed),
+    /// `DecisionWithdrawn` v1.
+    Withdrawn(DecisionWithdrawn),
+    /// `DecisionAbandoned` v1.
+    Abandoned(DecisionAbandoned),
+    /// `DecisionCorrected` v1.
+    Corrected(DecisionCorrected),
+}
+
+/// A decision was made and recorded.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionRecorded {
+    /// The decision's id (also in the stream name; repeated so the payload
+    /// stands alone).
+    #[serde(rename = "decision_id")]
+    pub decision_id: DecisionId,
+    /// The record's fields.
+    #[serde(rename = "details")]
+    pub details: DecisionDetails,
+}
+
+/// The decision notice was published. Records both what the rule computed
+/// and what applies, and why they differ if they do.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionPublished {
+    /// The day the notice was published.
+    #[serde(rename = "publication_date")]
+    pub publication_date: NaiveDate,
+    /// The call-in terms it was published under.
+    #[serde(rename = "call_in")]
+    pub call_in: CallInTerms,
+    /// The last day for call-in by the rule (`None` without a window).
+    #[serde(rename = "computed_call_in_deadline")]
+    pub computed_call_in_deadline: Option<NaiveDate>,
+    /// The effective date by the rule.
+    #[serde(rename = "computed_effective_from")]
+    pub computed_effective_from: NaiveDate,
+    /// The last day for call-in that applies.
+    #[serde(rename = "call_in_deadline")]
+    pub call_in_deadline: Option<NaiveDate>,
+    /// The effective date that applies (unless called in).
+    #[serde(rename = "effective_from")]
+    pub effective_from: NaiveDate,
+    /// Where the applied dates came from.
+    #[serde(rename = "basis")]
+    pub basis: DateBasis,
+}
+
+/// Members called the decision in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionCalledIn {
+    /// Who.
+    #[serde(rename = "members")]
+    pub members: CallInMembers,
+    /// Why.
+    #[serde(rename = "reason")]
+    pub reason: Reason,
+    /// When.
+    #[serde(rename = "date")]
+    pub date: NaiveDate,
+}
+
+/// Scrutiny reached a result on the call-in.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionCallInResolved {
+    /// The result.
+    #[serde(rename = "outcome")]
+    pub outcome: CallInOutcome,
+    /// When.
+    #[serde(rename = "date")]
+    pub date: NaiveDate,
+}
+
+/// A referred decision was reconsidered and took effect.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionReconsidered {
+    /// What was decided.
+    #[serde(rename = "reconsideration")]
+    pub result: ReconsiderationResult,
+    /// When; the decision is effective from this day.
+    #[serde(rename = "date")]
+    pub date: NaiveDate,
+}
+
+/// The decision was exempted from call-in as urgent.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionExemptedFromCallIn {
+    /// Who agreed.
+    #[serde(rename = "agreed_by")]
+    pub agreed_by: Name,
+    /// Why.
+    #[serde(rename = "reason")]
+    pub reason: Reason,
+}
+
+/// The decision took effect.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionTookEffect {
+    /// The day.
+    #[serde(rename = "on")]
+    pub on: NaiveDate,
+}
+
+/// The decision was implemented.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionImplemented {
+    /// The day.
+    #[serde(rename = "on")]
+    pub on: NaiveDate,
+    /// What was done.
+    #[serde(rename = "note")]
+    pub note: Option<LongText>,
+}
+
+/// The decision was deferred.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionDeferred {
+    /// Why.
+    #[serde(rename = "reason")]
+    pub reason: Reason,
+    /// Until when, if said.
+    #[serde(rename = "until")]
+    pub until: Option<NaiveDate>,
+}
+
+/// A deferred decision was resumed.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionResumed {}
+
+/// The decision was withdrawn.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionWithdrawn {
+    /// Why.
+    #[serde(rename = "reason")]
+    pub reason: Reason,
+}
+
+/// The decision was abandoned.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionAbandoned {
+    /// Why.
+    #[serde(rename = "reason")]
+    pub reason: Reason,
+}
+
+/// The record was corrected: a full replacement of its fields. The previous
+/// version is the one before this event; history is never rewritten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct DecisionCorrected {
+    /// The corrected fields (all of them).
+    #[serde(rename = "details")]
+    pub details: DecisionDetails,
+    /// Why.
+    #[serde(rename = "reason")]
+    pub reason: Reason,
+    /// Which fields changed.
+    #[serde(rename = "corrected_fields")]
+    pub corrected_fields: Vec<DecisionField>,
+    /// The day the correction was made.
+    #[serde(rename = "corrected_on")]
+    pub corrected_on: NaiveDate,
+}

@@ -1,0 +1,300 @@
+//! The decision lifecycle: its states, which command each state allows, and
+//! the values that transitions record.
+
+use super::{DecisionCommandKind, Outcome, Resolutions};
+use crate::council::{CountedFrom, TakesEffect};
+use crate::values::{Name, Reason, ValueError};
+use serde::{Deserialize, Serialize};
+
+/// Where a decision is in its life.
+///
+/// ```text
+/// Made ──Publish──▶ Published ──TakeEffect──▶ Effective ──Implement──▶ Implemented
+///  │ ▲                 │                         ▲   ▲
+///  │ └Resume─ Deferred  └CallIn▶ CalledIn ─NoFurtherAction┘   │
+///  └Defer──▶┘                       └referral▶ AwaitingReconsideration ─Reconsider┘
+/// Withdraw: any state before Effective. Abandon: Made, Deferred, AwaitingReconsideration.
+/// ```
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum DecisionStatus {
+    /// Taken and recorded, not yet published.
+    #[serde(rename = "made")]
+    Made,
+    /// Put off before publication.
+    #[serde(rename = "deferred")]
+    Deferred,
+    /// Published; in its call-in period or waiting to take effect.
+    #[serde(rename = "published")]
+    Published,
+    /// Called in by members; suspended.
+    #[serde(rename = "called_in")]
+    CalledIn,
+    /// Referred back to the decision maker or to full council.
+    #[serde(rename = "awaiting_reconsideration")]
+    AwaitingReconsideration,
+    /// In effect.
+    #[serde(rename = "effective")]
+    Effective,
+    /// Carried out.
+    #[serde(rename = "implemented")]
+    Implemented,
+    /// Withdrawn before it took effect.
+    #[serde(rename = "withdrawn")]
+    Withdrawn,
+    /// Abandoned: it will not go ahead.
+    #[serde(rename = "abandoned")]
+    Abandoned,
+}
+
+impl DecisionStatus {
+    /// Whether a command of this kind may be applied in this state. Record
+    /// and the rules that need the data (dates, call-in terms) are checked by
+    /// the handler; this is the state machine only.
+    pub fn allows(self, command: DecisionCommandKind) -> bool {
+        use DecisionCommandKind as K;
+        use DecisionStatus as S;
+        match command {
+            K::Record => false,
+            K::Correct => true,
+            K::Publish | K::Defer | K::ExemptFromCallIn => self == S::Made,
+            K::Resume => self == S::Deferred,
+            K::CallIn | K::TakeEffect => self == S::Published,
+            K::ResolveCallIn => self == S::CalledIn,
+            K::Reconsider => self == S::AwaitingReconsideration,
+            K::Implement => self == S::Effective,
+            K::Withdraw => matches!(
+                self,
+                S::Made | S::Deferred | S::Published | S::CalledIn | S::AwaitingReconsideration
+            ),
+            K::Abandon => matches!(self, S::Made | S::Deferred | S::AwaitingReconsideration),
+        }
+    }
+
+    /// The state's name, for messages.
+    pub fn name(self) -> &'static str {
+        match self {
+            DecisionStatus::Made => "Made",
+            DecisionStatus::Deferred => "Deferred",
+            DecisionStatus::Published => "Published",
+            DecisionStatus::CalledIn => "CalledIn",
+            DecisionStatus::AwaitingReconsideration => "AwaitingReconsideration",
+            DecisionStatus::Effective => "Effective",
+            DecisionStatus::Implemented => "Implemented",
+            DecisionStatus::Withdrawn => "Withdrawn",
+            DecisionStatus::Abandoned => "Abandoned",
+        }
+    }
+}
+
+impl std::fmt::Display for DecisionStatus {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.name())
+    }
+}
+
+/// The call-in terms a decision was published under.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum CallInTerms {
+    /// A call-in window under the council's policy at publication.
+    #[serde(rename = "window")]
+    Window {
+        /// The period in working days.
+        #[serde(rename = "period_working_days")]
+        period_working_days: u8,
+        /// What the period was counted from.
+        #[serde(rename = "counted_from")]
+        counted_from: CountedFrom,
+        /// When it takes effect relative to the last day.
+        #[serde(rename = "takes_effect")]
+        takes_effect: TakesEffect,
+    },
+    /// The record says it is not subject to call-in: it takes effect at once.
+    #[serde(rename = "not_subject_to_call_in")]
+    NotSubjectToCallIn,
+    /// Exempted from call-in for urgency: it takes effect at once.
+    #[serde(rename = "exempted_for_urgency")]
+    ExemptedForUrgency,
+}
+
+impl CallInTerms {
+    /// Whether members could call the decision in.
+    pub fn has_window(&self) -> bool {
+        matches!(self, CallInTerms::Window { .. })
+    }
+}
+
+/// Where the recorded call-in deadline and effective date came from.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum DateBasis {
+    /// Computed from the council's policy and calendar.
+    #[serde(rename = "computed")]
+    Computed,
+    /// Given explicitly, differing from the rule, with a reason: a deliberate
+    /// override.
+    #[serde(rename = "override")]
+    Override {
+        /// Why the dates differ from the rule.
+        #[serde(rename = "reason")]
+        reason: Reason,
+    },
+    /// Given explicitly (e.g. from an imported register), differing from the
+    /// rule, with no reason: kept as published, and flagged with a warning.
+    #[serde(rename = "as_published")]
+    AsPublished,
+}
+
+/// The result of a call-in hearing by the scrutiny committee.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CallInOutcome {
+    /// No further action: the decision takes effect.
+    #[serde(rename = "no_further_action")]
+    NoFurtherAction,
+    /// Referred back to the decision maker to reconsider.
+    #[serde(rename = "referred_back_to_decision_maker")]
+    ReferredBackToDecisionMaker,
+    /// Referred to full council.
+    #[serde(rename = "referred_to_full_council")]
+    ReferredToFullCouncil,
+}
+
+/// What the decision maker did on reconsideration, as commanded.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub enum Reconsideration {
+    /// The original decision stands.
+    Confirmed,
+    /// The decision was amended: these resolutions replace the old ones.
+    Amended(Resolutions),
+}
+
+/// What reconsideration produced, as recorded in the event (with the
+/// outcome the amendment leads to, so `apply` has nothing to decide).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "result")]
+pub enum ReconsiderationResult {
+    /// The original decision stands.
+    #[serde(rename = "confirmed")]
+    Confirmed,
+    /// The decision was amended.
+    #[serde(rename = "amended")]
+    Amended {
+        /// The new resolutions.
+        #[serde(rename = "resolutions")]
+        resolutions: Resolutions,
+        /// The outcome after amendment.
+        #[serde(rename = "outcome")]
+        outcome: Outcome,
+    },
+}
+
+/// The members calling a decision in: at least one, each named once (order
+/// as given).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(try_from = "Vec<Name>", into = "Vec<Name>")]
+pub struct CallInMembers(Vec<Name>);
+
+impl CallInMembers {
+    /// Accepts one or more members; repeated names are dropped.
+    pub fn parse(members: Vec<Name>) -> Result<Self, ValueError> {
+        let mut unique: Vec<Name> = Vec::with_capacity(members.len());
+        for m in members {
+            if !unique.contains(&m) {
+                unique.push(m);
+            }
+        }
+        if unique.is_empty() {
+            return Err(ValueError::Blank {
+                what: "call-in members",
+            });
+        }
+        Ok(Self(unique))
+    }
+
+    /// The members.
+    pub fn as_slice(&self) -> &[Name] {
+        &self.0
+    }
+}
+
+impl TryFrom<Vec<Name>> for CallInMembers {
+    type Error = ValueError;
+    fn try_from(value: Vec<Name>) -> Result<Self, Self::Error> {
+        Self::parse(value)
+    }
+}
+
+impl From<CallInMembers> for Vec<Name> {
+    fn from(value: CallInMembers) -> Self {
+        value.0
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use DecisionCommandKind as K;
+    use DecisionStatus as S;
+
+    #[test]
+    fn only_a_made_decision_can_be_published_deferred_or_exempted() {
+        for k in [K::Publish, K::Defer, K::ExemptFromCallIn] {
+            assert!(S::Made.allows(k));
+            for s in [
+                S::Deferred,
+                S::Published,
+                S::CalledIn,
+                S::Effective,
+                S::Withdrawn,
+            ] {
+                assert!(!s.allows(k), "{s} should not allow {k:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn withdrawal_is_possible_only_before_the_decision_takes_effect() {
+        for s in [
+            S::Made,
+            S::Deferred,
+            S::Published,
+            S::CalledIn,
+            S::AwaitingReconsideration,
+        ] {
+            assert!(s.allows(K::Withdraw));
+        }
+        for s in [S::Effective, S::Implemented, S::Withdrawn, S::Abandoned] {
+            assert!(!s.allows(K::Withdraw));
+        }
+    }
+
+    #[test]
+    fn corrections_are_allowed_in_every_state_and_record_in_none() {
+        for s in [
+            S::Made,
+            S::Deferred,
+            S::Published,
+            S::CalledIn,
+            S::AwaitingReconsideration,
+            S::Effective,
+            S::Implemented,
+            S::Withdrawn,
+            S::Abandoned,
+        ] {
+            assert!(s.allows(K::Correct));
+            assert!(!s.allows(K::Record));
+        }
+    }
+
+    #[test]
+    fn call_in_members_must_name_someone() {
+        assert!(CallInMembers::parse(vec![]).is_err());
+        let a = Name::parse("Cllr A").unwrap();
+        assert_eq!(
+            CallInMembers::parse(vec![a.clone(), a.clone()])
+                .unwrap()
+                .as_slice(),
+            &[a]
+        );
+    }
+}

@@ -1,0 +1,659 @@
+//! The decision aggregate: stream `decision/{uuid}`.
+//!
+//! - `details`: the typed record (every field of a decision page);
+//! - `lifecycle`: states, the transition table and what transitions record;
+//! - `call_in`: the call-in window from the council's policy and calendar;
+//! - `commands`, `events`, `errors`: the aggregate's language;
+//! - `rules`: checks on a record (errors for the impossible, warnings for
+//!   the unusual).
+
+mod call_in;
+mod commands;
+mod details;
+mod errors;
+mod events;
+mod lifecycle;
+mod rules;
+
+pub use call_in::{CallInWindow, compute_window};
+pub use commands::{DecisionCommand, DecisionCommandKind};
+pub use details::*;
+pub use errors::DecisionError;
+pub use events::*;
+pub use lifecycle::{
+    CallInMembers, CallInOutcome, CallInTerms, DateBasis, DecisionStatus, Reconsideration,
+    ReconsiderationResult,
+};
+
+use crate::Decided;
+use crate::council::Council;
+use crate::event::Event;
+use crate::values::{DecisionId, LongText, Name, Reason};
+use crate::warning::Warning;
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// A call-in exemption for urgency.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CallInExemption {
+    /// Who agreed it.
+    pub agreed_by: Name,
+    /// Why.
+    pub reason: Reason,
+}
+
+/// A correction of the record, with the version it replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Correction {
+    /// The record before the correction.
+    pub previous: DecisionDetails,
+    /// Which fields changed.
+    pub corrected_fields: Vec<DecisionField>,
+    /// Why.
+    pub reason: Reason,
+    /// When.
+    pub corrected_on: NaiveDate,
+}
+
+/// A deferral and what ended it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Deferral {
+    /// Why it was deferred.
+    pub reason: Reason,
+    /// Until when, if said.
+    pub until: Option<NaiveDate>,
+    /// Whether it has been resumed since.
+    pub resumed: bool,
+}
+
+/// The folded state of a decision stream: what projections read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decision {
+    id: DecisionId,
+    details: DecisionDetails,
+    status: DecisionStatus,
+    publication: Option<DecisionPublished>,
+    exemption: Option<CallInExemption>,
+    call_in: Option<DecisionCalledIn>,
+    call_in_resolution: Option<DecisionCallInResolved>,
+    reconsideration: Option<DecisionReconsidered>,
+    effective_from: Option<NaiveDate>,
+    took_effect_on: Option<NaiveDate>,
+    implementation: Option<DecisionImplemented>,
+    deferrals: Vec<Deferral>,
+    closing_reason: Option<Reason>,
+    corrections: Vec<Correction>,
+    version: u64,
+}
+
+impl Decision {
+    /// Folds a decision stream; `None` if nothing was recorded. Events of
+    /// other aggregates are ignored.
+    pub fn from_history(events: &[Event]) -> Option<Decision> {
+        events.iter().fold(None, |state, event| match event {
+            Event::Decision(e) => Decision::evolve(state, e),
+            _ => state,
+        })
+    }
+
+    /// Applies one event. Never fails: the log is trusted; an event before
+    /// the decision was recorded is ignored.
+    pub fn evolve(state: Option<Decision>, event: &DecisionEvent) -> Option<Decision> {
+        match (state, event) {
+            (None, DecisionEvent::Recorded(e)) => Some(Decision {
+                id: e.decision_id,
+                details: e.details.clone(),
+                status: DecisionStatus::Made,
+                publication: None,
+                exemption: None,
+                call_in: None,
+                call_in_resolution: None,
+                reconsideration: None,
+                effective_from: None,
+                took_effect_on: None,
+                implementation: None,
+                deferrals: Vec::new(),
+                closing_reason: None,
+                corrections: Vec::new(),
+                version: 1,
+            }),
+            (None, _) => None,
+            (Some(mut decision), event) => {
+                decision.apply(event);
+                Some(decision)
+            }
+        }
+    }
+
+    fn apply(&mut self, event: &DecisionEvent) {
+        self.version += 1;
+        match event {
+            DecisionEvent::Recorded(_) => {}
+            DecisionEvent::Published(e) => {
+                self.status = DecisionStatus::Published;
+                self.effective_from = Some(e.effective_from);
+                self.publication = Some(e.clone());
+            }
+            DecisionEvent::CalledIn(e) => {
+                self.status = DecisionStatus::CalledIn;
+                self.effective_from = None;
+                self.call_in = Some(e.clone());
+            }
+            DecisionEvent::CallInResolved(e) => {
+                match e.outcome {
+                    CallInOutcome::NoFurtherAction => {
+                        self.status = DecisionStatus::Effective;
+                        self.effective_from = Some(e.date);
+                    }
+                    CallInOutcome::ReferredBackToDecisionMaker
+                    | CallInOutcome::ReferredToFullCouncil => {
+                        self.status = DecisionStatus::AwaitingReconsideration;
+                    }
+                }
+                self.call_in_resolution = Some(e.clone());
+            }
+            DecisionEvent::Reconsidered(e) => {
+                if let ReconsiderationResult::Amended {
+                    resolutions,
+                    outcome,
+                } = &e.result
+                {
+                    self.details.resolutions = resolutions.clone();
+                    self.details.outcome = *outcome;
+                }
+                self.status = DecisionStatus::Effective;
+                self.effective_from = Some(e.date);
+                self.reconsideration = Some(e.clone());
+            }
+            DecisionEvent::ExemptedFromCallIn(e) => {
+                self.exemption = Some(CallInExemption {
+                    agreed_by: e.agreed_by.clone(),
+                    reason: e.reason.clone(),
+                });
+            }
+            DecisionEvent::TookEffect(e) => {
+                self.status = DecisionStatus::Effective;
+                self.took_effect_on = Some(e.on);
+            }
+            DecisionEvent::Implemented(e) => {
+                self.status = DecisionStatus::Implemented;
+                self.implementation = Some(e.clone());
+            }
+            DecisionEvent::Deferred(e) => {
+                self.status = DecisionStatus::Deferred;
+                self.deferrals.push(Deferral {
+                    reason: e.reason.clone(),
+                    until: e.until,
+                    resumed: false,
+                });
+            }
+            DecisionEvent::Resumed(_) => {
+                self.status = DecisionStatus::Made;
+                if let Some(last) = self.deferrals.last_mut() {
+                    last.resumed = true;
+                }
+            }
+            DecisionEvent::Withdrawn(e) => {
+                self.status = DecisionStatus::Withdrawn;
+                self.effective_from = None;
+                self.closing_reason = Some(e.reason.clone());
+            }
+            DecisionEvent::Abandoned(e) => {
+                self.status = DecisionStatus::Abandoned;
+                self.effective_from = None;
+                self.closing_reason = Some(e.reason.clone());
+            }
+            DecisionEvent::Corrected(e) => {
+                let previous = std::mem::replace(&mut self.details, e.details.clone());
+                self.corrections.push(Correction {
+                    previous,
+                    corrected_fields: e.corrected_fields.clone(),
+                    reason: e.reason.clone(),
+                    corrected_on: e.corrected_on,
+                });
+            }
+        }
+    }
+
+    /// Decides a decision command. `state` is the folded stream (`None` if
+    /// empty), `council` the folded council, `today` the UK date now.
+    /// All business rules live here; `apply` only records their results.
+    pub fn handle(
+        state: Option<&Decision>,
+        id: DecisionId,
+        command: &DecisionCommand,
+        council: &Council,
+        today: NaiveDate,
+    ) -> Result<Decided, DecisionError> {
+        let (events, warnings) = match (state, command) {
+            (None, DecisionCommand::Record { details }) => {
+                let warnings = rules::check_details(details, council, today)?;
+                let event = DecisionEvent::Recorded(DecisionRecorded {
+                    decision_id: id,
+                    details: details.clone(),
+                });
+                (vec![event], warnings)
+            }
+            (Some(_), DecisionCommand::Record { .. }) => {
+                return Err(DecisionError::AlreadyRecorded);
+            }
+            (None, _) => return Err(DecisionError::NotFound),
+            (Some(decision), command) => {
+                if !decision.status.allows(command.kind()) {
+                    return Err(DecisionError::InvalidTransition {
+                        state: decision.status,
+                        command: command.kind(),
+                    });
+                }
+                decision.decide_transition(command, council, today)?
+            }
+        };
+        Ok(Decided {
+            events: events.into_iter().map(Event::Decision).collect(),
+            warnings,
+        })
+    }
+
+    fn decide_transition(
+        &self,
+        command: &DecisionCommand,
+        council: &Council,
+        today: NaiveDate,
+    ) -> Result<(Vec<DecisionEvent>, Vec<Warning>), DecisionError> {
+        let not_future = |date: NaiveDate| {
+            if date > today {
+                Err(DecisionError::DateInFuture { date, today })
+            } else {
+                Ok(())
+            }
+        };
+        let not_before = |date: NaiveDate, earliest: NaiveDate| {
+            if date < earliest {
+                Err(DecisionError::DateTooEarly { date, earliest })
+            } else {
+                Ok(())
+            }
+        };
+        let date_of_decision = self.details.date_of_decision;
+        let not_before_decision = |effective_from: NaiveDate| {
+            if effective_from < date_of_decision {
+                Err(DecisionError::EffectiveBeforeDecision {
+                    effective_from,
+                    date_of_decision,
+                })
+            } else {
+                Ok(())
+            }
+        };
+        let mut warnings = Vec::new();
+        let event = match command {
+            DecisionCommand::Record { .. } => return Err(DecisionError::AlreadyRecorded),
+            DecisionCommand::Publish {
+                publication_date,
+                call_in_deadline,
+                effective_from,
+                override_reason,
+            } => {
+                not_future(*publication_date)?;
+                let published = self.decide_publication(
+                    council,
+                    *publication_date,
+                    *call_in_deadline,
+                    *effective_from,
+                    override_reason.as_ref(),
+                    &mut warnings,
+                )?;
+                DecisionEvent::Published(published)
+            }
+            DecisionCommand::CallIn {
+                members,
+                reason,
+                date,
+            } => {
+                let publication =
+                    self.publication
+                        .as_ref()
+                        .ok_or(DecisionError::InvalidTransition {
+                            state: self.status,
+                            command: command.kind(),
+                        })?;
+                match (&publication.call_in, &self.exemption) {
+                    (CallInTerms::ExemptedForUrgency, Some(exemption)) => {
+                        return Err(DecisionError::ExemptedFromCallIn {
+                            agreed_by: exemption.agreed_by.clone(),
+                        });
+                    }
+                    (CallInTerms::Window { .. }, _) if self.details.callable_in() => {}
+                    // Not subject at publication, or corrected since to say so.
+                    _ => return Err(DecisionError::NotSubjectToCallIn),
+                }
+                not_future(*date)?;
+                not_before(*date, publication.publication_date)?;
+                if let Some(deadline) = publication.call_in_deadline
+                    && *date > deadline
+                {
+                    return Err(DecisionError::CallInPeriodEnded { deadline });
+                }
+                DecisionEvent::CalledIn(DecisionCalledIn {
+                    members: members.clone(),
+                    reason: reason.clone(),
+                    date: *date,
+                })
+            }
+            DecisionCommand::ResolveCallIn { outcome, date } => {
+                not_future(*date)?;
+                if let Some(call_in) = &self.call_in {
+                    not_before(*date, call_in.date)?;
+                }
+                if *outcome == CallInOutcome::NoFurtherAction {
+                    not_before_decision(*date)?;
+                }
+                DecisionEvent::CallInResolved(DecisionCallInResolved {
+                    outcome: *outcome,
+                    date: *date,
+                })
+            }
+            DecisionCommand::Reconsider { result, date } => {
+                not_future(*date)?;
+                if let Some(resolution) = &self.call_in_resolution {
+                    not_before(*date, resolution.date)?;
+                }
+                not_before_decision(*date)?;
+                let result = match result {
+                    Reconsideration::Confirmed => ReconsiderationResult::Confirmed,
+                    Reconsideration::Amended(resolutions) => ReconsiderationResult::Amended {
+                        resolutions: resolutions.clone(),
+                        outcome: match self.details.outcome {
+                            Outcome::Approved => Outcome::ApprovedWithAmendments,
+                            other => other,
+                        },
+                    },
+                };
+                DecisionEvent::Reconsidered(DecisionReconsidered {
+                    result,
+                    date: *date,
+                })
+            }
+            DecisionCommand::ExemptFromCallIn { agreed_by, reason } => {
+                if self.exemption.is_some() {
+                    return Err(DecisionError::AlreadyExempted);
+                }
+                if !self.details.callable_in() {
+                    return Err(DecisionError::NotSubjectToCallIn);
+                }
+                DecisionEvent::ExemptedFromCallIn(DecisionExemptedFromCallIn {
+                    agreed_by: agreed_by.clone(),
+                    reason: reason.clone(),
+                })
+            }
+            DecisionCommand::TakeEffect { on } => {
+                not_future(*on)?;
+                if let Some(effective_from) = self.publication.as_ref().map(|p| p.effective_from)
+                    && *on < effective_from
+                {
+                    return Err(DecisionError::TakeEffectBeforeEffectiveDate {
+                        on: *on,
+                        effective_from,
+                    });
+                }
+                not_before_decision(*on)?;
+                DecisionEvent::TookEffect(DecisionTookEffect { on: *on })
+            }
+            DecisionCommand::Implement { on, note } => {
+                not_future(*on)?;
+                if let Some(effective_from) = self.effective_from {
+                    not_before(*on, effective_from)?;
+                }
+                DecisionEvent::Implemented(DecisionImplemented {
+                    on: *on,
+                    note: note.clone(),
+                })
+            }
+            DecisionCommand::Defer { reason, until } => DecisionEvent::Deferred(DecisionDeferred {
+                reason: reason.clone(),
+                until: *until,
+            }),
+            DecisionCommand::Resume => DecisionEvent::Resumed(DecisionResumed {}),
+            DecisionCommand::Withdraw { reason } => DecisionEvent::Withdrawn(DecisionWithdrawn {
+                reason: reason.clone(),
+            }),
+            DecisionCommand::Abandon { reason } => DecisionEvent::Abandoned(DecisionAbandoned {
+                reason: reason.clone(),
+            }),
+            DecisionCommand::Correct { details, reason } => {
+                let corrected_fields = self.details.changed_fields(details);
+                if corrected_fields.is_empty() {
+                    return Err(DecisionError::NothingToCorrect);
+                }
+                warnings = rules::check_details(details, council, today)?;
+                if let Some(effective_from) = self.effective_from.or(self.took_effect_on)
+                    && effective_from < details.date_of_decision
+                {
+                    return Err(DecisionError::EffectiveBeforeDecision {
+                        effective_from,
+                        date_of_decision: details.date_of_decision,
+                    });
+                }
+                DecisionEvent::Corrected(DecisionCorrected {
+                    details: details.clone(),
+                    reason: reason.clone(),
+                    corrected_fields,
+                    corrected_on: today,
+                })
+            }
+        };
+        Ok((vec![event], warnings))
+    }
+
+    fn decide_publication(
+        &self,
+        council: &Council,
+        publication_date: NaiveDate,
+        explicit_deadline: Option<NaiveDate>,
+        explicit_effective: Option<NaiveDate>,
+        override_reason: Option<&Reason>,
+        warnings: &mut Vec<Warning>,
+    ) -> Result<DecisionPublished, DecisionError> {
+        let date_of_decision = self.details.date_of_decision;
+        if override_reason.is_some() && explicit_deadline.is_none() && explicit_effective.is_none()
+        {
+            return Err(DecisionError::OverrideReasonWithoutDates);
+        }
+        let (terms, computed_deadline, computed_effective) = if self.exemption.is_some() {
+            (CallInTerms::ExemptedForUrgency, None, date_of_decision)
+        } else if !self.details.callable_in() {
+            (CallInTerms::NotSubjectToCallIn, None, date_of_decision)
+        } else {
+            if self.details.subject_to_call_in.is_none() {
+                warnings.push(Warning::CallInStatusNotStated);
+            }
+            let policy = council.call_in_policy();
+            let window = compute_window(
+                policy,
+                &council.calendar(),
+                publication_date,
+                date_of_decision,
+            )?;
+            (
+                call_in::window_terms(policy),
+                Some(window.deadline),
+                window.effective_from,
+            )
+        };
+        if !terms.has_window() && explicit_deadline.is_some() {
+            return Err(DecisionError::CallInDeadlineWithoutCallIn);
+        }
+        let deadline = explicit_deadline.or(computed_deadline);
+        let effective_from = explicit_effective.unwrap_or(computed_effective);
+        if let Some(deadline) = deadline
+            && deadline < publication_date
+        {
+            return Err(DecisionError::CallInDeadlineBeforePublication {
+                deadline,
+                publication_date,
+            });
+        }
+        if effective_from < date_of_decision {
+            return Err(DecisionError::EffectiveBeforeDecision {
+                effective_from,
+                date_of_decision,
+            });
+        }
+        if publication_date < date_of_decision {
+            warnings.push(Warning::PublishedBeforeDecision {
+                publication_date,
+                date_of_decision,
+            });
+        }
+        let deadline_differs = deadline != computed_deadline;
+        let effective_differs = effective_from != computed_effective;
+        let basis = match override_reason {
+            _ if !deadline_differs && !effective_differs => DateBasis::Computed,
+            Some(reason) => DateBasis::Override {
+                reason: reason.clone(),
+            },
+            None => {
+                if deadline_differs {
+                    warnings.push(Warning::CallInDeadlineDiffersFromRule {
+                        computed: computed_deadline,
+                        recorded: deadline,
+                    });
+                }
+                if effective_differs {
+                    warnings.push(Warning::EffectiveDateDiffersFromRule {
+                        computed: computed_effective,
+                        recorded: effective_from,
+                    });
+                }
+                DateBasis::AsPublished
+            }
+        };
+        Ok(DecisionPublished {
+            publication_date,
+            call_in: terms,
+            computed_call_in_deadline: computed_deadline,
+            computed_effective_from: computed_effective,
+            call_in_deadline: deadline,
+            effective_from,
+            basis,
+        })
+    }
+
+    /// The decision's id.
+    pub fn id(&self) -> DecisionId {
+        self.id
+    }
+
+    /// The record as it stands now (after corrections and amendments).
+    pub fn details(&self) -> &DecisionDetails {
+        &self.details
+    }
+
+    /// Where the decision is in its life.
+    pub fn status(&self) -> DecisionStatus {
+        self.status
+    }
+
+    /// The publication, with computed and applied call-in dates.
+    pub fn publication(&self) -> Option<&DecisionPublished> {
+        self.publication.as_ref()
+    }
+
+    /// The day the notice was published.
+    pub fn publication_date(&self) -> Option<NaiveDate> {
+        self.publication.as_ref().map(|p| p.publication_date)
+    }
+
+    /// The call-in window that applies, if the decision had one.
+    pub fn call_in_window(&self) -> Option<CallInWindow> {
+        let p = self.publication.as_ref()?;
+        p.call_in_deadline.map(|deadline| CallInWindow {
+            deadline,
+            effective_from: p.effective_from,
+        })
+    }
+
+    /// The day the decision is (or, while published, will be) effective
+    /// from. `None` before publication, while called in or awaiting
+    /// reconsideration, and once withdrawn or abandoned.
+    pub fn effective_from(&self) -> Option<NaiveDate> {
+        self.effective_from
+    }
+
+    /// The day an explicit take-effect was recorded, if one was.
+    pub fn took_effect_on(&self) -> Option<NaiveDate> {
+        self.took_effect_on
+    }
+
+    /// The urgency exemption from call-in, if any.
+    pub fn exemption(&self) -> Option<&CallInExemption> {
+        self.exemption.as_ref()
+    }
+
+    /// The call-in, if the decision was called in.
+    pub fn call_in(&self) -> Option<&DecisionCalledIn> {
+        self.call_in.as_ref()
+    }
+
+    /// The result of the call-in, if reached.
+    pub fn call_in_resolution(&self) -> Option<&DecisionCallInResolved> {
+        self.call_in_resolution.as_ref()
+    }
+
+    /// The reconsideration, if there was one.
+    pub fn reconsideration(&self) -> Option<&DecisionReconsidered> {
+        self.reconsideration.as_ref()
+    }
+
+    /// The implementation, if recorded.
+    pub fn implementation(&self) -> Option<&DecisionImplemented> {
+        self.implementation.as_ref()
+    }
+
+    /// Every deferral, oldest first.
+    pub fn deferrals(&self) -> &[Deferral] {
+        &self.deferrals
+    }
+
+    /// Why it was withdrawn or abandoned.
+    pub fn closing_reason(&self) -> Option<&Reason> {
+        self.closing_reason.as_ref()
+    }
+
+    /// Every correction, oldest first, each with the version it replaced.
+    pub fn corrections(&self) -> &[Correction] {
+        &self.corrections
+    }
+
+    /// The record as first recorded, before any correction (an amendment on
+    /// reconsideration is not a correction: see [`Decision::reconsideration`]).
+    pub fn original_details(&self) -> &DecisionDetails {
+        self.corrections
+            .first()
+            .map_or(&self.details, |c| &c.previous)
+    }
+
+    /// Whether the decision is in effect on `date` (for read models that
+    /// have the date; the domain never reads the clock).
+    pub fn is_effective_on(&self, date: NaiveDate) -> bool {
+        match self.status {
+            DecisionStatus::Published | DecisionStatus::Effective | DecisionStatus::Implemented => {
+                self.effective_from.is_some_and(|from| from <= date)
+            }
+            _ => false,
+        }
+    }
+
+    /// A note on implementation, if given.
+    pub fn implementation_note(&self) -> Option<&LongText> {
+        self.implementation.as_ref().and_then(|i| i.note.as_ref())
+    }
+
+    /// How many events have been applied: the stream version.
+    pub fn version(&self) -> u64 {
+        self.version
+    }
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,1242 @@
+//! Given events, when a command, then events or an error.
+
+use super::*;
+use crate::council::{CallInPolicy, CanonicalStatus, CouncilCommand, CountedFrom, TakesEffect};
+use crate::restriction::{ExemptionScheme, Restriction, RestrictionCategory};
+use crate::testing::*;
+use crate::values::{BodyId, StatusLabel, Title, WardId};
+
+const TODAY: (i32, u32, u32) = (2010, 12, 31);
+
+fn today() -> NaiveDate {
+    d(TODAY.0, TODAY.1, TODAY.2)
+}
+
+/// A decision stream under test.
+struct Given {
+    f: Fixture,
+    id: DecisionId,
+    history: Vec<Event>,
+}
+
+impl Given {
+    fn nothing() -> Self {
+        Self {
+            f: fixture(),
+            id: DecisionId::new(),
+            history: Vec::new(),
+        }
+    }
+
+    fn recorded() -> Self {
+        let mut g = Self::nothing();
+        let details = details(&g.f);
+        g.ok(DecisionCommand::Record { details });
+        g
+    }
+
+    fn recorded_with(change: impl FnOnce(&mut DecisionDetails)) -> Self {
+        let mut g = Self::nothing();
+        let mut details = details(&g.f);
+        change(&mut details);
+        g.ok(DecisionCommand::Record { details });
+        g
+    }
+
+    fn published() -> Self {
+        let mut g = Self::recorded();
+        g.ok(publish(d(2010, 6, 11)));
+        g
+    }
+
+    fn called_in() -> Self {
+        let mut g = Self::published();
+        g.ok(call_in(d(2010, 6, 15)));
+        g
+    }
+
+    fn awaiting_reconsideration() -> Self {
+        let mut g = Self::called_in();
+        g.ok(DecisionCommand::ResolveCallIn {
+            outcome: CallInOutcome::ReferredBackToDecisionMaker,
+            date: d(2010, 6, 24),
+        });
+        g
+    }
+
+    fn effective() -> Self {
+        let mut g = Self::published();
+        g.ok(DecisionCommand::TakeEffect { on: d(2010, 6, 19) });
+        g
+    }
+
+    fn council_does(mut self, command: CouncilCommand) -> Self {
+        run_council(&mut self.f.history, command);
+        self.f.council = Council::from_history(&self.f.history).unwrap();
+        self
+    }
+
+    fn when(&self, command: DecisionCommand) -> Result<Decided, DecisionError> {
+        let state = Decision::from_history(&self.history);
+        Decision::handle(state.as_ref(), self.id, &command, &self.f.council, today())
+    }
+
+    /// Runs a command that must be accepted, appending its events.
+    fn ok(&mut self, command: DecisionCommand) -> Vec<Warning> {
+        let decided = self.when(command).unwrap();
+        self.history.extend(decided.events);
+        decided.warnings
+    }
+
+    fn state(&self) -> Decision {
+        Decision::from_history(&self.history).unwrap()
+    }
+
+    fn then_event(&self, command: DecisionCommand) -> DecisionEvent {
+        let decided = self.when(command).unwrap();
+        assert_eq!(decided.events.len(), 1);
+        match decided.events.into_iter().next() {
+            Some(Event::Decision(e)) => e,
+            other => panic!("expected a decision event, got {other:?}"),
+        }
+    }
+}
+
+fn publish(on: NaiveDate) -> DecisionCommand {
+    DecisionCommand::Publish {
+        publication_date: on,
+        call_in_deadline: None,
+        effective_from: None,
+        override_reason: None,
+    }
+}
+
+fn call_in(on: NaiveDate) -> DecisionCommand {
+    DecisionCommand::CallIn {
+        members: CallInMembers::parse(vec![name("Cllr Garland"), name("Cllr Wilson")]).unwrap(),
+        reason: reason("The consultation was inadequate."),
+        date: on,
+    }
+}
+
+fn invalid(state: DecisionStatus, command: DecisionCommandKind) -> DecisionError {
+    DecisionError::InvalidTransition { state, command }
+}
+
+// --- Record -------------------------------------------------------------
+
+#[test]
+fn recording_a_decision_emits_decision_recorded_with_its_details_and_no_warnings() {
+    let g = Given::nothing();
+    let details = details(&g.f);
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details.clone(),
+        })
+        .unwrap();
+    assert_eq!(
+        decided.events,
+        vec![Event::Decision(DecisionEvent::Recorded(DecisionRecorded {
+            decision_id: g.id,
+            details
+        }))]
+    );
+    assert_eq!(decided.warnings, vec![]);
+}
+
+#[test]
+fn a_recorded_decision_is_made_and_unpublished() {
+    let g = Given::recorded();
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Made);
+    assert_eq!(s.id(), g.id);
+    assert_eq!(s.publication(), None);
+    assert_eq!(s.effective_from(), None);
+    assert_eq!(s.version(), 1);
+}
+
+#[test]
+fn recording_twice_is_refused_as_already_recorded() {
+    let g = Given::recorded();
+    let details = details(&g.f);
+    assert_eq!(
+        g.when(DecisionCommand::Record { details }),
+        Err(DecisionError::AlreadyRecorded)
+    );
+}
+
+#[test]
+fn any_other_command_on_an_empty_stream_is_refused_as_not_found() {
+    let g = Given::nothing();
+    assert_eq!(
+        g.when(publish(d(2010, 6, 11))),
+        Err(DecisionError::NotFound)
+    );
+    assert_eq!(
+        g.when(DecisionCommand::Resume),
+        Err(DecisionError::NotFound)
+    );
+}
+
+#[test]
+fn a_decision_dated_after_today_is_refused() {
+    let g = Given::nothing();
+    let mut details = details(&g.f);
+    details.date_of_decision = d(2011, 1, 1);
+    assert_eq!(
+        g.when(DecisionCommand::Record { details }),
+        Err(DecisionError::DecisionDateInFuture {
+            date_of_decision: d(2011, 1, 1),
+            today: today()
+        })
+    );
+}
+
+#[test]
+fn a_decision_maker_that_is_not_one_of_the_councils_bodies_is_refused() {
+    let g = Given::nothing();
+    let stranger = BodyId::new();
+    let mut details = details(&g.f);
+    details.decision_maker.body_id = stranger;
+    details.decided_by.body_id = stranger;
+    assert_eq!(
+        g.when(DecisionCommand::Record { details }),
+        Err(DecisionError::UnknownBody(stranger))
+    );
+}
+
+#[test]
+fn a_ward_that_is_not_one_of_the_councils_wards_is_refused() {
+    let g = Given::nothing();
+    let stranger = WardId::new();
+    let mut details = details(&g.f);
+    details.wards_affected = WardsAffected::Listed {
+        ward_ids: WardList::parse(vec![g.f.ward_a, stranger]).unwrap(),
+    };
+    assert_eq!(
+        g.when(DecisionCommand::Record { details }),
+        Err(DecisionError::UnknownWard(stranger))
+    );
+}
+
+#[test]
+fn representations_invited_after_the_decision_are_recorded_with_a_warning() {
+    let g = Given::nothing();
+    let mut details = details(&g.f);
+    details.representations_by = Some(d(2010, 6, 10));
+    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::RepresentationsDeadlineAfterDecision {
+            representations_by: d(2010, 6, 10),
+            date_of_decision: d(2010, 6, 9)
+        }]
+    );
+}
+
+#[test]
+fn a_key_decision_without_a_forward_plan_entry_is_recorded_with_a_warning() {
+    let g = Given::nothing();
+    let mut details = details(&g.f);
+    details.forward_plan_entry = None;
+    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::KeyDecisionWithoutForwardPlanEntry]
+    );
+}
+
+#[test]
+fn a_decision_taken_by_another_body_than_the_decision_maker_is_recorded_with_a_warning() {
+    let g = Given::nothing();
+    let mut details = details(&g.f);
+    details.decided_by = BodyRef {
+        body_id: g.f.committee,
+        name_as_shown: name("Planning Committee"),
+    };
+    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::DecidedByDiffersFromDecisionMaker {
+            decision_maker: g.f.cabinet,
+            decided_by: g.f.committee
+        }]
+    );
+}
+
+#[test]
+fn an_approval_with_no_resolutions_is_recorded_with_a_warning_but_a_noting_is_not() {
+    let g = Given::nothing();
+    let mut details = details(&g.f);
+    details.resolutions = Resolutions::default();
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details.clone(),
+        })
+        .unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::NoResolutions {
+            outcome: Outcome::Approved
+        }]
+    );
+
+    details.outcome = Outcome::Noted;
+    details.status_label = StatusLabel::parse("Noted").unwrap();
+    assert_eq!(
+        g.when(DecisionCommand::Record { details })
+            .unwrap()
+            .warnings,
+        vec![]
+    );
+}
+
+#[test]
+fn a_status_label_the_council_does_not_know_is_recorded_with_a_warning() {
+    let g = Given::nothing();
+    let mut details = details(&g.f);
+    details.status_label = StatusLabel::parse("Resolved").unwrap();
+    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::StatusLabelNotMapped {
+            label: StatusLabel::parse("Resolved").unwrap()
+        }]
+    );
+}
+
+#[test]
+fn a_status_label_mapped_to_another_outcome_is_recorded_with_a_warning() {
+    let g = Given::nothing();
+    let mut details = details(&g.f);
+    details.status_label = StatusLabel::parse("refused").unwrap();
+    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::StatusLabelDisagreesWithOutcome {
+            label: StatusLabel::parse("refused").unwrap(),
+            mapped_to: CanonicalStatus::Rejected,
+            outcome: Outcome::Approved,
+        }]
+    );
+}
+
+#[test]
+fn a_body_retired_before_the_decision_is_recorded_with_a_warning() {
+    let g = Given::nothing();
+    let cabinet = g.f.cabinet;
+    let g = g.council_does(CouncilCommand::RetireBody {
+        body: cabinet,
+        on: d(2010, 5, 1),
+    });
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details(&g.f),
+        })
+        .unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::BodyRetired {
+            body: cabinet,
+            retired_on: d(2010, 5, 1)
+        }]
+    );
+}
+
+#[test]
+fn a_restriction_under_another_nations_scheme_is_recorded_with_a_warning() {
+    let g = Given::nothing();
+    let mut details = details(&g.f);
+    details.field_restrictions.push(FieldRestriction {
+        field: DecisionField::Reasons,
+        restriction: Restriction::parse(
+            RestrictionCategory::Exempt,
+            ExemptionScheme::Schedule7A,
+            vec![9],
+            true,
+            None,
+        )
+        .unwrap(),
+    });
+    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::RestrictionSchemeNotForNation {
+            scheme: ExemptionScheme::Schedule7A,
+            nation: crate::nation::Nation::England
+        }]
+    );
+}
+
+// --- Publish ------------------------------------------------------------
+
+#[test]
+fn publishing_computes_the_call_in_window_from_the_councils_policy() {
+    let g = Given::recorded();
+    assert_eq!(
+        g.then_event(publish(d(2010, 6, 11))),
+        DecisionEvent::Published(DecisionPublished {
+            publication_date: d(2010, 6, 11),
+            call_in: CallInTerms::Window {
+                period_working_days: 5,
+                counted_from: CountedFrom::Publication,
+                takes_effect: TakesEffect::DayAfterLastDay,
+            },
+            computed_call_in_deadline: Some(d(2010, 6, 18)),
+            computed_effective_from: d(2010, 6, 19),
+            call_in_deadline: Some(d(2010, 6, 18)),
+            effective_from: d(2010, 6, 19),
+            basis: DateBasis::Computed,
+        })
+    );
+}
+
+#[test]
+fn a_published_decision_exposes_its_window_and_effective_date() {
+    let g = Given::published();
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Published);
+    assert_eq!(s.publication_date(), Some(d(2010, 6, 11)));
+    assert_eq!(
+        s.call_in_window(),
+        Some(CallInWindow {
+            deadline: d(2010, 6, 18),
+            effective_from: d(2010, 6, 19)
+        })
+    );
+    assert_eq!(s.effective_from(), Some(d(2010, 6, 19)));
+    assert!(!s.is_effective_on(d(2010, 6, 18)));
+    assert!(s.is_effective_on(d(2010, 6, 19)));
+}
+
+#[test]
+fn explicit_dates_equal_to_the_rule_are_recorded_as_computed() {
+    let g = Given::recorded();
+    let decided = g
+        .when(DecisionCommand::Publish {
+            publication_date: d(2010, 6, 11),
+            call_in_deadline: Some(d(2010, 6, 18)),
+            effective_from: Some(d(2010, 6, 19)),
+            override_reason: None,
+        })
+        .unwrap();
+    assert_eq!(decided.warnings, vec![]);
+    let mut g = g;
+    g.history.extend(decided.events);
+    assert_eq!(g.state().publication().unwrap().basis, DateBasis::Computed);
+}
+
+#[test]
+fn explicit_dates_that_differ_from_the_rule_without_a_reason_are_kept_with_a_warning() {
+    let mut g = Given::recorded();
+    let warnings = g.ok(DecisionCommand::Publish {
+        publication_date: d(2010, 6, 11),
+        call_in_deadline: None,
+        effective_from: Some(d(2010, 6, 21)),
+        override_reason: None,
+    });
+    assert_eq!(
+        warnings,
+        vec![Warning::EffectiveDateDiffersFromRule {
+            computed: d(2010, 6, 19),
+            recorded: d(2010, 6, 21)
+        }]
+    );
+    let p = g.state().publication().cloned().unwrap();
+    assert_eq!(p.basis, DateBasis::AsPublished);
+    assert_eq!(p.computed_effective_from, d(2010, 6, 19));
+    assert_eq!(p.effective_from, d(2010, 6, 21));
+    assert_eq!(g.state().effective_from(), Some(d(2010, 6, 21)));
+}
+
+#[test]
+fn a_differing_call_in_deadline_without_a_reason_is_kept_with_a_warning() {
+    let g = Given::recorded();
+    let decided = g
+        .when(DecisionCommand::Publish {
+            publication_date: d(2010, 6, 11),
+            call_in_deadline: Some(d(2010, 6, 17)),
+            effective_from: Some(d(2010, 6, 19)),
+            override_reason: None,
+        })
+        .unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::CallInDeadlineDiffersFromRule {
+            computed: Some(d(2010, 6, 18)),
+            recorded: Some(d(2010, 6, 17))
+        }]
+    );
+}
+
+#[test]
+fn explicit_dates_with_an_override_reason_are_an_override_without_warning() {
+    let g = Given::recorded();
+    let why = reason("Council offices closed for the election count.");
+    let decided = g
+        .when(DecisionCommand::Publish {
+            publication_date: d(2010, 6, 11),
+            call_in_deadline: Some(d(2010, 6, 21)),
+            effective_from: Some(d(2010, 6, 22)),
+            override_reason: Some(why.clone()),
+        })
+        .unwrap();
+    assert_eq!(decided.warnings, vec![]);
+    match &decided.events[..] {
+        [Event::Decision(DecisionEvent::Published(p))] => {
+            assert_eq!(p.basis, DateBasis::Override { reason: why });
+            assert_eq!(p.computed_call_in_deadline, Some(d(2010, 6, 18)));
+            assert_eq!(p.call_in_deadline, Some(d(2010, 6, 21)));
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn an_override_reason_without_explicit_dates_is_refused() {
+    let g = Given::recorded();
+    assert_eq!(
+        g.when(DecisionCommand::Publish {
+            publication_date: d(2010, 6, 11),
+            call_in_deadline: None,
+            effective_from: None,
+            override_reason: Some(reason("because")),
+        }),
+        Err(DecisionError::OverrideReasonWithoutDates)
+    );
+}
+
+#[test]
+fn a_call_in_deadline_before_publication_is_refused() {
+    let g = Given::recorded();
+    assert_eq!(
+        g.when(DecisionCommand::Publish {
+            publication_date: d(2010, 6, 11),
+            call_in_deadline: Some(d(2010, 6, 10)),
+            effective_from: None,
+            override_reason: Some(reason("imported")),
+        }),
+        Err(DecisionError::CallInDeadlineBeforePublication {
+            deadline: d(2010, 6, 10),
+            publication_date: d(2010, 6, 11)
+        })
+    );
+}
+
+#[test]
+fn an_effective_date_before_the_decision_is_refused() {
+    let g = Given::recorded();
+    assert_eq!(
+        g.when(DecisionCommand::Publish {
+            publication_date: d(2010, 6, 11),
+            call_in_deadline: None,
+            effective_from: Some(d(2010, 6, 8)),
+            override_reason: Some(reason("imported")),
+        }),
+        Err(DecisionError::EffectiveBeforeDecision {
+            effective_from: d(2010, 6, 8),
+            date_of_decision: d(2010, 6, 9)
+        })
+    );
+}
+
+#[test]
+fn a_publication_date_after_today_is_refused() {
+    let g = Given::recorded();
+    assert_eq!(
+        g.when(publish(d(2011, 1, 3))),
+        Err(DecisionError::DateInFuture {
+            date: d(2011, 1, 3),
+            today: today()
+        })
+    );
+}
+
+#[test]
+fn publishing_before_the_date_of_decision_is_accepted_with_a_warning() {
+    let g = Given::recorded();
+    let decided = g.when(publish(d(2010, 6, 8))).unwrap();
+    assert_eq!(
+        decided.warnings,
+        vec![Warning::PublishedBeforeDecision {
+            publication_date: d(2010, 6, 8),
+            date_of_decision: d(2010, 6, 9)
+        }]
+    );
+}
+
+#[test]
+fn a_decision_not_subject_to_call_in_takes_effect_from_the_date_of_decision() {
+    let mut g = Given::recorded_with(|d| d.subject_to_call_in = Some(false));
+    g.ok(publish(d(2010, 6, 11)));
+    let p = g.state().publication().cloned().unwrap();
+    assert_eq!(p.call_in, CallInTerms::NotSubjectToCallIn);
+    assert_eq!(p.call_in_deadline, None);
+    assert_eq!(p.effective_from, d(2010, 6, 9));
+    assert_eq!(g.state().call_in_window(), None);
+}
+
+#[test]
+fn a_call_in_deadline_for_a_decision_not_subject_to_call_in_is_refused() {
+    let g = Given::recorded_with(|d| d.subject_to_call_in = Some(false));
+    assert_eq!(
+        g.when(DecisionCommand::Publish {
+            publication_date: d(2010, 6, 11),
+            call_in_deadline: Some(d(2010, 6, 18)),
+            effective_from: None,
+            override_reason: None,
+        }),
+        Err(DecisionError::CallInDeadlineWithoutCallIn)
+    );
+}
+
+#[test]
+fn a_record_silent_on_call_in_is_treated_as_subject_to_call_in_with_a_warning() {
+    let g = Given::recorded_with(|d| d.subject_to_call_in = None);
+    let decided = g.when(publish(d(2010, 6, 11))).unwrap();
+    assert_eq!(decided.warnings, vec![Warning::CallInStatusNotStated]);
+    match &decided.events[..] {
+        [Event::Decision(DecisionEvent::Published(p))] => {
+            assert_eq!(p.call_in_deadline, Some(d(2010, 6, 18)))
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn the_call_in_period_can_be_counted_from_the_decision_and_end_on_the_last_day() {
+    let policy = CallInPolicy {
+        counted_from: CountedFrom::Decision,
+        takes_effect: TakesEffect::LastDay,
+        ..Default::default()
+    };
+    let mut g = Given::recorded().council_does(CouncilCommand::SetCallInPolicy { policy });
+    g.ok(publish(d(2010, 6, 11)));
+    assert_eq!(
+        g.state().call_in_window(),
+        Some(CallInWindow {
+            deadline: d(2010, 6, 16),
+            effective_from: d(2010, 6, 16)
+        })
+    );
+}
+
+#[test]
+fn a_council_closure_day_extends_the_call_in_period() {
+    let mut g = Given::recorded().council_does(CouncilCommand::AddClosureDay {
+        date: d(2010, 6, 14),
+        reason: None,
+    });
+    g.ok(publish(d(2010, 6, 11)));
+    assert_eq!(
+        g.state().call_in_window(),
+        Some(CallInWindow {
+            deadline: d(2010, 6, 21),
+            effective_from: d(2010, 6, 22)
+        })
+    );
+}
+
+#[test]
+fn publishing_outside_the_calendars_years_is_refused_not_panicked() {
+    let mut g = Given::nothing();
+    let mut details = details(&g.f);
+    details.date_of_decision = d(1800, 6, 9);
+    details.representations_by = None;
+    g.ok(DecisionCommand::Record { details });
+    assert!(matches!(
+        g.when(publish(d(1800, 6, 11))),
+        Err(DecisionError::Calendar(_))
+    ));
+}
+
+#[test]
+fn publishing_twice_is_an_invalid_transition() {
+    let g = Given::published();
+    assert_eq!(
+        g.when(publish(d(2010, 6, 12))),
+        Err(invalid(
+            DecisionStatus::Published,
+            DecisionCommandKind::Publish
+        ))
+    );
+}
+
+// --- Exemption from call-in --------------------------------------------
+
+#[test]
+fn an_exempted_decision_takes_effect_at_once_on_publication() {
+    let mut g = Given::recorded();
+    g.ok(DecisionCommand::ExemptFromCallIn {
+        agreed_by: name("Chair of Overview and Scrutiny"),
+        reason: reason("Contract must be signed by 12 June."),
+    });
+    assert!(g.state().exemption().is_some());
+    g.ok(publish(d(2010, 6, 11)));
+    let p = g.state().publication().cloned().unwrap();
+    assert_eq!(p.call_in, CallInTerms::ExemptedForUrgency);
+    assert_eq!(p.effective_from, d(2010, 6, 9));
+    assert_eq!(
+        g.when(call_in(d(2010, 6, 14))),
+        Err(DecisionError::ExemptedFromCallIn {
+            agreed_by: name("Chair of Overview and Scrutiny")
+        })
+    );
+}
+
+#[test]
+fn exemption_after_publication_is_an_invalid_transition() {
+    let g = Given::published();
+    assert_eq!(
+        g.when(DecisionCommand::ExemptFromCallIn {
+            agreed_by: name("Chair"),
+            reason: reason("urgent")
+        }),
+        Err(invalid(
+            DecisionStatus::Published,
+            DecisionCommandKind::ExemptFromCallIn
+        ))
+    );
+}
+
+#[test]
+fn exempting_twice_is_refused_as_already_exempted() {
+    let mut g = Given::recorded();
+    let exempt = DecisionCommand::ExemptFromCallIn {
+        agreed_by: name("Chair"),
+        reason: reason("urgent"),
+    };
+    g.ok(exempt.clone());
+    assert_eq!(g.when(exempt), Err(DecisionError::AlreadyExempted));
+}
+
+#[test]
+fn a_decision_not_subject_to_call_in_cannot_be_exempted_from_it() {
+    let g = Given::recorded_with(|d| d.subject_to_call_in = Some(false));
+    assert_eq!(
+        g.when(DecisionCommand::ExemptFromCallIn {
+            agreed_by: name("Chair"),
+            reason: reason("urgent")
+        }),
+        Err(DecisionError::NotSubjectToCallIn)
+    );
+}
+
+// --- Call-in ------------------------------------------------------------
+
+#[test]
+fn a_call_in_within_the_period_suspends_the_decision() {
+    let g = Given::called_in();
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::CalledIn);
+    assert_eq!(s.effective_from(), None);
+    assert_eq!(s.call_in().unwrap().date, d(2010, 6, 15));
+    assert_eq!(s.call_in().unwrap().members.as_slice().len(), 2);
+}
+
+#[test]
+fn a_call_in_on_the_last_day_is_accepted() {
+    let g = Given::published();
+    assert!(g.when(call_in(d(2010, 6, 18))).is_ok());
+}
+
+#[test]
+fn a_call_in_after_the_last_day_is_refused_naming_the_deadline() {
+    let g = Given::published();
+    assert_eq!(
+        g.when(call_in(d(2010, 6, 19))),
+        Err(DecisionError::CallInPeriodEnded {
+            deadline: d(2010, 6, 18)
+        })
+    );
+}
+
+#[test]
+fn a_call_in_before_publication_is_refused() {
+    let g = Given::published();
+    assert_eq!(
+        g.when(call_in(d(2010, 6, 10))),
+        Err(DecisionError::DateTooEarly {
+            date: d(2010, 6, 10),
+            earliest: d(2010, 6, 11)
+        })
+    );
+}
+
+#[test]
+fn a_decision_not_subject_to_call_in_cannot_be_called_in() {
+    let mut g = Given::recorded_with(|d| d.subject_to_call_in = Some(false));
+    g.ok(publish(d(2010, 6, 11)));
+    assert_eq!(
+        g.when(call_in(d(2010, 6, 14))),
+        Err(DecisionError::NotSubjectToCallIn)
+    );
+}
+
+#[test]
+fn a_decision_corrected_to_say_it_is_not_subject_to_call_in_cannot_be_called_in() {
+    let mut g = Given::published();
+    let mut corrected = g.state().details().clone();
+    corrected.subject_to_call_in = Some(false);
+    g.ok(DecisionCommand::Correct {
+        details: corrected,
+        reason: reason("The notice was wrong."),
+    });
+    assert_eq!(
+        g.when(call_in(d(2010, 6, 14))),
+        Err(DecisionError::NotSubjectToCallIn)
+    );
+}
+
+#[test]
+fn an_unpublished_decision_cannot_be_called_in() {
+    let g = Given::recorded();
+    assert_eq!(
+        g.when(call_in(d(2010, 6, 14))),
+        Err(invalid(DecisionStatus::Made, DecisionCommandKind::CallIn))
+    );
+}
+
+#[test]
+fn no_further_action_on_a_call_in_makes_the_decision_effective_that_day() {
+    let mut g = Given::called_in();
+    g.ok(DecisionCommand::ResolveCallIn {
+        outcome: CallInOutcome::NoFurtherAction,
+        date: d(2010, 6, 24),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Effective);
+    assert_eq!(s.effective_from(), Some(d(2010, 6, 24)));
+}
+
+#[test]
+fn a_referral_to_full_council_awaits_reconsideration() {
+    let mut g = Given::called_in();
+    g.ok(DecisionCommand::ResolveCallIn {
+        outcome: CallInOutcome::ReferredToFullCouncil,
+        date: d(2010, 6, 24),
+    });
+    assert_eq!(g.state().status(), DecisionStatus::AwaitingReconsideration);
+    assert_eq!(g.state().effective_from(), None);
+}
+
+#[test]
+fn a_call_in_result_before_the_call_in_is_refused() {
+    let g = Given::called_in();
+    assert_eq!(
+        g.when(DecisionCommand::ResolveCallIn {
+            outcome: CallInOutcome::NoFurtherAction,
+            date: d(2010, 6, 14)
+        }),
+        Err(DecisionError::DateTooEarly {
+            date: d(2010, 6, 14),
+            earliest: d(2010, 6, 15)
+        })
+    );
+}
+
+#[test]
+fn resolving_a_call_in_that_never_happened_is_an_invalid_transition() {
+    let g = Given::published();
+    assert_eq!(
+        g.when(DecisionCommand::ResolveCallIn {
+            outcome: CallInOutcome::NoFurtherAction,
+            date: d(2010, 6, 24)
+        }),
+        Err(invalid(
+            DecisionStatus::Published,
+            DecisionCommandKind::ResolveCallIn
+        ))
+    );
+}
+
+// --- Reconsideration ----------------------------------------------------
+
+#[test]
+fn a_confirmed_reconsideration_makes_the_decision_effective_that_day() {
+    let mut g = Given::awaiting_reconsideration();
+    g.ok(DecisionCommand::Reconsider {
+        result: Reconsideration::Confirmed,
+        date: d(2010, 7, 7),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Effective);
+    assert_eq!(s.effective_from(), Some(d(2010, 7, 7)));
+    assert_eq!(s.details(), &details_of(&g));
+}
+
+fn details_of(g: &Given) -> DecisionDetails {
+    match &g.history[0] {
+        Event::Decision(DecisionEvent::Recorded(r)) => r.details.clone(),
+        other => panic!("unexpected {other:?}"),
+    }
+}
+
+#[test]
+fn an_amended_reconsideration_replaces_the_resolutions_and_marks_the_amendment() {
+    let mut g = Given::awaiting_reconsideration();
+    let amended =
+        resolutions(&["That the Strategy be approved subject to a review in six months."]);
+    g.ok(DecisionCommand::Reconsider {
+        result: Reconsideration::Amended(amended.clone()),
+        date: d(2010, 7, 7),
+    });
+    let s = g.state();
+    assert_eq!(s.details().resolutions, amended);
+    assert_eq!(s.details().outcome, Outcome::ApprovedWithAmendments);
+    assert_ne!(s.details().resolutions, details_of(&g).resolutions);
+}
+
+#[test]
+fn a_reconsideration_before_the_referral_is_refused() {
+    let g = Given::awaiting_reconsideration();
+    assert_eq!(
+        g.when(DecisionCommand::Reconsider {
+            result: Reconsideration::Confirmed,
+            date: d(2010, 6, 23)
+        }),
+        Err(DecisionError::DateTooEarly {
+            date: d(2010, 6, 23),
+            earliest: d(2010, 6, 24)
+        })
+    );
+}
+
+#[test]
+fn reconsidering_a_decision_that_was_not_referred_is_an_invalid_transition() {
+    let g = Given::called_in();
+    assert_eq!(
+        g.when(DecisionCommand::Reconsider {
+            result: Reconsideration::Confirmed,
+            date: d(2010, 7, 7)
+        }),
+        Err(invalid(
+            DecisionStatus::CalledIn,
+            DecisionCommandKind::Reconsider
+        ))
+    );
+}
+
+// --- Taking effect and implementation ----------------------------------
+
+#[test]
+fn a_published_decision_takes_effect_on_or_after_its_effective_date() {
+    let g = Given::published();
+    assert_eq!(
+        g.then_event(DecisionCommand::TakeEffect { on: d(2010, 6, 19) }),
+        DecisionEvent::TookEffect(DecisionTookEffect { on: d(2010, 6, 19) })
+    );
+    let g = Given::effective();
+    assert_eq!(g.state().status(), DecisionStatus::Effective);
+    assert_eq!(g.state().effective_from(), Some(d(2010, 6, 19)));
+    assert_eq!(g.state().took_effect_on(), Some(d(2010, 6, 19)));
+}
+
+#[test]
+fn taking_effect_before_the_effective_date_is_refused() {
+    let g = Given::published();
+    assert_eq!(
+        g.when(DecisionCommand::TakeEffect { on: d(2010, 6, 18) }),
+        Err(DecisionError::TakeEffectBeforeEffectiveDate {
+            on: d(2010, 6, 18),
+            effective_from: d(2010, 6, 19)
+        })
+    );
+}
+
+#[test]
+fn a_called_in_decision_cannot_take_effect() {
+    let g = Given::called_in();
+    assert_eq!(
+        g.when(DecisionCommand::TakeEffect { on: d(2010, 6, 19) }),
+        Err(invalid(
+            DecisionStatus::CalledIn,
+            DecisionCommandKind::TakeEffect
+        ))
+    );
+}
+
+#[test]
+fn an_effective_decision_can_be_implemented_but_not_before_it_took_effect() {
+    let mut g = Given::effective();
+    assert_eq!(
+        g.when(DecisionCommand::Implement {
+            on: d(2010, 6, 18),
+            note: None
+        }),
+        Err(DecisionError::DateTooEarly {
+            date: d(2010, 6, 18),
+            earliest: d(2010, 6, 19)
+        })
+    );
+    g.ok(DecisionCommand::Implement {
+        on: d(2010, 9, 1),
+        note: Some(text("Strategy published on the intranet.")),
+    });
+    assert_eq!(g.state().status(), DecisionStatus::Implemented);
+    assert_eq!(
+        g.state().implementation_note().map(LongText::as_str),
+        Some("Strategy published on the intranet.")
+    );
+}
+
+#[test]
+fn a_published_decision_cannot_be_implemented_before_taking_effect() {
+    let g = Given::published();
+    assert_eq!(
+        g.when(DecisionCommand::Implement {
+            on: d(2010, 9, 1),
+            note: None
+        }),
+        Err(invalid(
+            DecisionStatus::Published,
+            DecisionCommandKind::Implement
+        ))
+    );
+}
+
+// --- Deferral, withdrawal, abandonment ---------------------------------
+
+#[test]
+fn a_made_decision_can_be_deferred_and_resumed() {
+    let mut g = Given::recorded();
+    g.ok(DecisionCommand::Defer {
+        reason: reason("Awaiting legal advice."),
+        until: Some(d(2010, 7, 1)),
+    });
+    assert_eq!(g.state().status(), DecisionStatus::Deferred);
+    assert_eq!(
+        g.when(publish(d(2010, 6, 11))),
+        Err(invalid(
+            DecisionStatus::Deferred,
+            DecisionCommandKind::Publish
+        ))
+    );
+    g.ok(DecisionCommand::Resume);
+    assert_eq!(g.state().status(), DecisionStatus::Made);
+    assert_eq!(g.state().deferrals().len(), 1);
+    assert!(g.state().deferrals()[0].resumed);
+}
+
+#[test]
+fn only_a_deferred_decision_can_be_resumed_and_only_a_made_one_deferred() {
+    let g = Given::recorded();
+    assert_eq!(
+        g.when(DecisionCommand::Resume),
+        Err(invalid(DecisionStatus::Made, DecisionCommandKind::Resume))
+    );
+    let g = Given::published();
+    assert_eq!(
+        g.when(DecisionCommand::Defer {
+            reason: reason("x"),
+            until: None
+        }),
+        Err(invalid(
+            DecisionStatus::Published,
+            DecisionCommandKind::Defer
+        ))
+    );
+}
+
+#[test]
+fn a_decision_can_be_withdrawn_until_it_takes_effect() {
+    for mut g in [
+        Given::recorded(),
+        Given::published(),
+        Given::called_in(),
+        Given::awaiting_reconsideration(),
+    ] {
+        g.ok(DecisionCommand::Withdraw {
+            reason: reason("Superseded by the budget."),
+        });
+        assert_eq!(g.state().status(), DecisionStatus::Withdrawn);
+        assert_eq!(g.state().effective_from(), None);
+        assert_eq!(
+            g.state().closing_reason(),
+            Some(&reason("Superseded by the budget."))
+        );
+    }
+    let g = Given::effective();
+    assert_eq!(
+        g.when(DecisionCommand::Withdraw {
+            reason: reason("too late")
+        }),
+        Err(invalid(
+            DecisionStatus::Effective,
+            DecisionCommandKind::Withdraw
+        ))
+    );
+}
+
+#[test]
+fn a_decision_can_be_abandoned_only_when_made_deferred_or_awaiting_reconsideration() {
+    let mut deferred = Given::recorded();
+    deferred.ok(DecisionCommand::Defer {
+        reason: reason("wait"),
+        until: None,
+    });
+    for mut g in [
+        Given::recorded(),
+        deferred,
+        Given::awaiting_reconsideration(),
+    ] {
+        g.ok(DecisionCommand::Abandon {
+            reason: reason("No longer needed."),
+        });
+        assert_eq!(g.state().status(), DecisionStatus::Abandoned);
+    }
+    let g = Given::published();
+    assert_eq!(
+        g.when(DecisionCommand::Abandon {
+            reason: reason("x")
+        }),
+        Err(invalid(
+            DecisionStatus::Published,
+            DecisionCommandKind::Abandon
+        ))
+    );
+}
+
+#[test]
+fn a_withdrawn_decision_accepts_no_lifecycle_command() {
+    let mut g = Given::recorded();
+    g.ok(DecisionCommand::Withdraw {
+        reason: reason("x"),
+    });
+    for cmd in [
+        publish(d(2010, 6, 11)),
+        DecisionCommand::Resume,
+        DecisionCommand::TakeEffect { on: d(2010, 6, 19) },
+    ] {
+        let kind = cmd.kind();
+        assert_eq!(g.when(cmd), Err(invalid(DecisionStatus::Withdrawn, kind)));
+    }
+}
+
+// --- Corrections --------------------------------------------------------
+
+#[test]
+fn a_correction_lists_the_changed_fields_and_keeps_the_previous_version() {
+    let mut g = Given::effective();
+    let before = g.state().details().clone();
+    let mut corrected = before.clone();
+    corrected.title = Title::parse("Information Strategy 2010 - 2013").unwrap();
+    corrected.report_author = Some(name("P. Taylor"));
+    let event = g.then_event(DecisionCommand::Correct {
+        details: corrected.clone(),
+        reason: reason("Typo in title."),
+    });
+    assert_eq!(
+        event,
+        DecisionEvent::Corrected(DecisionCorrected {
+            details: corrected.clone(),
+            reason: reason("Typo in title."),
+            corrected_fields: vec![DecisionField::Title, DecisionField::ReportAuthor],
+            corrected_on: today(),
+        })
+    );
+    g.ok(DecisionCommand::Correct {
+        details: corrected.clone(),
+        reason: reason("Typo in title."),
+    });
+    let s = g.state();
+    assert_eq!(s.details(), &corrected);
+    assert_eq!(s.corrections().len(), 1);
+    assert_eq!(s.corrections()[0].previous, before);
+    assert_eq!(s.original_details(), &before);
+    assert_eq!(s.status(), DecisionStatus::Effective);
+}
+
+#[test]
+fn a_correction_that_changes_nothing_is_refused() {
+    let g = Given::recorded();
+    let same = g.state().details().clone();
+    assert_eq!(
+        g.when(DecisionCommand::Correct {
+            details: same,
+            reason: reason("no-op")
+        }),
+        Err(DecisionError::NothingToCorrect)
+    );
+}
+
+#[test]
+fn a_correction_is_allowed_even_after_withdrawal() {
+    let mut g = Given::recorded();
+    g.ok(DecisionCommand::Withdraw {
+        reason: reason("x"),
+    });
+    let mut corrected = g.state().details().clone();
+    corrected.consultees = None;
+    assert!(
+        g.when(DecisionCommand::Correct {
+            details: corrected,
+            reason: reason("fix")
+        })
+        .is_ok()
+    );
+}
+
+#[test]
+fn a_correction_moving_the_decision_after_its_effective_date_is_refused() {
+    let g = Given::effective();
+    let mut corrected = g.state().details().clone();
+    corrected.date_of_decision = d(2010, 6, 20);
+    assert_eq!(
+        g.when(DecisionCommand::Correct {
+            details: corrected,
+            reason: reason("wrong date")
+        }),
+        Err(DecisionError::EffectiveBeforeDecision {
+            effective_from: d(2010, 6, 19),
+            date_of_decision: d(2010, 6, 20)
+        })
+    );
+}
+
+#[test]
+fn a_correction_is_checked_like_a_record() {
+    let g = Given::recorded();
+    let mut corrected = g.state().details().clone();
+    corrected.date_of_decision = d(2011, 6, 9);
+    assert!(matches!(
+        g.when(DecisionCommand::Correct {
+            details: corrected,
+            reason: reason("x")
+        }),
+        Err(DecisionError::DecisionDateInFuture { .. })
+    ));
+}
+
+#[test]
+fn every_error_has_an_edge_kind() {
+    use crate::error::ErrorKind;
+    assert_eq!(DecisionError::NotFound.kind(), ErrorKind::NotFound);
+    assert_eq!(
+        DecisionError::AlreadyRecorded.kind(),
+        ErrorKind::AlreadyExists
+    );
+    assert_eq!(
+        invalid(DecisionStatus::Made, DecisionCommandKind::CallIn).kind(),
+        ErrorKind::InvalidTransition
+    );
+    assert_eq!(
+        DecisionError::CallInPeriodEnded {
+            deadline: d(2010, 6, 18)
+        }
+        .kind(),
+        ErrorKind::InvalidTransition
+    );
+    assert_eq!(
+        DecisionError::NothingToCorrect.kind(),
+        ErrorKind::InvalidInput
+    );
+}
+
+#[test]
+fn invalid_transition_errors_name_the_state_and_the_command() {
+    assert_eq!(
+        invalid(DecisionStatus::Effective, DecisionCommandKind::Withdraw).to_string(),
+        "cannot Withdraw a decision that is Effective"
+    );
+}

@@ -1,0 +1,100 @@
+//! What a forward-plan entry says about the matter to be decided.
+
+use crate::decision::WardList;
+use crate::restriction::Restriction;
+use crate::values::{BodyId, LongText, Name, Title};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// The wards a planned decision concerns.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum Wards {
+    /// All wards.
+    #[serde(rename = "all")]
+    All,
+    /// Particular wards.
+    #[serde(rename = "listed")]
+    Listed {
+        /// The wards.
+        #[serde(rename = "ward_ids")]
+        ward_ids: WardList,
+    },
+}
+
+/// How and by when the public can make representations.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct Representations {
+    /// How, e.g. "in writing to the contact officer".
+    #[serde(rename = "how")]
+    pub how: LongText,
+    /// By when, if a date is given.
+    #[serde(rename = "by")]
+    pub by: Option<NaiveDate>,
+}
+
+/// Whether the decision is expected to be taken in private, and why.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(tag = "kind")]
+pub enum AnticipatedRestriction {
+    /// Expected to be open to the public.
+    #[serde(rename = "open")]
+    Open,
+    /// Part of the matter expected to be exempt.
+    #[serde(rename = "part_exempt")]
+    PartExempt {
+        /// The basis, if stated yet.
+        #[serde(rename = "restriction")]
+        restriction: Option<Restriction>,
+    },
+    /// The whole matter expected to be exempt.
+    #[serde(rename = "fully_exempt")]
+    FullyExempt {
+        /// The basis, if stated yet.
+        #[serde(rename = "restriction")]
+        restriction: Option<Restriction>,
+    },
+}
+
+impl AnticipatedRestriction {
+    /// The basis given, if any.
+    pub fn restriction(&self) -> Option<&Restriction> {
+        match self {
+            AnticipatedRestriction::Open => None,
+            AnticipatedRestriction::PartExempt { restriction }
+            | AnticipatedRestriction::FullyExempt { restriction } => restriction.as_ref(),
+        }
+    }
+}
+
+/// The matter an entry gives notice of.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ForwardPlanDetails {
+    /// The matter's title.
+    #[serde(rename = "title")]
+    pub title: Title,
+    /// What is to be decided.
+    #[serde(rename = "description")]
+    pub description: Option<LongText>,
+    /// The body that will decide.
+    #[serde(rename = "decision_maker")]
+    pub decision_maker: BodyId,
+    /// Whether it is a key decision (which needs 28 clear days' notice).
+    #[serde(rename = "key_decision")]
+    pub key_decision: bool,
+    /// "Reason Key" categories.
+    #[serde(rename = "reason_key")]
+    pub reason_key: Vec<Name>,
+    /// The wards concerned.
+    #[serde(rename = "wards")]
+    pub wards: Wards,
+    /// Who will be consulted.
+    #[serde(rename = "consultees")]
+    pub consultees: Option<LongText>,
+    /// How to make representations, and by when.
+    #[serde(rename = "representations")]
+    pub representations: Option<Representations>,
+    /// Whether it is expected to be taken in private.
+    #[serde(rename = "anticipated_restriction")]
+    pub anticipated_restriction: AnticipatedRestriction,
+}

@@ -1,0 +1,82 @@
+//! Why a forward-plan command was refused.
+
+use super::{ForwardPlanCommandKind, ForwardPlanStatus};
+use crate::error::ErrorKind;
+use crate::values::{BodyId, DecisionId, WardId};
+use chrono::NaiveDate;
+use thiserror::Error;
+
+/// A broken forward-plan rule. Each variant says how the edge should treat
+/// it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+pub enum ForwardPlanError {
+    /// Nothing entered in this stream. Edge: not found.
+    #[error("the forward-plan entry does not exist")]
+    NotFound,
+    /// Enter on an existing entry. Edge: already exists.
+    #[error("the forward-plan entry already exists")]
+    AlreadyEntered,
+    /// The command is not allowed in the entry's state. Edge: invalid
+    /// transition.
+    #[error("cannot {command} a forward-plan entry that is {state:?}")]
+    InvalidTransition {
+        /// The entry's state.
+        state: ForwardPlanStatus,
+        /// The command refused.
+        command: ForwardPlanCommandKind,
+    },
+    /// Fewer clear days' notice than the notice kind needs (28 standard, 5
+    /// under the general exception): the edge should suggest an exception.
+    /// Invalid input.
+    #[error("{given} clear days' notice given, {required} needed")]
+    InsufficientNotice {
+        /// Clear days given.
+        given: i64,
+        /// Clear days needed.
+        required: i64,
+    },
+    /// The date due is before the notice. Edge: invalid input.
+    #[error("the date due {date_due} is before the notice date {notice_date}")]
+    DueBeforeNotice {
+        /// Date due.
+        date_due: NaiveDate,
+        /// Notice date.
+        notice_date: NaiveDate,
+    },
+    /// The notice date is after today. Edge: invalid input.
+    #[error("the notice date {notice_date} is after today ({today})")]
+    NoticeDateInFuture {
+        /// Notice date.
+        notice_date: NaiveDate,
+        /// Today.
+        today: NaiveDate,
+    },
+    /// Reschedule to the same date. Edge: invalid input.
+    #[error("the date due is already {0}")]
+    DateUnchanged(NaiveDate),
+    /// The body is not one of the council's. Edge: not found.
+    #[error("body {0} is not one of the council's bodies")]
+    UnknownBody(BodyId),
+    /// The ward is not one of the council's. Edge: not found.
+    #[error("ward {0} is not one of the council's wards")]
+    UnknownWard(WardId),
+    /// A decision is already linked. Edge: already exists.
+    #[error("decision {0} is already linked")]
+    DecisionAlreadyLinked(DecisionId),
+}
+
+impl ForwardPlanError {
+    /// How the edge should classify this error.
+    pub fn kind(&self) -> ErrorKind {
+        use ForwardPlanError::*;
+        match self {
+            NotFound | UnknownBody(_) | UnknownWard(_) => ErrorKind::NotFound,
+            AlreadyEntered | DecisionAlreadyLinked(_) => ErrorKind::AlreadyExists,
+            InvalidTransition { .. } => ErrorKind::InvalidTransition,
+            InsufficientNotice { .. }
+            | DueBeforeNotice { .. }
+            | NoticeDateInFuture { .. }
+            | DateUnchanged(_) => ErrorKind::InvalidInput,
+        }
+    }
+}

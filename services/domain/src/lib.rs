@@ -1,0 +1,60 @@
+//! The pure domain model of Civic Register: an event-sourced, multi-tenant
+//! register of UK council decisions, where each council is a tenant.
+//!
+//! Nothing here does IO, awaits, or reads the clock: the current UK date is
+//! an argument. Commands hold validated values; `handle` decides and emits
+//! events; `apply`/`evolve` only folds them and never fails.
+//!
+//! Modules:
+//! - [`values`]: validated newtypes (text, slug, email, URL, digest, phone,
+//!   pence, ids); `parse` is the only way in.
+//! - [`nation`]: the UK nation, choosing bank holidays and exemption scheme.
+//! - [`restriction`]: exempt and confidential information, schemes and
+//!   paragraphs, and the public "withheld" notice.
+//! - [`council`]: the council (tenant) aggregate, stream `council`: wards,
+//!   bodies, thresholds, call-in policy, closure days, status labels.
+//! - [`forward_plan`]: forward-plan entries, stream `forward-plan/{uuid}`:
+//!   notice of decisions, the 28-clear-day rule and its exceptions.
+//! - [`decision`]: decisions, stream `decision/{uuid}`: the typed record and
+//!   the lifecycle (publication, call-in, effect, corrections).
+//! - [`strategy`]: strategy documents, stream `strategy/{uuid}`: names,
+//!   versions and the decisions that approved them.
+//! - [`event`]: the [`Event`] enum over all aggregates, stable names and
+//!   versions, and the codec with its upcasting step.
+//! - [`stream`]: stream names.
+//! - [`command`]: [`Command`] and [`decide`], the application layer's entry
+//!   point.
+//! - [`warning`]: [`Warning`]s for the unusual-but-possible.
+//! - [`error`]: [`DomainError`] and the [`ErrorKind`] the edge maps.
+//! - [`input`]: raw (string) input converted to validated commands with
+//!   `TryFrom`, for the edge and importers.
+
+pub mod command;
+pub mod council;
+pub mod decision;
+pub mod error;
+pub mod event;
+pub mod forward_plan;
+pub mod input;
+pub mod nation;
+pub mod restriction;
+pub mod strategy;
+pub mod stream;
+pub mod values;
+pub mod warning;
+
+#[cfg(test)]
+mod testing;
+
+pub use chrono::NaiveDate;
+pub use command::{Command, Decided, council_from_history, decide};
+pub use council::{Council, CouncilCommand, CouncilEvent};
+pub use decision::{Decision, DecisionCommand, DecisionEvent};
+pub use error::{DomainError, ErrorKind};
+pub use event::{DecodeError, EncodedEvent, Event};
+pub use forward_plan::{ForwardPlanCommand, ForwardPlanEntry, ForwardPlanEvent};
+pub use nation::Nation;
+pub use strategy::{StrategyCommand, StrategyDocument, StrategyEvent};
+pub use stream::StreamId;
+pub use values::{BodyId, DecisionId, ForwardPlanEntryId, StrategyDocumentId, WardId};
+pub use warning::Warning;

@@ -1,0 +1,70 @@
+//! What can be asked of a strategy document.
+
+use super::StrategyPeriod;
+use crate::values::{DecisionId, Title, VersionLabel};
+use chrono::NaiveDate;
+
+/// A command for one strategy stream. Holds validated values only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[allow(
+    clippy::large_enum_variant,
+    reason = "short-lived values matched by shape; boxing would only obscure the public API"
+)]
+pub enum StrategyCommand {
+    /// Start tracking a strategy document.
+    Create {
+        /// Its title at the time.
+        title: Title,
+        /// The period it covers.
+        period: StrategyPeriod,
+    },
+    /// The strategy was renamed (e.g. "ICT Strategy" to "Information
+    /// Strategy").
+    Rename {
+        /// The new title.
+        title: Title,
+        /// When the new title took over.
+        on: NaiveDate,
+        /// The decision that noted the rename, if any.
+        noted_by: Option<DecisionId>,
+    },
+    /// A new version was drafted (an annual review).
+    DraftVersion {
+        /// Its label, e.g. "2010-2013".
+        label: VersionLabel,
+        /// The period it covers.
+        period: StrategyPeriod,
+        /// The date of the review that produced it, if known.
+        review_date: Option<NaiveDate>,
+    },
+    /// A decision approved a draft version; the previously approved version
+    /// is superseded.
+    ApproveVersion {
+        /// The version.
+        label: VersionLabel,
+        /// The approving decision.
+        decision: DecisionId,
+        /// When.
+        on: NaiveDate,
+    },
+    /// A decision noted a version (without approving it).
+    NoteVersion {
+        /// The version.
+        label: VersionLabel,
+        /// The noting decision.
+        decision: DecisionId,
+    },
+}
+
+impl StrategyCommand {
+    /// The command's name, for errors.
+    pub fn name(&self) -> &'static str {
+        match self {
+            StrategyCommand::Create { .. } => "Create",
+            StrategyCommand::Rename { .. } => "Rename",
+            StrategyCommand::DraftVersion { .. } => "DraftVersion",
+            StrategyCommand::ApproveVersion { .. } => "ApproveVersion",
+            StrategyCommand::NoteVersion { .. } => "NoteVersion",
+        }
+    }
+}

@@ -1,0 +1,194 @@
+//! Warnings: what is unusual but possible, recorded alongside accepted
+//! commands so a person can look again. A warning never stops a command.
+
+use crate::council::CanonicalStatus;
+use crate::decision::Outcome;
+use crate::nation::Nation;
+use crate::restriction::ExemptionScheme;
+use crate::values::{BodyId, StatusLabel, WardId};
+use chrono::NaiveDate;
+use serde::Serialize;
+
+/// Something odd about an accepted command. The edge shows these to the
+/// person who issued the command; they are not stored as events.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(tag = "kind", rename_all = "snake_case")]
+pub enum Warning {
+    /// The notice was published before the date of decision.
+    PublishedBeforeDecision {
+        /// Publication date.
+        publication_date: NaiveDate,
+        /// Date of decision.
+        date_of_decision: NaiveDate,
+    },
+    /// The effective date given differs from the one the call-in rule gives,
+    /// and no override reason was given.
+    EffectiveDateDiffersFromRule {
+        /// By the rule.
+        computed: NaiveDate,
+        /// As given.
+        recorded: NaiveDate,
+    },
+    /// The call-in deadline given differs from the rule, with no reason.
+    CallInDeadlineDiffersFromRule {
+        /// By the rule.
+        computed: Option<NaiveDate>,
+        /// As given.
+        recorded: Option<NaiveDate>,
+    },
+    /// The record does not say whether the decision is subject to call-in;
+    /// it was treated as subject to call-in.
+    CallInStatusNotStated,
+    /// Representations were invited until after the decision was made.
+    RepresentationsDeadlineAfterDecision {
+        /// The deadline for representations.
+        representations_by: NaiveDate,
+        /// Date of decision.
+        date_of_decision: NaiveDate,
+    },
+    /// A key decision with no forward-plan entry linked: the 28-day notice
+    /// cannot be checked.
+    KeyDecisionWithoutForwardPlanEntry,
+    /// The body that took the decision is not the named decision maker.
+    DecidedByDiffersFromDecisionMaker {
+        /// The decision maker.
+        decision_maker: BodyId,
+        /// The body that decided.
+        decided_by: BodyId,
+    },
+    /// An outcome that decides something, with no resolutions recorded.
+    NoResolutions {
+        /// The outcome.
+        outcome: Outcome,
+    },
+    /// The council maps the status label to something other than the
+    /// outcome given.
+    StatusLabelDisagreesWithOutcome {
+        /// The label.
+        label: StatusLabel,
+        /// What the council maps it to.
+        mapped_to: CanonicalStatus,
+        /// The outcome given.
+        outcome: Outcome,
+    },
+    /// The council has no mapping for the status label.
+    StatusLabelNotMapped {
+        /// The label.
+        label: StatusLabel,
+    },
+    /// A body named on the record had been retired by the date it refers to.
+    BodyRetired {
+        /// The body.
+        body: BodyId,
+        /// When it was retired.
+        retired_on: NaiveDate,
+    },
+    /// A ward named on the record had been retired by the date it refers to.
+    WardRetired {
+        /// The ward.
+        ward: WardId,
+        /// When it was retired.
+        retired_on: NaiveDate,
+    },
+    /// A restriction cites a scheme that is not the council nation's.
+    RestrictionSchemeNotForNation {
+        /// The scheme cited.
+        scheme: ExemptionScheme,
+        /// The council's nation.
+        nation: Nation,
+    },
+    /// A key forward-plan entry under an exception notice: the public had
+    /// less than the usual 28 clear days.
+    ShortNotice {
+        /// Clear days given.
+        clear_days: i64,
+    },
+}
+
+impl std::fmt::Display for Warning {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Warning::PublishedBeforeDecision {
+                publication_date,
+                date_of_decision,
+            } => {
+                write!(
+                    f,
+                    "published on {publication_date}, before the date of decision {date_of_decision}"
+                )
+            }
+            Warning::EffectiveDateDiffersFromRule { computed, recorded } => {
+                write!(
+                    f,
+                    "effective from {recorded}, but the call-in rule gives {computed}"
+                )
+            }
+            Warning::CallInDeadlineDiffersFromRule { computed, recorded } => {
+                write!(
+                    f,
+                    "call-in deadline {recorded:?} differs from the rule's {computed:?}"
+                )
+            }
+            Warning::CallInStatusNotStated => {
+                write!(
+                    f,
+                    "the record does not say whether the decision is subject to call-in; treated as subject"
+                )
+            }
+            Warning::RepresentationsDeadlineAfterDecision {
+                representations_by,
+                date_of_decision,
+            } => write!(
+                f,
+                "representations were invited until {representations_by}, after the decision on {date_of_decision}"
+            ),
+            Warning::KeyDecisionWithoutForwardPlanEntry => {
+                write!(f, "a key decision with no forward-plan entry linked")
+            }
+            Warning::DecidedByDiffersFromDecisionMaker {
+                decision_maker,
+                decided_by,
+            } => {
+                write!(
+                    f,
+                    "decided by body {decided_by}, not the decision maker {decision_maker}"
+                )
+            }
+            Warning::NoResolutions { outcome } => {
+                write!(f, "outcome {outcome:?} with no resolutions recorded")
+            }
+            Warning::StatusLabelDisagreesWithOutcome {
+                label,
+                mapped_to,
+                outcome,
+            } => {
+                write!(
+                    f,
+                    "the council maps {label:?} to {mapped_to:?}, but the outcome given is {outcome:?}"
+                )
+            }
+            Warning::StatusLabelNotMapped { label } => {
+                write!(f, "the council has no mapping for {label:?}")
+            }
+            Warning::BodyRetired { body, retired_on } => {
+                write!(f, "body {body} was retired on {retired_on}")
+            }
+            Warning::WardRetired { ward, retired_on } => {
+                write!(f, "ward {ward} was retired on {retired_on}")
+            }
+            Warning::RestrictionSchemeNotForNation { scheme, nation } => {
+                write!(
+                    f,
+                    "{} is not the scheme used in {nation:?}",
+                    scheme.citation()
+                )
+            }
+            Warning::ShortNotice { clear_days } => {
+                write!(
+                    f,
+                    "a key decision with {clear_days} clear days' notice instead of 28"
+                )
+            }
+        }
+    }
+}
