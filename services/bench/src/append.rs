@@ -180,8 +180,8 @@ async fn create_plain_table(pool: &PgPool) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Each client owns one stream per tenant and walks the tenants round-robin, appending one event
-/// per command with the stream's exact expected version.
+/// Each client owns one stream per tenant and picks a tenant at random for each command (as
+/// independent clerks would), appending one event with the stream's exact expected version.
 async fn run_store_phase(
     store: &Arc<PgEventStore>,
     tenants: &Arc<Vec<TenantId>>,
@@ -198,10 +198,8 @@ async fn run_store_phase(
             let actor = Actor::parse("system:bench")?;
             let event_type = EventType::parse("DecisionPublished")?;
             let mut tally = Tally::default();
-            let mut turn = client;
             while Instant::now() < deadline {
-                let slot = turn % tenants.len();
-                turn += 1;
+                let slot = random_index(tenants.len());
                 let request = AppendRequest {
                     tenant: tenants[slot],
                     stream: stream.clone(),
@@ -253,10 +251,8 @@ async fn run_plain_phase(
         tasks.spawn(async move {
             let hash = "0".repeat(64);
             let mut tally = Tally::default();
-            let mut turn = client;
             while Instant::now() < deadline {
-                let tenant = tenants[turn % tenants.len()];
-                turn += 1;
+                let tenant = tenants[random_index(tenants.len())];
                 let position = next_position.fetch_add(1, Ordering::Relaxed) + 1;
                 let sent = Instant::now();
                 sqlx::query(
@@ -291,6 +287,11 @@ async fn run_plain_phase(
     }
     total.elapsed = started.elapsed();
     Ok(total)
+}
+
+/// A uniformly random index below `len`, from the random bits of a UUIDv7 (no extra crate).
+fn random_index(len: usize) -> usize {
+    (Uuid::now_v7().as_u128() as u64 % len as u64) as usize
 }
 
 fn chrono_now() -> sqlx::types::chrono::DateTime<sqlx::types::chrono::Utc> {

@@ -21,12 +21,14 @@
 //!   arithmetic used for call-in deadlines ([`WorkingDayCalendar`]).
 //! - `clear_days`: "clear days" as the Access to Information rules count them
 //!   ([`clear_days_between`], [`latest_notice_date`]).
+//! - `uk_date`: the UK civil date of an instant, GMT or BST ([`uk_date()`]).
 
 mod bank_holidays;
 mod clear_days;
 mod division;
 mod easter;
 mod error;
+mod uk_date;
 mod working_days;
 
 /// Re-exported so that callers use exactly the date type this crate's
@@ -37,6 +39,7 @@ pub use bank_holidays::{BankHoliday, bank_holidays, is_bank_holiday};
 pub use clear_days::{clear_days_between, latest_notice_date};
 pub use division::Division;
 pub use error::CalendarError;
+pub use uk_date::uk_date;
 pub use working_days::WorkingDayCalendar;
 
 /// The first year whose holiday rules this crate knows; earlier dates are

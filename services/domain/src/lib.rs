@@ -26,6 +26,7 @@
 //!   point.
 //! - [`warning`]: [`Warning`]s for the unusual-but-possible.
 //! - [`error`]: [`DomainError`] and the [`ErrorKind`] the edge maps.
+//! - [`example`]: the example decision of a real register, for tests and the demo council.
 //! - [`input`]: raw (string) input converted to validated commands with
 //!   `TryFrom`, for the edge and importers.
 
@@ -34,6 +35,7 @@ pub mod council;
 pub mod decision;
 pub mod error;
 pub mod event;
+pub mod example;
 pub mod forward_plan;
 pub mod input;
 pub mod nation;

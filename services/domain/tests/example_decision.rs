@@ -11,95 +11,17 @@ mod common;
 
 use civic_domain::council::{CallInPolicy, CountedFrom, TakesEffect};
 use civic_domain::decision::*;
+use civic_domain::example::RESOLUTION_1;
 use civic_domain::strategy::{StrategyCommand, StrategyPeriod, VersionDecisionRole, VersionStatus};
 use civic_domain::values::*;
 use civic_domain::*;
 use common::*;
 
-fn text(s: &str) -> LongText {
-    LongText::parse(s).unwrap()
-}
-
-const RESOLUTION_1: &str = "That the Information Strategy 2010-2013 be approved.";
-const RESOLUTION_2: &str = "That it be noted that the Information Strategy 2010-2013 will be updated on an on-going basis as the strategy is more firmly embedded within the service planning process and the Council’s information management needs become more apparent.";
-const RESOLUTION_3: &str = "That the change in title of this annual review from the ‘ICT Strategy’ to the ‘Information Strategy’, which reflects the shift in focus for the strategy from hardware and infrastructure to that of information management and business improvement, be noted.";
-
-const PURPOSE: &str = "The review of the Council's Information Strategy (formally the ICT Strategy), an annual review of the rolling 3 year program.";
-
-const REASONS: &str = "Citizens want to see better value, more choice and improved response from the Council. The Government wants to see efficient, streamlined services which are designed around the Customer. The Council wants all of this at a lower cost. Technology has a major contribution to make in enabling us to meet these increasing expectations and rise to the challenges, now and in the future. The Information Strategy is therefore a key document that ensures that technology underpins the Council’s priorities and core themes, supports and enables the Council’s efficiency and transformation agenda, and provides a framework for the corporate control and management of its resources.
-
-The Council’s Information Strategy is a rolling three year document, reviewed annually to ensure it remains relevant. In presenting the Strategy for 2010 – 2013 it is important to recognise that the Council’s investment in technology has continued to transform the way in which the Council provides services to citizens, partners, businesses and communities.
-
-This year’s review of the Strategy is set against the national context of a continued drive for greater efficiency and more customer focused services. Using technology to deliver better public services is therefore the key focus of this strategy term, and to achieve this we will:
-
-·  continue to promote and encourage the take-up of our e-services by customers;
-·  encourage customers to use communications channels which have a lower transaction cost;
-·  engage with managers and service providers to exploit the efficiencies available from existing and new systems;
-·  improve business processes through the introduction of technology, and encourage  staff to make modern and efficient ways of working part of “the day job”;
-·  enable Members and partners to access the Council’s information and services electronically and encourage their constituents to do the same;
-·  exploit the full potential of partnership working and pursue opportunities for ICT to support shared services in Mid Kent, and across Kent.
-
-This will provide real benefits in terms of efficiency and effectiveness. Over the next 12 months the Council will further exploit the opportunities provided by modern technology to improve services through business improvement initiatives.
-
-This Information Strategy represents a major departure from the ‘traditional’ ICT Strategy as it attempts to describe the Council’s use of Information as a strategic tool, rather than just describe how we use technology. As such, the strategy will be further informed and amended as the Council’s understanding of its own information needs mature.";
-
-const ALTERNATIVES: &str = "It is inconceivable that the Council should not use technology as a strategic tool with which to develop its role within the community, and meet the aspirations of its stakeholders.";
-
 fn example_details(
     cabinet: BodyId,
     forward_plan_entry: Option<ForwardPlanEntryId>,
 ) -> DecisionDetails {
-    let cabinet = BodyRef {
-        body_id: cabinet,
-        name_as_shown: name("Cabinet"),
-    };
-    DecisionDetails {
-        title: Title::parse("Information Strategy 2010 - 13").unwrap(),
-        decision_maker: cabinet.clone(),
-        status_label: StatusLabel::parse("Recommendations Approved").unwrap(),
-        outcome: Outcome::Approved,
-        key_decision: Some(true),
-        subject_to_call_in: Some(true),
-        purpose: Some(text(PURPOSE)),
-        resolutions: Resolutions::parse(vec![
-            Resolution {
-                number: 1,
-                text: text(RESOLUTION_1),
-            },
-            Resolution {
-                number: 2,
-                text: text(RESOLUTION_2),
-            },
-            Resolution {
-                number: 3,
-                text: text(RESOLUTION_3),
-            },
-        ])
-        .unwrap(),
-        reasons: Some(text(REASONS)),
-        alternative_options: Some(text(ALTERNATIVES)),
-        reason_key: vec![name("Policies, Plans, Strategies")],
-        wards_affected: WardsAffected::All,
-        committee_details: Some(text("None")),
-        representations_by: Some(d(2010, 5, 21)),
-        other_consulted: Some(text("Email")),
-        consultees: Some(text("Finance, Assistant Directors.")),
-        contact: Some(Contact {
-            name: None,
-            email: Some(EmailAddress::parse("Paultaylor@maidstone.gov.uk").unwrap()),
-            phone: Some(PhoneNumber::parse("01622 602068").unwrap()),
-            as_given: Some(text(
-                "Email: Paultaylor@maidstone.gov.uk Tel: 01622 602068.",
-            )),
-        }),
-        report_author: Some(name("Paul Taylor")),
-        date_of_decision: d(2010, 6, 9),
-        decided_by: cabinet,
-        interests: vec![],
-        documents: vec![],
-        field_restrictions: vec![],
-        forward_plan_entry,
-    }
+    civic_domain::example::details(cabinet, forward_plan_entry).unwrap()
 }
 
 fn publish(on: NaiveDate) -> DecisionCommand {
@@ -364,4 +286,22 @@ fn a_call_in_after_friday_18_june_is_too_late() {
         })
     );
     assert_eq!(err.kind(), ErrorKind::InvalidTransition);
+}
+
+#[test]
+fn the_shared_example_history_replays_into_an_effective_decision_and_an_approved_strategy() {
+    let ids = civic_domain::example::ExampleIds::new();
+    let mut tenant = Tenant::new(d(2010, 7, 31));
+    for command in civic_domain::example::commands(&ids).unwrap() {
+        tenant.ok(command);
+    }
+    let decision =
+        Decision::from_history(tenant.history(&StreamId::decision(ids.decision))).unwrap();
+    assert_eq!(decision.status(), DecisionStatus::Effective);
+    assert_eq!(decision.effective_from(), Some(d(2010, 6, 19)));
+    assert_eq!(decision.details(), &example_details(ids.cabinet, None));
+    let strategy =
+        StrategyDocument::from_history(tenant.history(&StreamId::strategy(ids.strategy))).unwrap();
+    assert_eq!(strategy.title().as_str(), "Information Strategy");
+    assert_eq!(strategy.decisions(), vec![ids.decision]);
 }

@@ -54,10 +54,16 @@ impl CanonicalJson {
     }
 }
 
+/// Deserialising (an export line, a stored record) is strict: text that is valid JSON but not in
+/// canonical form is refused rather than silently tidied, which would hide a tampered payload
+/// from the chain verifier.
 impl TryFrom<String> for CanonicalJson {
     type Error = InvalidInput;
     fn try_from(value: String) -> Result<Self, Self::Error> {
         let canonical = Self::parse(&value)?;
+        if canonical.0 != value {
+            return Err(InvalidInput::new("payload", "is not in canonical form"));
+        }
         Ok(canonical)
     }
 }
@@ -80,7 +86,10 @@ fn write_canonical(value: &Value, out: &mut String) -> Result<(), InvalidInput> 
             } else {
                 return Err(InvalidInput::new(
                     "payload",
-                    format!("contains the non-integer number {n}; use integers or strings"),
+                    format!(
+                        "contains the number {n}, which is not a 64-bit integer; \
+                         use integers or strings"
+                    ),
                 ));
             }
         }
@@ -168,6 +177,14 @@ mod tests {
     fn non_integer_numbers_are_refused() {
         assert!(CanonicalJson::from_value(&json!({"amount": 1.5})).is_err());
         assert!(CanonicalJson::from_value(&json!({"pence": -150, "big": u64::MAX})).is_ok());
+    }
+
+    #[test]
+    fn deserialising_refuses_text_that_is_not_already_canonical() {
+        let tidy: Result<CanonicalJson, _> = serde_json::from_str(r#""{\"a\":1}""#);
+        assert!(tidy.is_ok());
+        let spaced: Result<CanonicalJson, _> = serde_json::from_str(r#""{\"a\": 1}""#);
+        assert!(spaced.is_err());
     }
 
     #[test]

@@ -110,6 +110,16 @@ impl RecordedEvent {
 /// What is wrong with a stretch of a tenant's log.
 #[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
 pub enum ChainBreak {
+    /// An event of another tenant's log appears in this one.
+    #[error("event at position {position} belongs to tenant {found}, not {expected}")]
+    ForeignEvent {
+        /// Its position.
+        position: u64,
+        /// The tenant of the log being verified.
+        expected: uuid::Uuid,
+        /// The tenant the event names.
+        found: uuid::Uuid,
+    },
     /// A position is missing or out of order: the log is not gapless.
     #[error("expected position {expected} but found {found}")]
     Gap {
@@ -134,6 +144,7 @@ pub enum ChainBreak {
 /// arbitrarily long log is verified page by page in constant memory.
 #[derive(Debug, Clone)]
 pub struct ChainVerifier {
+    tenant: Option<Uuid>,
     next_position: u64,
     previous_hash: String,
 }
@@ -141,6 +152,7 @@ pub struct ChainVerifier {
 impl Default for ChainVerifier {
     fn default() -> Self {
         Self {
+            tenant: None,
             next_position: 1,
             previous_hash: GENESIS_HASH.to_owned(),
         }
@@ -150,6 +162,14 @@ impl Default for ChainVerifier {
 impl ChainVerifier {
     /// Checks the next event of the log.
     pub fn check(&mut self, event: &RecordedEvent) -> Result<(), ChainBreak> {
+        let tenant = *self.tenant.get_or_insert(event.tenant.as_uuid());
+        if event.tenant.as_uuid() != tenant {
+            return Err(ChainBreak::ForeignEvent {
+                position: event.position,
+                expected: tenant,
+                found: event.tenant.as_uuid(),
+            });
+        }
         if event.position != self.next_position {
             return Err(ChainBreak::Gap {
                 expected: self.next_position,

@@ -44,6 +44,16 @@ impl std::fmt::Display for TenantId {
     }
 }
 
+/// Characters that print as nothing or reorder text: an auditor reading a name must see what was
+/// hashed.
+fn is_invisible(c: char) -> bool {
+    c.is_control()
+        || matches!(c,
+            '\u{00AD}' | '\u{061C}' | '\u{180E}' | '\u{200B}'..='\u{200F}'
+            | '\u{2028}'..='\u{202E}' | '\u{2060}'..='\u{206F}' | '\u{FEFF}'
+            | '\u{FFF9}'..='\u{FFFB}')
+}
+
 /// Checks that a name used in the chain is printable, single-line and of bounded length.
 fn parse_name(what: &'static str, value: &str, max: usize) -> Result<String, InvalidInput> {
     if value.is_empty() {
@@ -55,10 +65,10 @@ fn parse_name(what: &'static str, value: &str, max: usize) -> Result<String, Inv
             format!("must be at most {max} bytes"),
         ));
     }
-    if value.chars().any(char::is_control) {
+    if value.chars().any(is_invisible) {
         return Err(InvalidInput::new(
             what,
-            "must not contain control characters",
+            "must not contain control, format or line-separator characters",
         ));
     }
     if value.trim() != value {
@@ -345,12 +355,42 @@ pub struct RecordedEvent {
     pub causation_id: Option<Uuid>,
     /// The request or job it was part of.
     pub correlation_id: Uuid,
-    /// When the store recorded it, to the microsecond, UTC.
+    /// When the store recorded it, to the microsecond, UTC. Serialised exactly as it is hashed
+    /// (`2010-06-11T09:30:00.000000Z`), so an export line carries the hash input verbatim.
+    #[serde(with = "recorded_at_text")]
     pub recorded_at: DateTime<Utc>,
-    /// The canonical JSON payload, exactly as hashed.
+    /// The canonical JSON payload, exactly as hashed; serialised as a JSON string holding that
+    /// text, so that a verifier never has to re-serialise it.
     pub payload: CanonicalJson,
     /// SHA-256 (lower-case hex) of this event chained to the previous one.
     pub hash: String,
+}
+
+/// The serde form of a recorded time: the text that is hashed.
+mod recorded_at_text {
+    use chrono::{DateTime, Utc};
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(at: &DateTime<Utc>, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(&crate::chain::format_recorded_at(*at))
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(
+        deserializer: D,
+    ) -> Result<DateTime<Utc>, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        let at = DateTime::parse_from_rfc3339(&text)
+            .map(|at| at.with_timezone(&Utc))
+            .map_err(serde::de::Error::custom)?;
+        // Only the exact hashed form is accepted: another spelling of the same instant would
+        // verify in Rust but not for an outsider recomputing the hash from the text.
+        if crate::chain::format_recorded_at(at) != text {
+            return Err(serde::de::Error::custom(
+                "recorded_at must be UTC with six fractional digits, e.g. 2010-06-11T09:30:00.000000Z",
+            ));
+        }
+        Ok(at)
+    }
 }
 
 /// The store's clock: UTC, truncated to microseconds so every backend stores it exactly.
@@ -375,6 +415,8 @@ mod tests {
         assert!(Actor::parse("user:clerk@maidstone.gov.uk").is_ok());
         assert!(Actor::parse("user:a\nb").is_err());
         assert!(Actor::parse(" padded").is_err());
+        assert!(Actor::parse("user:\u{202E}kcilc").is_err());
+        assert!(Actor::parse("user:a\u{2028}b").is_err());
     }
 
     #[test]

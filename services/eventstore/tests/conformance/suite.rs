@@ -271,8 +271,18 @@ pub async fn tenants_have_separate_logs_and_chains<S: Backend>(store: &S) {
         .await
         .unwrap();
     assert_eq!(outcome.committed.first_position, 1);
-    assert_eq!(assert_log_is_sound(store, a).await.len(), 2);
-    assert_eq!(assert_log_is_sound(store, b).await.len(), 1);
+    let log_a = assert_log_is_sound(store, a).await;
+    let log_b = assert_log_is_sound(store, b).await;
+    assert_eq!((log_a.len(), log_b.len()), (2, 1));
+    // Another council's event spliced into a log is caught even where the position fits.
+    let mut verifier = ChainVerifier::default();
+    verifier.check(&log_a[0]).unwrap();
+    let mut spliced = log_b[0].clone();
+    spliced.position = 2;
+    assert!(matches!(
+        verifier.check(&spliced),
+        Err(civic_eventstore::ChainBreak::ForeignEvent { position: 2, .. })
+    ));
     let tenants = store.tenants().await.unwrap();
     assert!(tenants.contains(&a) && tenants.contains(&b));
     assert!(tenants.windows(2).all(|w| w[0] < w[1]));
