@@ -20,6 +20,7 @@ use sqlx::PgPool;
 use tokio::task::JoinSet;
 use uuid::Uuid;
 
+use crate::latency::Tally;
 use crate::scratch_db::ScratchDb;
 
 /// Options of `civic-bench append`.
@@ -44,32 +45,6 @@ pub struct Args {
     /// Rounds of (store phase, plain phase).
     #[arg(long, default_value_t = 3)]
     rounds: usize,
-}
-
-/// What one phase measured.
-#[derive(Debug, Default)]
-struct Tally {
-    operations: u64,
-    elapsed: Duration,
-    latencies: Vec<Duration>,
-}
-
-impl Tally {
-    fn add(&mut self, other: Tally) {
-        self.operations += other.operations;
-        self.elapsed += other.elapsed;
-        self.latencies.extend(other.latencies);
-    }
-
-    fn rate(&self) -> f64 {
-        self.operations as f64 / self.elapsed.as_secs_f64().max(f64::EPSILON)
-    }
-
-    fn percentile(&mut self, p: f64) -> Duration {
-        self.latencies.sort_unstable();
-        let index = ((self.latencies.len() as f64 - 1.0) * p).round() as usize;
-        self.latencies.get(index).copied().unwrap_or_default()
-    }
 }
 
 /// A payload of realistic size: a published decision with its call-in window.
@@ -139,8 +114,8 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
             store_tally.rate(),
             plain_tally.rate()
         );
-        store_total.add(store_tally);
-        plain_total.add(plain_tally);
+        store_total.add_round(store_tally);
+        plain_total.add_round(plain_tally);
     }
     let (store_rate, plain_rate) = (store_total.rate(), plain_total.rate());
     println!(
@@ -150,17 +125,13 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
         args.tenants,
         store_rate,
         plain_rate,
-        millis(store_total.percentile(0.50)),
-        millis(store_total.percentile(0.99)),
-        millis(plain_total.percentile(0.50)),
-        millis(plain_total.percentile(0.99)),
+        store_total.percentile_ms(0.50),
+        store_total.percentile_ms(0.99),
+        plain_total.percentile_ms(0.50),
+        plain_total.percentile_ms(0.99),
         store_rate / plain_rate.max(f64::EPSILON),
     );
     Ok(())
-}
-
-fn millis(duration: Duration) -> f64 {
-    duration.as_secs_f64() * 1000.0
 }
 
 /// The baseline table: the columns of `events`, the same primary key, nothing else.
@@ -218,9 +189,8 @@ async fn run_store_phase(
                 };
                 let sent = Instant::now();
                 let outcome = store.append(request).await?;
-                tally.latencies.push(sent.elapsed());
+                tally.record(sent.elapsed());
                 client_versions[slot] = outcome.committed.stream_version;
-                tally.operations += 1;
             }
             anyhow::Ok((client, client_versions, tally))
         });
@@ -275,8 +245,7 @@ async fn run_plain_phase(
                 .bind(&hash)
                 .execute(&pool)
                 .await?;
-                tally.latencies.push(sent.elapsed());
-                tally.operations += 1;
+                tally.record(sent.elapsed());
             }
             anyhow::Ok(tally)
         });

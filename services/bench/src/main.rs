@@ -5,9 +5,13 @@
 //!
 //! Modules:
 //! - `append`: event-store appends against plain INSERTs of rows of the same width.
+//! - `query`: the register page over the GraphQL gateway against the same query run directly.
+//! - `latency`: operation counts and latency percentiles.
 //! - `scratch_db`: a throw-away PostgreSQL database per run.
 
 mod append;
+mod latency;
+mod query;
 mod scratch_db;
 
 use clap::{Parser, Subcommand};
@@ -24,11 +28,15 @@ struct Cli {
 enum Command {
     /// Single-event commands from concurrent clients over many tenants, against plain INSERTs.
     Append(append::Args),
+    /// The register page (20 rows, two filters) under concurrent load, against the same query
+    /// run directly.
+    Query(query::Args),
 }
 
 #[tokio::main]
 async fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Append(args) => append::run(args).await,
+        Command::Query(args) => query::run(args).await,
     }
 }

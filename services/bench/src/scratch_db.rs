@@ -8,6 +8,7 @@ use sqlx::{AssertSqlSafe, Connection, PgConnection, PgPool};
 /// A database created on the server at `server_url`, dropped by [`ScratchDb::drop_now`].
 pub struct ScratchDb {
     admin: PgConnectOptions,
+    server_url: String,
     name: String,
 }
 
@@ -24,7 +25,29 @@ impl ScratchDb {
             .await
             .context("create the scratch database")?;
         conn.close().await?;
-        Ok(Self { admin, name })
+        Ok(Self {
+            admin,
+            server_url: server_url.to_owned(),
+            name,
+        })
+    }
+
+    /// The scratch database's URL: the server URL with its database replaced (it may carry the
+    /// server's password: never log it).
+    pub fn url(&self) -> String {
+        let (base, query) = match self.server_url.split_once('?') {
+            Some((base, query)) => (base, Some(query)),
+            None => (self.server_url.as_str(), None),
+        };
+        let authority_end = base.find("://").map_or(0, |scheme| scheme + 3);
+        let base = match base[authority_end..].find('/') {
+            Some(slash) => &base[..authority_end + slash],
+            None => base,
+        };
+        match query {
+            Some(query) => format!("{base}/{}?{query}", self.name),
+            None => format!("{base}/{}", self.name),
+        }
     }
 
     /// A pool on the scratch database.

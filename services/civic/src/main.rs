@@ -1,1 +1,29 @@
-fn main() {}
+//! `civic`: runs Civic Register and the operator tasks around it.
+//!
+//! Modules:
+//! - `cmd`: one file per subcommand (`serve`, `token`, `replay`), dispatched from an enum.
+//! - `config`: layered configuration: defaults, then `CIVIC_*`/`DATABASE_URL`, then flags.
+
+mod cmd;
+mod config;
+
+use clap::Parser;
+
+#[tokio::main]
+async fn main() -> anyhow::Result<()> {
+    init_logging();
+    cmd::Cli::parse().run().await
+}
+
+/// Logs to stderr; `RUST_LOG` filters (default: info for Civic Register, warn for the rest).
+fn init_logging() {
+    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
+        tracing_subscriber::EnvFilter::new(
+            "warn,civic=info,civic_gateway=info,civic_projections=info",
+        )
+    });
+    tracing_subscriber::fmt()
+        .with_env_filter(filter)
+        .with_writer(std::io::stderr)
+        .init();
+}

@@ -1,1 +1,35 @@
-//! Placeholder until written.
+//! Civic Register's GraphQL gateway: the platform endpoint (`/graphql`: the councils, and their
+//! registration by platform administrators) and one endpoint per council
+//! (`/councils/{slug}/graphql`: its register, read by anyone and written by its clerks).
+//!
+//! Queries read the read models of `civic-projections`; mutations run domain commands through
+//! `civic-app`'s `Register`, then catch the council's read models up so the mutation returns
+//! its own write. The layer maps; the domain decides.
+//!
+//! Modules:
+//! - [`settings`]: [`Settings`], filled by the `civic` binary; secrets never logged.
+//! - [`startup`]: [`Application`]: build (connect, demo, bind) and run.
+//! - [`routes`]: every HTTP route, in one function.
+//! - [`http`]: GraphQL over HTTP (media types, GET/POST, status codes), health checks.
+//! - [`auth`]: bearer tokens (HS256, RS256/ES256 from a JWKS), roles, access per endpoint,
+//!   [`mint_token`].
+//! - [`graphql`]: the two schemas: queries, mutations, objects, inputs, SDL.
+//! - [`services`]: [`Services`], what every request shares.
+//! - [`error`]: [`ApiError`], the one mapping to `extensions.code`.
+//! - [`demo`]: the demo council.
+
+pub mod auth;
+pub mod demo;
+pub mod error;
+pub mod graphql;
+pub mod http;
+pub mod routes;
+pub mod services;
+pub mod settings;
+pub mod startup;
+
+pub use auth::{Role, TokenError, mint_token};
+pub use error::ApiError;
+pub use services::{Clock, Services};
+pub use settings::{JwksSource, JwtSettings, Limits, Secret, Settings};
+pub use startup::Application;

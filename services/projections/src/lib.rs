@@ -1,1 +1,37 @@
-//! Placeholder until written.
+//! Civic Register's read models: each council's log folded into tables of the same database
+//! (PostgreSQL or SQLite), and the queries the gateway serves from them.
+//!
+//! The projector re-folds every aggregate a batch of events touches with the domain's own folds,
+//! writes its views as JSON documents beside the columns used to filter, order and search, and
+//! moves the tenant's checkpoint in the same transaction. Decisions get two rows: the full view
+//! for clerks and auditors, and, once published, the public view with withheld information
+//! replaced by notices, so neither a public filter nor a public search can reach it.
+//!
+//! Modules:
+//! - [`views`]: the views (council, decision, forward plan, strategy), built purely from folded
+//!   aggregates; the public redaction of a decision.
+//! - [`query`]: [`Viewer`], [`DecisionFilter`], [`PageRequest`] and [`Page`]; keyset cursors
+//!   and the filter's SQL.
+//! - [`read_models`]: [`ReadModels`], the query API, with tenant isolation on PostgreSQL
+//!   (`SET LOCAL ROLE civic_reader` and row-level security).
+//! - [`projector`]: [`Projector`]: catch-up, rebuild by generations, and the run loop.
+//! - [`notifier`]: [`Notifier`], which wakes projectors after an append.
+//! - [`error`]: [`ProjectionError`], with the code the edge reports for each case.
+//! - `db`: one SQL text for both backends.
+
+mod db;
+pub mod error;
+pub mod notifier;
+pub mod projector;
+pub mod query;
+pub mod read_models;
+pub mod views;
+
+pub use error::ProjectionError;
+pub use notifier::Notifier;
+pub use projector::Projector;
+pub use query::{DecisionFilter, Page, PageRequest, Viewer};
+pub use read_models::ReadModels;
+pub use views::{
+    Audience, CouncilView, DecisionView, ForwardPlanView, StrategyDocumentView, WithheldNotice,
+};

@@ -1,0 +1,356 @@
+//! `civic-bench query`: the register page under concurrent load.
+//!
+//! Loads many councils with many published decisions into a scratch PostgreSQL database, starts
+//! the real gateway on a free port, and has concurrent clients request the register page (20
+//! rows, two filters) over HTTP as an anonymous member of the public. In the same run the same
+//! clients run the same read-model query directly (the SQL the gateway's resolver runs, without
+//! HTTP and GraphQL). `ratio` = gateway rate / direct rate.
+
+use std::sync::Arc;
+use std::time::{Duration, Instant};
+
+use anyhow::{Context as _, bail};
+use civic_app::codec::to_new_event;
+use civic_app::{CommandContext, Register};
+use civic_domain::council::{BodyKind, CouncilCommand, CouncilKind};
+use civic_domain::decision::{DecisionCommand, DecisionDetails, Outcome};
+use civic_domain::example::{self};
+use civic_domain::values::{BodyId, DecisionId, Name, Slug, StatusLabel, Title};
+use civic_domain::{Command, Council, Event, NaiveDate, Nation, decide};
+use civic_eventstore::{
+    Actor, AppendMetadata, AppendRequest, EventStore, ExpectedVersion, PgEventStore, StreamName,
+    TenantId,
+};
+use civic_gateway::{Application, Settings};
+use civic_projections::{DecisionFilter, PageRequest, Projector, ReadModels, Viewer};
+use serde_json::json;
+use tokio::task::JoinSet;
+use uuid::Uuid;
+
+use crate::latency::Tally;
+use crate::scratch_db::ScratchDb;
+
+/// Options of `civic-bench query`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// PostgreSQL server to run on; a scratch database is created there and dropped afterwards.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432/test"
+    )]
+    database_url: String,
+    /// Councils to load.
+    #[arg(long, default_value_t = 100)]
+    councils: usize,
+    /// Published decisions per council.
+    #[arg(long, default_value_t = 1000)]
+    decisions: usize,
+    /// Concurrent clients.
+    #[arg(long, default_value_t = 32)]
+    clients: usize,
+    /// Seconds each measured phase runs.
+    #[arg(long, default_value_t = 10)]
+    seconds: u64,
+}
+
+/// The register page: 20 rows, two filters (key decisions, decided since 2015).
+const REGISTER_PAGE: &str = "query RegisterPage($first: Int!) {
+  decisions(first: $first, filter: { keyDecision: true, decidedFrom: \"2015-01-01\" }) {
+    totalCount
+    pageInfo { hasNextPage endCursor }
+    edges { cursor node { id title dateOfDecision publicationDate statusLabel decisionMaker { name } } }
+  }
+}";
+
+fn register_page_filter() -> anyhow::Result<DecisionFilter> {
+    Ok(DecisionFilter {
+        key_decision: Some(true),
+        decided_from: Some(date(2015, 1, 1)?),
+        ..DecisionFilter::default()
+    })
+}
+
+fn date(year: i32, month: u32, day: u32) -> anyhow::Result<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day).context("a calendar date")
+}
+
+pub async fn run(args: Args) -> anyhow::Result<()> {
+    if !args.database_url.starts_with("postgres") {
+        bail!("civic-bench query measures PostgreSQL; DATABASE_URL must be postgres://");
+    }
+    if args.councils == 0 || args.decisions == 0 || args.clients == 0 || args.seconds == 0 {
+        bail!("--councils, --decisions, --clients and --seconds must be at least 1");
+    }
+    let scratch = ScratchDb::create(&args.database_url).await?;
+    let result = measure(&scratch, &args).await;
+    scratch.drop_now().await?;
+    result
+}
+
+async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
+    let pool = scratch.pool(16).await?;
+    let store = PgEventStore::new(pool.clone());
+    store.migrate().await?;
+    let register = Arc::new(Register::new(store));
+    let models = ReadModels::postgres(pool.clone());
+
+    let started = Instant::now();
+    let slugs = load(&register, &models, args).await?;
+    let loaded = started.elapsed();
+    let projector = Projector::new(models.clone());
+    projector.catch_up_all().await?;
+    println!(
+        "loaded {} councils x {} decisions in {:.1}s, projected in {:.1}s",
+        args.councils,
+        args.decisions,
+        loaded.as_secs_f64(),
+        (started.elapsed() - loaded).as_secs_f64()
+    );
+
+    let mut settings = Settings::new(scratch.url());
+    settings.listen = "127.0.0.1:0".parse()?;
+    settings.database_max_connections = 16;
+    let application = Application::build(settings).await?;
+    let port = application.port();
+    let server = tokio::spawn(application.run_until_stopped());
+
+    let slugs = Arc::new(slugs);
+    let phase = Duration::from_secs(args.seconds);
+    let mut gateway = gateway_phase(port, &slugs, args.clients, phase).await?;
+    let mut direct = direct_phase(&models, &slugs, args.clients, phase).await?;
+    server.abort();
+
+    println!(
+        "query: councils={} decisions_per_council={} clients={} gateway={:.0}/s gateway_p50={:.2}ms \
+         gateway_p99={:.2}ms direct={:.0}/s direct_p50={:.2}ms direct_p99={:.2}ms ratio={:.2}",
+        args.councils,
+        args.decisions,
+        args.clients,
+        gateway.rate(),
+        gateway.percentile_ms(0.50),
+        gateway.percentile_ms(0.99),
+        direct.rate(),
+        direct.percentile_ms(0.50),
+        direct.percentile_ms(0.99),
+        gateway.rate() / direct.rate().max(f64::EPSILON),
+    );
+    Ok(())
+}
+
+/// Registers the councils through the application layer, then appends each decision's history
+/// (recorded and published) as one batch decided by the domain: the same events the gateway's
+/// mutations would write, loaded in a fraction of the time.
+async fn load(
+    register: &Arc<Register<PgEventStore>>,
+    models: &ReadModels,
+    args: &Args,
+) -> anyhow::Result<Vec<(String, TenantId)>> {
+    let mut councils = JoinSet::new();
+    let per_task = args.councils.div_ceil(8);
+    let indexes: Vec<usize> = (0..args.councils).collect();
+    for chunk in indexes.chunks(per_task) {
+        let (register, models, chunk) = (register.clone(), models.clone(), chunk.to_vec());
+        let decisions = args.decisions;
+        councils.spawn(async move {
+            let mut loaded = Vec::new();
+            for index in chunk {
+                loaded.push(load_council(&register, &models, index, decisions).await?);
+            }
+            anyhow::Ok(loaded)
+        });
+    }
+    let mut slugs = Vec::new();
+    while let Some(joined) = councils.join_next().await {
+        slugs.extend(joined??);
+    }
+    Ok(slugs)
+}
+
+async fn load_council(
+    register: &Register<PgEventStore>,
+    models: &ReadModels,
+    index: usize,
+    decisions: usize,
+) -> anyhow::Result<(String, TenantId)> {
+    let tenant = TenantId::new();
+    let slug = format!("council-{index:03}");
+    models.claim_slug(&slug, tenant).await?;
+    let actor = Actor::parse("system:bench")?;
+    let context = || CommandContext {
+        today: date(2026, 11, 25).unwrap_or_default(),
+        ..CommandContext::new(actor.clone(), chrono::Utc::now())
+    };
+    let cabinet = BodyId::new();
+    for command in [
+        CouncilCommand::Register {
+            slug: Slug::parse(&slug)?,
+            name: Name::parse(&format!("Bench Council {index}"))?,
+            kind: CouncilKind::District,
+            nation: Nation::England,
+        },
+        CouncilCommand::AddBody {
+            body: cabinet,
+            name: Name::parse("Cabinet")?,
+            kind: BodyKind::Cabinet,
+        },
+    ] {
+        register
+            .execute(tenant, &Command::Council(command), &context())
+            .await?;
+    }
+    let council = register
+        .council(tenant)
+        .await?
+        .context("the council was just registered")?;
+    for number in 0..decisions {
+        append_decision(register.store(), &council, tenant, cabinet, number, &actor).await?;
+    }
+    Ok((slug, tenant))
+}
+
+/// One decision, recorded and published, as a single append of the domain's events.
+async fn append_decision(
+    store: &PgEventStore,
+    council: &Council,
+    tenant: TenantId,
+    cabinet: BodyId,
+    number: usize,
+    actor: &Actor,
+) -> anyhow::Result<()> {
+    let id = DecisionId::new();
+    let decided_on = date(2012, 1, 2)? + chrono::Duration::days((number * 7 % 3650) as i64);
+    let mut details: DecisionDetails = example::details(cabinet, None)?;
+    details.title = Title::parse(&format!("Decision {number}: {}", example::TITLE))?;
+    details.key_decision = Some(number.is_multiple_of(3));
+    details.date_of_decision = decided_on;
+    details.outcome = Outcome::Approved;
+    details.status_label = StatusLabel::parse("Recommendations Approved")?;
+    let today = date(2026, 11, 25)?;
+    let mut history: Vec<Event> = Vec::new();
+    for command in [
+        DecisionCommand::Record { details },
+        DecisionCommand::Publish {
+            publication_date: decided_on + chrono::Duration::days(2),
+            call_in_deadline: None,
+            effective_from: None,
+            override_reason: None,
+        },
+    ] {
+        let command = Command::Decision {
+            decision: id,
+            command,
+        };
+        history.extend(decide(&command, Some(council), &history, today)?.events);
+    }
+    let command_id = Uuid::now_v7();
+    store
+        .append(AppendRequest {
+            tenant,
+            stream: StreamName::parse(&format!("decision/{}", id.as_uuid()))?,
+            expected: ExpectedVersion::MustBe(0),
+            metadata: AppendMetadata {
+                actor: actor.clone(),
+                command_id,
+                causation_id: None,
+                correlation_id: command_id,
+            },
+            events: history.iter().map(to_new_event).collect::<Result<_, _>>()?,
+        })
+        .await?;
+    Ok(())
+}
+
+fn random_index(len: usize) -> usize {
+    (Uuid::now_v7().as_u128() as u64 % len as u64) as usize
+}
+
+/// Anonymous clients POST the register page to random councils' endpoints.
+async fn gateway_phase(
+    port: u16,
+    slugs: &Arc<Vec<(String, TenantId)>>,
+    clients: usize,
+    length: Duration,
+) -> anyhow::Result<Tally> {
+    // reqwest is built without a bundled TLS provider (the gateway picks ring); the bench speaks
+    // plain HTTP but the client still wants one installed.
+    let _ = rustls::crypto::ring::default_provider().install_default();
+    let http = reqwest::Client::builder()
+        .pool_max_idle_per_host(clients)
+        .build()?;
+    let body = Arc::new(json!({ "query": REGISTER_PAGE, "variables": { "first": 20 } }));
+    let started = Instant::now();
+    let deadline = started + length;
+    let mut tasks = JoinSet::new();
+    for _ in 0..clients {
+        let (http, slugs, body) = (http.clone(), slugs.clone(), body.clone());
+        tasks.spawn(async move {
+            let mut tally = Tally::default();
+            while Instant::now() < deadline {
+                let (slug, _) = &slugs[random_index(slugs.len())];
+                let url = format!("http://127.0.0.1:{port}/councils/{slug}/graphql");
+                let sent = Instant::now();
+                let response = http.post(&url).json(&*body).send().await?;
+                let status = response.status();
+                let answer: serde_json::Value = response.json().await?;
+                tally.record(sent.elapsed());
+                let rows = answer["data"]["decisions"]["edges"]
+                    .as_array()
+                    .map_or(0, Vec::len);
+                if !status.is_success() || answer.get("errors").is_some() || rows != 20 {
+                    bail!("the register page failed ({status}): {answer}");
+                }
+            }
+            anyhow::Ok(tally)
+        });
+    }
+    collect(tasks, started).await
+}
+
+/// The same clients run the resolver's read-model query directly.
+async fn direct_phase(
+    models: &ReadModels,
+    slugs: &Arc<Vec<(String, TenantId)>>,
+    clients: usize,
+    length: Duration,
+) -> anyhow::Result<Tally> {
+    let filter = Arc::new(register_page_filter()?);
+    let started = Instant::now();
+    let deadline = started + length;
+    let mut tasks = JoinSet::new();
+    for _ in 0..clients {
+        let (models, slugs, filter) = (models.clone(), slugs.clone(), filter.clone());
+        tasks.spawn(async move {
+            let mut tally = Tally::default();
+            let page = PageRequest {
+                first: 20,
+                after: None,
+            };
+            while Instant::now() < deadline {
+                let (_, tenant) = slugs[random_index(slugs.len())];
+                let sent = Instant::now();
+                let found = models
+                    .decisions(tenant, Viewer::Public, &filter, &page)
+                    .await?;
+                tally.record(sent.elapsed());
+                if found.items.len() != 20 {
+                    bail!("the direct query returned {} rows", found.items.len());
+                }
+            }
+            anyhow::Ok(tally)
+        });
+    }
+    collect(tasks, started).await
+}
+
+async fn collect(
+    mut tasks: JoinSet<anyhow::Result<Tally>>,
+    started: Instant,
+) -> anyhow::Result<Tally> {
+    let mut total = Tally::default();
+    while let Some(joined) = tasks.join_next().await {
+        total.add(joined??);
+    }
+    total.elapsed = started.elapsed();
+    Ok(total)
+}

@@ -1,0 +1,36 @@
+//! The subcommands of `civic`, one file each.
+
+mod replay;
+mod serve;
+mod token;
+
+use clap::{Parser, Subcommand};
+
+/// Civic Register: registers of council decisions, event-sourced and verifiable.
+#[derive(Debug, Parser)]
+#[command(name = "civic", version, about)]
+pub struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Serve the GraphQL gateway (embedded SQLite in the working directory by default).
+    Serve(serve::Args),
+    /// Mint a development bearer token (HS256, signed with the local secret).
+    Token(token::Args),
+    /// Rebuild a council's read models from its log, beside the live ones, then switch.
+    Replay(replay::Args),
+}
+
+impl Cli {
+    /// Runs the chosen subcommand.
+    pub async fn run(self) -> anyhow::Result<()> {
+        match self.command {
+            Command::Serve(args) => serve::run(args).await,
+            Command::Token(args) => token::run(args),
+            Command::Replay(args) => replay::run(args).await,
+        }
+    }
+}

@@ -1,0 +1,38 @@
+//! `civic replay`: rebuild one council's read models from its log.
+//!
+//! The rebuild folds the whole log into a new generation of read models beside the live one and
+//! switches to it in one transaction, so a running server keeps answering throughout.
+
+use anyhow::{Context as _, bail};
+use civic_eventstore::AnyEventStore;
+use civic_projections::{Projector, ReadModels};
+
+use crate::config;
+
+/// Options of `civic replay`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The council (slug) whose read models to rebuild.
+    #[arg(long)]
+    council: String,
+}
+
+pub async fn run(args: Args) -> anyhow::Result<()> {
+    let (database_url, _) = config::database_url();
+    let store = AnyEventStore::connect(&database_url, 4)
+        .await
+        .context("open the database")?;
+    let models = match &store {
+        AnyEventStore::Postgres(pg) => ReadModels::postgres(pg.pool().clone()),
+        AnyEventStore::Sqlite(sqlite) => ReadModels::sqlite(sqlite.pool().clone()),
+    };
+    let Some(tenant) = models.tenant_for_slug(&args.council).await? else {
+        bail!("no council with slug {:?}", args.council);
+    };
+    let position = Projector::new(models).rebuild(tenant).await?;
+    println!(
+        "replayed council {} (tenant {tenant}): read models rebuilt to position {position}",
+        args.council
+    );
+    Ok(())
+}

@@ -1,0 +1,29 @@
+//! `civic serve`: the GraphQL gateway, with the projector in-process.
+
+use anyhow::Context as _;
+use civic_gateway::{Application, Settings};
+
+use crate::config;
+
+/// Options of `civic serve`.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// Address to listen on (else `CIVIC_LISTEN`, else 127.0.0.1:8080).
+    #[arg(long)]
+    listen: Option<String>,
+    /// Load the demo council (Maidstone, with the example decision) if it is not there yet. On by
+    /// default with the embedded SQLite database.
+    #[arg(long)]
+    demo: bool,
+}
+
+pub async fn run(args: Args) -> anyhow::Result<()> {
+    let dir = std::env::current_dir().context("find the working directory")?;
+    let (database_url, embedded) = config::database_url();
+    let mut settings = Settings::new(database_url);
+    settings.listen = config::listen(args.listen.as_deref())?;
+    settings.jwt = config::jwt(&dir)?;
+    settings.demo = args.demo || embedded;
+    let application = Application::build(settings).await?;
+    application.run_until_stopped().await
+}

@@ -1,0 +1,56 @@
+//! What resolvers read from the request: the shared [`Services`], the caller's [`Access`] and,
+//! at a council's endpoint, the [`CouncilScope`]. The HTTP layer attaches them; resolvers use
+//! `ctx.data::<T>()?`, never `data_unchecked`.
+
+use std::sync::Arc;
+
+use async_graphql::Context;
+use civic_eventstore::TenantId;
+
+use crate::auth::Access;
+use crate::error::ApiError;
+use crate::services::Services;
+
+/// The council a request is for: resolved from the URL's slug before the schema runs, so every
+/// resolver of a council's schema reads and writes that tenant only.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CouncilScope {
+    /// The council's tenant.
+    pub tenant: TenantId,
+    /// The slug it was reached by.
+    pub slug: String,
+}
+
+/// The request data every resolver needs, fetched once.
+pub(crate) struct RequestContext<'a> {
+    /// The shared services.
+    pub services: &'a Services,
+    /// The caller's rights.
+    pub access: &'a Access,
+    scope: Option<&'a CouncilScope>,
+}
+
+impl<'a> RequestContext<'a> {
+    /// Reads the request data; missing data is a bug in the gateway (INTERNAL).
+    pub fn of(ctx: &Context<'a>) -> Result<Self, ApiError> {
+        Ok(Self {
+            services: ctx.data::<Arc<Services>>()?.as_ref(),
+            access: ctx.data::<Access>()?,
+            scope: ctx.data_opt::<CouncilScope>(),
+        })
+    }
+
+    /// The council of a council endpoint's request.
+    pub fn scope(&self) -> Result<&'a CouncilScope, ApiError> {
+        self.scope.ok_or_else(|| {
+            ApiError::Internal(anyhow::anyhow!(
+                "a council resolver ran without a council scope"
+            ))
+        })
+    }
+
+    /// The tenant of a council endpoint's request.
+    pub fn tenant(&self) -> Result<TenantId, ApiError> {
+        self.scope().map(|scope| scope.tenant)
+    }
+}

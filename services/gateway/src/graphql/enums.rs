@@ -1,0 +1,280 @@
+//! GraphQL enums mirroring the domain's, converted both ways by async-graphql's `remote`.
+
+use async_graphql::Enum;
+
+/// The legal kind of council.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::council::CouncilKind")]
+pub enum CouncilKind {
+    /// A shire district (second tier), e.g. Maidstone Borough Council.
+    District,
+    /// A shire county (first tier).
+    County,
+    /// A single-tier unitary authority.
+    Unitary,
+    /// A metropolitan borough.
+    MetropolitanBorough,
+    /// A London borough.
+    LondonBorough,
+    /// A parish or town council.
+    ParishOrTown,
+    /// A combined authority.
+    CombinedAuthority,
+}
+
+/// The UK nation a council is in: picks its bank holidays and exemption scheme.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::nation::Nation")]
+pub enum Nation {
+    /// England.
+    England,
+    /// Wales.
+    Wales,
+    /// Scotland.
+    Scotland,
+    /// Northern Ireland.
+    NorthernIreland,
+}
+
+/// The kind of a decision-making body: whether its decisions are executive (and can be called in).
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::council::BodyKind")]
+pub enum BodyKind {
+    /// The executive (Cabinet) acting collectively.
+    Cabinet,
+    /// A committee or sub-committee.
+    Committee,
+    /// An individual cabinet member (portfolio holder) acting alone.
+    CabinetMember,
+    /// An officer acting under delegated powers.
+    Officer,
+    /// The full council meeting.
+    FullCouncil,
+}
+
+/// What the call-in period is counted from.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::council::CountedFrom")]
+pub enum CountedFrom {
+    /// From publication of the decision notice.
+    Publication,
+    /// From the date of the decision.
+    Decision,
+}
+
+/// When a decision not called in takes effect.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::council::TakesEffect")]
+pub enum TakesEffect {
+    /// The calendar day after the last day for call-in.
+    DayAfterLastDay,
+    /// On the last day for call-in.
+    LastDay,
+}
+
+/// The canonical meaning of a council's status words.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::council::CanonicalStatus")]
+pub enum CanonicalStatus {
+    /// The recommendations were approved.
+    Approved,
+    /// Approved with amendments.
+    ApprovedWithAmendments,
+    /// Rejected or refused.
+    Rejected,
+    /// Noted, with nothing to approve.
+    Noted,
+    /// Awaiting determination.
+    ForDetermination,
+    /// Deferred.
+    Deferred,
+    /// Withdrawn.
+    Withdrawn,
+    /// Called in.
+    CalledIn,
+}
+
+/// The canonical outcome of a decision.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::decision::Outcome")]
+pub enum Outcome {
+    /// The recommendations were approved as put.
+    Approved,
+    /// Approved with amendments.
+    ApprovedWithAmendments,
+    /// Rejected or refused.
+    Rejected,
+    /// Noted: a report received with nothing decided.
+    Noted,
+    /// Awaiting determination.
+    ForDetermination,
+}
+
+/// Where a decision is in its life.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::decision::DecisionStatus")]
+pub enum DecisionStatus {
+    /// Taken and recorded, not yet published.
+    Made,
+    /// Put off before publication.
+    Deferred,
+    /// Published; in its call-in period or waiting to take effect.
+    Published,
+    /// Called in by members; suspended.
+    CalledIn,
+    /// Referred back to the decision maker or to full council.
+    AwaitingReconsideration,
+    /// In effect.
+    Effective,
+    /// Carried out.
+    Implemented,
+    /// Withdrawn before it took effect.
+    Withdrawn,
+    /// Abandoned: it will not go ahead.
+    Abandoned,
+}
+
+/// The result of a call-in hearing.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::decision::CallInOutcome")]
+pub enum CallInOutcome {
+    /// No further action: the decision takes effect.
+    NoFurtherAction,
+    /// Referred back to the decision maker.
+    ReferredBackToDecisionMaker,
+    /// Referred to full council.
+    ReferredToFullCouncil,
+}
+
+/// Exempt or confidential information.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::restriction::RestrictionCategory")]
+pub enum RestrictionCategory {
+    /// Exempt information: the council may withhold it under a schedule paragraph.
+    Exempt,
+    /// Confidential information: the council must withhold it.
+    Confidential,
+}
+
+/// The statute whose paragraphs describe exempt information.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::restriction::ExemptionScheme")]
+pub enum ExemptionScheme {
+    /// England: LGA 1972 Sch 12A Part 1, paragraphs 1-7.
+    #[graphql(name = "SCHEDULE_12A_PART_1")]
+    Schedule12APart1,
+    /// Wales: LGA 1972 Sch 12A Part 4, paragraphs 12-18.
+    #[graphql(name = "SCHEDULE_12A_PART_4")]
+    Schedule12APart4,
+    /// Scotland: LG (Scotland) Act 1973 Sch 7A, paragraphs 1-15.
+    #[graphql(name = "SCHEDULE_7A")]
+    Schedule7A,
+    /// Northern Ireland: LG Act (NI) 2014 Sch 6, paragraphs 1-7.
+    #[graphql(name = "NORTHERN_IRELAND_SCHEDULE_6")]
+    NorthernIrelandSchedule6,
+    /// Old English records: LGA 1972 Sch 12A before 2006, paragraphs 1-15.
+    #[graphql(name = "PRE_2006_SCHEDULE_12A")]
+    Pre2006Schedule12A,
+}
+
+/// A field of a decision record: what is withheld, or what a correction changed.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::decision::DecisionField")]
+pub enum DecisionField {
+    /// The title.
+    Title,
+    /// The decision maker.
+    DecisionMaker,
+    /// The status in the council's words.
+    StatusLabel,
+    /// The canonical outcome.
+    Outcome,
+    /// "Is Key decision?".
+    KeyDecision,
+    /// "Is subject to call in?".
+    SubjectToCallIn,
+    /// "Purpose".
+    Purpose,
+    /// The resolutions.
+    Resolutions,
+    /// "Reasons for the decision".
+    Reasons,
+    /// "Alternative options considered".
+    AlternativeOptions,
+    /// "Reason Key".
+    ReasonKey,
+    /// "Wards Affected".
+    WardsAffected,
+    /// "Details of the Committee".
+    CommitteeDetails,
+    /// "Representations should be made by".
+    RepresentationsBy,
+    /// "Other reasons / organisations consulted".
+    OtherConsulted,
+    /// "Consultees".
+    Consultees,
+    /// "Contact".
+    Contact,
+    /// "Report author".
+    ReportAuthor,
+    /// "Date of decision".
+    DateOfDecision,
+    /// "Decided: date - body".
+    DecidedBy,
+    /// Declared interests.
+    Interests,
+    /// Accompanying documents.
+    Documents,
+    /// The withheld-field list itself.
+    FieldRestrictions,
+    /// The forward-plan entry.
+    ForwardPlanEntry,
+}
+
+/// Where a forward-plan entry is in its life.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_projections::views::ForwardPlanStatusView")]
+pub enum ForwardPlanStatus {
+    /// On the plan, awaiting decision.
+    Planned,
+    /// Decided, and the decision linked.
+    Decided,
+    /// Taken off the plan.
+    Withdrawn,
+    /// Will not be decided.
+    Abandoned,
+}
+
+/// The standing of a strategy version.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_projections::views::VersionStatusView")]
+pub enum VersionStatus {
+    /// Drafted, not yet approved.
+    Draft,
+    /// The approved version in force.
+    Approved,
+    /// Replaced by a later approved version.
+    Superseded,
+}
+
+/// How a decision relates to a strategy version.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_projections::views::VersionRoleView")]
+pub enum VersionDecisionRole {
+    /// The decision approved the version.
+    Approved,
+    /// The decision noted it.
+    Noted,
+}
+
+/// How much of a planned matter is expected to be taken in private.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_projections::views::AnticipatedRestrictionKind")]
+pub enum AnticipatedRestrictionKind {
+    /// Open to the public.
+    Open,
+    /// Part of it exempt.
+    PartExempt,
+    /// All of it exempt.
+    FullyExempt,
+}

@@ -1,0 +1,62 @@
+//! GraphQL input objects, and their conversion into validated domain commands with `TryFrom`.
+//! The conversion maps and validates shapes; every rule about the register is the domain's.
+//!
+//! - [`council`]: council reference data (wards, bodies, policies, labels) and registration.
+//! - [`forward_plan`]: forward-plan entries.
+//! - [`decision`]: the decision record and its lifecycle.
+//! - [`strategy`]: strategy documents and versions.
+//! - [`restriction`]: withheld information, shared by decisions and forward-plan entries.
+
+pub mod council;
+pub mod decision;
+pub mod forward_plan;
+pub mod restriction;
+pub mod strategy;
+
+use civic_domain::input::{InputError, InputProblem};
+use civic_domain::values::ValueError;
+
+/// An input with what its conversion needs from outside it: the id a new item gets, or the
+/// exemption scheme of the council's nation for restrictions that name none.
+#[derive(Debug, Clone, Copy)]
+pub struct With<'a, T, X> {
+    /// The input.
+    pub input: &'a T,
+    /// What else the conversion needs.
+    pub with: X,
+}
+
+/// Pairs `input` with `with`.
+pub fn with<T, X>(input: &T, with: X) -> With<'_, T, X> {
+    With { input, with }
+}
+
+/// Attaches the GraphQL field path to a validation failure.
+pub(crate) fn at<T, E: Into<InputProblem>>(
+    field: &str,
+    result: Result<T, E>,
+) -> Result<T, InputError> {
+    result.map_err(|error| InputError {
+        field: field.to_owned(),
+        problem: error.into(),
+    })
+}
+
+/// Parses an optional text; blank counts as absent, as forms send "" for "not stated".
+pub(crate) fn optional<T>(
+    field: &str,
+    raw: Option<&str>,
+    parse: impl Fn(&str) -> Result<T, ValueError>,
+) -> Result<Option<T>, InputError> {
+    raw.filter(|text| !text.trim().is_empty())
+        .map(|text| at(field, parse(text)))
+        .transpose()
+}
+
+/// A refusal of a combination of fields the types cannot express.
+pub(crate) fn malformed(field: &str, what: &'static str, detail: &'static str) -> InputError {
+    InputError {
+        field: field.to_owned(),
+        problem: InputProblem::Value(ValueError::Malformed { what, detail }),
+    }
+}

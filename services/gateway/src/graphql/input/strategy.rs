@@ -1,0 +1,133 @@
+//! Inputs of the strategy-document commands: names over time, versions and the decisions that
+//! approved or noted them.
+
+use async_graphql::InputObject;
+use civic_domain::input::InputError;
+use civic_domain::strategy::{StrategyCommand, StrategyPeriod};
+use civic_domain::values::{DecisionId, Title, VersionLabel};
+use uuid::Uuid;
+
+use super::at;
+use crate::graphql::scalars::Date;
+
+/// The years a strategy or version covers.
+#[derive(InputObject, Debug, Clone, Copy)]
+pub struct StrategyPeriodInput {
+    /// First year covered.
+    pub start_year: i32,
+    /// Last year covered.
+    pub end_year: i32,
+    /// Whether it is a rolling programme, reviewed annually.
+    pub rolling: bool,
+}
+
+fn period(field: &str, input: StrategyPeriodInput) -> Result<StrategyPeriod, InputError> {
+    at(
+        field,
+        StrategyPeriod::parse(input.start_year, input.end_year, input.rolling),
+    )
+}
+
+/// A strategy document to track.
+#[derive(InputObject, Debug, Clone)]
+pub struct CreateStrategyDocumentInput {
+    /// Its title at the time, e.g. "ICT Strategy".
+    pub title: String,
+    /// The period it covers.
+    pub period: StrategyPeriodInput,
+}
+
+impl TryFrom<&CreateStrategyDocumentInput> for StrategyCommand {
+    type Error = InputError;
+    fn try_from(input: &CreateStrategyDocumentInput) -> Result<Self, Self::Error> {
+        Ok(StrategyCommand::Create {
+            title: at("title", Title::parse(&input.title))?,
+            period: period("period", input.period)?,
+        })
+    }
+}
+
+/// A strategy's new title.
+#[derive(InputObject, Debug, Clone)]
+pub struct RenameStrategyDocumentInput {
+    /// The new title, e.g. "Information Strategy".
+    pub title: String,
+    /// When the new title took over.
+    pub on: Date,
+    /// The decision that noted the rename, if any.
+    pub noted_by: Option<Uuid>,
+}
+
+impl TryFrom<&RenameStrategyDocumentInput> for StrategyCommand {
+    type Error = InputError;
+    fn try_from(input: &RenameStrategyDocumentInput) -> Result<Self, Self::Error> {
+        Ok(StrategyCommand::Rename {
+            title: at("title", Title::parse(&input.title))?,
+            on: input.on.into(),
+            noted_by: input.noted_by.map(DecisionId::from_uuid),
+        })
+    }
+}
+
+/// A new draft version (an annual review).
+#[derive(InputObject, Debug, Clone)]
+pub struct DraftStrategyVersionInput {
+    /// Its label, e.g. "2010-2013".
+    pub label: String,
+    /// The period it covers.
+    pub period: StrategyPeriodInput,
+    /// The date of the review that produced it, if known.
+    pub review_date: Option<Date>,
+}
+
+impl TryFrom<&DraftStrategyVersionInput> for StrategyCommand {
+    type Error = InputError;
+    fn try_from(input: &DraftStrategyVersionInput) -> Result<Self, Self::Error> {
+        Ok(StrategyCommand::DraftVersion {
+            label: at("label", VersionLabel::parse(&input.label))?,
+            period: period("period", input.period)?,
+            review_date: input.review_date.map(Into::into),
+        })
+    }
+}
+
+/// A decision approving a draft version.
+#[derive(InputObject, Debug, Clone)]
+pub struct ApproveStrategyVersionInput {
+    /// The version's label.
+    pub label: String,
+    /// The approving decision.
+    pub decision_id: Uuid,
+    /// When.
+    pub on: Date,
+}
+
+impl TryFrom<&ApproveStrategyVersionInput> for StrategyCommand {
+    type Error = InputError;
+    fn try_from(input: &ApproveStrategyVersionInput) -> Result<Self, Self::Error> {
+        Ok(StrategyCommand::ApproveVersion {
+            label: at("label", VersionLabel::parse(&input.label))?,
+            decision: DecisionId::from_uuid(input.decision_id),
+            on: input.on.into(),
+        })
+    }
+}
+
+/// A decision noting a version without approving it.
+#[derive(InputObject, Debug, Clone)]
+pub struct NoteStrategyVersionInput {
+    /// The version's label.
+    pub label: String,
+    /// The noting decision.
+    pub decision_id: Uuid,
+}
+
+impl TryFrom<&NoteStrategyVersionInput> for StrategyCommand {
+    type Error = InputError;
+    fn try_from(input: &NoteStrategyVersionInput) -> Result<Self, Self::Error> {
+        Ok(StrategyCommand::NoteVersion {
+            label: at("label", VersionLabel::parse(&input.label))?,
+            decision: DecisionId::from_uuid(input.decision_id),
+        })
+    }
+}

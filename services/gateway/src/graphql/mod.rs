@@ -1,0 +1,89 @@
+//! The two GraphQL schemas and what they are made of.
+//!
+//! - [`query`], [`mutation`]: the roots; resolvers delegate to the read models and the
+//!   [`civic_app::Register`].
+//! - [`objects`]: output types, thin wrappers over the read models' views.
+//! - [`input`]: input types and their `TryFrom` conversion into domain commands.
+//! - [`enums`], [`scalars`], [`global_id`]: the vocabulary (`Date` is ISO `YYYY-MM-DD`).
+//! - [`context`]: the request data resolvers read ([`CouncilScope`], access, services).
+//! - [`error_codes`]: the extension that gives async-graphql's own errors a code.
+//! - [`sdl`]: the schema file `schema/schema.graphql`.
+
+pub mod context;
+pub mod enums;
+pub mod error_codes;
+pub mod global_id;
+pub mod input;
+pub mod mutation;
+pub mod objects;
+pub mod query;
+pub mod scalars;
+pub mod sdl;
+
+use std::sync::Arc;
+
+use async_graphql::{EmptySubscription, Schema, SchemaBuilder};
+
+pub use context::CouncilScope;
+use mutation::CouncilRegisterMutation;
+use mutation::platform::PlatformMutation;
+use query::council::CouncilQuery;
+use query::platform::PlatformQuery;
+
+use crate::services::Services;
+use crate::settings::Limits;
+
+/// The schema of a council's register, served at `/councils/{slug}/graphql`.
+pub type CouncilSchema = Schema<CouncilQuery, CouncilRegisterMutation, EmptySubscription>;
+
+/// The platform schema, served at `/graphql`.
+pub type PlatformSchema = Schema<PlatformQuery, PlatformMutation, EmptySubscription>;
+
+fn limited<Q, M>(
+    builder: SchemaBuilder<Q, M, EmptySubscription>,
+    limits: &Limits,
+) -> SchemaBuilder<Q, M, EmptySubscription> {
+    builder
+        .limit_depth(limits.max_depth)
+        .limit_complexity(limits.max_complexity)
+        .limit_recursive_depth(limits.max_depth.saturating_mul(2).max(32))
+        .limit_directives(16)
+        .extension(error_codes::ErrorCodes)
+}
+
+/// The council schema without services: for the SDL, and as the base of [`council_schema`].
+pub fn council_schema_builder(
+    limits: &Limits,
+) -> SchemaBuilder<CouncilQuery, CouncilRegisterMutation, EmptySubscription> {
+    limited(
+        Schema::build(
+            CouncilQuery,
+            CouncilRegisterMutation::default(),
+            EmptySubscription,
+        ),
+        limits,
+    )
+}
+
+/// The platform schema without services.
+pub fn platform_schema_builder(
+    limits: &Limits,
+) -> SchemaBuilder<PlatformQuery, PlatformMutation, EmptySubscription> {
+    limited(
+        Schema::build(PlatformQuery, PlatformMutation, EmptySubscription),
+        limits,
+    )
+}
+
+/// The council schema over `services`. Each request adds its [`CouncilScope`] and
+/// [`crate::auth::Access`].
+pub fn council_schema(services: Arc<Services>) -> CouncilSchema {
+    let limits = services.limits;
+    council_schema_builder(&limits).data(services).finish()
+}
+
+/// The platform schema over `services`. Each request adds its [`crate::auth::Access`].
+pub fn platform_schema(services: Arc<Services>) -> PlatformSchema {
+    let limits = services.limits;
+    platform_schema_builder(&limits).data(services).finish()
+}

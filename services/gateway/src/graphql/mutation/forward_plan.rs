@@ -1,0 +1,142 @@
+//! Mutations of the forward plan: notice of decisions to come.
+
+use async_graphql::{Context, Object};
+use civic_domain::{ForwardPlanCommand, ForwardPlanEntryId};
+use uuid::Uuid;
+
+use super::run::Clerk;
+use crate::error::ApiError;
+use crate::graphql::input::forward_plan::*;
+use crate::graphql::input::with;
+use crate::graphql::objects::payload::ForwardPlanEntryPayload;
+
+/// The forward plan (clerks of this council only).
+#[derive(Default)]
+pub struct ForwardPlanMutation;
+
+#[Object]
+impl ForwardPlanMutation {
+    /// Puts a matter on the forward plan. The entry's id defaults to the idempotency key.
+    async fn enter_forward_plan_entry(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(
+            desc = "The forward-plan entry's version the change was decided on; refused if it moved."
+        )]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The new entry's id (default: the idempotency key).")] entry_id: Option<
+            Uuid,
+        >,
+        input: EnterForwardPlanEntryInput,
+    ) -> Result<ForwardPlanEntryPayload, ApiError> {
+        let clerk = Clerk::of(ctx)?;
+        let scheme = clerk.default_scheme().await?;
+        let command = ForwardPlanCommand::try_from(with(&input, scheme))?;
+        let entry = ForwardPlanEntryId::from_uuid(entry_id.unwrap_or(idempotency_key));
+        clerk
+            .forward_plan(entry, command, idempotency_key, expected_version)
+            .await
+    }
+
+    /// Moves the date due; earlier dates are kept.
+    async fn reschedule_forward_plan_entry(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(
+            desc = "The forward-plan entry's version the change was decided on; refused if it moved."
+        )]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The forward-plan entry.")] entry_id: Uuid,
+        input: RescheduleForwardPlanEntryInput,
+    ) -> Result<ForwardPlanEntryPayload, ApiError> {
+        let clerk = Clerk::of(ctx)?;
+        let command = ForwardPlanCommand::try_from(&input)?;
+        clerk
+            .forward_plan(
+                ForwardPlanEntryId::from_uuid(entry_id),
+                command,
+                idempotency_key,
+                expected_version,
+            )
+            .await
+    }
+
+    /// Takes the matter off the plan.
+    async fn withdraw_forward_plan_entry(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(
+            desc = "The forward-plan entry's version the change was decided on; refused if it moved."
+        )]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The forward-plan entry.")] entry_id: Uuid,
+        input: WithdrawForwardPlanEntryInput,
+    ) -> Result<ForwardPlanEntryPayload, ApiError> {
+        let clerk = Clerk::of(ctx)?;
+        let command = ForwardPlanCommand::try_from(&input)?;
+        clerk
+            .forward_plan(
+                ForwardPlanEntryId::from_uuid(entry_id),
+                command,
+                idempotency_key,
+                expected_version,
+            )
+            .await
+    }
+
+    /// Records that the matter will not be decided at all.
+    async fn abandon_forward_plan_entry(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(
+            desc = "The forward-plan entry's version the change was decided on; refused if it moved."
+        )]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The forward-plan entry.")] entry_id: Uuid,
+        input: AbandonForwardPlanEntryInput,
+    ) -> Result<ForwardPlanEntryPayload, ApiError> {
+        let clerk = Clerk::of(ctx)?;
+        let command = ForwardPlanCommand::try_from(&input)?;
+        clerk
+            .forward_plan(
+                ForwardPlanEntryId::from_uuid(entry_id),
+                command,
+                idempotency_key,
+                expected_version,
+            )
+            .await
+    }
+
+    /// Links the decision that resulted.
+    async fn link_forward_plan_decision(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(
+            desc = "The forward-plan entry's version the change was decided on; refused if it moved."
+        )]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The forward-plan entry.")] entry_id: Uuid,
+        input: LinkForwardPlanDecisionInput,
+    ) -> Result<ForwardPlanEntryPayload, ApiError> {
+        let clerk = Clerk::of(ctx)?;
+        let command = ForwardPlanCommand::try_from(&input)?;
+        clerk
+            .forward_plan(
+                ForwardPlanEntryId::from_uuid(entry_id),
+                command,
+                idempotency_key,
+                expected_version,
+            )
+            .await
+    }
+}

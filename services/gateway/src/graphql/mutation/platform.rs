@@ -1,0 +1,79 @@
+//! The platform's mutation: registering a council (platform administrators only).
+
+use async_graphql::{Context, Object, SimpleObject};
+use civic_app::CommandContext;
+use civic_domain::{Command, CouncilCommand};
+use civic_eventstore::TenantId;
+use civic_projections::ProjectionError;
+use uuid::Uuid;
+
+use crate::error::ApiError;
+use crate::graphql::context::RequestContext;
+use crate::graphql::input::council::RegisterCouncilInput;
+use crate::graphql::objects::payload::Recorded;
+use crate::graphql::query::platform::PlatformCouncil;
+
+/// Changes to the platform.
+#[derive(Default)]
+pub struct PlatformMutation;
+
+/// A council after its registration.
+#[derive(SimpleObject)]
+pub struct RegisterCouncilPayload {
+    /// The council as it is now.
+    pub council: Option<PlatformCouncil>,
+    /// What the command did.
+    #[graphql(flatten)]
+    pub recorded: Recorded,
+}
+
+#[Object(name = "Mutation")]
+impl PlatformMutation {
+    /// Registers a council as a new tenant with its own register at `/councils/{slug}/graphql`.
+    /// The slug is claimed first, so of two registrations of one slug only one succeeds; a
+    /// retried request (same idempotency key) completes or replays the first.
+    async fn register_council(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        input: RegisterCouncilInput,
+    ) -> Result<RegisterCouncilPayload, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        let actor = request.access.admin_actor()?;
+        let command = CouncilCommand::try_from(&input)?;
+        let services = request.services;
+        let read = &services.read_models;
+        let tenant = match read.tenant_for_slug(&input.slug).await? {
+            Some(tenant) => tenant,
+            None => {
+                let tenant = TenantId::new();
+                match read.claim_slug(&input.slug, tenant).await {
+                    Ok(()) => tenant,
+                    // Another registration claimed it in the meantime: decide against its
+                    // tenant, which replays the same key or refuses a second registration.
+                    Err(ProjectionError::SlugTaken) => read
+                        .tenant_for_slug(&input.slug)
+                        .await?
+                        .ok_or(ApiError::ReadModel(ProjectionError::SlugTaken))?,
+                    Err(error) => return Err(error.into()),
+                }
+            }
+        };
+        let context = CommandContext {
+            command_id: idempotency_key,
+            actor,
+            expected_version: None,
+            causation_id: None,
+            correlation_id: idempotency_key,
+            today: services.today(),
+        };
+        let executed = services
+            .record(tenant, &Command::Council(command), &context)
+            .await?;
+        Ok(RegisterCouncilPayload {
+            council: read.council(tenant).await?.map(PlatformCouncil),
+            recorded: Recorded::from(&executed),
+        })
+    }
+}

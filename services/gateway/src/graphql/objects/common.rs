@@ -1,0 +1,170 @@
+//! Small objects shared by the council's types: references to wards and bodies, withheld-notices,
+//! resolutions, periods and command warnings.
+
+use async_graphql::{Object, SimpleObject};
+use civic_domain::Warning as DomainWarning;
+use civic_domain::decision::{BodyRef as DomainBodyRef, Resolution as DomainResolution};
+use civic_domain::strategy::StrategyPeriod;
+use civic_projections::views::{BodyNameRef, WardRef as ViewWardRef, WithheldNotice as ViewNotice};
+use uuid::Uuid;
+
+use crate::graphql::enums::{ExemptionScheme, RestrictionCategory};
+
+/// A body as a record names it: its id in the council's list and the name the record showed
+/// (which may be an old name of the body).
+pub struct BodyRef(pub DomainBodyRef);
+
+#[Object]
+impl BodyRef {
+    /// The body in the council's list.
+    async fn body_id(&self) -> Uuid {
+        self.0.body_id.as_uuid()
+    }
+
+    /// The name as shown on the record, e.g. "Cabinet".
+    async fn name(&self) -> &str {
+        self.0.name_as_shown.as_str()
+    }
+}
+
+/// A body named by id, with its current name from the council's list.
+pub struct BodyName(pub BodyNameRef);
+
+#[Object]
+impl BodyName {
+    /// The body.
+    async fn body_id(&self) -> Uuid {
+        self.0.id.as_uuid()
+    }
+
+    /// Its current name; null if the council does not list it.
+    async fn name(&self) -> Option<&str> {
+        self.0.name.as_ref().map(|n| n.as_str())
+    }
+}
+
+/// A ward named by a record, with its current name.
+pub struct WardRef(pub ViewWardRef);
+
+#[Object]
+impl WardRef {
+    /// The ward.
+    async fn ward_id(&self) -> Uuid {
+        self.0.id.as_uuid()
+    }
+
+    /// Its current name; null if the council does not list it.
+    async fn name(&self) -> Option<&str> {
+        self.0.name.as_ref().map(|n| n.as_str())
+    }
+}
+
+/// What the public is told about withheld information: the fact, the statute, the paragraphs and
+/// the council's reason, never the content.
+pub struct WithheldNotice(pub ViewNotice);
+
+#[Object]
+impl WithheldNotice {
+    /// Exempt or confidential.
+    async fn category(&self) -> RestrictionCategory {
+        self.0.category.into()
+    }
+
+    /// The statute relied on.
+    async fn scheme(&self) -> ExemptionScheme {
+        self.0.scheme.into()
+    }
+
+    /// The statute as cited, e.g. "Local Government Act 1972, Schedule 12A, Part 1".
+    async fn citation(&self) -> &str {
+        &self.0.citation
+    }
+
+    /// The paragraphs relied on, ascending.
+    async fn paragraphs(&self) -> &[u8] {
+        &self.0.paragraphs
+    }
+
+    /// Whether the public-interest test was applied.
+    async fn public_interest_test_applied(&self) -> bool {
+        self.0.public_interest_test_applied
+    }
+
+    /// The council's stated reason, if any.
+    async fn reason(&self) -> Option<&str> {
+        self.0.reason.as_ref().map(|r| r.as_str())
+    }
+
+    /// The whole notice as one sentence, to show in place of the withheld value.
+    async fn text(&self) -> &str {
+        &self.0.text
+    }
+}
+
+/// One numbered resolution of "The decision".
+pub struct Resolution(pub DomainResolution);
+
+#[Object]
+impl Resolution {
+    /// Its number as published.
+    async fn number(&self) -> u32 {
+        self.0.number
+    }
+
+    /// Its text.
+    async fn text(&self) -> &str {
+        self.0.text.as_str()
+    }
+}
+
+/// The years a strategy or version covers.
+#[derive(SimpleObject)]
+pub struct Period {
+    /// First year covered.
+    pub start_year: i32,
+    /// Last year covered.
+    pub end_year: i32,
+    /// Whether it is a rolling programme, reviewed annually.
+    pub rolling: bool,
+    /// As written, e.g. "2010-2013".
+    pub label: String,
+}
+
+impl From<StrategyPeriod> for Period {
+    fn from(period: StrategyPeriod) -> Self {
+        Self {
+            start_year: period.start_year(),
+            end_year: period.end_year(),
+            rolling: period.rolling(),
+            label: period.to_string(),
+        }
+    }
+}
+
+/// Something unusual the register noticed about an accepted command: it was recorded, but a
+/// person should look again. Given once, when the command is first run.
+#[derive(SimpleObject, Debug, Clone, PartialEq, Eq)]
+pub struct Warning {
+    /// A stable name, e.g. `call_in_status_not_stated`.
+    pub code: String,
+    /// What was noticed, in words.
+    pub message: String,
+}
+
+impl From<&DomainWarning> for Warning {
+    fn from(warning: &DomainWarning) -> Self {
+        let code = serde_json::to_value(warning)
+            .ok()
+            .and_then(|value| {
+                value
+                    .get("kind")
+                    .and_then(|k| k.as_str())
+                    .map(str::to_owned)
+            })
+            .unwrap_or_else(|| "warning".to_owned());
+        Self {
+            code,
+            message: warning.to_string(),
+        }
+    }
+}

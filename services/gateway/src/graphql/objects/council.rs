@@ -1,0 +1,218 @@
+//! The council and its reference data: wards and bodies over time, and the policies that
+//! explain its decisions' dates.
+
+use async_graphql::{ID, Object, SimpleObject};
+use civic_domain::council::{
+    CallInPolicy as DomainCallInPolicy, KeyDecisionThresholds as DomainThresholds,
+    StatusLabelMapping,
+};
+use civic_projections::views::{BodyView, ClosureDayView, CouncilView, WardView};
+use uuid::Uuid;
+
+use crate::graphql::enums::{
+    BodyKind, CanonicalStatus, CouncilKind, CountedFrom, Nation, TakesEffect,
+};
+use crate::graphql::global_id::{self, NodeKind};
+use crate::graphql::scalars::Date;
+
+/// A council (tenant) and its reference data. Public to everyone.
+pub struct Council(pub CouncilView);
+
+#[Object]
+impl Council {
+    /// The council's global id.
+    pub async fn id(&self) -> ID {
+        global_id::id(NodeKind::Council, self.0.tenant, self.0.tenant.as_uuid())
+    }
+
+    /// Its URL slug, e.g. `maidstone`: its register is at `/councils/{slug}/graphql`.
+    async fn slug(&self) -> &str {
+        self.0.slug.as_str()
+    }
+
+    /// Its current name, e.g. "Maidstone Borough Council".
+    async fn name(&self) -> &str {
+        self.0.name.as_str()
+    }
+
+    /// Earlier names, oldest first.
+    async fn former_names(&self) -> Vec<&str> {
+        self.0.former_names.iter().map(|n| n.as_str()).collect()
+    }
+
+    /// Its legal kind.
+    async fn kind(&self) -> CouncilKind {
+        self.0.kind.into()
+    }
+
+    /// Its nation (bank holidays and exemption scheme).
+    async fn nation(&self) -> Nation {
+        self.0.nation.into()
+    }
+
+    /// Every ward ever added, retired ones included: old decisions refer to them.
+    async fn wards(&self) -> Vec<Ward<'_>> {
+        self.0.wards.iter().map(Ward).collect()
+    }
+
+    /// Every decision-making body ever added, retired ones included.
+    async fn bodies(&self) -> Vec<Body<'_>> {
+        self.0.bodies.iter().map(Body).collect()
+    }
+
+    /// How call-in periods are counted: explains each decision's deadline.
+    async fn call_in_policy(&self) -> CallInPolicy {
+        self.0.call_in_policy.into()
+    }
+
+    /// The key-decision thresholds, if set.
+    async fn key_decision_thresholds(&self) -> Option<KeyDecisionThresholds> {
+        self.0.key_decision_thresholds.map(Into::into)
+    }
+
+    /// Days the offices are closed beyond bank holidays (not working days for call-in).
+    async fn closure_days(&self) -> Vec<ClosureDay<'_>> {
+        self.0.closure_days.iter().map(ClosureDay).collect()
+    }
+
+    /// The council's own status words and what each means.
+    async fn status_labels(&self) -> Vec<StatusLabel<'_>> {
+        self.0.status_labels.iter().map(StatusLabel).collect()
+    }
+
+    /// The council stream's version: the `expectedVersion` for the next council command.
+    async fn version(&self) -> u64 {
+        self.0.version
+    }
+}
+
+/// An electoral ward; renamed and retired at boundary reviews but keeping its id.
+pub struct Ward<'a>(&'a WardView);
+
+#[Object]
+impl Ward<'_> {
+    /// Stable id.
+    async fn ward_id(&self) -> Uuid {
+        self.0.id.as_uuid()
+    }
+
+    /// Current name.
+    async fn name(&self) -> &str {
+        self.0.name.as_str()
+    }
+
+    /// Earlier names, oldest first.
+    async fn former_names(&self) -> Vec<&str> {
+        self.0.former_names.iter().map(|n| n.as_str()).collect()
+    }
+
+    /// The first day it no longer existed, if it was retired.
+    async fn retired_on(&self) -> Option<Date> {
+        self.0.retired_on.map(Date)
+    }
+}
+
+/// A decision-making body (cabinet, committee, portfolio holder, officer, full council).
+pub struct Body<'a>(&'a BodyView);
+
+#[Object]
+impl Body<'_> {
+    /// Stable id.
+    async fn body_id(&self) -> Uuid {
+        self.0.id.as_uuid()
+    }
+
+    /// Current name, e.g. "Cabinet".
+    async fn name(&self) -> &str {
+        self.0.name.as_str()
+    }
+
+    /// What kind of body it is (decides whether its decisions can be called in).
+    async fn kind(&self) -> BodyKind {
+        self.0.kind.into()
+    }
+
+    /// Earlier names, oldest first.
+    async fn former_names(&self) -> Vec<&str> {
+        self.0.former_names.iter().map(|n| n.as_str()).collect()
+    }
+
+    /// The first day it no longer existed, if it was dissolved.
+    async fn retired_on(&self) -> Option<Date> {
+        self.0.retired_on.map(Date)
+    }
+}
+
+/// A council's rules for calling in executive decisions.
+#[derive(SimpleObject)]
+pub struct CallInPolicy {
+    /// Working days members have to call a decision in.
+    pub period_working_days: u8,
+    /// What the period is counted from.
+    pub counted_from: CountedFrom,
+    /// When an uncalled decision takes effect.
+    pub takes_effect: TakesEffect,
+}
+
+impl From<DomainCallInPolicy> for CallInPolicy {
+    fn from(policy: DomainCallInPolicy) -> Self {
+        Self {
+            period_working_days: policy.period.working_days(),
+            counted_from: policy.counted_from.into(),
+            takes_effect: policy.takes_effect.into(),
+        }
+    }
+}
+
+/// A council's thresholds for key decisions, in pence.
+#[derive(SimpleObject)]
+pub struct KeyDecisionThresholds {
+    /// Spending at or above this is significant.
+    pub spending_pence: i64,
+    /// Savings at or above this are significant.
+    pub savings_pence: i64,
+    /// Whether a decision significant in two or more wards is key.
+    pub significant_in_two_or_more_wards: bool,
+}
+
+impl From<DomainThresholds> for KeyDecisionThresholds {
+    fn from(t: DomainThresholds) -> Self {
+        Self {
+            spending_pence: t.spending.get(),
+            savings_pence: t.savings.get(),
+            significant_in_two_or_more_wards: t.significant_in_two_or_more_wards,
+        }
+    }
+}
+
+/// A day the council's offices are closed.
+pub struct ClosureDay<'a>(&'a ClosureDayView);
+
+#[Object]
+impl ClosureDay<'_> {
+    /// The day.
+    async fn date(&self) -> Date {
+        Date(self.0.date)
+    }
+
+    /// Why, if given.
+    async fn reason(&self) -> Option<&str> {
+        self.0.reason.as_ref().map(|r| r.as_str())
+    }
+}
+
+/// One of the council's status labels and its meaning.
+pub struct StatusLabel<'a>(&'a StatusLabelMapping);
+
+#[Object]
+impl StatusLabel<'_> {
+    /// The council's words, e.g. "Recommendations Approved".
+    async fn label(&self) -> &str {
+        self.0.label.as_str()
+    }
+
+    /// What they mean.
+    async fn status(&self) -> CanonicalStatus {
+        self.0.status.into()
+    }
+}

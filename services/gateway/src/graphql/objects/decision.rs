@@ -1,0 +1,778 @@
+//! A decision as the register shows it: every field of the council's "Decision details" page, the
+//! lifecycle around it, and what is withheld from the public. Thin wrappers over the read
+//! model's [`DecisionView`]; in the public view withheld values are null and listed in
+//! `withheld`.
+
+use async_graphql::{Context, Enum, ID, Object, SimpleObject};
+use civic_domain::decision::{
+    CallInTerms as DomainTerms, Contact as DomainContact, DateBasis, DecisionDetails,
+    DeclaredInterest, WardsAffected,
+};
+use civic_projections::views::{
+    CallInView, CorrectionView, DecisionView, DeferralView, DocumentView, WardsAffectedView,
+    WithheldField as ViewWithheldField,
+};
+use uuid::Uuid;
+
+use super::common::{BodyRef, Resolution, WardRef, WithheldNotice};
+use super::forward_plan::ForwardPlanEntry;
+use crate::error::ApiError;
+use crate::graphql::context::RequestContext;
+use crate::graphql::enums::{
+    CallInOutcome, CountedFrom, DecisionField, DecisionStatus, Outcome, TakesEffect,
+};
+use crate::graphql::global_id::{self, NodeKind};
+use crate::graphql::input::decision::WardsAffectedKind;
+use crate::graphql::scalars::Date;
+
+/// One decision of the council's register.
+pub struct Decision(pub DecisionView);
+
+#[Object]
+impl Decision {
+    /// The decision's global id, for `node(id:)`.
+    pub async fn id(&self) -> ID {
+        global_id::id(NodeKind::Decision, self.0.tenant, self.0.id.as_uuid())
+    }
+
+    /// The decision's own id, as mutations take it.
+    async fn uuid(&self) -> Uuid {
+        self.0.id.as_uuid()
+    }
+
+    /// The decision stream's version: the `expectedVersion` for the next command on it.
+    async fn version(&self) -> u64 {
+        self.0.version
+    }
+
+    /// The title, e.g. "Information Strategy 2010 - 13" (the withheld notice if it is withheld).
+    async fn title(&self) -> &str {
+        &self.0.title
+    }
+
+    /// "Decision Maker": the body whose decision it is, as named on the record.
+    async fn decision_maker(&self) -> Option<BodyRef> {
+        self.0.decision_maker.clone().map(BodyRef)
+    }
+
+    /// Where the decision is in its lifecycle, whatever the council's words.
+    async fn status(&self) -> DecisionStatus {
+        self.0.status.into()
+    }
+
+    /// "Decision status" in the council's words, e.g. "Recommendations Approved".
+    async fn status_label(&self) -> Option<&str> {
+        self.0.status_label.as_ref().map(|s| s.as_str())
+    }
+
+    /// The canonical outcome.
+    async fn outcome(&self) -> Option<Outcome> {
+        self.0.outcome.map(Into::into)
+    }
+
+    /// "Is Key decision?"; null when not stated (or withheld).
+    async fn key_decision(&self) -> Option<bool> {
+        self.0.key_decision
+    }
+
+    /// "Is subject to call in?"; null when not stated (or withheld).
+    async fn subject_to_call_in(&self) -> Option<bool> {
+        self.0.subject_to_call_in
+    }
+
+    /// "Purpose".
+    async fn purpose(&self) -> Option<&str> {
+        self.0.purpose.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Decision": the numbered resolutions, as amended on reconsideration.
+    async fn resolutions(&self) -> Vec<Resolution> {
+        self.0.resolutions.iter().cloned().map(Resolution).collect()
+    }
+
+    /// "Reasons for the decision".
+    async fn reasons(&self) -> Option<&str> {
+        self.0.reasons.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Alternative options considered".
+    async fn alternative_options(&self) -> Option<&str> {
+        self.0.alternative_options.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Reason Key" categories, e.g. "Policies, Plans, Strategies".
+    async fn reason_key(&self) -> Vec<&str> {
+        self.0.reason_key.iter().map(|n| n.as_str()).collect()
+    }
+
+    /// "Wards Affected".
+    async fn wards_affected(&self) -> Option<WardsAffectedObject> {
+        self.0
+            .wards_affected
+            .clone()
+            .map(WardsAffectedObject::from_view)
+    }
+
+    /// "Details of the Committee".
+    async fn committee_details(&self) -> Option<&str> {
+        self.0.committee_details.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Representations should be made by".
+    async fn representations_by(&self) -> Option<Date> {
+        self.0.representations_by.map(Date)
+    }
+
+    /// "Other reasons / organisations consulted".
+    async fn other_consulted(&self) -> Option<&str> {
+        self.0.other_consulted.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Consultees".
+    async fn consultees(&self) -> Option<&str> {
+        self.0.consultees.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Contact".
+    async fn contact(&self) -> Option<Contact> {
+        self.0.contact.clone().map(Contact)
+    }
+
+    /// "Report author".
+    async fn report_author(&self) -> Option<&str> {
+        self.0.report_author.as_ref().map(|n| n.as_str())
+    }
+
+    /// "Publication date"; null until published.
+    async fn publication_date(&self) -> Option<Date> {
+        self.0.publication_date.map(Date)
+    }
+
+    /// "Date of decision".
+    async fn date_of_decision(&self) -> Option<Date> {
+        self.0.date_of_decision.map(Date)
+    }
+
+    /// "Decided: date - body": when, and by the body that actually took it.
+    async fn decided(&self) -> Option<Decided> {
+        match (self.0.date_of_decision, &self.0.decided_by) {
+            (Some(date), Some(body)) => Some(Decided {
+                date: Date(date),
+                body: BodyRef(body.clone()),
+            }),
+            _ => None,
+        }
+    }
+
+    /// "Effective from": while published, the day it takes effect unless called in.
+    async fn effective_from(&self) -> Option<Date> {
+        self.0.effective_from.map(Date)
+    }
+
+    /// The day an explicit take-effect was recorded.
+    async fn took_effect_on(&self) -> Option<Date> {
+        self.0.took_effect_on.map(Date)
+    }
+
+    /// The last day it can be called in, if it has a call-in window.
+    async fn call_in_deadline(&self) -> Option<Date> {
+        self.0.call_in_deadline.map(Date)
+    }
+
+    /// Declared interests and dispensations.
+    async fn interests(&self) -> Vec<Interest> {
+        self.0.interests.iter().cloned().map(Interest).collect()
+    }
+
+    /// "Accompanying Documents".
+    async fn documents(&self) -> Vec<Document> {
+        self.0.documents.iter().cloned().map(Document).collect()
+    }
+
+    /// The id of the forward-plan entry that gave notice of it.
+    async fn forward_plan_entry_id(&self) -> Option<Uuid> {
+        self.0.forward_plan_entry.map(|id| id.as_uuid())
+    }
+
+    /// The forward-plan entry that gave notice of it.
+    async fn forward_plan_entry(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Option<ForwardPlanEntry>, ApiError> {
+        let Some(id) = self.0.forward_plan_entry else {
+            return Ok(None);
+        };
+        let request = RequestContext::of(ctx)?;
+        Ok(request
+            .services
+            .read_models
+            .forward_plan_entry(request.tenant()?, request.access.viewer(), id)
+            .await?
+            .map(ForwardPlanEntry))
+    }
+
+    /// The call-in side: terms, dates, exemption, call-in, scrutiny, reconsideration.
+    async fn call_in(&self) -> Option<CallIn> {
+        self.0.call_in.clone().map(CallIn)
+    }
+
+    /// Deferrals, oldest first.
+    async fn deferrals(&self) -> Vec<Deferral> {
+        self.0.deferrals.iter().cloned().map(Deferral).collect()
+    }
+
+    /// The implementation, once recorded.
+    async fn implementation(&self) -> Option<Implementation> {
+        self.0.implementation.as_ref().map(|i| Implementation {
+            on: Date(i.on),
+            note: i.note.as_ref().map(|n| n.as_str().to_owned()),
+        })
+    }
+
+    /// Why it was withdrawn or abandoned.
+    async fn closing_reason(&self) -> Option<&str> {
+        self.0.closing_reason.as_ref().map(|r| r.as_str())
+    }
+
+    /// Corrections of the record, oldest first.
+    async fn corrections(&self) -> Vec<Correction> {
+        self.0.corrections.iter().cloned().map(Correction).collect()
+    }
+
+    /// The fields withheld from the public, and what the public is told instead.
+    async fn withheld(&self) -> Vec<WithheldField> {
+        self.0.withheld.iter().cloned().map(WithheldField).collect()
+    }
+
+    /// Whether any field or document is withheld from the public.
+    async fn restricted(&self) -> bool {
+        self.0.restricted
+    }
+}
+
+/// "Decided: date - body".
+#[derive(SimpleObject)]
+pub struct Decided {
+    /// The date of decision.
+    pub date: Date,
+    /// The body that took it.
+    pub body: BodyRef,
+}
+
+/// "Wards Affected".
+#[derive(SimpleObject)]
+#[graphql(name = "WardsAffected")]
+pub struct WardsAffectedObject {
+    /// All wards, listed wards, or not stated.
+    pub kind: WardsAffectedKind,
+    /// The wards, when listed.
+    pub wards: Vec<WardRef>,
+}
+
+impl WardsAffectedObject {
+    fn from_view(view: WardsAffectedView) -> Self {
+        match view {
+            WardsAffectedView::All => Self {
+                kind: WardsAffectedKind::All,
+                wards: Vec::new(),
+            },
+            WardsAffectedView::NotStated => Self {
+                kind: WardsAffectedKind::NotStated,
+                wards: Vec::new(),
+            },
+            WardsAffectedView::Listed { wards } => Self {
+                kind: WardsAffectedKind::Listed,
+                wards: wards.into_iter().map(WardRef).collect(),
+            },
+        }
+    }
+}
+
+/// "Contact": what could be picked out of it, and the text as the council gave it.
+pub struct Contact(pub DomainContact);
+
+#[Object]
+impl Contact {
+    /// The contact's name.
+    async fn name(&self) -> Option<&str> {
+        self.0.name.as_ref().map(|n| n.as_str())
+    }
+
+    /// Email.
+    async fn email(&self) -> Option<&str> {
+        self.0.email.as_ref().map(|e| e.as_str())
+    }
+
+    /// Telephone.
+    async fn phone(&self) -> Option<&str> {
+        self.0.phone.as_ref().map(|p| p.as_str())
+    }
+
+    /// The contact text as published, e.g. "Email: Paultaylor@maidstone.gov.uk Tel: 01622 602068."
+    async fn as_given(&self) -> Option<&str> {
+        self.0.as_given.as_ref().map(|t| t.as_str())
+    }
+}
+
+/// A member's declared interest.
+pub struct Interest(pub DeclaredInterest);
+
+#[Object]
+impl Interest {
+    /// The member.
+    async fn member(&self) -> &str {
+        self.0.member.as_str()
+    }
+
+    /// The interest as recorded.
+    async fn interest(&self) -> &str {
+        self.0.interest.as_str()
+    }
+
+    /// The dispensation granted, if any.
+    async fn dispensation(&self) -> Option<&str> {
+        self.0.dispensation.as_ref().map(|t| t.as_str())
+    }
+}
+
+/// An accompanying document.
+pub struct Document(pub DocumentView);
+
+#[Object]
+impl Document {
+    /// Its title (null in the public view when the document is withheld).
+    async fn title(&self) -> Option<&str> {
+        self.0.title.as_ref().map(|t| t.as_str())
+    }
+
+    /// Where it is published.
+    async fn url(&self) -> Option<&str> {
+        self.0.url.as_ref().map(|u| u.as_str())
+    }
+
+    /// The SHA-256 of its bytes, if captured.
+    async fn sha256(&self) -> Option<&str> {
+        self.0.sha256.as_ref().map(|d| d.as_str())
+    }
+
+    /// Why it is withheld from the public, if it is.
+    async fn withheld(&self) -> Option<WithheldNotice> {
+        self.0.withheld.clone().map(WithheldNotice)
+    }
+}
+
+/// A field withheld from the public.
+pub struct WithheldField(pub ViewWithheldField);
+
+#[Object]
+impl WithheldField {
+    /// The field.
+    async fn field(&self) -> DecisionField {
+        self.0.field.into()
+    }
+
+    /// What the public is told instead.
+    async fn notice(&self) -> WithheldNotice {
+        WithheldNotice(self.0.notice.clone())
+    }
+}
+
+/// The kind of call-in terms a decision was published under.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallInTermsKind {
+    /// A call-in window under the council's policy.
+    Window,
+    /// Not subject to call-in: it takes effect at once.
+    NotSubjectToCallIn,
+    /// Exempted from call-in for urgency: it takes effect at once.
+    ExemptedForUrgency,
+}
+
+/// The call-in terms a decision was published under.
+#[derive(SimpleObject)]
+pub struct CallInTerms {
+    /// Window, not subject, or exempted for urgency.
+    pub kind: CallInTermsKind,
+    /// The window's length in working days.
+    pub period_working_days: Option<u8>,
+    /// What the window was counted from.
+    pub counted_from: Option<CountedFrom>,
+    /// When it takes effect relative to the last day.
+    pub takes_effect: Option<TakesEffect>,
+}
+
+impl From<DomainTerms> for CallInTerms {
+    fn from(terms: DomainTerms) -> Self {
+        match terms {
+            DomainTerms::Window {
+                period_working_days,
+                counted_from,
+                takes_effect,
+            } => Self {
+                kind: CallInTermsKind::Window,
+                period_working_days: Some(period_working_days),
+                counted_from: Some(counted_from.into()),
+                takes_effect: Some(takes_effect.into()),
+            },
+            DomainTerms::NotSubjectToCallIn => Self::bare(CallInTermsKind::NotSubjectToCallIn),
+            DomainTerms::ExemptedForUrgency => Self::bare(CallInTermsKind::ExemptedForUrgency),
+        }
+    }
+}
+
+impl CallInTerms {
+    fn bare(kind: CallInTermsKind) -> Self {
+        Self {
+            kind,
+            period_working_days: None,
+            counted_from: None,
+            takes_effect: None,
+        }
+    }
+}
+
+/// Where a decision's call-in deadline and effective date came from.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateBasisKind {
+    /// Computed from the council's policy and calendar.
+    Computed,
+    /// Given explicitly, with a reason: a deliberate override.
+    Override,
+    /// Given explicitly with no reason (e.g. imported), kept as published.
+    AsPublished,
+}
+
+/// Where the dates came from, and why they differ from the rule if they do.
+#[derive(SimpleObject)]
+pub struct DatesBasis {
+    /// Computed, override or as published.
+    pub kind: DateBasisKind,
+    /// The override's reason.
+    pub reason: Option<String>,
+}
+
+/// The call-in side of a decision.
+pub struct CallIn(pub CallInView);
+
+#[Object]
+impl CallIn {
+    /// The terms it was published under (null before publication).
+    async fn terms(&self) -> Option<CallInTerms> {
+        self.0.terms.clone().map(Into::into)
+    }
+
+    /// The last day for call-in that applies.
+    async fn deadline(&self) -> Option<Date> {
+        self.0.deadline.map(Date)
+    }
+
+    /// The last day for call-in by the council's rule.
+    async fn computed_deadline(&self) -> Option<Date> {
+        self.0.computed_deadline.map(Date)
+    }
+
+    /// The effective date by the council's rule.
+    async fn computed_effective_from(&self) -> Option<Date> {
+        self.0.computed_effective_from.map(Date)
+    }
+
+    /// Where the applied dates came from.
+    async fn basis(&self) -> Option<DatesBasis> {
+        self.0.basis.as_ref().map(|basis| match basis {
+            DateBasis::Computed => DatesBasis {
+                kind: DateBasisKind::Computed,
+                reason: None,
+            },
+            DateBasis::Override { reason } => DatesBasis {
+                kind: DateBasisKind::Override,
+                reason: Some(reason.as_str().to_owned()),
+            },
+            DateBasis::AsPublished => DatesBasis {
+                kind: DateBasisKind::AsPublished,
+                reason: None,
+            },
+        })
+    }
+
+    /// An urgency exemption, agreed by the chair of scrutiny.
+    async fn exemption(&self) -> Option<CallInExemption> {
+        self.0.exemption.as_ref().map(|e| CallInExemption {
+            agreed_by: e.agreed_by.as_str().to_owned(),
+            reason: e.reason.as_str().to_owned(),
+        })
+    }
+
+    /// The call-in, if members called it in.
+    async fn called_in(&self) -> Option<CalledIn> {
+        self.0.called_in.as_ref().map(|c| CalledIn {
+            members: c
+                .members
+                .as_slice()
+                .iter()
+                .map(|m| m.as_str().to_owned())
+                .collect(),
+            reason: c.reason.as_str().to_owned(),
+            date: Date(c.date),
+        })
+    }
+
+    /// What scrutiny decided on the call-in.
+    async fn resolution(&self) -> Option<CallInResolution> {
+        self.0.resolution.as_ref().map(|r| CallInResolution {
+            outcome: r.outcome.into(),
+            date: Date(r.date),
+        })
+    }
+
+    /// The reconsideration after a referral.
+    async fn reconsideration(&self) -> Option<Reconsideration> {
+        self.0.reconsideration.as_ref().map(|r| Reconsideration {
+            date: Date(r.date),
+            amended: r.amended,
+        })
+    }
+}
+
+/// An urgency exemption from call-in.
+#[derive(SimpleObject)]
+pub struct CallInExemption {
+    /// Who agreed it, e.g. "Chair of Overview and Scrutiny".
+    pub agreed_by: String,
+    /// Why it was urgent.
+    pub reason: String,
+}
+
+/// Members calling a decision in.
+#[derive(SimpleObject)]
+pub struct CalledIn {
+    /// Who.
+    pub members: Vec<String>,
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub date: Date,
+}
+
+/// Scrutiny's result on a call-in.
+#[derive(SimpleObject)]
+pub struct CallInResolution {
+    /// The result.
+    pub outcome: CallInOutcome,
+    /// When.
+    pub date: Date,
+}
+
+/// A reconsideration; amended resolutions already replace the decision's.
+#[derive(SimpleObject)]
+pub struct Reconsideration {
+    /// When; the decision is effective from this day.
+    pub date: Date,
+    /// Whether it was amended (rather than confirmed).
+    pub amended: bool,
+}
+
+/// A deferral.
+pub struct Deferral(pub DeferralView);
+
+#[Object]
+impl Deferral {
+    /// Why.
+    async fn reason(&self) -> &str {
+        self.0.reason.as_str()
+    }
+
+    /// Until when, if said.
+    async fn until(&self) -> Option<Date> {
+        self.0.until.map(Date)
+    }
+
+    /// Whether it has been resumed since.
+    async fn resumed(&self) -> bool {
+        self.0.resumed
+    }
+}
+
+/// The implementation of a decision.
+#[derive(SimpleObject)]
+pub struct Implementation {
+    /// The day.
+    pub on: Date,
+    /// What was done.
+    pub note: Option<String>,
+}
+
+/// A correction of the record.
+pub struct Correction(pub CorrectionView);
+
+#[Object]
+impl Correction {
+    /// The fields it changed.
+    async fn corrected_fields(&self) -> Vec<DecisionField> {
+        self.0
+            .corrected_fields
+            .iter()
+            .map(|f| (*f).into())
+            .collect()
+    }
+
+    /// Why the record was wrong.
+    async fn reason(&self) -> &str {
+        self.0.reason.as_str()
+    }
+
+    /// When.
+    async fn corrected_on(&self) -> Date {
+        Date(self.0.corrected_on)
+    }
+
+    /// The whole record before the correction (clerks and auditors only: it may hold withheld
+    /// values).
+    async fn previous(&self) -> Option<DecisionRecord> {
+        self.0.previous.clone().map(DecisionRecord)
+    }
+}
+
+/// A decision record as it stood before a correction.
+pub struct DecisionRecord(pub DecisionDetails);
+
+#[Object]
+impl DecisionRecord {
+    /// The title.
+    async fn title(&self) -> &str {
+        self.0.title.as_str()
+    }
+
+    /// The decision maker.
+    async fn decision_maker(&self) -> BodyRef {
+        BodyRef(self.0.decision_maker.clone())
+    }
+
+    /// The status in the council's words.
+    async fn status_label(&self) -> &str {
+        self.0.status_label.as_str()
+    }
+
+    /// The canonical outcome.
+    async fn outcome(&self) -> Outcome {
+        self.0.outcome.into()
+    }
+
+    /// "Is Key decision?".
+    async fn key_decision(&self) -> Option<bool> {
+        self.0.key_decision
+    }
+
+    /// "Is subject to call in?".
+    async fn subject_to_call_in(&self) -> Option<bool> {
+        self.0.subject_to_call_in
+    }
+
+    /// "Purpose".
+    async fn purpose(&self) -> Option<&str> {
+        self.0.purpose.as_ref().map(|t| t.as_str())
+    }
+
+    /// The resolutions.
+    async fn resolutions(&self) -> Vec<Resolution> {
+        self.0
+            .resolutions
+            .as_slice()
+            .iter()
+            .cloned()
+            .map(Resolution)
+            .collect()
+    }
+
+    /// "Reasons for the decision".
+    async fn reasons(&self) -> Option<&str> {
+        self.0.reasons.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Alternative options considered".
+    async fn alternative_options(&self) -> Option<&str> {
+        self.0.alternative_options.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Reason Key".
+    async fn reason_key(&self) -> Vec<&str> {
+        self.0.reason_key.iter().map(|n| n.as_str()).collect()
+    }
+
+    /// "Wards Affected" (ids only, as recorded).
+    async fn wards_affected_kind(&self) -> WardsAffectedKind {
+        match self.0.wards_affected {
+            WardsAffected::All => WardsAffectedKind::All,
+            WardsAffected::Listed { .. } => WardsAffectedKind::Listed,
+            WardsAffected::NotStated => WardsAffectedKind::NotStated,
+        }
+    }
+
+    /// The listed wards' ids.
+    async fn ward_ids(&self) -> Vec<Uuid> {
+        match &self.0.wards_affected {
+            WardsAffected::Listed { ward_ids } => {
+                ward_ids.as_slice().iter().map(|w| w.as_uuid()).collect()
+            }
+            _ => Vec::new(),
+        }
+    }
+
+    /// "Details of the Committee".
+    async fn committee_details(&self) -> Option<&str> {
+        self.0.committee_details.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Representations should be made by".
+    async fn representations_by(&self) -> Option<Date> {
+        self.0.representations_by.map(Date)
+    }
+
+    /// "Other reasons / organisations consulted".
+    async fn other_consulted(&self) -> Option<&str> {
+        self.0.other_consulted.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Consultees".
+    async fn consultees(&self) -> Option<&str> {
+        self.0.consultees.as_ref().map(|t| t.as_str())
+    }
+
+    /// "Contact".
+    async fn contact(&self) -> Option<Contact> {
+        self.0.contact.clone().map(Contact)
+    }
+
+    /// "Report author".
+    async fn report_author(&self) -> Option<&str> {
+        self.0.report_author.as_ref().map(|n| n.as_str())
+    }
+
+    /// "Date of decision".
+    async fn date_of_decision(&self) -> Date {
+        Date(self.0.date_of_decision)
+    }
+
+    /// The body that took it.
+    async fn decided_by(&self) -> BodyRef {
+        BodyRef(self.0.decided_by.clone())
+    }
+
+    /// The accompanying documents' titles.
+    async fn document_titles(&self) -> Vec<&str> {
+        self.0.documents.iter().map(|d| d.title.as_str()).collect()
+    }
+
+    /// The fields that were withheld.
+    async fn withheld_fields(&self) -> Vec<DecisionField> {
+        self.0
+            .field_restrictions
+            .iter()
+            .map(|f| f.field.into())
+            .collect()
+    }
+
+    /// The forward-plan entry.
+    async fn forward_plan_entry_id(&self) -> Option<Uuid> {
+        self.0.forward_plan_entry.map(|id| id.as_uuid())
+    }
+}

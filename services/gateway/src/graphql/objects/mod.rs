@@ -1,0 +1,18 @@
+//! GraphQL objects: thin wrappers over the read models' views. Resolvers only reshape; the
+//! views decide what each viewer may see.
+//!
+//! - [`common`]: references, withheld notices, resolutions, periods, warnings.
+//! - [`council`]: the council and its reference data.
+//! - [`decision`]: the decision page and its lifecycle.
+//! - [`forward_plan`]: forward-plan entries.
+//! - [`strategy`]: strategy documents and versions.
+//! - [`connection`]: Relay connections with `totalCount`.
+//! - [`payload`]: what mutations return.
+
+pub mod common;
+pub mod connection;
+pub mod council;
+pub mod decision;
+pub mod forward_plan;
+pub mod payload;
+pub mod strategy;

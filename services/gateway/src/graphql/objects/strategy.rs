@@ -1,0 +1,160 @@
+//! A strategy document over time: its names, its versions and the decisions that approved or
+//! noted them.
+
+use async_graphql::{Context, ID, Object};
+use civic_projections::views::{
+    StrategyDocumentView, StrategyVersionView, TitleView, VersionDecisionView,
+};
+use uuid::Uuid;
+
+use super::common::Period;
+use super::decision::Decision;
+use crate::error::ApiError;
+use crate::graphql::context::RequestContext;
+use crate::graphql::enums::{VersionDecisionRole, VersionStatus};
+use crate::graphql::global_id::{self, NodeKind};
+use crate::graphql::scalars::Date;
+
+/// A strategy document, e.g. Maidstone's "Information Strategy" (formerly "ICT Strategy").
+pub struct StrategyDocument(pub StrategyDocumentView);
+
+#[Object]
+impl StrategyDocument {
+    /// The document's global id, for `node(id:)`.
+    pub async fn id(&self) -> ID {
+        global_id::id(
+            NodeKind::StrategyDocument,
+            self.0.tenant,
+            self.0.id.as_uuid(),
+        )
+    }
+
+    /// The document's own id, as mutations take it.
+    async fn uuid(&self) -> Uuid {
+        self.0.id.as_uuid()
+    }
+
+    /// The stream's version: the `expectedVersion` for the next command on it.
+    async fn version(&self) -> u64 {
+        self.0.version
+    }
+
+    /// The title now.
+    async fn title(&self) -> &str {
+        self.0.title.as_str()
+    }
+
+    /// Every title it has had, oldest first, with the day each took over: its names over time.
+    async fn titles(&self) -> Vec<StrategyTitle<'_>> {
+        self.0.titles.iter().map(StrategyTitle).collect()
+    }
+
+    /// The period now covered (the approved version's, once there is one).
+    async fn period(&self) -> Period {
+        self.0.period.into()
+    }
+
+    /// Every version, in drafting order.
+    async fn versions(&self) -> Vec<StrategyVersion<'_>> {
+        self.0.versions.iter().map(StrategyVersion).collect()
+    }
+}
+
+/// A title a strategy document has had.
+pub struct StrategyTitle<'a>(&'a TitleView);
+
+#[Object]
+impl StrategyTitle<'_> {
+    /// The title.
+    async fn title(&self) -> &str {
+        self.0.title.as_str()
+    }
+
+    /// From when (null for the title it was created with).
+    async fn from(&self) -> Option<Date> {
+        self.0.from.map(Date)
+    }
+
+    /// The id of the decision that noted the rename.
+    async fn noted_by_id(&self) -> Option<Uuid> {
+        self.0.noted_by.map(|id| id.as_uuid())
+    }
+
+    /// The decision that noted the rename, if visible to the caller.
+    async fn noted_by(&self, ctx: &Context<'_>) -> Result<Option<Decision>, ApiError> {
+        match self.0.noted_by {
+            Some(id) => decision(ctx, id).await,
+            None => Ok(None),
+        }
+    }
+}
+
+/// One version of a strategy document.
+pub struct StrategyVersion<'a>(&'a StrategyVersionView);
+
+#[Object]
+impl StrategyVersion<'_> {
+    /// Its label, e.g. "2010-2013".
+    async fn label(&self) -> &str {
+        self.0.label.as_str()
+    }
+
+    /// The years it covers.
+    async fn period(&self) -> Period {
+        self.0.period.into()
+    }
+
+    /// The review that produced it.
+    async fn review_date(&self) -> Option<Date> {
+        self.0.review_date.map(Date)
+    }
+
+    /// Draft, approved or superseded.
+    async fn status(&self) -> VersionStatus {
+        self.0.status.into()
+    }
+
+    /// When it was approved.
+    async fn approved_on(&self) -> Option<Date> {
+        self.0.approved_on.map(Date)
+    }
+
+    /// The decisions that approved or noted it, in order.
+    async fn decisions(&self) -> Vec<VersionDecision<'_>> {
+        self.0.decisions.iter().map(VersionDecision).collect()
+    }
+}
+
+/// A decision linked to a strategy version.
+pub struct VersionDecision<'a>(&'a VersionDecisionView);
+
+#[Object]
+impl VersionDecision<'_> {
+    /// Whether it approved or noted the version.
+    async fn role(&self) -> VersionDecisionRole {
+        self.0.role.into()
+    }
+
+    /// The decision's id.
+    async fn decision_id(&self) -> Uuid {
+        self.0.decision.as_uuid()
+    }
+
+    /// The decision, if visible to the caller.
+    async fn decision(&self, ctx: &Context<'_>) -> Result<Option<Decision>, ApiError> {
+        decision(ctx, self.0.decision).await
+    }
+}
+
+async fn decision(
+    ctx: &Context<'_>,
+    id: civic_domain::DecisionId,
+) -> Result<Option<Decision>, ApiError> {
+    let request = RequestContext::of(ctx)?;
+    Ok(request
+        .services
+        .read_models
+        .decision(request.tenant()?, request.access.viewer(), id)
+        .await?
+        .map(Decision))
+}

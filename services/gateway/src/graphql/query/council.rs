@@ -1,0 +1,183 @@
+//! The queries of a council's endpoint (`/councils/{slug}/graphql`). Every query reads this
+//! council's tenant only, as the caller's viewer.
+
+use async_graphql::{Context, ID, Object};
+use civic_domain::values::{DecisionId, ForwardPlanEntryId, StrategyDocumentId};
+use uuid::Uuid;
+
+use super::filter::DecisionFilterInput;
+use super::node::Node;
+use super::page::{complexity, page_request};
+use crate::error::ApiError;
+use crate::graphql::context::RequestContext;
+use crate::graphql::global_id::{GlobalId, NodeKind};
+use crate::graphql::objects::connection::{ConnectionOf, connection};
+use crate::graphql::objects::council::Council;
+use crate::graphql::objects::decision::Decision;
+use crate::graphql::objects::forward_plan::ForwardPlanEntry;
+use crate::graphql::objects::strategy::StrategyDocument;
+use crate::graphql::scalars::Date;
+
+/// The register of one council.
+#[derive(Default)]
+pub struct CouncilQuery;
+
+#[Object(name = "Query")]
+impl CouncilQuery {
+    /// The council: names, wards, bodies, call-in policy. Null only in the moment between a
+    /// council's registration and its first projection.
+    async fn council(&self, ctx: &Context<'_>) -> Result<Option<Council>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        Ok(request
+            .services
+            .read_models
+            .council(request.tenant()?)
+            .await?
+            .map(Council))
+    }
+
+    /// Decisions, newest first. Anonymous callers see published decisions, with withheld
+    /// information replaced by notices.
+    #[graphql(complexity = "complexity(first, child_complexity)")]
+    async fn decisions(
+        &self,
+        ctx: &Context<'_>,
+        filter: Option<DecisionFilterInput>,
+        #[graphql(desc = "How many, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "The cursor of the last decision already seen.")] after: Option<String>,
+    ) -> Result<ConnectionOf<Decision>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        let services = request.services;
+        let filter = filter.unwrap_or_default().to_filter(services.today())?;
+        let after_given = after.is_some();
+        let page = page_request(&services.limits, first, after)?;
+        let page = services
+            .read_models
+            .decisions(request.tenant()?, request.access.viewer(), &filter, &page)
+            .await?;
+        Ok(connection(page, after_given, Decision))
+    }
+
+    /// One decision by its id; null if there is none the caller may see.
+    async fn decision(&self, ctx: &Context<'_>, id: Uuid) -> Result<Option<Decision>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        Ok(request
+            .services
+            .read_models
+            .decision(
+                request.tenant()?,
+                request.access.viewer(),
+                DecisionId::from_uuid(id),
+            )
+            .await?
+            .map(Decision))
+    }
+
+    /// Any object of this council by its global id; null for another council's id, or one the
+    /// caller may not see.
+    async fn node(&self, ctx: &Context<'_>, id: ID) -> Result<Option<Node>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        let tenant = request.tenant()?;
+        let global = GlobalId::decode(&id)
+            .ok_or_else(|| ApiError::invalid("id", "not an id issued by this register"))?;
+        if global.tenant != tenant {
+            return Ok(None);
+        }
+        let read = &request.services.read_models;
+        let viewer = request.access.viewer();
+        Ok(match global.kind {
+            NodeKind::Council if global.id == tenant.as_uuid() => read
+                .council(tenant)
+                .await?
+                .map(|c| Node::Council(Council(c))),
+            NodeKind::Council => None,
+            NodeKind::Decision => read
+                .decision(tenant, viewer, DecisionId::from_uuid(global.id))
+                .await?
+                .map(|d| Node::Decision(Decision(d))),
+            NodeKind::ForwardPlanEntry => read
+                .forward_plan_entry(tenant, viewer, ForwardPlanEntryId::from_uuid(global.id))
+                .await?
+                .map(|e| Node::ForwardPlanEntry(ForwardPlanEntry(e))),
+            NodeKind::StrategyDocument => read
+                .strategy_document(tenant, viewer, StrategyDocumentId::from_uuid(global.id))
+                .await?
+                .map(|s| Node::StrategyDocument(StrategyDocument(s))),
+        })
+    }
+
+    /// The forward plan: decisions to come, by date due, from `from` (default today).
+    #[graphql(complexity = "complexity(first, child_complexity)")]
+    async fn forward_plan(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The first date due to list (default: today, UK).")] from: Option<Date>,
+        #[graphql(desc = "How many, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "The cursor of the last entry already seen.")] after: Option<String>,
+    ) -> Result<ConnectionOf<ForwardPlanEntry>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        let services = request.services;
+        let from = from.map_or_else(|| services.today(), |d| d.0);
+        let after_given = after.is_some();
+        let page = page_request(&services.limits, first, after)?;
+        let page = services
+            .read_models
+            .forward_plan(request.tenant()?, request.access.viewer(), from, &page)
+            .await?;
+        Ok(connection(page, after_given, ForwardPlanEntry))
+    }
+
+    /// One forward-plan entry by its id.
+    async fn forward_plan_entry(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+    ) -> Result<Option<ForwardPlanEntry>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        Ok(request
+            .services
+            .read_models
+            .forward_plan_entry(
+                request.tenant()?,
+                request.access.viewer(),
+                ForwardPlanEntryId::from_uuid(id),
+            )
+            .await?
+            .map(ForwardPlanEntry))
+    }
+
+    /// The council's strategy documents, with their names and versions over time.
+    async fn strategy_documents(
+        &self,
+        ctx: &Context<'_>,
+    ) -> Result<Vec<StrategyDocument>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        Ok(request
+            .services
+            .read_models
+            .strategy_documents(request.tenant()?, request.access.viewer())
+            .await?
+            .into_iter()
+            .map(StrategyDocument)
+            .collect())
+    }
+
+    /// One strategy document by its id.
+    async fn strategy_document(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+    ) -> Result<Option<StrategyDocument>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        Ok(request
+            .services
+            .read_models
+            .strategy_document(
+                request.tenant()?,
+                request.access.viewer(),
+                StrategyDocumentId::from_uuid(id),
+            )
+            .await?
+            .map(StrategyDocument))
+    }
+}

@@ -1,0 +1,13 @@
+//! Query roots and what they share.
+//!
+//! - [`council`]: a council's register (`/councils/{slug}/graphql`).
+//! - [`platform`]: the list of councils (`/graphql`).
+//! - [`node`]: the `Node` interface behind `node(id:)`.
+//! - [`filter`]: the decisions filter.
+//! - [`page`]: page sizes and connection complexity.
+
+pub mod council;
+pub mod filter;
+pub mod node;
+pub mod page;
+pub mod platform;

@@ -1,0 +1,130 @@
+//! The GraphQL endpoints' handlers: negotiate, read the request, authenticate, find the council,
+//! decide access, execute, answer. GET from a browser (Accept: text/html, no query) gets
+//! GraphiQL.
+
+use async_graphql::http::GraphiQLSource;
+use axum::body::Bytes;
+use axum::extract::{Path, State};
+use axum::http::header::AUTHORIZATION;
+use axum::http::{HeaderMap, Method, StatusCode, Uri};
+use axum::response::{Html, IntoResponse, Response};
+use civic_domain::values::Slug;
+use civic_eventstore::TenantId;
+
+use super::AppState;
+use super::media::{negotiate, wants_html};
+use super::request::{has_query, read};
+use super::response::{bad_request, graphql, refused, status_of};
+use crate::auth::{Access, AuthError, Principal};
+use crate::error::ApiError;
+use crate::graphql::CouncilScope;
+
+/// Answers 406 when the client accepts neither JSON media type.
+fn not_acceptable() -> Response {
+    (
+        StatusCode::NOT_ACCEPTABLE,
+        "accept application/graphql-response+json or application/json",
+    )
+        .into_response()
+}
+
+async fn principal(state: &AppState, headers: &HeaderMap) -> Result<Principal, ApiError> {
+    let header = match headers.get(AUTHORIZATION) {
+        None => None,
+        Some(value) => Some(value.to_str().map_err(|_| {
+            AuthError::Unauthenticated("the Authorization header must be `Bearer <token>`")
+        })?),
+    };
+    Ok(state.authenticator.authenticate(header).await?)
+}
+
+/// The tenant of a slug in the URL; NOT_FOUND for a slug no council has.
+async fn tenant(state: &AppState, slug: &str) -> Result<TenantId, ApiError> {
+    let not_found = || ApiError::NotFound(format!("there is no council with the slug {slug:?}"));
+    if Slug::parse(slug).is_err() {
+        return Err(not_found());
+    }
+    state
+        .services
+        .read_models
+        .tenant_for_slug(slug)
+        .await?
+        .ok_or_else(not_found)
+}
+
+fn graphiql(endpoint: &str, title: &str) -> Response {
+    Html(
+        GraphiQLSource::build()
+            .endpoint(endpoint)
+            .title(title)
+            .finish(),
+    )
+    .into_response()
+}
+
+/// `/councils/{slug}/graphql`: a council's register.
+pub(crate) async fn council(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    method: Method,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Response {
+    if method == Method::GET && wants_html(&headers) && !has_query(&uri) {
+        return match tenant(&state, &slug).await {
+            Ok(_) => graphiql(&format!("/councils/{slug}/graphql"), "Civic Register"),
+            Err(error) => (status_of(&error), "no such council").into_response(),
+        };
+    }
+    let Some(media) = negotiate(&headers) else {
+        return not_acceptable();
+    };
+    let request = match read(&method, &headers, &uri, &body) {
+        Ok(request) => request,
+        Err(refusal) => return bad_request(media, refusal.status, &refusal.message),
+    };
+    let principal = match principal(&state, &headers).await {
+        Ok(principal) => principal,
+        Err(error) => return refused(media, status_of(&error), error),
+    };
+    let tenant = match tenant(&state, &slug).await {
+        Ok(tenant) => tenant,
+        Err(error) => return refused(media, status_of(&error), error),
+    };
+    let access = match Access::for_council(&principal, &slug) {
+        Ok(access) => access,
+        Err(error) => {
+            let error = ApiError::Auth(error);
+            return refused(media, status_of(&error), error);
+        }
+    };
+    let request = request.data(CouncilScope { tenant, slug }).data(access);
+    graphql(media, state.council_schema.execute(request).await)
+}
+
+/// `/graphql`: the platform (councils, and their registration).
+pub(crate) async fn platform(
+    State(state): State<AppState>,
+    method: Method,
+    headers: HeaderMap,
+    uri: Uri,
+    body: Bytes,
+) -> Response {
+    if method == Method::GET && wants_html(&headers) && !has_query(&uri) {
+        return graphiql("/graphql", "Civic Register: councils");
+    }
+    let Some(media) = negotiate(&headers) else {
+        return not_acceptable();
+    };
+    let request = match read(&method, &headers, &uri, &body) {
+        Ok(request) => request,
+        Err(refusal) => return bad_request(media, refusal.status, &refusal.message),
+    };
+    let principal = match principal(&state, &headers).await {
+        Ok(principal) => principal,
+        Err(error) => return refused(media, status_of(&error), error),
+    };
+    let request = request.data(Access::for_platform(&principal));
+    graphql(media, state.platform_schema.execute(request).await)
+}

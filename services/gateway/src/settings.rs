@@ -1,0 +1,180 @@
+//! What the gateway needs to start: a plain struct the `civic` binary fills from its flags and
+//! `CIVIC_*`/`DATABASE_URL` environment variables. Secrets are wrapped in [`Secret`], whose
+//! `Debug` never shows them, so logging the settings is safe.
+
+use std::net::SocketAddr;
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// A value that must never be logged: a database URL with its password, a signing secret.
+#[derive(Clone, PartialEq, Eq)]
+pub struct Secret(String);
+
+impl Secret {
+    /// Wraps a secret value.
+    pub fn new(value: impl Into<String>) -> Self {
+        Self(value.into())
+    }
+
+    /// The secret itself, for the one place that needs it.
+    pub fn expose(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::fmt::Debug for Secret {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("Secret([redacted])")
+    }
+}
+
+impl From<String> for Secret {
+    fn from(value: String) -> Self {
+        Self(value)
+    }
+}
+
+/// Everything [`crate::Application::build`] needs.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// `sqlite:…` or `postgres://…`; may hold a password, so it is a [`Secret`].
+    pub database_url: Secret,
+    /// The most connections the pool opens (PostgreSQL; SQLite manages its own).
+    pub database_max_connections: u32,
+    /// Where to listen; port 0 picks a free port (tests), reported by
+    /// [`crate::Application::port`].
+    pub listen: SocketAddr,
+    /// How bearer tokens are verified.
+    pub jwt: JwtSettings,
+    /// Load the demo council ("maidstone") at start if it is not there yet.
+    pub demo: bool,
+    /// Run the projector in this process, so read models follow the log without a separate
+    /// worker. On by default; turn off when a dedicated projector process runs.
+    pub run_projector: bool,
+    /// Limits on what one request may ask for.
+    pub limits: Limits,
+}
+
+impl Settings {
+    /// Defaults for everything but the database: listen on 127.0.0.1:8080, no token keys (every
+    /// request is anonymous), no demo, projector in-process, default limits.
+    pub fn new(database_url: impl Into<String>) -> Self {
+        Self {
+            database_url: Secret::new(database_url),
+            database_max_connections: 10,
+            listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
+            jwt: JwtSettings::default(),
+            demo: false,
+            run_projector: true,
+            limits: Limits::default(),
+        }
+    }
+}
+
+/// How bearer tokens are checked. With neither an HS256 secret nor a JWKS, every token is
+/// refused (UNAUTHENTICATED) and only anonymous reads work.
+#[derive(Debug, Clone)]
+pub struct JwtSettings {
+    /// The shared secret of HS256 tokens (as minted by `civic token`).
+    pub hs256_secret: Option<Secret>,
+    /// Where the public keys of RS256/ES256 tokens are published.
+    pub jwks: Option<JwksSource>,
+    /// The `iss` a token must carry, if set.
+    pub issuer: Option<String>,
+    /// The `aud` a token must carry, if set.
+    pub audience: Option<String>,
+    /// Clock skew tolerated on `exp`.
+    pub leeway: Duration,
+    /// The shortest time between two fetches of the JWKS when tokens name unknown key ids, so
+    /// that a stream of forged `kid`s cannot make the gateway hammer the key server.
+    pub jwks_min_refresh: Duration,
+}
+
+impl Default for JwtSettings {
+    fn default() -> Self {
+        Self {
+            hs256_secret: None,
+            jwks: None,
+            issuer: None,
+            audience: None,
+            leeway: Duration::from_secs(30),
+            jwks_min_refresh: Duration::from_secs(30),
+        }
+    }
+}
+
+/// Where a JSON Web Key Set is read from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum JwksSource {
+    /// A file holding the set (keys distributed with the deployment).
+    File(PathBuf),
+    /// An `https://` (or, for local identity providers, `http://`) URL serving the set.
+    Url(String),
+}
+
+impl JwksSource {
+    /// `http://` and `https://` values are URLs; anything else is a file path.
+    pub fn parse(value: &str) -> Self {
+        if value.starts_with("https://") || value.starts_with("http://") {
+            Self::Url(value.to_owned())
+        } else {
+            Self::File(PathBuf::from(value))
+        }
+    }
+}
+
+/// Limits on one request, refused before anything runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Limits {
+    /// The deepest selection set nesting a query may have. The default, 16, admits GraphiQL's
+    /// introspection query (which nests `ofType` nine deep) and every real query of the schema.
+    pub max_depth: usize,
+    /// The largest complexity (fields, multiplied by page sizes on connections).
+    pub max_complexity: usize,
+    /// The largest `first` a connection accepts (at most 100).
+    pub max_page_size: u32,
+    /// The largest request body, in bytes.
+    pub max_body_bytes: usize,
+}
+
+impl Limits {
+    /// The hard ceiling on `first`, whatever the configuration says.
+    pub const PAGE_SIZE_CEILING: u32 = 100;
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_depth: 16,
+            max_complexity: 5_000,
+            max_page_size: Self::PAGE_SIZE_CEILING,
+            max_body_bytes: 256 * 1024,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn secrets_never_show_in_debug_output() {
+        let mut settings = Settings::new("postgres://civic:hunter2@db/civic");
+        settings.jwt.hs256_secret = Some(Secret::new("s3cret-signing-key"));
+        let shown = format!("{settings:?}");
+        assert!(!shown.contains("hunter2"), "{shown}");
+        assert!(!shown.contains("s3cret"), "{shown}");
+    }
+
+    #[test]
+    fn a_jwks_source_is_a_url_only_when_it_says_http() {
+        assert_eq!(
+            JwksSource::parse("https://id.example/jwks.json"),
+            JwksSource::Url("https://id.example/jwks.json".into())
+        );
+        assert_eq!(
+            JwksSource::parse("/etc/civic/jwks.json"),
+            JwksSource::File(PathBuf::from("/etc/civic/jwks.json"))
+        );
+    }
+}

@@ -1,0 +1,155 @@
+//! Building and running the gateway. `Application::build` connects, loads the demo if asked,
+//! binds the listener and reports its port; `main` (the `civic serve` command) and the tests
+//! share it.
+
+use std::future::Future;
+use std::net::SocketAddr;
+use std::sync::Arc;
+
+use anyhow::Context as _;
+use axum::Router;
+use tokio::net::TcpListener;
+use tokio::sync::oneshot;
+use tokio::task::JoinHandle;
+
+use crate::auth::Authenticator;
+use crate::demo::{DEMO_SLUG, ensure_demo};
+use crate::http::AppState;
+use crate::routes::router;
+use crate::services::Services;
+use crate::settings::Settings;
+
+/// The gateway, bound and ready to serve.
+pub struct Application {
+    listener: TcpListener,
+    address: SocketAddr,
+    router: Router,
+    services: Arc<Services>,
+    projector: Option<(oneshot::Sender<()>, JoinHandle<()>)>,
+}
+
+impl std::fmt::Debug for Application {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Application")
+            .field("address", &self.address)
+            .finish_non_exhaustive()
+    }
+}
+
+impl Application {
+    /// Connects to the database (applying migrations), reads the token keys, loads the demo
+    /// council if `settings.demo`, starts the projector (unless turned off) and binds the
+    /// listener.
+    pub async fn build(settings: Settings) -> anyhow::Result<Self> {
+        let services = Services::connect(&settings).await?;
+        Self::build_with(settings, services).await
+    }
+
+    /// As [`Application::build`], over services already connected (tests fix their clock).
+    pub async fn build_with(settings: Settings, services: Services) -> anyhow::Result<Self> {
+        let services = Arc::new(services);
+        let authenticator = Authenticator::from_settings(&settings.jwt)
+            .await
+            .context("reading the JWKS for token verification")?;
+        let demo = if settings.demo {
+            Some(
+                ensure_demo(&services)
+                    .await
+                    .context("loading the demo council")?,
+            )
+        } else {
+            None
+        };
+        let listener = TcpListener::bind(settings.listen)
+            .await
+            .with_context(|| format!("binding {}", settings.listen))?;
+        let address = listener.local_addr().context("reading the bound address")?;
+        let projector = settings.run_projector.then(|| {
+            let (stop, stopped) = oneshot::channel::<()>();
+            let projector = services.projector.clone();
+            let task = tokio::spawn(async move {
+                projector
+                    .run(async move {
+                        let _ = stopped.await;
+                    })
+                    .await;
+            });
+            (stop, task)
+        });
+        match demo {
+            Some(_) => tracing::info!(
+                "GraphiQL: http://{address}/councils/{DEMO_SLUG}/graphql (demo council loaded)"
+            ),
+            None => tracing::info!("GraphiQL: http://{address}/graphql"),
+        }
+        let router = router(AppState::new(services.clone(), authenticator));
+        Ok(Self {
+            listener,
+            address,
+            router,
+            services,
+            projector,
+        })
+    }
+
+    /// The port the listener is bound to (the one picked, when the settings said 0).
+    pub fn port(&self) -> u16 {
+        self.address.port()
+    }
+
+    /// The bound address.
+    pub fn address(&self) -> SocketAddr {
+        self.address
+    }
+
+    /// The shared services (for tests and embedding).
+    pub fn services(&self) -> Arc<Services> {
+        self.services.clone()
+    }
+
+    /// Serves until the process gets Ctrl-C or SIGTERM, then finishes the requests in flight.
+    pub async fn run_until_stopped(self) -> anyhow::Result<()> {
+        self.run_until(shutdown_signal()).await
+    }
+
+    /// Serves until `signal` completes, then finishes the requests in flight and stops the
+    /// projector.
+    pub async fn run_until(
+        self,
+        signal: impl Future<Output = ()> + Send + 'static,
+    ) -> anyhow::Result<()> {
+        let served = axum::serve(self.listener, self.router)
+            .with_graceful_shutdown(signal)
+            .await
+            .context("serving HTTP");
+        if let Some((stop, task)) = self.projector {
+            let _ = stop.send(());
+            let _ = task.await;
+        }
+        served
+    }
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut signal) => {
+                signal.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {}
+        () = terminate => {}
+    }
+    tracing::info!("stopping: finishing the requests in flight");
+}

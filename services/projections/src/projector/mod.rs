@@ -1,0 +1,190 @@
+//! The write side: [`Projector`] folds each tenant's log into its read models.
+//!
+//! - `lock`: the per-tenant lock, checkpoints and generations.
+//! - `events`: reading batches and streams of the log inside the projector's transaction.
+//! - `write`: folding one stream and replacing its rows.
+//! - `batch`: one batch, checkpointed in the same transaction as its rows.
+//! - `run`: the loop that wakes on notifications or a poll timer.
+//!
+//! Every batch runs in one transaction that holds the tenant's lock, reads strictly after the
+//! checkpoint in position order, writes the rows and moves the checkpoint. Positions are gapless
+//! and commit in order, so nothing after the checkpoint can appear later behind it: no event is
+//! skipped, and none is applied twice, however many projectors run and whenever one crashes.
+
+mod batch;
+mod events;
+mod lock;
+mod run;
+mod write;
+
+use std::sync::Arc;
+use std::time::Duration;
+
+use civic_eventstore::TenantId;
+
+use crate::db::{Dialect, Param};
+use crate::error::ProjectionError;
+use crate::notifier::{Notifier, Wakeups};
+use crate::read_models::ReadModels;
+use batch::apply_batch;
+use lock::{activate, delete_other_generations, lock_tenant};
+
+/// How many events one transaction projects by default: large enough to amortise the
+/// transaction, small enough to hold the tenant's lock only briefly.
+pub const DEFAULT_BATCH_SIZE: u32 = 500;
+
+/// How often the run loop looks for tenants with new events when no notification came.
+pub const DEFAULT_POLL_INTERVAL: Duration = Duration::from_secs(2);
+
+/// Projects tenants' logs into the read models of the same database. Cheap to clone; clones
+/// share their wake-ups.
+#[derive(Debug, Clone)]
+pub struct Projector {
+    models: ReadModels,
+    batch_size: u32,
+    poll_interval: Duration,
+    wakeups: Arc<Wakeups>,
+}
+
+impl Projector {
+    /// A projector writing the read models of `models`' database.
+    pub fn new(models: ReadModels) -> Self {
+        Self {
+            models,
+            batch_size: DEFAULT_BATCH_SIZE,
+            poll_interval: DEFAULT_POLL_INTERVAL,
+            wakeups: Arc::new(Wakeups::default()),
+        }
+    }
+
+    /// Projects at most `size` events per transaction (at least 1).
+    pub fn with_batch_size(mut self, size: u32) -> Self {
+        self.batch_size = size.max(1);
+        self
+    }
+
+    /// Polls for tenants with new events this often when no notification arrives.
+    pub fn with_poll_interval(mut self, interval: Duration) -> Self {
+        self.poll_interval = interval;
+        self
+    }
+
+    /// A notifier that wakes this projector at once (and, on PostgreSQL, projectors in other
+    /// processes). Create one and clone it: each holds a background task on PostgreSQL.
+    pub fn notifier(&self) -> Notifier {
+        Notifier::with_local(&self.models, self.wakeups.clone())
+    }
+
+    /// Projects the tenant's new events into its active generation, batch after batch, and
+    /// returns the position the read models now reflect.
+    pub async fn catch_up(&self, tenant: TenantId) -> Result<u64, ProjectionError> {
+        loop {
+            let mut tx = self.models.writer().await?;
+            let generation = lock_tenant(&mut tx, tenant).await?;
+            let applied = apply_batch(&mut tx, tenant, generation, self.batch_size).await?;
+            tx.commit().await?;
+            if applied.events < self.batch_size as usize {
+                return Ok(applied.position);
+            }
+        }
+    }
+
+    /// Catches up every tenant that has events; returns each tenant with the position reached.
+    /// Stops at the first failure.
+    pub async fn catch_up_all(&self) -> Result<Vec<(TenantId, u64)>, ProjectionError> {
+        let mut reached = Vec::new();
+        for tenant in self.tenants(false).await? {
+            reached.push((tenant, self.catch_up(tenant).await?));
+        }
+        Ok(reached)
+    }
+
+    /// Rebuilds the tenant's read models from position 0 without downtime and returns the
+    /// generation now active.
+    ///
+    /// Generation g+1 is built beside the live generation g, batch by batch under the tenant's
+    /// lock (so it never interleaves with a catch-up, which goes on serving g meanwhile). Then,
+    /// in one transaction under the lock, the last events are projected into g+1, g+1 becomes
+    /// active and g's rows are deleted: queries see g until that commit and g+1 after it.
+    pub async fn rebuild(&self, tenant: TenantId) -> Result<u64, ProjectionError> {
+        // Start clean: whatever a crashed rebuild left beside the live generation may come from
+        // other code, and a rebuild exists to fold everything again with this code.
+        let target = {
+            let mut tx = self.models.writer().await?;
+            let active = lock_tenant(&mut tx, tenant).await?;
+            delete_other_generations(&mut tx, tenant, active).await?;
+            tx.commit().await?;
+            active + 1
+        };
+        loop {
+            let mut tx = self.models.writer().await?;
+            let active = lock_tenant(&mut tx, tenant).await?;
+            if active >= target {
+                // Another process's rebuild of the same generation finished first.
+                tx.commit().await?;
+                return Ok(active);
+            }
+            let applied = apply_batch(&mut tx, tenant, target, self.batch_size).await?;
+            tx.commit().await?;
+            if applied.events < self.batch_size as usize {
+                break;
+            }
+        }
+        let mut tx = self.models.writer().await?;
+        let active = lock_tenant(&mut tx, tenant).await?;
+        if active >= target {
+            tx.commit().await?;
+            return Ok(active);
+        }
+        while apply_batch(&mut tx, tenant, target, self.batch_size)
+            .await?
+            .events
+            > 0
+        {}
+        activate(&mut tx, tenant, target).await?;
+        delete_other_generations(&mut tx, tenant, target).await?;
+        tx.commit().await?;
+        Ok(target)
+    }
+
+    /// Every tenant with events in the log, or only those whose active generation is behind the
+    /// log's head. Tenants are found by skipping through the events' primary key.
+    async fn tenants(&self, behind_only: bool) -> Result<Vec<TenantId>, ProjectionError> {
+        let mut tx = self.models.scanner().await?;
+        let distinct = match tx.dialect() {
+            Dialect::Postgres => {
+                "WITH RECURSIVE t(tenant_id) AS ( \
+                   (SELECT tenant_id FROM events ORDER BY tenant_id LIMIT 1) \
+                   UNION ALL \
+                   SELECT (SELECT e.tenant_id FROM events e WHERE e.tenant_id > t.tenant_id \
+                           ORDER BY e.tenant_id LIMIT 1) \
+                   FROM t WHERE t.tenant_id IS NOT NULL) "
+            }
+            Dialect::Sqlite => {
+                "WITH RECURSIVE t(tenant_id) AS ( \
+                   SELECT min(tenant_id) FROM events \
+                   UNION ALL \
+                   SELECT (SELECT min(e.tenant_id) FROM events e WHERE e.tenant_id > t.tenant_id) \
+                   FROM t WHERE t.tenant_id IS NOT NULL) "
+            }
+        };
+        let behind = if behind_only {
+            " AND (SELECT e.position FROM events e WHERE e.tenant_id = t.tenant_id \
+                   ORDER BY e.position DESC LIMIT 1) \
+                > COALESCE((SELECT c.position FROM projection_checkpoints c \
+                            JOIN projection_generations g ON g.tenant_id = c.tenant_id \
+                             AND g.active_generation = c.generation \
+                            WHERE c.tenant_id = t.tenant_id), 0)"
+        } else {
+            ""
+        };
+        let sql = format!(
+            "{distinct}SELECT CAST(t.tenant_id AS TEXT) FROM t WHERE t.tenant_id IS NOT NULL{behind}"
+        );
+        let rows = tx.rows(&sql, &[] as &[Param]).await?;
+        tx.commit().await?;
+        rows.iter()
+            .map(|row| row.uuid(0).map(TenantId::from_uuid))
+            .collect()
+    }
+}

@@ -1,0 +1,306 @@
+//! A [`DecisionFilter`] as SQL: the conditions and parameters of the decisions list, for either
+//! dialect. Built here as text so the exact SQL is unit-tested; values only ever travel as
+//! parameters.
+
+use civic_eventstore::TenantId;
+
+use super::DecisionFilter;
+use super::cursor::Cursor;
+use crate::db::{Dialect, Param, int, serde_name};
+use crate::views::Audience;
+
+/// A statement and its parameters, in placeholder order.
+#[derive(Debug, Clone, PartialEq)]
+pub(crate) struct Sql {
+    pub text: String,
+    pub params: Vec<Param>,
+}
+
+impl Sql {
+    fn new(text: &str) -> Self {
+        Self {
+            text: text.to_owned(),
+            params: Vec::new(),
+        }
+    }
+
+    /// Appends a condition with its parameters.
+    fn and(&mut self, condition: &str, params: impl IntoIterator<Item = Param>) {
+        self.text.push_str(" AND ");
+        self.text.push_str(condition);
+        self.params.extend(params);
+    }
+}
+
+/// The rows of a tenant's active generation that an audience may read.
+const FROM_DECISIONS: &str = " FROM decisions d WHERE d.tenant_id = ? AND d.generation = \
+     (SELECT g.active_generation FROM projection_generations g WHERE g.tenant_id = ?) \
+     AND d.audience = ?";
+
+fn scope(select: &str, tenant: TenantId, audience: Audience) -> Sql {
+    let mut sql = Sql::new(&format!("{select}{FROM_DECISIONS}"));
+    sql.params = vec![
+        Param::Uuid(tenant.as_uuid()),
+        Param::Uuid(tenant.as_uuid()),
+        Param::Text(audience.as_str().to_owned()),
+    ];
+    sql
+}
+
+/// An FTS5 query matching every word of `text`, each quoted so that user input is never read
+/// as FTS5 syntax; `None` when the text has no words.
+pub(crate) fn fts5_query(text: &str) -> Option<String> {
+    let words: Vec<String> = text
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .map(|w| format!("\"{w}\""))
+        .collect();
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
+fn add_conditions(sql: &mut Sql, dialect: Dialect, filter: &DecisionFilter) {
+    if let Some(text) = filter
+        .text
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        match dialect {
+            Dialect::Postgres => sql.and(
+                "d.search @@ websearch_to_tsquery('english', ?)",
+                [Param::Text(text.to_owned())],
+            ),
+            Dialect::Sqlite => {
+                if let Some(query) = fts5_query(text) {
+                    sql.and(
+                        "d.row_id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)",
+                        [Param::Text(query)],
+                    );
+                }
+            }
+        }
+    }
+    if !filter.statuses.is_empty() {
+        let placeholders = vec!["?"; filter.statuses.len()].join(", ");
+        sql.and(
+            &format!("d.status IN ({placeholders})"),
+            filter.statuses.iter().map(|s| Param::Text(serde_name(s))),
+        );
+    }
+    if let Some(body) = filter.decision_maker {
+        sql.and("d.decision_maker_id = ?", [Param::Uuid(body.as_uuid())]);
+    }
+    if let Some(ward) = filter.ward {
+        let condition = match dialect {
+            Dialect::Postgres => "(d.wards_all OR ? = ANY(d.ward_ids))",
+            Dialect::Sqlite => {
+                "(d.wards_all OR EXISTS (SELECT 1 FROM json_each(d.ward_ids) w WHERE w.value = ?))"
+            }
+        };
+        sql.and(condition, [Param::Uuid(ward.as_uuid())]);
+    }
+    if let Some(key) = filter.key_decision {
+        sql.and("d.key_decision = ?", [Param::Bool(key)]);
+    }
+    if let Some(subject) = filter.subject_to_call_in {
+        sql.and("d.subject_to_call_in = ?", [Param::Bool(subject)]);
+    }
+    if let Some(day) = filter.call_in_open_on {
+        // Published by `day` (and still only published: not called in, withdrawn or in
+        // effect) with its window open on `day`; only decisions with a window have a deadline.
+        sql.and(
+            "d.status = 'published' AND d.publication_date <= ? AND d.call_in_deadline >= ?",
+            [Param::Date(day), Param::Date(day)],
+        );
+    }
+    let dates = [
+        ("d.date_of_decision >= ?", filter.decided_from),
+        ("d.date_of_decision <= ?", filter.decided_to),
+        ("d.publication_date >= ?", filter.published_from),
+        ("d.publication_date <= ?", filter.published_to),
+    ];
+    for (condition, date) in dates {
+        if let Some(date) = date {
+            sql.and(condition, [Param::Date(date)]);
+        }
+    }
+}
+
+/// One page of the decisions list: document, sort date and id of up to `limit` rows after
+/// `after`, in list order (date descending, then id descending).
+pub(crate) fn decisions_page(
+    dialect: Dialect,
+    tenant: TenantId,
+    audience: Audience,
+    filter: &DecisionFilter,
+    after: Option<Cursor>,
+    limit: u32,
+) -> Sql {
+    let mut sql = scope(
+        "SELECT CAST(d.document AS TEXT), CAST(d.sort_date AS TEXT), CAST(d.id AS TEXT)",
+        tenant,
+        audience,
+    );
+    add_conditions(&mut sql, dialect, filter);
+    if let Some(after) = after {
+        sql.and(
+            "(d.sort_date, d.id) < (?, ?)",
+            [Param::Date(after.date), Param::Uuid(after.id)],
+        );
+    }
+    sql.text
+        .push_str(" ORDER BY d.sort_date DESC, d.id DESC LIMIT ?");
+    sql.params.push(int(u64::from(limit)));
+    sql
+}
+
+/// How many decisions the whole filtered list has.
+pub(crate) fn decisions_count(
+    dialect: Dialect,
+    tenant: TenantId,
+    audience: Audience,
+    filter: &DecisionFilter,
+) -> Sql {
+    let mut sql = scope("SELECT CAST(count(*) AS TEXT)", tenant, audience);
+    add_conditions(&mut sql, dialect, filter);
+    sql
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use chrono::NaiveDate;
+    use civic_domain::decision::DecisionStatus;
+    use civic_domain::values::WardId;
+    use uuid::Uuid;
+
+    use super::*;
+
+    fn d(y: i32, m: u32, day: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, day).unwrap()
+    }
+
+    #[test]
+    fn no_filter_reads_the_audiences_rows_of_the_active_generation_in_list_order() {
+        let tenant = TenantId::new();
+        let sql = decisions_page(
+            Dialect::Postgres,
+            tenant,
+            Audience::Public,
+            &DecisionFilter::default(),
+            None,
+            21,
+        );
+        assert_eq!(
+            sql.text,
+            format!(
+                "SELECT CAST(d.document AS TEXT), CAST(d.sort_date AS TEXT), CAST(d.id AS TEXT)\
+                 {FROM_DECISIONS} ORDER BY d.sort_date DESC, d.id DESC LIMIT ?"
+            )
+        );
+        assert_eq!(
+            sql.params,
+            vec![
+                Param::Uuid(tenant.as_uuid()),
+                Param::Uuid(tenant.as_uuid()),
+                Param::Text("public".to_owned()),
+                Param::Int(21),
+            ]
+        );
+    }
+
+    #[test]
+    fn every_condition_becomes_a_parameterised_clause() {
+        let ward = WardId::new();
+        let filter = DecisionFilter {
+            text: Some("  information strategy ".to_owned()),
+            statuses: vec![DecisionStatus::Published, DecisionStatus::CalledIn],
+            ward: Some(ward),
+            key_decision: Some(true),
+            call_in_open_on: Some(d(2010, 6, 14)),
+            decided_from: Some(d(2010, 1, 1)),
+            published_to: Some(d(2010, 12, 31)),
+            ..DecisionFilter::default()
+        };
+        let sql = decisions_count(Dialect::Postgres, TenantId::new(), Audience::Full, &filter);
+        let conditions = sql.text.split_once("d.audience = ?").unwrap().1;
+        assert_eq!(
+            conditions,
+            " AND d.search @@ websearch_to_tsquery('english', ?) \
+             AND d.status IN (?, ?) AND (d.wards_all OR ? = ANY(d.ward_ids)) \
+             AND d.key_decision = ? AND d.status = 'published' AND d.publication_date <= ? \
+             AND d.call_in_deadline >= ? \
+             AND d.date_of_decision >= ? AND d.publication_date <= ?"
+        );
+        assert_eq!(
+            sql.params[3..],
+            [
+                Param::Text("information strategy".to_owned()),
+                Param::Text("published".to_owned()),
+                Param::Text("called_in".to_owned()),
+                Param::Uuid(ward.as_uuid()),
+                Param::Bool(true),
+                Param::Date(d(2010, 6, 14)),
+                Param::Date(d(2010, 6, 14)),
+                Param::Date(d(2010, 1, 1)),
+                Param::Date(d(2010, 12, 31)),
+            ]
+        );
+    }
+
+    #[test]
+    fn sqlite_searches_its_fts_table_and_reads_ward_lists_with_json_each() {
+        let filter = DecisionFilter {
+            text: Some("ICT \"strategy\" OR*".to_owned()),
+            ward: Some(WardId::new()),
+            ..DecisionFilter::default()
+        };
+        let sql = decisions_count(Dialect::Sqlite, TenantId::new(), Audience::Public, &filter);
+        assert!(
+            sql.text.contains(
+                "d.row_id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)"
+            )
+        );
+        assert!(sql.text.contains("json_each(d.ward_ids)"));
+        assert_eq!(
+            sql.params[3],
+            Param::Text("\"ICT\" \"strategy\" \"OR\"".to_owned())
+        );
+    }
+
+    #[test]
+    fn a_cursor_continues_strictly_after_the_last_item() {
+        let id = Uuid::now_v7();
+        let cursor = Cursor {
+            date: d(2010, 6, 9),
+            id,
+        };
+        let sql = decisions_page(
+            Dialect::Sqlite,
+            TenantId::new(),
+            Audience::Full,
+            &DecisionFilter::default(),
+            Some(cursor),
+            10,
+        );
+        assert!(sql.text.ends_with(
+            "AND (d.sort_date, d.id) < (?, ?) ORDER BY d.sort_date DESC, d.id DESC LIMIT ?"
+        ));
+        assert_eq!(
+            sql.params[3..],
+            [Param::Date(d(2010, 6, 9)), Param::Uuid(id), Param::Int(10)]
+        );
+    }
+
+    #[test]
+    fn text_without_words_is_no_condition() {
+        assert_eq!(fts5_query(" -*- "), None);
+        let filter = DecisionFilter {
+            text: Some("   ".to_owned()),
+            ..DecisionFilter::default()
+        };
+        let sql = decisions_count(Dialect::Postgres, TenantId::new(), Audience::Full, &filter);
+        assert!(sql.text.ends_with("d.audience = ?"));
+    }
+}

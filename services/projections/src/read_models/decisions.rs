@@ -1,0 +1,96 @@
+//! Queries of the decisions read model: the list with its filters and keyset pages, and one
+//! decision. Each viewer reads the rows written for its audience.
+
+use civic_domain::values::DecisionId;
+use civic_eventstore::TenantId;
+
+use super::{ACTIVE_GENERATION, ReadModels, council_in};
+use crate::db::Param;
+use crate::error::ProjectionError;
+use crate::query::cursor::{Cursor, List};
+use crate::query::filter::{decisions_count, decisions_page};
+use crate::query::{DecisionFilter, Page, PageRequest, Viewer};
+use crate::views::DecisionView;
+
+impl ReadModels {
+    /// A page of the tenant's decisions that `viewer` may see and `filter` selects, newest
+    /// decision first (date of decision descending, then id descending).
+    pub async fn decisions(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        filter: &DecisionFilter,
+        page: &PageRequest,
+    ) -> Result<Page<DecisionView>, ProjectionError> {
+        let size = page.size()?;
+        let after = page
+            .after
+            .as_deref()
+            .map(|text| Cursor::decode(List::Decisions, text))
+            .transpose()?;
+        let audience = viewer.audience();
+        let mut tx = self.reader(Some(tenant)).await?;
+        let dialect = tx.dialect();
+        let count = decisions_count(dialect, tenant, audience, filter);
+        let total_count = match tx.row(&count.text, &count.params).await? {
+            Some(row) => row.u64(0)?,
+            None => 0,
+        };
+        let select = decisions_page(dialect, tenant, audience, filter, after, size + 1);
+        let rows = tx.rows(&select.text, &select.params).await?;
+        let council = council_in(&mut tx, tenant).await?;
+        tx.commit().await?;
+        let has_next_page = rows.len() > size as usize;
+        let mut items = Vec::with_capacity(rows.len().min(size as usize));
+        for row in rows.iter().take(size as usize) {
+            let mut view: DecisionView = row.json(0)?;
+            if let Some(council) = &council {
+                view.resolve_names(council);
+            }
+            let cursor = Cursor {
+                date: row.date(1)?,
+                id: row.uuid(2)?,
+            };
+            items.push((cursor.encode(List::Decisions), view));
+        }
+        Ok(Page {
+            items,
+            has_next_page,
+            total_count,
+        })
+    }
+
+    /// One decision as `viewer` may see it; `None` if it does not exist or the viewer may not
+    /// see it (the public cannot tell an unpublished decision from a missing one).
+    pub async fn decision(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        id: DecisionId,
+    ) -> Result<Option<DecisionView>, ProjectionError> {
+        let mut tx = self.reader(Some(tenant)).await?;
+        let sql = format!(
+            "SELECT CAST(d.document AS TEXT) FROM decisions d WHERE d.tenant_id = ? \
+             AND d.generation = {ACTIVE_GENERATION} AND d.audience = ? AND d.id = ?"
+        );
+        let row = tx
+            .row(
+                &sql,
+                &[
+                    Param::Uuid(tenant.as_uuid()),
+                    Param::Uuid(tenant.as_uuid()),
+                    Param::Text(viewer.audience().as_str().to_owned()),
+                    Param::Uuid(id.as_uuid()),
+                ],
+            )
+            .await?;
+        let council = council_in(&mut tx, tenant).await?;
+        tx.commit().await?;
+        let Some(row) = row else { return Ok(None) };
+        let mut view: DecisionView = row.json(0)?;
+        if let Some(council) = &council {
+            view.resolve_names(council);
+        }
+        Ok(Some(view))
+    }
+}

@@ -1,0 +1,135 @@
+//! Queries of the forward plan: entries still planned, by date due, and one entry.
+
+use chrono::NaiveDate;
+use civic_domain::values::ForwardPlanEntryId;
+use civic_eventstore::TenantId;
+
+use super::{ACTIVE_GENERATION, ReadModels, council_in, public_decisions_in};
+use crate::db::{Param, Tx, int};
+use crate::error::ProjectionError;
+use crate::query::cursor::{Cursor, List};
+use crate::query::{Page, PageRequest, Viewer};
+use crate::views::{CouncilView, ForwardPlanView};
+
+/// Entries of the tenant's active generation still on the plan, due on or after a day.
+const PLANNED: &str = " FROM forward_plan_entries f WHERE f.tenant_id = ? AND f.generation = \
+     (SELECT g.active_generation FROM projection_generations g WHERE g.tenant_id = ?) \
+     AND f.status = 'planned' AND f.date_due >= ?";
+
+impl ReadModels {
+    /// The forward plan: entries still awaiting decision, due on or after `from`, soonest first
+    /// (then by id). Notices are public, so every viewer sees the same entries; for the public,
+    /// links to decisions not yet published are dropped.
+    pub async fn forward_plan(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        from: NaiveDate,
+        page: &PageRequest,
+    ) -> Result<Page<ForwardPlanView>, ProjectionError> {
+        let size = page.size()?;
+        let after = page
+            .after
+            .as_deref()
+            .map(|text| Cursor::decode(List::ForwardPlan, text))
+            .transpose()?;
+        let scope = [
+            Param::Uuid(tenant.as_uuid()),
+            Param::Uuid(tenant.as_uuid()),
+            Param::Date(from),
+        ];
+        let mut tx = self.reader(Some(tenant)).await?;
+        let total_count = match tx
+            .row(&format!("SELECT CAST(count(*) AS TEXT){PLANNED}"), &scope)
+            .await?
+        {
+            Some(row) => row.u64(0)?,
+            None => 0,
+        };
+        let mut sql = format!(
+            "SELECT CAST(f.document AS TEXT), CAST(f.date_due AS TEXT), CAST(f.id AS TEXT){PLANNED}"
+        );
+        let mut params = scope.to_vec();
+        if let Some(after) = after {
+            sql.push_str(" AND (f.date_due, f.id) > (?, ?)");
+            params.extend([Param::Date(after.date), Param::Uuid(after.id)]);
+        }
+        sql.push_str(" ORDER BY f.date_due, f.id LIMIT ?");
+        params.push(int(u64::from(size) + 1));
+        let rows = tx.rows(&sql, &params).await?;
+        let mut cursors = Vec::with_capacity(rows.len());
+        let mut entries = Vec::with_capacity(rows.len());
+        for row in rows.iter().take(size as usize) {
+            let cursor = Cursor {
+                date: row.date(1)?,
+                id: row.uuid(2)?,
+            };
+            cursors.push(cursor.encode(List::ForwardPlan));
+            entries.push(row.json(0)?);
+        }
+        let council = council_in(&mut tx, tenant).await?;
+        present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
+        tx.commit().await?;
+        Ok(Page {
+            has_next_page: rows.len() > size as usize,
+            items: cursors.into_iter().zip(entries).collect(),
+            total_count,
+        })
+    }
+
+    /// One forward-plan entry, whatever its status.
+    pub async fn forward_plan_entry(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        id: ForwardPlanEntryId,
+    ) -> Result<Option<ForwardPlanView>, ProjectionError> {
+        let mut tx = self.reader(Some(tenant)).await?;
+        let sql = format!(
+            "SELECT CAST(f.document AS TEXT) FROM forward_plan_entries f WHERE f.tenant_id = ? \
+             AND f.generation = {ACTIVE_GENERATION} AND f.id = ?"
+        );
+        let row = tx
+            .row(
+                &sql,
+                &[
+                    Param::Uuid(tenant.as_uuid()),
+                    Param::Uuid(tenant.as_uuid()),
+                    Param::Uuid(id.as_uuid()),
+                ],
+            )
+            .await?;
+        let mut entries: Vec<ForwardPlanView> = row
+            .map(|row| row.json(0))
+            .transpose()?
+            .into_iter()
+            .collect();
+        let council = council_in(&mut tx, tenant).await?;
+        present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
+        tx.commit().await?;
+        Ok(entries.pop())
+    }
+}
+
+/// Resolves names and, for the public, drops links to decisions it may not see.
+async fn present(
+    tx: &mut Tx,
+    tenant: TenantId,
+    viewer: Viewer,
+    council: Option<&CouncilView>,
+    entries: &mut [ForwardPlanView],
+) -> Result<(), ProjectionError> {
+    if let Some(council) = council {
+        for entry in entries.iter_mut() {
+            entry.resolve_names(council);
+        }
+    }
+    if viewer == Viewer::Public {
+        let linked: Vec<_> = entries.iter().filter_map(|e| e.decision).collect();
+        let visible = public_decisions_in(tx, tenant, &linked).await?;
+        for entry in entries.iter_mut() {
+            entry.decision = entry.decision.filter(|id| visible.contains(id));
+        }
+    }
+    Ok(())
+}

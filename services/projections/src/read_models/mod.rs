@@ -1,0 +1,195 @@
+//! The query API the gateway calls: [`ReadModels`], one file per read model.
+//!
+//! - [`session`]: read transactions (one snapshot; tenant isolation on PostgreSQL).
+//! - `councils`, `decisions`, `forward_plan`, `strategy`: the queries of each read model.
+//!
+//! Every query reads the tenant's active generation, so a rebuild switches what it sees at once.
+
+mod councils;
+mod decisions;
+mod forward_plan;
+mod session;
+mod strategy;
+
+use civic_domain::values::{DecisionId, Slug};
+use civic_eventstore::TenantId;
+use sqlx::{PgPool, SqlitePool};
+
+use crate::db::{Dialect, Param, Tx};
+use crate::error::ProjectionError;
+use crate::views::CouncilView;
+
+/// The database that holds both the events and the read models.
+#[derive(Debug, Clone)]
+pub(crate) enum Db {
+    Postgres(PgPool),
+    Sqlite(SqlitePool),
+}
+
+/// The read models of every council and the queries over them. Cheap to clone: it holds a pool.
+#[derive(Debug, Clone)]
+pub struct ReadModels {
+    pub(crate) db: Db,
+}
+
+/// The active generation of the tenant named by the next parameter.
+pub(crate) const ACTIVE_GENERATION: &str =
+    "(SELECT g.active_generation FROM projection_generations g WHERE g.tenant_id = ?)";
+
+impl ReadModels {
+    /// Read models in a PostgreSQL database migrated with `civic_eventstore::migrations`.
+    pub fn postgres(pool: PgPool) -> Self {
+        Self {
+            db: Db::Postgres(pool),
+        }
+    }
+
+    /// Read models in a SQLite database migrated with `civic_eventstore::migrations`.
+    pub fn sqlite(pool: SqlitePool) -> Self {
+        Self {
+            db: Db::Sqlite(pool),
+        }
+    }
+
+    /// A read transaction; on PostgreSQL scoped to `tenant` by row-level security.
+    pub(crate) async fn reader(&self, tenant: Option<TenantId>) -> Result<Tx, ProjectionError> {
+        match &self.db {
+            Db::Postgres(pool) => session::postgres(pool, tenant).await,
+            Db::Sqlite(pool) => session::sqlite(pool).await,
+        }
+    }
+
+    /// A write transaction that holds the per-tenant lock once taken. SQLite's `BEGIN IMMEDIATE`
+    /// takes the database's write lock up front, so reading and writing cannot interleave with
+    /// another writer.
+    pub(crate) async fn writer(&self) -> Result<Tx, ProjectionError> {
+        Ok(match &self.db {
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+        })
+    }
+
+    /// A plain transaction for the projector's own reads (which tenants are behind): no role
+    /// switch, and on SQLite no write lock.
+    pub(crate) async fn scanner(&self) -> Result<Tx, ProjectionError> {
+        Ok(match &self.db {
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+        })
+    }
+
+    /// Claims `slug` for `tenant` in the platform's registry. Call it before appending the
+    /// council's `Register` command: of two registrations of one slug only one claim succeeds.
+    /// Claiming a slug again for the tenant that holds it succeeds, so a registration can be
+    /// retried.
+    pub async fn claim_slug(&self, slug: &str, tenant: TenantId) -> Result<(), ProjectionError> {
+        let slug = Slug::parse(slug).map_err(|e| ProjectionError::InvalidSlug(e.to_string()))?;
+        let mut tx = self.writer().await?;
+        tx.execute(
+            "INSERT INTO council_slugs (slug, tenant_id) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING",
+            &[
+                Param::Text(slug.as_str().to_owned()),
+                Param::Uuid(tenant.as_uuid()),
+            ],
+        )
+        .await?;
+        let holder = tx
+            .row(
+                "SELECT CAST(tenant_id AS TEXT) FROM council_slugs WHERE slug = ?",
+                &[Param::Text(slug.as_str().to_owned())],
+            )
+            .await?
+            .map(|row| row.uuid(0))
+            .transpose()?;
+        tx.commit().await?;
+        match holder {
+            Some(holder) if holder == tenant.as_uuid() => Ok(()),
+            _ => Err(ProjectionError::SlugTaken),
+        }
+    }
+
+    /// The tenant that claimed `slug`, if any: how a request for `/councils/{slug}` finds its
+    /// tenant, even before the council's projection has caught up.
+    pub async fn tenant_for_slug(&self, slug: &str) -> Result<Option<TenantId>, ProjectionError> {
+        let mut tx = self.reader(None).await?;
+        let row = tx
+            .row(
+                "SELECT CAST(tenant_id AS TEXT) FROM council_slugs WHERE slug = ?",
+                &[Param::Text(slug.to_owned())],
+            )
+            .await?;
+        tx.commit().await?;
+        row.map(|row| row.uuid(0).map(TenantId::from_uuid))
+            .transpose()
+    }
+
+    /// The position of the tenant's log that its read models reflect (0 before the first
+    /// catch-up). A client that appended at position p can wait until this reaches p to read its
+    /// own write.
+    pub async fn checkpoint(&self, tenant: TenantId) -> Result<u64, ProjectionError> {
+        let mut tx = self.reader(Some(tenant)).await?;
+        let sql = format!(
+            "SELECT CAST(c.position AS TEXT) FROM projection_checkpoints c \
+             WHERE c.tenant_id = ? AND c.generation = {ACTIVE_GENERATION}"
+        );
+        let row = tx
+            .row(
+                &sql,
+                &[Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())],
+            )
+            .await?;
+        tx.commit().await?;
+        row.map_or(Ok(0), |row| row.u64(0))
+    }
+}
+
+/// The tenant's council as of its active generation, read inside `tx`.
+pub(crate) async fn council_in(
+    tx: &mut Tx,
+    tenant: TenantId,
+) -> Result<Option<CouncilView>, ProjectionError> {
+    let sql = format!(
+        "SELECT CAST(c.document AS TEXT) FROM councils c \
+         WHERE c.tenant_id = ? AND c.generation = {ACTIVE_GENERATION}"
+    );
+    tx.row(
+        &sql,
+        &[Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())],
+    )
+    .await?
+    .map(|row| row.json(0))
+    .transpose()
+}
+
+/// Which of `ids` the public may see (published decisions), read inside `tx`: other read models
+/// drop references to the rest so that they do not reveal unpublished decisions.
+pub(crate) async fn public_decisions_in(
+    tx: &mut Tx,
+    tenant: TenantId,
+    ids: &[DecisionId],
+) -> Result<Vec<DecisionId>, ProjectionError> {
+    if ids.is_empty() {
+        return Ok(Vec::new());
+    }
+    let among = match tx.dialect() {
+        Dialect::Postgres => "d.id = ANY(?)",
+        Dialect::Sqlite => "d.id IN (SELECT value FROM json_each(?))",
+    };
+    let sql = format!(
+        "SELECT CAST(d.id AS TEXT) FROM decisions d WHERE d.tenant_id = ? \
+         AND d.generation = {ACTIVE_GENERATION} AND d.audience = 'public' AND {among}"
+    );
+    let rows = tx
+        .rows(
+            &sql,
+            &[
+                Param::Uuid(tenant.as_uuid()),
+                Param::Uuid(tenant.as_uuid()),
+                Param::UuidList(ids.iter().map(DecisionId::as_uuid).collect()),
+            ],
+        )
+        .await?;
+    rows.iter()
+        .map(|row| row.uuid(0).map(DecisionId::from_uuid))
+        .collect()
+}

@@ -1,0 +1,92 @@
+//! Queries of the strategy documents read model.
+
+use civic_domain::values::StrategyDocumentId;
+use civic_eventstore::TenantId;
+
+use super::{ACTIVE_GENERATION, ReadModels, public_decisions_in};
+use crate::db::{Param, Tx};
+use crate::error::ProjectionError;
+use crate::query::Viewer;
+use crate::views::StrategyDocumentView;
+
+impl ReadModels {
+    /// The tenant's strategy documents, by current title. For the public, links to decisions
+    /// not yet published are dropped.
+    pub async fn strategy_documents(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+    ) -> Result<Vec<StrategyDocumentView>, ProjectionError> {
+        let mut tx = self.reader(Some(tenant)).await?;
+        let sql = format!(
+            "SELECT CAST(s.document AS TEXT) FROM strategy_documents s WHERE s.tenant_id = ? \
+             AND s.generation = {ACTIVE_GENERATION} ORDER BY s.title, s.id"
+        );
+        let rows = tx
+            .rows(
+                &sql,
+                &[Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())],
+            )
+            .await?;
+        let mut documents = rows
+            .iter()
+            .map(|row| row.json(0))
+            .collect::<Result<Vec<StrategyDocumentView>, _>>()?;
+        present(&mut tx, tenant, viewer, &mut documents).await?;
+        tx.commit().await?;
+        Ok(documents)
+    }
+
+    /// One strategy document.
+    pub async fn strategy_document(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        id: StrategyDocumentId,
+    ) -> Result<Option<StrategyDocumentView>, ProjectionError> {
+        let mut tx = self.reader(Some(tenant)).await?;
+        let sql = format!(
+            "SELECT CAST(s.document AS TEXT) FROM strategy_documents s WHERE s.tenant_id = ? \
+             AND s.generation = {ACTIVE_GENERATION} AND s.id = ?"
+        );
+        let row = tx
+            .row(
+                &sql,
+                &[
+                    Param::Uuid(tenant.as_uuid()),
+                    Param::Uuid(tenant.as_uuid()),
+                    Param::Uuid(id.as_uuid()),
+                ],
+            )
+            .await?;
+        let mut documents: Vec<StrategyDocumentView> = row
+            .map(|row| row.json(0))
+            .transpose()?
+            .into_iter()
+            .collect();
+        present(&mut tx, tenant, viewer, &mut documents).await?;
+        tx.commit().await?;
+        Ok(documents.pop())
+    }
+}
+
+/// For the public, drops links to decisions it may not see.
+async fn present(
+    tx: &mut Tx,
+    tenant: TenantId,
+    viewer: Viewer,
+    documents: &mut [StrategyDocumentView],
+) -> Result<(), ProjectionError> {
+    if viewer != Viewer::Public {
+        return Ok(());
+    }
+    let linked: Vec<_> = documents
+        .iter()
+        .flat_map(StrategyDocumentView::decision_ids)
+        .collect();
+    let visible = public_decisions_in(tx, tenant, &linked).await?;
+    for document in documents.iter_mut() {
+        document.keep_decisions(&visible);
+    }
+    Ok(())
+}

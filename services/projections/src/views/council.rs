@@ -1,0 +1,136 @@
+//! The council's reference data as the register shows it: names, wards and bodies over time, and
+//! the policies that explain its decisions' dates. Public for every viewer.
+
+use chrono::NaiveDate;
+use civic_domain::Council;
+use civic_domain::council::{
+    BodyKind, CallInPolicy, CouncilKind, KeyDecisionThresholds, StatusLabelMapping,
+};
+use civic_domain::nation::Nation;
+use civic_domain::values::{BodyId, Name, Reason, Slug, WardId};
+use civic_eventstore::TenantId;
+use serde::{Deserialize, Serialize};
+
+/// A council (tenant) and its reference data.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CouncilView {
+    /// The tenant whose log this council is.
+    pub tenant: TenantId,
+    /// Its URL slug, e.g. `maidstone`.
+    pub slug: Slug,
+    /// Its current name.
+    pub name: Name,
+    /// Earlier names, oldest first, so old records can be matched.
+    pub former_names: Vec<Name>,
+    /// Its legal kind.
+    pub kind: CouncilKind,
+    /// Its nation (bank holidays and exemption scheme).
+    pub nation: Nation,
+    /// Every ward ever added, retired ones included: old decisions refer to them.
+    pub wards: Vec<WardView>,
+    /// Every decision-making body ever added, retired ones included.
+    pub bodies: Vec<BodyView>,
+    /// How call-in periods are counted: explains each decision's deadline.
+    pub call_in_policy: CallInPolicy,
+    /// The council's key-decision thresholds, if set.
+    pub key_decision_thresholds: Option<KeyDecisionThresholds>,
+    /// Days the offices are closed beyond bank holidays (they do not count as working days).
+    pub closure_days: Vec<ClosureDayView>,
+    /// The council's own status words and what each means.
+    pub status_labels: Vec<StatusLabelMapping>,
+    /// The council stream's version, for optimistic concurrency on council commands.
+    pub version: u64,
+    /// Position of the council stream's last event in the tenant's log.
+    pub last_position: u64,
+}
+
+/// A ward with its names over time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WardView {
+    /// Stable id.
+    pub id: WardId,
+    /// Current name.
+    pub name: Name,
+    /// Earlier names, oldest first.
+    pub former_names: Vec<Name>,
+    /// When it ceased to exist, if it has.
+    pub retired_on: Option<NaiveDate>,
+    /// Whether it has been retired (a boundary review abolished it).
+    pub retired: bool,
+}
+
+/// A decision-making body with its names over time.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BodyView {
+    /// Stable id.
+    pub id: BodyId,
+    /// Current name, e.g. "Cabinet".
+    pub name: Name,
+    /// What kind of body it is (decides whether its decisions can be called in).
+    pub kind: BodyKind,
+    /// Earlier names, oldest first.
+    pub former_names: Vec<Name>,
+    /// When it was dissolved, if it was.
+    pub retired_on: Option<NaiveDate>,
+    /// Whether it has been dissolved.
+    pub retired: bool,
+}
+
+/// A day the council's offices are closed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ClosureDayView {
+    /// The day.
+    pub date: NaiveDate,
+    /// Why, if given.
+    pub reason: Option<Reason>,
+}
+
+impl CouncilView {
+    /// The view of a folded council stream whose last event is at `last_position`.
+    pub fn from_council(tenant: TenantId, council: &Council, last_position: u64) -> Self {
+        Self {
+            tenant,
+            slug: council.slug().clone(),
+            name: council.name().clone(),
+            former_names: council.former_names().to_vec(),
+            kind: council.kind(),
+            nation: council.nation(),
+            wards: council
+                .wards()
+                .iter()
+                .map(|w| WardView {
+                    id: w.id,
+                    name: w.name.clone(),
+                    former_names: w.former_names.clone(),
+                    retired_on: w.retired_on,
+                    retired: w.retired_on.is_some(),
+                })
+                .collect(),
+            bodies: council
+                .bodies()
+                .iter()
+                .map(|b| BodyView {
+                    id: b.id,
+                    name: b.name.clone(),
+                    kind: b.kind,
+                    former_names: b.former_names.clone(),
+                    retired_on: b.retired_on,
+                    retired: b.retired_on.is_some(),
+                })
+                .collect(),
+            call_in_policy: *council.call_in_policy(),
+            key_decision_thresholds: council.key_decision_thresholds().copied(),
+            closure_days: council
+                .closure_days()
+                .iter()
+                .map(|(date, reason)| ClosureDayView {
+                    date: *date,
+                    reason: reason.clone(),
+                })
+                .collect(),
+            status_labels: council.status_labels().to_vec(),
+            version: council.version(),
+            last_position,
+        }
+    }
+}

@@ -1,0 +1,25 @@
+//! The views the register shows, one file per aggregate. They are stored as the read models'
+//! JSON documents and returned by the queries, so they derive both `Serialize` and
+//! `Deserialize`; each is built from a folded aggregate by a pure constructor.
+
+pub mod council;
+pub mod decision;
+pub mod forward_plan;
+mod redact;
+pub mod strategy;
+pub mod withheld;
+
+pub use council::{BodyView, ClosureDayView, CouncilView, WardView};
+pub use decision::{
+    Audience, CallInView, CorrectionView, DecisionView, DeferralView, DocumentView, ExemptionView,
+    ImplementationView, ReconsiderationView, WardsAffectedView, WithheldField,
+};
+pub use forward_plan::{
+    AnticipatedRestrictionKind, AnticipatedRestrictionView, ForwardPlanStatusView, ForwardPlanView,
+    ReschedulingView, WardsView,
+};
+pub use strategy::{
+    StrategyDocumentView, StrategyVersionView, TitleView, VersionDecisionView, VersionRoleView,
+    VersionStatusView,
+};
+pub use withheld::{BodyNameRef, WardRef, WithheldNotice};
