@@ -1,5 +1,6 @@
-//! The subcommands of `civic`, one file each.
+//! The subcommands of `civic`, one file each: `serve`, `token`, `replay`, `project`.
 
+mod project;
 mod replay;
 mod serve;
 mod token;
@@ -22,6 +23,8 @@ enum Command {
     Token(token::Args),
     /// Rebuild a council's read models from its log, beside the live ones, then switch.
     Replay(replay::Args),
+    /// Keep every council's read models in step with its log, as a process of its own.
+    Project(project::Args),
 }
 
 impl Cli {
@@ -31,6 +34,7 @@ impl Cli {
             Command::Serve(args) => serve::run(args).await,
             Command::Token(args) => token::run(args),
             Command::Replay(args) => replay::run(args).await,
+            Command::Project(args) => project::run(args).await,
         }
     }
 }

@@ -15,6 +15,9 @@ pub struct Args {
     /// default with the embedded SQLite database.
     #[arg(long)]
     demo: bool,
+    /// Do not run the projector in this process (run `civic project` beside it instead).
+    #[arg(long)]
+    no_projector: bool,
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
@@ -24,6 +27,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     settings.listen = config::listen(args.listen.as_deref())?;
     settings.jwt = config::jwt(&dir)?;
     settings.demo = args.demo || embedded;
+    settings.run_projector = !args.no_projector;
     let application = Application::build(settings).await?;
     application.run_until_stopped().await
 }

@@ -4,7 +4,7 @@
 use civic_domain::values::DecisionId;
 use civic_eventstore::TenantId;
 
-use super::{ACTIVE_GENERATION, ReadModels, council_in};
+use super::{ACTIVE_GENERATION, COUNCIL_AT, ReadModels, council_in};
 use crate::db::Param;
 use crate::error::ProjectionError;
 use crate::query::cursor::{Cursor, List};
@@ -31,14 +31,35 @@ impl ReadModels {
         let audience = viewer.audience();
         let mut tx = self.reader(Some(tenant)).await?;
         let dialect = tx.dialect();
+        // One statement: the page, the list's total and where the council's view stands, so a
+        // register page costs one query (and one consistent snapshot).
         let count = decisions_count(dialect, tenant, audience, filter);
-        let total_count = match tx.row(&count.text, &count.params).await? {
-            Some(row) => row.u64(0)?,
+        let select = decisions_page(dialect, tenant, audience, filter, after, size + 1);
+        let sql = format!(
+            "SELECT p.*, ({}), {COUNCIL_AT} FROM ({}) p ORDER BY 2 DESC, 3 DESC",
+            count.text, select.text
+        );
+        let mut params = count.params.clone();
+        params.extend([Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())]);
+        params.extend(select.params);
+        let rows = tx.rows(&sql, &params).await?;
+        let total_count = match rows.first() {
+            Some(row) => row.u64(3)?,
+            // Past the end of a list, the page is empty but the list is not.
+            None if after.is_some() => match tx.row(&count.text, &count.params).await? {
+                Some(row) => row.u64(0)?,
+                None => 0,
+            },
             None => 0,
         };
-        let select = decisions_page(dialect, tenant, audience, filter, after, size + 1);
-        let rows = tx.rows(&select.text, &select.params).await?;
-        let council = council_in(&mut tx, tenant).await?;
+        let seen = match rows.first() {
+            Some(row) => match (row.opt(4), row.opt(5)) {
+                (Some(_), Some(_)) => Some((row.u64(4)?, row.u64(5)?)),
+                _ => None,
+            },
+            None => None,
+        };
+        let council = self.council_at(&mut tx, tenant, seen).await?;
         tx.commit().await?;
         let has_next_page = rows.len() > size as usize;
         let mut items = Vec::with_capacity(rows.len().min(size as usize));

@@ -11,6 +11,9 @@ mod forward_plan;
 mod session;
 mod strategy;
 
+use std::collections::HashMap;
+use std::sync::{Arc, RwLock};
+
 use civic_domain::values::{DecisionId, Slug};
 use civic_eventstore::TenantId;
 use sqlx::{PgPool, SqlitePool};
@@ -26,11 +29,35 @@ pub(crate) enum Db {
     Sqlite(SqlitePool),
 }
 
-/// The read models of every council and the queries over them. Cheap to clone: it holds a pool.
+/// The read models of every council and the queries over them. Cheap to clone: it holds a pool
+/// and a shared cache.
 #[derive(Debug, Clone)]
 pub struct ReadModels {
     pub(crate) db: Db,
+    cache: Arc<Cache>,
 }
+
+/// A council view and the (generation, last position) it was read at.
+type CachedCouncil = ((u64, u64), Arc<CouncilView>);
+
+/// What every request would otherwise read again.
+#[derive(Debug, Default)]
+struct Cache {
+    /// Slug claims, which are permanent: a hit never goes stale.
+    slugs: RwLock<HashMap<String, TenantId>>,
+    /// Each tenant's council view, with the (generation, position) it was read at; a query
+    /// that sees another position reads the council again.
+    councils: RwLock<HashMap<TenantId, CachedCouncil>>,
+}
+
+/// The (generation, last position) of the tenant's council as of its active generation, as two
+/// text columns, for [`ReadModels::council_at`]. Takes the tenant twice.
+pub(crate) const COUNCIL_AT: &str = "(SELECT CAST(c.generation AS TEXT) FROM councils c \
+     WHERE c.tenant_id = ? AND c.generation = \
+     (SELECT g.active_generation FROM projection_generations g WHERE g.tenant_id = c.tenant_id)), \
+     (SELECT CAST(c.last_position AS TEXT) FROM councils c \
+     WHERE c.tenant_id = ? AND c.generation = \
+     (SELECT g.active_generation FROM projection_generations g WHERE g.tenant_id = c.tenant_id))";
 
 /// The active generation of the tenant named by the next parameter.
 pub(crate) const ACTIVE_GENERATION: &str =
@@ -41,6 +68,7 @@ impl ReadModels {
     pub fn postgres(pool: PgPool) -> Self {
         Self {
             db: Db::Postgres(pool),
+            cache: Arc::default(),
         }
     }
 
@@ -48,6 +76,7 @@ impl ReadModels {
     pub fn sqlite(pool: SqlitePool) -> Self {
         Self {
             db: Db::Sqlite(pool),
+            cache: Arc::default(),
         }
     }
 
@@ -111,6 +140,15 @@ impl ReadModels {
     /// The tenant that claimed `slug`, if any: how a request for `/councils/{slug}` finds its
     /// tenant, even before the council's projection has caught up.
     pub async fn tenant_for_slug(&self, slug: &str) -> Result<Option<TenantId>, ProjectionError> {
+        if let Some(tenant) = self
+            .cache
+            .slugs
+            .read()
+            .ok()
+            .and_then(|s| s.get(slug).copied())
+        {
+            return Ok(Some(tenant));
+        }
         let mut tx = self.reader(None).await?;
         let row = tx
             .row(
@@ -119,8 +157,43 @@ impl ReadModels {
             )
             .await?;
         tx.commit().await?;
-        row.map(|row| row.uuid(0).map(TenantId::from_uuid))
-            .transpose()
+        let tenant = row
+            .map(|row| row.uuid(0).map(TenantId::from_uuid))
+            .transpose()?;
+        if let (Some(tenant), Ok(mut slugs)) = (tenant, self.cache.slugs.write()) {
+            slugs.insert(slug.to_owned(), tenant);
+        }
+        Ok(tenant)
+    }
+
+    /// The tenant's council as of its active generation, read inside `tx` unless the cached view
+    /// was read at `seen` = (generation, last position), which the caller's query returned.
+    pub(crate) async fn council_at(
+        &self,
+        tx: &mut Tx,
+        tenant: TenantId,
+        seen: Option<(u64, u64)>,
+    ) -> Result<Option<Arc<CouncilView>>, ProjectionError> {
+        let Some(seen) = seen else {
+            return Ok(None);
+        };
+        if let Some((at, view)) = self
+            .cache
+            .councils
+            .read()
+            .ok()
+            .and_then(|c| c.get(&tenant).cloned())
+            && at == seen
+        {
+            return Ok(Some(view));
+        }
+        let Some(view) = council_in(tx, tenant).await?.map(Arc::new) else {
+            return Ok(None);
+        };
+        if let Ok(mut councils) = self.cache.councils.write() {
+            councils.insert(tenant, (seen, view.clone()));
+        }
+        Ok(Some(view))
     }
 
     /// The position of the tenant's log that its read models reflect (0 before the first

@@ -21,15 +21,15 @@ pub(super) async fn postgres(
     let mut tx = pool
         .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         .await?;
-    sqlx::query("SET LOCAL ROLE civic_reader")
-        .execute(&mut *tx)
-        .await?;
-    if let Some(tenant) = tenant {
-        sqlx::query("SELECT set_config('civic.tenant_id', $1, true)")
-            .bind(tenant.to_string())
-            .execute(&mut *tx)
-            .await?;
-    }
+    // One round trip for both: `set_config('role', …, true)` is `SET LOCAL ROLE`. Without a
+    // tenant the setting is made empty, which the policies read as "no tenant".
+    sqlx::query(
+        "SELECT set_config('role', 'civic_reader', true), \
+                set_config('civic.tenant_id', $1, true)",
+    )
+    .bind(tenant.map(|tenant| tenant.to_string()).unwrap_or_default())
+    .execute(&mut *tx)
+    .await?;
     Ok(Tx::Postgres(tx))
 }
 

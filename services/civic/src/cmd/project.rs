@@ -1,0 +1,36 @@
+//! `civic project`: keep every council's read models in step with its log, as a process of its
+//! own (for deployments that run `civic serve --no-projector`). Several may run at once: a
+//! per-tenant lock makes them share the work without applying an event twice.
+
+use anyhow::Context as _;
+use civic_eventstore::AnyEventStore;
+use civic_projections::{Projector, ReadModels};
+
+use crate::config;
+
+/// Options of `civic project`.
+#[derive(Debug, clap::Args)]
+pub struct Args {}
+
+pub async fn run(_args: Args) -> anyhow::Result<()> {
+    let (database_url, _) = config::database_url();
+    let store = AnyEventStore::connect(&database_url, 4)
+        .await
+        .context("open the database")?;
+    let models = match &store {
+        AnyEventStore::Postgres(pg) => ReadModels::postgres(pg.pool().clone()),
+        AnyEventStore::Sqlite(sqlite) => ReadModels::sqlite(sqlite.pool().clone()),
+    };
+    let projector = Projector::new(models);
+    let caught_up = projector.catch_up_all().await?;
+    tracing::info!(
+        councils = caught_up.len(),
+        "projector caught up; following new events"
+    );
+    projector
+        .run(async {
+            let _ = tokio::signal::ctrl_c().await;
+        })
+        .await;
+    Ok(())
+}
