@@ -38,7 +38,7 @@ CREATE TABLE councils (
     nation        text   NOT NULL,
     version       bigint NOT NULL,
     last_position bigint NOT NULL,
-    document      jsonb  NOT NULL,
+    document      text   NOT NULL,
     PRIMARY KEY (tenant_id, generation)
 );
 CREATE INDEX councils_by_slug ON councils (slug);
@@ -70,11 +70,15 @@ CREATE TABLE decisions (
     ward_ids            uuid[]   NOT NULL,
     restricted          boolean  NOT NULL,
     search              tsvector NOT NULL,
-    document            jsonb    NOT NULL,
+    document            text     NOT NULL,
     PRIMARY KEY (tenant_id, generation, audience, id)
 );
+-- The list order, carrying the filter columns so that counting a filtered list reads the index
+-- alone.
 CREATE INDEX decisions_in_list_order
-    ON decisions (tenant_id, generation, audience, sort_date DESC, id DESC);
+    ON decisions (tenant_id, generation, audience, sort_date DESC, id DESC)
+    INCLUDE (key_decision, subject_to_call_in, date_of_decision, publication_date, status,
+             decision_maker_id, wards_all);
 CREATE INDEX decisions_search ON decisions USING gin (search);
 CREATE INDEX decisions_by_maker ON decisions (tenant_id, generation, audience, decision_maker_id);
 CREATE INDEX decisions_open_to_call_in ON decisions (tenant_id, generation, audience, call_in_deadline)
@@ -93,7 +97,7 @@ CREATE TABLE forward_plan_entries (
     key_decision      boolean NOT NULL,
     decision_maker_id uuid    NOT NULL,
     decision_id       uuid,
-    document          jsonb   NOT NULL,
+    document          text    NOT NULL,
     PRIMARY KEY (tenant_id, generation, id)
 );
 CREATE INDEX forward_plan_by_date_due
@@ -107,7 +111,7 @@ CREATE TABLE strategy_documents (
     version       bigint NOT NULL,
     last_position bigint NOT NULL,
     title         text   NOT NULL,
-    document      jsonb  NOT NULL,
+    document      text   NOT NULL,
     PRIMARY KEY (tenant_id, generation, id)
 );
 

@@ -52,6 +52,9 @@ pub struct Args {
     /// Seconds each measured phase runs.
     #[arg(long, default_value_t = 10)]
     seconds: u64,
+    /// Keep the scratch database afterwards (its name is printed), to study the queries.
+    #[arg(long)]
+    keep: bool,
 }
 
 /// The register page: 20 rows, two filters (key decisions, decided since 2015).
@@ -84,7 +87,11 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     }
     let scratch = ScratchDb::create(&args.database_url).await?;
     let result = measure(&scratch, &args).await;
-    scratch.drop_now().await?;
+    if args.keep {
+        println!("kept the scratch database {}", scratch.name());
+    } else {
+        scratch.drop_now().await?;
+    }
     result
 }
 
@@ -100,6 +107,8 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     let loaded = started.elapsed();
     let projector = Projector::new(models.clone());
     projector.catch_up_all().await?;
+    // The steady state of a live database, where autovacuum has caught up with the load.
+    sqlx::query("VACUUM ANALYZE").execute(&pool).await?;
     println!(
         "loaded {} councils x {} decisions in {:.1}s, projected in {:.1}s",
         args.councils,

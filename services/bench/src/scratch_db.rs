@@ -50,6 +50,11 @@ impl ScratchDb {
         }
     }
 
+    /// The scratch database's name.
+    pub fn name(&self) -> &str {
+        &self.name
+    }
+
     /// A pool on the scratch database.
     pub async fn pool(&self, connections: u32) -> anyhow::Result<PgPool> {
         PgPoolOptions::new()

@@ -1,7 +1,7 @@
 //! The thin layer that lets one SQL text serve both backends.
 //!
 //! Statements are written once with `?` placeholders (turned into `$1, $2…` for PostgreSQL) and
-//! typed [`Param`]s (bound as `uuid`/`date`/`jsonb` on PostgreSQL and as text on SQLite, which
+//! typed [`Param`]s (bound as `uuid`/`date`/text on PostgreSQL and as text on SQLite, which
 //! stores them so). Reads select every column `CAST(… AS TEXT)`, so a row reads back the same way
 //! on both and is parsed here, once. Where the dialects really differ (full-text search, locking,
 //! arrays), callers pick the text by [`Dialect`].
@@ -31,7 +31,8 @@ pub(crate) enum Param {
     OptBool(Option<bool>),
     Date(NaiveDate),
     OptDate(Option<NaiveDate>),
-    /// A JSON document: `jsonb` on PostgreSQL, text on SQLite.
+    /// A JSON document, stored as text on both: it is only ever read whole, and text goes out
+    /// as it came in, where `jsonb` would be re-serialised on every read.
     Json(serde_json::Value),
     /// A list of ids: `uuid[]` on PostgreSQL, a JSON array (read with `json_each`) on SQLite.
     UuidList(Vec<Uuid>),
@@ -92,7 +93,7 @@ fn bind_pg<'q>(mut query: PgQuery<'q>, params: &[Param]) -> PgQuery<'q> {
             Param::OptBool(v) => query.bind(*v),
             Param::Date(v) => query.bind(*v),
             Param::OptDate(v) => query.bind(*v),
-            Param::Json(v) => query.bind(sqlx::types::Json(v.clone())),
+            Param::Json(v) => query.bind(v.to_string()),
             Param::UuidList(v) => query.bind(v.clone()),
             Param::TextList(v) => query.bind(v.clone()),
         };
