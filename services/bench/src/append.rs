@@ -21,18 +21,13 @@ use tokio::task::JoinSet;
 use uuid::Uuid;
 
 use crate::latency::Tally;
-use crate::scratch_db::ScratchDb;
+use crate::scratch_db::{ScratchDb, Server};
 
 /// Options of `civic-bench append`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// PostgreSQL server to run on; a scratch database is created there and dropped afterwards.
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = "postgres://postgres@127.0.0.1:5432/test"
-    )]
-    database_url: String,
+    #[command(flatten)]
+    server: Server,
     /// Concurrent clients.
     #[arg(long, default_value_t = 8)]
     clients: usize,
@@ -62,13 +57,13 @@ fn payload(n: u64) -> CanonicalJson {
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
-    if !args.database_url.starts_with("postgres") {
+    if !args.server.database_url.starts_with("postgres") {
         bail!("civic-bench append measures PostgreSQL; DATABASE_URL must be postgres://");
     }
     if args.clients == 0 || args.tenants == 0 || args.rounds == 0 || args.seconds == 0 {
         bail!("--clients, --tenants, --rounds and --seconds must be at least 1");
     }
-    let scratch = ScratchDb::create(&args.database_url).await?;
+    let scratch = ScratchDb::create(&args.server.database_url).await?;
     let result = measure(&scratch, &args).await;
     scratch.drop_now().await?;
     result

@@ -28,18 +28,13 @@ use tokio::task::JoinSet;
 use uuid::Uuid;
 
 use crate::latency::Tally;
-use crate::scratch_db::ScratchDb;
+use crate::scratch_db::{ScratchDb, Server};
 
 /// Options of `civic-bench query`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// PostgreSQL server to run on; a scratch database is created there and dropped afterwards.
-    #[arg(
-        long,
-        env = "DATABASE_URL",
-        default_value = "postgres://postgres@127.0.0.1:5432/test"
-    )]
-    database_url: String,
+    #[command(flatten)]
+    server: Server,
     /// Councils to load.
     #[arg(long, default_value_t = 100)]
     councils: usize,
@@ -79,13 +74,13 @@ fn date(year: i32, month: u32, day: u32) -> anyhow::Result<NaiveDate> {
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
-    if !args.database_url.starts_with("postgres") {
+    if !args.server.database_url.starts_with("postgres") {
         bail!("civic-bench query measures PostgreSQL; DATABASE_URL must be postgres://");
     }
     if args.councils == 0 || args.decisions == 0 || args.clients == 0 || args.seconds == 0 {
         bail!("--councils, --decisions, --clients and --seconds must be at least 1");
     }
-    let scratch = ScratchDb::create(&args.database_url).await?;
+    let scratch = ScratchDb::create(&args.server.database_url).await?;
     let result = measure(&scratch, &args).await;
     if args.keep {
         println!("kept the scratch database {}", scratch.name());

@@ -5,6 +5,18 @@ use anyhow::Context as _;
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::{AssertSqlSafe, Connection, PgConnection, PgPool};
 
+/// Where a benchmark runs: the PostgreSQL server that gets the scratch database.
+#[derive(Debug, clap::Args)]
+pub struct Server {
+    /// PostgreSQL server to run on; a scratch database is created there and dropped afterwards.
+    #[arg(
+        long,
+        env = "DATABASE_URL",
+        default_value = "postgres://postgres@127.0.0.1:5432/test"
+    )]
+    pub database_url: String,
+}
+
 /// A database created on the server at `server_url`, dropped by [`ScratchDb::drop_now`].
 pub struct ScratchDb {
     admin: PgConnectOptions,

@@ -26,6 +26,16 @@ pub fn database_url() -> (String, bool) {
     }
 }
 
+/// The read models of the configured database (migrations applied), for the operator commands
+/// that work on them without serving.
+pub async fn read_models() -> anyhow::Result<civic_projections::ReadModels> {
+    let (url, _) = database_url();
+    let store = civic_eventstore::AnyEventStore::connect(&url, 4)
+        .await
+        .context("open the database")?;
+    Ok(civic_projections::ReadModels::for_store(&store))
+}
+
 /// The listen address: the flag, else `CIVIC_LISTEN`, else 127.0.0.1:8080.
 pub fn listen(flag: Option<&str>) -> anyhow::Result<SocketAddr> {
     let env = std::env::var("CIVIC_LISTEN").ok();

@@ -58,10 +58,7 @@ impl Services {
         )
         .await
         .context("connecting to the database and applying migrations")?;
-        let read_models = match &store {
-            AnyEventStore::Postgres(store) => ReadModels::postgres(store.pool().clone()),
-            AnyEventStore::Sqlite(store) => ReadModels::sqlite(store.pool().clone()),
-        };
+        let read_models = ReadModels::for_store(&store);
         let projector = Projector::new(read_models.clone());
         let notifier = projector.notifier();
         Ok(Self {

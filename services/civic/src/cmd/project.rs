@@ -2,9 +2,7 @@
 //! own (for deployments that run `civic serve --no-projector`). Several may run at once: a
 //! per-tenant lock makes them share the work without applying an event twice.
 
-use anyhow::Context as _;
-use civic_eventstore::AnyEventStore;
-use civic_projections::{Projector, ReadModels};
+use civic_projections::Projector;
 
 use crate::config;
 
@@ -13,14 +11,7 @@ use crate::config;
 pub struct Args {}
 
 pub async fn run(_args: Args) -> anyhow::Result<()> {
-    let (database_url, _) = config::database_url();
-    let store = AnyEventStore::connect(&database_url, 4)
-        .await
-        .context("open the database")?;
-    let models = match &store {
-        AnyEventStore::Postgres(pg) => ReadModels::postgres(pg.pool().clone()),
-        AnyEventStore::Sqlite(sqlite) => ReadModels::sqlite(sqlite.pool().clone()),
-    };
+    let models = config::read_models().await?;
     let projector = Projector::new(models);
     let caught_up = projector.catch_up_all().await?;
     tracing::info!(

@@ -3,9 +3,8 @@
 //! The rebuild folds the whole log into a new generation of read models beside the live one and
 //! switches to it in one transaction, so a running server keeps answering throughout.
 
-use anyhow::{Context as _, bail};
-use civic_eventstore::AnyEventStore;
-use civic_projections::{Projector, ReadModels};
+use anyhow::bail;
+use civic_projections::Projector;
 
 use crate::config;
 
@@ -18,14 +17,7 @@ pub struct Args {
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
-    let (database_url, _) = config::database_url();
-    let store = AnyEventStore::connect(&database_url, 4)
-        .await
-        .context("open the database")?;
-    let models = match &store {
-        AnyEventStore::Postgres(pg) => ReadModels::postgres(pg.pool().clone()),
-        AnyEventStore::Sqlite(sqlite) => ReadModels::sqlite(sqlite.pool().clone()),
-    };
+    let models = config::read_models().await?;
     let Some(tenant) = models.tenant_for_slug(&args.council).await? else {
         bail!("no council with slug {:?}", args.council);
     };

@@ -80,6 +80,16 @@ impl ReadModels {
         }
     }
 
+    /// Read models in the database of `store`, sharing its pool.
+    pub fn for_store(store: &civic_eventstore::AnyEventStore) -> Self {
+        match store {
+            civic_eventstore::AnyEventStore::Postgres(store) => {
+                Self::postgres(store.pool().clone())
+            }
+            civic_eventstore::AnyEventStore::Sqlite(store) => Self::sqlite(store.pool().clone()),
+        }
+    }
+
     /// A read transaction; on PostgreSQL scoped to `tenant` by row-level security.
     pub(crate) async fn reader(&self, tenant: Option<TenantId>) -> Result<Tx, ProjectionError> {
         match &self.db {
