@@ -153,6 +153,19 @@ impl ExampleIds {
     }
 }
 
+impl ExampleIds {
+    /// Ids derived from `seed` (the demo council's tenant id): loading the example again into
+    /// the same tenant names the same aggregates, so an interrupted load can be resumed.
+    pub fn derived_from(seed: uuid::Uuid) -> Self {
+        let derive = |k: u128| uuid::Uuid::from_u128(seed.as_u128() ^ k);
+        Self {
+            cabinet: BodyId::from_uuid(derive(1)),
+            decision: DecisionId::from_uuid(derive(2)),
+            strategy: StrategyDocumentId::from_uuid(derive(3)),
+        }
+    }
+}
+
 impl Default for ExampleIds {
     fn default() -> Self {
         Self::new()
