@@ -58,3 +58,43 @@ pub fn postgres() -> Migrator {
 pub fn sqlite() -> Migrator {
     migrator(SQLITE)
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Every `NNNN_name.sql` file of a migrations folder, as (version, file text), in order.
+    fn files(folder: &str) -> Vec<(i64, String)> {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("../../migrations")
+            .join(folder);
+        let mut found: Vec<(i64, String)> = std::fs::read_dir(&dir)
+            .unwrap()
+            .map(|entry| entry.unwrap().path())
+            .filter(|path| path.extension().is_some_and(|e| e == "sql"))
+            .map(|path| {
+                let name = path.file_name().unwrap().to_string_lossy().into_owned();
+                let version = name.split('_').next().unwrap().parse().unwrap();
+                (version, std::fs::read_to_string(&path).unwrap())
+            })
+            .collect();
+        found.sort();
+        found
+    }
+
+    #[test]
+    fn every_migration_file_is_embedded_in_order_on_both_backends() {
+        for (folder, embedded) in [("postgres", POSTGRES), ("sqlite", SQLITE)] {
+            let embedded: Vec<(i64, String)> = embedded
+                .iter()
+                .map(|&(version, _, sql)| (version, sql.to_owned()))
+                .collect();
+            assert_eq!(
+                files(folder),
+                embedded,
+                "migrations/{folder} and the list in migrations.rs differ"
+            );
+        }
+        assert_eq!(postgres().iter().count(), sqlite().iter().count());
+    }
+}
