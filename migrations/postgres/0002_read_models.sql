@@ -71,6 +71,8 @@ CREATE TABLE decisions (
     restricted          boolean  NOT NULL,
     search              tsvector NOT NULL,
     document            text     NOT NULL,
+    -- The same view with its long fields emptied, for list pages (DecisionView::summary).
+    summary             text     NOT NULL,
     PRIMARY KEY (tenant_id, generation, audience, id)
 );
 -- The list order, carrying the filter columns so that counting a filtered list reads the index

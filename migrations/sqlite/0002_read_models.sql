@@ -63,6 +63,8 @@ CREATE TABLE decisions (
     restricted          INTEGER NOT NULL,
     search_text         TEXT    NOT NULL,
     document            TEXT    NOT NULL,
+    -- The same view with its long fields emptied, for list pages (DecisionView::summary).
+    summary             TEXT    NOT NULL,
     UNIQUE (tenant_id, generation, audience, id)
 ) STRICT;
 CREATE INDEX decisions_in_list_order

@@ -22,7 +22,7 @@ use civic_eventstore::{
     TenantId,
 };
 use civic_gateway::{Application, Settings};
-use civic_projections::{DecisionFilter, PageRequest, Projector, ReadModels, Viewer};
+use civic_projections::{DecisionFilter, Detail, PageRequest, Projector, ReadModels, Viewer};
 use serde_json::json;
 use tokio::task::JoinSet;
 use uuid::Uuid;
@@ -334,7 +334,8 @@ async fn direct_phase(
                 let (_, tenant) = slugs[random_index(slugs.len())];
                 let sent = Instant::now();
                 let found = models
-                    .decisions(tenant, Viewer::Public, &filter, &page)
+                    // The register page asks only short fields: the gateway reads summaries.
+                    .decisions(tenant, Viewer::Public, &filter, &page, Detail::Summary)
                     .await?;
                 tally.record(sent.elapsed());
                 if found.items.len() != 20 {

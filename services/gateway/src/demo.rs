@@ -109,7 +109,7 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use civic_eventstore::EventStore as _;
-    use civic_projections::{DecisionFilter, PageRequest, Viewer};
+    use civic_projections::{DecisionFilter, Detail, PageRequest, Viewer};
 
     use super::*;
     use crate::settings::Settings;
@@ -154,6 +154,7 @@ mod tests {
                     first: 10,
                     after: None,
                 },
+                Detail::Full,
             )
             .await
             .unwrap();

@@ -291,6 +291,96 @@ async fn pages_follow_their_cursors(backend: Backend) {
     );
 }
 
+/// A list reads the whole decisions only when its selection asks for a field a summary empties
+/// (directly, through a fragment or under an alias); a list of short fields reads summaries.
+async fn lists_return_long_fields_in_full_when_asked_and_short_fields_alone(backend: Backend) {
+    let Some(app) = spawn(backend, "http_list_detail").await else {
+        return;
+    };
+    let short = app
+        .post(
+            MAIDSTONE,
+            None,
+            "{ decisions(first: 20) { totalCount edges { node { uuid title } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(short.body["errors"].is_null(), "{}", short.text);
+    let page = &short.body["data"]["decisions"];
+    assert_eq!(page["totalCount"], 1);
+    let node = &page["edges"][0]["node"];
+    assert_eq!(node["title"], "Information Strategy 2010 - 13");
+    let id = node["uuid"].as_str().unwrap();
+
+    const LONG: &str = "reasons resolutions { number text } purpose contact { asGiven } \
+                        callIn { computedDeadline }";
+    let one = app
+        .post(
+            MAIDSTONE,
+            None,
+            &format!("query($id: UUID!) {{ decision(id: $id) {{ {LONG} }} }}"),
+            json!({"id": id}),
+        )
+        .await;
+    assert!(one.body["errors"].is_null(), "{}", one.text);
+    let whole = &one.body["data"]["decision"];
+    assert!(
+        whole["reasons"].as_str().unwrap().len() > 100,
+        "{}",
+        one.text
+    );
+    assert_eq!(whole["resolutions"].as_array().unwrap().len(), 3);
+    assert!(whole["contact"]["asGiven"].is_string());
+    assert!(whole["callIn"]["computedDeadline"].is_string());
+
+    let listed = app
+        .post(
+            MAIDSTONE,
+            None,
+            &format!("{{ decisions(first: 20) {{ edges {{ node {{ title {LONG} }} }} }} }}"),
+            json!({}),
+        )
+        .await;
+    assert!(listed.body["errors"].is_null(), "{}", listed.text);
+    let node = &listed.body["data"]["decisions"]["edges"][0]["node"];
+    assert_eq!(node["title"], "Information Strategy 2010 - 13");
+    for field in ["reasons", "resolutions", "purpose", "contact", "callIn"] {
+        assert_eq!(node[field], whole[field], "{field}");
+    }
+
+    // One long field alone, through a fragment, under an alias.
+    let fragment = app
+        .post(
+            MAIDSTONE,
+            None,
+            "{ decisions { edges { node { ...Long } } } } \
+             fragment Long on Decision { why: reasons }",
+            json!({}),
+        )
+        .await;
+    assert!(fragment.body["errors"].is_null(), "{}", fragment.text);
+    assert_eq!(
+        fragment.body["data"]["decisions"]["edges"][0]["node"]["why"],
+        whole["reasons"]
+    );
+    let alone = app
+        .post(
+            MAIDSTONE,
+            None,
+            "{ decisions { edges { node { resolutions { text } } } } }",
+            json!({}),
+        )
+        .await;
+    assert!(alone.body["errors"].is_null(), "{}", alone.text);
+    assert_eq!(
+        alone.body["data"]["decisions"]["edges"][0]["node"]["resolutions"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
+    );
+}
+
 /// GraphiQL's introspection query (graphql-js 16), which nests `ofType` nine deep.
 const INTROSPECTION: &str = "query IntrospectionQuery {
   __schema {
@@ -352,4 +442,5 @@ both_backends!(
     browsers_get_graphiql,
     oversized_bodies_deep_queries_and_big_pages_are_refused,
     pages_follow_their_cursors,
+    lists_return_long_fields_in_full_when_asked_and_short_fields_alone,
 );

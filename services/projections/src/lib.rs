@@ -33,5 +33,6 @@ pub use projector::Projector;
 pub use query::{DecisionFilter, Page, PageRequest, Viewer};
 pub use read_models::ReadModels;
 pub use views::{
-    Audience, CouncilView, DecisionView, ForwardPlanView, StrategyDocumentView, WithheldNotice,
+    Audience, CouncilView, DecisionView, Detail, ForwardPlanView, StrategyDocumentView,
+    WithheldNotice,
 };

@@ -53,6 +53,7 @@ macro_rules! both {
 both! {
     example::the_example_decision_reads_back_with_every_value_of_its_page,
     example::the_example_council_and_strategy_are_projected,
+    example::the_example_decisions_summary_keeps_its_short_fields_and_empties_the_long_ones,
     lists::keyset_pages_walk_the_decisions_newest_first_without_gaps_or_repeats,
     lists::each_filter_selects_the_decisions_it_names,
     lists::bad_pages_and_cursors_are_refused,

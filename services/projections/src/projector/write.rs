@@ -142,8 +142,8 @@ const INSERT_DECISION: &str = "INSERT INTO decisions (tenant_id, generation, aud
      version, last_position, title, decision_maker_id, decision_maker_name, status, outcome, \
      status_label, key_decision, subject_to_call_in, date_of_decision, sort_date, \
      publication_date, call_in_deadline, effective_from, wards_all, ward_ids, restricted, \
-     {search_column}, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \
-     ?, ?, ?, {search_value}, ?)";
+     {search_column}, document, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \
+     ?, ?, ?, ?, ?, ?, {search_value}, ?, ?)";
 
 async fn insert_decision(
     tx: &mut Tx,
@@ -189,6 +189,8 @@ async fn insert_decision(
             Param::Bool(view.restricted),
             Param::Text(view.search_text()),
             document(view)?,
+            // The summary of this row's own view: a public row's summary is the public view's.
+            document(&view.summary())?,
         ],
     )
     .await?;

@@ -7,7 +7,7 @@ use civic_eventstore::TenantId;
 use super::DecisionFilter;
 use super::cursor::Cursor;
 use crate::db::{Dialect, Param, int, serde_name};
-use crate::views::Audience;
+use crate::views::{Audience, Detail};
 
 /// A statement and its parameters, in placeholder order.
 #[derive(Debug, Clone, PartialEq)]
@@ -126,8 +126,8 @@ fn add_conditions(sql: &mut Sql, dialect: Dialect, filter: &DecisionFilter) {
     }
 }
 
-/// One page of the decisions list: document, sort date and id of up to `limit` rows after
-/// `after`, in list order (date descending, then id descending).
+/// One page of the decisions list: document (the whole view, or its summary), sort date and id
+/// of up to `limit` rows after `after`, in list order (date descending, then id descending).
 pub(crate) fn decisions_page(
     dialect: Dialect,
     tenant: TenantId,
@@ -135,9 +135,14 @@ pub(crate) fn decisions_page(
     filter: &DecisionFilter,
     after: Option<Cursor>,
     limit: u32,
+    detail: Detail,
 ) -> Sql {
+    let column = match detail {
+        Detail::Summary => "summary",
+        Detail::Full => "document",
+    };
     let mut sql = scope(
-        "SELECT CAST(d.document AS TEXT), CAST(d.sort_date AS TEXT), CAST(d.id AS TEXT)",
+        &format!("SELECT CAST(d.{column} AS TEXT), CAST(d.sort_date AS TEXT), CAST(d.id AS TEXT)"),
         tenant,
         audience,
     );
@@ -191,6 +196,7 @@ mod tests {
             &DecisionFilter::default(),
             None,
             21,
+            Detail::Full,
         );
         assert_eq!(
             sql.text,
@@ -208,6 +214,24 @@ mod tests {
                 Param::Int(21),
             ]
         );
+    }
+
+    #[test]
+    fn a_summary_page_reads_the_summary_column() {
+        let sql = decisions_page(
+            Dialect::Sqlite,
+            TenantId::new(),
+            Audience::Public,
+            &DecisionFilter::default(),
+            None,
+            21,
+            Detail::Summary,
+        );
+        assert!(
+            sql.text
+                .starts_with("SELECT CAST(d.summary AS TEXT), CAST(d.sort_date")
+        );
+        assert!(!sql.text.contains("d.document"));
     }
 
     #[test]
@@ -283,6 +307,7 @@ mod tests {
             &DecisionFilter::default(),
             Some(cursor),
             10,
+            Detail::Full,
         );
         assert!(sql.text.ends_with(
             "AND (d.sort_date, d.id) < (?, ?) ORDER BY d.sort_date DESC, d.id DESC LIMIT ?"

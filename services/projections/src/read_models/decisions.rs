@@ -10,17 +10,22 @@ use crate::error::ProjectionError;
 use crate::query::cursor::{Cursor, List};
 use crate::query::filter::{decisions_count, decisions_page};
 use crate::query::{DecisionFilter, Page, PageRequest, Viewer};
-use crate::views::DecisionView;
+use crate::views::{DecisionView, Detail};
 
 impl ReadModels {
     /// A page of the tenant's decisions that `viewer` may see and `filter` selects, newest
     /// decision first (date of decision descending, then id descending).
+    ///
+    /// With [`Detail::Summary`] each item is the stored summary of the viewer's view
+    /// ([`DecisionView::summary`]: long fields such as purpose, resolutions and reasons are
+    /// emptied, and [`DecisionView::detail`] says so); with [`Detail::Full`], the whole view.
     pub async fn decisions(
         &self,
         tenant: TenantId,
         viewer: Viewer,
         filter: &DecisionFilter,
         page: &PageRequest,
+        detail: Detail,
     ) -> Result<Page<DecisionView>, ProjectionError> {
         let size = page.size()?;
         let after = page
@@ -34,7 +39,7 @@ impl ReadModels {
         // One statement: the page, the list's total and where the council's view stands, so a
         // register page costs one query (and one consistent snapshot).
         let count = decisions_count(dialect, tenant, audience, filter);
-        let select = decisions_page(dialect, tenant, audience, filter, after, size + 1);
+        let select = decisions_page(dialect, tenant, audience, filter, after, size + 1, detail);
         let sql = format!(
             "SELECT p.*, ({}), {COUNCIL_AT} FROM ({}) p ORDER BY 2 DESC, 3 DESC",
             count.text, select.text

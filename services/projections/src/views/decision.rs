@@ -39,7 +39,28 @@ impl Audience {
     }
 }
 
+/// How much of a decision a stored view or a query carries.
+///
+/// Each decision row stores its view twice: the whole view (`document`) and a summary
+/// (`summary`, built by [`DecisionView::summary`]) for list pages, which usually show only short
+/// fields. A summary empties the long fields, listed at [`DecisionView::summary`]: read from a
+/// summary they are `None` or empty whatever the record says, so a caller that needs any of them
+/// must ask for [`Detail::Full`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
+pub enum Detail {
+    /// The long fields emptied (see [`DecisionView::summary`]).
+    #[serde(rename = "summary")]
+    Summary,
+    /// Every field.
+    #[default]
+    #[serde(rename = "full")]
+    Full,
+}
+
 /// One decision as the register shows it.
+///
+/// [`DecisionView::detail`] says whether this is the whole view or a summary whose long fields
+/// are emptied (see [`DecisionView::summary`]).
 ///
 /// In the public view a withheld value is absent (`None` or empty) and listed in
 /// [`DecisionView::withheld`] with its notice; a withheld title is replaced by the notice's text.
@@ -55,6 +76,9 @@ pub struct DecisionView {
     pub last_position: u64,
     /// Whether this is the public or the full view.
     pub audience: Audience,
+    /// Whether this is the whole view or a summary with its long fields emptied.
+    #[serde(default)]
+    pub detail: Detail,
     /// "Information Strategy 2010 - 13"; the withheld notice's text if the title is withheld.
     pub title: String,
     /// "Decision Maker": the body whose decision it is, as named on the record.
@@ -280,6 +304,7 @@ impl DecisionView {
             version: decision.version(),
             last_position,
             audience: Audience::Full,
+            detail: Detail::Full,
             title: details.title.as_str().to_owned(),
             decision_maker: Some(details.decision_maker.clone()),
             status: decision.status(),
@@ -345,6 +370,40 @@ impl DecisionView {
             restricted: details.restrictions().next().is_some(),
             withheld,
         }
+    }
+
+    /// The summary of this view, stored beside it for list pages: the same audience and every
+    /// short field, with the long fields emptied. Emptied (`None` or empty, whatever the record
+    /// says): `purpose`, `resolutions`, `reasons`, `alternative_options`, `committee_details`,
+    /// `other_consulted`, `consultees`, `contact.as_given` (the contact's name, email and phone
+    /// stay), `interests`, `documents`, `corrections`, `call_in` (the whole object; the
+    /// top-level `call_in_deadline` stays) and `implementation.note` (its date stays). Everything
+    /// else (title, bodies, status, outcome, label, flags, reason key, wards, dates, forward-plan
+    /// entry, deferrals, closing reason, withheld notices, restricted) is kept as it is.
+    ///
+    /// Built from the view of the row it is stored in, so a public summary only ever holds what
+    /// the public view holds.
+    pub fn summary(&self) -> DecisionView {
+        let mut view = self.clone();
+        view.detail = Detail::Summary;
+        view.purpose = None;
+        view.resolutions = Vec::new();
+        view.reasons = None;
+        view.alternative_options = None;
+        view.committee_details = None;
+        view.other_consulted = None;
+        view.consultees = None;
+        if let Some(contact) = &mut view.contact {
+            contact.as_given = None;
+        }
+        view.interests = Vec::new();
+        view.documents = Vec::new();
+        view.corrections = Vec::new();
+        view.call_in = None;
+        if let Some(implementation) = &mut view.implementation {
+            implementation.note = None;
+        }
+        view
     }
 
     /// Fills in ward names from the council's current reference data.

@@ -11,8 +11,8 @@ pub mod withheld;
 
 pub use council::{BodyView, ClosureDayView, CouncilView, WardView};
 pub use decision::{
-    Audience, CallInView, CorrectionView, DecisionView, DeferralView, DocumentView, ExemptionView,
-    ImplementationView, ReconsiderationView, WardsAffectedView, WithheldField,
+    Audience, CallInView, CorrectionView, DecisionView, DeferralView, Detail, DocumentView,
+    ExemptionView, ImplementationView, ReconsiderationView, WardsAffectedView, WithheldField,
 };
 pub use forward_plan::{
     AnticipatedRestrictionKind, AnticipatedRestrictionView, ForwardPlanStatusView, ForwardPlanView,

@@ -1,14 +1,16 @@
 //! The example decision ("Information Strategy 2010 - 13") as the read models show it.
 
 use civic_domain::StreamId;
-use civic_domain::decision::{DecisionStatus, Outcome};
+use civic_domain::decision::{Contact, DecisionStatus, Outcome};
 use civic_domain::example::{
     ALTERNATIVES, COUNCIL_NAME, PURPOSE, REASONS, RESOLUTION_1, RESOLUTION_2, RESOLUTION_3, SLUG,
     TITLE,
 };
 use civic_eventstore::{EventStore, StreamName, TenantId};
-use civic_projections::views::{VersionRoleView, VersionStatusView, WardsAffectedView};
-use civic_projections::{Audience, Viewer};
+use civic_projections::views::{
+    ImplementationView, VersionRoleView, VersionStatusView, WardsAffectedView,
+};
+use civic_projections::{Audience, DecisionFilter, DecisionView, Detail, PageRequest, Viewer};
 
 use crate::support::{Fixture, assert_matches_fresh_fold, d};
 
@@ -197,4 +199,118 @@ pub async fn the_example_council_and_strategy_are_projected(f: Fixture) {
             .is_empty()
     );
     assert_eq!(f.models.checkpoint(other).await.unwrap(), 0);
+}
+
+/// A list page read as summaries keeps every short field of the example decision and empties the
+/// long ones, for the public (from the public view) and for clerks (from the full view).
+pub async fn the_example_decisions_summary_keeps_its_short_fields_and_empties_the_long_ones(
+    f: Fixture,
+) {
+    let tenant = TenantId::new();
+    let ids = f.record_example(tenant).await;
+    f.projector().catch_up(tenant).await.unwrap();
+
+    for (viewer, audience) in [
+        (Viewer::Public, Audience::Public),
+        (Viewer::Clerk, Audience::Full),
+    ] {
+        let filter = DecisionFilter::default();
+        let request = PageRequest {
+            first: 10,
+            after: None,
+        };
+        let page = |detail| {
+            f.models
+                .decisions(tenant, viewer, &filter, &request, detail)
+        };
+        let full_page = page(Detail::Full).await.unwrap();
+        let summary_page = page(Detail::Summary).await.unwrap();
+        assert_eq!(full_page.total_count, 1);
+        assert_eq!(summary_page.total_count, 1);
+        assert_eq!(summary_page.has_next_page, full_page.has_next_page);
+        let (full_cursor, full) = &full_page.items[0];
+        let (summary_cursor, summary) = &summary_page.items[0];
+        assert_eq!(summary_cursor, full_cursor);
+
+        // The full page is the decision's page.
+        let one = f
+            .models
+            .decision(tenant, viewer, ids.decision)
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(full, &one);
+        assert_eq!(full.audience, audience);
+        assert_eq!(full.detail, Detail::Full);
+        // The example has every long text the summary empties.
+        assert!(full.purpose.is_some() && full.reasons.is_some());
+        assert_eq!(full.resolutions.len(), 3);
+        assert!(full.alternative_options.is_some() && full.committee_details.is_some());
+        assert!(full.other_consulted.is_some() && full.consultees.is_some());
+        assert!(full.contact.as_ref().unwrap().as_given.is_some());
+        assert!(full.call_in.is_some());
+
+        // The summary: exactly the long fields emptied, every other field as on the full page.
+        let expected = DecisionView {
+            detail: Detail::Summary,
+            purpose: None,
+            resolutions: Vec::new(),
+            reasons: None,
+            alternative_options: None,
+            committee_details: None,
+            other_consulted: None,
+            consultees: None,
+            contact: full.contact.clone().map(|c| Contact {
+                as_given: None,
+                ..c
+            }),
+            interests: Vec::new(),
+            documents: Vec::new(),
+            corrections: Vec::new(),
+            call_in: None,
+            implementation: full
+                .implementation
+                .clone()
+                .map(|i| ImplementationView { note: None, ..i }),
+            ..full.clone()
+        };
+        assert_eq!(summary, &expected);
+        assert_eq!(summary, &full.summary());
+        // A few short fields spelled out.
+        assert_eq!(summary.audience, audience);
+        assert_eq!(summary.title, TITLE);
+        assert_eq!(summary.date_of_decision, Some(d(2010, 6, 9)));
+        assert_eq!(summary.publication_date, Some(d(2010, 6, 11)));
+        assert_eq!(summary.call_in_deadline, Some(d(2010, 6, 18)));
+        assert_eq!(summary.key_decision, Some(true));
+        assert_eq!(
+            summary.status_label.as_ref().unwrap().as_str(),
+            "Recommendations Approved"
+        );
+        assert_eq!(
+            summary
+                .decision_maker
+                .as_ref()
+                .unwrap()
+                .name_as_shown
+                .as_str(),
+            "Cabinet"
+        );
+        assert_eq!(summary.wards_affected, Some(WardsAffectedView::All));
+        assert_eq!(
+            summary
+                .contact
+                .as_ref()
+                .unwrap()
+                .phone
+                .as_ref()
+                .unwrap()
+                .as_str(),
+            "01622 602068"
+        );
+        assert_eq!(
+            summary.report_author.as_ref().unwrap().as_str(),
+            "Paul Taylor"
+        );
+    }
 }

@@ -18,7 +18,7 @@ use civic_domain::values::{
 };
 use civic_eventstore::TenantId;
 use civic_projections::views::WardsAffectedView;
-use civic_projections::{DecisionFilter, PageRequest, ProjectionError, Viewer};
+use civic_projections::{DecisionFilter, Detail, PageRequest, ProjectionError, Viewer};
 
 use crate::support::{Fixture, all_decisions, assert_matches_fresh_fold, d, fresh_fold};
 
@@ -223,6 +223,7 @@ async fn ids(
                 first: 100,
                 after: None,
             },
+            Detail::Full,
         )
         .await
         .unwrap();
@@ -261,6 +262,7 @@ pub async fn keyset_pages_walk_the_decisions_newest_first_without_gaps_or_repeat
                 Viewer::Clerk,
                 &DecisionFilter::default(),
                 &PageRequest { first: 3, after },
+                Detail::Full,
             )
             .await
             .unwrap();
@@ -497,6 +499,7 @@ pub async fn bad_pages_and_cursors_are_refused(f: Fixture) {
                 Viewer::Public,
                 &filter,
                 &PageRequest { first, after: None },
+                Detail::Full,
             )
             .await;
         assert!(matches!(result, Err(ProjectionError::InvalidPage(_))));
@@ -507,7 +510,7 @@ pub async fn bad_pages_and_cursors_are_refused(f: Fixture) {
     };
     assert!(matches!(
         f.models
-            .decisions(tenant, Viewer::Public, &filter, &bad)
+            .decisions(tenant, Viewer::Public, &filter, &bad, Detail::Full)
             .await,
         Err(ProjectionError::InvalidCursor)
     ));
@@ -528,6 +531,7 @@ pub async fn bad_pages_and_cursors_are_refused(f: Fixture) {
                 first: 1,
                 after: None,
             },
+            Detail::Full,
         )
         .await
         .unwrap();
@@ -574,6 +578,7 @@ pub async fn full_text_search_finds_the_example_by_a_word_of_its_reasons(f: Fixt
                     first: 10,
                     after: None,
                 },
+                Detail::Full,
             )
             .await
             .unwrap();

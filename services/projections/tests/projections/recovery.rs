@@ -8,7 +8,7 @@ use civic_domain::Command;
 use civic_domain::council::CouncilCommand;
 use civic_domain::values::{Name, WardId};
 use civic_eventstore::TenantId;
-use civic_projections::{DecisionFilter, PageRequest, Viewer};
+use civic_projections::{DecisionFilter, Detail, PageRequest, Viewer};
 use tokio::sync::watch;
 
 use crate::support::{Fixture, assert_matches_fresh_fold, d, fresh_fold, read_models};
@@ -104,6 +104,7 @@ fn spawn_reader(
                         first: 100,
                         after: None,
                     },
+                    Detail::Full,
                 )
                 .await
                 .unwrap();

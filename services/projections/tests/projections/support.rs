@@ -20,8 +20,8 @@ use civic_eventstore::{
 };
 use civic_projections::query::MAX_PAGE;
 use civic_projections::{
-    CouncilView, DecisionFilter, DecisionView, ForwardPlanView, PageRequest, Projector, ReadModels,
-    StrategyDocumentView, Viewer,
+    CouncilView, DecisionFilter, DecisionView, Detail, ForwardPlanView, PageRequest, Projector,
+    ReadModels, StrategyDocumentView, Viewer,
 };
 use civic_testkit::{TestPostgres, TestSqlite};
 use uuid::Uuid;
@@ -321,6 +321,7 @@ pub async fn all_decisions(
                     first: MAX_PAGE,
                     after,
                 },
+                Detail::Full,
             )
             .await
             .unwrap();

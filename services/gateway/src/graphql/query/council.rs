@@ -1,8 +1,9 @@
 //! The queries of a council's endpoint (`/councils/{slug}/graphql`). Every query reads this
 //! council's tenant only, as the caller's viewer.
 
-use async_graphql::{Context, ID, Object};
+use async_graphql::{Context, ID, Lookahead, Object};
 use civic_domain::values::{DecisionId, ForwardPlanEntryId, StrategyDocumentId};
+use civic_projections::Detail;
 use uuid::Uuid;
 
 use super::filter::DecisionFilterInput;
@@ -17,6 +18,35 @@ use crate::graphql::objects::decision::Decision;
 use crate::graphql::objects::forward_plan::ForwardPlanEntry;
 use crate::graphql::objects::strategy::StrategyDocument;
 use crate::graphql::scalars::Date;
+
+/// The `Decision` fields that a summary ([`civic_projections::DecisionView::summary`]) empties:
+/// selecting any of them under a list's `edges { node }` reads the whole documents.
+const LONG_FIELDS: [&str; 11] = [
+    "purpose",
+    "resolutions",
+    "reasons",
+    "alternativeOptions",
+    "committeeDetails",
+    "otherConsulted",
+    "consultees",
+    "interests",
+    "documents",
+    "corrections",
+    "callIn",
+];
+
+/// Sub-fields of short `Decision` fields that a summary empties: (field, sub-field).
+const LONG_SUB_FIELDS: [(&str, &str); 2] = [("contact", "asGiven"), ("implementation", "note")];
+
+/// What a list must read for the selection under its `edges { node }`: the summaries, unless a
+/// field the summary empties is selected (directly or through fragments, under any alias).
+fn list_detail(node: &Lookahead<'_>) -> Detail {
+    let long = LONG_FIELDS.iter().any(|f| node.field(f).exists())
+        || LONG_SUB_FIELDS
+            .iter()
+            .any(|(f, sub)| node.field(f).field(sub).exists());
+    if long { Detail::Full } else { Detail::Summary }
+}
 
 /// The register of one council.
 #[derive(Default)]
@@ -51,9 +81,16 @@ impl CouncilQuery {
         let filter = filter.unwrap_or_default().to_filter(services.today())?;
         let after_given = after.is_some();
         let page = page_request(&services.limits, first, after)?;
+        let detail = list_detail(&ctx.look_ahead().field("edges").field("node"));
         let page = services
             .read_models
-            .decisions(request.tenant()?, request.access.viewer(), &filter, &page)
+            .decisions(
+                request.tenant()?,
+                request.access.viewer(),
+                &filter,
+                &page,
+                detail,
+            )
             .await?;
         Ok(connection(page, after_given, Decision))
     }
