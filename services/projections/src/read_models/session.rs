@@ -37,3 +37,50 @@ pub(super) async fn postgres(
 pub(super) async fn sqlite(pool: &SqlitePool) -> Result<Tx, ProjectionError> {
     Ok(Tx::Sqlite(pool.begin().await?))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[tokio::test]
+    async fn a_postgres_read_runs_as_civic_reader_read_only_repeatable_read_for_its_tenant() {
+        let Some(db) = civic_testkit::TestPostgres::fresh(
+            "session",
+            &civic_eventstore::migrations::postgres(),
+        )
+        .await
+        else {
+            return;
+        };
+        let pool = db.pool(1).await;
+        let tenant = TenantId::new();
+        let mut tx = postgres(&pool, Some(tenant)).await.unwrap();
+        let row = tx
+            .row(
+                "SELECT CAST(current_user AS TEXT), current_setting('civic.tenant_id', true), \
+                 current_setting('transaction_read_only'), \
+                 current_setting('transaction_isolation')",
+                &[],
+            )
+            .await
+            .unwrap()
+            .unwrap();
+        assert_eq!(row.text(0).unwrap(), "civic_reader");
+        assert_eq!(row.text(1).unwrap(), tenant.to_string());
+        assert_eq!(row.text(2).unwrap(), "on");
+        assert_eq!(row.text(3).unwrap(), "repeatable read");
+        tx.commit().await.unwrap();
+
+        // Nothing of it outlives the transaction on the pooled connection.
+        let (user, setting): (String, Option<String>) = sqlx::query_as(
+            "SELECT CAST(current_user AS TEXT), current_setting('civic.tenant_id', true)",
+        )
+        .fetch_one(&pool)
+        .await
+        .unwrap();
+        assert_ne!(user, "civic_reader");
+        assert!(setting.unwrap_or_default().is_empty());
+    }
+}
