@@ -11,18 +11,18 @@ use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use civic_app::codec::to_new_event;
-use civic_app::{CommandContext, Register};
 use civic_domain::council::{BodyKind, CouncilCommand, CouncilKind};
 use civic_domain::decision::{DecisionCommand, DecisionDetails, Outcome};
 use civic_domain::example::{self};
 use civic_domain::values::{BodyId, DecisionId, Name, Slug, StatusLabel, Title};
 use civic_domain::{Command, Council, Event, NaiveDate, Nation, decide};
 use civic_eventstore::{
-    Actor, AppendMetadata, AppendRequest, EventStore, ExpectedVersion, PgEventStore, StreamName,
-    TenantId,
+    Actor, AnyEventStore, AppendMetadata, AppendRequest, EventStore, ExpectedVersion, PgEventStore,
+    StreamName, TenantId,
 };
 use civic_gateway::{Application, Settings};
 use civic_projections::{DecisionFilter, Detail, PageRequest, Projector, ReadModels, Viewer};
+use civic_runtime::{Clock, Envelope, Runtime};
 use serde_json::json;
 use tokio::task::JoinSet;
 use uuid::Uuid;
@@ -94,11 +94,18 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     let pool = scratch.pool(16).await?;
     let store = PgEventStore::new(pool.clone());
     store.migrate().await?;
-    let register = Arc::new(Register::new(store));
+    let runtime = Arc::new(
+        Runtime::over(AnyEventStore::Postgres(store)).with_clock(Clock::Fixed(
+            date(2026, 11, 25)?
+                .and_hms_opt(12, 0, 0)
+                .context("noon")?
+                .and_utc(),
+        )),
+    );
     let models = ReadModels::postgres(pool.clone());
 
     let started = Instant::now();
-    let slugs = load(&register, &models, args).await?;
+    let slugs = load(&runtime, args).await?;
     let loaded = started.elapsed();
     let projector = Projector::new(models.clone());
     projector.catch_up_all().await?;
@@ -142,24 +149,20 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     Ok(())
 }
 
-/// Registers the councils through the application layer, then appends each decision's history
-/// (recorded and published) as one batch decided by the domain: the same events the gateway's
-/// mutations would write, loaded in a fraction of the time.
-async fn load(
-    register: &Arc<Register<PgEventStore>>,
-    models: &ReadModels,
-    args: &Args,
-) -> anyhow::Result<Vec<(String, TenantId)>> {
+/// Registers the councils through the runtime, as the platform's `registerCouncil` does, then
+/// appends each decision's history (recorded and published) as one batch decided by the domain:
+/// the same events the gateway's mutations would write, loaded in a fraction of the time.
+async fn load(runtime: &Arc<Runtime>, args: &Args) -> anyhow::Result<Vec<(String, TenantId)>> {
     let mut councils = JoinSet::new();
     let per_task = args.councils.div_ceil(8);
     let indexes: Vec<usize> = (0..args.councils).collect();
     for chunk in indexes.chunks(per_task) {
-        let (register, models, chunk) = (register.clone(), models.clone(), chunk.to_vec());
+        let (runtime, chunk) = (runtime.clone(), chunk.to_vec());
         let decisions = args.decisions;
         councils.spawn(async move {
             let mut loaded = Vec::new();
             for index in chunk {
-                loaded.push(load_council(&register, &models, index, decisions).await?);
+                loaded.push(load_council(&runtime, index, decisions).await?);
             }
             anyhow::Ok(loaded)
         });
@@ -172,50 +175,46 @@ async fn load(
 }
 
 async fn load_council(
-    register: &Register<PgEventStore>,
-    models: &ReadModels,
+    runtime: &Runtime,
     index: usize,
     decisions: usize,
 ) -> anyhow::Result<(String, TenantId)> {
-    let tenant = TenantId::new();
     let slug = format!("council-{index:03}");
-    models.claim_slug(&slug, tenant).await?;
     let actor = Actor::parse("system:bench")?;
-    let context = || CommandContext {
-        today: date(2026, 11, 25).unwrap_or_default(),
-        ..CommandContext::new(actor.clone(), chrono::Utc::now())
+    let registration = CouncilCommand::Register {
+        slug: Slug::parse(&slug)?,
+        name: Name::parse(&format!("Bench Council {index}"))?,
+        kind: CouncilKind::District,
+        nation: Nation::England,
     };
+    let (tenant, _) = runtime
+        .register_council(actor.clone(), Uuid::now_v7(), registration)
+        .await?;
     let cabinet = BodyId::new();
-    for command in [
-        CouncilCommand::Register {
-            slug: Slug::parse(&slug)?,
-            name: Name::parse(&format!("Bench Council {index}"))?,
-            kind: CouncilKind::District,
-            nation: Nation::England,
-        },
-        CouncilCommand::AddBody {
-            body: cabinet,
-            name: Name::parse("Cabinet")?,
-            kind: BodyKind::Cabinet,
-        },
-    ] {
-        register
-            .execute(tenant, &Command::Council(command), &context())
-            .await?;
-    }
-    let council = register
+    let add_cabinet = Command::Council(CouncilCommand::AddBody {
+        body: cabinet,
+        name: Name::parse("Cabinet")?,
+        kind: BodyKind::Cabinet,
+    });
+    runtime
+        .run(
+            &Envelope::new(tenant, actor.clone(), Uuid::now_v7()),
+            &add_cabinet,
+        )
+        .await?;
+    let council = runtime
         .council(tenant)
         .await?
         .context("the council was just registered")?;
     for number in 0..decisions {
-        append_decision(register.store(), &council, tenant, cabinet, number, &actor).await?;
+        append_decision(runtime.store(), &council, tenant, cabinet, number, &actor).await?;
     }
     Ok((slug, tenant))
 }
 
 /// One decision, recorded and published, as a single append of the domain's events.
 async fn append_decision(
-    store: &PgEventStore,
+    store: &AnyEventStore,
     council: &Council,
     tenant: TenantId,
     cabinet: BodyId,
@@ -233,7 +232,9 @@ async fn append_decision(
     let today = date(2026, 11, 25)?;
     let mut history: Vec<Event> = Vec::new();
     for command in [
-        DecisionCommand::Record { details },
+        DecisionCommand::Record {
+            details: details.into(),
+        },
         DecisionCommand::Publish {
             publication_date: decided_on + chrono::Duration::days(2),
             call_in_deadline: None,

@@ -26,14 +26,13 @@ pub fn database_url() -> (String, bool) {
     }
 }
 
-/// The read models of the configured database (migrations applied), for the operator commands
-/// that work on them without serving.
-pub async fn read_models() -> anyhow::Result<civic_projections::ReadModels> {
+/// The runtime over the configured database (migrations applied), for the operator commands
+/// that work without serving.
+pub async fn runtime() -> anyhow::Result<civic_runtime::Runtime> {
     let (url, _) = database_url();
-    let store = civic_eventstore::AnyEventStore::connect(&url, 4)
+    civic_runtime::Runtime::connect(&url, 4)
         .await
-        .context("open the database")?;
-    Ok(civic_projections::ReadModels::for_store(&store))
+        .context("open the database")
 }
 
 /// The listen address: the flag, else `CIVIC_LISTEN`, else 127.0.0.1:8080.

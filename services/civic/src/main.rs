@@ -20,7 +20,7 @@ async fn main() -> anyhow::Result<()> {
 fn init_logging() {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
         tracing_subscriber::EnvFilter::new(
-            "warn,civic=info,civic_gateway=info,civic_projections=info",
+            "warn,civic=info,civic_gateway=info,civic_runtime=info,civic_projections=info",
         )
     });
     tracing_subscriber::fmt()

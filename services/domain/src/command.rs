@@ -238,7 +238,7 @@ mod tests {
         let record = Command::Decision {
             decision,
             command: DecisionCommand::Record {
-                details: details(&f),
+                details: details(&f).into(),
             },
         };
         let decided = decide(&record, Some(&f.council), &[], d(2010, 12, 31)).unwrap();

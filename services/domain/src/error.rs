@@ -54,4 +54,14 @@ impl DomainError {
             DomainError::Strategy(e) => e.kind(),
         }
     }
+
+    /// The path of the command's field the error is about, when it is about one field (a
+    /// restriction that does not hold for its scheme), so a form can point at it.
+    pub fn field(&self) -> Option<&str> {
+        match self {
+            DomainError::Decision(DecisionError::Restriction(at))
+            | DomainError::ForwardPlan(ForwardPlanError::Restriction(at)) => Some(&at.field),
+            _ => None,
+        }
+    }
 }

@@ -198,7 +198,7 @@ pub fn commands(ids: &ExampleIds) -> Result<Vec<Command>, ExampleError> {
             kind: BodyKind::Cabinet,
         }),
         decision(DecisionCommand::Record {
-            details: details(ids.cabinet, None)?,
+            details: details(ids.cabinet, None)?.into(),
         }),
         decision(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11)?,

@@ -27,8 +27,6 @@
 //! - [`warning`]: [`Warning`]s for the unusual-but-possible.
 //! - [`error`]: [`DomainError`] and the [`ErrorKind`] the edge maps.
 //! - [`example`]: the example decision of a real register, for tests and the demo council.
-//! - [`input`]: raw (string) input converted to validated commands with
-//!   `TryFrom`, for the edge and importers.
 
 pub mod command;
 pub mod council;
@@ -37,7 +35,6 @@ pub mod error;
 pub mod event;
 pub mod example;
 pub mod forward_plan;
-pub mod input;
 pub mod nation;
 pub mod restriction;
 pub mod strategy;

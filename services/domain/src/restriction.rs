@@ -110,6 +110,68 @@ pub struct Restriction {
     reason: Option<Reason>,
 }
 
+/// A restriction as a clerk or a page states it, before the council is known: the scheme may be
+/// left unnamed, meaning the current scheme of the council's nation. Commands carry drafts;
+/// [`RestrictionDraft::resolve`] runs where the council is known (in `decide`) and checks the
+/// paragraphs against the scheme. Events only ever hold resolved [`Restriction`]s.
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+pub struct RestrictionDraft {
+    /// Exempt or confidential.
+    pub category: RestrictionCategory,
+    /// The statute named, if any.
+    pub scheme: Option<ExemptionScheme>,
+    /// The paragraphs relied on.
+    pub paragraphs: Vec<u8>,
+    /// Whether the public-interest test was applied.
+    pub public_interest_test_applied: bool,
+    /// The council's reason, if given.
+    pub reason: Option<Reason>,
+}
+
+impl RestrictionDraft {
+    /// The restriction, with `nation_default` as its scheme when none was named (see
+    /// [`crate::nation::Nation::default_scheme`]).
+    pub fn resolve(self, nation_default: ExemptionScheme) -> Result<Restriction, RestrictionError> {
+        let RestrictionDraft {
+            category,
+            scheme,
+            paragraphs,
+            public_interest_test_applied,
+            reason,
+        } = self;
+        Restriction::parse(
+            category,
+            scheme.unwrap_or(nation_default),
+            paragraphs,
+            public_interest_test_applied,
+            reason,
+        )
+    }
+}
+
+/// A restriction of a command that did not resolve, with the path of the field that holds it.
+#[derive(Debug, Clone, PartialEq, Eq, Error)]
+#[error("{field}: {error}")]
+pub struct RestrictionAt {
+    /// The path of the restriction in the command's input, e.g. `documents[0].restriction`.
+    pub field: String,
+    /// What is wrong with it.
+    pub error: RestrictionError,
+}
+
+/// A resolved restriction stated again, its scheme named.
+impl From<Restriction> for RestrictionDraft {
+    fn from(r: Restriction) -> Self {
+        RestrictionDraft {
+            category: r.category,
+            scheme: Some(r.scheme),
+            paragraphs: r.paragraphs,
+            public_interest_test_applied: r.public_interest_test_applied,
+            reason: r.reason,
+        }
+    }
+}
+
 /// The stored shape of a [`Restriction`]; deserialising re-validates it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 struct RestrictionRecord {

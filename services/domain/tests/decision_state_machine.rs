@@ -220,7 +220,7 @@ fn command(w: &World, state: Option<&Decision>, op: &Op) -> DecisionCommand {
             by_committee,
             key,
         } => DecisionCommand::Record {
-            details: details(w, *subject, *decided, *by_committee, *key, "A decision"),
+            details: details(w, *subject, *decided, *by_committee, *key, "A decision").into(),
         },
         Op::Publish {
             on,
@@ -301,7 +301,7 @@ fn command(w: &World, state: Option<&Decision>, op: &Op) -> DecisionCommand {
             };
             let key = base.as_ref().and_then(|b| b.key_decision).unwrap_or(false);
             DecisionCommand::Correct {
-                details: details(w, *subject, *decided, by_committee, key, title),
+                details: details(w, *subject, *decided, by_committee, key, title).into(),
                 reason: reason("Correction"),
             }
         }

@@ -57,7 +57,7 @@ impl Example {
         let warnings = tenant.ok(Command::Decision {
             decision,
             command: DecisionCommand::Record {
-                details: example_details(cabinet, None),
+                details: example_details(cabinet, None).into(),
             },
         });
         // The page links no forward-plan entry for this key decision.

@@ -7,7 +7,6 @@
 )]
 
 use civic_domain::event::EVENT_TYPES;
-use civic_domain::input::{ContactInput, parse_uk_date};
 use civic_domain::values::*;
 use civic_domain::{EncodedEvent, Event, StreamId};
 use proptest::prelude::*;
@@ -54,8 +53,6 @@ proptest! {
         let _ = PhoneNumber::parse(&s);
         let _ = DecisionId::parse(&s);
         let _ = StreamId::parse(&s);
-        let _ = parse_uk_date(&s);
-        let _ = ContactInput::from_published_text(&s);
     }
 
     #[test]

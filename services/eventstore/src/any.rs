@@ -40,6 +40,19 @@ impl AnyEventStore {
         Ok(store)
     }
 
+    /// Whether the database answers a trivial query: for readiness checks.
+    pub async fn ping(&self) -> Result<(), StoreError> {
+        match self {
+            Self::Postgres(store) => {
+                sqlx::query("SELECT 1").execute(store.pool()).await?;
+            }
+            Self::Sqlite(store) => {
+                sqlx::query("SELECT 1").execute(store.pool()).await?;
+            }
+        }
+        Ok(())
+    }
+
     /// Applies the embedded migrations of the backend.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self {

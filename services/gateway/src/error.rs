@@ -8,10 +8,10 @@
 //! async-graphql's blanket `From<impl Display>` (which drops extensions) cannot apply: the only
 //! way into a GraphQL error is [`ErrorExtensions::extend`] below.
 
+use crate::graphql::input::InputError;
 use async_graphql::{ErrorExtensionValues, ErrorExtensions};
 use civic_app::AppError;
 use civic_domain::ErrorKind;
-use civic_domain::input::InputError;
 use civic_eventstore::StoreError;
 use civic_projections::ProjectionError;
 
@@ -197,6 +197,12 @@ impl ErrorExtensions for ApiError {
                     "the record is at version {actual}, not the expected {expected}: re-read it and decide again"
                 )
             }
+            ApiError::Command(AppError::Domain(error)) if error.field().is_some() => {
+                if let Some(field) = error.field() {
+                    extensions.set("field", field);
+                }
+                error.to_string()
+            }
             ApiError::Command(error @ AppError::CommandIdReused { .. }) => {
                 extensions.set("field", "idempotencyKey");
                 error.to_string()
@@ -247,6 +253,19 @@ impl From<AppError> for ApiError {
     }
 }
 
+/// The runtime's errors keep the layer they came from; each is mapped like that layer's own.
+impl From<civic_runtime::RuntimeError> for ApiError {
+    fn from(error: civic_runtime::RuntimeError) -> Self {
+        use civic_runtime::RuntimeError as R;
+        match error {
+            R::Command(error) => Self::Command(error),
+            R::ReadModel(error) => Self::ReadModel(error),
+            R::Store(error) => Self::Command(AppError::Store(error)),
+            error @ (R::Demo(_) | R::NotARegistration) => Self::Internal(error.into()),
+        }
+    }
+}
+
 impl From<InputError> for ApiError {
     fn from(error: InputError) -> Self {
         Self::Input(error)
@@ -256,6 +275,13 @@ impl From<InputError> for ApiError {
 impl From<ProjectionError> for ApiError {
     fn from(error: ProjectionError) -> Self {
         Self::ReadModel(error)
+    }
+}
+
+/// A conversion that cannot fail (a command passed as it is).
+impl From<std::convert::Infallible> for ApiError {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
     }
 }
 
@@ -322,9 +348,11 @@ mod tests {
 
     #[test]
     fn raw_input_errors_point_at_the_graphql_field() {
-        let error = civic_domain::input::InputError {
+        let error = InputError {
             field: "documents[0].sha256".into(),
-            problem: civic_domain::input::InputProblem::Date("x".into()),
+            problem: crate::graphql::input::InputProblem::Value(
+                civic_domain::values::ValueError::Blank { what: "digest" },
+            ),
         };
         assert_eq!(
             json_of(ApiError::Input(error))["extensions"]["field"],

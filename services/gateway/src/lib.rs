@@ -2,9 +2,10 @@
 //! registration by platform administrators) and one endpoint per council
 //! (`/councils/{slug}/graphql`: its register, read by anyone and written by its clerks).
 //!
-//! Queries read the read models of `civic-projections`; mutations run domain commands through
-//! `civic-app`'s `Register`, then catch the council's read models up so the mutation returns
-//! its own write. The layer maps; the domain decides.
+//! Queries read the read models of `civic-projections`; mutations turn typed input into domain
+//! commands and run them through `civic-runtime`, which records them and catches the council's
+//! read models up so the mutation returns its own write. The layer maps; the domain decides; the
+//! runtime owns the database (the gateway names no backend).
 //!
 //! Modules:
 //! - [`settings`]: [`Settings`], filled by the `civic` binary; secrets never logged.
@@ -14,12 +15,10 @@
 //! - [`auth`]: bearer tokens (HS256, RS256/ES256 from a JWKS), roles, access per endpoint,
 //!   [`mint_token`].
 //! - [`graphql`]: the two schemas: queries, mutations, objects, inputs, SDL.
-//! - [`services`]: [`Services`], what every request shares.
+//! - [`services`]: [`Services`], what every request shares (the runtime and the limits).
 //! - [`error`]: [`ApiError`], the one mapping to `extensions.code`.
-//! - [`demo`]: the demo council.
 
 pub mod auth;
-pub mod demo;
 pub mod error;
 pub mod graphql;
 pub mod http;
@@ -29,7 +28,8 @@ pub mod settings;
 pub mod startup;
 
 pub use auth::{Role, TokenError, mint_token};
+pub use civic_runtime::Clock;
 pub use error::ApiError;
-pub use services::{Clock, Services};
+pub use services::Services;
 pub use settings::{JwksSource, JwtSettings, Limits, Secret, Settings};
 pub use startup::Application;

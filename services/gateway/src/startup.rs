@@ -8,12 +8,12 @@ use std::sync::Arc;
 
 use anyhow::Context as _;
 use axum::Router;
+use civic_runtime::DEMO_SLUG;
 use tokio::net::TcpListener;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
 
 use crate::auth::Authenticator;
-use crate::demo::{DEMO_SLUG, ensure_demo};
 use crate::http::AppState;
 use crate::routes::router;
 use crate::services::Services;
@@ -41,7 +41,9 @@ impl Application {
     /// council if `settings.demo`, starts the projector (unless turned off) and binds the
     /// listener.
     pub async fn build(settings: Settings) -> anyhow::Result<Self> {
-        let services = Services::connect(&settings).await?;
+        let services = Services::connect(&settings)
+            .await
+            .context("connecting to the database and applying migrations")?;
         Self::build_with(settings, services).await
     }
 
@@ -53,7 +55,9 @@ impl Application {
             .context("reading the JWKS for token verification")?;
         let demo = if settings.demo {
             Some(
-                ensure_demo(&services)
+                services
+                    .runtime
+                    .ensure_demo()
                     .await
                     .context("loading the demo council")?,
             )
@@ -66,7 +70,7 @@ impl Application {
         let address = listener.local_addr().context("reading the bound address")?;
         let projector = settings.run_projector.then(|| {
             let (stop, stopped) = oneshot::channel::<()>();
-            let projector = services.projector.clone();
+            let projector = services.runtime.projector().clone();
             let task = tokio::spawn(async move {
                 projector
                     .run(async move {

@@ -10,11 +10,11 @@ use chrono::{TimeZone, Utc};
 use civic_eventstore::TenantId;
 use civic_gateway::auth::Access;
 use civic_gateway::auth::verify::{Identity, Principal};
-use civic_gateway::demo::ensure_demo;
 use civic_gateway::error::INTERNAL_MESSAGE;
 use civic_gateway::graphql::global_id::{GlobalId, NodeKind};
 use civic_gateway::graphql::{CouncilSchema, CouncilScope, council_schema};
 use civic_gateway::{Clock, Role, Services, Settings};
+use civic_runtime::Runtime;
 use common::{Backend, Database, database, details};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -29,10 +29,14 @@ struct Fixture {
 /// The demo council, with the clock on Monday 11 March 2024.
 async fn fixture(backend: Backend, test: &str) -> Option<Fixture> {
     let (url, database) = database(backend, test).await?;
-    let mut services = Services::connect(&Settings::new(url)).await.unwrap();
-    services.clock = Clock::Fixed(Utc.with_ymd_and_hms(2024, 3, 11, 12, 0, 0).unwrap());
-    let services = Arc::new(services);
-    let tenant = ensure_demo(&services).await.unwrap().tenant();
+    let runtime = Runtime::connect(&url, 8)
+        .await
+        .unwrap()
+        .with_clock(Clock::Fixed(
+            Utc.with_ymd_and_hms(2024, 3, 11, 12, 0, 0).unwrap(),
+        ));
+    let services = Arc::new(Services::new(runtime, Settings::new(url).limits));
+    let tenant = services.runtime.ensure_demo().await.unwrap().tenant();
     Some(Fixture {
         schema: council_schema(services.clone()),
         scope: CouncilScope {
@@ -203,7 +207,7 @@ async fn call_in_open_lists_decisions_whose_window_is_open_today(backend: Backen
     };
     let cabinet = f
         .services
-        .read_models
+        .read_models()
         .council(f.scope.tenant)
         .await
         .unwrap()

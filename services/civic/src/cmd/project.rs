@@ -2,8 +2,6 @@
 //! own (for deployments that run `civic serve --no-projector`). Several may run at once: a
 //! per-tenant lock makes them share the work without applying an event twice.
 
-use civic_projections::Projector;
-
 use crate::config;
 
 /// Options of `civic project`.
@@ -11,8 +9,8 @@ use crate::config;
 pub struct Args {}
 
 pub async fn run(_args: Args) -> anyhow::Result<()> {
-    let models = config::read_models().await?;
-    let projector = Projector::new(models);
+    let runtime = config::runtime().await?;
+    let projector = runtime.projector();
     let caught_up = projector.catch_up_all().await?;
     tracing::info!(
         councils = caught_up.len(),

@@ -4,7 +4,6 @@
 //! switches to it in one transaction, so a running server keeps answering throughout.
 
 use anyhow::bail;
-use civic_projections::Projector;
 
 use crate::config;
 
@@ -17,11 +16,11 @@ pub struct Args {
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
-    let models = config::read_models().await?;
-    let Some(tenant) = models.tenant_for_slug(&args.council).await? else {
+    let runtime = config::runtime().await?;
+    let Some(tenant) = runtime.read_models().tenant_for_slug(&args.council).await? else {
         bail!("no council with slug {:?}", args.council);
     };
-    let position = Projector::new(models).rebuild(tenant).await?;
+    let position = runtime.projector().rebuild(tenant).await?;
     println!(
         "replayed council {} (tenant {tenant}): read models rebuilt to position {position}",
         args.council

@@ -1,6 +1,7 @@
 //! What can be asked of a decision. Each variant holds validated values only.
 
 use super::{CallInMembers, CallInOutcome, DecisionDetails, Reconsideration};
+use crate::restriction::RestrictionDraft;
 use crate::values::{LongText, Name, Reason};
 use chrono::NaiveDate;
 
@@ -14,7 +15,7 @@ pub enum DecisionCommand {
     /// Record a decision that has been made.
     Record {
         /// The record's fields.
-        details: DecisionDetails,
+        details: DecisionDetails<RestrictionDraft>,
     },
     /// Publish the decision notice; computes the call-in window.
     Publish {
@@ -96,7 +97,7 @@ pub enum DecisionCommand {
     /// version stays in the history.
     Correct {
         /// The corrected fields (all of them).
-        details: DecisionDetails,
+        details: DecisionDetails<RestrictionDraft>,
         /// Why the record was wrong.
         reason: Reason,
     },

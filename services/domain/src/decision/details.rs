@@ -1,7 +1,7 @@
 //! The published record of a decision: every field of a ModernGov "decision
 //! details" page, typed.
 
-use crate::restriction::Restriction;
+use crate::restriction::{ExemptionScheme, Restriction, RestrictionAt, RestrictionDraft};
 use crate::values::{
     BodyId, EmailAddress, ForwardPlanEntryId, HttpUrl, LongText, Name, PhoneNumber, Sha256Digest,
     StatusLabel, Title, ValueError, WardId,
@@ -232,7 +232,7 @@ pub struct DeclaredInterest {
 
 /// An accompanying document.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Document {
+pub struct Document<R = Restriction> {
     /// Its title.
     #[serde(rename = "title")]
     pub title: Title,
@@ -244,18 +244,18 @@ pub struct Document {
     pub sha256: Option<Sha256Digest>,
     /// Why it is withheld, if it is.
     #[serde(rename = "restriction")]
-    pub restriction: Option<Restriction>,
+    pub restriction: Option<R>,
 }
 
 /// A field of the record that is withheld, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct FieldRestriction {
+pub struct FieldRestriction<R = Restriction> {
     /// The field withheld.
     #[serde(rename = "field")]
     pub field: DecisionField,
     /// The basis.
     #[serde(rename = "restriction")]
-    pub restriction: Restriction,
+    pub restriction: R,
 }
 
 /// Names a field of [`DecisionDetails`]: used for field restrictions and for
@@ -343,7 +343,7 @@ pub enum DecisionField {
 /// that relate fields to each other and to the council (dates, bodies, wards)
 /// are checked when a command carrying the details is decided.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct DecisionDetails {
+pub struct DecisionDetails<R = Restriction> {
     /// The decision's title, e.g. "Information Strategy 2010 - 13".
     #[serde(rename = "title")]
     pub title: Title,
@@ -410,81 +410,219 @@ pub struct DecisionDetails {
     pub interests: Vec<DeclaredInterest>,
     /// "Accompanying Documents".
     #[serde(rename = "documents")]
-    pub documents: Vec<Document>,
+    pub documents: Vec<Document<R>>,
     /// Fields withheld from the public, and why.
     #[serde(rename = "field_restrictions")]
-    pub field_restrictions: Vec<FieldRestriction>,
+    pub field_restrictions: Vec<FieldRestriction<R>>,
     /// The forward-plan entry that gave notice of it, if any.
     #[serde(rename = "forward_plan_entry")]
     pub forward_plan_entry: Option<ForwardPlanEntryId>,
 }
 
+impl<R> DecisionDetails<R> {
+    /// The same record with each restriction converted by `convert`, which is given the
+    /// restriction's field path (`documents[0].restriction`, `fieldRestrictions[1].restriction`).
+    /// Destructured without `..`: a new field must be carried over here.
+    pub fn map_restrictions<S, E>(
+        self,
+        mut convert: impl FnMut(String, R) -> Result<S, E>,
+    ) -> Result<DecisionDetails<S>, E> {
+        let DecisionDetails {
+            title,
+            decision_maker,
+            status_label,
+            outcome,
+            key_decision,
+            subject_to_call_in,
+            purpose,
+            resolutions,
+            reasons,
+            alternative_options,
+            reason_key,
+            wards_affected,
+            committee_details,
+            representations_by,
+            other_consulted,
+            consultees,
+            contact,
+            report_author,
+            date_of_decision,
+            decided_by,
+            interests,
+            documents,
+            field_restrictions,
+            forward_plan_entry,
+        } = self;
+        let documents = documents
+            .into_iter()
+            .enumerate()
+            .map(|(n, document)| {
+                let Document {
+                    title,
+                    url,
+                    sha256,
+                    restriction,
+                } = document;
+                let restriction = restriction
+                    .map(|r| convert(format!("documents[{n}].restriction"), r))
+                    .transpose()?;
+                Ok(Document {
+                    title,
+                    url,
+                    sha256,
+                    restriction,
+                })
+            })
+            .collect::<Result<_, E>>()?;
+        let field_restrictions = field_restrictions
+            .into_iter()
+            .enumerate()
+            .map(|(n, FieldRestriction { field, restriction })| {
+                Ok(FieldRestriction {
+                    field,
+                    restriction: convert(
+                        format!("fieldRestrictions[{n}].restriction"),
+                        restriction,
+                    )?,
+                })
+            })
+            .collect::<Result<_, E>>()?;
+        Ok(DecisionDetails {
+            title,
+            decision_maker,
+            status_label,
+            outcome,
+            key_decision,
+            subject_to_call_in,
+            purpose,
+            resolutions,
+            reasons,
+            alternative_options,
+            reason_key,
+            wards_affected,
+            committee_details,
+            representations_by,
+            other_consulted,
+            consultees,
+            contact,
+            report_author,
+            date_of_decision,
+            decided_by,
+            interests,
+            documents,
+            field_restrictions,
+            forward_plan_entry,
+        })
+    }
+}
+
+impl DecisionDetails<RestrictionDraft> {
+    /// The record with every restriction resolved: a restriction naming no scheme takes
+    /// `nation_default`, the current scheme of the council's nation.
+    pub fn resolve(
+        self,
+        nation_default: ExemptionScheme,
+    ) -> Result<DecisionDetails, RestrictionAt> {
+        self.map_restrictions(|field, draft| {
+            draft
+                .resolve(nation_default)
+                .map_err(|error| RestrictionAt { field, error })
+        })
+    }
+}
+
+/// A resolved record stated again as a draft (every scheme named): for importers and tests that
+/// build records from resolved values.
+impl From<DecisionDetails> for DecisionDetails<RestrictionDraft> {
+    fn from(details: DecisionDetails) -> Self {
+        match details.map_restrictions(|_, r| Ok::<_, std::convert::Infallible>(r.into())) {
+            Ok(draft) => draft,
+            Err(never) => match never {},
+        }
+    }
+}
+
 impl DecisionDetails {
-    /// The fields whose values differ between `self` and `other`, in field
-    /// order: what a correction changed.
+    /// The fields whose values differ between `self` and `other`, in field order: what a
+    /// correction changed. Destructured without `..`, so a new field cannot be missed.
     pub fn changed_fields(&self, other: &DecisionDetails) -> Vec<DecisionField> {
         use DecisionField as F;
-        let mut changed = Vec::new();
-        let mut check = |differs: bool, field| {
-            if differs {
-                changed.push(field);
-            }
-        };
-        check(self.title != other.title, F::Title);
-        check(
-            self.decision_maker != other.decision_maker,
-            F::DecisionMaker,
-        );
-        check(self.status_label != other.status_label, F::StatusLabel);
-        check(self.outcome != other.outcome, F::Outcome);
-        check(self.key_decision != other.key_decision, F::KeyDecision);
-        check(
-            self.subject_to_call_in != other.subject_to_call_in,
-            F::SubjectToCallIn,
-        );
-        check(self.purpose != other.purpose, F::Purpose);
-        check(self.resolutions != other.resolutions, F::Resolutions);
-        check(self.reasons != other.reasons, F::Reasons);
-        check(
-            self.alternative_options != other.alternative_options,
-            F::AlternativeOptions,
-        );
-        check(self.reason_key != other.reason_key, F::ReasonKey);
-        check(
-            self.wards_affected != other.wards_affected,
-            F::WardsAffected,
-        );
-        check(
-            self.committee_details != other.committee_details,
-            F::CommitteeDetails,
-        );
-        check(
-            self.representations_by != other.representations_by,
-            F::RepresentationsBy,
-        );
-        check(
-            self.other_consulted != other.other_consulted,
-            F::OtherConsulted,
-        );
-        check(self.consultees != other.consultees, F::Consultees);
-        check(self.contact != other.contact, F::Contact);
-        check(self.report_author != other.report_author, F::ReportAuthor);
-        check(
-            self.date_of_decision != other.date_of_decision,
-            F::DateOfDecision,
-        );
-        check(self.decided_by != other.decided_by, F::DecidedBy);
-        check(self.interests != other.interests, F::Interests);
-        check(self.documents != other.documents, F::Documents);
-        check(
-            self.field_restrictions != other.field_restrictions,
-            F::FieldRestrictions,
-        );
-        check(
-            self.forward_plan_entry != other.forward_plan_entry,
-            F::ForwardPlanEntry,
-        );
-        changed
+        let DecisionDetails {
+            title,
+            decision_maker,
+            status_label,
+            outcome,
+            key_decision,
+            subject_to_call_in,
+            purpose,
+            resolutions,
+            reasons,
+            alternative_options,
+            reason_key,
+            wards_affected,
+            committee_details,
+            representations_by,
+            other_consulted,
+            consultees,
+            contact,
+            report_author,
+            date_of_decision,
+            decided_by,
+            interests,
+            documents,
+            field_restrictions,
+            forward_plan_entry,
+        } = self;
+        [
+            (title != &other.title, F::Title),
+            (decision_maker != &other.decision_maker, F::DecisionMaker),
+            (status_label != &other.status_label, F::StatusLabel),
+            (outcome != &other.outcome, F::Outcome),
+            (key_decision != &other.key_decision, F::KeyDecision),
+            (
+                subject_to_call_in != &other.subject_to_call_in,
+                F::SubjectToCallIn,
+            ),
+            (purpose != &other.purpose, F::Purpose),
+            (resolutions != &other.resolutions, F::Resolutions),
+            (reasons != &other.reasons, F::Reasons),
+            (
+                alternative_options != &other.alternative_options,
+                F::AlternativeOptions,
+            ),
+            (reason_key != &other.reason_key, F::ReasonKey),
+            (wards_affected != &other.wards_affected, F::WardsAffected),
+            (
+                committee_details != &other.committee_details,
+                F::CommitteeDetails,
+            ),
+            (
+                representations_by != &other.representations_by,
+                F::RepresentationsBy,
+            ),
+            (other_consulted != &other.other_consulted, F::OtherConsulted),
+            (consultees != &other.consultees, F::Consultees),
+            (contact != &other.contact, F::Contact),
+            (report_author != &other.report_author, F::ReportAuthor),
+            (
+                date_of_decision != &other.date_of_decision,
+                F::DateOfDecision,
+            ),
+            (decided_by != &other.decided_by, F::DecidedBy),
+            (interests != &other.interests, F::Interests),
+            (documents != &other.documents, F::Documents),
+            (
+                field_restrictions != &other.field_restrictions,
+                F::FieldRestrictions,
+            ),
+            (
+                forward_plan_entry != &other.forward_plan_entry,
+                F::ForwardPlanEntry,
+            ),
+        ]
+        .into_iter()
+        .filter_map(|(differs, field)| differs.then_some(field))
+        .collect()
     }
 
     /// Whether the decision can be called in, as far as the record says:

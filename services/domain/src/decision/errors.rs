@@ -10,6 +10,10 @@ use thiserror::Error;
 /// A broken decision rule. Each variant says how the edge should treat it.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum DecisionError {
+    /// A restriction in the record does not hold for its scheme (paragraphs out of range,
+    /// missing or on confidential information). Edge: invalid input, pointing at `field`.
+    #[error(transparent)]
+    Restriction(crate::restriction::RestrictionAt),
     /// No decision has been recorded in this stream. Edge: not found.
     #[error("the decision has not been recorded")]
     NotFound,
@@ -143,7 +147,8 @@ impl DecisionError {
             | OverrideReasonWithoutDates
             | Calendar(_)
             | TakeEffectBeforeEffectiveDate { .. }
-            | NothingToCorrect => ErrorKind::InvalidInput,
+            | NothingToCorrect
+            | Restriction(_) => ErrorKind::InvalidInput,
         }
     }
 }

@@ -28,6 +28,7 @@ pub use lifecycle::{
 use crate::Decided;
 use crate::council::Council;
 use crate::event::Event;
+use crate::restriction::RestrictionDraft;
 use crate::values::{DecisionId, LongText, Name, Reason};
 use crate::warning::Warning;
 use chrono::NaiveDate;
@@ -227,10 +228,11 @@ impl Decision {
     ) -> Result<Decided, DecisionError> {
         let (events, warnings) = match (state, command) {
             (None, DecisionCommand::Record { details }) => {
-                let warnings = rules::check_details(details, council, today)?;
+                let details = resolve(details, council)?;
+                let warnings = rules::check_details(&details, council, today)?;
                 let event = DecisionEvent::Recorded(DecisionRecorded {
                     decision_id: id,
-                    details: details.clone(),
+                    details,
                 });
                 (vec![event], warnings)
             }
@@ -421,11 +423,12 @@ impl Decision {
                 reason: reason.clone(),
             }),
             DecisionCommand::Correct { details, reason } => {
-                let corrected_fields = self.details.changed_fields(details);
+                let details = resolve(details, council)?;
+                let corrected_fields = self.details.changed_fields(&details);
                 if corrected_fields.is_empty() {
                     return Err(DecisionError::NothingToCorrect);
                 }
-                warnings = rules::check_details(details, council, today)?;
+                warnings = rules::check_details(&details, council, today)?;
                 if let Some(effective_from) = self.effective_from.or(self.took_effect_on)
                     && effective_from < details.date_of_decision
                 {
@@ -435,7 +438,7 @@ impl Decision {
                     });
                 }
                 DecisionEvent::Corrected(DecisionCorrected {
-                    details: details.clone(),
+                    details,
                     reason: reason.clone(),
                     corrected_fields,
                     corrected_on: today,
@@ -657,3 +660,15 @@ impl Decision {
 
 #[cfg(test)]
 mod tests;
+
+/// A command's record with its restrictions resolved against the council's nation: a
+/// restriction naming no scheme cites the nation's current one.
+fn resolve(
+    details: &DecisionDetails<RestrictionDraft>,
+    council: &Council,
+) -> Result<DecisionDetails, DecisionError> {
+    details
+        .clone()
+        .resolve(council.nation().default_scheme())
+        .map_err(DecisionError::Restriction)
+}

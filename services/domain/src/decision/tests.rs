@@ -31,7 +31,9 @@ impl Given {
     fn recorded() -> Self {
         let mut g = Self::nothing();
         let details = details(&g.f);
-        g.ok(DecisionCommand::Record { details });
+        g.ok(DecisionCommand::Record {
+            details: details.into(),
+        });
         g
     }
 
@@ -39,7 +41,9 @@ impl Given {
         let mut g = Self::nothing();
         let mut details = details(&g.f);
         change(&mut details);
-        g.ok(DecisionCommand::Record { details });
+        g.ok(DecisionCommand::Record {
+            details: details.into(),
+        });
         g
     }
 
@@ -131,7 +135,7 @@ fn recording_a_decision_emits_decision_recorded_with_its_details_and_no_warnings
     let details = details(&g.f);
     let decided = g
         .when(DecisionCommand::Record {
-            details: details.clone(),
+            details: details.clone().into(),
         })
         .unwrap();
     assert_eq!(
@@ -160,7 +164,9 @@ fn recording_twice_is_refused_as_already_recorded() {
     let g = Given::recorded();
     let details = details(&g.f);
     assert_eq!(
-        g.when(DecisionCommand::Record { details }),
+        g.when(DecisionCommand::Record {
+            details: details.into()
+        }),
         Err(DecisionError::AlreadyRecorded)
     );
 }
@@ -184,7 +190,9 @@ fn a_decision_dated_after_today_is_refused() {
     let mut details = details(&g.f);
     details.date_of_decision = d(2011, 1, 1);
     assert_eq!(
-        g.when(DecisionCommand::Record { details }),
+        g.when(DecisionCommand::Record {
+            details: details.into()
+        }),
         Err(DecisionError::DecisionDateInFuture {
             date_of_decision: d(2011, 1, 1),
             today: today()
@@ -200,7 +208,9 @@ fn a_decision_maker_that_is_not_one_of_the_councils_bodies_is_refused() {
     details.decision_maker.body_id = stranger;
     details.decided_by.body_id = stranger;
     assert_eq!(
-        g.when(DecisionCommand::Record { details }),
+        g.when(DecisionCommand::Record {
+            details: details.into()
+        }),
         Err(DecisionError::UnknownBody(stranger))
     );
 }
@@ -214,7 +224,9 @@ fn a_ward_that_is_not_one_of_the_councils_wards_is_refused() {
         ward_ids: WardList::parse(vec![g.f.ward_a, stranger]).unwrap(),
     };
     assert_eq!(
-        g.when(DecisionCommand::Record { details }),
+        g.when(DecisionCommand::Record {
+            details: details.into()
+        }),
         Err(DecisionError::UnknownWard(stranger))
     );
 }
@@ -224,7 +236,11 @@ fn representations_invited_after_the_decision_are_recorded_with_a_warning() {
     let g = Given::nothing();
     let mut details = details(&g.f);
     details.representations_by = Some(d(2010, 6, 10));
-    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details.into(),
+        })
+        .unwrap();
     assert_eq!(
         decided.warnings,
         vec![Warning::RepresentationsDeadlineAfterDecision {
@@ -239,7 +255,11 @@ fn a_key_decision_without_a_forward_plan_entry_is_recorded_with_a_warning() {
     let g = Given::nothing();
     let mut details = details(&g.f);
     details.forward_plan_entry = None;
-    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details.into(),
+        })
+        .unwrap();
     assert_eq!(
         decided.warnings,
         vec![Warning::KeyDecisionWithoutForwardPlanEntry]
@@ -254,7 +274,11 @@ fn a_decision_taken_by_another_body_than_the_decision_maker_is_recorded_with_a_w
         body_id: g.f.committee,
         name_as_shown: name("Planning Committee"),
     };
-    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details.into(),
+        })
+        .unwrap();
     assert_eq!(
         decided.warnings,
         vec![Warning::DecidedByDiffersFromDecisionMaker {
@@ -271,7 +295,7 @@ fn an_approval_with_no_resolutions_is_recorded_with_a_warning_but_a_noting_is_no
     details.resolutions = Resolutions::default();
     let decided = g
         .when(DecisionCommand::Record {
-            details: details.clone(),
+            details: details.clone().into(),
         })
         .unwrap();
     assert_eq!(
@@ -284,9 +308,11 @@ fn an_approval_with_no_resolutions_is_recorded_with_a_warning_but_a_noting_is_no
     details.outcome = Outcome::Noted;
     details.status_label = StatusLabel::parse("Noted").unwrap();
     assert_eq!(
-        g.when(DecisionCommand::Record { details })
-            .unwrap()
-            .warnings,
+        g.when(DecisionCommand::Record {
+            details: details.into()
+        })
+        .unwrap()
+        .warnings,
         vec![]
     );
 }
@@ -296,7 +322,11 @@ fn a_status_label_the_council_does_not_know_is_recorded_with_a_warning() {
     let g = Given::nothing();
     let mut details = details(&g.f);
     details.status_label = StatusLabel::parse("Resolved").unwrap();
-    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details.into(),
+        })
+        .unwrap();
     assert_eq!(
         decided.warnings,
         vec![Warning::StatusLabelNotMapped {
@@ -310,7 +340,11 @@ fn a_status_label_mapped_to_another_outcome_is_recorded_with_a_warning() {
     let g = Given::nothing();
     let mut details = details(&g.f);
     details.status_label = StatusLabel::parse("refused").unwrap();
-    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details.into(),
+        })
+        .unwrap();
     assert_eq!(
         decided.warnings,
         vec![Warning::StatusLabelDisagreesWithOutcome {
@@ -331,7 +365,7 @@ fn a_body_retired_before_the_decision_is_recorded_with_a_warning() {
     });
     let decided = g
         .when(DecisionCommand::Record {
-            details: details(&g.f),
+            details: details(&g.f).into(),
         })
         .unwrap();
     assert_eq!(
@@ -358,7 +392,11 @@ fn a_restriction_under_another_nations_scheme_is_recorded_with_a_warning() {
         )
         .unwrap(),
     });
-    let decided = g.when(DecisionCommand::Record { details }).unwrap();
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details.into(),
+        })
+        .unwrap();
     assert_eq!(
         decided.warnings,
         vec![Warning::RestrictionSchemeNotForNation {
@@ -366,6 +404,73 @@ fn a_restriction_under_another_nations_scheme_is_recorded_with_a_warning() {
             nation: crate::nation::Nation::England
         }]
     );
+}
+
+#[test]
+fn a_restriction_naming_no_scheme_cites_the_councils_nation_when_decided() {
+    use crate::restriction::{RestrictionAt, RestrictionDraft, RestrictionError};
+    let g = Given::nothing();
+    let draft = |paragraphs: Vec<u8>| RestrictionDraft {
+        category: RestrictionCategory::Exempt,
+        scheme: None,
+        paragraphs,
+        public_interest_test_applied: true,
+        reason: None,
+    };
+    let mut details: DecisionDetails<RestrictionDraft> = details(&g.f).into();
+    details.field_restrictions.push(FieldRestriction {
+        field: DecisionField::Reasons,
+        restriction: draft(vec![3]),
+    });
+    let decided = g
+        .when(DecisionCommand::Record {
+            details: details.clone(),
+        })
+        .unwrap();
+    let Some(Event::Decision(DecisionEvent::Recorded(recorded))) = decided.events.first() else {
+        panic!(
+            "expected the decision to be recorded, got {:?}",
+            decided.events
+        );
+    };
+    assert_eq!(
+        recorded.details.field_restrictions[0].restriction.scheme(),
+        ExemptionScheme::Schedule12APart1
+    );
+
+    // Paragraph 14 is not in England's scheme: refused, naming the restriction's field.
+    details.field_restrictions[0].restriction = draft(vec![14]);
+    assert_eq!(
+        g.when(DecisionCommand::Record { details }),
+        Err(DecisionError::Restriction(RestrictionAt {
+            field: "fieldRestrictions[0].restriction".into(),
+            error: RestrictionError::ParagraphOutOfRange {
+                scheme: ExemptionScheme::Schedule12APart1,
+                paragraph: 14,
+                min: 1,
+                max: 7,
+            },
+        }))
+    );
+}
+
+#[test]
+fn changed_fields_names_the_fields_that_differ_in_field_order() {
+    let g = Given::nothing();
+    let before = details(&g.f);
+    let mut after = before.clone();
+    after.title = Title::parse("Another title").unwrap();
+    after.key_decision = Some(false);
+    after.purpose = None;
+    assert_eq!(
+        before.changed_fields(&after),
+        vec![
+            DecisionField::Title,
+            DecisionField::KeyDecision,
+            DecisionField::Purpose
+        ]
+    );
+    assert_eq!(before.changed_fields(&before), Vec::new());
 }
 
 // --- Publish ------------------------------------------------------------
@@ -643,7 +748,9 @@ fn publishing_outside_the_calendars_years_is_refused_not_panicked() {
     let mut details = details(&g.f);
     details.date_of_decision = d(1800, 6, 9);
     details.representations_by = None;
-    g.ok(DecisionCommand::Record { details });
+    g.ok(DecisionCommand::Record {
+        details: details.into(),
+    });
     assert!(matches!(
         g.when(publish(d(1800, 6, 11))),
         Err(DecisionError::Calendar(_))
@@ -779,7 +886,7 @@ fn a_decision_corrected_to_say_it_is_not_subject_to_call_in_cannot_be_called_in(
     let mut corrected = g.state().details().clone();
     corrected.subject_to_call_in = Some(false);
     g.ok(DecisionCommand::Correct {
-        details: corrected,
+        details: corrected.into(),
         reason: reason("The notice was wrong."),
     });
     assert_eq!(
@@ -1123,7 +1230,7 @@ fn a_correction_lists_the_changed_fields_and_keeps_the_previous_version() {
     corrected.title = Title::parse("Information Strategy 2010 - 2013").unwrap();
     corrected.report_author = Some(name("P. Taylor"));
     let event = g.then_event(DecisionCommand::Correct {
-        details: corrected.clone(),
+        details: corrected.clone().into(),
         reason: reason("Typo in title."),
     });
     assert_eq!(
@@ -1136,7 +1243,7 @@ fn a_correction_lists_the_changed_fields_and_keeps_the_previous_version() {
         })
     );
     g.ok(DecisionCommand::Correct {
-        details: corrected.clone(),
+        details: corrected.clone().into(),
         reason: reason("Typo in title."),
     });
     let s = g.state();
@@ -1153,7 +1260,7 @@ fn a_correction_that_changes_nothing_is_refused() {
     let same = g.state().details().clone();
     assert_eq!(
         g.when(DecisionCommand::Correct {
-            details: same,
+            details: same.into(),
             reason: reason("no-op")
         }),
         Err(DecisionError::NothingToCorrect)
@@ -1170,7 +1277,7 @@ fn a_correction_is_allowed_even_after_withdrawal() {
     corrected.consultees = None;
     assert!(
         g.when(DecisionCommand::Correct {
-            details: corrected,
+            details: corrected.into(),
             reason: reason("fix")
         })
         .is_ok()
@@ -1184,7 +1291,7 @@ fn a_correction_moving_the_decision_after_its_effective_date_is_refused() {
     corrected.date_of_decision = d(2010, 6, 20);
     assert_eq!(
         g.when(DecisionCommand::Correct {
-            details: corrected,
+            details: corrected.into(),
             reason: reason("wrong date")
         }),
         Err(DecisionError::EffectiveBeforeDecision {
@@ -1201,7 +1308,7 @@ fn a_correction_is_checked_like_a_record() {
     corrected.date_of_decision = d(2011, 6, 9);
     assert!(matches!(
         g.when(DecisionCommand::Correct {
-            details: corrected,
+            details: corrected.into(),
             reason: reason("x")
         }),
         Err(DecisionError::DecisionDateInFuture { .. })

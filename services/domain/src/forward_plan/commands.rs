@@ -1,6 +1,7 @@
 //! What can be asked of a forward-plan entry.
 
 use super::{ForwardPlanDetails, NoticeKind};
+use crate::restriction::RestrictionDraft;
 use crate::values::{DecisionId, Reason};
 use chrono::NaiveDate;
 
@@ -14,7 +15,7 @@ pub enum ForwardPlanCommand {
     /// Put a matter on the forward plan.
     Enter {
         /// The matter.
-        details: ForwardPlanDetails,
+        details: ForwardPlanDetails<RestrictionDraft>,
         /// When it is expected to be decided.
         date_due: NaiveDate,
         /// When notice was published.

@@ -1,7 +1,7 @@
 //! What a forward-plan entry says about the matter to be decided.
 
 use crate::decision::WardList;
-use crate::restriction::Restriction;
+use crate::restriction::{ExemptionScheme, Restriction, RestrictionAt, RestrictionDraft};
 use crate::values::{BodyId, LongText, Name, Title};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -36,7 +36,7 @@ pub struct Representations {
 /// Whether the decision is expected to be taken in private, and why.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind")]
-pub enum AnticipatedRestriction {
+pub enum AnticipatedRestriction<R = Restriction> {
     /// Expected to be open to the public.
     #[serde(rename = "open")]
     Open,
@@ -45,14 +45,14 @@ pub enum AnticipatedRestriction {
     PartExempt {
         /// The basis, if stated yet.
         #[serde(rename = "restriction")]
-        restriction: Option<Restriction>,
+        restriction: Option<R>,
     },
     /// The whole matter expected to be exempt.
     #[serde(rename = "fully_exempt")]
     FullyExempt {
         /// The basis, if stated yet.
         #[serde(rename = "restriction")]
-        restriction: Option<Restriction>,
+        restriction: Option<R>,
     },
 }
 
@@ -69,7 +69,7 @@ impl AnticipatedRestriction {
 
 /// The matter an entry gives notice of.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct ForwardPlanDetails {
+pub struct ForwardPlanDetails<R = Restriction> {
     /// The matter's title.
     #[serde(rename = "title")]
     pub title: Title,
@@ -96,5 +96,100 @@ pub struct ForwardPlanDetails {
     pub representations: Option<Representations>,
     /// Whether it is expected to be taken in private.
     #[serde(rename = "anticipated_restriction")]
-    pub anticipated_restriction: AnticipatedRestriction,
+    pub anticipated_restriction: AnticipatedRestriction<R>,
+}
+
+impl ForwardPlanDetails<RestrictionDraft> {
+    /// The details with the anticipated restriction resolved: naming no scheme, it cites
+    /// `nation_default`, the current scheme of the council's nation.
+    pub fn resolve(
+        self,
+        nation_default: ExemptionScheme,
+    ) -> Result<ForwardPlanDetails, RestrictionAt> {
+        let ForwardPlanDetails {
+            title,
+            description,
+            decision_maker,
+            key_decision,
+            reason_key,
+            wards,
+            consultees,
+            representations,
+            anticipated_restriction,
+        } = self;
+        let resolve = |restriction: Option<RestrictionDraft>| {
+            restriction
+                .map(|draft| draft.resolve(nation_default))
+                .transpose()
+                .map_err(|error| RestrictionAt {
+                    field: "restriction".to_owned(),
+                    error,
+                })
+        };
+        let anticipated_restriction = match anticipated_restriction {
+            AnticipatedRestriction::Open => AnticipatedRestriction::Open,
+            AnticipatedRestriction::PartExempt { restriction } => {
+                AnticipatedRestriction::PartExempt {
+                    restriction: resolve(restriction)?,
+                }
+            }
+            AnticipatedRestriction::FullyExempt { restriction } => {
+                AnticipatedRestriction::FullyExempt {
+                    restriction: resolve(restriction)?,
+                }
+            }
+        };
+        Ok(ForwardPlanDetails {
+            title,
+            description,
+            decision_maker,
+            key_decision,
+            reason_key,
+            wards,
+            consultees,
+            representations,
+            anticipated_restriction,
+        })
+    }
+}
+
+/// Resolved details stated again as a draft (the scheme named).
+impl From<ForwardPlanDetails> for ForwardPlanDetails<RestrictionDraft> {
+    fn from(details: ForwardPlanDetails) -> Self {
+        let ForwardPlanDetails {
+            title,
+            description,
+            decision_maker,
+            key_decision,
+            reason_key,
+            wards,
+            consultees,
+            representations,
+            anticipated_restriction,
+        } = details;
+        let anticipated_restriction = match anticipated_restriction {
+            AnticipatedRestriction::Open => AnticipatedRestriction::Open,
+            AnticipatedRestriction::PartExempt { restriction } => {
+                AnticipatedRestriction::PartExempt {
+                    restriction: restriction.map(Into::into),
+                }
+            }
+            AnticipatedRestriction::FullyExempt { restriction } => {
+                AnticipatedRestriction::FullyExempt {
+                    restriction: restriction.map(Into::into),
+                }
+            }
+        };
+        ForwardPlanDetails {
+            title,
+            description,
+            decision_maker,
+            key_decision,
+            reason_key,
+            wards,
+            consultees,
+            representations,
+            anticipated_restriction,
+        }
+    }
 }

@@ -10,6 +10,10 @@ use thiserror::Error;
 /// it.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
 pub enum ForwardPlanError {
+    /// The anticipated restriction does not hold for its scheme. Edge: invalid input,
+    /// pointing at `field`.
+    #[error(transparent)]
+    Restriction(crate::restriction::RestrictionAt),
     /// Nothing entered in this stream. Edge: not found.
     #[error("the forward-plan entry does not exist")]
     NotFound,
@@ -76,7 +80,8 @@ impl ForwardPlanError {
             InsufficientNotice { .. }
             | DueBeforeNotice { .. }
             | NoticeDateInFuture { .. }
-            | DateUnchanged(_) => ErrorKind::InvalidInput,
+            | DateUnchanged(_)
+            | Restriction(_) => ErrorKind::InvalidInput,
         }
     }
 }

@@ -148,7 +148,11 @@ impl ForwardPlanEntry {
                         today,
                     });
                 }
-                check_details(details, council)?;
+                let details = details
+                    .clone()
+                    .resolve(council.nation().default_scheme())
+                    .map_err(ForwardPlanError::Restriction)?;
+                check_details(&details, council)?;
                 check_notice(
                     details.key_decision,
                     notice,
@@ -166,7 +170,7 @@ impl ForwardPlanEntry {
                 }
                 ForwardPlanEvent::Entered(ForwardPlanEntryEntered {
                     entry_id: id,
-                    details: details.clone(),
+                    details,
                     date_due: *date_due,
                     notice_date: *notice_date,
                     notice: notice.clone(),

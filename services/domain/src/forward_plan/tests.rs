@@ -35,7 +35,7 @@ fn enter(
     notice: NoticeKind,
 ) -> ForwardPlanCommand {
     ForwardPlanCommand::Enter {
-        details: entry_details(f, key),
+        details: entry_details(f, key).into(),
         date_due,
         notice_date,
         notice,
@@ -230,7 +230,7 @@ fn unknown_bodies_and_wards_are_refused() {
         ward_ids: WardList::parse(vec![g.f.ward_a, stranger]).unwrap(),
     };
     let cmd = ForwardPlanCommand::Enter {
-        details: details.clone(),
+        details: details.clone().into(),
         date_due: d(2010, 7, 1),
         notice_date: d(2010, 6, 1),
         notice: NoticeKind::Standard,
@@ -240,7 +240,7 @@ fn unknown_bodies_and_wards_are_refused() {
     let body = crate::values::BodyId::new();
     details.decision_maker = body;
     let cmd = ForwardPlanCommand::Enter {
-        details,
+        details: details.into(),
         date_due: d(2010, 7, 1),
         notice_date: d(2010, 6, 1),
         notice: NoticeKind::Standard,
@@ -257,7 +257,7 @@ fn representations_invited_after_the_date_due_are_flagged() {
         by: Some(d(2010, 7, 10)),
     });
     let cmd = ForwardPlanCommand::Enter {
-        details,
+        details: details.into(),
         date_due: d(2010, 7, 1),
         notice_date: d(2010, 6, 1),
         notice: NoticeKind::Standard,

@@ -278,3 +278,35 @@ pub enum AnticipatedRestrictionKind {
     /// All of it exempt.
     FullyExempt,
 }
+
+/// Which wards a decision affects.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum WardsAffectedKind {
+    /// "(All Wards)".
+    All,
+    /// The wards listed in `wardIds`.
+    Listed,
+    /// The source left the field blank.
+    NotStated,
+}
+
+/// Which wards a planned decision concerns.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PlannedWardsKind {
+    /// All wards.
+    All,
+    /// The wards listed in `wardIds`.
+    Listed,
+}
+
+/// How notice of the decision was given.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(name = "NoticeKind")]
+pub enum NoticeKindName {
+    /// Published on the forward plan with the usual notice.
+    Standard,
+    /// General exception: 28 days impracticable; at least 5 clear days, with a reason.
+    GeneralException,
+    /// Special urgency: agreed by the chair of scrutiny; no minimum notice.
+    SpecialUrgency,
+}

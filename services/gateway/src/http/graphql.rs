@@ -46,7 +46,7 @@ async fn tenant(state: &AppState, slug: &str) -> Result<TenantId, ApiError> {
     }
     state
         .services
-        .read_models
+        .read_models()
         .tenant_for_slug(slug)
         .await?
         .ok_or_else(not_found)

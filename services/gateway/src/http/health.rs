@@ -12,7 +12,7 @@ pub(crate) async fn healthz() -> &'static str {
 
 /// The database answers; 503 otherwise, so a load balancer stops sending requests.
 pub(crate) async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match state.services.ping().await {
+    match state.services.runtime.ready().await {
         Ok(()) => (StatusCode::OK, "ready"),
         Err(error) => {
             tracing::warn!(%error, "readiness check: the database does not answer");

@@ -99,8 +99,16 @@ async fn record_details(
     published: Option<NaiveDate>,
 ) -> DecisionId {
     let id = DecisionId::new();
-    f.execute(tenant, &decision(id, DecisionCommand::Record { details }))
-        .await;
+    f.execute(
+        tenant,
+        &decision(
+            id,
+            DecisionCommand::Record {
+                details: details.into(),
+            },
+        ),
+    )
+    .await;
     if let Some(on) = published {
         f.execute(tenant, &decision(id, publish(on))).await;
     }
@@ -753,7 +761,7 @@ async fn enter(
         &Command::ForwardPlan {
             entry,
             command: ForwardPlanCommand::Enter {
-                details,
+                details: details.into(),
                 date_due: due,
                 notice_date: d(2010, 7, 1),
                 notice: NoticeKind::Standard,

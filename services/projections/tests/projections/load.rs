@@ -61,7 +61,9 @@ pub async fn the_projector_never_skips_an_event_under_concurrent_load(f: Fixture
                     .unwrap();
                     let mut commands = vec![Command::Decision {
                         decision: id,
-                        command: civic_domain::decision::DecisionCommand::Record { details },
+                        command: civic_domain::decision::DecisionCommand::Record {
+                            details: details.into(),
+                        },
                     }];
                     if round % 2 == 0 {
                         commands.push(Command::Decision {

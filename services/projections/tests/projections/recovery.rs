@@ -219,7 +219,9 @@ pub async fn a_rebuild_gives_identical_read_models_and_switches_generation_while
                         tenant,
                         &Command::Decision {
                             decision: civic_domain::values::DecisionId::new(),
-                            command: civic_domain::decision::DecisionCommand::Record { details },
+                            command: civic_domain::decision::DecisionCommand::Record {
+                                details: details.into(),
+                            },
                         },
                         &crate::support::context(),
                     )

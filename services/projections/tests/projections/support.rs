@@ -160,7 +160,9 @@ impl Fixture {
             tenant,
             &Command::Decision {
                 decision: id,
-                command: DecisionCommand::Record { details },
+                command: DecisionCommand::Record {
+                    details: details.into(),
+                },
             },
         )
         .await;

@@ -1,8 +1,8 @@
 //! Inputs of the council commands: registration (platform) and reference data (council).
 
+use super::InputError;
 use async_graphql::InputObject;
 use civic_domain::council::{CallInPeriod, CallInPolicy, CouncilCommand, KeyDecisionThresholds};
-use civic_domain::input::InputError;
 use civic_domain::values::{BodyId, Name, Pence, Reason, Slug, StatusLabel, WardId};
 use uuid::Uuid;
 

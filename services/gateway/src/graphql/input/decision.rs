@@ -4,25 +4,20 @@
 
 use async_graphql::{Enum, InputObject};
 use civic_domain::decision::{
-    CallInMembers, DecisionCommand, DecisionDetails, Reconsideration, Resolution, Resolutions,
+    BodyRef, CallInMembers, Contact, DecisionCommand, DecisionDetails, DeclaredInterest, Document,
+    FieldRestriction, Reconsideration, Resolution, Resolutions, WardList, WardsAffected,
 };
-use civic_domain::input::{
-    ContactInput as RawContact, DecisionDetailsInput as RawDetails, DocumentInput as RawDocument,
-    InputError, InterestInput as RawInterest, ResolutionInput as RawResolution,
-    WardsAffectedInput as RawWards,
+use civic_domain::restriction::RestrictionDraft;
+use civic_domain::values::{
+    BodyId, EmailAddress, ForwardPlanEntryId, HttpUrl, LongText, Name, PhoneNumber, Reason,
+    Sha256Digest, StatusLabel, Title, WardId,
 };
-use civic_domain::restriction::ExemptionScheme as DomainScheme;
-use civic_domain::values::{LongText, Name, Reason};
 use uuid::Uuid;
 
 use super::restriction::RestrictionInput;
-use super::{With, at, malformed, optional};
-use crate::graphql::enums::{DecisionField, Outcome};
+use super::{InputError, at, malformed, optional};
+use crate::graphql::enums::{DecisionField, Outcome, WardsAffectedKind};
 use crate::graphql::scalars::Date;
-
-fn iso(date: Date) -> String {
-    date.0.format("%Y-%m-%d").to_string()
-}
 
 /// One numbered resolution of "The decision".
 #[derive(InputObject, Debug, Clone)]
@@ -31,17 +26,6 @@ pub struct ResolutionInput {
     pub number: u32,
     /// Its text.
     pub text: String,
-}
-
-/// Which wards a decision affects.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum WardsAffectedKind {
-    /// "(All Wards)".
-    All,
-    /// The wards listed in `wardIds`.
-    Listed,
-    /// The source left the field blank.
-    NotStated,
 }
 
 /// "Wards Affected".
@@ -163,109 +147,210 @@ pub struct DecisionDetailsInput {
 }
 
 impl DecisionDetailsInput {
-    /// The domain's raw form; `default_scheme` fills restrictions that name no scheme.
-    pub fn raw(&self, default_scheme: DomainScheme) -> RawDetails {
-        RawDetails {
-            title: self.title.clone(),
-            decision_maker_body_id: self.decision_maker_body_id.to_string(),
-            decision_maker_name: self.decision_maker_name.clone(),
-            status_label: self.status_label.clone(),
-            outcome: self.outcome.into(),
-            key_decision: self.key_decision,
-            subject_to_call_in: self.subject_to_call_in,
-            purpose: self.purpose.clone(),
-            resolutions: self
-                .resolutions
+    /// The record as typed, validated into domain values. Restrictions naming no scheme are left
+    /// for the domain, which knows the council's nation.
+    pub fn details(&self) -> Result<DecisionDetails<RestrictionDraft>, InputError> {
+        let DecisionDetailsInput {
+            title,
+            decision_maker_body_id,
+            decision_maker_name,
+            status_label,
+            outcome,
+            key_decision,
+            subject_to_call_in,
+            purpose,
+            resolutions,
+            reasons,
+            alternative_options,
+            reason_key,
+            wards_affected,
+            committee_details,
+            representations_by,
+            other_consulted,
+            consultees,
+            contact,
+            report_author,
+            date_of_decision,
+            decided_by_body_id,
+            decided_by_name,
+            interests,
+            documents,
+            field_restrictions,
+            forward_plan_entry,
+        } = self;
+        Ok(DecisionDetails {
+            title: at("title", Title::parse(title))?,
+            decision_maker: body(
+                "decisionMakerName",
+                *decision_maker_body_id,
+                decision_maker_name,
+            )?,
+            status_label: at("statusLabel", StatusLabel::parse(status_label))?,
+            outcome: (*outcome).into(),
+            key_decision: *key_decision,
+            subject_to_call_in: *subject_to_call_in,
+            purpose: optional("purpose", purpose.as_deref(), LongText::parse)?,
+            resolutions: numbered("resolutions", resolutions)?,
+            reasons: optional("reasons", reasons.as_deref(), LongText::parse)?,
+            alternative_options: optional(
+                "alternativeOptions",
+                alternative_options.as_deref(),
+                LongText::parse,
+            )?,
+            reason_key: reason_key
                 .iter()
-                .map(|r| RawResolution {
-                    number: r.number,
-                    text: r.text.clone(),
+                .filter(|k| !k.trim().is_empty())
+                .enumerate()
+                .map(|(n, k)| at(&format!("reasonKey[{n}]"), Name::parse(k)))
+                .collect::<Result<_, _>>()?,
+            wards_affected: wards(wards_affected.as_ref())?,
+            committee_details: optional(
+                "committeeDetails",
+                committee_details.as_deref(),
+                LongText::parse,
+            )?,
+            representations_by: representations_by.map(Into::into),
+            other_consulted: optional(
+                "otherConsulted",
+                other_consulted.as_deref(),
+                LongText::parse,
+            )?,
+            consultees: optional("consultees", consultees.as_deref(), LongText::parse)?,
+            contact: contact.as_ref().map(ContactInput::contact).transpose()?,
+            report_author: optional("reportAuthor", report_author.as_deref(), Name::parse)?,
+            date_of_decision: (*date_of_decision).into(),
+            decided_by: body("decidedByName", *decided_by_body_id, decided_by_name)?,
+            interests: interests
+                .iter()
+                .enumerate()
+                .map(|(n, interest)| interest.interest(&format!("interests[{n}]")))
+                .collect::<Result<_, _>>()?,
+            documents: documents
+                .iter()
+                .enumerate()
+                .map(|(n, document)| document.document(&format!("documents[{n}]")))
+                .collect::<Result<_, _>>()?,
+            field_restrictions: field_restrictions
+                .iter()
+                .enumerate()
+                .map(|(n, f)| {
+                    Ok(FieldRestriction {
+                        field: f.field.into(),
+                        restriction: f
+                            .restriction
+                            .draft(&format!("fieldRestrictions[{n}].restriction"))?,
+                    })
                 })
-                .collect(),
-            reasons: self.reasons.clone(),
-            alternative_options: self.alternative_options.clone(),
-            reason_key: self.reason_key.clone(),
-            wards_affected: match &self.wards_affected {
-                None => RawWards::NotStated,
-                Some(w) => match w.kind {
-                    WardsAffectedKind::All => RawWards::All,
-                    WardsAffectedKind::NotStated => RawWards::NotStated,
-                    WardsAffectedKind::Listed => {
-                        RawWards::Listed(w.ward_ids.iter().map(Uuid::to_string).collect())
-                    }
-                },
-            },
-            committee_details: self.committee_details.clone(),
-            representations_by: self.representations_by.map(iso),
-            other_consulted: self.other_consulted.clone(),
-            consultees: self.consultees.clone(),
-            contact: self.contact.as_ref().map(|c| RawContact {
-                name: c.name.clone(),
-                email: c.email.clone(),
-                phone: c.phone.clone(),
-                as_given: c.as_given.clone(),
-            }),
-            report_author: self.report_author.clone(),
-            date_of_decision: iso(self.date_of_decision),
-            decided_by_body_id: self.decided_by_body_id.to_string(),
-            decided_by_name: self.decided_by_name.clone(),
-            interests: self
-                .interests
-                .iter()
-                .map(|i| RawInterest {
-                    member: i.member.clone(),
-                    interest: i.interest.clone(),
-                    dispensation: i.dispensation.clone(),
-                })
-                .collect(),
-            documents: self
-                .documents
-                .iter()
-                .map(|d| RawDocument {
-                    title: d.title.clone(),
-                    url: d.url.clone(),
-                    sha256: d.sha256.clone(),
-                    restriction: d.restriction.as_ref().map(RestrictionInput::raw),
-                })
-                .collect(),
-            field_restrictions: self
-                .field_restrictions
-                .iter()
-                .map(|f| (f.field.into(), f.restriction.raw()))
-                .collect(),
-            forward_plan_entry: self.forward_plan_entry.map(|id| id.to_string()),
-            default_scheme,
-        }
-    }
-
-    /// Validates the record, with `default_scheme` for restrictions naming none.
-    pub fn details(&self, default_scheme: DomainScheme) -> Result<DecisionDetails, InputError> {
-        if self
-            .wards_affected
-            .as_ref()
-            .is_some_and(|w| (w.kind == WardsAffectedKind::Listed) == w.ward_ids.is_empty())
-        {
-            return Err(malformed(
-                "wardsAffected.wardIds",
-                "wards affected",
-                "list ward ids exactly when the kind is LISTED",
-            ));
-        }
-        DecisionDetails::try_from(&self.raw(default_scheme))
+                .collect::<Result<_, InputError>>()?,
+            forward_plan_entry: forward_plan_entry.map(ForwardPlanEntryId::from_uuid),
+        })
     }
 }
 
-/// A decision record with the exemption scheme of its council: what `recordDecision` converts.
-impl TryFrom<With<'_, DecisionDetailsInput, DomainScheme>> for DecisionCommand {
+/// A body as the record names it.
+fn body(field: &str, id: Uuid, name_as_shown: &str) -> Result<BodyRef, InputError> {
+    Ok(BodyRef {
+        body_id: BodyId::from_uuid(id),
+        name_as_shown: at(field, Name::parse(name_as_shown))?,
+    })
+}
+
+/// Numbered resolutions, checked as the domain numbers them.
+fn numbered(field: &str, resolutions: &[ResolutionInput]) -> Result<Resolutions, InputError> {
+    let resolutions = resolutions
+        .iter()
+        .enumerate()
+        .map(|(n, r)| {
+            Ok(Resolution {
+                number: r.number,
+                text: at(&format!("{field}[{n}].text"), LongText::parse(&r.text))?,
+            })
+        })
+        .collect::<Result<Vec<_>, InputError>>()?;
+    at(field, Resolutions::parse(resolutions))
+}
+
+/// "Wards Affected"; not stated when omitted.
+fn wards(input: Option<&WardsAffectedInput>) -> Result<WardsAffected, InputError> {
+    let Some(input) = input else {
+        return Ok(WardsAffected::NotStated);
+    };
+    match (input.kind, input.ward_ids.is_empty()) {
+        (WardsAffectedKind::All, true) => Ok(WardsAffected::All),
+        (WardsAffectedKind::NotStated, true) => Ok(WardsAffected::NotStated),
+        (WardsAffectedKind::Listed, false) => Ok(WardsAffected::Listed {
+            ward_ids: at(
+                "wardsAffected",
+                WardList::parse(
+                    input
+                        .ward_ids
+                        .iter()
+                        .copied()
+                        .map(WardId::from_uuid)
+                        .collect(),
+                ),
+            )?,
+        }),
+        _ => Err(malformed(
+            "wardsAffected.wardIds",
+            "wards affected",
+            "list ward ids exactly when the kind is LISTED",
+        )),
+    }
+}
+
+impl ContactInput {
+    fn contact(&self) -> Result<Contact, InputError> {
+        Ok(Contact {
+            name: optional("contact.name", self.name.as_deref(), Name::parse)?,
+            email: optional("contact.email", self.email.as_deref(), EmailAddress::parse)?,
+            phone: optional("contact.phone", self.phone.as_deref(), PhoneNumber::parse)?,
+            as_given: optional("contact.asGiven", self.as_given.as_deref(), LongText::parse)?,
+        })
+    }
+}
+
+impl InterestInput {
+    fn interest(&self, field: &str) -> Result<DeclaredInterest, InputError> {
+        Ok(DeclaredInterest {
+            member: at(&format!("{field}.member"), Name::parse(&self.member))?,
+            interest: at(
+                &format!("{field}.interest"),
+                LongText::parse(&self.interest),
+            )?,
+            dispensation: optional(
+                &format!("{field}.dispensation"),
+                self.dispensation.as_deref(),
+                LongText::parse,
+            )?,
+        })
+    }
+}
+
+impl DocumentInput {
+    fn document(&self, field: &str) -> Result<Document<RestrictionDraft>, InputError> {
+        Ok(Document {
+            title: at(&format!("{field}.title"), Title::parse(&self.title))?,
+            url: optional(&format!("{field}.url"), self.url.as_deref(), HttpUrl::parse)?,
+            sha256: optional(
+                &format!("{field}.sha256"),
+                self.sha256.as_deref(),
+                Sha256Digest::parse,
+            )?,
+            restriction: self
+                .restriction
+                .as_ref()
+                .map(|r| r.draft(&format!("{field}.restriction")))
+                .transpose()?,
+        })
+    }
+}
+
+impl TryFrom<&DecisionDetailsInput> for DecisionCommand {
     type Error = InputError;
-    fn try_from(
-        With {
-            input,
-            with: scheme,
-        }: With<'_, DecisionDetailsInput, DomainScheme>,
-    ) -> Result<Self, Self::Error> {
+    fn try_from(input: &DecisionDetailsInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::Record {
-            details: input.details(scheme)?,
+            details: input.details()?,
         })
     }
 }
@@ -382,18 +467,7 @@ impl TryFrom<&ReconsiderDecisionInput> for DecisionCommand {
                 ));
             }
             ReconsiderationKind::Amended => {
-                let resolutions = input
-                    .resolutions
-                    .iter()
-                    .enumerate()
-                    .map(|(n, r)| {
-                        Ok(Resolution {
-                            number: r.number,
-                            text: at(&format!("resolutions[{n}].text"), LongText::parse(&r.text))?,
-                        })
-                    })
-                    .collect::<Result<Vec<_>, InputError>>()?;
-                Reconsideration::Amended(at("resolutions", Resolutions::parse(resolutions))?)
+                Reconsideration::Amended(numbered("resolutions", &input.resolutions)?)
             }
         };
         Ok(DecisionCommand::Reconsider {
@@ -517,20 +591,14 @@ pub struct CorrectDecisionInput {
     pub reason: String,
 }
 
-impl TryFrom<With<'_, CorrectDecisionInput, DomainScheme>> for DecisionCommand {
+impl TryFrom<&CorrectDecisionInput> for DecisionCommand {
     type Error = InputError;
-    fn try_from(
-        With {
-            input,
-            with: scheme,
-        }: With<'_, CorrectDecisionInput, DomainScheme>,
-    ) -> Result<Self, Self::Error> {
-        let details = input.details.details(scheme).map_err(|error| InputError {
-            field: format!("details.{}", error.field),
-            problem: error.problem,
-        })?;
+    fn try_from(input: &CorrectDecisionInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::Correct {
-            details,
+            details: input
+                .details
+                .details()
+                .map_err(|error| error.under("details"))?,
             reason: at("reason", Reason::parse(&input.reason))?,
         })
     }

@@ -1,29 +1,20 @@
 //! Inputs of the forward-plan commands: notice of a decision to come, and its changes.
 
-use async_graphql::{Enum, InputObject};
+use super::InputError;
+use async_graphql::InputObject;
 use civic_domain::decision::WardList;
 use civic_domain::forward_plan::{
     AnticipatedRestriction, ForwardPlanCommand, ForwardPlanDetails, NoticeKind, Representations,
     Wards,
 };
-use civic_domain::input::InputError;
-use civic_domain::restriction::ExemptionScheme as DomainScheme;
+use civic_domain::restriction::RestrictionDraft;
 use civic_domain::values::{BodyId, DecisionId, LongText, Name, Reason, Title, WardId};
 use uuid::Uuid;
 
 use super::restriction::RestrictionInput;
-use super::{With, at, malformed, optional};
-use crate::graphql::enums::AnticipatedRestrictionKind;
+use super::{at, malformed, optional};
+use crate::graphql::enums::{AnticipatedRestrictionKind, NoticeKindName, PlannedWardsKind};
 use crate::graphql::scalars::Date;
-
-/// Which wards a planned decision concerns.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
-pub enum PlannedWardsKind {
-    /// All wards.
-    All,
-    /// The wards listed in `wardIds`.
-    Listed,
-}
 
 /// The wards a planned decision concerns.
 #[derive(InputObject, Debug, Clone)]
@@ -68,18 +59,6 @@ pub struct ForwardPlanDetailsInput {
     pub anticipated_restriction: Option<AnticipatedRestrictionKind>,
     /// The basis for taking it in private, if stated yet.
     pub restriction: Option<RestrictionInput>,
-}
-
-/// How notice of the decision was given.
-#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
-#[graphql(name = "NoticeKind")]
-pub enum NoticeKindName {
-    /// Published on the forward plan with the usual notice.
-    Standard,
-    /// General exception: 28 days impracticable; at least 5 clear days, with a reason.
-    GeneralException,
-    /// Special urgency: agreed by the chair of scrutiny; no minimum notice.
-    SpecialUrgency,
 }
 
 /// The notice given.
@@ -152,8 +131,7 @@ pub struct EnterForwardPlanEntryInput {
 
 fn details(
     input: &ForwardPlanDetailsInput,
-    default_scheme: DomainScheme,
-) -> Result<ForwardPlanDetails, InputError> {
+) -> Result<ForwardPlanDetails<RestrictionDraft>, InputError> {
     let wards = match input.wards.kind {
         PlannedWardsKind::All if input.wards.ward_ids.is_empty() => Wards::All,
         PlannedWardsKind::All => {
@@ -181,7 +159,7 @@ fn details(
     let restriction = input
         .restriction
         .as_ref()
-        .map(|r| r.to_restriction("details.restriction", default_scheme))
+        .map(|r| r.draft("details.restriction"))
         .transpose()?;
     let anticipated_restriction = match input.anticipated_restriction {
         None | Some(AnticipatedRestrictionKind::Open) if restriction.is_none() => {
@@ -237,17 +215,11 @@ fn details(
     })
 }
 
-/// An entry with the exemption scheme of its council: what `enterForwardPlanEntry` converts.
-impl TryFrom<With<'_, EnterForwardPlanEntryInput, DomainScheme>> for ForwardPlanCommand {
+impl TryFrom<&EnterForwardPlanEntryInput> for ForwardPlanCommand {
     type Error = InputError;
-    fn try_from(
-        With {
-            input,
-            with: scheme,
-        }: With<'_, EnterForwardPlanEntryInput, DomainScheme>,
-    ) -> Result<Self, Self::Error> {
+    fn try_from(input: &EnterForwardPlanEntryInput) -> Result<Self, Self::Error> {
         Ok(ForwardPlanCommand::Enter {
-            details: details(&input.details, scheme)?,
+            details: details(&input.details)?,
             date_due: input.date_due.into(),
             notice_date: input.notice_date.into(),
             notice: NoticeKind::try_from(&input.notice)?,

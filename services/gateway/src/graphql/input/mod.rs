@@ -13,11 +13,42 @@ pub mod forward_plan;
 pub mod restriction;
 pub mod strategy;
 
-use civic_domain::input::{InputError, InputProblem};
+use civic_domain::decision::ResolutionsError;
 use civic_domain::values::ValueError;
 
-/// An input with what its conversion needs from outside it: the id a new item gets, or the
-/// exemption scheme of the council's nation for restrictions that name none.
+/// What was wrong with one input field.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum InputProblem {
+    /// A value rule (blank, too long, bad shape...).
+    #[error(transparent)]
+    Value(#[from] ValueError),
+    /// The resolutions' numbering.
+    #[error(transparent)]
+    Resolutions(#[from] ResolutionsError),
+}
+
+/// A typed input field that does not convert into a domain value. Reported as BAD_USER_INPUT
+/// with `extensions.field` set to `field`.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{field}: {problem}")]
+pub struct InputError {
+    /// The GraphQL path of the field, e.g. `documents[0].url`.
+    pub field: String,
+    /// What is wrong with it.
+    pub problem: InputProblem,
+}
+
+impl InputError {
+    /// The same error, for a field nested under `parent` (e.g. `details`).
+    pub fn under(self, parent: &str) -> Self {
+        Self {
+            field: format!("{parent}.{}", self.field),
+            problem: self.problem,
+        }
+    }
+}
+
+/// An input with what its conversion needs from outside it: the id a new item gets.
 #[derive(Debug, Clone, Copy)]
 pub struct With<'a, T, X> {
     /// The input.

@@ -2,8 +2,10 @@
 //! is kept from the public.
 
 use async_graphql::InputObject;
-use civic_domain::input::{InputError, RestrictionInput as RawRestriction};
-use civic_domain::restriction::{ExemptionScheme as DomainScheme, Restriction};
+use civic_domain::restriction::RestrictionDraft;
+use civic_domain::values::Reason;
+
+use super::{InputError, optional};
 
 use crate::graphql::enums::{ExemptionScheme, RestrictionCategory};
 
@@ -25,23 +27,18 @@ pub struct RestrictionInput {
 }
 
 impl RestrictionInput {
-    /// The domain's raw form of this restriction.
-    pub fn raw(&self) -> RawRestriction {
-        RawRestriction {
+    /// The restriction as stated; the domain resolves a missing scheme to the council's.
+    pub fn draft(&self, field: &str) -> Result<RestrictionDraft, InputError> {
+        Ok(RestrictionDraft {
             category: self.category.into(),
             scheme: self.scheme.map(Into::into),
             paragraphs: self.paragraphs.clone(),
             public_interest_test_applied: self.public_interest_test_applied,
-            reason: self.reason.clone(),
-        }
-    }
-
-    /// Converts, taking `default_scheme` when no scheme is named.
-    pub fn to_restriction(
-        &self,
-        field: &str,
-        default_scheme: DomainScheme,
-    ) -> Result<Restriction, InputError> {
-        self.raw().to_restriction(field, default_scheme)
+            reason: optional(
+                &format!("{field}.reason"),
+                self.reason.as_deref(),
+                Reason::parse,
+            )?,
+        })
     }
 }

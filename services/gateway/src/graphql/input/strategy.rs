@@ -1,8 +1,8 @@
 //! Inputs of the strategy-document commands: names over time, versions and the decisions that
 //! approved or noted them.
 
+use super::InputError;
 use async_graphql::InputObject;
-use civic_domain::input::InputError;
 use civic_domain::strategy::{StrategyCommand, StrategyPeriod};
 use civic_domain::values::{DecisionId, Title, VersionLabel};
 use uuid::Uuid;

@@ -1,11 +1,10 @@
 //! Mutations of the council's reference data: its name, wards, bodies and policies.
 
 use async_graphql::{Context, Object};
-use civic_domain::CouncilCommand;
 use civic_domain::values::{BodyId, WardId};
 use uuid::Uuid;
 
-use super::run::Clerk;
+use super::run::{ThisCouncil, run};
 use crate::error::ApiError;
 use crate::graphql::input::council::*;
 use crate::graphql::input::with;
@@ -27,11 +26,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: RenameCouncilInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Adds a ward.
@@ -44,12 +39,15 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: AddWardInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
         let ward = WardId::from_uuid(input.ward_id.unwrap_or(idempotency_key));
-        let command = CouncilCommand::try_from(with(&input, ward))?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(
+            ctx,
+            ThisCouncil,
+            with(&input, ward),
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Renames a ward, keeping its id.
@@ -62,11 +60,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: RenameWardInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Records that a ward ceased to exist (boundary review).
@@ -79,11 +73,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: RetireWardInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Adds a decision-making body.
@@ -96,12 +86,15 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: AddBodyInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
         let body = BodyId::from_uuid(input.body_id.unwrap_or(idempotency_key));
-        let command = CouncilCommand::try_from(with(&input, body))?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(
+            ctx,
+            ThisCouncil,
+            with(&input, body),
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Renames a body, keeping its id.
@@ -114,11 +107,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: RenameBodyInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Records that a body was dissolved.
@@ -131,11 +120,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: RetireBodyInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Sets the key-decision thresholds.
@@ -148,11 +133,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: SetKeyDecisionThresholdsInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Sets the call-in policy.
@@ -165,11 +146,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: SetCallInPolicyInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Adds a day the offices are closed (not a working day for call-in).
@@ -182,11 +159,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: AddClosureDayInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Removes a closure day added by mistake.
@@ -199,11 +172,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: RemoveClosureDayInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Maps one of the council's status labels to its meaning (adds or remaps it).
@@ -216,11 +185,7 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: MapStatusLabelInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Forgets a status label.
@@ -233,10 +198,6 @@ impl CouncilMutation {
         expected_version: Option<u64>,
         input: UnmapStatusLabelInput,
     ) -> Result<CouncilPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = CouncilCommand::try_from(&input)?;
-        clerk
-            .council(command, idempotency_key, expected_version)
-            .await
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 }

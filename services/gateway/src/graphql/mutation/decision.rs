@@ -5,10 +5,9 @@ use async_graphql::{Context, Object};
 use civic_domain::{DecisionCommand, DecisionId};
 use uuid::Uuid;
 
-use super::run::Clerk;
+use super::run::run;
 use crate::error::ApiError;
 use crate::graphql::input::decision::*;
-use crate::graphql::input::with;
 use crate::graphql::objects::payload::DecisionPayload;
 
 /// The lifecycle of decisions (clerks of this council only).
@@ -30,13 +29,14 @@ impl DecisionMutation {
         decision_id: Option<Uuid>,
         input: DecisionDetailsInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let scheme = clerk.default_scheme().await?;
-        let command = DecisionCommand::try_from(with(&input, scheme))?;
-        let decision = DecisionId::from_uuid(decision_id.unwrap_or(idempotency_key));
-        clerk
-            .decision(decision, command, idempotency_key, expected_version)
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id.unwrap_or(idempotency_key)),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Publishes the decision notice; the call-in window is computed from the council's policy.
@@ -50,16 +50,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: PublishDecisionInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records that members called the decision in for scrutiny.
@@ -73,16 +71,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: CallInDecisionInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records the scrutiny committee's result on a call-in.
@@ -96,16 +92,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: ResolveCallInInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records the reconsideration of a referred decision.
@@ -119,16 +113,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: ReconsiderDecisionInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Exempts the decision from call-in as urgent (before publication).
@@ -142,16 +134,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: ExemptDecisionFromCallInInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records that a published decision took effect.
@@ -165,16 +155,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: TakeEffectInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records that an effective decision was implemented.
@@ -188,16 +176,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: ImplementDecisionInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Defers the decision before publication.
@@ -211,16 +197,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: DeferDecisionInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Resumes a deferred decision.
@@ -233,16 +217,14 @@ impl DecisionMutation {
         expected_version: Option<u64>,
         #[graphql(desc = "The decision.")] decision_id: Uuid,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::Resume;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            DecisionCommand::Resume,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Withdraws the decision before it takes effect.
@@ -256,16 +238,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: WithdrawDecisionInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Abandons the decision: it will not go ahead.
@@ -279,16 +259,14 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: AbandonDecisionInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = DecisionCommand::try_from(&input)?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Corrects the record: a full replacement of its fields; the previous version stays in its history.
@@ -302,16 +280,13 @@ impl DecisionMutation {
         #[graphql(desc = "The decision.")] decision_id: Uuid,
         input: CorrectDecisionInput,
     ) -> Result<DecisionPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let scheme = clerk.default_scheme().await?;
-        let command = DecisionCommand::try_from(with(&input, scheme))?;
-        clerk
-            .decision(
-                DecisionId::from_uuid(decision_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 }

@@ -1,13 +1,12 @@
 //! Mutations of the forward plan: notice of decisions to come.
 
 use async_graphql::{Context, Object};
-use civic_domain::{ForwardPlanCommand, ForwardPlanEntryId};
+use civic_domain::ForwardPlanEntryId;
 use uuid::Uuid;
 
-use super::run::Clerk;
+use super::run::run;
 use crate::error::ApiError;
 use crate::graphql::input::forward_plan::*;
-use crate::graphql::input::with;
 use crate::graphql::objects::payload::ForwardPlanEntryPayload;
 
 /// The forward plan (clerks of this council only).
@@ -31,13 +30,14 @@ impl ForwardPlanMutation {
         >,
         input: EnterForwardPlanEntryInput,
     ) -> Result<ForwardPlanEntryPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let scheme = clerk.default_scheme().await?;
-        let command = ForwardPlanCommand::try_from(with(&input, scheme))?;
-        let entry = ForwardPlanEntryId::from_uuid(entry_id.unwrap_or(idempotency_key));
-        clerk
-            .forward_plan(entry, command, idempotency_key, expected_version)
-            .await
+        run(
+            ctx,
+            ForwardPlanEntryId::from_uuid(entry_id.unwrap_or(idempotency_key)),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Moves the date due; earlier dates are kept.
@@ -53,16 +53,14 @@ impl ForwardPlanMutation {
         #[graphql(desc = "The forward-plan entry.")] entry_id: Uuid,
         input: RescheduleForwardPlanEntryInput,
     ) -> Result<ForwardPlanEntryPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = ForwardPlanCommand::try_from(&input)?;
-        clerk
-            .forward_plan(
-                ForwardPlanEntryId::from_uuid(entry_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            ForwardPlanEntryId::from_uuid(entry_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Takes the matter off the plan.
@@ -78,16 +76,14 @@ impl ForwardPlanMutation {
         #[graphql(desc = "The forward-plan entry.")] entry_id: Uuid,
         input: WithdrawForwardPlanEntryInput,
     ) -> Result<ForwardPlanEntryPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = ForwardPlanCommand::try_from(&input)?;
-        clerk
-            .forward_plan(
-                ForwardPlanEntryId::from_uuid(entry_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            ForwardPlanEntryId::from_uuid(entry_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records that the matter will not be decided at all.
@@ -103,16 +99,14 @@ impl ForwardPlanMutation {
         #[graphql(desc = "The forward-plan entry.")] entry_id: Uuid,
         input: AbandonForwardPlanEntryInput,
     ) -> Result<ForwardPlanEntryPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = ForwardPlanCommand::try_from(&input)?;
-        clerk
-            .forward_plan(
-                ForwardPlanEntryId::from_uuid(entry_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            ForwardPlanEntryId::from_uuid(entry_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Links the decision that resulted.
@@ -128,15 +122,13 @@ impl ForwardPlanMutation {
         #[graphql(desc = "The forward-plan entry.")] entry_id: Uuid,
         input: LinkForwardPlanDecisionInput,
     ) -> Result<ForwardPlanEntryPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = ForwardPlanCommand::try_from(&input)?;
-        clerk
-            .forward_plan(
-                ForwardPlanEntryId::from_uuid(entry_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            ForwardPlanEntryId::from_uuid(entry_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 }

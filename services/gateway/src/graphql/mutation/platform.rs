@@ -1,10 +1,7 @@
 //! The platform's mutation: registering a council (platform administrators only).
 
 use async_graphql::{Context, Object, SimpleObject};
-use civic_app::CommandContext;
-use civic_domain::{Command, CouncilCommand};
-use civic_eventstore::TenantId;
-use civic_projections::ProjectionError;
+use civic_domain::CouncilCommand;
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -42,37 +39,18 @@ impl PlatformMutation {
         let request = RequestContext::of(ctx)?;
         let actor = request.access.admin_actor()?;
         let command = CouncilCommand::try_from(&input)?;
-        let services = request.services;
-        let read = &services.read_models;
-        let tenant = match read.tenant_for_slug(&input.slug).await? {
-            Some(tenant) => tenant,
-            None => {
-                let tenant = TenantId::new();
-                match read.claim_slug(&input.slug, tenant).await {
-                    Ok(()) => tenant,
-                    // Another registration claimed it in the meantime: decide against its
-                    // tenant, which replays the same key or refuses a second registration.
-                    Err(ProjectionError::SlugTaken) => read
-                        .tenant_for_slug(&input.slug)
-                        .await?
-                        .ok_or(ApiError::ReadModel(ProjectionError::SlugTaken))?,
-                    Err(error) => return Err(error.into()),
-                }
-            }
-        };
-        let context = CommandContext {
-            command_id: idempotency_key,
-            actor,
-            expected_version: None,
-            causation_id: None,
-            correlation_id: idempotency_key,
-            today: services.today(),
-        };
-        let executed = services
-            .record(tenant, &Command::Council(command), &context)
+        let (tenant, executed) = request
+            .services
+            .runtime
+            .register_council(actor, idempotency_key, command)
             .await?;
         Ok(RegisterCouncilPayload {
-            council: read.council(tenant).await?.map(PlatformCouncil),
+            council: request
+                .services
+                .read_models()
+                .council(tenant)
+                .await?
+                .map(PlatformCouncil),
             recorded: Recorded::from(&executed),
         })
     }

@@ -1,15 +1,20 @@
-//! How every council mutation runs: check the caller is a clerk of this council, convert the
-//! input, run the command through the [`civic_app::Register`], wake the projectors and catch
-//! this council's read models up, then read the new state back as the clerk sees it.
+//! How every council mutation runs, once: check the caller is a clerk of this council, convert
+//! the typed input into the domain command, run it through the runtime (which records it and
+//! catches this council's read models up), then read the target back as the clerk sees it.
+//!
+//! A resolver names its [`Target`] (the council, or a decision, entry or document by id) and
+//! hands its input to [`run`]; everything else is here.
+
+use std::future::Future;
 
 use async_graphql::Context;
-use civic_app::{CommandContext, Executed};
-use civic_domain::restriction::ExemptionScheme;
 use civic_domain::{
-    Command, CouncilCommand, DecisionCommand, DecisionId, DomainError, ForwardPlanCommand,
-    ForwardPlanEntryId, StrategyCommand, StrategyDocumentId,
+    Command, CouncilCommand, DecisionCommand, DecisionId, ForwardPlanCommand, ForwardPlanEntryId,
+    StrategyCommand, StrategyDocumentId,
 };
-use civic_eventstore::{Actor, TenantId};
+use civic_eventstore::TenantId;
+use civic_projections::{ProjectionError, ReadModels, Viewer};
+use civic_runtime::Envelope;
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -22,159 +27,159 @@ use crate::graphql::objects::payload::{
 };
 use crate::graphql::objects::strategy::StrategyDocument;
 
-/// A clerk's command on this council, authorised.
-pub(crate) struct Clerk<'a> {
-    request: RequestContext<'a>,
-    actor: Actor,
-    tenant: TenantId,
+/// What a command is for: the domain command it becomes, and what the mutation answers with.
+pub(crate) trait Target: Copy + Send + Sync {
+    /// The commands of the target's aggregate.
+    type Command;
+    /// What the mutation returns: the target as it is now, and what the command did.
+    type Payload;
+
+    /// The domain command `command` on this target.
+    fn command(self, command: Self::Command) -> Command;
+
+    /// The payload: the target read back for `viewer` after the command, with `recorded`.
+    fn read_back(
+        self,
+        read: &ReadModels,
+        tenant: TenantId,
+        viewer: Viewer,
+        recorded: Recorded,
+    ) -> impl Future<Output = Result<Self::Payload, ProjectionError>> + Send;
 }
 
-impl<'a> Clerk<'a> {
-    /// Authorises before anything else is looked at: an anonymous caller or an auditor learns
-    /// nothing from the input's validation.
-    pub fn of(ctx: &Context<'a>) -> Result<Self, ApiError> {
-        let request = RequestContext::of(ctx)?;
-        let actor = request.access.clerk_actor()?;
-        let tenant = request.tenant()?;
-        Ok(Self {
-            request,
-            actor,
-            tenant,
-        })
+/// Runs `input` as a command on `target` for the clerk making this request, and answers with the
+/// target as it is now.
+///
+/// Authorises before anything else is looked at: an anonymous caller or an auditor learns
+/// nothing from the input's validation.
+pub(crate) async fn run<T, I>(
+    ctx: &Context<'_>,
+    target: T,
+    input: I,
+    idempotency_key: Uuid,
+    expected_version: Option<u64>,
+) -> Result<T::Payload, ApiError>
+where
+    T: Target,
+    I: TryInto<T::Command>,
+    ApiError: From<I::Error>,
+{
+    let request = RequestContext::of(ctx)?;
+    let actor = request.access.clerk_actor()?;
+    let tenant = request.tenant()?;
+    let command = target.command(input.try_into()?);
+    let envelope = Envelope::new(tenant, actor, idempotency_key).expecting(expected_version);
+    let executed = request.services.runtime.run(&envelope, &command).await?;
+    let read = request.services.read_models();
+    let viewer = request.access.viewer();
+    Ok(target
+        .read_back(read, tenant, viewer, Recorded::from(&executed))
+        .await?)
+}
+
+/// The council itself (its reference data).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct ThisCouncil;
+
+impl Target for ThisCouncil {
+    type Command = CouncilCommand;
+    type Payload = CouncilPayload;
+
+    fn command(self, command: CouncilCommand) -> Command {
+        Command::Council(command)
     }
 
-    /// The exemption scheme of the council's nation: what a restriction naming none cites.
-    pub async fn default_scheme(&self) -> Result<ExemptionScheme, ApiError> {
-        let council = self
-            .request
-            .services
-            .register
-            .council(self.tenant)
-            .await?
-            .ok_or(ApiError::Command(civic_app::AppError::Domain(
-                DomainError::CouncilNotRegistered,
-            )))?;
-        Ok(council.nation().default_scheme())
-    }
-
-    async fn run(
-        &self,
-        command: Command,
-        idempotency_key: Uuid,
-        expected_version: Option<u64>,
-    ) -> Result<Executed, ApiError> {
-        let services = self.request.services;
-        let context = CommandContext {
-            command_id: idempotency_key,
-            actor: self.actor.clone(),
-            expected_version,
-            causation_id: None,
-            correlation_id: idempotency_key,
-            today: services.today(),
-        };
-        services.record(self.tenant, &command, &context).await
-    }
-
-    /// Runs a council command; returns the council.
-    pub async fn council(
-        &self,
-        command: CouncilCommand,
-        idempotency_key: Uuid,
-        expected_version: Option<u64>,
-    ) -> Result<CouncilPayload, ApiError> {
-        let executed = self
-            .run(Command::Council(command), idempotency_key, expected_version)
-            .await?;
-        let council = self
-            .request
-            .services
-            .read_models
-            .council(self.tenant)
-            .await?;
+    async fn read_back(
+        self,
+        read: &ReadModels,
+        tenant: TenantId,
+        _viewer: Viewer,
+        recorded: Recorded,
+    ) -> Result<CouncilPayload, ProjectionError> {
         Ok(CouncilPayload {
-            council: council.map(Council),
-            recorded: Recorded::from(&executed),
+            council: read.council(tenant).await?.map(Council),
+            recorded,
         })
     }
+}
 
-    /// Runs a decision command; returns the decision.
-    pub async fn decision(
-        &self,
-        decision: DecisionId,
-        command: DecisionCommand,
-        idempotency_key: Uuid,
-        expected_version: Option<u64>,
-    ) -> Result<DecisionPayload, ApiError> {
-        let executed = self
-            .run(
-                Command::Decision { decision, command },
-                idempotency_key,
-                expected_version,
-            )
-            .await?;
-        let view = self
-            .request
-            .services
-            .read_models
-            .decision(self.tenant, self.request.access.viewer(), decision)
-            .await?;
+impl Target for DecisionId {
+    type Command = DecisionCommand;
+    type Payload = DecisionPayload;
+
+    fn command(self, command: DecisionCommand) -> Command {
+        Command::Decision {
+            decision: self,
+            command,
+        }
+    }
+
+    async fn read_back(
+        self,
+        read: &ReadModels,
+        tenant: TenantId,
+        viewer: Viewer,
+        recorded: Recorded,
+    ) -> Result<DecisionPayload, ProjectionError> {
         Ok(DecisionPayload {
-            decision: view.map(Decision),
-            recorded: Recorded::from(&executed),
+            decision: read.decision(tenant, viewer, self).await?.map(Decision),
+            recorded,
         })
     }
+}
 
-    /// Runs a forward-plan command; returns the entry.
-    pub async fn forward_plan(
-        &self,
-        entry: ForwardPlanEntryId,
-        command: ForwardPlanCommand,
-        idempotency_key: Uuid,
-        expected_version: Option<u64>,
-    ) -> Result<ForwardPlanEntryPayload, ApiError> {
-        let executed = self
-            .run(
-                Command::ForwardPlan { entry, command },
-                idempotency_key,
-                expected_version,
-            )
-            .await?;
-        let view = self
-            .request
-            .services
-            .read_models
-            .forward_plan_entry(self.tenant, self.request.access.viewer(), entry)
-            .await?;
+impl Target for ForwardPlanEntryId {
+    type Command = ForwardPlanCommand;
+    type Payload = ForwardPlanEntryPayload;
+
+    fn command(self, command: ForwardPlanCommand) -> Command {
+        Command::ForwardPlan {
+            entry: self,
+            command,
+        }
+    }
+
+    async fn read_back(
+        self,
+        read: &ReadModels,
+        tenant: TenantId,
+        viewer: Viewer,
+        recorded: Recorded,
+    ) -> Result<ForwardPlanEntryPayload, ProjectionError> {
         Ok(ForwardPlanEntryPayload {
-            entry: view.map(ForwardPlanEntry),
-            recorded: Recorded::from(&executed),
+            entry: read
+                .forward_plan_entry(tenant, viewer, self)
+                .await?
+                .map(ForwardPlanEntry),
+            recorded,
         })
     }
+}
 
-    /// Runs a strategy command; returns the document.
-    pub async fn strategy(
-        &self,
-        document: StrategyDocumentId,
-        command: StrategyCommand,
-        idempotency_key: Uuid,
-        expected_version: Option<u64>,
-    ) -> Result<StrategyDocumentPayload, ApiError> {
-        let executed = self
-            .run(
-                Command::Strategy { document, command },
-                idempotency_key,
-                expected_version,
-            )
-            .await?;
-        let view = self
-            .request
-            .services
-            .read_models
-            .strategy_document(self.tenant, self.request.access.viewer(), document)
-            .await?;
+impl Target for StrategyDocumentId {
+    type Command = StrategyCommand;
+    type Payload = StrategyDocumentPayload;
+
+    fn command(self, command: StrategyCommand) -> Command {
+        Command::Strategy {
+            document: self,
+            command,
+        }
+    }
+
+    async fn read_back(
+        self,
+        read: &ReadModels,
+        tenant: TenantId,
+        viewer: Viewer,
+        recorded: Recorded,
+    ) -> Result<StrategyDocumentPayload, ProjectionError> {
         Ok(StrategyDocumentPayload {
-            document: view.map(StrategyDocument),
-            recorded: Recorded::from(&executed),
+            document: read
+                .strategy_document(tenant, viewer, self)
+                .await?
+                .map(StrategyDocument),
+            recorded,
         })
     }
 }

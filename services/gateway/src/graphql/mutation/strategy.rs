@@ -1,10 +1,10 @@
 //! Mutations of strategy documents: names over time, versions, approvals.
 
 use async_graphql::{Context, Object};
-use civic_domain::{StrategyCommand, StrategyDocumentId};
+use civic_domain::StrategyDocumentId;
 use uuid::Uuid;
 
-use super::run::Clerk;
+use super::run::run;
 use crate::error::ApiError;
 use crate::graphql::input::strategy::*;
 use crate::graphql::objects::payload::StrategyDocumentPayload;
@@ -29,12 +29,14 @@ impl StrategyMutation {
         document_id: Option<Uuid>,
         input: CreateStrategyDocumentInput,
     ) -> Result<StrategyDocumentPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = StrategyCommand::try_from(&input)?;
-        let document = StrategyDocumentId::from_uuid(document_id.unwrap_or(idempotency_key));
-        clerk
-            .strategy(document, command, idempotency_key, expected_version)
-            .await
+        run(
+            ctx,
+            StrategyDocumentId::from_uuid(document_id.unwrap_or(idempotency_key)),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records that the strategy was renamed (e.g. "ICT Strategy" to "Information Strategy").
@@ -50,16 +52,14 @@ impl StrategyMutation {
         #[graphql(desc = "The strategy document.")] document_id: Uuid,
         input: RenameStrategyDocumentInput,
     ) -> Result<StrategyDocumentPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = StrategyCommand::try_from(&input)?;
-        clerk
-            .strategy(
-                StrategyDocumentId::from_uuid(document_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            StrategyDocumentId::from_uuid(document_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records a new draft version (an annual review).
@@ -75,16 +75,14 @@ impl StrategyMutation {
         #[graphql(desc = "The strategy document.")] document_id: Uuid,
         input: DraftStrategyVersionInput,
     ) -> Result<StrategyDocumentPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = StrategyCommand::try_from(&input)?;
-        clerk
-            .strategy(
-                StrategyDocumentId::from_uuid(document_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            StrategyDocumentId::from_uuid(document_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records that a decision approved a draft version; the previously approved one is superseded.
@@ -100,16 +98,14 @@ impl StrategyMutation {
         #[graphql(desc = "The strategy document.")] document_id: Uuid,
         input: ApproveStrategyVersionInput,
     ) -> Result<StrategyDocumentPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = StrategyCommand::try_from(&input)?;
-        clerk
-            .strategy(
-                StrategyDocumentId::from_uuid(document_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            StrategyDocumentId::from_uuid(document_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 
     /// Records that a decision noted a version without approving it.
@@ -125,15 +121,13 @@ impl StrategyMutation {
         #[graphql(desc = "The strategy document.")] document_id: Uuid,
         input: NoteStrategyVersionInput,
     ) -> Result<StrategyDocumentPayload, ApiError> {
-        let clerk = Clerk::of(ctx)?;
-        let command = StrategyCommand::try_from(&input)?;
-        clerk
-            .strategy(
-                StrategyDocumentId::from_uuid(document_id),
-                command,
-                idempotency_key,
-                expected_version,
-            )
-            .await
+        run(
+            ctx,
+            StrategyDocumentId::from_uuid(document_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
     }
 }

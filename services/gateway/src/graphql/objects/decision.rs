@@ -20,9 +20,9 @@ use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
 use crate::graphql::enums::{
     CallInOutcome, CountedFrom, DecisionField, DecisionStatus, Outcome, TakesEffect,
+    WardsAffectedKind,
 };
 use crate::graphql::global_id::{self, NodeKind};
-use crate::graphql::input::decision::WardsAffectedKind;
 use crate::graphql::scalars::Date;
 
 /// One decision of the council's register.
@@ -205,7 +205,7 @@ impl Decision {
         let request = RequestContext::of(ctx)?;
         Ok(request
             .services
-            .read_models
+            .read_models()
             .forward_plan_entry(request.tenant()?, request.access.viewer(), id)
             .await?
             .map(ForwardPlanEntry))

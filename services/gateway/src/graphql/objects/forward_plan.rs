@@ -10,9 +10,10 @@ use super::common::{BodyName, WardRef, WithheldNotice};
 use super::decision::Decision;
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
-use crate::graphql::enums::{AnticipatedRestrictionKind, ForwardPlanStatus};
+use crate::graphql::enums::{
+    AnticipatedRestrictionKind, ForwardPlanStatus, NoticeKindName, PlannedWardsKind,
+};
 use crate::graphql::global_id::{self, NodeKind};
-use crate::graphql::input::forward_plan::{NoticeKindName, PlannedWardsKind};
 use crate::graphql::scalars::Date;
 
 /// One entry of the forward plan.
@@ -179,7 +180,7 @@ impl ForwardPlanEntry {
         let request = RequestContext::of(ctx)?;
         Ok(request
             .services
-            .read_models
+            .read_models()
             .decision(request.tenant()?, request.access.viewer(), id)
             .await?
             .map(Decision))

@@ -153,7 +153,7 @@ async fn decision(
     let request = RequestContext::of(ctx)?;
     Ok(request
         .services
-        .read_models
+        .read_models()
         .decision(request.tenant()?, request.access.viewer(), id)
         .await?
         .map(Decision))

@@ -60,7 +60,7 @@ impl CouncilQuery {
         let request = RequestContext::of(ctx)?;
         Ok(request
             .services
-            .read_models
+            .read_models()
             .council(request.tenant()?)
             .await?
             .map(Council))
@@ -83,7 +83,7 @@ impl CouncilQuery {
         let page = page_request(&services.limits, first, after)?;
         let detail = list_detail(&ctx.look_ahead().field("edges").field("node"));
         let page = services
-            .read_models
+            .read_models()
             .decisions(
                 request.tenant()?,
                 request.access.viewer(),
@@ -100,7 +100,7 @@ impl CouncilQuery {
         let request = RequestContext::of(ctx)?;
         Ok(request
             .services
-            .read_models
+            .read_models()
             .decision(
                 request.tenant()?,
                 request.access.viewer(),
@@ -120,7 +120,7 @@ impl CouncilQuery {
         if global.tenant != tenant {
             return Ok(None);
         }
-        let read = &request.services.read_models;
+        let read = &request.services.read_models();
         let viewer = request.access.viewer();
         Ok(match global.kind {
             NodeKind::Council if global.id == tenant.as_uuid() => read
@@ -158,7 +158,7 @@ impl CouncilQuery {
         let after_given = after.is_some();
         let page = page_request(&services.limits, first, after)?;
         let page = services
-            .read_models
+            .read_models()
             .forward_plan(request.tenant()?, request.access.viewer(), from, &page)
             .await?;
         Ok(connection(page, after_given, ForwardPlanEntry))
@@ -173,7 +173,7 @@ impl CouncilQuery {
         let request = RequestContext::of(ctx)?;
         Ok(request
             .services
-            .read_models
+            .read_models()
             .forward_plan_entry(
                 request.tenant()?,
                 request.access.viewer(),
@@ -191,7 +191,7 @@ impl CouncilQuery {
         let request = RequestContext::of(ctx)?;
         Ok(request
             .services
-            .read_models
+            .read_models()
             .strategy_documents(request.tenant()?, request.access.viewer())
             .await?
             .into_iter()
@@ -208,7 +208,7 @@ impl CouncilQuery {
         let request = RequestContext::of(ctx)?;
         Ok(request
             .services
-            .read_models
+            .read_models()
             .strategy_document(
                 request.tenant()?,
                 request.access.viewer(),

@@ -18,7 +18,7 @@ impl PlatformQuery {
         let request = RequestContext::of(ctx)?;
         let mut councils: Vec<PlatformCouncil> = request
             .services
-            .read_models
+            .read_models()
             .councils()
             .await?
             .into_iter()

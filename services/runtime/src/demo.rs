@@ -1,0 +1,139 @@
+//! The demo council: Maidstone Borough Council with the example decision of its register
+//! ("Information Strategy 2010 - 13"), loaded when absent so a newcomer has something to read.
+
+use civic_domain::example::{self, ExampleIds};
+use civic_eventstore::EventStore as _;
+use civic_eventstore::{Actor, TenantId};
+use uuid::Uuid;
+
+use crate::envelope::Envelope;
+use crate::error::RuntimeError;
+use crate::runtime::Runtime;
+
+/// The demo council's slug.
+pub const DEMO_SLUG: &str = example::SLUG;
+
+/// The actor the demo's commands are recorded as.
+const DEMO_ACTOR: &str = "system:demo";
+
+/// What loading the demo found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Demo {
+    /// The demo council was loaded now.
+    Loaded(TenantId),
+    /// A council with the demo's slug was already there; nothing was changed.
+    Present(TenantId),
+}
+
+impl Demo {
+    /// The demo council's tenant.
+    pub fn tenant(self) -> TenantId {
+        match self {
+            Demo::Loaded(tenant) | Demo::Present(tenant) => tenant,
+        }
+    }
+}
+
+/// The idempotency key of the demo's `n`th command in `tenant`: fixed, so that loading the
+/// demo again replays what was recorded and records only what an interrupted load left out.
+fn demo_command_id(tenant: TenantId, n: usize) -> Uuid {
+    Uuid::from_u128(tenant.as_uuid().as_u128() ^ (0xdead_0000 + n as u128))
+}
+
+impl Runtime {
+    /// Loads the demo council unless its slug is taken by another council: claims the slug for a
+    /// new tenant and runs every command of the example as `system:demo` with fixed idempotency
+    /// keys. A load interrupted halfway (the slug claimed, some commands recorded) is completed
+    /// on the next start.
+    pub async fn ensure_demo(&self) -> Result<Demo, RuntimeError> {
+        let tenant = self.claim(DEMO_SLUG).await?;
+        if !self.is_demo(tenant).await? {
+            return Ok(Demo::Present(tenant));
+        }
+        let actor = Actor::parse(DEMO_ACTOR).map_err(civic_eventstore::StoreError::InvalidInput)?;
+        let commands = example::commands(&ExampleIds::derived_from(tenant.as_uuid()))?;
+        let mut recorded_now = false;
+        for (n, command) in commands.iter().enumerate() {
+            let envelope = Envelope::new(tenant, actor.clone(), demo_command_id(tenant, n))
+                .correlated_with(demo_command_id(tenant, 0));
+            recorded_now |= !self.run(&envelope, command).await?.replayed;
+        }
+        Ok(if recorded_now {
+            Demo::Loaded(tenant)
+        } else {
+            Demo::Present(tenant)
+        })
+    }
+
+    /// Whether `tenant`, which holds the demo's slug, is the demo council (or a demo load that
+    /// was interrupted before its first command) rather than a council registered under it.
+    async fn is_demo(&self, tenant: TenantId) -> Result<bool, RuntimeError> {
+        let store = self.store();
+        Ok(store.head(tenant).await?.position == 0
+            || store
+                .find_command(tenant, demo_command_id(tenant, 0))
+                .await?
+                .is_some())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use civic_projections::{DecisionFilter, Detail, PageRequest, Viewer};
+
+    use super::*;
+
+    #[test]
+    fn the_demo_actor_is_a_valid_actor() {
+        assert!(Actor::parse(DEMO_ACTOR).is_ok());
+    }
+
+    #[tokio::test]
+    async fn an_interrupted_demo_load_is_completed_on_the_next_start_and_then_left_alone() {
+        let db = civic_testkit::TestSqlite::fresh();
+        let runtime = Runtime::connect(&db.url(), 4).await.unwrap();
+        // A first start that died after three of the demo's commands.
+        let tenant = TenantId::new();
+        runtime
+            .read_models()
+            .claim_slug(DEMO_SLUG, tenant)
+            .await
+            .unwrap();
+        let commands = example::commands(&ExampleIds::derived_from(tenant.as_uuid())).unwrap();
+        let actor = Actor::parse(DEMO_ACTOR).unwrap();
+        for (n, command) in commands.iter().take(3).enumerate() {
+            let envelope = Envelope::new(tenant, actor.clone(), demo_command_id(tenant, n));
+            runtime.run(&envelope, command).await.unwrap();
+        }
+
+        assert_eq!(runtime.ensure_demo().await.unwrap(), Demo::Loaded(tenant));
+        let page = runtime
+            .read_models()
+            .decisions(
+                tenant,
+                Viewer::Public,
+                &DecisionFilter::default(),
+                &PageRequest {
+                    first: 10,
+                    after: None,
+                },
+                Detail::Full,
+            )
+            .await
+            .unwrap();
+        assert_eq!(page.total_count, 1);
+        assert_eq!(page.items[0].1.title, example::TITLE);
+        let strategies = runtime
+            .read_models()
+            .strategy_documents(tenant, Viewer::Public)
+            .await
+            .unwrap();
+        assert_eq!(strategies.len(), 1);
+
+        let head = runtime.store().head(tenant).await.unwrap();
+        assert_eq!(runtime.ensure_demo().await.unwrap(), Demo::Present(tenant));
+        assert_eq!(runtime.store().head(tenant).await.unwrap(), head);
+    }
+}

@@ -1,0 +1,108 @@
+//! [`Runtime`]: what one process shares, and the one way to run a command.
+
+use civic_app::{CommandContext, Executed, Register};
+use civic_domain::{Command, Council};
+use civic_eventstore::{AnyEventStore, TenantId};
+use civic_projections::{Notifier, Projector, ReadModels};
+
+use crate::clock::Clock;
+use crate::envelope::Envelope;
+use crate::error::RuntimeError;
+
+/// The application runtime of one process: the register that runs commands, the read models
+/// that answer queries, the projector that keeps them in step, and the clock. Cheap to share
+/// behind an `Arc`.
+#[derive(Debug)]
+pub struct Runtime {
+    register: Register<AnyEventStore>,
+    read_models: ReadModels,
+    projector: Projector,
+    notifier: Notifier,
+    clock: Clock,
+}
+
+impl Runtime {
+    /// Connects to `database_url` (`postgres://…` or `sqlite:…`), applies the migrations, and
+    /// builds the read side on the same pool.
+    pub async fn connect(database_url: &str, max_connections: u32) -> Result<Self, RuntimeError> {
+        let store = AnyEventStore::connect(database_url, max_connections).await?;
+        Ok(Self::over(store))
+    }
+
+    /// A runtime over a store already connected and migrated.
+    pub fn over(store: AnyEventStore) -> Self {
+        let read_models = ReadModels::for_store(&store);
+        let projector = Projector::new(read_models.clone());
+        let notifier = projector.notifier();
+        Self {
+            register: Register::new(store),
+            read_models,
+            projector,
+            notifier,
+            clock: Clock::System,
+        }
+    }
+
+    /// The same runtime deciding commands at `clock` (tests fix it).
+    pub fn with_clock(mut self, clock: Clock) -> Self {
+        self.clock = clock;
+        self
+    }
+
+    /// Runs `command` in `envelope`'s council, then brings that council's read models up to
+    /// date, so what the caller reads next includes it. A replayed command (same id) appends
+    /// nothing and is caught up too: it answers with the state as it is now.
+    pub async fn run(
+        &self,
+        envelope: &Envelope,
+        command: &Command,
+    ) -> Result<Executed, RuntimeError> {
+        let context = CommandContext {
+            command_id: envelope.command_id,
+            actor: envelope.actor.clone(),
+            expected_version: envelope.expected_version,
+            causation_id: envelope.causation_id,
+            correlation_id: envelope.correlation_id,
+            today: self.clock.today(),
+        };
+        let executed = self
+            .register
+            .execute(envelope.tenant, command, &context)
+            .await?;
+        if !executed.replayed {
+            self.notifier.notify(envelope.tenant);
+        }
+        self.projector.catch_up(envelope.tenant).await?;
+        Ok(executed)
+    }
+
+    /// The council as its log stands now (not the read model), if it has been registered.
+    pub async fn council(&self, tenant: TenantId) -> Result<Option<Council>, RuntimeError> {
+        Ok(self.register.council(tenant).await?)
+    }
+
+    /// Whether the database answers: for readiness checks.
+    pub async fn ready(&self) -> Result<(), RuntimeError> {
+        Ok(self.register.store().ping().await?)
+    }
+
+    /// The read models, for queries.
+    pub fn read_models(&self) -> &ReadModels {
+        &self.read_models
+    }
+
+    /// The projector, to run in the background of a process (`civic serve`, `civic project`).
+    pub fn projector(&self) -> &Projector {
+        &self.projector
+    }
+
+    /// The event store, for reads of the log that need no domain (heads, exports).
+    pub fn store(&self) -> &AnyEventStore {
+        self.register.store()
+    }
+
+    /// The clock commands are decided at.
+    pub fn clock(&self) -> Clock {
+        self.clock
+    }
+}
