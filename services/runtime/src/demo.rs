@@ -124,7 +124,7 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(page.total_count, 1);
-        assert_eq!(page.items[0].1.title, example::TITLE);
+        assert_eq!(page.items[0].1.record.title, example::TITLE);
         let strategies = runtime
             .read_models()
             .strategy_documents(tenant, Viewer::Public)

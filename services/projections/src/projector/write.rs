@@ -167,26 +167,40 @@ async fn insert_decision(
             Param::Uuid(view.id.as_uuid()),
             int(view.version),
             int(view.last_position),
-            Param::Text(view.title.clone()),
-            Param::OptUuid(view.decision_maker.as_ref().map(|b| b.body_id.as_uuid())),
+            Param::Text(view.record.title.clone()),
+            Param::OptUuid(
+                view.record
+                    .decision_maker
+                    .as_ref()
+                    .map(|b| b.body_id.as_uuid()),
+            ),
             Param::OptText(
-                view.decision_maker
+                view.record
+                    .decision_maker
                     .as_ref()
                     .map(|b| b.name_as_shown.as_str().to_owned()),
             ),
             Param::Text(serde_name(&view.status)),
-            Param::OptText(view.outcome.as_ref().map(serde_name)),
-            Param::OptText(view.status_label.as_ref().map(|l| l.as_str().to_owned())),
-            Param::OptBool(view.key_decision),
-            Param::OptBool(view.subject_to_call_in),
-            Param::OptDate(view.date_of_decision),
+            Param::OptText(view.record.outcome.as_ref().map(serde_name)),
+            Param::OptText(
+                view.record
+                    .status_label
+                    .as_ref()
+                    .map(|l| l.as_str().to_owned()),
+            ),
+            Param::OptBool(view.record.key_decision),
+            Param::OptBool(view.record.subject_to_call_in),
+            Param::OptDate(view.record.date_of_decision),
             Param::Date(view.sort_date()),
             Param::OptDate(view.publication_date),
             Param::OptDate(view.call_in_deadline),
             Param::OptDate(view.effective_from),
-            Param::Bool(matches!(view.wards_affected, Some(WardsAffectedView::All))),
+            Param::Bool(matches!(
+                view.record.wards_affected,
+                Some(WardsAffectedView::All)
+            )),
             Param::UuidList(view.ward_ids()),
-            Param::Bool(view.restricted),
+            Param::Bool(view.record.restricted),
             Param::Text(view.search_text()),
             document(view)?,
             // The summary of this row's own view: a public row's summary is the public view's.

@@ -4,19 +4,15 @@
 use chrono::NaiveDate;
 use civic_domain::Decision;
 use civic_domain::decision::{
-    BodyRef, CallInTerms, Contact, DateBasis, DecisionCallInResolved, DecisionCalledIn,
-    DecisionDetails, DecisionField, DecisionStatus, DeclaredInterest, Outcome,
-    ReconsiderationResult, Resolution, WardsAffected,
+    CallInTerms, DateBasis, DecisionCallInResolved, DecisionCalledIn, DecisionDetails,
+    DecisionField, DecisionStatus, ReconsiderationResult,
 };
-use civic_domain::values::{
-    DecisionId, ForwardPlanEntryId, HttpUrl, LongText, Name, Reason, Sha256Digest, StatusLabel,
-    Title,
-};
+use civic_domain::values::{DecisionId, LongText, Name, Reason};
 use civic_eventstore::TenantId;
 use serde::{Deserialize, Serialize};
 
 use super::council::CouncilView;
-use super::withheld::{WardRef, WithheldNotice};
+use super::record::RecordView;
 
 /// Who a stored view was written for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -79,60 +75,18 @@ pub struct DecisionView {
     /// Whether this is the whole view or a summary with its long fields emptied.
     #[serde(default)]
     pub detail: Detail,
-    /// "Information Strategy 2010 - 13"; the withheld notice's text if the title is withheld.
-    pub title: String,
-    /// "Decision Maker": the body whose decision it is, as named on the record.
-    pub decision_maker: Option<BodyRef>,
+    /// The record: every field of the council's page, as this audience may see it. Stored
+    /// flattened, so the JSON document keeps one level.
+    #[serde(flatten)]
+    pub record: RecordView,
     /// Where the decision is in its lifecycle (canonical, whatever the council's words).
     pub status: DecisionStatus,
-    /// The canonical outcome.
-    pub outcome: Option<Outcome>,
-    /// "Decision status" in the council's words, e.g. "Recommendations Approved".
-    pub status_label: Option<StatusLabel>,
-    /// "Is Key decision?"; `None` when not stated (or withheld).
-    pub key_decision: Option<bool>,
-    /// "Is subject to call in?"; `None` when not stated (or withheld).
-    pub subject_to_call_in: Option<bool>,
-    /// "Purpose".
-    pub purpose: Option<LongText>,
-    /// "Decision": the numbered resolutions, as amended on reconsideration.
-    pub resolutions: Vec<Resolution>,
-    /// "Reasons for the decision".
-    pub reasons: Option<LongText>,
-    /// "Alternative options considered".
-    pub alternative_options: Option<LongText>,
-    /// "Reason Key" categories.
-    pub reason_key: Vec<Name>,
-    /// "Wards Affected".
-    pub wards_affected: Option<WardsAffectedView>,
-    /// "Details of the Committee".
-    pub committee_details: Option<LongText>,
-    /// "Representations should be made by".
-    pub representations_by: Option<NaiveDate>,
-    /// "Other reasons / organisations consulted".
-    pub other_consulted: Option<LongText>,
-    /// "Consultees".
-    pub consultees: Option<LongText>,
-    /// "Contact".
-    pub contact: Option<Contact>,
-    /// "Report author".
-    pub report_author: Option<Name>,
     /// "Publication date"; `None` until published.
     pub publication_date: Option<NaiveDate>,
-    /// "Date of decision".
-    pub date_of_decision: Option<NaiveDate>,
-    /// "Decided: date - body": the body that actually took it.
-    pub decided_by: Option<BodyRef>,
     /// "Effective from" (while published, the day it will take effect unless called in).
     pub effective_from: Option<NaiveDate>,
     /// The day an explicit take-effect was recorded.
     pub took_effect_on: Option<NaiveDate>,
-    /// Declared interests and dispensations.
-    pub interests: Vec<DeclaredInterest>,
-    /// "Accompanying Documents".
-    pub documents: Vec<DocumentView>,
-    /// The forward-plan entry that gave notice of it.
-    pub forward_plan_entry: Option<ForwardPlanEntryId>,
     /// The last day it can be called in, if it has a call-in window.
     pub call_in_deadline: Option<NaiveDate>,
     /// Call-in terms and history, once published or exempted.
@@ -145,51 +99,6 @@ pub struct DecisionView {
     pub closing_reason: Option<Reason>,
     /// Corrections of the record, oldest first.
     pub corrections: Vec<CorrectionView>,
-    /// The fields withheld from the public and why (in the full view too, so clerks see what the
-    /// public is told).
-    pub withheld: Vec<WithheldField>,
-    /// Whether any field or document is withheld from the public.
-    pub restricted: bool,
-}
-
-/// "Wards Affected", with ward names resolved when read.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(tag = "kind")]
-pub enum WardsAffectedView {
-    /// "(All Wards)".
-    #[serde(rename = "all")]
-    All,
-    /// Particular wards.
-    #[serde(rename = "listed")]
-    Listed {
-        /// The wards.
-        wards: Vec<WardRef>,
-    },
-    /// The record left it blank.
-    #[serde(rename = "not_stated")]
-    NotStated,
-}
-
-/// An accompanying document.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct DocumentView {
-    /// Its title (`None` in the public view when the document is withheld).
-    pub title: Option<Title>,
-    /// Where it is published.
-    pub url: Option<HttpUrl>,
-    /// The digest of its bytes, if captured.
-    pub sha256: Option<Sha256Digest>,
-    /// Why it is withheld from the public, if it is.
-    pub withheld: Option<WithheldNotice>,
-}
-
-/// A field of the record withheld from the public.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct WithheldField {
-    /// The field.
-    pub field: DecisionField,
-    /// What the public is told instead.
-    pub notice: WithheldNotice,
 }
 
 /// The call-in side of a decision.
@@ -224,7 +133,7 @@ pub struct ExemptionView {
     pub reason: Reason,
 }
 
-/// A reconsideration; amended resolutions already replace [`DecisionView::resolutions`].
+/// A reconsideration; amended resolutions already replace [`RecordView::resolutions`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReconsiderationView {
     /// When; the decision is effective from this day.
@@ -270,16 +179,7 @@ impl DecisionView {
     /// The full view (clerks, auditors) of a folded decision stream whose last event is at
     /// `last_position`. Ward names are left to [`DecisionView::resolve_names`].
     pub fn from_decision(tenant: TenantId, decision: &Decision, last_position: u64) -> Self {
-        let details = decision.details();
         let publication = decision.publication();
-        let withheld: Vec<WithheldField> = details
-            .field_restrictions
-            .iter()
-            .map(|f| WithheldField {
-                field: f.field,
-                notice: WithheldNotice::of(&f.restriction),
-            })
-            .collect();
         let call_in =
             (publication.is_some() || decision.exemption().is_some()).then(|| CallInView {
                 terms: publication.map(|p| p.call_in.clone()),
@@ -305,42 +205,11 @@ impl DecisionView {
             last_position,
             audience: Audience::Full,
             detail: Detail::Full,
-            title: details.title.as_str().to_owned(),
-            decision_maker: Some(details.decision_maker.clone()),
+            record: RecordView::full(decision.details()),
             status: decision.status(),
-            outcome: Some(details.outcome),
-            status_label: Some(details.status_label.clone()),
-            key_decision: details.key_decision,
-            subject_to_call_in: details.subject_to_call_in,
-            purpose: details.purpose.clone(),
-            resolutions: details.resolutions.as_slice().to_vec(),
-            reasons: details.reasons.clone(),
-            alternative_options: details.alternative_options.clone(),
-            reason_key: details.reason_key.clone(),
-            wards_affected: Some(wards_view(&details.wards_affected)),
-            committee_details: details.committee_details.clone(),
-            representations_by: details.representations_by,
-            other_consulted: details.other_consulted.clone(),
-            consultees: details.consultees.clone(),
-            contact: details.contact.clone(),
-            report_author: details.report_author.clone(),
             publication_date: decision.publication_date(),
-            date_of_decision: Some(details.date_of_decision),
-            decided_by: Some(details.decided_by.clone()),
             effective_from: decision.effective_from(),
             took_effect_on: decision.took_effect_on(),
-            interests: details.interests.clone(),
-            documents: details
-                .documents
-                .iter()
-                .map(|d| DocumentView {
-                    title: Some(d.title.clone()),
-                    url: d.url.clone(),
-                    sha256: d.sha256.clone(),
-                    withheld: d.restriction.as_ref().map(WithheldNotice::of),
-                })
-                .collect(),
-            forward_plan_entry: details.forward_plan_entry,
             call_in_deadline: publication.and_then(|p| p.call_in_deadline),
             call_in,
             deferrals: decision
@@ -367,8 +236,6 @@ impl DecisionView {
                     previous: Some(c.previous.clone()),
                 })
                 .collect(),
-            restricted: details.restrictions().next().is_some(),
-            withheld,
         }
     }
 
@@ -386,18 +253,19 @@ impl DecisionView {
     pub fn summary(&self) -> DecisionView {
         let mut view = self.clone();
         view.detail = Detail::Summary;
-        view.purpose = None;
-        view.resolutions = Vec::new();
-        view.reasons = None;
-        view.alternative_options = None;
-        view.committee_details = None;
-        view.other_consulted = None;
-        view.consultees = None;
-        if let Some(contact) = &mut view.contact {
+        let record = &mut view.record;
+        record.purpose = None;
+        record.resolutions = Vec::new();
+        record.reasons = None;
+        record.alternative_options = None;
+        record.committee_details = None;
+        record.other_consulted = None;
+        record.consultees = None;
+        if let Some(contact) = &mut record.contact {
             contact.as_given = None;
         }
-        view.interests = Vec::new();
-        view.documents = Vec::new();
+        record.interests = Vec::new();
+        record.documents = Vec::new();
         view.corrections = Vec::new();
         view.call_in = None;
         if let Some(implementation) = &mut view.implementation {
@@ -408,52 +276,25 @@ impl DecisionView {
 
     /// Fills in ward names from the council's current reference data.
     pub fn resolve_names(&mut self, council: &CouncilView) {
-        if let Some(WardsAffectedView::Listed { wards }) = &mut self.wards_affected {
-            for ward in wards {
-                ward.resolve(council);
-            }
-        }
+        self.record.resolve_names(council);
     }
 
     /// The date the decisions list is ordered by: the date of decision, or the publication date
     /// when the date of decision is withheld from the public.
     pub(crate) fn sort_date(&self) -> NaiveDate {
-        self.date_of_decision
+        self.record
+            .date_of_decision
             .or(self.publication_date)
             .unwrap_or_default()
     }
 
-    /// The text full-text search indexes: title, purpose, resolutions and reasons, as far as
-    /// this view shows them (so withheld text is never indexed for the public).
+    /// The text full-text search indexes, as far as this view shows it.
     pub(crate) fn search_text(&self) -> String {
-        let mut parts: Vec<&str> = vec![&self.title];
-        parts.extend(self.purpose.as_ref().map(LongText::as_str));
-        parts.extend(self.resolutions.iter().map(|r| r.text.as_str()));
-        parts.extend(self.reasons.as_ref().map(LongText::as_str));
-        parts.join("\n")
+        self.record.search_text()
     }
 
     /// The ward ids the record lists, for the ward filter.
     pub(crate) fn ward_ids(&self) -> Vec<uuid::Uuid> {
-        match &self.wards_affected {
-            Some(WardsAffectedView::Listed { wards }) => {
-                wards.iter().map(|w| w.id.as_uuid()).collect()
-            }
-            _ => Vec::new(),
-        }
-    }
-}
-
-fn wards_view(wards: &WardsAffected) -> WardsAffectedView {
-    match wards {
-        WardsAffected::All => WardsAffectedView::All,
-        WardsAffected::NotStated => WardsAffectedView::NotStated,
-        WardsAffected::Listed { ward_ids } => WardsAffectedView::Listed {
-            wards: ward_ids
-                .as_slice()
-                .iter()
-                .map(|id| WardRef::unresolved(*id))
-                .collect(),
-        },
+        self.record.ward_ids()
     }
 }

@@ -5,19 +5,21 @@
 pub mod council;
 pub mod decision;
 pub mod forward_plan;
+pub mod record;
 mod redact;
 pub mod strategy;
 pub mod withheld;
 
 pub use council::{BodyView, ClosureDayView, CouncilView, WardView};
 pub use decision::{
-    Audience, CallInView, CorrectionView, DecisionView, DeferralView, Detail, DocumentView,
-    ExemptionView, ImplementationView, ReconsiderationView, WardsAffectedView, WithheldField,
+    Audience, CallInView, CorrectionView, DecisionView, DeferralView, Detail, ExemptionView,
+    ImplementationView, ReconsiderationView,
 };
 pub use forward_plan::{
     AnticipatedRestrictionKind, AnticipatedRestrictionView, ForwardPlanStatusView, ForwardPlanView,
     ReschedulingView, WardsView,
 };
+pub use record::{DocumentView, RecordView, WardsAffectedView, WithheldField};
 pub use strategy::{
     StrategyDocumentView, StrategyVersionView, TitleView, VersionDecisionView, VersionRoleView,
     VersionStatusView,

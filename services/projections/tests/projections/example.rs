@@ -8,7 +8,7 @@ use civic_domain::example::{
 };
 use civic_eventstore::{EventStore, StreamName, TenantId};
 use civic_projections::views::{
-    ImplementationView, VersionRoleView, VersionStatusView, WardsAffectedView,
+    ImplementationView, RecordView, VersionRoleView, VersionStatusView, WardsAffectedView,
 };
 use civic_projections::{Audience, DecisionFilter, DecisionView, Detail, PageRequest, Viewer};
 
@@ -29,20 +29,21 @@ pub async fn the_example_decision_reads_back_with_every_value_of_its_page(f: Fix
     assert_eq!(view.audience, Audience::Public);
     assert_eq!(view.tenant, tenant);
     assert_eq!(view.id, ids.decision);
-    assert_eq!(view.title, TITLE);
-    let maker = view.decision_maker.as_ref().unwrap();
+    assert_eq!(view.record.title, TITLE);
+    let maker = view.record.decision_maker.as_ref().unwrap();
     assert_eq!(maker.name_as_shown.as_str(), "Cabinet");
     assert_eq!(maker.body_id, ids.cabinet);
     assert_eq!(
-        view.status_label.as_ref().unwrap().as_str(),
+        view.record.status_label.as_ref().unwrap().as_str(),
         "Recommendations Approved"
     );
     assert_eq!(view.status, DecisionStatus::Effective);
-    assert_eq!(view.outcome, Some(Outcome::Approved));
-    assert_eq!(view.key_decision, Some(true));
-    assert_eq!(view.subject_to_call_in, Some(true));
-    assert_eq!(view.purpose.as_ref().unwrap().as_str(), PURPOSE);
+    assert_eq!(view.record.outcome, Some(Outcome::Approved));
+    assert_eq!(view.record.key_decision, Some(true));
+    assert_eq!(view.record.subject_to_call_in, Some(true));
+    assert_eq!(view.record.purpose.as_ref().unwrap().as_str(), PURPOSE);
     let resolutions: Vec<(u32, &str)> = view
+        .record
         .resolutions
         .iter()
         .map(|r| (r.number, r.text.as_str()))
@@ -51,22 +52,28 @@ pub async fn the_example_decision_reads_back_with_every_value_of_its_page(f: Fix
         resolutions,
         vec![(1, RESOLUTION_1), (2, RESOLUTION_2), (3, RESOLUTION_3)]
     );
-    assert_eq!(view.reasons.as_ref().unwrap().as_str(), REASONS);
+    assert_eq!(view.record.reasons.as_ref().unwrap().as_str(), REASONS);
     assert_eq!(
-        view.alternative_options.as_ref().unwrap().as_str(),
+        view.record.alternative_options.as_ref().unwrap().as_str(),
         ALTERNATIVES
     );
-    let reason_key: Vec<&str> = view.reason_key.iter().map(|n| n.as_str()).collect();
+    let reason_key: Vec<&str> = view.record.reason_key.iter().map(|n| n.as_str()).collect();
     assert_eq!(reason_key, vec!["Policies, Plans, Strategies"]);
-    assert_eq!(view.wards_affected, Some(WardsAffectedView::All));
-    assert_eq!(view.committee_details.as_ref().unwrap().as_str(), "None");
-    assert_eq!(view.representations_by, Some(d(2010, 5, 21)));
-    assert_eq!(view.other_consulted.as_ref().unwrap().as_str(), "Email");
+    assert_eq!(view.record.wards_affected, Some(WardsAffectedView::All));
     assert_eq!(
-        view.consultees.as_ref().unwrap().as_str(),
+        view.record.committee_details.as_ref().unwrap().as_str(),
+        "None"
+    );
+    assert_eq!(view.record.representations_by, Some(d(2010, 5, 21)));
+    assert_eq!(
+        view.record.other_consulted.as_ref().unwrap().as_str(),
+        "Email"
+    );
+    assert_eq!(
+        view.record.consultees.as_ref().unwrap().as_str(),
         "Finance, Assistant Directors."
     );
-    let contact = view.contact.as_ref().unwrap();
+    let contact = view.record.contact.as_ref().unwrap();
     assert_eq!(
         contact.email.as_ref().unwrap().as_str(),
         "Paultaylor@maidstone.gov.uk"
@@ -76,11 +83,19 @@ pub async fn the_example_decision_reads_back_with_every_value_of_its_page(f: Fix
         contact.as_given.as_ref().unwrap().as_str(),
         "Email: Paultaylor@maidstone.gov.uk Tel: 01622 602068."
     );
-    assert_eq!(view.report_author.as_ref().unwrap().as_str(), "Paul Taylor");
-    assert_eq!(view.publication_date, Some(d(2010, 6, 11)));
-    assert_eq!(view.date_of_decision, Some(d(2010, 6, 9)));
     assert_eq!(
-        view.decided_by.as_ref().unwrap().name_as_shown.as_str(),
+        view.record.report_author.as_ref().unwrap().as_str(),
+        "Paul Taylor"
+    );
+    assert_eq!(view.publication_date, Some(d(2010, 6, 11)));
+    assert_eq!(view.record.date_of_decision, Some(d(2010, 6, 9)));
+    assert_eq!(
+        view.record
+            .decided_by
+            .as_ref()
+            .unwrap()
+            .name_as_shown
+            .as_str(),
         "Cabinet"
     );
     assert_eq!(view.effective_from, Some(d(2010, 6, 19)));
@@ -89,11 +104,11 @@ pub async fn the_example_decision_reads_back_with_every_value_of_its_page(f: Fix
     let call_in = view.call_in.as_ref().unwrap();
     assert_eq!(call_in.computed_deadline, Some(d(2010, 6, 18)));
     assert_eq!(call_in.called_in, None);
-    assert!(view.documents.is_empty());
-    assert!(view.interests.is_empty());
+    assert!(view.record.documents.is_empty());
+    assert!(view.record.interests.is_empty());
     assert!(view.corrections.is_empty());
-    assert!(view.withheld.is_empty());
-    assert!(!view.restricted);
+    assert!(view.record.withheld.is_empty());
+    assert!(!view.record.restricted);
 
     // Version and position say how fresh the view is and what to expect on the next command.
     let stream = StreamName::parse(StreamId::decision(ids.decision).as_str()).unwrap();
@@ -243,29 +258,34 @@ pub async fn the_example_decisions_summary_keeps_its_short_fields_and_empties_th
         assert_eq!(full.audience, audience);
         assert_eq!(full.detail, Detail::Full);
         // The example has every long text the summary empties.
-        assert!(full.purpose.is_some() && full.reasons.is_some());
-        assert_eq!(full.resolutions.len(), 3);
-        assert!(full.alternative_options.is_some() && full.committee_details.is_some());
-        assert!(full.other_consulted.is_some() && full.consultees.is_some());
-        assert!(full.contact.as_ref().unwrap().as_given.is_some());
+        assert!(full.record.purpose.is_some() && full.record.reasons.is_some());
+        assert_eq!(full.record.resolutions.len(), 3);
+        assert!(
+            full.record.alternative_options.is_some() && full.record.committee_details.is_some()
+        );
+        assert!(full.record.other_consulted.is_some() && full.record.consultees.is_some());
+        assert!(full.record.contact.as_ref().unwrap().as_given.is_some());
         assert!(full.call_in.is_some());
 
         // The summary: exactly the long fields emptied, every other field as on the full page.
         let expected = DecisionView {
             detail: Detail::Summary,
-            purpose: None,
-            resolutions: Vec::new(),
-            reasons: None,
-            alternative_options: None,
-            committee_details: None,
-            other_consulted: None,
-            consultees: None,
-            contact: full.contact.clone().map(|c| Contact {
-                as_given: None,
-                ..c
-            }),
-            interests: Vec::new(),
-            documents: Vec::new(),
+            record: RecordView {
+                purpose: None,
+                resolutions: Vec::new(),
+                reasons: None,
+                alternative_options: None,
+                committee_details: None,
+                other_consulted: None,
+                consultees: None,
+                contact: full.record.contact.clone().map(|c| Contact {
+                    as_given: None,
+                    ..c
+                }),
+                interests: Vec::new(),
+                documents: Vec::new(),
+                ..full.record.clone()
+            },
             corrections: Vec::new(),
             call_in: None,
             implementation: full
@@ -278,17 +298,18 @@ pub async fn the_example_decisions_summary_keeps_its_short_fields_and_empties_th
         assert_eq!(summary, &full.summary());
         // A few short fields spelled out.
         assert_eq!(summary.audience, audience);
-        assert_eq!(summary.title, TITLE);
-        assert_eq!(summary.date_of_decision, Some(d(2010, 6, 9)));
+        assert_eq!(summary.record.title, TITLE);
+        assert_eq!(summary.record.date_of_decision, Some(d(2010, 6, 9)));
         assert_eq!(summary.publication_date, Some(d(2010, 6, 11)));
         assert_eq!(summary.call_in_deadline, Some(d(2010, 6, 18)));
-        assert_eq!(summary.key_decision, Some(true));
+        assert_eq!(summary.record.key_decision, Some(true));
         assert_eq!(
-            summary.status_label.as_ref().unwrap().as_str(),
+            summary.record.status_label.as_ref().unwrap().as_str(),
             "Recommendations Approved"
         );
         assert_eq!(
             summary
+                .record
                 .decision_maker
                 .as_ref()
                 .unwrap()
@@ -296,9 +317,10 @@ pub async fn the_example_decisions_summary_keeps_its_short_fields_and_empties_th
                 .as_str(),
             "Cabinet"
         );
-        assert_eq!(summary.wards_affected, Some(WardsAffectedView::All));
+        assert_eq!(summary.record.wards_affected, Some(WardsAffectedView::All));
         assert_eq!(
             summary
+                .record
                 .contact
                 .as_ref()
                 .unwrap()
@@ -309,7 +331,7 @@ pub async fn the_example_decisions_summary_keeps_its_short_fields_and_empties_th
             "01622 602068"
         );
         assert_eq!(
-            summary.report_author.as_ref().unwrap().as_str(),
+            summary.record.report_author.as_ref().unwrap().as_str(),
             "Paul Taylor"
         );
     }

@@ -296,7 +296,7 @@ pub async fn keyset_pages_walk_the_decisions_newest_first_without_gaps_or_repeat
     }
     assert_eq!(pages, 3);
     assert_eq!(seen, expected);
-    let dates: Vec<_> = seen.iter().map(|v| v.date_of_decision).collect();
+    let dates: Vec<_> = seen.iter().map(|v| v.record.date_of_decision).collect();
     assert!(dates.windows(2).all(|w| w[0] >= w[1]));
 
     // The public list holds the published decisions only, in the same order.
@@ -486,7 +486,7 @@ pub async fn each_filter_selects_the_decisions_it_names(f: Fixture) {
         .await
         .unwrap()
         .unwrap();
-    let Some(WardsAffectedView::Listed { wards }) = planning.wards_affected else {
+    let Some(WardsAffectedView::Listed { wards }) = planning.record.wards_affected else {
         panic!("planning lists its wards");
     };
     assert_eq!(wards[0].id, s.boxley);
@@ -590,7 +590,10 @@ pub async fn full_text_search_finds_the_example_by_a_word_of_its_reasons(f: Fixt
             )
             .await
             .unwrap();
-        assert_eq!(found.items[0].1.title, "Information Strategy 2010 - 13");
+        assert_eq!(
+            found.items[0].1.record.title,
+            "Information Strategy 2010 - 13"
+        );
         assert!(
             ids(&f, s.tenant, viewer, search("hovercraft"))
                 .await
@@ -658,15 +661,15 @@ pub async fn restricted_information_is_withheld_from_the_public_and_its_search(f
         .await
         .unwrap()
         .unwrap();
-    assert_eq!(public.reasons, None);
-    assert_eq!(public.key_decision, None);
-    assert!(public.restricted);
-    let fields: Vec<DecisionField> = public.withheld.iter().map(|w| w.field).collect();
+    assert_eq!(public.record.reasons, None);
+    assert_eq!(public.record.key_decision, None);
+    assert!(public.record.restricted);
+    let fields: Vec<DecisionField> = public.record.withheld.iter().map(|w| w.field).collect();
     assert_eq!(
         fields,
         vec![DecisionField::Reasons, DecisionField::KeyDecision]
     );
-    let notice = &public.withheld[0].notice;
+    let notice = &public.record.withheld[0].notice;
     assert_eq!(notice.scheme, ExemptionScheme::Schedule12APart1);
     assert_eq!(notice.paragraphs, vec![3]);
     assert_eq!(
@@ -674,9 +677,9 @@ pub async fn restricted_information_is_withheld_from_the_public_and_its_search(f
         "Commercially sensitive"
     );
     assert!(notice.text.contains("paragraph 3"));
-    assert_eq!(public.documents.len(), 1);
-    assert_eq!(public.documents[0].title, None);
-    assert!(public.documents[0].withheld.is_some());
+    assert_eq!(public.record.documents.len(), 1);
+    assert_eq!(public.record.documents[0].title, None);
+    assert!(public.record.documents[0].withheld.is_some());
     let json = serde_json::to_string(&public).unwrap();
     assert!(!json.contains("Blackthorn"), "{json}");
 
@@ -686,9 +689,9 @@ pub async fn restricted_information_is_withheld_from_the_public_and_its_search(f
         .await
         .unwrap()
         .unwrap();
-    assert!(full.reasons.unwrap().as_str().contains("Blackthorn"));
-    assert_eq!(full.key_decision, Some(true));
-    assert!(full.documents[0].title.is_some());
+    assert!(full.record.reasons.unwrap().as_str().contains("Blackthorn"));
+    assert_eq!(full.record.key_decision, Some(true));
+    assert!(full.record.documents[0].title.is_some());
 
     // Withheld text is not findable by the public; clerks find it.
     let search = DecisionFilter {

@@ -230,7 +230,7 @@ pub struct Snapshot {
 
 fn list_order(views: &mut [DecisionView]) {
     views.sort_by(|a, b| {
-        let key = |v: &DecisionView| (v.date_of_decision.or(v.publication_date), v.id);
+        let key = |v: &DecisionView| (v.record.date_of_decision.or(v.publication_date), v.id);
         key(b).cmp(&key(a))
     });
 }

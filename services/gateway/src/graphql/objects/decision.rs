@@ -5,8 +5,7 @@
 
 use async_graphql::{Context, Enum, ID, Object, SimpleObject};
 use civic_domain::decision::{
-    CallInTerms as DomainTerms, Contact as DomainContact, DateBasis, DecisionDetails,
-    DeclaredInterest, WardsAffected,
+    CallInTerms as DomainTerms, Contact as DomainContact, DateBasis, DeclaredInterest,
 };
 use civic_projections::views::{
     CallInView, CorrectionView, DecisionView, DeferralView, DocumentView, WardsAffectedView,
@@ -14,8 +13,9 @@ use civic_projections::views::{
 };
 use uuid::Uuid;
 
-use super::common::{BodyRef, Resolution, WardRef, WithheldNotice};
+use super::common::{BodyRef, WardRef, WithheldNotice};
 use super::forward_plan::ForwardPlanEntry;
+use super::record::{DecisionRecord, RecordFields};
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
 use crate::graphql::enums::{
@@ -40,19 +40,21 @@ impl Decision {
         self.0.id.as_uuid()
     }
 
+    /// The record's fields that read the same on a decision and on a correction's previous
+    /// version.
+    #[graphql(flatten)]
+    async fn record(&self) -> RecordFields<'_> {
+        RecordFields(&self.0.record)
+    }
+
     /// The decision stream's version: the `expectedVersion` for the next command on it.
     async fn version(&self) -> u64 {
         self.0.version
     }
 
-    /// The title, e.g. "Information Strategy 2010 - 13" (the withheld notice if it is withheld).
-    async fn title(&self) -> &str {
-        &self.0.title
-    }
-
     /// "Decision Maker": the body whose decision it is, as named on the record.
     async fn decision_maker(&self) -> Option<BodyRef> {
-        self.0.decision_maker.clone().map(BodyRef)
+        self.0.record.decision_maker.clone().map(BodyRef)
     }
 
     /// Where the decision is in its lifecycle, whatever the council's words.
@@ -62,85 +64,21 @@ impl Decision {
 
     /// "Decision status" in the council's words, e.g. "Recommendations Approved".
     async fn status_label(&self) -> Option<&str> {
-        self.0.status_label.as_ref().map(|s| s.as_str())
+        self.0.record.status_label.as_ref().map(|s| s.as_str())
     }
 
     /// The canonical outcome.
     async fn outcome(&self) -> Option<Outcome> {
-        self.0.outcome.map(Into::into)
-    }
-
-    /// "Is Key decision?"; null when not stated (or withheld).
-    async fn key_decision(&self) -> Option<bool> {
-        self.0.key_decision
-    }
-
-    /// "Is subject to call in?"; null when not stated (or withheld).
-    async fn subject_to_call_in(&self) -> Option<bool> {
-        self.0.subject_to_call_in
-    }
-
-    /// "Purpose".
-    async fn purpose(&self) -> Option<&str> {
-        self.0.purpose.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Decision": the numbered resolutions, as amended on reconsideration.
-    async fn resolutions(&self) -> Vec<Resolution> {
-        self.0.resolutions.iter().cloned().map(Resolution).collect()
-    }
-
-    /// "Reasons for the decision".
-    async fn reasons(&self) -> Option<&str> {
-        self.0.reasons.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Alternative options considered".
-    async fn alternative_options(&self) -> Option<&str> {
-        self.0.alternative_options.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Reason Key" categories, e.g. "Policies, Plans, Strategies".
-    async fn reason_key(&self) -> Vec<&str> {
-        self.0.reason_key.iter().map(|n| n.as_str()).collect()
+        self.0.record.outcome.map(Into::into)
     }
 
     /// "Wards Affected".
     async fn wards_affected(&self) -> Option<WardsAffectedObject> {
         self.0
+            .record
             .wards_affected
             .clone()
             .map(WardsAffectedObject::from_view)
-    }
-
-    /// "Details of the Committee".
-    async fn committee_details(&self) -> Option<&str> {
-        self.0.committee_details.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Representations should be made by".
-    async fn representations_by(&self) -> Option<Date> {
-        self.0.representations_by.map(Date)
-    }
-
-    /// "Other reasons / organisations consulted".
-    async fn other_consulted(&self) -> Option<&str> {
-        self.0.other_consulted.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Consultees".
-    async fn consultees(&self) -> Option<&str> {
-        self.0.consultees.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Contact".
-    async fn contact(&self) -> Option<Contact> {
-        self.0.contact.clone().map(Contact)
-    }
-
-    /// "Report author".
-    async fn report_author(&self) -> Option<&str> {
-        self.0.report_author.as_ref().map(|n| n.as_str())
     }
 
     /// "Publication date"; null until published.
@@ -150,12 +88,12 @@ impl Decision {
 
     /// "Date of decision".
     async fn date_of_decision(&self) -> Option<Date> {
-        self.0.date_of_decision.map(Date)
+        self.0.record.date_of_decision.map(Date)
     }
 
     /// "Decided: date - body": when, and by the body that actually took it.
     async fn decided(&self) -> Option<Decided> {
-        match (self.0.date_of_decision, &self.0.decided_by) {
+        match (self.0.record.date_of_decision, &self.0.record.decided_by) {
             (Some(date), Some(body)) => Some(Decided {
                 date: Date(date),
                 body: BodyRef(body.clone()),
@@ -181,17 +119,24 @@ impl Decision {
 
     /// Declared interests and dispensations.
     async fn interests(&self) -> Vec<Interest> {
-        self.0.interests.iter().cloned().map(Interest).collect()
+        self.0
+            .record
+            .interests
+            .iter()
+            .cloned()
+            .map(Interest)
+            .collect()
     }
 
     /// "Accompanying Documents".
     async fn documents(&self) -> Vec<Document> {
-        self.0.documents.iter().cloned().map(Document).collect()
-    }
-
-    /// The id of the forward-plan entry that gave notice of it.
-    async fn forward_plan_entry_id(&self) -> Option<Uuid> {
-        self.0.forward_plan_entry.map(|id| id.as_uuid())
+        self.0
+            .record
+            .documents
+            .iter()
+            .cloned()
+            .map(Document)
+            .collect()
     }
 
     /// The forward-plan entry that gave notice of it.
@@ -199,7 +144,7 @@ impl Decision {
         &self,
         ctx: &Context<'_>,
     ) -> Result<Option<ForwardPlanEntry>, ApiError> {
-        let Some(id) = self.0.forward_plan_entry else {
+        let Some(id) = self.0.record.forward_plan_entry else {
             return Ok(None);
         };
         let request = RequestContext::of(ctx)?;
@@ -241,12 +186,18 @@ impl Decision {
 
     /// The fields withheld from the public, and what the public is told instead.
     async fn withheld(&self) -> Vec<WithheldField> {
-        self.0.withheld.iter().cloned().map(WithheldField).collect()
+        self.0
+            .record
+            .withheld
+            .iter()
+            .cloned()
+            .map(WithheldField)
+            .collect()
     }
 
     /// Whether any field or document is withheld from the public.
     async fn restricted(&self) -> bool {
-        self.0.restricted
+        self.0.record.restricted
     }
 }
 
@@ -628,151 +579,6 @@ impl Correction {
     /// The whole record before the correction (clerks and auditors only: it may hold withheld
     /// values).
     async fn previous(&self) -> Option<DecisionRecord> {
-        self.0.previous.clone().map(DecisionRecord)
-    }
-}
-
-/// A decision record as it stood before a correction.
-pub struct DecisionRecord(pub DecisionDetails);
-
-#[Object]
-impl DecisionRecord {
-    /// The title.
-    async fn title(&self) -> &str {
-        self.0.title.as_str()
-    }
-
-    /// The decision maker.
-    async fn decision_maker(&self) -> BodyRef {
-        BodyRef(self.0.decision_maker.clone())
-    }
-
-    /// The status in the council's words.
-    async fn status_label(&self) -> &str {
-        self.0.status_label.as_str()
-    }
-
-    /// The canonical outcome.
-    async fn outcome(&self) -> Outcome {
-        self.0.outcome.into()
-    }
-
-    /// "Is Key decision?".
-    async fn key_decision(&self) -> Option<bool> {
-        self.0.key_decision
-    }
-
-    /// "Is subject to call in?".
-    async fn subject_to_call_in(&self) -> Option<bool> {
-        self.0.subject_to_call_in
-    }
-
-    /// "Purpose".
-    async fn purpose(&self) -> Option<&str> {
-        self.0.purpose.as_ref().map(|t| t.as_str())
-    }
-
-    /// The resolutions.
-    async fn resolutions(&self) -> Vec<Resolution> {
-        self.0
-            .resolutions
-            .as_slice()
-            .iter()
-            .cloned()
-            .map(Resolution)
-            .collect()
-    }
-
-    /// "Reasons for the decision".
-    async fn reasons(&self) -> Option<&str> {
-        self.0.reasons.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Alternative options considered".
-    async fn alternative_options(&self) -> Option<&str> {
-        self.0.alternative_options.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Reason Key".
-    async fn reason_key(&self) -> Vec<&str> {
-        self.0.reason_key.iter().map(|n| n.as_str()).collect()
-    }
-
-    /// "Wards Affected" (ids only, as recorded).
-    async fn wards_affected_kind(&self) -> WardsAffectedKind {
-        match self.0.wards_affected {
-            WardsAffected::All => WardsAffectedKind::All,
-            WardsAffected::Listed { .. } => WardsAffectedKind::Listed,
-            WardsAffected::NotStated => WardsAffectedKind::NotStated,
-        }
-    }
-
-    /// The listed wards' ids.
-    async fn ward_ids(&self) -> Vec<Uuid> {
-        match &self.0.wards_affected {
-            WardsAffected::Listed { ward_ids } => {
-                ward_ids.as_slice().iter().map(|w| w.as_uuid()).collect()
-            }
-            _ => Vec::new(),
-        }
-    }
-
-    /// "Details of the Committee".
-    async fn committee_details(&self) -> Option<&str> {
-        self.0.committee_details.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Representations should be made by".
-    async fn representations_by(&self) -> Option<Date> {
-        self.0.representations_by.map(Date)
-    }
-
-    /// "Other reasons / organisations consulted".
-    async fn other_consulted(&self) -> Option<&str> {
-        self.0.other_consulted.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Consultees".
-    async fn consultees(&self) -> Option<&str> {
-        self.0.consultees.as_ref().map(|t| t.as_str())
-    }
-
-    /// "Contact".
-    async fn contact(&self) -> Option<Contact> {
-        self.0.contact.clone().map(Contact)
-    }
-
-    /// "Report author".
-    async fn report_author(&self) -> Option<&str> {
-        self.0.report_author.as_ref().map(|n| n.as_str())
-    }
-
-    /// "Date of decision".
-    async fn date_of_decision(&self) -> Date {
-        Date(self.0.date_of_decision)
-    }
-
-    /// The body that took it.
-    async fn decided_by(&self) -> BodyRef {
-        BodyRef(self.0.decided_by.clone())
-    }
-
-    /// The accompanying documents' titles.
-    async fn document_titles(&self) -> Vec<&str> {
-        self.0.documents.iter().map(|d| d.title.as_str()).collect()
-    }
-
-    /// The fields that were withheld.
-    async fn withheld_fields(&self) -> Vec<DecisionField> {
-        self.0
-            .field_restrictions
-            .iter()
-            .map(|f| f.field.into())
-            .collect()
-    }
-
-    /// The forward-plan entry.
-    async fn forward_plan_entry_id(&self) -> Option<Uuid> {
-        self.0.forward_plan_entry.map(|id| id.as_uuid())
+        self.0.previous.clone().map(DecisionRecord::new)
     }
 }

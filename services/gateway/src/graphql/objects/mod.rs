@@ -4,6 +4,7 @@
 //! - [`common`]: references, withheld notices, resolutions, periods, warnings.
 //! - [`council`]: the council and its reference data.
 //! - [`decision`]: the decision page and its lifecycle.
+//! - [`record`]: a decision's record, shared by the decision and a correction's previous version.
 //! - [`forward_plan`]: forward-plan entries.
 //! - [`strategy`]: strategy documents and versions.
 //! - [`connection`]: Relay connections with `totalCount`.
@@ -15,4 +16,5 @@ pub mod council;
 pub mod decision;
 pub mod forward_plan;
 pub mod payload;
+pub mod record;
 pub mod strategy;
