@@ -1,7 +1,7 @@
 //! The two GraphQL schemas and what they are made of.
 //!
-//! - [`query`], [`mutation`]: the roots; resolvers delegate to the read models and the
-//!   [`civic_app::Register`].
+//! - [`query`], [`mutation`]: the roots; resolvers delegate to the read models and to
+//!   [`civic_runtime::Runtime::run`].
 //! - [`objects`]: output types, thin wrappers over the read models' views.
 //! - [`input`]: input types and their `TryFrom` conversion into domain commands.
 //! - [`enums`], [`scalars`], [`global_id`]: the vocabulary (`Date` is ISO `YYYY-MM-DD`).

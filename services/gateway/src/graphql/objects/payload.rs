@@ -2,7 +2,7 @@
 //! happened.
 
 use async_graphql::SimpleObject;
-use civic_app::Executed;
+use civic_runtime::Executed;
 
 use super::common::Warning;
 use super::council::Council;
