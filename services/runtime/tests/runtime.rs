@@ -1,0 +1,183 @@
+//! The runtime on both backends: one command from an envelope, read back at once; council
+//! registration under a race; idempotent replays; readiness.
+
+#![allow(clippy::unwrap_used, missing_docs)]
+
+use civic_app::AppError;
+use civic_domain::council::{CouncilCommand, CouncilKind};
+use civic_domain::values::{Name, Slug, WardId};
+use civic_domain::{Command, Nation};
+use civic_eventstore::Actor;
+use civic_projections::ProjectionError;
+use civic_runtime::{Envelope, Runtime, RuntimeError};
+use civic_testkit::{TestPostgres, TestSqlite};
+use uuid::Uuid;
+
+/// Keeps a test's database alive (and dropped after it).
+#[allow(dead_code)]
+enum Database {
+    Sqlite(TestSqlite),
+    Postgres(Box<TestPostgres>),
+}
+
+/// A runtime over a fresh database of the backend; `None` when PostgreSQL is skipped.
+async fn runtime(postgres: bool, test: &str) -> Option<(Runtime, Database)> {
+    let (url, db) = if postgres {
+        let db = TestPostgres::fresh(test, &civic_eventstore::migrations::postgres()).await?;
+        (db.url().to_owned(), Database::Postgres(Box::new(db)))
+    } else {
+        let db = TestSqlite::fresh();
+        (db.url(), Database::Sqlite(db))
+    };
+    Some((Runtime::connect(&url, 8).await.unwrap(), db))
+}
+
+fn registration(slug: &str) -> CouncilCommand {
+    CouncilCommand::Register {
+        slug: Slug::parse(slug).unwrap(),
+        name: Name::parse("Ashford Borough Council").unwrap(),
+        kind: CouncilKind::District,
+        nation: Nation::England,
+    }
+}
+
+fn admin() -> Actor {
+    Actor::parse("admin:root").unwrap()
+}
+
+macro_rules! both_backends {
+    ($($test:ident),+ $(,)?) => {
+        $(
+            mod $test {
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn sqlite() {
+                    super::$test(false).await;
+                }
+
+                #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+                async fn postgres() {
+                    super::$test(true).await;
+                }
+            }
+        )+
+    };
+}
+
+both_backends!(
+    a_command_run_from_an_envelope_is_read_back_at_once,
+    of_two_registrations_of_one_slug_racing_only_one_council_is_made,
+    a_retried_registration_replays_the_first,
+    readiness_answers_while_the_database_does,
+);
+
+async fn a_command_run_from_an_envelope_is_read_back_at_once(postgres: bool) {
+    let Some((runtime, _db)) = runtime(postgres, "runtime_read_back").await else {
+        return;
+    };
+    let (tenant, _) = runtime
+        .register_council(admin(), Uuid::now_v7(), registration("ashford"))
+        .await
+        .unwrap();
+    let clerk = Actor::parse("clerk:alice").unwrap();
+    let ward = WardId::new();
+    let command = Command::Council(CouncilCommand::AddWard {
+        ward,
+        name: Name::parse("Beaver").unwrap(),
+    });
+    let envelope = Envelope::new(tenant, clerk, Uuid::now_v7()).expecting(Some(1));
+    let executed = runtime.run(&envelope, &command).await.unwrap();
+    assert!(!executed.replayed);
+    assert_eq!(executed.committed.stream_version, 2);
+
+    // No projector runs in the background here: the run itself caught the read model up.
+    let council = runtime
+        .read_models()
+        .council(tenant)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(council.wards.len(), 1);
+    assert_eq!(council.wards[0].id, ward);
+
+    // The same envelope again appends nothing and answers as the first time did.
+    let again = runtime.run(&envelope, &command).await.unwrap();
+    assert!(again.replayed);
+    assert_eq!(again.committed, executed.committed);
+
+    // A stale expected version is refused.
+    let stale = Envelope::new(tenant, Actor::parse("clerk:bob").unwrap(), Uuid::now_v7())
+        .expecting(Some(1));
+    let refused = runtime.run(&stale, &command).await.unwrap_err();
+    assert!(
+        matches!(
+            refused,
+            RuntimeError::Command(AppError::Conflict {
+                expected: 1,
+                actual: 2,
+                ..
+            })
+        ),
+        "{refused:?}"
+    );
+}
+
+async fn of_two_registrations_of_one_slug_racing_only_one_council_is_made(postgres: bool) {
+    let Some((runtime, _db)) = runtime(postgres, "runtime_slug_race").await else {
+        return;
+    };
+    let (first, second) = tokio::join!(
+        runtime.register_council(admin(), Uuid::now_v7(), registration("swale")),
+        runtime.register_council(admin(), Uuid::now_v7(), registration("swale")),
+    );
+    let outcomes = [first, second];
+    let made = outcomes.iter().filter(|o| o.is_ok()).count();
+    assert_eq!(made, 1, "{outcomes:?}");
+    let refused = outcomes.iter().find_map(|o| o.as_ref().err()).unwrap();
+    assert!(
+        matches!(
+            refused,
+            RuntimeError::Command(AppError::Domain(_) | AppError::Conflict { .. })
+                | RuntimeError::ReadModel(ProjectionError::SlugTaken)
+        ),
+        "{refused:?}"
+    );
+    let councils = runtime.read_models().councils().await.unwrap();
+    assert_eq!(councils.len(), 1);
+}
+
+async fn a_retried_registration_replays_the_first(postgres: bool) {
+    let Some((runtime, _db)) = runtime(postgres, "runtime_registration_retry").await else {
+        return;
+    };
+    let key = Uuid::now_v7();
+    let (tenant, first) = runtime
+        .register_council(admin(), key, registration("dover"))
+        .await
+        .unwrap();
+    let (again, replayed) = runtime
+        .register_council(admin(), key, registration("dover"))
+        .await
+        .unwrap();
+    assert_eq!(again, tenant);
+    assert!(replayed.replayed);
+    assert_eq!(replayed.committed, first.committed);
+
+    // Only a registration registers.
+    let not_one = CouncilCommand::AddWard {
+        ward: WardId::new(),
+        name: Name::parse("Castle").unwrap(),
+    };
+    assert!(matches!(
+        runtime
+            .register_council(admin(), Uuid::now_v7(), not_one)
+            .await,
+        Err(RuntimeError::NotARegistration)
+    ));
+}
+
+async fn readiness_answers_while_the_database_does(postgres: bool) {
+    let Some((runtime, _db)) = runtime(postgres, "runtime_ready").await else {
+        return;
+    };
+    runtime.ready().await.unwrap();
+}
