@@ -3,8 +3,8 @@
 use chrono::{DateTime, NaiveDate, Utc};
 use civic_domain::{Command, Council, Event, StreamId, Warning, council_from_history, decide};
 use civic_eventstore::{
-    Actor, AppendMetadata, AppendRequest, Committed, EventStore, ExpectedVersion, StreamName,
-    TenantId,
+    Actor, AppendMetadata, AppendRequest, CommandFingerprint, Committed, EventStore,
+    ExpectedVersion, InvalidInput, StreamName, TenantId,
 };
 use uuid::Uuid;
 
@@ -109,6 +109,12 @@ impl<S: EventStore> Register<S> {
     }
 
     /// Decides `command` on the current state and appends its events.
+    ///
+    /// Idempotent: a command id already in the log answers with the original result when the
+    /// command is the same (same stream, same fingerprint), and is refused with
+    /// [`AppError::CommandIdReused`] when it is a different one. Identical commands racing each
+    /// other all get the original result: a refusal (the domain's, or a lost race) is only
+    /// reported after checking that the id was not recorded meanwhile by one of them.
     pub async fn execute(
         &self,
         tenant: TenantId,
@@ -117,18 +123,15 @@ impl<S: EventStore> Register<S> {
     ) -> Result<Executed, AppError> {
         let stream = command.stream_id();
         let name = stream_name(&stream)?;
-        if let Some(committed) = self.store.find_command(tenant, context.command_id).await? {
-            if committed.stream != name {
-                return Err(AppError::CommandIdReused {
-                    command_id: context.command_id,
-                    original_stream: committed.stream.to_string(),
-                });
-            }
-            return Ok(Executed {
-                committed,
-                replayed: true,
-                warnings: Vec::new(),
-            });
+        let fingerprint = fingerprint(command)?;
+        let original = Original {
+            tenant,
+            command_id: context.command_id,
+            stream: &name,
+            fingerprint: &fingerprint,
+        };
+        if let Some(executed) = self.original(&original).await? {
+            return Ok(executed);
         }
         let mut attempt = 0;
         loop {
@@ -137,21 +140,25 @@ impl<S: EventStore> Register<S> {
             if let Some(expected) = context.expected_version
                 && expected != version
             {
-                return Err(AppError::Conflict {
+                let conflict = AppError::Conflict {
                     stream: stream.as_str().to_owned(),
                     expected,
                     actual: version,
-                });
+                };
+                return self.refuse(&original, conflict).await;
             }
             let council = if stream == StreamId::council() {
                 None
             } else {
                 self.council(tenant).await?
             };
-            let decided = decide(command, council.as_ref(), &history, context.today)?;
-            if decided.events.is_empty() {
-                return Err(AppError::NoChange);
-            }
+            let decided = match decide(command, council.as_ref(), &history, context.today) {
+                Ok(decided) if decided.events.is_empty() => {
+                    return self.refuse(&original, AppError::NoChange).await;
+                }
+                Ok(decided) => decided,
+                Err(refused) => return self.refuse(&original, refused.into()).await,
+            };
             let events = decided
                 .events
                 .iter()
@@ -166,6 +173,7 @@ impl<S: EventStore> Register<S> {
                     command_id: context.command_id,
                     causation_id: context.causation_id,
                     correlation_id: context.correlation_id,
+                    fingerprint: Some(fingerprint.clone()),
                 },
                 events,
             };
@@ -183,8 +191,56 @@ impl<S: EventStore> Register<S> {
                 }
                 Err(AppError::Conflict { .. })
                     if context.expected_version.is_none() && attempt < MAX_DECISIONS => {}
-                Err(error) => return Err(error),
+                Err(error) => return self.refuse(&original, error).await,
             }
         }
     }
+
+    /// The original result of the command, if its id is already in the log; a refusal if the id
+    /// was used for a different command.
+    async fn original(&self, original: &Original<'_>) -> Result<Option<Executed>, AppError> {
+        let Some(recorded) = self
+            .store
+            .find_command(original.tenant, original.command_id)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let committed = recorded.replay_for(
+            original.command_id,
+            original.stream,
+            Some(original.fingerprint),
+        )?;
+        Ok(Some(Executed {
+            committed,
+            replayed: true,
+            warnings: Vec::new(),
+        }))
+    }
+
+    /// `error`, unless an identical command with the same id was recorded while this one was
+    /// being decided: then its original result.
+    async fn refuse(&self, original: &Original<'_>, error: AppError) -> Result<Executed, AppError> {
+        match self.original(original).await? {
+            Some(executed) => Ok(executed),
+            None => Err(error),
+        }
+    }
+}
+
+/// What identifies a command's original result in the log.
+struct Original<'a> {
+    tenant: TenantId,
+    command_id: Uuid,
+    stream: &'a StreamName,
+    fingerprint: &'a CommandFingerprint,
+}
+
+/// The fingerprint of a command: SHA-256 of its canonical JSON (the command's own
+/// serialisation, with its target ids), under a version tag so a change of form can be told.
+pub fn fingerprint(command: &Command) -> Result<CommandFingerprint, AppError> {
+    let canonical = serde_json::to_vec(&("civic-command/1", command)).map_err(|_| {
+        AppError::Encode(InvalidInput::new("command", "cannot be serialised to JSON"))
+    })?;
+    Ok(CommandFingerprint::of(&canonical))
 }

@@ -207,6 +207,82 @@ async fn concurrent_commands_on_one_stream_without_expected_versions_all_land<
     assert_eq!(council.wards().len(), 6);
 }
 
+/// Identical commands (same id, same input) sent at the same moment: every one gets the original
+/// result, whichever wins the race, and the log holds it once. The same id with different input
+/// is refused.
+async fn identical_commands_racing_all_get_the_original_result<S: EventStore + 'static>(
+    register: Arc<Register<S>>,
+) {
+    let tenant = TenantId::new();
+    let ids = ExampleIds::new();
+    let commands = example::commands(&ids).unwrap();
+    let record = commands
+        .iter()
+        .position(|c| {
+            matches!(
+                c,
+                Command::Decision {
+                    command: DecisionCommand::Record { .. },
+                    ..
+                }
+            )
+        })
+        .unwrap();
+    for command in &commands[..record] {
+        register.execute(tenant, command, &context()).await.unwrap();
+    }
+    for round in 0..8 {
+        // A fresh decision each round, recorded by 12 identical requests at once.
+        let decision = civic_domain::DecisionId::new();
+        let Command::Decision { command, .. } = commands[record].clone() else {
+            unreachable!("the record command is a decision command");
+        };
+        let command = Command::Decision { decision, command };
+        let shared = context();
+        let mut racers = tokio::task::JoinSet::new();
+        for _ in 0..12 {
+            let (register, command, shared) = (register.clone(), command.clone(), shared.clone());
+            racers.spawn(async move { register.execute(tenant, &command, &shared).await });
+        }
+        let mut originals = 0;
+        let mut committed = Vec::new();
+        while let Some(joined) = racers.join_next().await {
+            let executed = joined
+                .unwrap()
+                .unwrap_or_else(|e| panic!("round {round}: {e:?}"));
+            originals += usize::from(!executed.replayed);
+            committed.push(executed.committed);
+        }
+        assert_eq!(
+            originals, 1,
+            "round {round}: exactly one request recorded it"
+        );
+        assert!(
+            committed.windows(2).all(|w| w[0] == w[1]),
+            "round {round}: {committed:?}"
+        );
+        let (events, _) = register
+            .stream(tenant, &StreamId::decision(decision))
+            .await
+            .unwrap();
+        assert_eq!(events.len(), 1, "round {round}");
+
+        // The same id for the same decision with other input is a different command.
+        let mut other = command.clone();
+        if let Command::Decision {
+            command: DecisionCommand::Record { details },
+            ..
+        } = &mut other
+        {
+            details.title = civic_domain::values::Title::parse("Another title").unwrap();
+        }
+        assert!(matches!(
+            register.execute(tenant, &other, &shared).await,
+            Err(AppError::CommandIdReused { .. })
+        ));
+    }
+}
+
 async fn sqlite() -> (Register<SqliteEventStore>, TestSqlite) {
     let db = TestSqlite::fresh();
     let store = SqliteEventStore::open_file(&db.path()).await.unwrap();
@@ -263,4 +339,18 @@ async fn concurrent_commands_on_one_stream_land_on_postgres() {
         return;
     };
     concurrent_commands_on_one_stream_without_expected_versions_all_land(Arc::new(register)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn identical_commands_racing_all_get_the_original_result_on_sqlite() {
+    let (register, _db) = sqlite().await;
+    identical_commands_racing_all_get_the_original_result(Arc::new(register)).await;
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn identical_commands_racing_all_get_the_original_result_on_postgres() {
+    let Some((register, _db)) = postgres("identical_commands_racing").await else {
+        return;
+    };
+    identical_commands_racing_all_get_the_original_result(Arc::new(register)).await;
 }

@@ -175,6 +175,7 @@ async fn run_store_phase(
                         command_id: Uuid::now_v7(),
                         causation_id: None,
                         correlation_id: Uuid::now_v7(),
+                        fingerprint: None,
                     },
                     events: vec![NewEvent::new(
                         event_type.clone(),

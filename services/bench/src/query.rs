@@ -259,6 +259,7 @@ async fn append_decision(
                 command_id,
                 causation_id: None,
                 correlation_id: command_id,
+                fingerprint: None,
             },
             events: history.iter().map(to_new_event).collect::<Result<_, _>>()?,
         })

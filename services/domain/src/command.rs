@@ -13,7 +13,7 @@ use crate::warning::Warning;
 use chrono::NaiveDate;
 
 /// A command for one aggregate of one council.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[allow(
     clippy::large_enum_variant,
     reason = "short-lived values matched by shape; boxing would only obscure the public API"

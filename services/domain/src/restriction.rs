@@ -114,7 +114,7 @@ pub struct Restriction {
 /// left unnamed, meaning the current scheme of the council's nation. Commands carry drafts;
 /// [`RestrictionDraft::resolve`] runs where the council is known (in `decide`) and checks the
 /// paragraphs against the scheme. Events only ever hold resolved [`Restriction`]s.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub struct RestrictionDraft {
     /// Exempt or confidential.
     pub category: RestrictionCategory,

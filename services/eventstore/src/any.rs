@@ -7,7 +7,7 @@ use crate::postgres::PgEventStore;
 use crate::sqlite::SqliteEventStore;
 use crate::store::EventStore;
 use crate::types::{
-    AppendOutcome, AppendRequest, Committed, LogHead, RecordedEvent, StreamName, TenantId,
+    AppendOutcome, AppendRequest, CommandRecord, LogHead, RecordedEvent, StreamName, TenantId,
 };
 
 /// Either backend, chosen by `DATABASE_URL`; dispatches statically to the one it holds.
@@ -105,7 +105,7 @@ impl EventStore for AnyEventStore {
         &self,
         tenant: TenantId,
         command_id: Uuid,
-    ) -> Result<Option<Committed>, StoreError> {
+    ) -> Result<Option<CommandRecord>, StoreError> {
         match self {
             Self::Postgres(store) => store.find_command(tenant, command_id).await,
             Self::Sqlite(store) => store.find_command(tenant, command_id).await,

@@ -39,7 +39,7 @@ pub enum StoreError {
     },
     /// The command id was already used for a different stream. The edge reports BAD_USER_INPUT:
     /// an idempotency key names one command only.
-    #[error("command id {command_id} was already used for stream {original_stream}")]
+    #[error("command id {command_id} was already used for another command (on {original_stream})")]
     CommandIdReused {
         /// The reused command id.
         command_id: uuid::Uuid,

@@ -34,6 +34,7 @@ pub use postgres::PgEventStore;
 pub use sqlite::SqliteEventStore;
 pub use store::EventStore;
 pub use types::{
-    Actor, AppendMetadata, AppendOutcome, AppendRequest, Committed, EventType, ExpectedVersion,
-    LogHead, MAX_BATCH, NewEvent, RecordedEvent, StreamName, TenantId,
+    Actor, AppendMetadata, AppendOutcome, AppendRequest, CommandFingerprint, CommandRecord,
+    Committed, EventType, ExpectedVersion, LogHead, MAX_BATCH, NewEvent, RecordedEvent, StreamName,
+    TenantId,
 };

@@ -16,6 +16,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "read models",
         include_str!("../../../migrations/postgres/0002_read_models.sql"),
     ),
+    (
+        3,
+        "command fingerprints",
+        include_str!("../../../migrations/postgres/0003_command_fingerprints.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -29,6 +34,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         2,
         "read models",
         include_str!("../../../migrations/sqlite/0002_read_models.sql"),
+    ),
+    (
+        3,
+        "command fingerprints",
+        include_str!("../../../migrations/sqlite/0003_command_fingerprints.sql"),
     ),
 ];
 

@@ -12,6 +12,8 @@
 //! read first. When the cache is cold, the expectation is `Any`, or another writer moved the head,
 //! it reads the head, the stream's version and the command in one query and tries again.
 
+use crate::prepare::replayed;
+use crate::{CommandFingerprint, CommandRecord};
 use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::Duration;
@@ -39,9 +41,9 @@ const MAX_ATTEMPTS: u32 = 100;
 /// $10 recorded at, $11.. the events' ids, types, schema versions, payloads and hashes.
 const INSERT_CHECKED: &str = "INSERT INTO events (tenant_id, position, event_id, stream_id, \
      stream_version, event_type, schema_version, actor, command_id, causation_id, correlation_id, \
-     recorded_at, payload, hash) \
+     recorded_at, payload, hash, command_fingerprint) \
      SELECT $1, $2 + e.ord, e.event_id, $4, $5 + e.ord, e.event_type, e.schema_version, $7, $6, \
-            $8, $9, $10, e.payload, e.hash \
+            $8, $9, $10, e.payload, e.hash, $16 \
      FROM unnest($11::uuid[], $12::text[], $13::integer[], $14::text[], $15::text[]) \
           WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, hash, ord) \
      WHERE ($2 = 0 OR EXISTS (SELECT 1 FROM events h \
@@ -190,6 +192,13 @@ impl PgEventStore {
                     .collect::<Vec<&str>>(),
             )
             .bind(&prepared.hashes)
+            .bind(
+                request
+                    .metadata
+                    .fingerprint
+                    .as_ref()
+                    .map(CommandFingerprint::as_str),
+            )
             .execute(&self.pool)
             .await;
         match result {
@@ -228,19 +237,6 @@ async fn back_off(attempt: u32) {
     tokio::time::sleep(Duration::from_micros(micros)).await;
 }
 
-fn replayed(request: &AppendRequest, committed: Committed) -> Result<AppendOutcome, StoreError> {
-    if committed.stream != request.stream {
-        return Err(StoreError::CommandIdReused {
-            command_id: request.metadata.command_id,
-            original_stream: committed.stream,
-        });
-    }
-    Ok(AppendOutcome {
-        committed,
-        replayed: true,
-    })
-}
-
 fn empty_head() -> LogHead {
     LogHead {
         position: 0,
@@ -274,10 +270,10 @@ async fn find_command(
     conn: &mut PgConnection,
     tenant: TenantId,
     command_id: Uuid,
-) -> Result<Option<Committed>, StoreError> {
+) -> Result<Option<CommandRecord>, StoreError> {
     let row = sqlx::query(
         "SELECT stream_id, min(position) AS first_position, max(position) AS last_position, \
-         max(stream_version) AS stream_version \
+         max(stream_version) AS stream_version, max(command_fingerprint) AS fingerprint \
          FROM events WHERE tenant_id = $1 AND command_id = $2 GROUP BY stream_id",
     )
     .bind(tenant.as_uuid())
@@ -285,11 +281,18 @@ async fn find_command(
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|row| {
-        Ok(Committed {
-            stream: decode::stream(row.try_get("stream_id")?)?,
-            first_position: decode::position(row.try_get("first_position")?)?,
-            last_position: decode::position(row.try_get("last_position")?)?,
-            stream_version: decode::position(row.try_get("stream_version")?)?,
+        let fingerprint: Option<String> = row.try_get("fingerprint")?;
+        Ok(CommandRecord {
+            committed: Committed {
+                stream: decode::stream(row.try_get("stream_id")?)?,
+                first_position: decode::position(row.try_get("first_position")?)?,
+                last_position: decode::position(row.try_get("last_position")?)?,
+                stream_version: decode::position(row.try_get("stream_version")?)?,
+            },
+            fingerprint: fingerprint
+                .as_deref()
+                .map(CommandFingerprint::parse)
+                .transpose()?,
         })
     })
     .transpose()
@@ -407,7 +410,7 @@ impl EventStore for PgEventStore {
         &self,
         tenant: TenantId,
         command_id: Uuid,
-    ) -> Result<Option<Committed>, StoreError> {
+    ) -> Result<Option<CommandRecord>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         find_command(&mut conn, tenant, command_id).await
     }

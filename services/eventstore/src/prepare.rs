@@ -2,6 +2,7 @@
 //!
 //! Shared by every backend so that all of them write byte-identical chains.
 
+use crate::{AppendOutcome, CommandRecord};
 use chrono::{DateTime, Utc};
 
 use crate::chain::{ChainFields, event_hash};
@@ -81,4 +82,22 @@ pub(crate) fn prepare(
             stream_version: stream_version + count,
         },
     }
+}
+
+/// The answer to an append whose command id is already in the log: the original result for a
+/// retry of the same command, a refusal for a different command reusing the id.
+pub(crate) fn replayed(
+    request: &AppendRequest,
+    recorded: CommandRecord,
+) -> Result<AppendOutcome, StoreError> {
+    let metadata = &request.metadata;
+    let committed = recorded.replay_for(
+        metadata.command_id,
+        &request.stream,
+        metadata.fingerprint.as_ref(),
+    )?;
+    Ok(AppendOutcome {
+        committed,
+        replayed: true,
+    })
 }

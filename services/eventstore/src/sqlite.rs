@@ -6,6 +6,8 @@
 //! of spinning on SQLite's busy handler. WAL mode with `synchronous = FULL` makes every
 //! acknowledged append durable.
 
+use crate::prepare::replayed;
+use crate::{CommandFingerprint, CommandRecord};
 use std::path::Path;
 use std::str::FromStr;
 use std::time::Duration;
@@ -70,11 +72,24 @@ impl SqliteEventStore {
     }
 
     /// Applies the embedded migrations.
+    ///
+    /// SQLite has no advisory lock, so two processes starting on a new database file can both try
+    /// to apply the same migration; the loser's transaction fails ("table already exists") and is
+    /// rolled back. Trying again then finds the winner's migrations applied and skips them, so a
+    /// failed run is retried a few times before its error is reported.
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        migrations::sqlite()
-            .run(&self.pool)
-            .await
-            .map_err(|e| StoreError::Database(e.into()))
+        const ATTEMPTS: u64 = 5;
+        let mut attempt = 1;
+        loop {
+            match migrations::sqlite().run(&self.pool).await {
+                Ok(()) => return Ok(()),
+                Err(_) if attempt < ATTEMPTS => {
+                    tokio::time::sleep(std::time::Duration::from_millis(50 * attempt)).await;
+                    attempt += 1;
+                }
+                Err(error) => return Err(StoreError::Database(error.into())),
+            }
+        }
     }
 
     /// The pool, for read models that live in the same database.
@@ -110,10 +125,10 @@ async fn find_command(
     conn: &mut SqliteConnection,
     tenant: TenantId,
     command_id: Uuid,
-) -> Result<Option<Committed>, StoreError> {
+) -> Result<Option<CommandRecord>, StoreError> {
     let row = sqlx::query(
         "SELECT stream_id, min(position) AS first_position, max(position) AS last_position, \
-         max(stream_version) AS stream_version \
+         max(stream_version) AS stream_version, max(command_fingerprint) AS fingerprint \
          FROM events WHERE tenant_id = ? AND command_id = ? GROUP BY stream_id",
     )
     .bind(tenant.to_string())
@@ -121,11 +136,18 @@ async fn find_command(
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|row| {
-        Ok(Committed {
-            stream: decode::stream(row.try_get("stream_id")?)?,
-            first_position: decode::position(row.try_get("first_position")?)?,
-            last_position: decode::position(row.try_get("last_position")?)?,
-            stream_version: decode::position(row.try_get("stream_version")?)?,
+        let fingerprint: Option<String> = row.try_get("fingerprint")?;
+        Ok(CommandRecord {
+            committed: Committed {
+                stream: decode::stream(row.try_get("stream_id")?)?,
+                first_position: decode::position(row.try_get("first_position")?)?,
+                last_position: decode::position(row.try_get("last_position")?)?,
+                stream_version: decode::position(row.try_get("stream_version")?)?,
+            },
+            fingerprint: fingerprint
+                .as_deref()
+                .map(CommandFingerprint::parse)
+                .transpose()?,
         })
     })
     .transpose()
@@ -170,19 +192,6 @@ fn event_from_row(row: &SqliteRow) -> Result<RecordedEvent, StoreError> {
     })
 }
 
-fn replayed(request: &AppendRequest, committed: Committed) -> Result<AppendOutcome, StoreError> {
-    if committed.stream != request.stream {
-        return Err(StoreError::CommandIdReused {
-            command_id: request.metadata.command_id,
-            original_stream: committed.stream,
-        });
-    }
-    Ok(AppendOutcome {
-        committed,
-        replayed: true,
-    })
-}
-
 impl EventStore for SqliteEventStore {
     async fn append(&self, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
         request.validate()?;
@@ -204,7 +213,8 @@ impl EventStore for SqliteEventStore {
             sqlx::query(
                 "INSERT INTO events (tenant_id, position, event_id, stream_id, stream_version, \
                  event_type, schema_version, actor, command_id, causation_id, correlation_id, \
-                 recorded_at, payload, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 recorded_at, payload, hash, command_fingerprint) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(&tenant)
             .bind(to_i64(head.position + offset))
@@ -220,6 +230,12 @@ impl EventStore for SqliteEventStore {
             .bind(&recorded_at)
             .bind(event.payload.as_str())
             .bind(hash)
+            .bind(
+                metadata
+                    .fingerprint
+                    .as_ref()
+                    .map(CommandFingerprint::as_str),
+            )
             .execute(&mut *tx)
             .await?;
         }
@@ -277,7 +293,7 @@ impl EventStore for SqliteEventStore {
         &self,
         tenant: TenantId,
         command_id: Uuid,
-    ) -> Result<Option<Committed>, StoreError> {
+    ) -> Result<Option<CommandRecord>, StoreError> {
         let mut conn = self.pool.acquire().await?;
         find_command(&mut conn, tenant, command_id).await
     }

@@ -1,13 +1,12 @@
 //! The event store trait: the one interface every backend implements and every caller uses.
 
+use crate::CommandRecord;
 use std::future::Future;
 
 use uuid::Uuid;
 
 use crate::error::StoreError;
-use crate::types::{
-    AppendOutcome, AppendRequest, Committed, LogHead, RecordedEvent, StreamName, TenantId,
-};
+use crate::types::{AppendOutcome, AppendRequest, LogHead, RecordedEvent, StreamName, TenantId};
 
 /// A per-tenant, append-only, hash-chained event log.
 ///
@@ -47,12 +46,12 @@ pub trait EventStore: Send + Sync {
     /// The last position and hash of a tenant's log.
     fn head(&self, tenant: TenantId) -> impl Future<Output = Result<LogHead, StoreError>> + Send;
 
-    /// Where an already committed command landed, if it was committed.
+    /// Where an already committed command landed and what it asked for, if it was committed.
     fn find_command(
         &self,
         tenant: TenantId,
         command_id: Uuid,
-    ) -> impl Future<Output = Result<Option<Committed>, StoreError>> + Send;
+    ) -> impl Future<Output = Result<Option<CommandRecord>, StoreError>> + Send;
 
     /// Every tenant that has at least one event, in id order.
     fn tenants(&self) -> impl Future<Output = Result<Vec<TenantId>, StoreError>> + Send;

@@ -3,6 +3,7 @@
 //! Every string that takes part in the hash chain is validated here, once, so that the hash input
 //! of `docs/audit-chain.md` stays unambiguous (no field may contain a line break).
 
+use crate::StoreError;
 use chrono::{DateTime, SubsecRound, Utc};
 use serde::{Deserialize, Serialize};
 use uuid::Uuid;
@@ -242,6 +243,9 @@ pub struct AppendMetadata {
     pub causation_id: Option<Uuid>,
     /// Ties together everything done for one request or job.
     pub correlation_id: Uuid,
+    /// What the command asked for, so a reused id is told apart from a retry; `None` when the
+    /// writer has no command to fingerprint (benchmarks, raw appends).
+    pub fingerprint: Option<CommandFingerprint>,
 }
 
 /// An atomic append of a batch of events to one stream of one tenant's log.
@@ -310,6 +314,76 @@ pub struct Committed {
     pub last_position: u64,
     /// The stream's version after the append.
     pub stream_version: u64,
+}
+
+/// What a command asked for, as a digest: SHA-256 of its canonical form, 64 lowercase hex
+/// digits. Stored with the command's events so that a reused command id can be told apart from a
+/// retry: the same id with the same fingerprint is a retry (answered with the original result),
+/// with another fingerprint it is a different command (refused).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct CommandFingerprint(String);
+
+impl CommandFingerprint {
+    /// The fingerprint of `canonical`, the command's canonical bytes.
+    pub fn of(canonical: &[u8]) -> Self {
+        use sha2::Digest as _;
+        Self(hex::encode(sha2::Sha256::digest(canonical)))
+    }
+
+    /// Reads a stored fingerprint.
+    pub fn parse(text: &str) -> Result<Self, InvalidInput> {
+        if text.len() == 64
+            && text
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b))
+        {
+            Ok(Self(text.to_owned()))
+        } else {
+            Err(InvalidInput::new(
+                "command fingerprint",
+                "must be 64 lowercase hex digits",
+            ))
+        }
+    }
+
+    /// The 64 hex digits.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+/// A command already in the log: where its events landed and what it asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommandRecord {
+    /// Where its events are.
+    pub committed: Committed,
+    /// Its fingerprint; `None` for commands recorded before fingerprints were kept.
+    pub fingerprint: Option<CommandFingerprint>,
+}
+
+impl CommandRecord {
+    /// Whether a command with `command_id` for `stream` with `fingerprint` is a retry of this
+    /// one (the original result is its answer) or a different command reusing the id (refused
+    /// with [`StoreError::CommandIdReused`]). A command recorded without a fingerprint can only
+    /// be told apart by its stream.
+    pub fn replay_for(
+        self,
+        command_id: Uuid,
+        stream: &StreamName,
+        fingerprint: Option<&CommandFingerprint>,
+    ) -> Result<Committed, StoreError> {
+        let other_input = matches!(
+            (self.fingerprint.as_ref(), fingerprint),
+            (Some(stored), Some(asked)) if stored != asked
+        );
+        if self.committed.stream != *stream || other_input {
+            return Err(StoreError::CommandIdReused {
+                command_id,
+                original_stream: self.committed.stream,
+            });
+        }
+        Ok(self.committed)
+    }
 }
 
 /// The result of an append.

@@ -179,6 +179,7 @@ fn request(
             command_id: Uuid::now_v7(),
             causation_id,
             correlation_id: Uuid::now_v7(),
+            fingerprint: None,
         },
         events,
     }

@@ -106,6 +106,7 @@ conformance! {
         positions_are_gapless_across_the_streams_of_a_tenant,
         replaying_a_command_returns_the_original_result_and_appends_nothing,
         a_command_id_names_one_stream_only,
+        a_command_id_reused_for_another_command_on_its_stream_is_refused,
         a_command_id_is_scoped_to_its_tenant,
         tenants_have_separate_logs_and_chains,
         reading_the_log_pages_by_position,

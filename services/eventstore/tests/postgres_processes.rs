@@ -20,6 +20,7 @@ fn request(tenant: TenantId, stream: &str, expected: ExpectedVersion) -> AppendR
             command_id: Uuid::now_v7(),
             causation_id: None,
             correlation_id: Uuid::now_v7(),
+            fingerprint: None,
         },
         events: vec![NewEvent::new(
             EventType::parse("SomethingHappened").unwrap(),

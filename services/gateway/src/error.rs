@@ -1,6 +1,7 @@
 //! The one mapping from every error the gateway meets to a GraphQL error with `extensions.code`.
 //!
-//! Codes: BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT, INTERNAL. An INTERNAL
+//! Codes: BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT,
+//! IDEMPOTENCY_KEY_REUSED, INTERNAL. An INTERNAL
 //! error never carries the underlying message to the client: it is logged here, with its chain
 //! of causes, and the client gets a fixed sentence.
 //!
@@ -30,6 +31,9 @@ pub enum Code {
     NotFound,
     /// The state moved on or already holds this: re-read and decide again.
     Conflict,
+    /// The idempotency key was already used for a different command or different input: a
+    /// retry must send exactly the same request; a new command needs a new key.
+    IdempotencyKeyReused,
     /// The service failed; retrying with the same idempotency key is safe.
     Internal,
 }
@@ -43,6 +47,7 @@ impl Code {
             Code::Forbidden => "FORBIDDEN",
             Code::NotFound => "NOT_FOUND",
             Code::Conflict => "CONFLICT",
+            Code::IdempotencyKeyReused => "IDEMPOTENCY_KEY_REUSED",
             Code::Internal => "INTERNAL",
         }
     }
@@ -125,7 +130,8 @@ fn command_code(error: &AppError) -> Code {
             ErrorKind::AlreadyExists | ErrorKind::InvalidTransition => Code::Conflict,
         },
         AppError::Conflict { .. } => Code::Conflict,
-        AppError::CommandIdReused { .. } | AppError::NoChange => Code::BadUserInput,
+        AppError::CommandIdReused { .. } => Code::IdempotencyKeyReused,
+        AppError::NoChange => Code::BadUserInput,
         AppError::Store(StoreError::InvalidInput(_)) => Code::BadUserInput,
         AppError::Store(_) | AppError::Decode { .. } | AppError::Encode(_) => Code::Internal,
     }
@@ -203,9 +209,12 @@ impl ErrorExtensions for ApiError {
                 }
                 error.to_string()
             }
-            ApiError::Command(error @ AppError::CommandIdReused { .. }) => {
+            ApiError::Command(AppError::CommandIdReused { command_id, .. }) => {
                 extensions.set("field", "idempotencyKey");
-                error.to_string()
+                format!(
+                    "the idempotency key {command_id} was already used for a different command \
+                     or different input; retry with exactly the same request, or use a new key"
+                )
             }
             ApiError::Input(error) => {
                 extensions.set("field", camel_case(&error.field));

@@ -209,7 +209,7 @@ async fn refusals_by_the_domain_and_the_input_carry_their_codes(backend: Backend
         .await;
     assert_eq!(unknown.code(), Some("NOT_FOUND"), "{}", unknown.text);
 
-    // The key of the record, reused for another decision's command.
+    // The record's key again with the same input: a retry, answered with the original result.
     let reused = app
         .post(
             KENT,
@@ -234,10 +234,27 @@ async fn refusals_by_the_domain_and_the_input_carry_their_codes(backend: Backend
         .await;
     assert_eq!(
         other.body["errors"][0]["extensions"],
-        json!({"code": "BAD_USER_INPUT", "field": "idempotencyKey"}),
+        json!({"code": "IDEMPOTENCY_KEY_REUSED", "field": "idempotencyKey"}),
         "{}",
         other.text
     );
+    // The same key, the same mutation and decision, different input: refused, never answered
+    // with the first result.
+    let changed = app
+        .post(
+            KENT,
+            Some(&clerk),
+            RECORD,
+            json!({"key": key, "input": details(&cabinet, "Playgrounds")}),
+        )
+        .await;
+    assert_eq!(
+        changed.body["errors"][0]["extensions"],
+        json!({"code": "IDEMPOTENCY_KEY_REUSED", "field": "idempotencyKey"}),
+        "{}",
+        changed.text
+    );
+    assert!(changed.body["data"].is_null(), "{}", changed.text);
 
     let again = app
         .post("/graphql", Some(&app.admin()),

@@ -44,6 +44,7 @@
 //! - [`registration`]: registering a council (slug claim, tenant allocation).
 //! - [`demo`]: the demo council, loaded idempotently.
 //! - [`clock`]: [`Clock`], the instant the domain's rules are applied at.
+//! - `serial`: one writer per council at a time within the process.
 //! - [`error`]: why the runtime failed, [`RuntimeError`].
 
 pub mod clock;
@@ -52,6 +53,7 @@ pub mod envelope;
 pub mod error;
 pub mod registration;
 pub mod runtime;
+mod serial;
 
 pub use civic_app::Executed;
 pub use clock::Clock;

@@ -8,6 +8,7 @@ use civic_projections::{Notifier, Projector, ReadModels};
 use crate::clock::Clock;
 use crate::envelope::Envelope;
 use crate::error::RuntimeError;
+use crate::serial::CouncilLocks;
 
 /// The application runtime of one process: the register that runs commands, the read models
 /// that answer queries, the projector that keeps them in step, and the clock. Cheap to share
@@ -19,6 +20,7 @@ pub struct Runtime {
     projector: Projector,
     notifier: Notifier,
     clock: Clock,
+    writers: CouncilLocks,
 }
 
 impl Runtime {
@@ -40,6 +42,7 @@ impl Runtime {
             projector,
             notifier,
             clock: Clock::System,
+            writers: CouncilLocks::new(),
         }
     }
 
@@ -50,7 +53,9 @@ impl Runtime {
     }
 
     /// Runs `command` in `envelope`'s council, then brings that council's read models up to
-    /// date, so what the caller reads next includes it. A replayed command (same id) appends
+    /// date, so what the caller reads next includes it. Within this process a council's commands
+    /// are decided and appended one at a time, so writers of one council wait for each other
+    /// here instead of colliding in the database. A replayed command (same id) appends
     /// nothing and is caught up too: it answers with the state as it is now.
     pub async fn run(
         &self,
@@ -65,10 +70,12 @@ impl Runtime {
             correlation_id: envelope.correlation_id,
             today: self.clock.today(),
         };
-        let executed = self
-            .register
-            .execute(envelope.tenant, command, &context)
-            .await?;
+        let executed = {
+            let _one_writer = self.writers.lock(envelope.tenant).await;
+            self.register
+                .execute(envelope.tenant, command, &context)
+                .await?
+        };
         if !executed.replayed {
             self.notifier.notify(envelope.tenant);
         }

@@ -11,6 +11,8 @@ use civic_eventstore::Actor;
 use civic_projections::ProjectionError;
 use civic_runtime::{Envelope, Runtime, RuntimeError};
 use civic_testkit::{TestPostgres, TestSqlite};
+use std::sync::Arc;
+
 use uuid::Uuid;
 
 /// Keeps a test's database alive (and dropped after it).
@@ -22,14 +24,19 @@ enum Database {
 
 /// A runtime over a fresh database of the backend; `None` when PostgreSQL is skipped.
 async fn runtime(postgres: bool, test: &str) -> Option<(Runtime, Database)> {
-    let (url, db) = if postgres {
+    let (url, db) = database(postgres, test).await?;
+    Some((Runtime::connect(&url, 8).await.unwrap(), db))
+}
+
+/// A fresh database of the backend and its URL; `None` when PostgreSQL is skipped.
+async fn database(postgres: bool, test: &str) -> Option<(String, Database)> {
+    Some(if postgres {
         let db = TestPostgres::fresh(test, &civic_eventstore::migrations::postgres()).await?;
         (db.url().to_owned(), Database::Postgres(Box::new(db)))
     } else {
         let db = TestSqlite::fresh();
         (db.url(), Database::Sqlite(db))
-    };
-    Some((Runtime::connect(&url, 8).await.unwrap(), db))
+    })
 }
 
 fn registration(slug: &str) -> CouncilCommand {
@@ -68,6 +75,8 @@ both_backends!(
     of_two_registrations_of_one_slug_racing_only_one_council_is_made,
     a_retried_registration_replays_the_first,
     readiness_answers_while_the_database_does,
+    two_processes_loading_the_demo_at_once_both_come_up,
+    forty_eight_writers_to_one_council_all_succeed,
 );
 
 async fn a_command_run_from_an_envelope_is_read_back_at_once(postgres: bool) {
@@ -180,4 +189,65 @@ async fn readiness_answers_while_the_database_does(postgres: bool) {
         return;
     };
     runtime.ready().await.unwrap();
+}
+
+async fn two_processes_loading_the_demo_at_once_both_come_up(postgres: bool) {
+    let Some((url, _db)) = database(postgres, "runtime_demo_race").await else {
+        return;
+    };
+    for _ in 0..4 {
+        // Two runtimes with their own pools and caches, as two `civic serve --demo` would have,
+        // racing from an empty database (and then from a loaded one).
+        let (a, b) = tokio::join!(Runtime::connect(&url, 4), Runtime::connect(&url, 4));
+        let (a, b) = (a.unwrap(), b.unwrap());
+        let (loaded_a, loaded_b) = tokio::join!(a.ensure_demo(), b.ensure_demo());
+        let (loaded_a, loaded_b) = (loaded_a.unwrap(), loaded_b.unwrap());
+        assert_eq!(loaded_a.tenant(), loaded_b.tenant());
+    }
+    let runtime = Runtime::connect(&url, 4).await.unwrap();
+    assert_eq!(runtime.read_models().councils().await.unwrap().len(), 1);
+}
+
+async fn forty_eight_writers_to_one_council_all_succeed(postgres: bool) {
+    let Some((runtime, _db)) = runtime(postgres, "runtime_48_writers").await else {
+        return;
+    };
+    let runtime = Arc::new(runtime);
+    let tenant = runtime.ensure_demo().await.unwrap().tenant();
+    let clerk = Actor::parse("clerk:alice").unwrap();
+    let mut writers = tokio::task::JoinSet::new();
+    for n in 0..48 {
+        let (runtime, clerk) = (runtime.clone(), clerk.clone());
+        writers.spawn(async move {
+            // Each writer adds wards to the council stream: every command collides with every
+            // other on the same stream and the same log.
+            for round in 0..3 {
+                let command = Command::Council(CouncilCommand::AddWard {
+                    ward: WardId::new(),
+                    name: Name::parse(&format!("Ward {n}-{round}")).unwrap(),
+                });
+                let envelope = Envelope::new(tenant, clerk.clone(), Uuid::now_v7());
+                runtime.run(&envelope, &command).await?;
+            }
+            Ok::<_, RuntimeError>(())
+        });
+    }
+    let mut failures = Vec::new();
+    while let Some(joined) = writers.join_next().await {
+        if let Err(error) = joined.unwrap() {
+            failures.push(error);
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} writers failed: {failures:?}",
+        failures.len()
+    );
+    let council = runtime
+        .read_models()
+        .council(tenant)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(council.wards.len(), 48 * 3);
 }

@@ -6,7 +6,10 @@
 //! be reached the PostgreSQL tests print that they were skipped and pass, unless
 //! `CIVIC_REQUIRE_POSTGRES=1` (set by CI), which makes them fail.
 //!
-//! Modules: this file only (the two database kinds and their clean-up).
+//! Modules: this file (the two database kinds and their clean-up), and [`withheld`]: pairs of
+//! decisions that differ only in withheld values, for the noninterference tests.
+
+pub mod withheld;
 
 use std::io::Write as _;
 use std::path::PathBuf;

@@ -6,7 +6,7 @@ use crate::values::{LongText, Name, Reason};
 use chrono::NaiveDate;
 
 /// A command for one decision stream.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[allow(
     clippy::large_enum_variant,
     reason = "short-lived values matched by shape; boxing would only obscure the public API"

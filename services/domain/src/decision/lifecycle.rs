@@ -160,7 +160,7 @@ pub enum CallInOutcome {
 }
 
 /// What the decision maker did on reconsideration, as commanded.
-#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub enum Reconsideration {
     /// The original decision stands.
     Confirmed,

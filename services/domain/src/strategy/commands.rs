@@ -5,7 +5,7 @@ use crate::values::{DecisionId, Title, VersionLabel};
 use chrono::NaiveDate;
 
 /// A command for one strategy stream. Holds validated values only.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
 #[allow(
     clippy::large_enum_variant,
     reason = "short-lived values matched by shape; boxing would only obscure the public API"

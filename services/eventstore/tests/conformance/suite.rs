@@ -4,9 +4,9 @@ use std::collections::BTreeSet;
 use std::sync::Arc;
 
 use civic_eventstore::{
-    Actor, AppendMetadata, AppendOutcome, AppendRequest, CanonicalJson, ChainVerifier, EventStore,
-    EventType, ExpectedVersion, GENESIS_HASH, MAX_BATCH, NewEvent, RecordedEvent, StoreError,
-    StreamName, TenantId,
+    Actor, AppendMetadata, AppendOutcome, AppendRequest, CanonicalJson, ChainVerifier,
+    CommandFingerprint, CommandRecord, EventStore, EventType, ExpectedVersion, GENESIS_HASH,
+    MAX_BATCH, NewEvent, RecordedEvent, StoreError, StreamName, TenantId,
 };
 use serde_json::json;
 use tokio::sync::Barrier;
@@ -47,6 +47,7 @@ fn request(
             command_id: Uuid::now_v7(),
             causation_id: None,
             correlation_id: Uuid::now_v7(),
+            fingerprint: Some(CommandFingerprint::of(name.as_bytes())),
         },
         events: (0..events).map(event).collect(),
     }
@@ -229,7 +230,10 @@ pub async fn replaying_a_command_returns_the_original_result_and_appends_nothing
             .find_command(tenant, first.metadata.command_id)
             .await
             .unwrap(),
-        Some(original.committed)
+        Some(CommandRecord {
+            committed: original.committed,
+            fingerprint: first.metadata.fingerprint.clone(),
+        })
     );
     assert_eq!(
         store.find_command(tenant, Uuid::now_v7()).await.unwrap(),
@@ -247,6 +251,26 @@ pub async fn a_command_id_names_one_stream_only<S: Backend>(store: &S) {
     assert!(
         matches!(error, StoreError::CommandIdReused { original_stream, .. } if original_stream == stream("decision/a"))
     );
+    assert_eq!(whole_log(store, tenant).await.len(), 1);
+}
+
+pub async fn a_command_id_reused_for_another_command_on_its_stream_is_refused<S: Backend>(
+    store: &S,
+) {
+    let tenant = TenantId::new();
+    let first = request(tenant, "decision/a", ExpectedVersion::Any, 1);
+    store.append(first.clone()).await.unwrap();
+    let mut other_input = request(tenant, "decision/a", ExpectedVersion::Any, 1);
+    other_input.metadata.command_id = first.metadata.command_id;
+    other_input.metadata.fingerprint = Some(CommandFingerprint::of(b"something else"));
+    let error = store.append(other_input).await.unwrap_err();
+    assert!(
+        matches!(error, StoreError::CommandIdReused { original_stream, .. } if original_stream == stream("decision/a"))
+    );
+    // Without a fingerprint to compare (a raw append), the stream alone decides: a retry.
+    let mut unfingerprinted = first.clone();
+    unfingerprinted.metadata.fingerprint = None;
+    assert!(store.append(unfingerprinted).await.unwrap().replayed);
     assert_eq!(whole_log(store, tenant).await.len(), 1);
 }
 

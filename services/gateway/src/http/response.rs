@@ -103,7 +103,7 @@ pub fn status_of(error: &ApiError) -> StatusCode {
         Code::Unauthenticated => StatusCode::UNAUTHORIZED,
         Code::Forbidden => StatusCode::FORBIDDEN,
         Code::NotFound => StatusCode::NOT_FOUND,
-        Code::Conflict => StatusCode::CONFLICT,
+        Code::Conflict | Code::IdempotencyKeyReused => StatusCode::CONFLICT,
         Code::Internal => StatusCode::INTERNAL_SERVER_ERROR,
     }
 }
