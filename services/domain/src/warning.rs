@@ -126,7 +126,9 @@ impl std::fmt::Display for Warning {
             Warning::CallInDeadlineDiffersFromRule { computed, recorded } => {
                 write!(
                     f,
-                    "call-in deadline {recorded:?} differs from the rule's {computed:?}"
+                    "call-in deadline {} differs from the rule's {}",
+                    date_or_none(*recorded),
+                    date_or_none(*computed)
                 )
             }
             Warning::CallInStatusNotStated => {
@@ -155,7 +157,11 @@ impl std::fmt::Display for Warning {
                 )
             }
             Warning::NoResolutions { outcome } => {
-                write!(f, "outcome {outcome:?} with no resolutions recorded")
+                write!(
+                    f,
+                    "the outcome is \"{}\" but no resolutions are recorded",
+                    outcome_words(*outcome)
+                )
             }
             Warning::StatusLabelDisagreesWithOutcome {
                 label,
@@ -164,11 +170,16 @@ impl std::fmt::Display for Warning {
             } => {
                 write!(
                     f,
-                    "the council maps {label:?} to {mapped_to:?}, but the outcome given is {outcome:?}"
+                    "the council maps \"{label}\" to \"{}\", but the outcome given is \"{}\"",
+                    status_words(*mapped_to),
+                    outcome_words(*outcome)
                 )
             }
             Warning::StatusLabelNotMapped { label } => {
-                write!(f, "the council has no mapping for {label:?}")
+                write!(
+                    f,
+                    "the council has no meaning mapped for the status \"{label}\""
+                )
             }
             Warning::BodyRetired { body, retired_on } => {
                 write!(f, "body {body} was retired on {retired_on}")
@@ -179,8 +190,9 @@ impl std::fmt::Display for Warning {
             Warning::RestrictionSchemeNotForNation { scheme, nation } => {
                 write!(
                     f,
-                    "{} is not the scheme used in {nation:?}",
-                    scheme.citation()
+                    "{} is not the scheme used in {}",
+                    scheme.citation(),
+                    nation_words(*nation)
                 )
             }
             Warning::ShortNotice { clear_days } => {
@@ -188,6 +200,119 @@ impl std::fmt::Display for Warning {
                     f,
                     "a key decision with {clear_days} clear days' notice instead of 28"
                 )
+            }
+        }
+    }
+}
+
+/// A date, or "none" when the record has none.
+fn date_or_none(date: Option<NaiveDate>) -> String {
+    date.map_or_else(|| "none".to_owned(), |date| date.to_string())
+}
+
+fn outcome_words(outcome: Outcome) -> &'static str {
+    match outcome {
+        Outcome::Approved => "approved",
+        Outcome::ApprovedWithAmendments => "approved with amendments",
+        Outcome::Rejected => "rejected",
+        Outcome::Noted => "noted",
+        Outcome::ForDetermination => "for determination",
+    }
+}
+
+fn status_words(status: CanonicalStatus) -> &'static str {
+    match status {
+        CanonicalStatus::Approved => "approved",
+        CanonicalStatus::ApprovedWithAmendments => "approved with amendments",
+        CanonicalStatus::Rejected => "rejected",
+        CanonicalStatus::Noted => "noted",
+        CanonicalStatus::ForDetermination => "for determination",
+        CanonicalStatus::Deferred => "deferred",
+        CanonicalStatus::Withdrawn => "withdrawn",
+        CanonicalStatus::CalledIn => "called in",
+    }
+}
+
+fn nation_words(nation: Nation) -> &'static str {
+    match nation {
+        Nation::England => "England",
+        Nation::Wales => "Wales",
+        Nation::Scotland => "Scotland",
+        Nation::NorthernIreland => "Northern Ireland",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::values::StatusLabel;
+
+    fn every_warning() -> Vec<Warning> {
+        let day = NaiveDate::from_ymd_opt(2010, 6, 11).unwrap_or_default();
+        let label =
+            StatusLabel::parse("Recommendations Approved").unwrap_or_else(|_| unreachable!());
+        vec![
+            Warning::PublishedBeforeDecision {
+                publication_date: day,
+                date_of_decision: day,
+            },
+            Warning::EffectiveDateDiffersFromRule {
+                computed: day,
+                recorded: day,
+            },
+            Warning::CallInDeadlineDiffersFromRule {
+                computed: Some(day),
+                recorded: None,
+            },
+            Warning::CallInStatusNotStated,
+            Warning::RepresentationsDeadlineAfterDecision {
+                representations_by: day,
+                date_of_decision: day,
+            },
+            Warning::KeyDecisionWithoutForwardPlanEntry,
+            Warning::DecidedByDiffersFromDecisionMaker {
+                decision_maker: BodyId::new(),
+                decided_by: BodyId::new(),
+            },
+            Warning::NoResolutions {
+                outcome: Outcome::ApprovedWithAmendments,
+            },
+            Warning::StatusLabelDisagreesWithOutcome {
+                label: label.clone(),
+                mapped_to: CanonicalStatus::CalledIn,
+                outcome: Outcome::Rejected,
+            },
+            Warning::StatusLabelNotMapped { label },
+            Warning::BodyRetired {
+                body: BodyId::new(),
+                retired_on: day,
+            },
+            Warning::WardRetired {
+                ward: WardId::new(),
+                retired_on: day,
+            },
+            Warning::RestrictionSchemeNotForNation {
+                scheme: ExemptionScheme::Schedule7A,
+                nation: Nation::NorthernIreland,
+            },
+            Warning::ShortNotice { clear_days: 3 },
+        ]
+    }
+
+    #[test]
+    fn warnings_speak_plain_words_never_rust_debug_text() {
+        for warning in every_warning() {
+            let text = warning.to_string();
+            for debug in [
+                "Some(",
+                "None",
+                "StatusLabel(",
+                "ApprovedWith",
+                "CalledIn",
+                "NorthernIreland",
+                "\\\"",
+            ] {
+                assert!(!text.contains(debug), "{warning:?} reads {text:?}");
             }
         }
     }

@@ -433,7 +433,54 @@ async fn graphiqls_introspection_passes_the_default_limits(backend: Backend) {
     }
 }
 
+async fn malformed_custom_scalar_variables_are_request_errors_without_data(backend: Backend) {
+    let Some(app) = spawn(backend, "http_scalar_variables").await else {
+        return;
+    };
+    let clerk = app.clerk("maidstone");
+    let cases = [
+        (
+            "query($d: Date!) { decisions(filter: {decidedFrom: $d}) { totalCount } }",
+            json!({"d": "2026-02-30"}),
+            "February 2026 has 28 days, not 30",
+        ),
+        (
+            "query($id: UUID!) { decision(id: $id) { title } }",
+            json!({"id": "not-a-uuid"}),
+            "not-a-uuid",
+        ),
+        (
+            "mutation($key: UUID!) { renameCouncil(idempotencyKey: $key, input: {name: \"X\"}) { version } }",
+            json!({"key": 12}),
+            "UUID",
+        ),
+    ];
+    for (query, variables, says) in cases {
+        let answer = app
+            .post(
+                "/councils/maidstone/graphql",
+                Some(&clerk),
+                query,
+                variables.clone(),
+            )
+            .await;
+        assert_eq!(
+            answer.status,
+            StatusCode::BAD_REQUEST,
+            "{variables}: {}",
+            answer.text
+        );
+        assert!(
+            answer.body.get("data").is_none(),
+            "{variables}: {}",
+            answer.text
+        );
+        assert!(answer.text.contains(says), "{variables}: {}", answer.text);
+    }
+}
+
 both_backends!(
+    malformed_custom_scalar_variables_are_request_errors_without_data,
     graphiqls_introspection_passes_the_default_limits,
     queries_work_over_get_and_post_in_both_media_types,
     mutations_over_get_are_refused,

@@ -267,7 +267,41 @@ async fn call_in_open_lists_decisions_whose_window_is_open_today(backend: Backen
     );
 }
 
+async fn a_record_reports_every_bad_field_at_once(backend: Backend) {
+    let Some(f) = fixture(backend, "resolvers_every_bad_field").await else {
+        return;
+    };
+    let cabinet = Uuid::now_v7().to_string();
+    let mut input = details(&cabinet, "  ");
+    input["contact"] = json!({"email": "not an email"});
+    input["documents"] = json!([{"title": "Report", "url": "ftp://example.org/report.pdf"}]);
+    let answer = f
+        .run(
+            Some(Role::Clerk),
+            "mutation($key: UUID!, $input: DecisionDetailsInput!) { recordDecision(idempotencyKey: $key, input: $input) { version } }",
+            json!({"key": Uuid::now_v7(), "input": input}),
+        )
+        .await;
+    assert_eq!(answer["data"], Value::Null, "{answer}");
+    let fields: Vec<&str> = answer["errors"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|error| {
+            assert_eq!(error["extensions"]["code"], "BAD_USER_INPUT", "{error}");
+            assert_eq!(error["path"], json!(["recordDecision"]), "{error}");
+            error["extensions"]["field"].as_str().unwrap()
+        })
+        .collect();
+    assert_eq!(
+        fields,
+        ["title", "contact.email", "documents[0].url"],
+        "{answer}"
+    );
+}
+
 both_backends!(
+    a_record_reports_every_bad_field_at_once,
     anonymous_and_auditor_mutations_are_refused_with_their_codes,
     bad_arguments_are_bad_user_input_naming_the_field,
     nodes_of_another_council_never_resolve,

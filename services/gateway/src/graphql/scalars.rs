@@ -16,15 +16,9 @@ pub struct Date(pub NaiveDate);
 impl ScalarType for Date {
     fn parse(value: Value) -> InputValueResult<Self> {
         match &value {
-            Value::String(text) => NaiveDate::parse_from_str(text, "%Y-%m-%d")
-                .ok()
-                .filter(|_| text.len() == 10)
-                .map(Date)
-                .ok_or_else(|| {
-                    InputValueError::custom(format!(
-                        "{text:?} is not a date of the form YYYY-MM-DD"
-                    ))
-                }),
+            Value::String(text) => parse_iso_date(text).map(Date).map_err(|problem| {
+                InputValueError::custom(format!("{text:?} is not a date: {problem}"))
+            }),
             _ => Err(InputValueError::expected_type(value)),
         }
     }
@@ -32,6 +26,56 @@ impl ScalarType for Date {
     fn to_value(&self) -> Value {
         Value::String(self.0.format("%Y-%m-%d").to_string())
     }
+}
+
+/// Reads `YYYY-MM-DD`, saying what is wrong when it is not a date: the shape, the month, or
+/// the day of that month.
+fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
+    let shape = "write it as YYYY-MM-DD, e.g. 2010-06-09";
+    let bytes = text.as_bytes();
+    let well_formed = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !well_formed {
+        return Err(shape.to_owned());
+    }
+    let number =
+        |range: std::ops::Range<usize>| text[range].parse::<u32>().map_err(|_| shape.to_owned());
+    let (year, month, day) = (number(0..4)?, number(5..7)?, number(8..10)?);
+    let year = i32::try_from(year).map_err(|_| shape.to_owned())?;
+    const MONTHS: [&str; 12] = [
+        "January",
+        "February",
+        "March",
+        "April",
+        "May",
+        "June",
+        "July",
+        "August",
+        "September",
+        "October",
+        "November",
+        "December",
+    ];
+    let Some(month_name) = month.checked_sub(1).and_then(|m| MONTHS.get(m as usize)) else {
+        return Err(format!(
+            "there is no month {month}; months run from 01 to 12"
+        ));
+    };
+    let days_in_month = (28..=31)
+        .rev()
+        .find(|&last| NaiveDate::from_ymd_opt(year, month, last).is_some())
+        .unwrap_or(28);
+    if day == 0 || day > days_in_month {
+        return Err(format!(
+            "{month_name} {year} has {days_in_month} days, not {day}"
+        ));
+    }
+    NaiveDate::from_ymd_opt(year, month, day).ok_or_else(|| shape.to_owned())
 }
 
 impl From<NaiveDate> for Date {
@@ -49,6 +93,22 @@ impl From<Date> for NaiveDate {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_date_that_is_not_one_says_what_is_wrong() {
+        let message = |text: &str| match Date::parse(Value::String(text.into())) {
+            Err(error) => error.into_server_error(Default::default()).message,
+            Ok(date) => panic!("{text} parsed as {date:?}"),
+        };
+        assert_eq!(
+            message("2026-02-30"),
+            "Failed to parse \"Date\": \"2026-02-30\" is not a date: February 2026 has 28 days, not 30"
+        );
+        assert!(message("2024-02-30").ends_with("February 2024 has 29 days, not 30"));
+        assert!(message("2010-13-01").ends_with("there is no month 13; months run from 01 to 12"));
+        assert!(message("2010-06-00").ends_with("June 2010 has 30 days, not 0"));
+        assert!(message("09/06/2010").ends_with("write it as YYYY-MM-DD, e.g. 2010-06-09"));
+    }
 
     #[test]
     fn dates_are_read_and_written_as_iso_only() {

@@ -15,6 +15,7 @@ use super::AppState;
 use super::media::{negotiate, wants_html};
 use super::request::{has_query, read};
 use super::response::{bad_request, graphql, refused, status_of};
+use super::variables::request_error;
 use crate::auth::{Access, AuthError, Principal};
 use crate::error::ApiError;
 use crate::graphql::CouncilScope;
@@ -99,6 +100,14 @@ pub(crate) async fn council(
             return refused(media, status_of(&error), error);
         }
     };
+    let bad = state.council_inputs.check(
+        &request.query,
+        request.operation_name.as_deref(),
+        &request.variables,
+    );
+    if !bad.is_empty() {
+        return graphql(media, request_error(bad));
+    }
     let request = request.data(CouncilScope { tenant, slug }).data(access);
     graphql(media, state.council_schema.execute(request).await)
 }
@@ -125,6 +134,14 @@ pub(crate) async fn platform(
         Ok(principal) => principal,
         Err(error) => return refused(media, status_of(&error), error),
     };
+    let bad = state.platform_inputs.check(
+        &request.query,
+        request.operation_name.as_deref(),
+        &request.variables,
+    );
+    if !bad.is_empty() {
+        return graphql(media, request_error(bad));
+    }
     let request = request.data(Access::for_platform(&principal));
     graphql(media, state.platform_schema.execute(request).await)
 }

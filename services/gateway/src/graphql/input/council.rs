@@ -1,6 +1,6 @@
 //! Inputs of the council commands: registration (platform) and reference data (council).
 
-use super::InputError;
+use super::InputErrors;
 use async_graphql::InputObject;
 use civic_domain::council::{CallInPeriod, CallInPolicy, CouncilCommand, KeyDecisionThresholds};
 use civic_domain::values::{BodyId, Name, Pence, Reason, Slug, StatusLabel, WardId};
@@ -26,7 +26,7 @@ pub struct RegisterCouncilInput {
 }
 
 impl TryFrom<&RegisterCouncilInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &RegisterCouncilInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::Register {
             slug: at("slug", Slug::parse(&input.slug))?,
@@ -45,7 +45,7 @@ pub struct RenameCouncilInput {
 }
 
 impl TryFrom<&RenameCouncilInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &RenameCouncilInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::Rename {
             name: at("name", Name::parse(&input.name))?,
@@ -63,7 +63,7 @@ pub struct AddWardInput {
 }
 
 impl TryFrom<With<'_, AddWardInput, WardId>> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(
         With { input, with: ward }: With<'_, AddWardInput, WardId>,
     ) -> Result<Self, Self::Error> {
@@ -84,7 +84,7 @@ pub struct RenameWardInput {
 }
 
 impl TryFrom<&RenameWardInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &RenameWardInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::RenameWard {
             ward: WardId::from_uuid(input.ward_id),
@@ -103,7 +103,7 @@ pub struct RetireWardInput {
 }
 
 impl TryFrom<&RetireWardInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &RetireWardInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::RetireWard {
             ward: WardId::from_uuid(input.ward_id),
@@ -124,7 +124,7 @@ pub struct AddBodyInput {
 }
 
 impl TryFrom<With<'_, AddBodyInput, BodyId>> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(
         With { input, with: body }: With<'_, AddBodyInput, BodyId>,
     ) -> Result<Self, Self::Error> {
@@ -146,7 +146,7 @@ pub struct RenameBodyInput {
 }
 
 impl TryFrom<&RenameBodyInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &RenameBodyInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::RenameBody {
             body: BodyId::from_uuid(input.body_id),
@@ -165,7 +165,7 @@ pub struct RetireBodyInput {
 }
 
 impl TryFrom<&RetireBodyInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &RetireBodyInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::RetireBody {
             body: BodyId::from_uuid(input.body_id),
@@ -186,7 +186,7 @@ pub struct SetKeyDecisionThresholdsInput {
 }
 
 impl TryFrom<&SetKeyDecisionThresholdsInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &SetKeyDecisionThresholdsInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::SetKeyDecisionThresholds {
             thresholds: KeyDecisionThresholds {
@@ -210,7 +210,7 @@ pub struct SetCallInPolicyInput {
 }
 
 impl TryFrom<&SetCallInPolicyInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &SetCallInPolicyInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::SetCallInPolicy {
             policy: CallInPolicy {
@@ -235,7 +235,7 @@ pub struct AddClosureDayInput {
 }
 
 impl TryFrom<&AddClosureDayInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &AddClosureDayInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::AddClosureDay {
             date: input.date.into(),
@@ -252,7 +252,7 @@ pub struct RemoveClosureDayInput {
 }
 
 impl TryFrom<&RemoveClosureDayInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &RemoveClosureDayInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::RemoveClosureDay {
             date: input.date.into(),
@@ -270,7 +270,7 @@ pub struct MapStatusLabelInput {
 }
 
 impl TryFrom<&MapStatusLabelInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &MapStatusLabelInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::MapStatusLabel {
             label: at("label", StatusLabel::parse(&input.label))?,
@@ -287,7 +287,7 @@ pub struct UnmapStatusLabelInput {
 }
 
 impl TryFrom<&UnmapStatusLabelInput> for CouncilCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &UnmapStatusLabelInput) -> Result<Self, Self::Error> {
         Ok(CouncilCommand::UnmapStatusLabel {
             label: at("label", StatusLabel::parse(&input.label))?,

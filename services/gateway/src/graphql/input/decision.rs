@@ -15,7 +15,7 @@ use civic_domain::values::{
 use uuid::Uuid;
 
 use super::restriction::RestrictionInput;
-use super::{InputError, at, malformed, optional};
+use super::{Checks, InputError, InputErrors, at, malformed, optional};
 use crate::graphql::enums::{DecisionField, Outcome, WardsAffectedKind};
 use crate::graphql::scalars::Date;
 
@@ -149,7 +149,7 @@ pub struct DecisionDetailsInput {
 impl DecisionDetailsInput {
     /// The record as typed, validated into domain values. Restrictions naming no scheme are left
     /// for the domain, which knows the council's nation.
-    pub fn details(&self) -> Result<DecisionDetails<RestrictionDraft>, InputError> {
+    pub fn details(&self) -> Result<DecisionDetails<RestrictionDraft>, InputErrors> {
         let DecisionDetailsInput {
             title,
             decision_maker_body_id,
@@ -178,72 +178,112 @@ impl DecisionDetailsInput {
             field_restrictions,
             forward_plan_entry,
         } = self;
-        Ok(DecisionDetails {
-            title: at("title", Title::parse(title))?,
-            decision_maker: body(
-                "decisionMakerName",
-                *decision_maker_body_id,
-                decision_maker_name,
-            )?,
-            status_label: at("statusLabel", StatusLabel::parse(status_label))?,
-            outcome: (*outcome).into(),
-            key_decision: *key_decision,
-            subject_to_call_in: *subject_to_call_in,
-            purpose: optional("purpose", purpose.as_deref(), LongText::parse)?,
-            resolutions: numbered("resolutions", resolutions)?,
-            reasons: optional("reasons", reasons.as_deref(), LongText::parse)?,
-            alternative_options: optional(
-                "alternativeOptions",
-                alternative_options.as_deref(),
-                LongText::parse,
-            )?,
-            reason_key: reason_key
-                .iter()
-                .filter(|k| !k.trim().is_empty())
-                .enumerate()
-                .map(|(n, k)| at(&format!("reasonKey[{n}]"), Name::parse(k)))
-                .collect::<Result<_, _>>()?,
-            wards_affected: wards(wards_affected.as_ref())?,
-            committee_details: optional(
-                "committeeDetails",
-                committee_details.as_deref(),
-                LongText::parse,
-            )?,
-            representations_by: representations_by.map(Into::into),
-            other_consulted: optional(
-                "otherConsulted",
-                other_consulted.as_deref(),
-                LongText::parse,
-            )?,
-            consultees: optional("consultees", consultees.as_deref(), LongText::parse)?,
-            contact: contact.as_ref().map(ContactInput::contact).transpose()?,
-            report_author: optional("reportAuthor", report_author.as_deref(), Name::parse)?,
-            date_of_decision: (*date_of_decision).into(),
-            decided_by: body("decidedByName", *decided_by_body_id, decided_by_name)?,
-            interests: interests
-                .iter()
-                .enumerate()
-                .map(|(n, interest)| interest.interest(&format!("interests[{n}]")))
-                .collect::<Result<_, _>>()?,
-            documents: documents
-                .iter()
-                .enumerate()
-                .map(|(n, document)| document.document(&format!("documents[{n}]")))
-                .collect::<Result<_, _>>()?,
-            field_restrictions: field_restrictions
-                .iter()
-                .enumerate()
-                .map(|(n, f)| {
-                    Ok(FieldRestriction {
-                        field: f.field.into(),
-                        restriction: f
-                            .restriction
-                            .draft(&format!("fieldRestrictions[{n}].restriction"))?,
-                    })
+        let mut c = Checks::default();
+        let title = c.check(at("title", Title::parse(title)));
+        let decision_maker = c.check(body(
+            "decisionMakerName",
+            *decision_maker_body_id,
+            decision_maker_name,
+        ));
+        let status_label = c.check(at("statusLabel", StatusLabel::parse(status_label)));
+        let purpose = c.check(optional("purpose", purpose.as_deref(), LongText::parse));
+        let resolutions = c.check(numbered("resolutions", resolutions));
+        let reasons = c.check(optional("reasons", reasons.as_deref(), LongText::parse));
+        let alternative_options = c.check(optional(
+            "alternativeOptions",
+            alternative_options.as_deref(),
+            LongText::parse,
+        ));
+        let reason_key = c.check(all(reason_key
+            .iter()
+            .filter(|k| !k.trim().is_empty())
+            .enumerate()
+            .map(|(n, k)| at(&format!("reasonKey[{n}]"), Name::parse(k)))));
+        let wards_affected = c.check(wards(wards_affected.as_ref()));
+        let committee_details = c.check(optional(
+            "committeeDetails",
+            committee_details.as_deref(),
+            LongText::parse,
+        ));
+        let other_consulted = c.check(optional(
+            "otherConsulted",
+            other_consulted.as_deref(),
+            LongText::parse,
+        ));
+        let consultees = c.check(optional(
+            "consultees",
+            consultees.as_deref(),
+            LongText::parse,
+        ));
+        let contact = c.check(contact.as_ref().map(ContactInput::contact).transpose());
+        let report_author = c.check(optional(
+            "reportAuthor",
+            report_author.as_deref(),
+            Name::parse,
+        ));
+        let decided_by = c.check(body("decidedByName", *decided_by_body_id, decided_by_name));
+        let interests = c
+            .check(all(interests.iter().enumerate().map(|(n, interest)| {
+                interest.interest(&format!("interests[{n}]"))
+            })));
+        let documents = c
+            .check(all(documents.iter().enumerate().map(|(n, document)| {
+                document.document(&format!("documents[{n}]"))
+            })));
+        let field_restrictions =
+            c.check(all(field_restrictions.iter().enumerate().map(|(n, f)| {
+                Ok(FieldRestriction {
+                    field: f.field.into(),
+                    restriction: f
+                        .restriction
+                        .draft(&format!("fieldRestrictions[{n}].restriction"))?,
                 })
-                .collect::<Result<_, InputError>>()?,
-            forward_plan_entry: forward_plan_entry.map(ForwardPlanEntryId::from_uuid),
+            })));
+        c.finish(|| {
+            Some(DecisionDetails {
+                title: title?,
+                decision_maker: decision_maker?,
+                status_label: status_label?,
+                outcome: (*outcome).into(),
+                key_decision: *key_decision,
+                subject_to_call_in: *subject_to_call_in,
+                purpose: purpose?,
+                resolutions: resolutions?,
+                reasons: reasons?,
+                alternative_options: alternative_options?,
+                reason_key: reason_key?,
+                wards_affected: wards_affected?,
+                committee_details: committee_details?,
+                representations_by: representations_by.map(Into::into),
+                other_consulted: other_consulted?,
+                consultees: consultees?,
+                contact: contact?,
+                report_author: report_author?,
+                date_of_decision: (*date_of_decision).into(),
+                decided_by: decided_by?,
+                interests: interests?,
+                documents: documents?,
+                field_restrictions: field_restrictions?,
+                forward_plan_entry: forward_plan_entry.map(ForwardPlanEntryId::from_uuid),
+            })
         })
+    }
+}
+
+/// Every item converted, or every item's failure.
+fn all<T>(items: impl Iterator<Item = Result<T, InputError>>) -> Result<Vec<T>, InputErrors> {
+    let mut values = Vec::new();
+    let mut errors = Vec::new();
+    for item in items {
+        match item {
+            Ok(value) => values.push(value),
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        Ok(values)
+    } else {
+        Err(InputErrors(errors))
     }
 }
 
@@ -347,7 +387,7 @@ impl DocumentInput {
 }
 
 impl TryFrom<&DecisionDetailsInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &DecisionDetailsInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::Record {
             details: input.details()?,
@@ -369,7 +409,7 @@ pub struct PublishDecisionInput {
 }
 
 impl TryFrom<&PublishDecisionInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &PublishDecisionInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::Publish {
             publication_date: input.publication_date.into(),
@@ -396,7 +436,7 @@ pub struct CallInDecisionInput {
 }
 
 impl TryFrom<&CallInDecisionInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &CallInDecisionInput) -> Result<Self, Self::Error> {
         let names = input
             .members
@@ -422,7 +462,7 @@ pub struct ResolveCallInInput {
 }
 
 impl TryFrom<&ResolveCallInInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &ResolveCallInInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::ResolveCallIn {
             outcome: input.outcome.into(),
@@ -453,7 +493,7 @@ pub struct ReconsiderDecisionInput {
 }
 
 impl TryFrom<&ReconsiderDecisionInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &ReconsiderDecisionInput) -> Result<Self, Self::Error> {
         let result = match input.result {
             ReconsiderationKind::Confirmed if input.resolutions.is_empty() => {
@@ -464,7 +504,8 @@ impl TryFrom<&ReconsiderDecisionInput> for DecisionCommand {
                     "resolutions",
                     "reconsideration",
                     "a confirmed decision keeps its resolutions; give new ones only when AMENDED",
-                ));
+                )
+                .into());
             }
             ReconsiderationKind::Amended => {
                 Reconsideration::Amended(numbered("resolutions", &input.resolutions)?)
@@ -487,7 +528,7 @@ pub struct ExemptDecisionFromCallInInput {
 }
 
 impl TryFrom<&ExemptDecisionFromCallInInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &ExemptDecisionFromCallInInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::ExemptFromCallIn {
             agreed_by: at("agreedBy", Name::parse(&input.agreed_by))?,
@@ -504,7 +545,7 @@ pub struct TakeEffectInput {
 }
 
 impl TryFrom<&TakeEffectInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &TakeEffectInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::TakeEffect {
             on: input.on.into(),
@@ -522,7 +563,7 @@ pub struct ImplementDecisionInput {
 }
 
 impl TryFrom<&ImplementDecisionInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &ImplementDecisionInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::Implement {
             on: input.on.into(),
@@ -541,7 +582,7 @@ pub struct DeferDecisionInput {
 }
 
 impl TryFrom<&DeferDecisionInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &DeferDecisionInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::Defer {
             reason: at("reason", Reason::parse(&input.reason))?,
@@ -558,7 +599,7 @@ pub struct WithdrawDecisionInput {
 }
 
 impl TryFrom<&WithdrawDecisionInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &WithdrawDecisionInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::Withdraw {
             reason: at("reason", Reason::parse(&input.reason))?,
@@ -574,7 +615,7 @@ pub struct AbandonDecisionInput {
 }
 
 impl TryFrom<&AbandonDecisionInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &AbandonDecisionInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::Abandon {
             reason: at("reason", Reason::parse(&input.reason))?,
@@ -592,13 +633,13 @@ pub struct CorrectDecisionInput {
 }
 
 impl TryFrom<&CorrectDecisionInput> for DecisionCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &CorrectDecisionInput) -> Result<Self, Self::Error> {
         Ok(DecisionCommand::Correct {
             details: input
                 .details
                 .details()
-                .map_err(|error| error.under("details"))?,
+                .map_err(|errors| errors.under("details"))?,
             reason: at("reason", Reason::parse(&input.reason))?,
         })
     }

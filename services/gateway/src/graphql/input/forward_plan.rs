@@ -1,6 +1,6 @@
 //! Inputs of the forward-plan commands: notice of a decision to come, and its changes.
 
-use super::InputError;
+use super::{InputError, InputErrors};
 use async_graphql::InputObject;
 use civic_domain::decision::WardList;
 use civic_domain::forward_plan::{
@@ -73,7 +73,7 @@ pub struct NoticeInput {
 }
 
 impl TryFrom<&NoticeInput> for NoticeKind {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &NoticeInput) -> Result<Self, Self::Error> {
         let reason = || {
             optional("notice.reason", input.reason.as_deref(), Reason::parse)?.ok_or_else(|| {
@@ -87,7 +87,8 @@ impl TryFrom<&NoticeInput> for NoticeKind {
                         "notice",
                         "notice",
                         "standard notice has no reason or agreement",
-                    ));
+                    )
+                    .into());
                 }
                 NoticeKind::Standard
             }
@@ -97,7 +98,8 @@ impl TryFrom<&NoticeInput> for NoticeKind {
                         "notice.agreedBy",
                         "notice",
                         "only special urgency is agreed by someone",
-                    ));
+                    )
+                    .into());
                 }
                 NoticeKind::GeneralException { reason: reason()? }
             }
@@ -216,7 +218,7 @@ fn details(
 }
 
 impl TryFrom<&EnterForwardPlanEntryInput> for ForwardPlanCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &EnterForwardPlanEntryInput) -> Result<Self, Self::Error> {
         Ok(ForwardPlanCommand::Enter {
             details: details(&input.details)?,
@@ -237,7 +239,7 @@ pub struct RescheduleForwardPlanEntryInput {
 }
 
 impl TryFrom<&RescheduleForwardPlanEntryInput> for ForwardPlanCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &RescheduleForwardPlanEntryInput) -> Result<Self, Self::Error> {
         Ok(ForwardPlanCommand::Reschedule {
             date_due: input.date_due.into(),
@@ -254,7 +256,7 @@ pub struct WithdrawForwardPlanEntryInput {
 }
 
 impl TryFrom<&WithdrawForwardPlanEntryInput> for ForwardPlanCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &WithdrawForwardPlanEntryInput) -> Result<Self, Self::Error> {
         Ok(ForwardPlanCommand::Withdraw {
             reason: at("reason", Reason::parse(&input.reason))?,
@@ -270,7 +272,7 @@ pub struct AbandonForwardPlanEntryInput {
 }
 
 impl TryFrom<&AbandonForwardPlanEntryInput> for ForwardPlanCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &AbandonForwardPlanEntryInput) -> Result<Self, Self::Error> {
         Ok(ForwardPlanCommand::Abandon {
             reason: at("reason", Reason::parse(&input.reason))?,
@@ -286,7 +288,7 @@ pub struct LinkForwardPlanDecisionInput {
 }
 
 impl TryFrom<&LinkForwardPlanDecisionInput> for ForwardPlanCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &LinkForwardPlanDecisionInput) -> Result<Self, Self::Error> {
         Ok(ForwardPlanCommand::LinkDecision {
             decision: DecisionId::from_uuid(input.decision_id),

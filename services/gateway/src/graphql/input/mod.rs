@@ -38,13 +38,70 @@ pub struct InputError {
     pub problem: InputProblem,
 }
 
-impl InputError {
-    /// The same error, for a field nested under `parent` (e.g. `details`).
+/// Every field of an input that does not convert, so a form can mark them all at once.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct InputErrors(pub Vec<InputError>);
+
+impl From<InputError> for InputErrors {
+    fn from(error: InputError) -> Self {
+        Self(vec![error])
+    }
+}
+
+/// A conversion that cannot fail (a command passed as it is).
+impl From<std::convert::Infallible> for InputErrors {
+    fn from(never: std::convert::Infallible) -> Self {
+        match never {}
+    }
+}
+
+impl InputErrors {
+    /// The same errors, for fields nested under `parent` (e.g. `details`).
     pub fn under(self, parent: &str) -> Self {
-        Self {
-            field: format!("{parent}.{}", self.field),
-            problem: self.problem,
+        Self(
+            self.0
+                .into_iter()
+                .map(|error| InputError {
+                    field: format!("{parent}.{}", error.field),
+                    problem: error.problem,
+                })
+                .collect(),
+        )
+    }
+}
+
+/// Converts the fields of an input one by one, keeping going after a failure so that every
+/// failing field is reported, not just the first.
+#[derive(Debug, Default)]
+pub(crate) struct Checks {
+    errors: Vec<InputError>,
+}
+
+impl Checks {
+    /// The converted value, or `None` with the failure noted.
+    pub fn check<T, E: Into<InputErrors>>(&mut self, result: Result<T, E>) -> Option<T> {
+        match result {
+            Ok(value) => Some(value),
+            Err(errors) => {
+                self.errors.extend(errors.into().0);
+                None
+            }
         }
+    }
+
+    /// `build`'s value when every check passed (`build` then has every value it needs); every
+    /// noted failure otherwise.
+    pub fn finish<T>(self, build: impl FnOnce() -> Option<T>) -> Result<T, InputErrors> {
+        if !self.errors.is_empty() {
+            return Err(InputErrors(self.errors));
+        }
+        build().ok_or_else(|| {
+            InputErrors::from(malformed(
+                "input",
+                "input",
+                "a field could not be converted",
+            ))
+        })
     }
 }
 

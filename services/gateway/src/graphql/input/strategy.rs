@@ -1,7 +1,7 @@
 //! Inputs of the strategy-document commands: names over time, versions and the decisions that
 //! approved or noted them.
 
-use super::InputError;
+use super::{InputError, InputErrors};
 use async_graphql::InputObject;
 use civic_domain::strategy::{StrategyCommand, StrategyPeriod};
 use civic_domain::values::{DecisionId, Title, VersionLabel};
@@ -38,7 +38,7 @@ pub struct CreateStrategyDocumentInput {
 }
 
 impl TryFrom<&CreateStrategyDocumentInput> for StrategyCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &CreateStrategyDocumentInput) -> Result<Self, Self::Error> {
         Ok(StrategyCommand::Create {
             title: at("title", Title::parse(&input.title))?,
@@ -59,7 +59,7 @@ pub struct RenameStrategyDocumentInput {
 }
 
 impl TryFrom<&RenameStrategyDocumentInput> for StrategyCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &RenameStrategyDocumentInput) -> Result<Self, Self::Error> {
         Ok(StrategyCommand::Rename {
             title: at("title", Title::parse(&input.title))?,
@@ -81,7 +81,7 @@ pub struct DraftStrategyVersionInput {
 }
 
 impl TryFrom<&DraftStrategyVersionInput> for StrategyCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &DraftStrategyVersionInput) -> Result<Self, Self::Error> {
         Ok(StrategyCommand::DraftVersion {
             label: at("label", VersionLabel::parse(&input.label))?,
@@ -103,7 +103,7 @@ pub struct ApproveStrategyVersionInput {
 }
 
 impl TryFrom<&ApproveStrategyVersionInput> for StrategyCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &ApproveStrategyVersionInput) -> Result<Self, Self::Error> {
         Ok(StrategyCommand::ApproveVersion {
             label: at("label", VersionLabel::parse(&input.label))?,
@@ -123,7 +123,7 @@ pub struct NoteStrategyVersionInput {
 }
 
 impl TryFrom<&NoteStrategyVersionInput> for StrategyCommand {
-    type Error = InputError;
+    type Error = InputErrors;
     fn try_from(input: &NoteStrategyVersionInput) -> Result<Self, Self::Error> {
         Ok(StrategyCommand::NoteVersion {
             label: at("label", VersionLabel::parse(&input.label))?,

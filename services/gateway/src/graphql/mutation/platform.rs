@@ -38,7 +38,8 @@ impl PlatformMutation {
     ) -> Result<RegisterCouncilPayload, ApiError> {
         let request = RequestContext::of(ctx)?;
         let actor = request.access.admin_actor()?;
-        let command = CouncilCommand::try_from(&input)?;
+        let command = CouncilCommand::try_from(&input)
+            .map_err(|errors| super::run::every_input_error(ctx, errors))?;
         let (tenant, executed) = request
             .services
             .runtime

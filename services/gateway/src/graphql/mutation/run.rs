@@ -17,8 +17,11 @@ use civic_projections::{ProjectionError, ReadModels, Viewer};
 use civic_runtime::Envelope;
 use uuid::Uuid;
 
+use async_graphql::ErrorExtensions as _;
+
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
+use crate::graphql::input::InputErrors;
 use crate::graphql::objects::council::Council;
 use crate::graphql::objects::decision::Decision;
 use crate::graphql::objects::forward_plan::ForwardPlanEntry;
@@ -62,12 +65,15 @@ pub(crate) async fn run<T, I>(
 where
     T: Target,
     I: TryInto<T::Command>,
-    ApiError: From<I::Error>,
+    InputErrors: From<I::Error>,
 {
     let request = RequestContext::of(ctx)?;
     let actor = request.access.clerk_actor()?;
     let tenant = request.tenant()?;
-    let command = target.command(input.try_into()?);
+    let command = match input.try_into() {
+        Ok(command) => target.command(command),
+        Err(errors) => return Err(every_input_error(ctx, errors.into())),
+    };
     let envelope = Envelope::new(tenant, actor, idempotency_key).expecting(expected_version);
     let executed = request.services.runtime.run(&envelope, &command).await?;
     let read = request.services.read_models();
@@ -75,6 +81,22 @@ where
     Ok(target
         .read_back(read, tenant, viewer, Recorded::from(&executed))
         .await?)
+}
+
+/// Reports every failing field of an input: all but one as errors of this field beside its
+/// result, and the last as the field's own error, so a form can mark them all at once.
+pub(crate) fn every_input_error(ctx: &Context<'_>, errors: InputErrors) -> ApiError {
+    let mut errors = errors.0;
+    let Some(last) = errors.pop() else {
+        return ApiError::Internal(anyhow::anyhow!("an input was refused without a reason"));
+    };
+    for error in errors {
+        let error = ApiError::Input(error)
+            .extend()
+            .into_server_error(ctx.item.pos);
+        ctx.add_error(ctx.set_error_path(error));
+    }
+    ApiError::Input(last)
 }
 
 /// The council itself (its reference data).
