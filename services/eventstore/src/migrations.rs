@@ -16,6 +16,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "read models",
         include_str!("../../../migrations/postgres/0002_read_models.sql"),
     ),
+    (
+        3,
+        "application role",
+        include_str!("../../../migrations/postgres/0003_application_role.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -29,6 +34,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         2,
         "read models",
         include_str!("../../../migrations/sqlite/0002_read_models.sql"),
+    ),
+    (
+        3,
+        "application role",
+        include_str!("../../../migrations/sqlite/0003_application_role.sql"),
     ),
 ];
 
