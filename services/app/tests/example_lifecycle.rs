@@ -292,7 +292,7 @@ async fn sqlite() -> (Register<SqliteEventStore>, TestSqlite) {
 
 async fn postgres(test: &str) -> Option<(Register<PgEventStore>, TestPostgres)> {
     let db = TestPostgres::fresh(test, &migrations::postgres()).await?;
-    let store = PgEventStore::new(db.pool(8).await);
+    let store = PgEventStore::connect(db.url(), 8).await.unwrap();
     Some((Register::new(store), db))
 }
 

@@ -1,22 +1,32 @@
 //! The `civic` binary end to end, as the README runs it: `serve` with no configuration in an
-//! empty directory (embedded SQLite, demo council), `token`, `replay`.
+//! empty directory (embedded SQLite, demo council), `token` from any directory, `replay`, and
+//! the token rules behind an identity provider.
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
 use std::io::{Read as _, Write as _};
 use std::net::{TcpListener, TcpStream};
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::{Child, Command, Output, Stdio};
 use std::time::{Duration, Instant};
+
+/// The variables that configure `civic`, removed so the tests' own environment cannot leak in.
+const CONFIGURATION: [&str; 7] = [
+    "DATABASE_URL",
+    "CIVIC_LISTEN",
+    "CIVIC_JWT_SECRET",
+    "CIVIC_JWKS",
+    "CIVIC_JWT_ISSUER",
+    "CIVIC_JWT_AUDIENCE",
+    "CIVIC_JWT_HS256",
+];
 
 fn civic(dir: &Path) -> Command {
     let mut command = Command::new(env!("CARGO_BIN_EXE_civic"));
-    command
-        .current_dir(dir)
-        .env_remove("DATABASE_URL")
-        .env_remove("CIVIC_LISTEN")
-        .env_remove("CIVIC_JWT_SECRET")
-        .env("RUST_LOG", "warn");
+    command.current_dir(dir).env("RUST_LOG", "warn");
+    for name in CONFIGURATION {
+        command.env_remove(name);
+    }
     command
 }
 
@@ -28,14 +38,18 @@ fn free_port() -> u16 {
         .port()
 }
 
-/// A minimal HTTP/1.1 POST of a GraphQL query; returns the response body.
-fn post_graphql(port: u16, path: &str, query: &str) -> String {
+/// A minimal HTTP/1.1 POST of a GraphQL query, with a bearer token if given; returns the
+/// response body.
+fn post_graphql(port: u16, path: &str, token: Option<&str>, query: &str) -> String {
     let body = serde_json::json!({ "query": query }).to_string();
+    let authorization = token
+        .map(|token| format!("Authorization: Bearer {token}\r\n"))
+        .unwrap_or_default();
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
         "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
-         Accept: application/json\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+         Accept: application/json\r\n{authorization}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )
     .unwrap();
@@ -57,15 +71,29 @@ impl Drop for Server {
 }
 
 fn serve(dir: &Path, port: u16) -> Server {
+    serve_with(dir, port, &[])
+}
+
+/// `civic serve` in `dir` with `env` set, once it listens. Its stderr goes to `serve.log` in
+/// `dir`, shown if it exits instead.
+fn serve_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Server {
+    let log = dir.join("serve.log");
     let child = civic(dir)
         .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .envs(env.iter().copied())
         .stdout(Stdio::null())
-        .stderr(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
         .spawn()
         .unwrap();
-    let server = Server(child);
+    let mut server = Server(child);
     let deadline = Instant::now() + Duration::from_secs(60);
     while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            panic!(
+                "civic serve exited ({status}): {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
+        }
         assert!(
             Instant::now() < deadline,
             "civic serve did not start listening"
@@ -75,17 +103,53 @@ fn serve(dir: &Path, port: u16) -> Server {
     server
 }
 
+/// Runs `command` to its end; a guard, not a measurement: a command that should have stopped
+/// at once but serves instead fails the test rather than hanging it.
+fn run_to_exit(command: &mut Command) -> Output {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{command:?} did not exit");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn token(output: Output) -> String {
+    assert!(output.status.success(), "{}", stderr(&output));
+    let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    assert_eq!(token.split('.').count(), 3, "{token}");
+    token
+}
+
+/// The RFC 7517 (appendix A.1) example P-256 key: a JWKS that no test token is signed with.
+const JWKS: &str = r#"{"keys": [{"kty": "EC", "crv": "P-256", "kid": "rfc7517",
+    "x": "f83OJ3D2xF1Bg8vub9tLe1gHMzV76e8Tus9uPHvRVEU",
+    "y": "x_FEzRu9m36HLN_tue659LNpXW6pCyStikYjKIWI5a0"}]}"#;
+
 #[test]
 fn serve_with_no_configuration_loads_the_demo_council_once_and_replay_rebuilds_it() {
     let dir = tempfile::tempdir().unwrap();
     let port = free_port();
     {
         let _server = serve(dir.path(), port);
-        let councils = post_graphql(port, "/graphql", "{ councils { slug name } }");
+        let councils = post_graphql(port, "/graphql", None, "{ councils { slug name } }");
         assert!(councils.contains(r#""slug":"maidstone""#), "{councils}");
         let page = post_graphql(
             port,
             "/councils/maidstone/graphql",
+            None,
             "{ decisions(first: 5) { totalCount edges { node { title statusLabel keyDecision \
              subjectToCallIn dateOfDecision publicationDate effectiveFrom reportAuthor } } } }",
         );
@@ -122,29 +186,185 @@ fn serve_with_no_configuration_loads_the_demo_council_once_and_replay_rebuilds_i
     let page = post_graphql(
         port,
         "/councils/maidstone/graphql",
+        None,
         "{ decisions(first: 5) { totalCount } }",
     );
     assert!(page.contains(r#""totalCount":1"#), "{page}");
 }
 
-#[test]
-fn token_signs_with_a_secret_generated_once_in_the_working_directory() {
-    let dir = tempfile::tempdir().unwrap();
-    let mint = |args: &[&str]| civic(dir.path()).arg("token").args(args).output().unwrap();
-    let clerk = mint(&["--council", "maidstone", "--role", "clerk"]);
-    assert!(clerk.status.success(), "{clerk:?}");
-    let token = String::from_utf8(clerk.stdout).unwrap();
-    assert_eq!(token.trim().split('.').count(), 3, "{token}");
-    let secret = std::fs::read_to_string(dir.path().join("civic-jwt-secret")).unwrap();
-    assert_eq!(secret.len(), 64);
+const CLERK_READ: &str = "{ decisions(first: 5) { totalCount edges { node { title } } } }";
 
-    assert!(mint(&["--role", "admin"]).status.success());
+#[test]
+fn a_token_minted_in_another_directory_is_signed_with_the_secret_beside_the_database() {
+    let server_dir = tempfile::tempdir().unwrap();
+    let elsewhere = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let _server = serve(server_dir.path(), port);
+    let database = format!("sqlite://{}", server_dir.path().join("civic.db").display());
+    let mint = |args: &[&str]| {
+        run_to_exit(
+            civic(elsewhere.path())
+                .env("DATABASE_URL", &database)
+                .arg("token")
+                .args(args),
+        )
+    };
+
+    let clerk = token(mint(&["--council", "maidstone", "--role", "clerk"]));
+    let page = post_graphql(
+        port,
+        "/councils/maidstone/graphql",
+        Some(&clerk),
+        CLERK_READ,
+    );
+    assert!(page.contains(r#""totalCount":1"#), "{page}");
+    assert!(!page.contains("errors"), "{page}");
+    // The token is verified, not ignored: the same token with its signature altered is not.
+    let signature = clerk.rfind('.').unwrap() + 1;
+    let mut altered = clerk.clone();
+    let first = if clerk[signature..].starts_with('A') {
+        "B"
+    } else {
+        "A"
+    };
+    altered.replace_range(signature..=signature, first);
+    let refused = post_graphql(
+        port,
+        "/councils/maidstone/graphql",
+        Some(&altered),
+        CLERK_READ,
+    );
+    assert!(refused.contains("UNAUTHENTICATED"), "{refused}");
+
+    // One secret, beside the database; nothing is left in the directory minted from.
+    let secret = std::fs::read_to_string(server_dir.path().join("civic-jwt-secret")).unwrap();
+    assert_eq!(secret.len(), 64);
+    assert_eq!(std::fs::read_dir(elsewhere.path()).unwrap().count(), 0);
+    let admin = token(mint(&["--role", "admin"]));
+    let councils = post_graphql(port, "/graphql", Some(&admin), "{ councils { slug } }");
+    assert!(councils.contains(r#""slug":"maidstone""#), "{councils}");
     assert_eq!(
-        std::fs::read_to_string(dir.path().join("civic-jwt-secret")).unwrap(),
+        std::fs::read_to_string(server_dir.path().join("civic-jwt-secret")).unwrap(),
         secret
     );
-    let no_council = mint(&["--role", "auditor"]);
-    assert!(!no_council.status.success());
-    let bad_role = mint(&["--council", "maidstone", "--role", "mayor"]);
-    assert!(!bad_role.status.success());
+
+    assert!(!mint(&["--role", "auditor"]).status.success());
+    assert!(
+        !mint(&["--council", "maidstone", "--role", "mayor"])
+            .status
+            .success()
+    );
+}
+
+#[test]
+fn token_refuses_a_council_or_a_database_that_does_not_exist() {
+    let server_dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let _server = serve(server_dir.path(), port);
+    let unknown = run_to_exit(civic(server_dir.path()).args([
+        "token",
+        "--council",
+        "nowhere",
+        "--role",
+        "clerk",
+    ]));
+    assert!(!unknown.status.success());
+    assert!(unknown.stdout.is_empty());
+    assert!(
+        stderr(&unknown).contains(r#"there is no council "nowhere""#),
+        "{}",
+        stderr(&unknown)
+    );
+
+    // Where there is no database, none is created (nor a secret that no server would share).
+    let empty = tempfile::tempdir().unwrap();
+    let nowhere = run_to_exit(civic(empty.path()).args([
+        "token",
+        "--council",
+        "maidstone",
+        "--role",
+        "clerk",
+    ]));
+    assert!(!nowhere.status.success());
+    assert!(
+        stderr(&nowhere).contains("there is no database at"),
+        "{}",
+        stderr(&nowhere)
+    );
+    assert_eq!(std::fs::read_dir(empty.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn serve_refuses_to_start_with_a_jwks_but_no_issuer_or_audience() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("jwks.json"), JWKS).unwrap();
+    let port = free_port();
+    let refused = run_to_exit(
+        civic(dir.path())
+            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+            .env("CIVIC_JWKS", dir.path().join("jwks.json"))
+            .env("CIVIC_JWT_ISSUER", "https://id.example.test/"),
+    );
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("CIVIC_JWT_AUDIENCE must be set too"),
+        "{}",
+        stderr(&refused)
+    );
+    // It stopped before touching the database.
+    assert!(!dir.path().join("civic.db").exists());
+}
+
+#[test]
+fn behind_an_identity_provider_hs256_tokens_are_refused_unless_enabled() {
+    let dir = tempfile::tempdir().unwrap();
+    let jwks = dir.path().join("jwks.json");
+    std::fs::write(&jwks, JWKS).unwrap();
+    let jwks = jwks.display().to_string();
+    let identity_provider = [
+        ("CIVIC_JWKS", jwks.as_str()),
+        ("CIVIC_JWT_ISSUER", "https://id.example.test/"),
+        ("CIVIC_JWT_AUDIENCE", "civic-register"),
+    ];
+    let with_hs256 = [identity_provider.as_slice(), &[("CIVIC_JWT_HS256", "1")]].concat();
+    let port = free_port();
+    let mint = |env: &[(&str, &str)]| {
+        run_to_exit(civic(dir.path()).envs(env.iter().copied()).args([
+            "token",
+            "--council",
+            "maidstone",
+            "--role",
+            "clerk",
+        ]))
+    };
+    let clerk_token;
+    {
+        let _server = serve_with(dir.path(), port, &identity_provider);
+        let off = mint(&identity_provider);
+        assert!(!off.status.success());
+        assert!(
+            stderr(&off).contains("HS256 tokens are off"),
+            "{}",
+            stderr(&off)
+        );
+        // Minted with the switch on (and the configured issuer and audience), it is still refused
+        // by a server that has it off.
+        clerk_token = token(mint(&with_hs256));
+        let refused = post_graphql(
+            port,
+            "/councils/maidstone/graphql",
+            Some(&clerk_token),
+            CLERK_READ,
+        );
+        assert!(refused.contains("UNAUTHENTICATED"), "{refused}");
+    }
+    let _server = serve_with(dir.path(), port, &with_hs256);
+    let page = post_graphql(
+        port,
+        "/councils/maidstone/graphql",
+        Some(&clerk_token),
+        CLERK_READ,
+    );
+    assert!(page.contains(r#""totalCount":1"#), "{page}");
+    assert!(!page.contains("errors"), "{page}");
 }

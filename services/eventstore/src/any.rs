@@ -20,24 +20,24 @@ pub enum AnyEventStore {
 }
 
 impl AnyEventStore {
-    /// Connects to `postgres://…` or `sqlite:…` and applies the migrations.
+    /// Connects to `postgres://…` or `sqlite:…` and applies the migrations. On PostgreSQL the
+    /// migrations run as the URL's user and the store's connections then act as the
+    /// least-privileged [`crate::postgres::APPLICATION_ROLE`] ([`PgEventStore::connect`]).
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
-        let store = if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            let pool = sqlx::postgres::PgPoolOptions::new()
-                .max_connections(max_connections)
-                .connect(url)
-                .await?;
-            Self::Postgres(PgEventStore::new(pool))
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres(
+                PgEventStore::connect(url, max_connections).await?,
+            ))
         } else if url.starts_with("sqlite:") {
-            Self::Sqlite(SqliteEventStore::connect(url).await?)
+            let store = SqliteEventStore::connect(url).await?;
+            store.migrate().await?;
+            Ok(Self::Sqlite(store))
         } else {
-            return Err(StoreError::InvalidInput(crate::InvalidInput::new(
+            Err(StoreError::InvalidInput(crate::InvalidInput::new(
                 "database URL",
                 "must start with postgres://, postgresql:// or sqlite:",
-            )));
-        };
-        store.migrate().await?;
-        Ok(store)
+            )))
+        }
     }
 
     /// Whether the database answers a trivial query: for readiness checks.

@@ -13,12 +13,14 @@
 //! - [`error`]: [`StoreError`], shared by every backend.
 //! - [`postgres`], [`sqlite`]: the two backends; [`any`]: pick one from a URL at run time.
 //! - [`migrations`]: the embedded schema migrations.
+//! - [`location`]: [`DataLocation`], where a database URL keeps its data (a file, a server).
 
 pub mod any;
 pub mod canonical_json;
 pub mod chain;
 mod decode;
 pub mod error;
+pub mod location;
 pub mod migrations;
 pub mod postgres;
 mod prepare;
@@ -30,6 +32,7 @@ pub use any::AnyEventStore;
 pub use canonical_json::CanonicalJson;
 pub use chain::{ChainBreak, ChainVerifier, GENESIS_HASH};
 pub use error::{InvalidInput, StoreError};
+pub use location::DataLocation;
 pub use postgres::PgEventStore;
 pub use sqlite::SqliteEventStore;
 pub use store::EventStore;

@@ -21,6 +21,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "command fingerprints",
         include_str!("../../../migrations/postgres/0003_command_fingerprints.sql"),
     ),
+    (
+        4,
+        "application role",
+        include_str!("../../../migrations/postgres/0004_application_role.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -39,6 +44,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         3,
         "command fingerprints",
         include_str!("../../../migrations/sqlite/0003_command_fingerprints.sql"),
+    ),
+    (
+        4,
+        "application role",
+        include_str!("../../../migrations/sqlite/0004_application_role.sql"),
     ),
 ];
 

@@ -11,16 +11,22 @@
 //! The store caches each tenant's head, so an append with an exact expected version needs no
 //! read first. When the cache is cold, the expectation is `Any`, or another writer moved the head,
 //! it reads the head, the stream's version and the command in one query and tries again.
+//!
+//! [`PgEventStore::connect`] migrates as the configured user (the tables' owner) and then opens a
+//! pool whose every connection acts as [`APPLICATION_ROLE`], which may read and append events but
+//! not change, delete or truncate them, nor disable or drop the triggers that refuse it
+//! (`migrations/postgres/0004_application_role.sql`, `docs/security.md`).
 
 use crate::prepare::replayed;
 use crate::{CommandFingerprint, CommandRecord};
 use std::collections::HashMap;
+use std::str::FromStr as _;
 use std::sync::Mutex;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
-use sqlx::postgres::{PgPool, PgRow};
-use sqlx::{PgConnection, Row};
+use sqlx::postgres::{PgConnectOptions, PgPool, PgPoolOptions, PgRow};
+use sqlx::{Connection as _, Executor as _, PgConnection, Row};
 use uuid::Uuid;
 
 use crate::chain::GENESIS_HASH;
@@ -32,6 +38,18 @@ use crate::types::{
     TenantId, now_micros,
 };
 use crate::{decode, migrations};
+
+/// The role's name as a literal, so that the `SET ROLE` statement is built from the same text.
+macro_rules! application_role {
+    () => {
+        "civic_app"
+    };
+}
+
+/// The least-privileged role the application's connections act as, created by migration 0003:
+/// it may read and append events and maintain the read models; it owns nothing, so it can
+/// neither disable nor drop the append-only triggers.
+pub const APPLICATION_ROLE: &str = application_role!();
 
 /// How many times an append is retried while other writers keep moving the tenant's head.
 const MAX_ATTEMPTS: u32 = 100;
@@ -87,7 +105,29 @@ enum Attempt {
 }
 
 impl PgEventStore {
-    /// Wraps a pool; run [`PgEventStore::migrate`] once before use.
+    /// Connects to `url`: applies the migrations as the URL's user (who owns the tables), then
+    /// opens a pool of at most `max_connections` whose every connection acts as
+    /// [`APPLICATION_ROLE`]. This is how the server connects; [`PgEventStore::new`] takes any
+    /// pool as it is.
+    pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
+        let options = PgConnectOptions::from_str(url)?;
+        migrate_as_owner(&options).await?;
+        let pool = PgPoolOptions::new()
+            .max_connections(max_connections)
+            .after_connect(|conn, _| {
+                Box::pin(async move {
+                    // Role names cannot be bound as parameters; this one is a constant.
+                    conn.execute(SET_APPLICATION_ROLE).await?;
+                    Ok(())
+                })
+            })
+            .connect_with(options)
+            .await?;
+        Ok(Self::new(pool))
+    }
+
+    /// Wraps a pool, acting as whoever its connections are; run [`PgEventStore::migrate`] once
+    /// before use. Prefer [`PgEventStore::connect`], which acts as [`APPLICATION_ROLE`].
     pub fn new(pool: PgPool) -> Self {
         Self {
             pool,
@@ -95,12 +135,11 @@ impl PgEventStore {
         }
     }
 
-    /// Applies the embedded migrations (safe with several processes starting at once).
+    /// Applies the embedded migrations (safe with several processes starting at once), on a
+    /// connection of its own as the pool's configured user: the pool itself may act as
+    /// [`APPLICATION_ROLE`], which may not create or alter tables.
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        migrations::postgres()
-            .run(&self.pool)
-            .await
-            .map_err(|e| StoreError::Database(e.into()))
+        migrate_as_owner(&self.pool.connect_options()).await
     }
 
     /// The pool, for read models that live in the same database.
@@ -227,6 +266,20 @@ impl PgEventStore {
             ))),
         }
     }
+}
+
+const SET_APPLICATION_ROLE: &str = concat!("SET ROLE ", application_role!());
+
+/// Runs the migrations on one fresh connection as the user `options` name, and closes it.
+async fn migrate_as_owner(options: &PgConnectOptions) -> Result<(), StoreError> {
+    let mut owner = PgConnection::connect_with(options).await?;
+    let migrated = migrations::postgres()
+        .run(&mut owner)
+        .await
+        .map_err(|e| StoreError::Database(e.into()));
+    // The connection is dropped either way; a failed close only loses a goodbye message.
+    let _ = owner.close().await;
+    migrated
 }
 
 /// A short, growing, jittered pause before trying again, so that writers that keep colliding on

@@ -35,8 +35,8 @@ async fn two_processes_with_stale_head_caches_still_chain_one_gapless_log() {
     let Some(db) = TestPostgres::fresh("two_processes", &migrations::postgres()).await else {
         return;
     };
-    let first = PgEventStore::new(db.pool(4).await);
-    let second = PgEventStore::new(db.pool(4).await);
+    let first = PgEventStore::connect(db.url(), 4).await.unwrap();
+    let second = PgEventStore::connect(db.url(), 4).await.unwrap();
     let tenant = TenantId::new();
 
     // Alternate between the two: each append makes the other's cached head stale.
@@ -81,8 +81,8 @@ async fn a_command_replayed_through_another_process_is_not_appended_twice() {
     else {
         return;
     };
-    let first = PgEventStore::new(db.pool(2).await);
-    let second = PgEventStore::new(db.pool(2).await);
+    let first = PgEventStore::connect(db.url(), 2).await.unwrap();
+    let second = PgEventStore::connect(db.url(), 2).await.unwrap();
     let tenant = TenantId::new();
     first
         .append(request(tenant, "council", ExpectedVersion::Any))

@@ -27,7 +27,7 @@ pub mod services;
 pub mod settings;
 pub mod startup;
 
-pub use auth::{Role, TokenError, mint_token};
+pub use auth::{Issuance, Role, TokenError, mint_issued_token, mint_token};
 pub use civic_runtime::Clock;
 pub use error::ApiError;
 pub use services::Services;

@@ -72,18 +72,23 @@ impl Settings {
 }
 
 /// How bearer tokens are checked. With neither an HS256 secret nor a JWKS, every token is
-/// refused (UNAUTHENTICATED) and only anonymous reads work.
+/// refused (UNAUTHENTICATED) and only anonymous reads work. `exp` is always required and `nbf`
+/// checked when present. The rules and their reasons: `docs/reliability/tokens.md`.
 #[derive(Debug, Clone)]
 pub struct JwtSettings {
-    /// The shared secret of HS256 tokens (as minted by `civic token`).
+    /// The shared secret of HS256 tokens (as minted by `civic token`). HS256 tokens are accepted
+    /// only when it is set: `civic` sets it by default without a JWKS, and with one only when
+    /// asked (`CIVIC_JWT_HS256=1`), so a deployment behind an identity provider does not keep a
+    /// second, shared-secret way in by accident.
     pub hs256_secret: Option<Secret>,
-    /// Where the public keys of RS256/ES256 tokens are published.
+    /// Where the public keys of RS256/ES256 tokens are published. Requires both `issuer` and
+    /// `audience`: the gateway refuses to start without them.
     pub jwks: Option<JwksSource>,
-    /// The `iss` a token must carry, if set.
+    /// The `iss` every token must carry, if set (required with a JWKS).
     pub issuer: Option<String>,
-    /// The `aud` a token must carry, if set.
+    /// The `aud` every token must carry, if set (required with a JWKS).
     pub audience: Option<String>,
-    /// Clock skew tolerated on `exp`.
+    /// Clock skew tolerated on `exp` and `nbf` (30 seconds by default).
     pub leeway: Duration,
     /// The shortest time between two fetches of the JWKS when tokens name unknown key ids, so
     /// that a stream of forged `kid`s cannot make the gateway hammer the key server.

@@ -152,7 +152,117 @@ async fn the_jwks_is_fetched_from_a_url_and_refetched_for_an_unknown_key(backend
     assert_eq!(hs256.status, StatusCode::UNAUTHORIZED);
 }
 
+/// A gateway behind an identity provider whose JWKS file holds key A, as `civic serve` sets it
+/// up from `CIVIC_JWKS`, `CIVIC_JWT_ISSUER` and `CIVIC_JWT_AUDIENCE`: HS256 off.
+async fn behind_an_identity_provider(backend: Backend, test: &str) -> Option<(TestApp, Jwks)> {
+    let jwks = Jwks::write(&set(&[(KEY_A, "a")]));
+    let source = JwksSource::File(jwks.0.clone());
+    let app = spawn_with(backend, test, move |settings| {
+        settings.jwt.hs256_secret = None;
+        settings.jwt.jwks = Some(source);
+        settings.jwt.issuer = Some(ISSUER.to_owned());
+        settings.jwt.audience = Some(AUDIENCE.to_owned());
+    })
+    .await?;
+    Some((app, jwks))
+}
+
+/// A JWKS file, removed when dropped.
+struct Jwks(std::path::PathBuf);
+
+impl Jwks {
+    fn write(contents: &str) -> Self {
+        let path = std::env::temp_dir().join(format!("civic-jwks-{}.json", uuid::Uuid::now_v7()));
+        std::fs::write(&path, contents).unwrap();
+        Self(path)
+    }
+}
+
+impl Drop for Jwks {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_file(&self.0);
+    }
+}
+
+async fn assert_unauthenticated(app: &TestApp, token: &str, why: &str) {
+    let refused = rename(app, token).await;
+    assert_eq!(
+        refused.status,
+        StatusCode::UNAUTHORIZED,
+        "{why}: {}",
+        refused.text
+    );
+    assert_eq!(
+        refused.code(),
+        Some("UNAUTHENTICATED"),
+        "{why}: {}",
+        refused.text
+    );
+}
+
+async fn tokens_without_or_with_a_wrong_issuer_or_audience_are_unauthenticated(backend: Backend) {
+    let Some((app, _jwks)) = behind_an_identity_provider(backend, "jwks_iss_aud").await else {
+        return;
+    };
+    let accepted = rename(&app, &es256(KEY_A, "a", clerk_claims(AUDIENCE))).await;
+    assert!(accepted.body["errors"].is_null(), "{}", accepted.text);
+
+    let without = |claim: &str| {
+        let mut claims = clerk_claims(AUDIENCE);
+        claims.as_object_mut().unwrap().remove(claim);
+        claims
+    };
+    let mut wrong_issuer = clerk_claims(AUDIENCE);
+    wrong_issuer["iss"] = json!("https://another-tenant.example.test/");
+    for (claims, why) in [
+        (without("iss"), "no issuer"),
+        (wrong_issuer, "another issuer"),
+        (without("aud"), "no audience"),
+        (clerk_claims("another-application"), "another audience"),
+    ] {
+        assert_unauthenticated(&app, &es256(KEY_A, "a", claims), why).await;
+    }
+}
+
+async fn an_hs256_token_is_refused_when_a_jwks_is_configured_and_hs256_is_not_enabled(
+    backend: Backend,
+) {
+    let Some((app, _jwks)) = behind_an_identity_provider(backend, "jwks_no_hs256").await else {
+        return;
+    };
+    // Well signed with the secret a development setup would use, with the right issuer and
+    // audience: refused for its algorithm alone.
+    let hs256 = civic_gateway::mint_issued_token(
+        app.secret.as_bytes(),
+        Some("maidstone"),
+        civic_gateway::Role::Clerk,
+        Duration::from_secs(600),
+        &civic_gateway::Issuance {
+            issuer: Some(ISSUER.to_owned()),
+            audience: Some(AUDIENCE.to_owned()),
+        },
+    )
+    .unwrap();
+    assert_unauthenticated(&app, &hs256, "HS256 with a JWKS").await;
+}
+
+async fn a_token_whose_nbf_is_in_the_future_is_unauthenticated(backend: Backend) {
+    let Some((app, _jwks)) = behind_an_identity_provider(backend, "jwks_nbf").await else {
+        return;
+    };
+    let now = jsonwebtoken::get_current_timestamp();
+    let mut claims = clerk_claims(AUDIENCE);
+    claims["nbf"] = json!(now + 3_600);
+    assert_unauthenticated(&app, &es256(KEY_A, "a", claims.clone()), "nbf in an hour").await;
+    claims["nbf"] = json!(now - 60);
+    let accepted = rename(&app, &es256(KEY_A, "a", claims)).await;
+    assert!(accepted.body["errors"].is_null(), "{}", accepted.text);
+}
+
 both_backends!(
     tokens_signed_with_keys_of_a_jwks_file_are_accepted_and_rotation_is_picked_up,
     the_jwks_is_fetched_from_a_url_and_refetched_for_an_unknown_key,
+    tokens_without_or_with_a_wrong_issuer_or_audience_are_unauthenticated,
+    an_hs256_token_is_refused_when_a_jwks_is_configured_and_hs256_is_not_enabled,
+    a_token_whose_nbf_is_in_the_future_is_unauthenticated,
 );

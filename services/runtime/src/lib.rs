@@ -56,6 +56,8 @@ pub mod runtime;
 mod serial;
 
 pub use civic_app::Executed;
+/// Where a database URL keeps its data; `civic` keeps its development secret beside the file.
+pub use civic_eventstore::DataLocation;
 pub use clock::Clock;
 pub use demo::{DEMO_SLUG, Demo};
 pub use envelope::Envelope;

@@ -19,7 +19,7 @@ pub struct Cli {
 enum Command {
     /// Serve the GraphQL gateway (embedded SQLite in the working directory by default).
     Serve(serve::Args),
-    /// Mint a development bearer token (HS256, signed with the local secret).
+    /// Mint a development bearer token (HS256) for a council of the configured database.
     Token(token::Args),
     /// Rebuild a council's read models from its log, beside the live ones, then switch.
     Replay(replay::Args),
@@ -32,7 +32,7 @@ impl Cli {
     pub async fn run(self) -> anyhow::Result<()> {
         match self.command {
             Command::Serve(args) => serve::run(args).await,
-            Command::Token(args) => token::run(args),
+            Command::Token(args) => token::run(args).await,
             Command::Replay(args) => replay::run(args).await,
             Command::Project(args) => project::run(args).await,
         }

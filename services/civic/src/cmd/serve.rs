@@ -21,11 +21,15 @@ pub struct Args {
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
-    let dir = std::env::current_dir().context("find the working directory")?;
     let (database_url, embedded) = config::database_url();
+    // Token rules first: a misconfiguration stops the server before it touches the database.
+    let location = config::data_location(&database_url)?;
+    let jwt = config::TokenRules::from_env()?
+        .settings(&location)
+        .context("token verification")?;
     let mut settings = Settings::new(database_url);
     settings.listen = config::listen(args.listen.as_deref())?;
-    settings.jwt = config::jwt(&dir)?;
+    settings.jwt = jwt;
     settings.demo = args.demo || embedded;
     settings.run_projector = !args.no_projector;
     let application = Application::build(settings).await?;

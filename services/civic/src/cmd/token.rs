@@ -1,9 +1,12 @@
-//! `civic token`: a development bearer token, signed with the local HS256 secret.
+//! `civic token`: a development bearer token, signed with the HS256 secret `civic serve` uses
+//! for the same `DATABASE_URL` (`CIVIC_JWT_SECRET`, or the one beside the database file), for a
+//! council that exists in that database.
 
 use std::time::Duration;
 
-use anyhow::Context as _;
-use civic_gateway::{Role, mint_token};
+use anyhow::{Context as _, bail};
+use civic_gateway::{Role, mint_issued_token};
+use civic_runtime::DataLocation;
 
 use crate::config;
 
@@ -32,9 +35,7 @@ fn parse_role(value: &str) -> Result<Role, String> {
     }
 }
 
-pub fn run(args: Args) -> anyhow::Result<()> {
-    let dir = std::env::current_dir().context("find the working directory")?;
-    let secret = config::hs256_secret(&dir)?;
+pub async fn run(args: Args) -> anyhow::Result<()> {
     // A platform admin is not tied to a council: accept `--council` with `--role admin` as the
     // operator's context but leave it out of the token.
     let council = match args.role {
@@ -45,8 +46,62 @@ pub fn run(args: Args) -> anyhow::Result<()> {
                 .context("--council SLUG is required for clerk and auditor tokens")?,
         ),
     };
+    let rules = config::TokenRules::from_env()?;
+    if !rules.accepts_hs256() {
+        bail!(
+            "HS256 tokens are off (CIVIC_JWKS is set without CIVIC_JWT_HS256=1, or \
+             CIVIC_JWT_HS256=0), so civic serve would refuse this token; get one from the \
+             identity provider instead"
+        );
+    }
+    let (url, _) = config::database_url();
+    let location = config::data_location(&url)?;
+    // Opening a database file that is not there would create an empty one, with a secret of its
+    // own beside it: a token nobody's server accepts. Say where the database was looked for.
+    if let DataLocation::File(path) = &location
+        && !path.exists()
+    {
+        bail!(
+            "there is no database at {}: run civic token with the DATABASE_URL civic serve uses \
+             (the default, sqlite://civic.db, is relative to the working directory)",
+            path.display()
+        );
+    }
+    let secret = rules
+        .hs256_secret(&location)?
+        .context("HS256 tokens are off")?;
+    let runtime = config::runtime().await?;
+    if let Some(slug) = council {
+        let found = runtime
+            .read_models()
+            .tenant_for_slug(slug)
+            .await
+            .context("look the council up")?;
+        if found.is_none() {
+            bail!(
+                "there is no council {slug:?} in the database at {}; register it first (the \
+                 registerCouncil mutation, as a platform admin)",
+                describe(&location)
+            );
+        }
+    }
     let ttl = Duration::from_secs(args.hours.saturating_mul(3600));
-    let token = mint_token(secret.expose().as_bytes(), council, args.role, ttl)?;
+    let token = mint_issued_token(
+        secret.expose().as_bytes(),
+        council,
+        args.role,
+        ttl,
+        &rules.issuance(),
+    )?;
     println!("{token}");
     Ok(())
+}
+
+/// Where the database is, without the URL (which may hold a password).
+fn describe(location: &DataLocation) -> String {
+    match location {
+        DataLocation::File(path) => path.display().to_string(),
+        DataLocation::Server => "DATABASE_URL (a server)".to_owned(),
+        DataLocation::Memory => "memory".to_owned(),
+    }
 }

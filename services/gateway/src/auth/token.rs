@@ -35,6 +35,27 @@ pub enum TokenError {
     Signing(#[from] jsonwebtoken::errors::Error),
 }
 
+/// The `iss` and `aud` a token is minted with: those the gateway is configured to require, so
+/// that a token minted by `civic token` passes the same checks as a provider's.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Issuance {
+    /// The `iss` claim, if the gateway requires one.
+    pub issuer: Option<String>,
+    /// The `aud` claim, if the gateway requires one.
+    pub audience: Option<String>,
+}
+
+/// What is signed: the claims the gateway reads, plus the `iss` and `aud` it only checks.
+#[derive(serde::Serialize)]
+struct Minted<'a> {
+    #[serde(flatten)]
+    claims: &'a Claims,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    iss: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    aud: Option<&'a str>,
+}
+
 /// Mints an HS256 token for `role` at `council` (`None` for a platform administrator), valid for
 /// `ttl`. Its subject is `{role}@{council}` (or `admin@platform`); use
 /// [`mint_token_for_subject`] to name the holder.
@@ -44,8 +65,19 @@ pub fn mint_token(
     role: Role,
     ttl: Duration,
 ) -> Result<String, TokenError> {
+    mint_issued_token(secret, council, role, ttl, &Issuance::default())
+}
+
+/// As [`mint_token`], carrying the `iss` and `aud` of `issuance`.
+pub fn mint_issued_token(
+    secret: &[u8],
+    council: Option<&str>,
+    role: Role,
+    ttl: Duration,
+    issuance: &Issuance,
+) -> Result<String, TokenError> {
     let subject = format!("{role}@{}", council.unwrap_or("platform"));
-    mint_token_for_subject(secret, &subject, council, role, ttl)
+    mint(secret, &subject, council, role, ttl, issuance)
 }
 
 /// Mints an HS256 token for `subject`, as [`mint_token`].
@@ -55,6 +87,17 @@ pub fn mint_token_for_subject(
     council: Option<&str>,
     role: Role,
     ttl: Duration,
+) -> Result<String, TokenError> {
+    mint(secret, subject, council, role, ttl, &Issuance::default())
+}
+
+fn mint(
+    secret: &[u8],
+    subject: &str,
+    council: Option<&str>,
+    role: Role,
+    ttl: Duration,
+    issuance: &Issuance,
 ) -> Result<String, TokenError> {
     if secret.is_empty() {
         return Err(TokenError::EmptySecret);
@@ -88,9 +131,14 @@ pub fn mint_token_for_subject(
         exp,
         iat: Some(now),
     };
+    let minted = Minted {
+        claims: &claims,
+        iss: issuance.issuer.as_deref(),
+        aud: issuance.audience.as_deref(),
+    };
     Ok(jsonwebtoken::encode(
         &Header::new(Algorithm::HS256),
-        &claims,
+        &minted,
         &EncodingKey::from_secret(secret),
     )?)
 }

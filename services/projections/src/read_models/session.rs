@@ -9,10 +9,10 @@ use crate::error::ProjectionError;
 
 /// Opens a read-only PostgreSQL transaction as `civic_reader`, scoped to `tenant`.
 ///
-/// The server connects as a superuser or the tables' owner, both of whom bypass row-level
-/// security; switching role for the transaction makes the policies apply, and `set_config(…,
-/// true)` names the tenant for this transaction only, so a pooled connection carries nothing to
-/// the next query. REPEATABLE READ gives the page and its total count the same snapshot, even
+/// The server's connections act as `civic_app`, whose policy admits every tenant's rows (the
+/// projector needs them); switching role for the transaction makes the reader's policies
+/// apply, and `set_config(…, true)` names the tenant for this transaction only, so a pooled
+/// connection carries nothing to the next query (it is `civic_app` again). REPEATABLE READ gives the page and its total count the same snapshot, even
 /// across a generation switch.
 pub(super) async fn postgres(
     pool: &PgPool,
@@ -54,7 +54,10 @@ mod tests {
         else {
             return;
         };
-        let pool = db.pool(1).await;
+        let store = civic_eventstore::PgEventStore::connect(db.url(), 1)
+            .await
+            .unwrap();
+        let pool = store.pool().clone();
         let tenant = TenantId::new();
         let mut tx = postgres(&pool, Some(tenant)).await.unwrap();
         let row = tx
@@ -80,7 +83,7 @@ mod tests {
         .fetch_one(&pool)
         .await
         .unwrap();
-        assert_ne!(user, "civic_reader");
+        assert_eq!(user, civic_eventstore::postgres::APPLICATION_ROLE);
         assert!(setting.unwrap_or_default().is_empty());
     }
 }

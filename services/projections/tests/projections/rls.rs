@@ -52,11 +52,18 @@ pub async fn civic_reader_sees_only_the_tenant_it_is_scoped_to(f: Fixture) {
             "{table} without a tenant"
         );
     }
-    // A superuser (the projector's connection) sees both: the policies bind civic_reader.
-    let all: Vec<Uuid> = sqlx::query_scalar("SELECT DISTINCT tenant_id FROM decisions")
-        .fetch_all(&pool)
+    // civic_app (the projector's and the writers' role) sees both: its policy admits every
+    // row, and queries switch to civic_reader.
+    let mut tx = pool.begin().await.unwrap();
+    sqlx::query("SET LOCAL ROLE civic_app")
+        .execute(&mut *tx)
         .await
         .unwrap();
+    let all: Vec<Uuid> = sqlx::query_scalar("SELECT DISTINCT tenant_id FROM decisions")
+        .fetch_all(&mut *tx)
+        .await
+        .unwrap();
+    tx.rollback().await.unwrap();
     assert_eq!(all.len(), 2);
     // Council names are public.
     assert_eq!(visible(&pool, "councils", None).await.len(), 2);

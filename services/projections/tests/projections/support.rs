@@ -30,7 +30,7 @@ pub fn d(y: i32, m: u32, day: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, day).unwrap()
 }
 
-/// The raw pool, for what only a test does (triggers, role checks).
+/// The raw pool, as the tables' owner, for what only a test does (triggers, role checks).
 #[derive(Clone)]
 pub enum Raw {
     Postgres(sqlx::PgPool),
@@ -109,13 +109,15 @@ impl Fixture {
 
     pub async fn postgres(test: &str) -> Option<Self> {
         let db = TestPostgres::fresh(test, &migrations::postgres()).await?;
-        let pool = db.pool(40).await;
+        // As the server runs: the store and the read models act as civic_app; only the test's
+        // own raw statements run as the owner.
+        let store = PgEventStore::connect(db.url(), 40).await.unwrap();
+        let pool = store.pool().clone();
+        let owner = db.pool(4).await;
         Some(Self {
-            register: Arc::new(Register::new(AnyEventStore::Postgres(PgEventStore::new(
-                pool.clone(),
-            )))),
-            models: ReadModels::postgres(pool.clone()),
-            raw: Raw::Postgres(pool),
+            register: Arc::new(Register::new(AnyEventStore::Postgres(store))),
+            models: ReadModels::postgres(pool),
+            raw: Raw::Postgres(owner),
             _db: Keep::Postgres(Box::new(db)),
         })
     }
