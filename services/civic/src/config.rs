@@ -5,8 +5,9 @@
 //! that file, so that `civic serve` and `civic token` agree without any setup. Secrets are never
 //! logged.
 //!
-//! Submodules: [`jwt`] (which tokens are accepted: [`TokenRules`]) and [`secret`] (the
-//! development secret beside the database file).
+//! Submodules: [`jwt`] (which tokens are accepted: [`TokenRules`]), [`secret`] (the
+//! development secret beside the database file) and [`http`] (the HTTP edge's limits and CORS:
+//! [`HttpArgs`]).
 
 use std::net::SocketAddr;
 
@@ -44,8 +45,10 @@ pub fn listen(flag: Option<&str>) -> anyhow::Result<SocketAddr> {
 }
 
 // Token verification: its rules and the development secret live in their own files.
+pub mod http;
 pub mod jwt;
 pub mod secret;
+pub use http::HttpArgs;
 pub use jwt::TokenRules;
 
 /// Where the configured database keeps its data (for the development secret beside it).

@@ -11,7 +11,9 @@
 //! - [`settings`]: [`Settings`], filled by the `civic` binary; secrets never logged.
 //! - [`startup`]: [`Application`]: build (connect, demo, bind) and run.
 //! - [`routes`]: every HTTP route, in one function.
-//! - [`http`]: GraphQL over HTTP (media types, GET/POST, status codes), health checks.
+//! - [`http`]: GraphQL over HTTP (media types, GET/POST, status codes), health checks, the home
+//!   and GraphiQL pages (assets embedded), and the edge: timeouts, connection cap, bounded
+//!   shutdown, CORS.
 //! - [`auth`]: bearer tokens (HS256, RS256/ES256 from a JWKS), roles, access per endpoint,
 //!   [`mint_token`].
 //! - [`graphql`]: the two schemas: queries, mutations, objects, inputs, SDL.
@@ -30,6 +32,7 @@ pub mod startup;
 pub use auth::{Issuance, Role, TokenError, mint_issued_token, mint_token};
 pub use civic_runtime::Clock;
 pub use error::ApiError;
+pub use http::cors::{CorsOriginError, CorsOrigins};
 pub use services::Services;
-pub use settings::{JwksSource, JwtSettings, Limits, Secret, Settings};
+pub use settings::{HttpSettings, JwksSource, JwtSettings, Limits, Secret, Settings};
 pub use startup::Application;

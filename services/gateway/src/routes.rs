@@ -1,30 +1,55 @@
-//! Every HTTP route of the gateway, in one function.
+//! Every HTTP route of the gateway, and the layers every request passes, in one function.
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
+use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 
 use crate::http::AppState;
+use crate::http::assets::graphiql_asset;
+use crate::http::body::{BodyLimits, read_body};
+use crate::http::cors::{CorsPolicy, cors};
+use crate::http::deadline::request_deadline;
 use crate::http::graphql::{council, platform};
 use crate::http::health::{healthz, readyz};
+use crate::http::home::{home, readme};
+use crate::settings::HttpSettings;
 
 /// The gateway's routes:
 ///
 /// | route | methods | what |
 /// | --- | --- | --- |
+/// | `/` | GET | an HTML page: the councils, links to their GraphiQL, the platform, the README |
+/// | `/README.md` | GET | the README of this build, as text |
 /// | `/graphql` | GET, POST | the platform schema (GraphiQL for a browser) |
 /// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser) |
+/// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
 /// | `/healthz` | GET | the process is up |
 /// | `/readyz` | GET | the database answers |
 ///
-/// Bodies over the configured limit are refused with 413.
-pub fn router(state: AppState) -> Router {
-    let max_body = state.services.limits.max_body_bytes;
-    Router::new()
+/// Every request passes, outermost first: CORS (only when origins are configured; it answers
+/// preflights itself), the request deadline (503 past `http.request_timeout`), and the body
+/// read (408 past `http.body_read_timeout`, 413 over `limits.max_body_bytes`). Headers, the
+/// connection cap and shutdown are the server's ([`crate::http::server`]).
+pub fn router(state: AppState, http: &HttpSettings) -> Router {
+    let body = BodyLimits {
+        read_timeout: http.body_read_timeout,
+        max_bytes: state.services.limits.max_body_bytes,
+    };
+    let routes = Router::new()
+        .route("/", get(home))
+        .route("/README.md", get(readme))
         .route("/graphql", get(platform).post(platform))
         .route("/councils/{slug}/graphql", get(council).post(council))
+        .route("/assets/graphiql/{file}", get(graphiql_asset))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
-        .layer(DefaultBodyLimit::max(max_body))
-        .with_state(state)
+        .layer(DefaultBodyLimit::max(body.max_bytes))
+        .layer(from_fn_with_state(body, read_body))
+        .layer(from_fn_with_state(http.request_timeout, request_deadline));
+    let routes = match CorsPolicy::new(&http.cors) {
+        Some(policy) => routes.layer(from_fn_with_state(policy, cors)),
+        None => routes,
+    };
+    routes.with_state(state)
 }

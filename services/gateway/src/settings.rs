@@ -53,6 +53,9 @@ pub struct Settings {
     pub run_projector: bool,
     /// Limits on what one request may ask for.
     pub limits: Limits,
+    /// How the HTTP edge guards itself against slow, stalled or too many clients, how long a
+    /// stop may take, and which browser origins may call it.
+    pub http: HttpSettings,
 }
 
 impl Settings {
@@ -67,6 +70,7 @@ impl Settings {
             demo: false,
             run_projector: true,
             limits: Limits::default(),
+            http: HttpSettings::default(),
         }
     }
 }
@@ -157,6 +161,64 @@ impl Default for Limits {
         }
     }
 }
+
+// ---- The HTTP edge: timeouts, connections, shutdown, CORS -------------------------------------
+
+/// What keeps one client from stalling the server, and which browser origins may call it.
+///
+/// Every limit is enforced by the server itself, so the gateway is safe to expose without a
+/// reverse proxy in front; see `docs/reliability/http.md` for the attacks each one answers.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct HttpSettings {
+    /// How long a client may take to send a request's headers, counted from when the server
+    /// starts waiting for them (so also how long an idle keep-alive connection is kept). A client
+    /// that has not sent them all by then is disconnected without an answer.
+    pub header_read_timeout: Duration,
+    /// How long a client may take to send a whole request body once its headers are in; a body
+    /// still incomplete then is answered 408 and the connection closed.
+    pub body_read_timeout: Duration,
+    /// How long one request may take from its headers to its answer (body read included); a
+    /// request still running then is stopped and answered 503.
+    pub request_timeout: Duration,
+    /// The most connections served at once. Further connections wait in the listen queue of the
+    /// operating system until a connection closes; they are never refused by the server.
+    pub max_connections: usize,
+    /// After a stop signal, how long the requests in flight get to finish before the
+    /// connections still open are closed and the server returns.
+    pub shutdown_timeout: Duration,
+    /// Which browser origins may call the gateway from scripts (CORS); none by default.
+    pub cors: crate::http::cors::CorsOrigins,
+}
+
+impl HttpSettings {
+    /// Headers: a browser sends them at once; 10 s is ample on a slow mobile link and reaps idle
+    /// keep-alive connections.
+    pub const DEFAULT_HEADER_READ_TIMEOUT: Duration = Duration::from_secs(10);
+    /// Bodies are at most [`Limits::max_body_bytes`] (256 KiB by default): 10 s is ample.
+    pub const DEFAULT_BODY_READ_TIMEOUT: Duration = Duration::from_secs(10);
+    /// A request: no query of the schema takes near this long.
+    pub const DEFAULT_REQUEST_TIMEOUT: Duration = Duration::from_secs(30);
+    /// Stays well under the usual limit of 1024 open files per process, which also has to hold
+    /// the database connections.
+    pub const DEFAULT_MAX_CONNECTIONS: usize = 512;
+    /// Under the 30 s that orchestrators (Kubernetes, systemd's default) wait before SIGKILL.
+    pub const DEFAULT_SHUTDOWN_TIMEOUT: Duration = Duration::from_secs(10);
+}
+
+impl Default for HttpSettings {
+    fn default() -> Self {
+        Self {
+            header_read_timeout: Self::DEFAULT_HEADER_READ_TIMEOUT,
+            body_read_timeout: Self::DEFAULT_BODY_READ_TIMEOUT,
+            request_timeout: Self::DEFAULT_REQUEST_TIMEOUT,
+            max_connections: Self::DEFAULT_MAX_CONNECTIONS,
+            shutdown_timeout: Self::DEFAULT_SHUTDOWN_TIMEOUT,
+            cors: crate::http::cors::CorsOrigins::none(),
+        }
+    }
+}
+
+// ---- end of the HTTP edge ----------------------------------------------------------------------
 
 #[cfg(test)]
 mod tests {

@@ -15,15 +15,17 @@ use tokio::task::JoinHandle;
 
 use crate::auth::Authenticator;
 use crate::http::AppState;
+use crate::http::server::{self, Stopped};
 use crate::routes::router;
 use crate::services::Services;
-use crate::settings::Settings;
+use crate::settings::{HttpSettings, Settings};
 
 /// The gateway, bound and ready to serve.
 pub struct Application {
     listener: TcpListener,
     address: SocketAddr,
     router: Router,
+    http: HttpSettings,
     services: Arc<Services>,
     projector: Option<(oneshot::Sender<()>, JoinHandle<()>)>,
 }
@@ -86,11 +88,15 @@ impl Application {
             ),
             None => tracing::info!("GraphiQL: http://{address}/graphql"),
         }
-        let router = router(AppState::new(services.clone(), authenticator));
+        let router = router(
+            AppState::new(services.clone(), authenticator),
+            &settings.http,
+        );
         Ok(Self {
             listener,
             address,
             router,
+            http: settings.http,
             services,
             projector,
         })
@@ -111,26 +117,31 @@ impl Application {
         self.services.clone()
     }
 
-    /// Serves until the process gets Ctrl-C or SIGTERM, then finishes the requests in flight.
+    /// Serves until the process gets Ctrl-C or SIGTERM, then finishes the requests in flight
+    /// (for at most the shutdown timeout).
     pub async fn run_until_stopped(self) -> anyhow::Result<()> {
         self.run_until(shutdown_signal()).await
     }
 
-    /// Serves until `signal` completes, then finishes the requests in flight and stops the
-    /// projector.
+    /// Serves until `signal` completes, then stops accepting connections, lets the requests in
+    /// flight finish for at most `http.shutdown_timeout`, closes the connections still open
+    /// (however their clients stall), stops the projector and returns.
     pub async fn run_until(
         self,
         signal: impl Future<Output = ()> + Send + 'static,
     ) -> anyhow::Result<()> {
-        let served = axum::serve(self.listener, self.router)
-            .with_graceful_shutdown(signal)
-            .await
-            .context("serving HTTP");
+        match server::serve(self.listener, self.router, &self.http, signal).await {
+            Stopped::Drained => tracing::info!("stopped: every request in flight finished"),
+            Stopped::DeadlinePassed { closed } => tracing::warn!(
+                closed,
+                "stopped: connections still open at the shutdown deadline were closed"
+            ),
+        }
         if let Some((stop, task)) = self.projector {
             let _ = stop.send(());
             let _ = task.await;
         }
-        served
+        Ok(())
     }
 }
 
@@ -155,5 +166,5 @@ async fn shutdown_signal() {
         () = ctrl_c => {}
         () = terminate => {}
     }
-    tracing::info!("stopping: finishing the requests in flight");
+    tracing::info!("stop signal received");
 }

@@ -18,6 +18,9 @@ pub struct Args {
     /// Do not run the projector in this process (run `civic project` beside it instead).
     #[arg(long)]
     no_projector: bool,
+    /// Timeouts, connection cap, shutdown deadline and CORS of the HTTP edge.
+    #[command(flatten)]
+    http: config::HttpArgs,
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
@@ -32,6 +35,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     settings.jwt = jwt;
     settings.demo = args.demo || embedded;
     settings.run_projector = !args.no_projector;
+    settings.http = args.http.settings()?;
     let application = Application::build(settings).await?;
     application.run_until_stopped().await
 }

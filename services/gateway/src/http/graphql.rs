@@ -1,21 +1,20 @@
 //! The GraphQL endpoints' handlers: negotiate, read the request, authenticate, find the council,
 //! decide access, execute, answer. GET from a browser (Accept: text/html, no query) gets
-//! GraphiQL.
+//! GraphiQL ([`super::graphiql`], served from the binary).
 
-use async_graphql::http::GraphiQLSource;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
-use axum::response::{Html, IntoResponse, Response};
+use axum::response::{IntoResponse, Response};
 use civic_domain::values::Slug;
 use civic_eventstore::TenantId;
 
-use super::AppState;
 use super::media::{negotiate, wants_html};
 use super::request::{has_query, read};
 use super::response::{bad_request, graphql, refused, status_of};
 use super::variables::request_error;
+use super::{AppState, graphiql};
 use crate::auth::{Access, AuthError, Principal};
 use crate::error::ApiError;
 use crate::graphql::CouncilScope;
@@ -53,16 +52,6 @@ async fn tenant(state: &AppState, slug: &str) -> Result<TenantId, ApiError> {
         .ok_or_else(not_found)
 }
 
-fn graphiql(endpoint: &str, title: &str) -> Response {
-    Html(
-        GraphiQLSource::build()
-            .endpoint(endpoint)
-            .title(title)
-            .finish(),
-    )
-    .into_response()
-}
-
 /// `/councils/{slug}/graphql`: a council's register.
 pub(crate) async fn council(
     State(state): State<AppState>,
@@ -74,7 +63,10 @@ pub(crate) async fn council(
 ) -> Response {
     if method == Method::GET && wants_html(&headers) && !has_query(&uri) {
         return match tenant(&state, &slug).await {
-            Ok(_) => graphiql(&format!("/councils/{slug}/graphql"), "Civic Register"),
+            Ok(_) => graphiql::page(
+                &format!("/councils/{slug}/graphql"),
+                &format!("{slug}: Civic Register"),
+            ),
             Err(error) => (status_of(&error), "no such council").into_response(),
         };
     }
@@ -121,7 +113,7 @@ pub(crate) async fn platform(
     body: Bytes,
 ) -> Response {
     if method == Method::GET && wants_html(&headers) && !has_query(&uri) {
-        return graphiql("/graphql", "Civic Register: councils");
+        return graphiql::page("/graphql", "Civic Register: councils");
     }
     let Some(media) = negotiate(&headers) else {
         return not_acceptable();

@@ -1,17 +1,29 @@
-//! GraphQL over HTTP on axum.
+//! GraphQL over HTTP on axum, and the HTTP edge around it.
 //!
 //! - [`media`]: which response media type, and whether a browser wants GraphiQL.
 //! - [`request`]: reading GET and POST requests; no mutations over GET.
 //! - [`response`]: status codes and bodies.
 //! - [`graphql`]: the two endpoints' handlers.
 //! - [`variables`]: variables coerced before execution (a bad one is a request error).
+//! - [`graphiql`]: the GraphiQL page; [`assets`]: its scripts and styles, embedded.
+//! - [`home`]: `/`, the councils and links to their GraphiQL.
 //! - [`health`]: liveness and readiness.
+//! - [`server`]: the connection loop: header read timeout, connection cap, bounded shutdown.
+//! - [`deadline`] and [`body`]: the per-request deadline, and reading a body in time.
+//! - [`cors`]: which browser origins may call the gateway.
 
+pub(crate) mod assets;
+pub(crate) mod body;
+pub mod cors;
+pub(crate) mod deadline;
+pub(crate) mod graphiql;
 pub mod graphql;
 pub mod health;
+pub(crate) mod home;
 pub mod media;
 pub mod request;
 pub mod response;
+pub mod server;
 pub mod variables;
 
 use std::sync::Arc;

@@ -190,6 +190,11 @@ impl TestApp {
         format!("{}{path}", self.address)
     }
 
+    /// The server's socket address, for tests that speak raw TCP.
+    pub fn socket(&self) -> std::net::SocketAddr {
+        self.address.trim_start_matches("http://").parse().unwrap()
+    }
+
     async fn answer(response: reqwest::Response) -> Answer {
         let status = response.status();
         let content_type = response

@@ -1,0 +1,116 @@
+//! `/`: a short HTML page, without JavaScript, for whoever opens the server in a browser: the
+//! councils (name and slug) with a link to each one's GraphiQL, the platform endpoint and the
+//! README. Council names are the councils' own text: maud escapes every value it is given.
+
+use axum::extract::State;
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use maud::{DOCTYPE, Markup, html};
+
+use super::AppState;
+
+/// Nothing but the page's own inline styles; no scripts, frames, forms or requests elsewhere.
+const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; \
+                      form-action 'none'; frame-ancestors 'none'";
+
+const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:50rem;\
+                     margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}\
+                     th,td{text-align:left;padding:.25rem 1rem .25rem 0}";
+
+/// The README of this build, served as text so that the page can link to it offline.
+const README: &str = include_str!("../../../../README.md");
+
+/// `GET /`: the home page.
+pub(crate) async fn home(State(state): State<AppState>) -> Response {
+    let mut councils = match state.services.read_models().councils().await {
+        Ok(councils) => councils,
+        Err(error) => {
+            tracing::error!(%error, "the home page could not list the councils");
+            return html_response(
+                StatusCode::SERVICE_UNAVAILABLE,
+                page(
+                    html! { p { "The list of councils cannot be read just now; try again shortly." } },
+                ),
+            );
+        }
+    };
+    councils.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
+    let body = html! {
+        p {
+            "The registers of decisions of the councils below, each served over GraphQL. "
+            "Open a council's GraphiQL to query its register from the browser; clerks add "
+            code { "Authorization: Bearer …" } " under Headers."
+        }
+        h2 { "Councils" }
+        @if councils.is_empty() {
+            p { "No council has been registered yet." }
+        } @else {
+            table {
+                thead { tr { th { "Council" } th { "Slug" } th { "GraphQL" } } }
+                tbody {
+                    @for council in &councils {
+                        @let endpoint = format!("/councils/{}/graphql", council.slug);
+                        tr {
+                            td { (council.name.as_str()) }
+                            td { code { (council.slug.as_str()) } }
+                            td { a href=(endpoint) { (endpoint) } }
+                        }
+                    }
+                }
+            }
+        }
+        h2 { "Platform" }
+        p {
+            a href="/graphql" { "/graphql" }
+            ": the councils on this platform, and their registration by platform administrators."
+        }
+        h2 { "Documentation" }
+        p {
+            a href="/README.md" { "README" }
+            ": running the register, its configuration and its HTTP routes."
+        }
+    };
+    html_response(StatusCode::OK, page(body))
+}
+
+/// `GET /README.md`: the README of this build, as plain text (browsers show it, where
+/// `text/markdown` would make them download it).
+pub(crate) async fn readme() -> Response {
+    let mut response = README.into_response();
+    response.headers_mut().insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/plain; charset=utf-8"),
+    );
+    response
+}
+
+fn page(body: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { "Civic Register" }
+                style { (STYLE) }
+            }
+            body {
+                h1 { "Civic Register" }
+                (body)
+            }
+        }
+    }
+}
+
+fn html_response(status: StatusCode, markup: Markup) -> Response {
+    let mut response = (status, markup.into_string()).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY));
+    response
+}
