@@ -368,3 +368,51 @@ fn behind_an_identity_provider_hs256_tokens_are_refused_unless_enabled() {
     assert!(page.contains(r#""totalCount":1"#), "{page}");
     assert!(!page.contains("errors"), "{page}");
 }
+
+#[test]
+fn two_servers_started_together_on_an_empty_directory_both_come_up() {
+    for _ in 0..3 {
+        let dir = tempfile::tempdir().unwrap();
+        let ports = [free_port(), free_port()];
+        // Both spawned before either is waited for: they race to create the database, apply
+        // its migrations, claim the demo's slug and record its commands.
+        let mut servers: Vec<(Server, std::path::PathBuf)> = ports
+            .iter()
+            .map(|port| {
+                let log = dir.path().join(format!("serve-{port}.log"));
+                let child = civic(dir.path())
+                    .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+                    .stdout(Stdio::null())
+                    .stderr(std::fs::File::create(&log).unwrap())
+                    .spawn()
+                    .unwrap();
+                (Server(child), log)
+            })
+            .collect();
+        for (port, (server, log)) in ports.iter().zip(servers.iter_mut()) {
+            let deadline = Instant::now() + Duration::from_secs(60);
+            while TcpStream::connect(("127.0.0.1", *port)).is_err() {
+                if let Some(status) = server.0.try_wait().unwrap() {
+                    panic!(
+                        "a civic serve exited ({status}): {}",
+                        std::fs::read_to_string(log).unwrap_or_default()
+                    );
+                }
+                assert!(
+                    Instant::now() < deadline,
+                    "civic serve did not start listening"
+                );
+                std::thread::sleep(Duration::from_millis(100));
+            }
+        }
+        for port in ports {
+            let answer = post_graphql(
+                port,
+                "/councils/maidstone/graphql",
+                None,
+                "{ decisions(first: 5) { totalCount } }",
+            );
+            assert!(answer.contains("\"totalCount\":1"), "{answer}");
+        }
+    }
+}
