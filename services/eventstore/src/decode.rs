@@ -101,3 +101,30 @@ pub(crate) fn time_text(value: &str) -> Result<DateTime<Utc>, StoreError> {
         .map(|t| t.with_timezone(&Utc))
         .map_err(|e| corrupt("recorded time", e))
 }
+
+/// A committed command's row as either backend reads it: its stream, first and last positions,
+/// the stream's version after it, and its fingerprint.
+pub(crate) struct RawCommand {
+    pub stream: String,
+    pub first_position: i64,
+    pub last_position: i64,
+    pub stream_version: i64,
+    pub fingerprint: Option<String>,
+}
+
+/// A committed command from its row.
+pub(crate) fn command(raw: RawCommand) -> Result<crate::CommandRecord, StoreError> {
+    Ok(crate::CommandRecord {
+        committed: crate::Committed {
+            stream: stream(raw.stream)?,
+            first_position: position(raw.first_position)?,
+            last_position: position(raw.last_position)?,
+            stream_version: position(raw.stream_version)?,
+        },
+        fingerprint: raw
+            .fingerprint
+            .as_deref()
+            .map(crate::CommandFingerprint::parse)
+            .transpose()?,
+    })
+}

@@ -25,8 +25,7 @@ use crate::error::StoreError;
 use crate::prepare::{check_expected, prepare};
 use crate::store::EventStore;
 use crate::types::{
-    AppendOutcome, AppendRequest, Committed, LogHead, RecordedEvent, StreamName, TenantId,
-    now_micros,
+    AppendOutcome, AppendRequest, LogHead, RecordedEvent, StreamName, TenantId, now_micros,
 };
 use crate::{decode, migrations};
 
@@ -136,18 +135,12 @@ async fn find_command(
     .fetch_optional(&mut *conn)
     .await?;
     row.map(|row| {
-        let fingerprint: Option<String> = row.try_get("fingerprint")?;
-        Ok(CommandRecord {
-            committed: Committed {
-                stream: decode::stream(row.try_get("stream_id")?)?,
-                first_position: decode::position(row.try_get("first_position")?)?,
-                last_position: decode::position(row.try_get("last_position")?)?,
-                stream_version: decode::position(row.try_get("stream_version")?)?,
-            },
-            fingerprint: fingerprint
-                .as_deref()
-                .map(CommandFingerprint::parse)
-                .transpose()?,
+        decode::command(decode::RawCommand {
+            stream: row.try_get("stream_id")?,
+            first_position: row.try_get("first_position")?,
+            last_position: row.try_get("last_position")?,
+            stream_version: row.try_get("stream_version")?,
+            fingerprint: row.try_get("fingerprint")?,
         })
     })
     .transpose()

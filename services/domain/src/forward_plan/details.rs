@@ -99,13 +99,13 @@ pub struct ForwardPlanDetails<R = Restriction> {
     pub anticipated_restriction: AnticipatedRestriction<R>,
 }
 
-impl ForwardPlanDetails<RestrictionDraft> {
-    /// The details with the anticipated restriction resolved: naming no scheme, it cites
-    /// `nation_default`, the current scheme of the council's nation.
-    pub fn resolve(
+impl<R> ForwardPlanDetails<R> {
+    /// The same details with the anticipated restriction, if any, converted by `convert`.
+    /// Destructured without `..`: a new field must be carried over here.
+    pub fn map_restriction<S, E>(
         self,
-        nation_default: ExemptionScheme,
-    ) -> Result<ForwardPlanDetails, RestrictionAt> {
+        convert: impl FnOnce(R) -> Result<S, E>,
+    ) -> Result<ForwardPlanDetails<S>, E> {
         let ForwardPlanDetails {
             title,
             description,
@@ -117,25 +117,16 @@ impl ForwardPlanDetails<RestrictionDraft> {
             representations,
             anticipated_restriction,
         } = self;
-        let resolve = |restriction: Option<RestrictionDraft>| {
-            restriction
-                .map(|draft| draft.resolve(nation_default))
-                .transpose()
-                .map_err(|error| RestrictionAt {
-                    field: "restriction".to_owned(),
-                    error,
-                })
-        };
         let anticipated_restriction = match anticipated_restriction {
             AnticipatedRestriction::Open => AnticipatedRestriction::Open,
             AnticipatedRestriction::PartExempt { restriction } => {
                 AnticipatedRestriction::PartExempt {
-                    restriction: resolve(restriction)?,
+                    restriction: restriction.map(convert).transpose()?,
                 }
             }
             AnticipatedRestriction::FullyExempt { restriction } => {
                 AnticipatedRestriction::FullyExempt {
-                    restriction: resolve(restriction)?,
+                    restriction: restriction.map(convert).transpose()?,
                 }
             }
         };
@@ -153,43 +144,30 @@ impl ForwardPlanDetails<RestrictionDraft> {
     }
 }
 
+impl ForwardPlanDetails<RestrictionDraft> {
+    /// The details with the anticipated restriction resolved: naming no scheme, it cites
+    /// `nation_default`, the current scheme of the council's nation.
+    pub fn resolve(
+        self,
+        nation_default: ExemptionScheme,
+    ) -> Result<ForwardPlanDetails, RestrictionAt> {
+        self.map_restriction(|draft| {
+            draft
+                .resolve(nation_default)
+                .map_err(|error| RestrictionAt {
+                    field: "restriction".to_owned(),
+                    error,
+                })
+        })
+    }
+}
+
 /// Resolved details stated again as a draft (the scheme named).
 impl From<ForwardPlanDetails> for ForwardPlanDetails<RestrictionDraft> {
     fn from(details: ForwardPlanDetails) -> Self {
-        let ForwardPlanDetails {
-            title,
-            description,
-            decision_maker,
-            key_decision,
-            reason_key,
-            wards,
-            consultees,
-            representations,
-            anticipated_restriction,
-        } = details;
-        let anticipated_restriction = match anticipated_restriction {
-            AnticipatedRestriction::Open => AnticipatedRestriction::Open,
-            AnticipatedRestriction::PartExempt { restriction } => {
-                AnticipatedRestriction::PartExempt {
-                    restriction: restriction.map(Into::into),
-                }
-            }
-            AnticipatedRestriction::FullyExempt { restriction } => {
-                AnticipatedRestriction::FullyExempt {
-                    restriction: restriction.map(Into::into),
-                }
-            }
-        };
-        ForwardPlanDetails {
-            title,
-            description,
-            decision_maker,
-            key_decision,
-            reason_key,
-            wards,
-            consultees,
-            representations,
-            anticipated_restriction,
+        match details.map_restriction(|r| Ok::<_, std::convert::Infallible>(r.into())) {
+            Ok(draft) => draft,
+            Err(never) => match never {},
         }
     }
 }
