@@ -15,7 +15,7 @@ use civic_domain::values::{
 use uuid::Uuid;
 
 use super::restriction::RestrictionInput;
-use super::{Checks, InputError, InputErrors, at, malformed, optional};
+use super::{Checks, InputError, InputErrors, all, at, malformed, optional};
 use crate::graphql::enums::{DecisionField, Outcome, WardsAffectedKind};
 use crate::graphql::scalars::Date;
 
@@ -267,23 +267,6 @@ impl DecisionDetailsInput {
                 forward_plan_entry: forward_plan_entry.map(ForwardPlanEntryId::from_uuid),
             })
         })
-    }
-}
-
-/// Every item converted, or every item's failure.
-fn all<T>(items: impl Iterator<Item = Result<T, InputError>>) -> Result<Vec<T>, InputErrors> {
-    let mut values = Vec::new();
-    let mut errors = Vec::new();
-    for item in items {
-        match item {
-            Ok(value) => values.push(value),
-            Err(error) => errors.push(error),
-        }
-    }
-    if errors.is_empty() {
-        Ok(values)
-    } else {
-        Err(InputErrors(errors))
     }
 }
 

@@ -12,7 +12,7 @@ use civic_domain::values::{BodyId, DecisionId, LongText, Name, Reason, Title, Wa
 use uuid::Uuid;
 
 use super::restriction::RestrictionInput;
-use super::{at, malformed, optional};
+use super::{Checks, all, at, malformed, optional};
 use crate::graphql::enums::{AnticipatedRestrictionKind, NoticeKindName, PlannedWardsKind};
 use crate::graphql::scalars::Date;
 
@@ -133,77 +133,28 @@ pub struct EnterForwardPlanEntryInput {
 
 fn details(
     input: &ForwardPlanDetailsInput,
-) -> Result<ForwardPlanDetails<RestrictionDraft>, InputError> {
-    let wards = match input.wards.kind {
-        PlannedWardsKind::All if input.wards.ward_ids.is_empty() => Wards::All,
-        PlannedWardsKind::All => {
-            return Err(malformed(
-                "details.wards.wardIds",
-                "wards",
-                "list ward ids only when the kind is LISTED",
-            ));
-        }
-        PlannedWardsKind::Listed => Wards::Listed {
-            ward_ids: at(
-                "details.wards.wardIds",
-                WardList::parse(
-                    input
-                        .wards
-                        .ward_ids
-                        .iter()
-                        .copied()
-                        .map(WardId::from_uuid)
-                        .collect(),
-                ),
-            )?,
-        },
-    };
-    let restriction = input
-        .restriction
-        .as_ref()
-        .map(|r| r.draft("details.restriction"))
-        .transpose()?;
-    let anticipated_restriction = match input.anticipated_restriction {
-        None | Some(AnticipatedRestrictionKind::Open) if restriction.is_none() => {
-            AnticipatedRestriction::Open
-        }
-        None | Some(AnticipatedRestrictionKind::Open) => {
-            return Err(malformed(
-                "details.restriction",
-                "anticipated restriction",
-                "an open matter has no restriction",
-            ));
-        }
-        Some(AnticipatedRestrictionKind::PartExempt) => {
-            AnticipatedRestriction::PartExempt { restriction }
-        }
-        Some(AnticipatedRestrictionKind::FullyExempt) => {
-            AnticipatedRestriction::FullyExempt { restriction }
-        }
-    };
-    Ok(ForwardPlanDetails {
-        title: at("details.title", Title::parse(&input.title))?,
-        description: optional(
-            "details.description",
-            input.description.as_deref(),
-            LongText::parse,
-        )?,
-        decision_maker: BodyId::from_uuid(input.decision_maker),
-        key_decision: input.key_decision,
-        reason_key: input
-            .reason_key
-            .iter()
-            .filter(|k| !k.trim().is_empty())
-            .enumerate()
-            .map(|(n, k)| at(&format!("details.reasonKey[{n}]"), Name::parse(k)))
-            .collect::<Result<_, _>>()?,
-        wards,
-        consultees: optional(
-            "details.consultees",
-            input.consultees.as_deref(),
-            LongText::parse,
-        )?,
-        representations: input
+) -> Result<ForwardPlanDetails<RestrictionDraft>, InputErrors> {
+    let mut c = Checks::default();
+    let title = c.check(at("details.title", Title::parse(&input.title)));
+    let description = c.check(optional(
+        "details.description",
+        input.description.as_deref(),
+        LongText::parse,
+    ));
+    let reason_key = c.check(all(input
+        .reason_key
+        .iter()
+        .filter(|k| !k.trim().is_empty())
+        .enumerate()
+        .map(|(n, k)| at(&format!("details.reasonKey[{n}]"), Name::parse(k)))));
+    let wards = c.check(wards(&input.wards));
+    let consultees = c.check(optional(
+        "details.consultees",
+        input.consultees.as_deref(),
+        LongText::parse,
+    ));
+    let representations = c.check(
+        input
             .representations
             .as_ref()
             .map(|r| {
@@ -212,9 +163,74 @@ fn details(
                     by: r.by.map(Into::into),
                 })
             })
-            .transpose()?,
-        anticipated_restriction,
+            .transpose(),
+    );
+    let anticipated_restriction = c.check(anticipated(input));
+    c.finish(|| {
+        Some(ForwardPlanDetails {
+            title: title?,
+            description: description?,
+            decision_maker: BodyId::from_uuid(input.decision_maker),
+            key_decision: input.key_decision,
+            reason_key: reason_key?,
+            wards: wards?,
+            consultees: consultees?,
+            representations: representations?,
+            anticipated_restriction: anticipated_restriction?,
+        })
     })
+}
+
+/// The wards a planned decision concerns.
+fn wards(input: &PlannedWardsInput) -> Result<Wards, InputError> {
+    match input.kind {
+        PlannedWardsKind::All if input.ward_ids.is_empty() => Ok(Wards::All),
+        PlannedWardsKind::All => Err(malformed(
+            "details.wards.wardIds",
+            "wards",
+            "list ward ids only when the kind is LISTED",
+        )),
+        PlannedWardsKind::Listed => Ok(Wards::Listed {
+            ward_ids: at(
+                "details.wards.wardIds",
+                WardList::parse(
+                    input
+                        .ward_ids
+                        .iter()
+                        .copied()
+                        .map(WardId::from_uuid)
+                        .collect(),
+                ),
+            )?,
+        }),
+    }
+}
+
+/// Whether the decision is expected to be taken in private, and why.
+fn anticipated(
+    input: &ForwardPlanDetailsInput,
+) -> Result<AnticipatedRestriction<RestrictionDraft>, InputError> {
+    let restriction = input
+        .restriction
+        .as_ref()
+        .map(|r| r.draft("details.restriction"))
+        .transpose()?;
+    match input.anticipated_restriction {
+        None | Some(AnticipatedRestrictionKind::Open) if restriction.is_none() => {
+            Ok(AnticipatedRestriction::Open)
+        }
+        None | Some(AnticipatedRestrictionKind::Open) => Err(malformed(
+            "details.restriction",
+            "anticipated restriction",
+            "an open matter has no restriction",
+        )),
+        Some(AnticipatedRestrictionKind::PartExempt) => {
+            Ok(AnticipatedRestriction::PartExempt { restriction })
+        }
+        Some(AnticipatedRestrictionKind::FullyExempt) => {
+            Ok(AnticipatedRestriction::FullyExempt { restriction })
+        }
+    }
 }
 
 impl TryFrom<&EnterForwardPlanEntryInput> for ForwardPlanCommand {

@@ -148,3 +148,22 @@ pub(crate) fn malformed(field: &str, what: &'static str, detail: &'static str) -
         problem: InputProblem::Value(ValueError::Malformed { what, detail }),
     }
 }
+
+/// Every item converted, or every item's failure.
+pub(crate) fn all<T>(
+    items: impl Iterator<Item = Result<T, InputError>>,
+) -> Result<Vec<T>, InputErrors> {
+    let mut values = Vec::new();
+    let mut errors = Vec::new();
+    for item in items {
+        match item {
+            Ok(value) => values.push(value),
+            Err(error) => errors.push(error),
+        }
+    }
+    if errors.is_empty() {
+        Ok(values)
+    } else {
+        Err(InputErrors(errors))
+    }
+}
