@@ -239,7 +239,7 @@ async fn request(runtime: Arc<Runtime>, world: Arc<World>, pick: u64) -> Result<
         after: None,
     };
     let filter = DecisionFilter::default();
-    let outcome = match pick % 10 {
+    match pick % 10 {
         0 => models
             .decisions(tenant, Viewer::Clerk, &filter, &page, Detail::Summary)
             .await
@@ -302,8 +302,7 @@ async fn request(runtime: Arc<Runtime>, world: Arc<World>, pick: u64) -> Result<
                 .map(drop)
                 .map_err(|e| e.to_string())
         }
-    };
-    outcome
+    }
 }
 
 /// What the storms did.
