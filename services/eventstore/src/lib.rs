@@ -10,6 +10,8 @@
 //! - [`types`]: requests, records and validated names.
 //! - [`canonical_json`]: the one byte form of a payload that is stored and hashed.
 //! - [`chain`]: the hash chain and its incremental verifier.
+//! - [`completion`]: database work that runs to its end even when its caller is dropped (a
+//!   client that disconnects); every operation of the store and the read models uses it.
 //! - [`error`]: [`StoreError`], shared by every backend.
 //! - [`postgres`], [`sqlite`]: the two backends; [`any`]: pick one from a URL at run time.
 //! - [`migrations`]: the embedded schema migrations.
@@ -18,6 +20,7 @@
 pub mod any;
 pub mod canonical_json;
 pub mod chain;
+pub mod completion;
 mod decode;
 pub mod error;
 pub mod location;
@@ -31,6 +34,7 @@ pub mod types;
 pub use any::AnyEventStore;
 pub use canonical_json::CanonicalJson;
 pub use chain::{ChainBreak, ChainVerifier, GENESIS_HASH};
+pub use completion::run_to_completion;
 pub use error::{InvalidInput, StoreError};
 pub use location::DataLocation;
 pub use postgres::PgEventStore;

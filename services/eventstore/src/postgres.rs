@@ -16,12 +16,16 @@
 //! pool whose every connection acts as [`APPLICATION_ROLE`], which may read and append events but
 //! not change, delete or truncate them, nor disable or drop the triggers that refuse it
 //! (`migrations/postgres/0004_application_role.sql`, `docs/security.md`).
+//!
+//! Every operation runs to completion on its own task ([`run_to_completion`]), so a caller that
+//! is dropped half-way (a client that disconnects) never interrupts a statement or the retry
+//! loop; connections go back to the pool clean.
 
 use crate::prepare::replayed;
 use crate::{CommandFingerprint, CommandRecord};
 use std::collections::HashMap;
 use std::str::FromStr as _;
-use std::sync::Mutex;
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -30,6 +34,7 @@ use sqlx::{Connection as _, Executor as _, PgConnection, Row};
 use uuid::Uuid;
 
 use crate::chain::GENESIS_HASH;
+use crate::completion::run_to_completion;
 use crate::error::StoreError;
 use crate::prepare::{PreparedAppend, check_expected, prepare};
 use crate::store::EventStore;
@@ -80,12 +85,12 @@ const READ_STATE: &str = "SELECT \
       ORDER BY stream_version DESC LIMIT 1), \
      EXISTS (SELECT 1 FROM events WHERE tenant_id = $1 AND command_id = $3)";
 
-/// The event store on PostgreSQL.
-#[derive(Debug)]
+/// The event store on PostgreSQL. Clones share the pool and the cache of heads.
+#[derive(Debug, Clone)]
 pub struct PgEventStore {
     pool: PgPool,
     /// The last known head of each tenant: the position and hash new appends chain to.
-    heads: Mutex<HashMap<TenantId, LogHead>>,
+    heads: Arc<Mutex<HashMap<TenantId, LogHead>>>,
 }
 
 /// A tenant's log as seen by one append.
@@ -131,7 +136,7 @@ impl PgEventStore {
     pub fn new(pool: PgPool) -> Self {
         Self {
             pool,
-            heads: Mutex::new(HashMap::new()),
+            heads: Arc::new(Mutex::new(HashMap::new())),
         }
     }
 
@@ -367,8 +372,12 @@ fn event_from_row(row: &PgRow) -> Result<RecordedEvent, StoreError> {
     })
 }
 
-impl EventStore for PgEventStore {
-    async fn append(&self, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
+impl PgEventStore {
+    /// The append itself: checked inserts, re-reading the state after each lost race.
+    async fn append_with_retries(
+        &self,
+        request: AppendRequest,
+    ) -> Result<AppendOutcome, StoreError> {
         request.validate()?;
         // With a cached head and an exact expectation there is nothing to read: try at once.
         let mut known = match (self.cached_head(request.tenant), request.expected) {
@@ -408,6 +417,13 @@ impl EventStore for PgEventStore {
             tenant: request.tenant,
         })
     }
+}
+
+impl EventStore for PgEventStore {
+    async fn append(&self, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
+        let store = self.clone();
+        run_to_completion(async move { store.append_with_retries(request).await }).await
+    }
 
     async fn read_log(
         &self,
@@ -415,17 +431,21 @@ impl EventStore for PgEventStore {
         after: u64,
         limit: u32,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2 \
-             ORDER BY position LIMIT $3"
-        ));
-        let rows = sqlx::query(sql)
-            .bind(tenant.as_uuid())
-            .bind(to_i64(after))
-            .bind(i64::from(limit))
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(event_from_row).collect()
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let sql = sqlx::AssertSqlSafe(format!(
+                "SELECT {EVENT_COLUMNS} FROM events WHERE tenant_id = $1 AND position > $2 \
+                 ORDER BY position LIMIT $3"
+            ));
+            let rows = sqlx::query(sql)
+                .bind(tenant.as_uuid())
+                .bind(to_i64(after))
+                .bind(i64::from(limit))
+                .fetch_all(&pool)
+                .await?;
+            rows.iter().map(event_from_row).collect()
+        })
+        .await
     }
 
     async fn read_stream(
@@ -434,23 +454,32 @@ impl EventStore for PgEventStore {
         stream: &StreamName,
         after: u64,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {EVENT_COLUMNS} FROM events \
-             WHERE tenant_id = $1 AND stream_id = $2 AND stream_version > $3 \
-             ORDER BY stream_version"
-        ));
-        let rows = sqlx::query(sql)
-            .bind(tenant.as_uuid())
-            .bind(stream.as_str())
-            .bind(to_i64(after))
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(event_from_row).collect()
+        let pool = self.pool.clone();
+        let stream = stream.clone();
+        run_to_completion(async move {
+            let sql = sqlx::AssertSqlSafe(format!(
+                "SELECT {EVENT_COLUMNS} FROM events \
+                 WHERE tenant_id = $1 AND stream_id = $2 AND stream_version > $3 \
+                 ORDER BY stream_version"
+            ));
+            let rows = sqlx::query(sql)
+                .bind(tenant.as_uuid())
+                .bind(stream.as_str())
+                .bind(to_i64(after))
+                .fetch_all(&pool)
+                .await?;
+            rows.iter().map(event_from_row).collect()
+        })
+        .await
     }
 
     async fn head(&self, tenant: TenantId) -> Result<LogHead, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        read_head(&mut conn, tenant).await
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let mut conn = pool.acquire().await?;
+            read_head(&mut conn, tenant).await
+        })
+        .await
     }
 
     async fn find_command(
@@ -458,14 +487,22 @@ impl EventStore for PgEventStore {
         tenant: TenantId,
         command_id: Uuid,
     ) -> Result<Option<CommandRecord>, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        find_command(&mut conn, tenant, command_id).await
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let mut conn = pool.acquire().await?;
+            find_command(&mut conn, tenant, command_id).await
+        })
+        .await
     }
 
     async fn tenants(&self) -> Result<Vec<TenantId>, StoreError> {
-        let ids: Vec<Uuid> = sqlx::query_scalar(decode::DISTINCT_TENANTS_POSTGRES)
-            .fetch_all(&self.pool)
-            .await?;
-        Ok(ids.into_iter().map(TenantId::from_uuid).collect())
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let ids: Vec<Uuid> = sqlx::query_scalar(decode::DISTINCT_TENANTS_POSTGRES)
+                .fetch_all(&pool)
+                .await?;
+            Ok(ids.into_iter().map(TenantId::from_uuid).collect())
+        })
+        .await
     }
 }

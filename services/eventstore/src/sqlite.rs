@@ -5,11 +5,16 @@
 //! or another. Within a process, appends also queue on a mutex so that they wait in order instead
 //! of spinning on SQLite's busy handler. WAL mode with `synchronous = FULL` makes every
 //! acknowledged append durable.
+//!
+//! Every operation runs to completion on its own task ([`run_to_completion`]), so a caller that
+//! is dropped half-way never interrupts a transaction: it commits or rolls back, and releases the
+//! write queue and its connection, whatever happens to the caller.
 
 use crate::prepare::replayed;
 use crate::{CommandFingerprint, CommandRecord};
 use std::path::Path;
 use std::str::FromStr;
+use std::sync::Arc;
 use std::time::Duration;
 
 use sqlx::sqlite::{
@@ -21,6 +26,7 @@ use tokio::sync::Mutex;
 use uuid::Uuid;
 
 use crate::chain::{GENESIS_HASH, format_recorded_at};
+use crate::completion::run_to_completion;
 use crate::error::StoreError;
 use crate::prepare::{check_expected, prepare};
 use crate::store::EventStore;
@@ -29,44 +35,75 @@ use crate::types::{
 };
 use crate::{decode, migrations};
 
-/// The event store on SQLite.
-#[derive(Debug)]
+/// How many connections the SQLite pool opens unless told otherwise: WAL readers run in
+/// parallel, and writers queue anyway.
+pub const DEFAULT_MAX_CONNECTIONS: u32 = 8;
+
+/// The event store on SQLite. Clones share the pool and the write queue.
+#[derive(Debug, Clone)]
 pub struct SqliteEventStore {
     pool: SqlitePool,
-    write_lock: Mutex<()>,
+    write_lock: Arc<Mutex<()>>,
 }
+
+/// How many times opening a database file is tried while another process holds it locked.
+const OPEN_ATTEMPTS: u64 = 20;
 
 impl SqliteEventStore {
     /// Opens (creating if missing) the database at `url` (`sqlite://civic.db`, `sqlite:path`).
     pub async fn connect(url: &str) -> Result<Self, StoreError> {
         let options = SqliteConnectOptions::from_str(url)?;
-        Self::open(options).await
+        Self::open(options, DEFAULT_MAX_CONNECTIONS).await
     }
 
     /// Opens (creating if missing) the database file at `path`.
     pub async fn open_file(path: &Path) -> Result<Self, StoreError> {
-        Self::open(SqliteConnectOptions::new().filename(path)).await
+        Self::open_file_with_pool_size(path, DEFAULT_MAX_CONNECTIONS).await
     }
 
-    async fn open(options: SqliteConnectOptions) -> Result<Self, StoreError> {
+    /// Opens the database file at `path` with a pool of at most `max_connections`: tests that
+    /// must reuse every connection many times use a small one.
+    pub async fn open_file_with_pool_size(
+        path: &Path,
+        max_connections: u32,
+    ) -> Result<Self, StoreError> {
+        Self::open(SqliteConnectOptions::new().filename(path), max_connections).await
+    }
+
+    async fn open(options: SqliteConnectOptions, max_connections: u32) -> Result<Self, StoreError> {
         let options = options
             .create_if_missing(true)
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(30))
             .foreign_keys(true);
-        let pool = SqlitePoolOptions::new()
-            .max_connections(8)
-            .connect_with(options)
-            .await?;
-        Ok(Self::new(pool))
+        // Two processes opening a new database file at once race to switch it to WAL, and SQLite
+        // answers the loser "database is locked" at once rather than through the busy handler:
+        // try again shortly, as the migrations do.
+        let mut attempt = 1;
+        loop {
+            let opened = SqlitePoolOptions::new()
+                .max_connections(max_connections)
+                .connect_with(options.clone())
+                .await;
+            match opened {
+                Ok(pool) => return Ok(Self::new(pool)),
+                Err(sqlx::Error::Database(error))
+                    if attempt < OPEN_ATTEMPTS && error.code().as_deref() == Some("5") =>
+                {
+                    tokio::time::sleep(Duration::from_millis(20 * attempt)).await;
+                    attempt += 1;
+                }
+                Err(error) => return Err(error.into()),
+            }
+        }
     }
 
     /// Wraps a pool; run [`SqliteEventStore::migrate`] once before use.
     pub fn new(pool: SqlitePool) -> Self {
         Self {
             pool,
-            write_lock: Mutex::new(()),
+            write_lock: Arc::new(Mutex::new(())),
         }
     }
 
@@ -77,7 +114,7 @@ impl SqliteEventStore {
     /// rolled back. Trying again then finds the winner's migrations applied and skips them, so a
     /// failed run is retried a few times before its error is reported.
     pub async fn migrate(&self) -> Result<(), StoreError> {
-        const ATTEMPTS: u64 = 5;
+        const ATTEMPTS: u64 = 10;
         let mut attempt = 1;
         loop {
             match migrations::sqlite().run(&self.pool).await {
@@ -185,8 +222,13 @@ fn event_from_row(row: &SqliteRow) -> Result<RecordedEvent, StoreError> {
     })
 }
 
-impl EventStore for SqliteEventStore {
-    async fn append(&self, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
+impl SqliteEventStore {
+    /// The append itself: one `BEGIN IMMEDIATE` transaction, queued behind this process's other
+    /// appends.
+    async fn append_in_transaction(
+        &self,
+        request: AppendRequest,
+    ) -> Result<AppendOutcome, StoreError> {
         request.validate()?;
         let _queue = self.write_lock.lock().await;
         let mut tx = self.pool.begin_with("BEGIN IMMEDIATE").await?;
@@ -238,6 +280,13 @@ impl EventStore for SqliteEventStore {
             replayed: false,
         })
     }
+}
+
+impl EventStore for SqliteEventStore {
+    async fn append(&self, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
+        let store = self.clone();
+        run_to_completion(async move { store.append_in_transaction(request).await }).await
+    }
 
     async fn read_log(
         &self,
@@ -245,17 +294,21 @@ impl EventStore for SqliteEventStore {
         after: u64,
         limit: u32,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {EVENT_COLUMNS} FROM events WHERE tenant_id = ? AND position > ? \
-             ORDER BY position LIMIT ?"
-        ));
-        let rows = sqlx::query(sql)
-            .bind(tenant.to_string())
-            .bind(to_i64(after))
-            .bind(i64::from(limit))
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(event_from_row).collect()
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let sql = sqlx::AssertSqlSafe(format!(
+                "SELECT {EVENT_COLUMNS} FROM events WHERE tenant_id = ? AND position > ? \
+                 ORDER BY position LIMIT ?"
+            ));
+            let rows = sqlx::query(sql)
+                .bind(tenant.to_string())
+                .bind(to_i64(after))
+                .bind(i64::from(limit))
+                .fetch_all(&pool)
+                .await?;
+            rows.iter().map(event_from_row).collect()
+        })
+        .await
     }
 
     async fn read_stream(
@@ -264,22 +317,32 @@ impl EventStore for SqliteEventStore {
         stream: &StreamName,
         after: u64,
     ) -> Result<Vec<RecordedEvent>, StoreError> {
-        let sql = sqlx::AssertSqlSafe(format!(
-            "SELECT {EVENT_COLUMNS} FROM events \
-             WHERE tenant_id = ? AND stream_id = ? AND stream_version > ? ORDER BY stream_version"
-        ));
-        let rows = sqlx::query(sql)
-            .bind(tenant.to_string())
-            .bind(stream.as_str())
-            .bind(to_i64(after))
-            .fetch_all(&self.pool)
-            .await?;
-        rows.iter().map(event_from_row).collect()
+        let pool = self.pool.clone();
+        let stream = stream.clone();
+        run_to_completion(async move {
+            let sql = sqlx::AssertSqlSafe(format!(
+                "SELECT {EVENT_COLUMNS} FROM events \
+                 WHERE tenant_id = ? AND stream_id = ? AND stream_version > ? \
+                 ORDER BY stream_version"
+            ));
+            let rows = sqlx::query(sql)
+                .bind(tenant.to_string())
+                .bind(stream.as_str())
+                .bind(to_i64(after))
+                .fetch_all(&pool)
+                .await?;
+            rows.iter().map(event_from_row).collect()
+        })
+        .await
     }
 
     async fn head(&self, tenant: TenantId) -> Result<LogHead, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        read_head(&mut conn, tenant).await
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let mut conn = pool.acquire().await?;
+            read_head(&mut conn, tenant).await
+        })
+        .await
     }
 
     async fn find_command(
@@ -287,16 +350,24 @@ impl EventStore for SqliteEventStore {
         tenant: TenantId,
         command_id: Uuid,
     ) -> Result<Option<CommandRecord>, StoreError> {
-        let mut conn = self.pool.acquire().await?;
-        find_command(&mut conn, tenant, command_id).await
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let mut conn = pool.acquire().await?;
+            find_command(&mut conn, tenant, command_id).await
+        })
+        .await
     }
 
     async fn tenants(&self) -> Result<Vec<TenantId>, StoreError> {
-        let ids: Vec<String> = sqlx::query_scalar(decode::DISTINCT_TENANTS_SQLITE)
-            .fetch_all(&self.pool)
-            .await?;
-        ids.iter()
-            .map(|id| decode::uuid_text(id).map(TenantId::from_uuid))
-            .collect()
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let ids: Vec<String> = sqlx::query_scalar(decode::DISTINCT_TENANTS_SQLITE)
+                .fetch_all(&pool)
+                .await?;
+            ids.iter()
+                .map(|id| decode::uuid_text(id).map(TenantId::from_uuid))
+                .collect()
+        })
+        .await
     }
 }

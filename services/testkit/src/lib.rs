@@ -113,6 +113,46 @@ impl Drop for TestPostgres {
     }
 }
 
+/// The PostgreSQL server's clock now, as text: marks a moment for
+/// [`sessions_idle_in_transaction_since`].
+///
+/// # Panics
+/// When the database at `url` cannot be queried: in a test, that is the failure to report.
+pub async fn postgres_clock(url: &str) -> String {
+    let mut conn = PgConnection::connect(url)
+        .await
+        .expect("connect to test database");
+    let now: String = sqlx::query_scalar("SELECT CAST(clock_timestamp() AS TEXT)")
+        .fetch_one(&mut conn)
+        .await
+        .expect("read the server clock");
+    let _ = conn.close().await;
+    now
+}
+
+/// How many sessions of the database at `url` sit idle inside a transaction that began before
+/// `moment` (from [`postgres_clock`]). A pool that handed back a connection mid-transaction
+/// leaves such a session behind; a transaction that merely happens to be running when this is
+/// asked began after `moment`.
+///
+/// # Panics
+/// When the database at `url` cannot be queried: in a test, that is the failure to report.
+pub async fn sessions_idle_in_transaction_since(url: &str, moment: &str) -> i64 {
+    let mut conn = PgConnection::connect(url)
+        .await
+        .expect("connect to test database");
+    let count: i64 = sqlx::query_scalar(
+        "SELECT count(*) FROM pg_stat_activity WHERE datname = current_database() \
+         AND state LIKE 'idle in transaction%' AND xact_start < CAST($1 AS timestamptz)",
+    )
+    .bind(moment)
+    .fetch_one(&mut conn)
+    .await
+    .expect("count sessions idle in a transaction");
+    let _ = conn.close().await;
+    count
+}
+
 fn unreachable(test: &str, why: &str) -> Option<TestPostgres> {
     let url = postgres_url();
     assert!(

@@ -7,7 +7,9 @@
 //! - `run`: the loop that wakes on notifications or a poll timer.
 //!
 //! Every batch runs in one transaction that holds the tenant's lock, reads strictly after the
-//! checkpoint in position order, writes the rows and moves the checkpoint. Positions are gapless
+//! checkpoint in position order, writes the rows and moves the checkpoint. Each catch-up, rebuild
+//! and scan runs to its end on a task of its own ([`ReadModels::to_completion`]), so a caller
+//! dropped half-way (a request whose client went away) never leaves a transaction open. Positions are gapless
 //! and commit in order, so nothing after the checkpoint can appear later behind it: no event is
 //! skipped, and none is applied twice, however many projectors run and whenever one crashes.
 
@@ -78,15 +80,20 @@ impl Projector {
     /// Projects the tenant's new events into its active generation, batch after batch, and
     /// returns the position the read models now reflect.
     pub async fn catch_up(&self, tenant: TenantId) -> Result<u64, ProjectionError> {
-        loop {
-            let mut tx = self.models.writer().await?;
-            let generation = lock_tenant(&mut tx, tenant).await?;
-            let applied = apply_batch(&mut tx, tenant, generation, self.batch_size).await?;
-            tx.commit().await?;
-            if applied.events < self.batch_size as usize {
-                return Ok(applied.position);
-            }
-        }
+        let batch_size = self.batch_size;
+        self.models
+            .to_completion(move |session| async move {
+                loop {
+                    let mut tx = session.writer().await?;
+                    let generation = lock_tenant(&mut tx, tenant).await?;
+                    let applied = apply_batch(&mut tx, tenant, generation, batch_size).await?;
+                    tx.commit().await?;
+                    if applied.events < batch_size as usize {
+                        return Ok(applied.position);
+                    }
+                }
+            })
+            .await
     }
 
     /// Catches up every tenant that has events; returns each tenant with the position reached.
@@ -107,84 +114,93 @@ impl Projector {
     /// in one transaction under the lock, the last events are projected into g+1, g+1 becomes
     /// active and g's rows are deleted: queries see g until that commit and g+1 after it.
     pub async fn rebuild(&self, tenant: TenantId) -> Result<u64, ProjectionError> {
-        // Start clean: whatever a crashed rebuild left beside the live generation may come from
-        // other code, and a rebuild exists to fold everything again with this code.
-        let target = {
-            let mut tx = self.models.writer().await?;
-            let active = lock_tenant(&mut tx, tenant).await?;
-            delete_other_generations(&mut tx, tenant, active).await?;
-            tx.commit().await?;
-            active + 1
-        };
-        loop {
-            let mut tx = self.models.writer().await?;
-            let active = lock_tenant(&mut tx, tenant).await?;
-            if active >= target {
-                // Another process's rebuild of the same generation finished first.
+        let batch_size = self.batch_size;
+        self.models
+            .to_completion(move |session| async move {
+                // Start clean: whatever a crashed rebuild left beside the live generation may
+                // come from other code, and a rebuild exists to fold everything again with this
+                // code.
+                let target = {
+                    let mut tx = session.writer().await?;
+                    let active = lock_tenant(&mut tx, tenant).await?;
+                    delete_other_generations(&mut tx, tenant, active).await?;
+                    tx.commit().await?;
+                    active + 1
+                };
+                loop {
+                    let mut tx = session.writer().await?;
+                    let active = lock_tenant(&mut tx, tenant).await?;
+                    if active >= target {
+                        // Another process's rebuild of the same generation finished first.
+                        tx.commit().await?;
+                        return Ok(active);
+                    }
+                    let applied = apply_batch(&mut tx, tenant, target, batch_size).await?;
+                    tx.commit().await?;
+                    if applied.events < batch_size as usize {
+                        break;
+                    }
+                }
+                let mut tx = session.writer().await?;
+                let active = lock_tenant(&mut tx, tenant).await?;
+                if active >= target {
+                    tx.commit().await?;
+                    return Ok(active);
+                }
+                while apply_batch(&mut tx, tenant, target, batch_size)
+                    .await?
+                    .events
+                    > 0
+                {}
+                activate(&mut tx, tenant, target).await?;
+                delete_other_generations(&mut tx, tenant, target).await?;
                 tx.commit().await?;
-                return Ok(active);
-            }
-            let applied = apply_batch(&mut tx, tenant, target, self.batch_size).await?;
-            tx.commit().await?;
-            if applied.events < self.batch_size as usize {
-                break;
-            }
-        }
-        let mut tx = self.models.writer().await?;
-        let active = lock_tenant(&mut tx, tenant).await?;
-        if active >= target {
-            tx.commit().await?;
-            return Ok(active);
-        }
-        while apply_batch(&mut tx, tenant, target, self.batch_size)
-            .await?
-            .events
-            > 0
-        {}
-        activate(&mut tx, tenant, target).await?;
-        delete_other_generations(&mut tx, tenant, target).await?;
-        tx.commit().await?;
-        Ok(target)
+                Ok(target)
+            })
+            .await
     }
 
     /// Every tenant with events in the log, or only those whose active generation is behind the
     /// log's head. Tenants are found by skipping through the events' primary key.
     async fn tenants(&self, behind_only: bool) -> Result<Vec<TenantId>, ProjectionError> {
-        let mut tx = self.models.scanner().await?;
-        let distinct = match tx.dialect() {
-            Dialect::Postgres => {
-                "WITH RECURSIVE t(tenant_id) AS ( \
-                   (SELECT tenant_id FROM events ORDER BY tenant_id LIMIT 1) \
-                   UNION ALL \
-                   SELECT (SELECT e.tenant_id FROM events e WHERE e.tenant_id > t.tenant_id \
-                           ORDER BY e.tenant_id LIMIT 1) \
-                   FROM t WHERE t.tenant_id IS NOT NULL) "
-            }
-            Dialect::Sqlite => {
-                "WITH RECURSIVE t(tenant_id) AS ( \
-                   SELECT min(tenant_id) FROM events \
-                   UNION ALL \
-                   SELECT (SELECT min(e.tenant_id) FROM events e WHERE e.tenant_id > t.tenant_id) \
-                   FROM t WHERE t.tenant_id IS NOT NULL) "
-            }
-        };
-        let behind = if behind_only {
-            " AND (SELECT e.position FROM events e WHERE e.tenant_id = t.tenant_id \
-                   ORDER BY e.position DESC LIMIT 1) \
-                > COALESCE((SELECT c.position FROM projection_checkpoints c \
-                            JOIN projection_generations g ON g.tenant_id = c.tenant_id \
-                             AND g.active_generation = c.generation \
-                            WHERE c.tenant_id = t.tenant_id), 0)"
-        } else {
-            ""
-        };
-        let sql = format!(
-            "{distinct}SELECT CAST(t.tenant_id AS TEXT) FROM t WHERE t.tenant_id IS NOT NULL{behind}"
-        );
-        let rows = tx.rows(&sql, &[] as &[Param]).await?;
-        tx.commit().await?;
-        rows.iter()
-            .map(|row| row.uuid(0).map(TenantId::from_uuid))
-            .collect()
+        self.models.to_completion(move |session| async move {
+            let mut tx = session.scanner().await?;
+            let distinct = match tx.dialect() {
+                Dialect::Postgres => {
+                    "WITH RECURSIVE t(tenant_id) AS ( \
+                       (SELECT tenant_id FROM events ORDER BY tenant_id LIMIT 1) \
+                       UNION ALL \
+                       SELECT (SELECT e.tenant_id FROM events e WHERE e.tenant_id > t.tenant_id \
+                               ORDER BY e.tenant_id LIMIT 1) \
+                       FROM t WHERE t.tenant_id IS NOT NULL) "
+                }
+                Dialect::Sqlite => {
+                    "WITH RECURSIVE t(tenant_id) AS ( \
+                       SELECT min(tenant_id) FROM events \
+                       UNION ALL \
+                       SELECT (SELECT min(e.tenant_id) FROM events e WHERE e.tenant_id > t.tenant_id) \
+                       FROM t WHERE t.tenant_id IS NOT NULL) "
+                }
+            };
+            let behind = if behind_only {
+                " AND (SELECT e.position FROM events e WHERE e.tenant_id = t.tenant_id \
+                       ORDER BY e.position DESC LIMIT 1) \
+                    > COALESCE((SELECT c.position FROM projection_checkpoints c \
+                                JOIN projection_generations g ON g.tenant_id = c.tenant_id \
+                                 AND g.active_generation = c.generation \
+                                WHERE c.tenant_id = t.tenant_id), 0)"
+            } else {
+                ""
+            };
+            let sql = format!(
+                "{distinct}SELECT CAST(t.tenant_id AS TEXT) FROM t WHERE t.tenant_id IS NOT NULL{behind}"
+            );
+            let rows = tx.rows(&sql, &[] as &[Param]).await?;
+            tx.commit().await?;
+            rows.iter()
+                .map(|row| row.uuid(0).map(TenantId::from_uuid))
+                .collect()
+        })
+        .await
     }
 }

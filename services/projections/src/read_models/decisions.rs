@@ -34,56 +34,61 @@ impl ReadModels {
             .map(|text| Cursor::decode(List::Decisions, text))
             .transpose()?;
         let audience = viewer.audience();
-        let mut tx = self.reader(Some(tenant)).await?;
-        let dialect = tx.dialect();
-        // One statement: the page, the list's total and where the council's view stands, so a
-        // register page costs one query (and one consistent snapshot).
-        let count = decisions_count(dialect, tenant, audience, filter);
-        let select = decisions_page(dialect, tenant, audience, filter, after, size + 1, detail);
-        let sql = format!(
-            "SELECT p.*, ({}), {COUNCIL_AT} FROM ({}) p ORDER BY 2 DESC, 3 DESC",
-            count.text, select.text
-        );
-        let mut params = count.params.clone();
-        params.extend([Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())]);
-        params.extend(select.params);
-        let rows = tx.rows(&sql, &params).await?;
-        let total_count = match rows.first() {
-            Some(row) => row.u64(3)?,
-            // Past the end of a list, the page is empty but the list is not.
-            None if after.is_some() => match tx.row(&count.text, &count.params).await? {
-                Some(row) => row.u64(0)?,
+        let filter = filter.clone();
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let dialect = tx.dialect();
+            // One statement: the page, the list's total and where the council's view stands, so a
+            // register page costs one query (and one consistent snapshot).
+            let count = decisions_count(dialect, tenant, audience, &filter);
+            let select =
+                decisions_page(dialect, tenant, audience, &filter, after, size + 1, detail);
+            let sql = format!(
+                "SELECT p.*, ({}), {COUNCIL_AT} FROM ({}) p ORDER BY 2 DESC, 3 DESC",
+                count.text, select.text
+            );
+            let mut params = count.params.clone();
+            params.extend([Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())]);
+            params.extend(select.params);
+            let rows = tx.rows(&sql, &params).await?;
+            let total_count = match rows.first() {
+                Some(row) => row.u64(3)?,
+                // Past the end of a list, the page is empty but the list is not.
+                None if after.is_some() => match tx.row(&count.text, &count.params).await? {
+                    Some(row) => row.u64(0)?,
+                    None => 0,
+                },
                 None => 0,
-            },
-            None => 0,
-        };
-        let seen = match rows.first() {
-            Some(row) => match (row.opt(4), row.opt(5)) {
-                (Some(_), Some(_)) => Some((row.u64(4)?, row.u64(5)?)),
-                _ => None,
-            },
-            None => None,
-        };
-        let council = self.council_at(&mut tx, tenant, seen).await?;
-        tx.commit().await?;
-        let has_next_page = rows.len() > size as usize;
-        let mut items = Vec::with_capacity(rows.len().min(size as usize));
-        for row in rows.iter().take(size as usize) {
-            let mut view: DecisionView = row.json(0)?;
-            if let Some(council) = &council {
-                view.resolve_names(council);
-            }
-            let cursor = Cursor {
-                date: row.date(1)?,
-                id: row.uuid(2)?,
             };
-            items.push((cursor.encode(List::Decisions), view));
-        }
-        Ok(Page {
-            items,
-            has_next_page,
-            total_count,
+            let seen = match rows.first() {
+                Some(row) => match (row.opt(4), row.opt(5)) {
+                    (Some(_), Some(_)) => Some((row.u64(4)?, row.u64(5)?)),
+                    _ => None,
+                },
+                None => None,
+            };
+            let council = session.council_at(&mut tx, tenant, seen).await?;
+            tx.commit().await?;
+            let has_next_page = rows.len() > size as usize;
+            let mut items = Vec::with_capacity(rows.len().min(size as usize));
+            for row in rows.iter().take(size as usize) {
+                let mut view: DecisionView = row.json(0)?;
+                if let Some(council) = &council {
+                    view.resolve_names(council);
+                }
+                let cursor = Cursor {
+                    date: row.date(1)?,
+                    id: row.uuid(2)?,
+                };
+                items.push((cursor.encode(List::Decisions), view));
+            }
+            Ok(Page {
+                items,
+                has_next_page,
+                total_count,
+            })
         })
+        .await
     }
 
     /// One decision as `viewer` may see it; `None` if it does not exist or the viewer may not
@@ -94,29 +99,32 @@ impl ReadModels {
         viewer: Viewer,
         id: DecisionId,
     ) -> Result<Option<DecisionView>, ProjectionError> {
-        let mut tx = self.reader(Some(tenant)).await?;
-        let sql = format!(
-            "SELECT CAST(d.document AS TEXT) FROM decisions d WHERE d.tenant_id = ? \
-             AND d.generation = {ACTIVE_GENERATION} AND d.audience = ? AND d.id = ?"
-        );
-        let row = tx
-            .row(
-                &sql,
-                &[
-                    Param::Uuid(tenant.as_uuid()),
-                    Param::Uuid(tenant.as_uuid()),
-                    Param::Text(viewer.audience().as_str().to_owned()),
-                    Param::Uuid(id.as_uuid()),
-                ],
-            )
-            .await?;
-        let council = council_in(&mut tx, tenant).await?;
-        tx.commit().await?;
-        let Some(row) = row else { return Ok(None) };
-        let mut view: DecisionView = row.json(0)?;
-        if let Some(council) = &council {
-            view.resolve_names(council);
-        }
-        Ok(Some(view))
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let sql = format!(
+                "SELECT CAST(d.document AS TEXT) FROM decisions d WHERE d.tenant_id = ? \
+                 AND d.generation = {ACTIVE_GENERATION} AND d.audience = ? AND d.id = ?"
+            );
+            let row = tx
+                .row(
+                    &sql,
+                    &[
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Text(viewer.audience().as_str().to_owned()),
+                        Param::Uuid(id.as_uuid()),
+                    ],
+                )
+                .await?;
+            let council = council_in(&mut tx, tenant).await?;
+            tx.commit().await?;
+            let Some(row) = row else { return Ok(None) };
+            let mut view: DecisionView = row.json(0)?;
+            if let Some(council) = &council {
+                view.resolve_names(council);
+            }
+            Ok(Some(view))
+        })
+        .await
     }
 }

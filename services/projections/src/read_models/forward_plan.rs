@@ -38,43 +38,46 @@ impl ReadModels {
             Param::Uuid(tenant.as_uuid()),
             Param::Date(from),
         ];
-        let mut tx = self.reader(Some(tenant)).await?;
-        let total_count = match tx
-            .row(&format!("SELECT CAST(count(*) AS TEXT){PLANNED}"), &scope)
-            .await?
-        {
-            Some(row) => row.u64(0)?,
-            None => 0,
-        };
-        let mut sql = format!(
-            "SELECT CAST(f.document AS TEXT), CAST(f.date_due AS TEXT), CAST(f.id AS TEXT){PLANNED}"
-        );
-        let mut params = scope.to_vec();
-        if let Some(after) = after {
-            sql.push_str(" AND (f.date_due, f.id) > (?, ?)");
-            params.extend([Param::Date(after.date), Param::Uuid(after.id)]);
-        }
-        sql.push_str(" ORDER BY f.date_due, f.id LIMIT ?");
-        params.push(int(u64::from(size) + 1));
-        let rows = tx.rows(&sql, &params).await?;
-        let mut cursors = Vec::with_capacity(rows.len());
-        let mut entries = Vec::with_capacity(rows.len());
-        for row in rows.iter().take(size as usize) {
-            let cursor = Cursor {
-                date: row.date(1)?,
-                id: row.uuid(2)?,
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let total_count = match tx
+                .row(&format!("SELECT CAST(count(*) AS TEXT){PLANNED}"), &scope)
+                .await?
+            {
+                Some(row) => row.u64(0)?,
+                None => 0,
             };
-            cursors.push(cursor.encode(List::ForwardPlan));
-            entries.push(row.json(0)?);
-        }
-        let council = council_in(&mut tx, tenant).await?;
-        present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
-        tx.commit().await?;
-        Ok(Page {
-            has_next_page: rows.len() > size as usize,
-            items: cursors.into_iter().zip(entries).collect(),
-            total_count,
+            let mut sql = format!(
+                "SELECT CAST(f.document AS TEXT), CAST(f.date_due AS TEXT), CAST(f.id AS TEXT){PLANNED}"
+            );
+            let mut params = scope.to_vec();
+            if let Some(after) = after {
+                sql.push_str(" AND (f.date_due, f.id) > (?, ?)");
+                params.extend([Param::Date(after.date), Param::Uuid(after.id)]);
+            }
+            sql.push_str(" ORDER BY f.date_due, f.id LIMIT ?");
+            params.push(int(u64::from(size) + 1));
+            let rows = tx.rows(&sql, &params).await?;
+            let mut cursors = Vec::with_capacity(rows.len());
+            let mut entries = Vec::with_capacity(rows.len());
+            for row in rows.iter().take(size as usize) {
+                let cursor = Cursor {
+                    date: row.date(1)?,
+                    id: row.uuid(2)?,
+                };
+                cursors.push(cursor.encode(List::ForwardPlan));
+                entries.push(row.json(0)?);
+            }
+            let council = council_in(&mut tx, tenant).await?;
+            present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
+            tx.commit().await?;
+            Ok(Page {
+                has_next_page: rows.len() > size as usize,
+                items: cursors.into_iter().zip(entries).collect(),
+                total_count,
+            })
         })
+        .await
     }
 
     /// One forward-plan entry, whatever its status.
@@ -84,30 +87,33 @@ impl ReadModels {
         viewer: Viewer,
         id: ForwardPlanEntryId,
     ) -> Result<Option<ForwardPlanView>, ProjectionError> {
-        let mut tx = self.reader(Some(tenant)).await?;
-        let sql = format!(
-            "SELECT CAST(f.document AS TEXT) FROM forward_plan_entries f WHERE f.tenant_id = ? \
-             AND f.generation = {ACTIVE_GENERATION} AND f.id = ?"
-        );
-        let row = tx
-            .row(
-                &sql,
-                &[
-                    Param::Uuid(tenant.as_uuid()),
-                    Param::Uuid(tenant.as_uuid()),
-                    Param::Uuid(id.as_uuid()),
-                ],
-            )
-            .await?;
-        let mut entries: Vec<ForwardPlanView> = row
-            .map(|row| row.json(0))
-            .transpose()?
-            .into_iter()
-            .collect();
-        let council = council_in(&mut tx, tenant).await?;
-        present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
-        tx.commit().await?;
-        Ok(entries.pop())
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let sql = format!(
+                "SELECT CAST(f.document AS TEXT) FROM forward_plan_entries f WHERE f.tenant_id = ? \
+                 AND f.generation = {ACTIVE_GENERATION} AND f.id = ?"
+            );
+            let row = tx
+                .row(
+                    &sql,
+                    &[
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(id.as_uuid()),
+                    ],
+                )
+                .await?;
+            let mut entries: Vec<ForwardPlanView> = row
+                .map(|row| row.json(0))
+                .transpose()?
+                .into_iter()
+                .collect();
+            let council = council_in(&mut tx, tenant).await?;
+            present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
+            tx.commit().await?;
+            Ok(entries.pop())
+        })
+        .await
     }
 }
 

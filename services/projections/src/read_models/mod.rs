@@ -4,6 +4,12 @@
 //! - `councils`, `decisions`, `forward_plan`, `strategy`: the queries of each read model.
 //!
 //! Every query reads the tenant's active generation, so a rebuild switches what it sees at once.
+//!
+//! Transactions are opened only through a [`Session`], which only [`ReadModels::to_completion`]
+//! hands out: every query, slug claim and projector batch runs to its end on a task of its own,
+//! so a caller dropped half-way (a client that disconnects) cannot interrupt a `BEGIN` or a
+//! `COMMIT` and leave a pooled connection inside a transaction. See
+//! `docs/reliability/cancellation.md`.
 
 mod councils;
 mod decisions;
@@ -12,10 +18,12 @@ mod session;
 mod strategy;
 
 use std::collections::HashMap;
+use std::future::Future;
+use std::ops::Deref;
 use std::sync::{Arc, RwLock};
 
 use civic_domain::values::{DecisionId, Slug};
-use civic_eventstore::TenantId;
+use civic_eventstore::{TenantId, run_to_completion};
 use sqlx::{PgPool, SqlitePool};
 
 use crate::db::{Dialect, Param, Tx};
@@ -90,31 +98,21 @@ impl ReadModels {
         }
     }
 
-    /// A read transaction; on PostgreSQL scoped to `tenant` by row-level security.
-    pub(crate) async fn reader(&self, tenant: Option<TenantId>) -> Result<Tx, ProjectionError> {
-        match &self.db {
-            Db::Postgres(pool) => session::postgres(pool, tenant).await,
-            Db::Sqlite(pool) => session::sqlite(pool).await,
-        }
-    }
-
-    /// A write transaction that holds the per-tenant lock once taken. SQLite's `BEGIN IMMEDIATE`
-    /// takes the database's write lock up front, so reading and writing cannot interleave with
-    /// another writer.
-    pub(crate) async fn writer(&self) -> Result<Tx, ProjectionError> {
-        Ok(match &self.db {
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
-        })
-    }
-
-    /// A plain transaction for the projector's own reads (which tenants are behind): no role
-    /// switch, and on SQLite no write lock.
-    pub(crate) async fn scanner(&self) -> Result<Tx, ProjectionError> {
-        Ok(match &self.db {
-            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
-            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
-        })
+    /// Runs `work`, given a [`Session`] on this database, to its end on a task of its own: if
+    /// the caller's future is dropped, the work still commits or rolls back and returns its
+    /// connections clean; only its result is lost.
+    pub(crate) async fn to_completion<T, Work>(
+        &self,
+        work: impl FnOnce(Session) -> Work,
+    ) -> Result<T, ProjectionError>
+    where
+        Work: Future<Output = Result<T, ProjectionError>> + Send + 'static,
+        T: Send + 'static,
+    {
+        run_to_completion(work(Session {
+            models: self.clone(),
+        }))
+        .await
     }
 
     /// Claims `slug` for `tenant` in the platform's registry. Call it before appending the
@@ -123,24 +121,30 @@ impl ReadModels {
     /// retried.
     pub async fn claim_slug(&self, slug: &str, tenant: TenantId) -> Result<(), ProjectionError> {
         let slug = Slug::parse(slug).map_err(|e| ProjectionError::InvalidSlug(e.to_string()))?;
-        let mut tx = self.writer().await?;
-        tx.execute(
-            "INSERT INTO council_slugs (slug, tenant_id) VALUES (?, ?) ON CONFLICT (slug) DO NOTHING",
-            &[
-                Param::Text(slug.as_str().to_owned()),
-                Param::Uuid(tenant.as_uuid()),
-            ],
-        )
-        .await?;
-        let holder = tx
-            .row(
-                "SELECT CAST(tenant_id AS TEXT) FROM council_slugs WHERE slug = ?",
-                &[Param::Text(slug.as_str().to_owned())],
-            )
-            .await?
-            .map(|row| row.uuid(0))
-            .transpose()?;
-        tx.commit().await?;
+        let holder = self
+            .to_completion(move |session| async move {
+                let mut tx = session.writer().await?;
+                tx.execute(
+                    "INSERT INTO council_slugs (slug, tenant_id) VALUES (?, ?) \
+                     ON CONFLICT (slug) DO NOTHING",
+                    &[
+                        Param::Text(slug.as_str().to_owned()),
+                        Param::Uuid(tenant.as_uuid()),
+                    ],
+                )
+                .await?;
+                let holder = tx
+                    .row(
+                        "SELECT CAST(tenant_id AS TEXT) FROM council_slugs WHERE slug = ?",
+                        &[Param::Text(slug.as_str().to_owned())],
+                    )
+                    .await?
+                    .map(|row| row.uuid(0))
+                    .transpose()?;
+                tx.commit().await?;
+                Ok(holder)
+            })
+            .await?;
         match holder {
             Some(holder) if holder == tenant.as_uuid() => Ok(()),
             _ => Err(ProjectionError::SlugTaken),
@@ -159,17 +163,21 @@ impl ReadModels {
         {
             return Ok(Some(tenant));
         }
-        let mut tx = self.reader(None).await?;
-        let row = tx
-            .row(
-                "SELECT CAST(tenant_id AS TEXT) FROM council_slugs WHERE slug = ?",
-                &[Param::Text(slug.to_owned())],
-            )
+        let claimed = slug.to_owned();
+        let tenant = self
+            .to_completion(move |session| async move {
+                let mut tx = session.reader(None).await?;
+                let row = tx
+                    .row(
+                        "SELECT CAST(tenant_id AS TEXT) FROM council_slugs WHERE slug = ?",
+                        &[Param::Text(claimed)],
+                    )
+                    .await?;
+                tx.commit().await?;
+                row.map(|row| row.uuid(0).map(TenantId::from_uuid))
+                    .transpose()
+            })
             .await?;
-        tx.commit().await?;
-        let tenant = row
-            .map(|row| row.uuid(0).map(TenantId::from_uuid))
-            .transpose()?;
         if let (Some(tenant), Ok(mut slugs)) = (tenant, self.cache.slugs.write()) {
             slugs.insert(slug.to_owned(), tenant);
         }
@@ -210,19 +218,66 @@ impl ReadModels {
     /// catch-up). A client that appended at position p can wait until this reaches p to read its
     /// own write.
     pub async fn checkpoint(&self, tenant: TenantId) -> Result<u64, ProjectionError> {
-        let mut tx = self.reader(Some(tenant)).await?;
-        let sql = format!(
-            "SELECT CAST(c.position AS TEXT) FROM projection_checkpoints c \
-             WHERE c.tenant_id = ? AND c.generation = {ACTIVE_GENERATION}"
-        );
-        let row = tx
-            .row(
-                &sql,
-                &[Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())],
-            )
-            .await?;
-        tx.commit().await?;
-        row.map_or(Ok(0), |row| row.u64(0))
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let sql = format!(
+                "SELECT CAST(c.position AS TEXT) FROM projection_checkpoints c \
+                 WHERE c.tenant_id = ? AND c.generation = {ACTIVE_GENERATION}"
+            );
+            let row = tx
+                .row(
+                    &sql,
+                    &[Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())],
+                )
+                .await?;
+            tx.commit().await?;
+            row.map_or(Ok(0), |row| row.u64(0))
+        })
+        .await
+    }
+}
+
+/// The database's transactions, handed only to work that runs to its end
+/// ([`ReadModels::to_completion`]), so no transaction is ever opened where dropping a caller
+/// could interrupt it. Derefs to the [`ReadModels`] it came from (for their cache).
+pub(crate) struct Session {
+    models: ReadModels,
+}
+
+impl Deref for Session {
+    type Target = ReadModels;
+
+    fn deref(&self) -> &ReadModels {
+        &self.models
+    }
+}
+
+impl Session {
+    /// A read transaction; on PostgreSQL scoped to `tenant` by row-level security.
+    pub(crate) async fn reader(&self, tenant: Option<TenantId>) -> Result<Tx, ProjectionError> {
+        match &self.models.db {
+            Db::Postgres(pool) => session::postgres(pool, tenant).await,
+            Db::Sqlite(pool) => session::sqlite(pool).await,
+        }
+    }
+
+    /// A write transaction that holds the per-tenant lock once taken. SQLite's `BEGIN IMMEDIATE`
+    /// takes the database's write lock up front, so reading and writing cannot interleave with
+    /// another writer.
+    pub(crate) async fn writer(&self) -> Result<Tx, ProjectionError> {
+        Ok(match &self.models.db {
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+        })
+    }
+
+    /// A plain transaction for the projector's own reads (which tenants are behind): no role
+    /// switch, and on SQLite no write lock.
+    pub(crate) async fn scanner(&self) -> Result<Tx, ProjectionError> {
+        Ok(match &self.models.db {
+            Db::Postgres(pool) => Tx::Postgres(pool.begin().await?),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin().await?),
+        })
     }
 }
 

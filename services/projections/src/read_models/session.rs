@@ -1,5 +1,6 @@
 //! Read transactions: one consistent snapshot per query, and on PostgreSQL the tenant isolation
-//! that row-level security enforces.
+//! that row-level security enforces. They are opened through [`super::Session::reader`] only,
+//! inside work that runs to completion, so a dropped request cannot abandon the `BEGIN`.
 
 use civic_eventstore::TenantId;
 use sqlx::{PgPool, SqlitePool};

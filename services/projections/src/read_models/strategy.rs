@@ -17,24 +17,27 @@ impl ReadModels {
         tenant: TenantId,
         viewer: Viewer,
     ) -> Result<Vec<StrategyDocumentView>, ProjectionError> {
-        let mut tx = self.reader(Some(tenant)).await?;
-        let sql = format!(
-            "SELECT CAST(s.document AS TEXT) FROM strategy_documents s WHERE s.tenant_id = ? \
-             AND s.generation = {ACTIVE_GENERATION} ORDER BY s.title, s.id"
-        );
-        let rows = tx
-            .rows(
-                &sql,
-                &[Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())],
-            )
-            .await?;
-        let mut documents = rows
-            .iter()
-            .map(|row| row.json(0))
-            .collect::<Result<Vec<StrategyDocumentView>, _>>()?;
-        present(&mut tx, tenant, viewer, &mut documents).await?;
-        tx.commit().await?;
-        Ok(documents)
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let sql = format!(
+                "SELECT CAST(s.document AS TEXT) FROM strategy_documents s WHERE s.tenant_id = ? \
+                 AND s.generation = {ACTIVE_GENERATION} ORDER BY s.title, s.id"
+            );
+            let rows = tx
+                .rows(
+                    &sql,
+                    &[Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())],
+                )
+                .await?;
+            let mut documents = rows
+                .iter()
+                .map(|row| row.json(0))
+                .collect::<Result<Vec<StrategyDocumentView>, _>>()?;
+            present(&mut tx, tenant, viewer, &mut documents).await?;
+            tx.commit().await?;
+            Ok(documents)
+        })
+        .await
     }
 
     /// One strategy document.
@@ -44,29 +47,32 @@ impl ReadModels {
         viewer: Viewer,
         id: StrategyDocumentId,
     ) -> Result<Option<StrategyDocumentView>, ProjectionError> {
-        let mut tx = self.reader(Some(tenant)).await?;
-        let sql = format!(
-            "SELECT CAST(s.document AS TEXT) FROM strategy_documents s WHERE s.tenant_id = ? \
-             AND s.generation = {ACTIVE_GENERATION} AND s.id = ?"
-        );
-        let row = tx
-            .row(
-                &sql,
-                &[
-                    Param::Uuid(tenant.as_uuid()),
-                    Param::Uuid(tenant.as_uuid()),
-                    Param::Uuid(id.as_uuid()),
-                ],
-            )
-            .await?;
-        let mut documents: Vec<StrategyDocumentView> = row
-            .map(|row| row.json(0))
-            .transpose()?
-            .into_iter()
-            .collect();
-        present(&mut tx, tenant, viewer, &mut documents).await?;
-        tx.commit().await?;
-        Ok(documents.pop())
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let sql = format!(
+                "SELECT CAST(s.document AS TEXT) FROM strategy_documents s WHERE s.tenant_id = ? \
+                 AND s.generation = {ACTIVE_GENERATION} AND s.id = ?"
+            );
+            let row = tx
+                .row(
+                    &sql,
+                    &[
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(id.as_uuid()),
+                    ],
+                )
+                .await?;
+            let mut documents: Vec<StrategyDocumentView> = row
+                .map(|row| row.json(0))
+                .transpose()?
+                .into_iter()
+                .collect();
+            present(&mut tx, tenant, viewer, &mut documents).await?;
+            tx.commit().await?;
+            Ok(documents.pop())
+        })
+        .await
     }
 }
 
