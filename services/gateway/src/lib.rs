@@ -31,5 +31,5 @@ pub use auth::{Role, TokenError, mint_token};
 pub use civic_runtime::Clock;
 pub use error::ApiError;
 pub use services::Services;
-pub use settings::{JwksSource, JwtSettings, Limits, Secret, Settings};
+pub use settings::{CostLimits, JwksSource, JwtSettings, Limits, Secret, Settings};
 pub use startup::Application;
