@@ -12,10 +12,12 @@
 //! The HTTP handlers call it first, before authentication and the council lookup, so a refusal
 //! reads nothing; the schemas' [`guard::CostGuard`] extension calls it for requests that did not
 //! come through HTTP. async-graphql's own depth and complexity limits still apply after it, in
-//! validation.
+//! validation. Last, while a request runs, [`budget::AnswerBudget`] stops its answer at
+//! [`CostLimits::max_values`] values, whatever the model estimated.
 //!
 //! - [`refusal`]: [`Refusal`], and the GraphQL error it becomes.
 
+pub mod budget;
 pub mod guard;
 pub mod lexer;
 pub mod model;
@@ -48,6 +50,7 @@ pub fn admit(request: &mut Request, limits: &Limits) -> Result<u64, Refusal> {
         max_bytes,
         max_tokens,
         max_cost,
+        max_values: _,
     } = limits.cost;
     let bytes = request.query.len();
     if bytes > max_bytes {
