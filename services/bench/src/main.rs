@@ -5,11 +5,13 @@
 //!
 //! Modules:
 //! - `append`: event-store appends against plain INSERTs of rows of the same width.
+//! - `cost`: a plain query while other clients send the most expensive documents accepted.
 //! - `query`: the register page over the GraphQL gateway against the same query run directly.
 //! - `latency`: operation counts and latency percentiles.
 //! - `scratch_db`: a throw-away PostgreSQL database per run.
 
 mod append;
+mod cost;
 mod latency;
 mod query;
 mod scratch_db;
@@ -31,6 +33,9 @@ enum Command {
     /// The register page (20 rows, two filters) under concurrent load, against the same query
     /// run directly.
     Query(query::Args),
+    /// The register page while other clients send the most expensive documents the gateway
+    /// accepts, and documents it refuses for their cost.
+    Cost(cost::Args),
 }
 
 #[tokio::main]
@@ -38,5 +43,6 @@ async fn main() -> anyhow::Result<()> {
     match Cli::parse().command {
         Command::Append(args) => append::run(args).await,
         Command::Query(args) => query::run(args).await,
+        Command::Cost(args) => cost::run(args).await,
     }
 }

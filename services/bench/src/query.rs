@@ -53,7 +53,7 @@ pub struct Args {
 }
 
 /// The register page: 20 rows, two filters (key decisions, decided since 2015).
-const REGISTER_PAGE: &str = "query RegisterPage($first: Int!) {
+pub(crate) const REGISTER_PAGE: &str = "query RegisterPage($first: Int!) {
   decisions(first: $first, filter: { keyDecision: true, decidedFrom: \"2015-01-01\" }) {
     totalCount
     pageInfo { hasNextPage endCursor }
@@ -69,7 +69,7 @@ fn register_page_filter() -> anyhow::Result<DecisionFilter> {
     })
 }
 
-fn date(year: i32, month: u32, day: u32) -> anyhow::Result<NaiveDate> {
+pub(crate) fn date(year: i32, month: u32, day: u32) -> anyhow::Result<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day).context("a calendar date")
 }
 
@@ -174,7 +174,7 @@ async fn load(runtime: &Arc<Runtime>, args: &Args) -> anyhow::Result<Vec<(String
     Ok(slugs)
 }
 
-async fn load_council(
+pub(crate) async fn load_council(
     runtime: &Runtime,
     index: usize,
     decisions: usize,
@@ -267,7 +267,7 @@ async fn append_decision(
     Ok(())
 }
 
-fn random_index(len: usize) -> usize {
+pub(crate) fn random_index(len: usize) -> usize {
     (Uuid::now_v7().as_u128() as u64 % len as u64) as usize
 }
 
@@ -350,7 +350,7 @@ async fn direct_phase(
     collect(tasks, started).await
 }
 
-async fn collect(
+pub(crate) async fn collect(
     mut tasks: JoinSet<anyhow::Result<Tally>>,
     started: Instant,
 ) -> anyhow::Result<Tally> {

@@ -1,13 +1,16 @@
 //! The one mapping from every error the gateway meets to a GraphQL error with `extensions.code`.
 //!
 //! Codes: BAD_USER_INPUT, UNAUTHENTICATED, FORBIDDEN, NOT_FOUND, CONFLICT,
-//! IDEMPOTENCY_KEY_REUSED, INTERNAL. An INTERNAL
+//! IDEMPOTENCY_KEY_REUSED, INTERNAL, and QUERY_TOO_EXPENSIVE (a document refused by
+//! [`crate::graphql::cost`]). An INTERNAL
 //! error never carries the underlying message to the client: it is logged here, with its chain
 //! of causes, and the client gets a fixed sentence.
 //!
 //! Resolvers return `Result<T, ApiError>`. `ApiError` is deliberately not `Display`, so
 //! async-graphql's blanket `From<impl Display>` (which drops extensions) cannot apply: the only
 //! way into a GraphQL error is [`ErrorExtensions::extend`] below.
+
+use std::sync::Arc;
 
 use crate::graphql::input::InputError;
 use async_graphql::{ErrorExtensionValues, ErrorExtensions};
@@ -36,6 +39,9 @@ pub enum Code {
     IdempotencyKeyReused,
     /// The service failed; retrying with the same idempotency key is safe.
     Internal,
+    /// The document is over a cost limit (size, tokens, nesting or cost): ask for less at once.
+    /// Refused before it ran; the error's extensions carry the figures compared.
+    QueryTooExpensive,
 }
 
 impl Code {
@@ -49,6 +55,7 @@ impl Code {
             Code::Conflict => "CONFLICT",
             Code::IdempotencyKeyReused => "IDEMPOTENCY_KEY_REUSED",
             Code::Internal => "INTERNAL",
+            Code::QueryTooExpensive => "QUERY_TOO_EXPENSIVE",
         }
     }
 }
@@ -284,6 +291,20 @@ impl From<InputError> for ApiError {
 impl From<ProjectionError> for ApiError {
     fn from(error: ProjectionError) -> Self {
         Self::ReadModel(error)
+    }
+}
+
+/// A batched read's error, shared by every lookup of the batch
+/// ([`crate::graphql::loader::RecordLoader`]). Reads by id fail only for INTERNAL reasons (the
+/// database, a corrupt row), so it is reported as INTERNAL, with its causes logged.
+impl From<Arc<ProjectionError>> for ApiError {
+    fn from(error: Arc<ProjectionError>) -> Self {
+        match Arc::try_unwrap(error) {
+            Ok(error) => Self::ReadModel(error),
+            Err(shared) => {
+                Self::Internal(anyhow::Error::new(shared).context("a batched read-model query"))
+            }
+        }
     }
 }
 

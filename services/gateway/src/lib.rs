@@ -34,5 +34,5 @@ pub use civic_runtime::Clock;
 pub use error::ApiError;
 pub use http::cors::{CorsOriginError, CorsOrigins};
 pub use services::Services;
-pub use settings::{HttpSettings, JwksSource, JwtSettings, Limits, Secret, Settings};
+pub use settings::{CostLimits, HttpSettings, JwksSource, JwtSettings, Limits, Secret, Settings};
 pub use startup::Application;

@@ -144,6 +144,8 @@ pub struct Limits {
     pub max_page_size: u32,
     /// The largest request body, in bytes.
     pub max_body_bytes: usize,
+    /// What one GraphQL document may cost, checked before it is validated or run.
+    pub cost: CostLimits,
 }
 
 impl Limits {
@@ -158,6 +160,44 @@ impl Default for Limits {
             max_complexity: 5_000,
             max_page_size: Self::PAGE_SIZE_CEILING,
             max_body_bytes: 256 * 1024,
+            cost: CostLimits::default(),
+        }
+    }
+}
+
+/// What one GraphQL document may cost. [`crate::graphql::cost::admit`] checks the first three in
+/// this order, each step bounding the work of the next, and refuses a document over any of them
+/// with `extensions.code` QUERY_TOO_EXPENSIVE before validation, authentication or any read: its
+/// size before it is parsed, then its cost once parsed. The last bounds the answer while it is
+/// resolved. `docs/reliability/query-cost.md` has the model, the attacks it answers and the
+/// measurements behind these defaults.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CostLimits {
+    /// The longest document text, in bytes (variables are bounded by `max_body_bytes`). The
+    /// default, 128 KiB, is some fifty times GraphiQL's introspection query.
+    pub max_bytes: usize,
+    /// The most lexical tokens (names, punctuation, values) a document may have: the parser's
+    /// work is linear in them. The default, 32,768, parses in a few milliseconds.
+    pub max_tokens: usize,
+    /// The highest cost a document may have, in the units of [`crate::graphql::cost::model`]: 1
+    /// per field, 100 per read, 1,000 per write, lists counted once per item. The default,
+    /// 20,000, admits GraphiQL's introspection query (10,237), the demo's strategy documents
+    /// (15,729) and a page of 50 decisions with every field (12,250); it admits at most 198
+    /// lookups by id of one field each.
+    pub max_cost: u64,
+    /// The most values (fields and list items) one answer may hold, counted while it is
+    /// resolved: the bound on work the model underestimates (long lists, nested). The default,
+    /// 25,000, is two and a half times GraphiQL's introspection answer.
+    pub max_values: usize,
+}
+
+impl Default for CostLimits {
+    fn default() -> Self {
+        Self {
+            max_bytes: 128 * 1024,
+            max_tokens: 32 * 1024,
+            max_cost: 20_000,
+            max_values: 25_000,
         }
     }
 }

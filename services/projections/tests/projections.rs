@@ -9,6 +9,8 @@
 #[path = "projections/support.rs"]
 mod support;
 
+#[path = "projections/batches.rs"]
+mod batches;
 #[path = "projections/example.rs"]
 mod example;
 #[path = "projections/lists.rs"]
@@ -51,6 +53,8 @@ macro_rules! both {
 }
 
 both! {
+    batches::decisions_by_ids_reads_every_visible_decision_in_one_read_as_the_list_shows_it,
+    batches::forward_plan_entries_and_strategy_documents_by_ids_read_in_one_read_each,
     example::the_example_decision_reads_back_with_every_value_of_its_page,
     example::the_example_council_and_strategy_are_projected,
     example::the_example_decisions_summary_keeps_its_short_fields_and_empties_the_long_ones,

@@ -1,5 +1,6 @@
 //! What resolvers read from the request: the shared [`Services`], the caller's [`Access`] and,
-//! at a council's endpoint, the [`CouncilScope`]. The HTTP layer attaches them; resolvers use
+//! at a council's endpoint, the [`CouncilScope`] and the request's [`RequestLoader`]. The HTTP
+//! layer attaches the first three, the council schema the loader; resolvers use
 //! `ctx.data::<T>()?`, never `data_unchecked`.
 
 use std::sync::Arc;
@@ -9,6 +10,7 @@ use civic_eventstore::TenantId;
 
 use crate::auth::Access;
 use crate::error::ApiError;
+use crate::graphql::loader::RequestLoader;
 use crate::services::Services;
 
 /// The council a request is for: resolved from the URL's slug before the schema runs, so every
@@ -28,6 +30,7 @@ pub(crate) struct RequestContext<'a> {
     /// The caller's rights.
     pub access: &'a Access,
     scope: Option<&'a CouncilScope>,
+    loader: Option<&'a RequestLoader>,
 }
 
 impl<'a> RequestContext<'a> {
@@ -37,6 +40,17 @@ impl<'a> RequestContext<'a> {
             services: ctx.data::<Arc<Services>>()?.as_ref(),
             access: ctx.data::<Access>()?,
             scope: ctx.data_opt::<CouncilScope>(),
+            loader: ctx.data_opt::<RequestLoader>(),
+        })
+    }
+
+    /// The request's loader of records by id (council endpoints): lookups through it that run
+    /// at the same time are read together.
+    pub fn loader(&self) -> Result<&'a RequestLoader, ApiError> {
+        self.loader.ok_or_else(|| {
+            ApiError::Internal(anyhow::anyhow!(
+                "a council resolver ran without the request's loader"
+            ))
         })
     }
 

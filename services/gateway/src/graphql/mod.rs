@@ -5,15 +5,19 @@
 //! - [`objects`]: output types, thin wrappers over the read models' views.
 //! - [`input`]: input types and their `TryFrom` conversion into domain commands.
 //! - [`enums`], [`scalars`], [`global_id`]: the vocabulary (`Date` is ISO `YYYY-MM-DD`).
-//! - [`context`]: the request data resolvers read ([`CouncilScope`], access, services).
+//! - [`context`]: the request data resolvers read ([`CouncilScope`], access, services, loader).
+//! - [`cost`]: what a document costs, checked before it is validated or run.
+//! - [`loader`]: lookups by id, batched per request.
 //! - [`error_codes`]: the extension that gives async-graphql's own errors a code.
 //! - [`sdl`]: the schema file `schema/schema.graphql`.
 
 pub mod context;
+pub mod cost;
 pub mod enums;
 pub mod error_codes;
 pub mod global_id;
 pub mod input;
+pub mod loader;
 pub mod mutation;
 pub mod objects;
 pub mod query;
@@ -39,11 +43,19 @@ pub type CouncilSchema = Schema<CouncilQuery, CouncilRegisterMutation, EmptySubs
 /// The platform schema, served at `/graphql`.
 pub type PlatformSchema = Schema<PlatformQuery, PlatformMutation, EmptySubscription>;
 
+/// The limits every schema has: the document's cost first ([`cost::guard::CostGuard`], before
+/// async-graphql parses and validates it), then async-graphql's own depth, complexity,
+/// recursion and directive limits in validation, and while it runs, a budget of values for its
+/// answer ([`cost::budget::AnswerBudget`]).
 fn limited<Q, M>(
     builder: SchemaBuilder<Q, M, EmptySubscription>,
     limits: &Limits,
 ) -> SchemaBuilder<Q, M, EmptySubscription> {
     builder
+        .extension(cost::guard::CostGuard { limits: *limits })
+        .extension(cost::budget::AnswerBudget {
+            max_values: limits.cost.max_values,
+        })
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(limits.max_depth.saturating_mul(2).max(32))
@@ -76,10 +88,13 @@ pub fn platform_schema_builder(
 }
 
 /// The council schema over `services`. Each request adds its [`CouncilScope`] and
-/// [`crate::auth::Access`].
+/// [`crate::auth::Access`]; the schema adds the request's [`loader::RequestLoader`].
 pub fn council_schema(services: Arc<Services>) -> CouncilSchema {
     let limits = services.limits;
-    council_schema_builder(&limits).data(services).finish()
+    council_schema_builder(&limits)
+        .extension(loader::RequestLoaders)
+        .data(services)
+        .finish()
 }
 
 /// The platform schema over `services`. Each request adds its [`crate::auth::Access`].

@@ -1,6 +1,7 @@
-//! The GraphQL endpoints' handlers: negotiate, read the request, authenticate, find the council,
-//! decide access, execute, answer. GET from a browser (Accept: text/html, no query) gets
-//! GraphiQL ([`super::graphiql`], served from the binary).
+//! The GraphQL endpoints' handlers: negotiate, read the request, price its document (refusing
+//! one over the cost limits before anything else), authenticate, find the council, decide
+//! access, coerce its variables, execute, answer. GET from a browser (Accept: text/html, no
+//! query) gets GraphiQL ([`super::graphiql`], served from the binary).
 
 use axum::body::Bytes;
 use axum::extract::{Path, State};
@@ -18,6 +19,7 @@ use super::{AppState, graphiql};
 use crate::auth::{Access, AuthError, Principal};
 use crate::error::ApiError;
 use crate::graphql::CouncilScope;
+use crate::graphql::cost::admit;
 
 /// Answers 406 when the client accepts neither JSON media type.
 fn not_acceptable() -> Response {
@@ -73,10 +75,13 @@ pub(crate) async fn council(
     let Some(media) = negotiate(&headers) else {
         return not_acceptable();
     };
-    let request = match read(&method, &headers, &uri, &body) {
+    let mut request = match read(&method, &headers, &uri, &body) {
         Ok(request) => request,
         Err(refusal) => return bad_request(media, refusal.status, &refusal.message),
     };
+    if let Err(refusal) = admit(&mut request, &state.services.limits) {
+        return graphql(media, refusal.to_response());
+    }
     let principal = match principal(&state, &headers).await {
         Ok(principal) => principal,
         Err(error) => return refused(media, status_of(&error), error),
@@ -118,10 +123,13 @@ pub(crate) async fn platform(
     let Some(media) = negotiate(&headers) else {
         return not_acceptable();
     };
-    let request = match read(&method, &headers, &uri, &body) {
+    let mut request = match read(&method, &headers, &uri, &body) {
         Ok(request) => request,
         Err(refusal) => return bad_request(media, refusal.status, &refusal.message),
     };
+    if let Err(refusal) = admit(&mut request, &state.services.limits) {
+        return graphql(media, refusal.to_response());
+    }
     let principal = match principal(&state, &headers).await {
         Ok(principal) => principal,
         Err(error) => return refused(media, status_of(&error), error),

@@ -9,6 +9,8 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use serde::Deserialize;
 
+use crate::graphql::cost::lexer;
+
 /// Why a request could not be read: the status to answer and what to tell the client.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Refusal {
@@ -147,6 +149,11 @@ pub fn read(
 /// told (no name among several), any mutation in the document counts; a document that does not
 /// parse is left to the schema to refuse.
 fn selects_mutation(request: &mut Request) -> bool {
+    // Nested deeper than the parser's stack can take: not parsed here; the cost check that
+    // follows refuses it.
+    if lexer::shape(&request.query).nesting > lexer::MAX_NESTING {
+        return false;
+    }
     let name = request.operation_name.clone();
     let Ok(document) = request.parsed_query() else {
         return false;

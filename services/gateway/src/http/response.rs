@@ -99,7 +99,7 @@ pub fn bad_request(media: Media, status: StatusCode, message: &str) -> Response 
 /// The status of a refusal before execution.
 pub fn status_of(error: &ApiError) -> StatusCode {
     match error.code() {
-        Code::BadUserInput => StatusCode::BAD_REQUEST,
+        Code::BadUserInput | Code::QueryTooExpensive => StatusCode::BAD_REQUEST,
         Code::Unauthenticated => StatusCode::UNAUTHORIZED,
         Code::Forbidden => StatusCode::FORBIDDEN,
         Code::NotFound => StatusCode::NOT_FOUND,

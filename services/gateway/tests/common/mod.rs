@@ -3,11 +3,11 @@
 
 #![allow(dead_code, clippy::unwrap_used, missing_docs)]
 
-use std::sync::Once;
+use std::sync::{Arc, Once};
 use std::time::Duration;
 
 use civic_gateway::auth::token::mint_token_for_subject;
-use civic_gateway::{Application, Role, Secret, Settings};
+use civic_gateway::{Application, Role, Secret, Services, Settings};
 use civic_testkit::{TestPostgres, TestSqlite};
 use reqwest::StatusCode;
 use serde_json::{Value, json};
@@ -67,6 +67,8 @@ pub struct TestApp {
     pub database_url: String,
     pub client: reqwest::Client,
     pub secret: String,
+    /// The running app's services: tests count its read-model reads.
+    pub services: Arc<Services>,
     _database: Database,
 }
 
@@ -121,6 +123,7 @@ pub async fn spawn_with(
     let app = Application::build(settings).await.unwrap();
     let _ = rustls::crypto::ring::default_provider().install_default();
     let address = format!("http://127.0.0.1:{}", app.port());
+    let services = app.services();
     tokio::spawn(app.run_until_stopped());
     Some(TestApp {
         address,
@@ -130,6 +133,7 @@ pub async fn spawn_with(
             .build()
             .unwrap(),
         secret,
+        services,
         _database: database,
     })
 }

@@ -1,10 +1,13 @@
-//! Queries of the decisions read model: the list with its filters and keyset pages, and one
-//! decision. Each viewer reads the rows written for its audience.
+//! Queries of the decisions read model: the list with its filters and keyset pages, and
+//! decisions by id (one, or many in one read). Each viewer reads the rows written for its
+//! audience.
+
+use std::collections::HashMap;
 
 use civic_domain::values::DecisionId;
 use civic_eventstore::TenantId;
 
-use super::{ACTIVE_GENERATION, COUNCIL_AT, ReadModels, council_in};
+use super::{ACTIVE_GENERATION, COUNCIL_AT, ReadModels, among};
 use crate::db::Param;
 use crate::error::ProjectionError;
 use crate::query::cursor::{Cursor, List};
@@ -99,31 +102,66 @@ impl ReadModels {
         viewer: Viewer,
         id: DecisionId,
     ) -> Result<Option<DecisionView>, ProjectionError> {
+        Ok(self
+            .decisions_by_ids(tenant, viewer, &[id])
+            .await?
+            .remove(&id))
+    }
+
+    /// The decisions of `ids` as `viewer` may see them, in one read and one statement, whatever
+    /// the number of ids: how the gateway answers every lookup by id of a request at once. An
+    /// id that does not exist, or that the viewer may not see, is absent from the map, as
+    /// [`ReadModels::decision`] would answer `None` for it.
+    pub async fn decisions_by_ids(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        ids: &[DecisionId],
+    ) -> Result<HashMap<DecisionId, DecisionView>, ProjectionError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let ids = ids.to_vec();
         self.to_completion(move |session| async move {
+            let ids = &ids;
             let mut tx = session.reader(Some(tenant)).await?;
+            let among = among(tx.dialect(), "d.id");
             let sql = format!(
-                "SELECT CAST(d.document AS TEXT) FROM decisions d WHERE d.tenant_id = ? \
-                 AND d.generation = {ACTIVE_GENERATION} AND d.audience = ? AND d.id = ?"
+                "SELECT CAST(d.document AS TEXT), {COUNCIL_AT} FROM decisions d \
+                 WHERE d.tenant_id = ? AND d.generation = {ACTIVE_GENERATION} \
+                 AND d.audience = ? AND {among}"
             );
-            let row = tx
-                .row(
+            let rows = tx
+                .rows(
                     &sql,
                     &[
                         Param::Uuid(tenant.as_uuid()),
                         Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(tenant.as_uuid()),
                         Param::Text(viewer.audience().as_str().to_owned()),
-                        Param::Uuid(id.as_uuid()),
+                        Param::UuidList(ids.iter().map(DecisionId::as_uuid).collect()),
                     ],
                 )
                 .await?;
-            let council = council_in(&mut tx, tenant).await?;
+            let seen = match rows.first() {
+                Some(row) => match (row.opt(1), row.opt(2)) {
+                    (Some(_), Some(_)) => Some((row.u64(1)?, row.u64(2)?)),
+                    _ => None,
+                },
+                None => None,
+            };
+            let council = session.council_at(&mut tx, tenant, seen).await?;
             tx.commit().await?;
-            let Some(row) = row else { return Ok(None) };
-            let mut view: DecisionView = row.json(0)?;
-            if let Some(council) = &council {
-                view.resolve_names(council);
+            let mut views = HashMap::with_capacity(rows.len());
+            for row in &rows {
+                let mut view: DecisionView = row.json(0)?;
+                if let Some(council) = &council {
+                    view.resolve_names(council);
+                }
+                views.insert(view.id, view);
             }
-            Ok(Some(view))
+            Ok(views)
         })
         .await
     }

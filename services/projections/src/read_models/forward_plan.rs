@@ -1,10 +1,13 @@
-//! Queries of the forward plan: entries still planned, by date due, and one entry.
+//! Queries of the forward plan: entries still planned, by date due, and entries by id (one, or
+//! many in one read).
+
+use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use civic_domain::values::ForwardPlanEntryId;
 use civic_eventstore::TenantId;
 
-use super::{ACTIVE_GENERATION, ReadModels, council_in, public_decisions_in};
+use super::{ACTIVE_GENERATION, ReadModels, among, council_in, public_decisions_in};
 use crate::db::{Param, Tx, int};
 use crate::error::ProjectionError;
 use crate::query::cursor::{Cursor, List};
@@ -87,31 +90,51 @@ impl ReadModels {
         viewer: Viewer,
         id: ForwardPlanEntryId,
     ) -> Result<Option<ForwardPlanView>, ProjectionError> {
+        Ok(self
+            .forward_plan_entries_by_ids(tenant, viewer, &[id])
+            .await?
+            .remove(&id))
+    }
+
+    /// The forward-plan entries of `ids`, whatever their status, in one read: one statement for
+    /// the entries whatever their number (then the council's names and, for the public, which
+    /// linked decisions it may see). Ids of no entry are absent from the map.
+    pub async fn forward_plan_entries_by_ids(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        ids: &[ForwardPlanEntryId],
+    ) -> Result<HashMap<ForwardPlanEntryId, ForwardPlanView>, ProjectionError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let ids = ids.to_vec();
         self.to_completion(move |session| async move {
+            let ids = &ids;
             let mut tx = session.reader(Some(tenant)).await?;
+            let among = among(tx.dialect(), "f.id");
             let sql = format!(
                 "SELECT CAST(f.document AS TEXT) FROM forward_plan_entries f WHERE f.tenant_id = ? \
-                 AND f.generation = {ACTIVE_GENERATION} AND f.id = ?"
+                 AND f.generation = {ACTIVE_GENERATION} AND {among}"
             );
-            let row = tx
-                .row(
+            let rows = tx
+                .rows(
                     &sql,
                     &[
                         Param::Uuid(tenant.as_uuid()),
                         Param::Uuid(tenant.as_uuid()),
-                        Param::Uuid(id.as_uuid()),
+                        Param::UuidList(ids.iter().map(ForwardPlanEntryId::as_uuid).collect()),
                     ],
                 )
                 .await?;
-            let mut entries: Vec<ForwardPlanView> = row
+            let mut entries = rows
+                .iter()
                 .map(|row| row.json(0))
-                .transpose()?
-                .into_iter()
-                .collect();
+                .collect::<Result<Vec<ForwardPlanView>, _>>()?;
             let council = council_in(&mut tx, tenant).await?;
             present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
             tx.commit().await?;
-            Ok(entries.pop())
+            Ok(entries.into_iter().map(|entry| (entry.id, entry)).collect())
         })
         .await
     }

@@ -20,6 +20,7 @@ mod strategy;
 use std::collections::HashMap;
 use std::future::Future;
 use std::ops::Deref;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, RwLock};
 
 use civic_domain::values::{DecisionId, Slug};
@@ -37,12 +38,13 @@ pub(crate) enum Db {
     Sqlite(SqlitePool),
 }
 
-/// The read models of every council and the queries over them. Cheap to clone: it holds a pool
-/// and a shared cache.
+/// The read models of every council and the queries over them. Cheap to clone: it holds a pool,
+/// a shared cache and a shared count of reads.
 #[derive(Debug, Clone)]
 pub struct ReadModels {
     pub(crate) db: Db,
     cache: Arc<Cache>,
+    reads_begun: Arc<AtomicU64>,
 }
 
 /// A council view and the (generation, last position) it was read at.
@@ -77,6 +79,7 @@ impl ReadModels {
         Self {
             db: Db::Postgres(pool),
             cache: Arc::default(),
+            reads_begun: Arc::default(),
         }
     }
 
@@ -85,6 +88,7 @@ impl ReadModels {
         Self {
             db: Db::Sqlite(pool),
             cache: Arc::default(),
+            reads_begun: Arc::default(),
         }
     }
 
@@ -96,6 +100,14 @@ impl ReadModels {
             }
             civic_eventstore::AnyEventStore::Sqlite(store) => Self::sqlite(store.pool().clone()),
         }
+    }
+
+    /// How many read transactions these read models (and their clones) have begun: every query
+    /// of this API is one, so the count is the number of database round trips a caller caused,
+    /// e.g. that a request's many lookups by id were read as one batch. The projector's own
+    /// transactions are not counted.
+    pub fn reads_begun(&self) -> u64 {
+        self.reads_begun.load(Ordering::Relaxed)
     }
 
     /// Runs `work`, given a [`Session`] on this database, to its end on a task of its own: if
@@ -255,6 +267,7 @@ impl Deref for Session {
 impl Session {
     /// A read transaction; on PostgreSQL scoped to `tenant` by row-level security.
     pub(crate) async fn reader(&self, tenant: Option<TenantId>) -> Result<Tx, ProjectionError> {
+        self.models.reads_begun.fetch_add(1, Ordering::Relaxed);
         match &self.models.db {
             Db::Postgres(pool) => session::postgres(pool, tenant).await,
             Db::Sqlite(pool) => session::sqlite(pool).await,
@@ -309,10 +322,7 @@ pub(crate) async fn public_decisions_in(
     if ids.is_empty() {
         return Ok(Vec::new());
     }
-    let among = match tx.dialect() {
-        Dialect::Postgres => "d.id = ANY(?)",
-        Dialect::Sqlite => "d.id IN (SELECT value FROM json_each(?))",
-    };
+    let among = among(tx.dialect(), "d.id");
     let sql = format!(
         "SELECT CAST(d.id AS TEXT) FROM decisions d WHERE d.tenant_id = ? \
          AND d.generation = {ACTIVE_GENERATION} AND d.audience = 'public' AND {among}"
@@ -330,4 +340,14 @@ pub(crate) async fn public_decisions_in(
     rows.iter()
         .map(|row| row.uuid(0).map(DecisionId::from_uuid))
         .collect()
+}
+
+/// The condition "`column` is one of the ids bound to the next parameter" (a [`Param::UuidList`]):
+/// an array on PostgreSQL, a JSON array read with `json_each` on SQLite. One placeholder
+/// whatever the number of ids, so a batch of lookups is one statement on both backends.
+pub(crate) fn among(dialect: Dialect, column: &str) -> String {
+    match dialect {
+        Dialect::Postgres => format!("{column} = ANY(?)"),
+        Dialect::Sqlite => format!("{column} IN (SELECT value FROM json_each(?))"),
+    }
 }

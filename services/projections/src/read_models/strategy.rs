@@ -1,9 +1,12 @@
-//! Queries of the strategy documents read model.
+//! Queries of the strategy documents read model: the list, and documents by id (one, or many
+//! in one read).
+
+use std::collections::HashMap;
 
 use civic_domain::values::StrategyDocumentId;
 use civic_eventstore::TenantId;
 
-use super::{ACTIVE_GENERATION, ReadModels, public_decisions_in};
+use super::{ACTIVE_GENERATION, ReadModels, among, public_decisions_in};
 use crate::db::{Param, Tx};
 use crate::error::ProjectionError;
 use crate::query::Viewer;
@@ -47,30 +50,53 @@ impl ReadModels {
         viewer: Viewer,
         id: StrategyDocumentId,
     ) -> Result<Option<StrategyDocumentView>, ProjectionError> {
+        Ok(self
+            .strategy_documents_by_ids(tenant, viewer, &[id])
+            .await?
+            .remove(&id))
+    }
+
+    /// The strategy documents of `ids`, in one read: one statement for the documents whatever
+    /// their number (then, for the public, which linked decisions it may see). Ids of no
+    /// document are absent from the map.
+    pub async fn strategy_documents_by_ids(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        ids: &[StrategyDocumentId],
+    ) -> Result<HashMap<StrategyDocumentId, StrategyDocumentView>, ProjectionError> {
+        if ids.is_empty() {
+            return Ok(HashMap::new());
+        }
+        let ids = ids.to_vec();
         self.to_completion(move |session| async move {
+            let ids = &ids;
             let mut tx = session.reader(Some(tenant)).await?;
+            let among = among(tx.dialect(), "s.id");
             let sql = format!(
                 "SELECT CAST(s.document AS TEXT) FROM strategy_documents s WHERE s.tenant_id = ? \
-                 AND s.generation = {ACTIVE_GENERATION} AND s.id = ?"
+                 AND s.generation = {ACTIVE_GENERATION} AND {among}"
             );
-            let row = tx
-                .row(
+            let rows = tx
+                .rows(
                     &sql,
                     &[
                         Param::Uuid(tenant.as_uuid()),
                         Param::Uuid(tenant.as_uuid()),
-                        Param::Uuid(id.as_uuid()),
+                        Param::UuidList(ids.iter().map(StrategyDocumentId::as_uuid).collect()),
                     ],
                 )
                 .await?;
-            let mut documents: Vec<StrategyDocumentView> = row
+            let mut documents = rows
+                .iter()
                 .map(|row| row.json(0))
-                .transpose()?
-                .into_iter()
-                .collect();
+                .collect::<Result<Vec<StrategyDocumentView>, _>>()?;
             present(&mut tx, tenant, viewer, &mut documents).await?;
             tx.commit().await?;
-            Ok(documents.pop())
+            Ok(documents
+                .into_iter()
+                .map(|document| (document.id, document))
+                .collect())
         })
         .await
     }

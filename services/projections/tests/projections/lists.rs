@@ -736,7 +736,7 @@ pub async fn restricted_information_is_withheld_from_the_public_and_its_search(f
     assert_matches_fresh_fold(&f, tenant).await;
 }
 
-fn entry_details(title: &str, maker: BodyId, key: bool, wards: Wards) -> ForwardPlanDetails {
+pub fn entry_details(title: &str, maker: BodyId, key: bool, wards: Wards) -> ForwardPlanDetails {
     ForwardPlanDetails {
         title: Title::parse(title).unwrap(),
         description: None,
@@ -752,7 +752,7 @@ fn entry_details(title: &str, maker: BodyId, key: bool, wards: Wards) -> Forward
     }
 }
 
-async fn enter(
+pub async fn enter(
     f: &Fixture,
     tenant: TenantId,
     details: ForwardPlanDetails,

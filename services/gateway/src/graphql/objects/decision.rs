@@ -148,12 +148,7 @@ impl Decision {
             return Ok(None);
         };
         let request = RequestContext::of(ctx)?;
-        Ok(request
-            .services
-            .read_models()
-            .forward_plan_entry(request.tenant()?, request.access.viewer(), id)
-            .await?
-            .map(ForwardPlanEntry))
+        Ok(request.loader()?.load_one(id).await?.map(ForwardPlanEntry))
     }
 
     /// The call-in side: terms, dates, exemption, call-in, scrutiny, reconsideration.

@@ -178,12 +178,7 @@ impl ForwardPlanEntry {
             return Ok(None);
         };
         let request = RequestContext::of(ctx)?;
-        Ok(request
-            .services
-            .read_models()
-            .decision(request.tenant()?, request.access.viewer(), id)
-            .await?
-            .map(Decision))
+        Ok(request.loader()?.load_one(id).await?.map(Decision))
     }
 
     /// Why it was withdrawn or abandoned.

@@ -146,15 +146,11 @@ impl VersionDecision<'_> {
     }
 }
 
+/// A linked decision, through the request's loader (lookups of one request are read together).
 async fn decision(
     ctx: &Context<'_>,
     id: civic_domain::DecisionId,
 ) -> Result<Option<Decision>, ApiError> {
     let request = RequestContext::of(ctx)?;
-    Ok(request
-        .services
-        .read_models()
-        .decision(request.tenant()?, request.access.viewer(), id)
-        .await?
-        .map(Decision))
+    Ok(request.loader()?.load_one(id).await?.map(Decision))
 }

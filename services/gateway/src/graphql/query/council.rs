@@ -98,16 +98,8 @@ impl CouncilQuery {
     /// One decision by its id; null if there is none the caller may see.
     async fn decision(&self, ctx: &Context<'_>, id: Uuid) -> Result<Option<Decision>, ApiError> {
         let request = RequestContext::of(ctx)?;
-        Ok(request
-            .services
-            .read_models()
-            .decision(
-                request.tenant()?,
-                request.access.viewer(),
-                DecisionId::from_uuid(id),
-            )
-            .await?
-            .map(Decision))
+        let id = DecisionId::from_uuid(id);
+        Ok(request.loader()?.load_one(id).await?.map(Decision))
     }
 
     /// Any object of this council by its global id; null for another council's id, or one the
@@ -120,24 +112,25 @@ impl CouncilQuery {
         if global.tenant != tenant {
             return Ok(None);
         }
-        let read = &request.services.read_models();
-        let viewer = request.access.viewer();
+        let loader = request.loader()?;
         Ok(match global.kind {
-            NodeKind::Council if global.id == tenant.as_uuid() => read
+            NodeKind::Council if global.id == tenant.as_uuid() => request
+                .services
+                .read_models()
                 .council(tenant)
                 .await?
                 .map(|c| Node::Council(Council(c))),
             NodeKind::Council => None,
-            NodeKind::Decision => read
-                .decision(tenant, viewer, DecisionId::from_uuid(global.id))
+            NodeKind::Decision => loader
+                .load_one(DecisionId::from_uuid(global.id))
                 .await?
                 .map(|d| Node::Decision(Decision(d))),
-            NodeKind::ForwardPlanEntry => read
-                .forward_plan_entry(tenant, viewer, ForwardPlanEntryId::from_uuid(global.id))
+            NodeKind::ForwardPlanEntry => loader
+                .load_one(ForwardPlanEntryId::from_uuid(global.id))
                 .await?
                 .map(|e| Node::ForwardPlanEntry(ForwardPlanEntry(e))),
-            NodeKind::StrategyDocument => read
-                .strategy_document(tenant, viewer, StrategyDocumentId::from_uuid(global.id))
+            NodeKind::StrategyDocument => loader
+                .load_one(StrategyDocumentId::from_uuid(global.id))
                 .await?
                 .map(|s| Node::StrategyDocument(StrategyDocument(s))),
         })
@@ -171,16 +164,8 @@ impl CouncilQuery {
         id: Uuid,
     ) -> Result<Option<ForwardPlanEntry>, ApiError> {
         let request = RequestContext::of(ctx)?;
-        Ok(request
-            .services
-            .read_models()
-            .forward_plan_entry(
-                request.tenant()?,
-                request.access.viewer(),
-                ForwardPlanEntryId::from_uuid(id),
-            )
-            .await?
-            .map(ForwardPlanEntry))
+        let id = ForwardPlanEntryId::from_uuid(id);
+        Ok(request.loader()?.load_one(id).await?.map(ForwardPlanEntry))
     }
 
     /// The council's strategy documents, with their names and versions over time.
@@ -206,15 +191,7 @@ impl CouncilQuery {
         id: Uuid,
     ) -> Result<Option<StrategyDocument>, ApiError> {
         let request = RequestContext::of(ctx)?;
-        Ok(request
-            .services
-            .read_models()
-            .strategy_document(
-                request.tenant()?,
-                request.access.viewer(),
-                StrategyDocumentId::from_uuid(id),
-            )
-            .await?
-            .map(StrategyDocument))
+        let id = StrategyDocumentId::from_uuid(id);
+        Ok(request.loader()?.load_one(id).await?.map(StrategyDocument))
     }
 }
