@@ -187,7 +187,7 @@ pub struct CostLimits {
     pub max_cost: u64,
     /// The most values (fields and list items) one answer may hold, counted while it is
     /// resolved: the bound on work the model underestimates (long lists, nested). The default,
-    /// 25,000, is two and a half times GraphiQL's introspection answer.
+    /// 20,000, is about twice GraphiQL's introspection answer (10,102 values).
     pub max_values: usize,
 }
 
@@ -197,7 +197,7 @@ impl Default for CostLimits {
             max_bytes: 128 * 1024,
             max_tokens: 32 * 1024,
             max_cost: 20_000,
-            max_values: 25_000,
+            max_values: 20_000,
         }
     }
 }

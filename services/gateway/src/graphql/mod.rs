@@ -46,16 +46,13 @@ pub type PlatformSchema = Schema<PlatformQuery, PlatformMutation, EmptySubscript
 /// The limits every schema has: the document's cost first ([`cost::guard::CostGuard`], before
 /// async-graphql parses and validates it), then async-graphql's own depth, complexity,
 /// recursion and directive limits in validation, and while it runs, a budget of values for its
-/// answer ([`cost::budget::AnswerBudget`]).
+/// answer ([`cost::budget::ValuesBudget`], spent by the same extension).
 fn limited<Q, M>(
     builder: SchemaBuilder<Q, M, EmptySubscription>,
     limits: &Limits,
 ) -> SchemaBuilder<Q, M, EmptySubscription> {
     builder
         .extension(cost::guard::CostGuard { limits: *limits })
-        .extension(cost::budget::AnswerBudget {
-            max_values: limits.cost.max_values,
-        })
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(limits.max_depth.saturating_mul(2).max(32))

@@ -8,75 +8,50 @@
 //! at [`crate::settings::CostLimits::max_values`]: every value past it fails at once, without
 //! resolving anything, and the answer is replaced by one error, QUERY_TOO_EXPENSIVE at the first
 //! value refused, with no data (a cut answer would be wrong where it is cut).
+//! [`super::guard::CostGuard`] spends it.
 
+use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{Arc, Mutex};
 
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextResolve, ResolveInfo,
-};
 use async_graphql::{
-    ErrorExtensionValues, PathSegment, QueryPathNode, QueryPathSegment, Response, ServerError,
-    ServerResult, Value,
+    ErrorExtensionValues, PathSegment, QueryPathNode, QueryPathSegment, ServerError,
 };
 
 use crate::error::Code;
 
-/// Stops resolving a request's answer after `max_values` values.
-pub struct AnswerBudget {
-    /// The most values (fields and list items) one answer may hold.
-    pub max_values: usize,
-}
-
-impl ExtensionFactory for AnswerBudget {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(AnswerBudgetExtension {
-            max_values: self.max_values,
-            resolved: AtomicUsize::new(0),
-            refused: Mutex::new(None),
-        })
-    }
-}
-
-/// One request's count (async-graphql creates the extension anew for each request), and the
-/// error at the first value refused.
-struct AnswerBudgetExtension {
+/// One request's budget of values.
+#[derive(Debug)]
+pub struct ValuesBudget {
     max_values: usize,
     resolved: AtomicUsize,
     refused: Mutex<Option<ServerError>>,
 }
 
-#[async_graphql::async_trait::async_trait]
-impl Extension for AnswerBudgetExtension {
-    async fn execute(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        operation_name: Option<&str>,
-        next: NextExecute<'_>,
-    ) -> Response {
-        let mut response = next.run(ctx, operation_name).await;
-        let refused = self.refused.lock().ok().and_then(|mut first| first.take());
-        if let Some(error) = refused {
-            response.data = Value::Null;
-            response.errors = vec![error];
+impl ValuesBudget {
+    /// A budget of `max_values`, none spent.
+    pub fn new(max_values: usize) -> Self {
+        Self {
+            max_values,
+            resolved: AtomicUsize::new(0),
+            refused: Mutex::new(None),
         }
-        response
     }
 
-    async fn resolve(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        info: ResolveInfo<'_>,
-        next: NextResolve<'_>,
-    ) -> ServerResult<Option<Value>> {
-        if self.resolved.fetch_add(1, Ordering::Relaxed) >= self.max_values {
-            let error = over_budget(self.max_values, info.path_node);
-            if let Ok(mut first) = self.refused.lock() {
-                first.get_or_insert_with(|| error.clone());
-            }
-            return Err(error);
+    /// Spends one value, the one at `at`; past the budget, the error to answer instead.
+    pub fn spend(&self, at: &QueryPathNode<'_>) -> Result<(), ServerError> {
+        if self.resolved.fetch_add(1, Ordering::Relaxed) < self.max_values {
+            return Ok(());
         }
-        next.run(ctx, info).await
+        let error = over_budget(self.max_values, at);
+        if let Ok(mut first) = self.refused.lock() {
+            first.get_or_insert_with(|| error.clone());
+        }
+        Err(error)
+    }
+
+    /// The error at the first value refused, if the budget ran out.
+    pub fn refusal(&self) -> Option<ServerError> {
+        self.refused.lock().ok().and_then(|mut first| first.take())
     }
 }
 

@@ -12,7 +12,7 @@
 //! The HTTP handlers call it first, before authentication and the council lookup, so a refusal
 //! reads nothing; the schemas' [`guard::CostGuard`] extension calls it for requests that did not
 //! come through HTTP. async-graphql's own depth and complexity limits still apply after it, in
-//! validation. Last, while a request runs, [`budget::AnswerBudget`] stops its answer at
+//! validation. Last, while a request runs, [`budget::ValuesBudget`] stops its answer at
 //! [`CostLimits::max_values`] values, whatever the model estimated.
 //!
 //! - [`refusal`]: [`Refusal`], and the GraphQL error it becomes.

@@ -383,13 +383,18 @@ async fn introspect(document: &str, limits: &Limits) -> serde_json::Value {
 }
 
 #[tokio::test]
-async fn graphiqls_introspection_answer_fits_the_values_budget_twice() {
+async fn graphiqls_introspection_answer_fits_the_values_budget_with_half_again_to_spare() {
     let limits = Limits::default();
+    let schema = crate::graphql::council_schema_builder(&limits).finish();
+    // Twice on one schema: each request has its own budget.
+    for _ in 0..2 {
+        let answer = serde_json::to_value(schema.execute(INTROSPECTION).await).unwrap();
+        assert!(answer.get("errors").is_none(), "{answer}");
+    }
     let answer = introspect(INTROSPECTION, &limits).await;
-    assert!(answer.get("errors").is_none(), "{answer}");
     let held = values(&answer["data"]);
     println!("GraphiQL's introspection answer holds {held} values");
-    assert!(2 * held <= limits.cost.max_values, "{held}");
+    assert!(held * 3 / 2 <= limits.cost.max_values, "{held}");
 }
 
 #[tokio::test]
