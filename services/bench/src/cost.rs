@@ -14,7 +14,9 @@
 //!   async-graphql's complexity limit admits);
 //! - `values`: 200 aliased introspection `types { fields { type { name } } }` (cost 16,200,
 //!   admitted, then stopped at the answer's values budget);
-//! - `refused`: 2,400 aliased lookups, refused for their cost;
+//! - `refused`: 600 aliased lookups of one id given as a variable (7,210 tokens, within the
+//!   token limit, so parsed and priced: the most expensive refusal), refused for their cost
+//!   (60,600);
 //! - `unlimited`: the same 2,400 lookups (of `{ id }`, within async-graphql's complexity limit),
 //!   answered by the gateway whose cost limit is lifted.
 //!
@@ -85,6 +87,14 @@ fn lookups(ids: &[Uuid], n: usize, fields: &str) -> Value {
     json!({ "query": format!("{{\n{aliases}}}") })
 }
 
+/// `n` aliased lookups of `id`, given once as a variable: the shortest such document.
+fn lookups_of_one(id: Uuid, n: usize, fields: &str) -> Value {
+    let aliases: String = (0..n)
+        .map(|i| format!("d{i}: decision(id: $id) {{ {fields} }}\n"))
+        .collect();
+    json!({ "query": format!("query($id: UUID!) {{\n{aliases}}}"), "variables": { "id": id } })
+}
+
 fn attacks(ids: &[Uuid]) -> Vec<Attack> {
     let introspection: String = (0..200)
         .map(|i| format!("a{i}: types {{ fields {{ type {{ name }} }} }} "))
@@ -111,7 +121,7 @@ fn attacks(ids: &[Uuid]) -> Vec<Attack> {
         },
         Attack {
             name: "refused",
-            body: lookups(ids, 2_400, "id title"),
+            body: lookups_of_one(ids[0], 600, "id"),
             refused: true,
         },
         Attack {
