@@ -55,10 +55,11 @@ fn assert_refused_for_cost(answer: &Answer) {
 }
 
 async fn a_document_of_2400_aliased_lookups_is_refused_before_anything_is_read(backend: Backend) {
-    // Room for its 28,810 tokens, so that it is parsed and priced (by default it is refused
-    // earlier, for its tokens: see the next test).
+    // Room for its 90 kB and 28,810 tokens, so that it is parsed and priced (by default it is
+    // refused earlier, for its length: see the next test).
     let Some(app) = spawn_with(backend, "cost_2400_lookups", |settings| {
-        settings.limits.cost.max_tokens = 65_536;
+        settings.limits.cost.max_bytes = 1 << 20;
+        settings.limits.cost.max_tokens = 1 << 20;
     })
     .await
     else {
@@ -83,23 +84,27 @@ async fn a_document_of_2400_aliased_lookups_is_refused_before_anything_is_read(b
     assert_eq!(app.reads(), before, "not one read for a refused document");
 }
 
-async fn a_document_over_the_token_limit_is_refused_before_it_is_parsed(backend: Backend) {
-    let Some(app) = spawn(backend, "cost_tokens").await else {
+async fn documents_over_the_length_or_token_limits_are_refused_before_they_are_parsed(
+    backend: Backend,
+) {
+    let Some(app) = spawn(backend, "cost_length_tokens").await else {
         return;
     };
     let id = demo_decision(&app).await;
     let before = app.reads();
-    let answer = app
-        .post(MAIDSTONE, None, &lookups(2_400), json!({"id": id}))
-        .await;
-    assert_refused_for_cost(&answer);
-    let extensions = &answer.body["errors"][0]["extensions"];
-    assert_eq!(extensions["limit"], 8_192, "{}", answer.text);
-    assert!(
-        extensions["tokens"].as_u64().unwrap() > 8_192,
-        "{}",
-        answer.text
-    );
+    for (aliases, figure, limit) in [(2_400, "bytes", 65_536), (700, "tokens", 8_192)] {
+        let answer = app
+            .post(MAIDSTONE, None, &lookups(aliases), json!({"id": id}))
+            .await;
+        assert_refused_for_cost(&answer);
+        let extensions = &answer.body["errors"][0]["extensions"];
+        assert_eq!(extensions["limit"], limit, "{}", answer.text);
+        assert!(
+            extensions[figure].as_u64().unwrap() > limit,
+            "{}",
+            answer.text
+        );
+    }
     assert_eq!(app.reads(), before);
 }
 
@@ -289,7 +294,7 @@ async fn concurrent_lookups_of_a_clerk_and_the_public_never_share_a_read(backend
 
 both_backends!(
     a_document_of_2400_aliased_lookups_is_refused_before_anything_is_read,
-    a_document_over_the_token_limit_is_refused_before_it_is_parsed,
+    documents_over_the_length_or_token_limits_are_refused_before_they_are_parsed,
     fifty_lookups_and_their_nested_links_are_read_in_one_batch_per_kind,
     fragments_that_would_expand_exponentially_are_refused_before_anything_is_read,
     a_document_nested_thousands_deep_is_refused_and_the_server_carries_on,

@@ -54,10 +54,11 @@ fn cost_within(
     admit(&mut request, limits)
 }
 
-/// The default limits with room for any number of tokens: to reach the cost check with long
+/// The default limits with room for documents of any length: to reach the cost check with long
 /// documents.
-fn tokens_unlimited() -> Limits {
+fn size_unlimited() -> Limits {
     let mut limits = Limits::default();
+    limits.cost.max_bytes = usize::MAX;
     limits.cost.max_tokens = usize::MAX;
     limits
 }
@@ -92,7 +93,7 @@ fn a_field_costs_one_and_a_read_a_hundred_plus_what_it_selects() {
 #[test]
 fn every_alias_counts() {
     assert_eq!(cost(&lookups(50)), 50 * (READ + FIELD));
-    let limits = tokens_unlimited();
+    let limits = size_unlimited();
     assert_eq!(
         cost_within(&lookups(2_400), json!({"id": ID}), &limits)
             .unwrap_err()
@@ -107,7 +108,7 @@ fn every_alias_counts() {
     assert!(
         matches!(
             cost_with(&lookups(2_400), json!({"id": ID})),
-            Err(Refusal::TooManyTokens { limit: 8_192, .. })
+            Err(Refusal::TooLong { limit: 65_536, .. })
         ),
         "with the default limits, it is refused before it is parsed"
     );
@@ -272,10 +273,10 @@ fn fragment_chains_deeper_than_the_nesting_limit_are_refused() {
 
 #[test]
 fn documents_too_long_too_many_tokens_or_too_deep_are_refused_before_they_are_parsed() {
-    let long = format!("{{ a }}{}", " ".repeat(128 * 1024));
+    let long = format!("{{ a }}{}", " ".repeat(64 * 1024));
     assert!(matches!(
         cost_with(&long, json!({})),
-        Err(Refusal::TooLong { limit: 131_072, .. })
+        Err(Refusal::TooLong { limit: 65_536, .. })
     ));
     let many = format!("{{ {} }}", "a ".repeat(10_000));
     assert!(matches!(
