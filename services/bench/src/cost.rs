@@ -22,6 +22,8 @@
 //!
 //! Each phase's line gives the plain page's latency, the attackers' rate and the read
 //! transactions per attacking request (counted by the read models, the plain page's taken out).
+//! Before the phases, each document (and GraphiQL's introspection query, a fragment bomb and a
+//! document nested 5,000 deep) is sent alone 7 times: the median latency and the answer's size.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -66,6 +68,56 @@ const EVERY_DECISION_FIELD: &str = "id uuid title keyDecision subjectToCallIn pu
   callIn { deadline computedDeadline computedEffectiveFrom } deferrals { reason until resumed }
   implementation { on note } closingReason corrections { reason correctedOn }
   withheld { field } restricted";
+
+/// GraphiQL's introspection query (graphql-js 16), as the gateway's tests send it.
+const INTROSPECTION: &str = "query IntrospectionQuery {
+  __schema {
+    queryType { name } mutationType { name } subscriptionType { name }
+    types { ...FullType }
+    directives { name description isRepeatable locations args(includeDeprecated: true) { ...InputValue } }
+  }
+}
+fragment FullType on __Type {
+  kind name description specifiedByURL
+  fields(includeDeprecated: true) {
+    name description args(includeDeprecated: true) { ...InputValue } type { ...TypeRef }
+    isDeprecated deprecationReason
+  }
+  inputFields(includeDeprecated: true) { ...InputValue }
+  interfaces { ...TypeRef }
+  enumValues(includeDeprecated: true) { name description isDeprecated deprecationReason }
+  possibleTypes { ...TypeRef }
+}
+fragment InputValue on __InputValue {
+  name description type { ...TypeRef } defaultValue isDeprecated deprecationReason
+}
+fragment TypeRef on __Type {
+  kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+  ofType { kind name ofType { kind name ofType { kind name ofType { kind name ofType { kind name
+  } } } } } } } } }
+}";
+
+/// Documents only sent alone: GraphiQL's introspection, 41 fragments each spreading the
+/// previous one twice, and 5,000 nested lists.
+fn alone_only() -> Vec<(&'static str, Value)> {
+    let mut bomb = String::from("query { ...F40 }\nfragment F0 on Query { council { slug } }\n");
+    for level in 1..=40 {
+        let below = level - 1;
+        bomb.push_str(&format!(
+            "fragment F{level} on Query {{ ...F{below} ...F{below} }}\n"
+        ));
+    }
+    let deep = format!(
+        "{{ council(x: {}1{}) {{ slug }} }}",
+        "[".repeat(5_000),
+        "]".repeat(5_000)
+    );
+    vec![
+        ("introspection", json!({ "query": INTROSPECTION })),
+        ("bomb", json!({ "query": bomb })),
+        ("nested", json!({ "query": deep })),
+    ]
+}
 
 /// What the attackers send, and what they must get back.
 struct Attack {
@@ -183,6 +235,20 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     let limited = gateway(scratch, false).await?;
     let unlimited = gateway(scratch, true).await?;
     let phase = Duration::from_secs(args.seconds);
+    let endpoint = format!("http://127.0.0.1:{}/councils/{slug}/graphql", limited.0);
+    let alone: Vec<(&str, Value)> = alone_only()
+        .into_iter()
+        .chain(attacks(&ids).into_iter().map(|a| (a.name, a.body)))
+        .collect();
+    for (name, body) in alone {
+        let endpoint = if name == "unlimited" {
+            format!("http://127.0.0.1:{}/councils/{slug}/graphql", unlimited.0)
+        } else {
+            endpoint.clone()
+        };
+        let (median, bytes) = single(&endpoint, &body).await?;
+        println!("single: {name} median={median:.2}ms answer_bytes={bytes}");
+    }
     let mut summary = Vec::new();
     let mut phases: Vec<Option<Attack>> = vec![None];
     phases.extend(attacks(&ids).into_iter().map(Some));
@@ -223,6 +289,27 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
         summary.join(" ")
     );
     Ok(())
+}
+
+/// The median latency of 7 requests sent one after another, and the last answer's size.
+async fn single(endpoint: &str, body: &Value) -> anyhow::Result<(f64, usize)> {
+    let http = reqwest::Client::new();
+    let mut latencies = Vec::new();
+    let mut bytes = 0;
+    for _ in 0..7 {
+        let sent = Instant::now();
+        bytes = http
+            .post(endpoint)
+            .json(body)
+            .send()
+            .await?
+            .bytes()
+            .await?
+            .len();
+        latencies.push(sent.elapsed().as_secs_f64() * 1000.0);
+    }
+    latencies.sort_by(f64::total_cmp);
+    Ok((latencies[latencies.len() / 2], bytes))
 }
 
 /// The ids of the council's published decisions.
