@@ -97,11 +97,7 @@ pub(crate) async fn council(
             return refused(media, status_of(&error), error);
         }
     };
-    let bad = state.council_inputs.check(
-        &request.query,
-        request.operation_name.as_deref(),
-        &request.variables,
-    );
+    let bad = state.council_inputs.check(&mut request);
     if !bad.is_empty() {
         return graphql(media, request_error(bad));
     }
@@ -134,11 +130,7 @@ pub(crate) async fn platform(
         Ok(principal) => principal,
         Err(error) => return refused(media, status_of(&error), error),
     };
-    let bad = state.platform_inputs.check(
-        &request.query,
-        request.operation_name.as_deref(),
-        &request.variables,
-    );
+    let bad = state.platform_inputs.check(&mut request);
     if !bad.is_empty() {
         return graphql(media, request_error(bad));
     }

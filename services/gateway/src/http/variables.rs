@@ -10,11 +10,11 @@
 
 use std::collections::HashMap;
 
+use async_graphql::parser::parse_schema;
 use async_graphql::parser::types::{
     BaseType, DocumentOperations, ExecutableDocument, Type, TypeKind, TypeSystemDefinition,
 };
-use async_graphql::parser::{parse_query, parse_schema};
-use async_graphql::{Name, ScalarType, Value, Variables};
+use async_graphql::{Name, ScalarType, Value};
 
 use crate::graphql::scalars::Date;
 
@@ -78,19 +78,17 @@ impl InputTypes {
         types
     }
 
-    /// Every variable of the operation to run in `query` that does not fit its declared type. A
+    /// Every variable of the operation `request` runs that does not fit its declared type. The
+    /// document is the one the request already parsed (the cost check parses it first). A
     /// document that does not parse, or names no such operation, is left to the schema, which
     /// reports it as the request error it is.
-    pub fn check(
-        &self,
-        query: &str,
-        operation: Option<&str>,
-        variables: &Variables,
-    ) -> Vec<BadVariable> {
-        let Ok(document) = parse_query(query) else {
+    pub fn check(&self, request: &mut async_graphql::Request) -> Vec<BadVariable> {
+        let operation = request.operation_name.clone();
+        let variables = request.variables.clone();
+        let Ok(document) = request.parsed_query() else {
             return Vec::new();
         };
-        let Some(definitions) = operation_variables(&document, operation) else {
+        let Some(definitions) = operation_variables(document, operation.as_deref()) else {
             return Vec::new();
         };
         let mut bad = Vec::new();
@@ -278,7 +276,9 @@ mod tests {
     }
 
     fn check(query: &str, variables: serde_json::Value) -> Vec<BadVariable> {
-        types().check(query, None, &Variables::from_json(variables))
+        let mut request = async_graphql::Request::new(query)
+            .variables(async_graphql::Variables::from_json(variables));
+        types().check(&mut request)
     }
 
     #[test]
