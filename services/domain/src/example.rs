@@ -10,14 +10,14 @@ use chrono::NaiveDate;
 use crate::command::Command;
 use crate::council::{BodyKind, CouncilCommand, CouncilKind};
 use crate::decision::{
-    BodyRef, Contact, DecisionCommand, DecisionDetails, Outcome, Resolution, Resolutions,
-    ResolutionsError, WardsAffected,
+    BodyRef, Contact, DecisionCommand, DecisionDetails, Interests, Outcome, References,
+    Resolution, Resolutions, WardsAffected,
 };
 use crate::nation::Nation;
 use crate::strategy::{StrategyCommand, StrategyPeriod};
 use crate::values::{
     BodyId, DecisionId, EmailAddress, ForwardPlanEntryId, LongText, Name, PhoneNumber, Slug,
-    StatusLabel, StrategyDocumentId, Title, ValueError, VersionLabel,
+    ResolutionLabel, StatusLabel, StrategyDocumentId, Title, ValueError, VersionLabel,
 };
 
 /// The council's slug in the demo.
@@ -64,9 +64,6 @@ pub enum ExampleError {
     /// A field value.
     #[error(transparent)]
     Value(#[from] ValueError),
-    /// The resolutions.
-    #[error(transparent)]
-    Resolutions(#[from] ResolutionsError),
 }
 
 fn d(year: i32, month: u32, day: u32) -> Result<NaiveDate, ValueError> {
@@ -86,25 +83,25 @@ pub fn details(
         body_id: cabinet,
         name_as_shown: Name::parse("Cabinet")?,
     };
-    let resolution = |number, body| -> Result<Resolution, ValueError> {
+    let resolution = |label, body| -> Result<Resolution, ValueError> {
         Ok(Resolution {
-            number,
+            label: Some(ResolutionLabel::parse(label)?),
             text: text(body)?,
         })
     };
     Ok(DecisionDetails {
         title: Title::parse(TITLE)?,
-        decision_maker: cabinet.clone(),
-        status_label: StatusLabel::parse("Recommendations Approved")?,
-        outcome: Outcome::Approved,
+        decision_maker: Some(cabinet.clone()),
+        status_label: Some(StatusLabel::parse("Recommendations Approved")?),
+        outcome: Some(Outcome::Approved),
         key_decision: Some(true),
         subject_to_call_in: Some(true),
         purpose: Some(text(PURPOSE)?),
-        resolutions: Resolutions::parse(vec![
-            resolution(1, RESOLUTION_1)?,
-            resolution(2, RESOLUTION_2)?,
-            resolution(3, RESOLUTION_3)?,
-        ])?,
+        resolutions: Resolutions::new(vec![
+            resolution("1", RESOLUTION_1)?,
+            resolution("2", RESOLUTION_2)?,
+            resolution("3", RESOLUTION_3)?,
+        ]),
         reasons: Some(text(REASONS)?),
         alternative_options: Some(text(ALTERNATIVES)?),
         reason_key: vec![Name::parse("Policies, Plans, Strategies")?],
@@ -123,11 +120,18 @@ pub fn details(
         }),
         report_author: Some(Name::parse("Paul Taylor")?),
         date_of_decision: d(2010, 6, 9)?,
-        decided_by: cabinet,
-        interests: vec![],
+        decided_by: Some(cabinet),
+        interests: Interests::NotStated,
         documents: vec![],
         field_restrictions: vec![],
         forward_plan_entry,
+        references: References::default(),
+        links: vec![],
+        meeting: None,
+        lead_member: None,
+        lead_officer: None,
+        department: None,
+        vote: None,
     })
 }
 

@@ -4,7 +4,8 @@
 
 use crate::council::{BodyKind, Council, CouncilCommand, CouncilKind};
 use crate::decision::{
-    BodyRef, Contact, DecisionDetails, Outcome, Resolution, Resolutions, WardsAffected,
+    BodyRef, Contact, DecisionDetails, Interests, Outcome, References, Resolution, Resolutions,
+    WardsAffected,
 };
 use crate::event::Event;
 use crate::nation::Nation;
@@ -100,17 +101,16 @@ pub(crate) fn fixture() -> Fixture {
 }
 
 pub(crate) fn resolutions(texts: &[&str]) -> Resolutions {
-    Resolutions::parse(
+    Resolutions::new(
         texts
             .iter()
             .enumerate()
             .map(|(i, t)| Resolution {
-                number: u32::try_from(i + 1).unwrap(),
+                label: Some(ResolutionLabel::parse(&(i + 1).to_string()).unwrap()),
                 text: text(t),
             })
             .collect(),
     )
-    .unwrap()
 }
 
 /// A decision by the fixture's cabinet on 9 June 2010, key, subject to
@@ -122,9 +122,9 @@ pub(crate) fn details(f: &Fixture) -> DecisionDetails {
     };
     DecisionDetails {
         title: Title::parse("Information Strategy 2010 - 13").unwrap(),
-        decision_maker: cabinet.clone(),
-        status_label: StatusLabel::parse("Recommendations Approved").unwrap(),
-        outcome: Outcome::Approved,
+        decision_maker: Some(cabinet.clone()),
+        status_label: Some(StatusLabel::parse("Recommendations Approved").unwrap()),
+        outcome: Some(Outcome::Approved),
         key_decision: Some(true),
         subject_to_call_in: Some(true),
         purpose: Some(text("The review of the Council's Information Strategy.")),
@@ -147,10 +147,17 @@ pub(crate) fn details(f: &Fixture) -> DecisionDetails {
         }),
         report_author: Some(name("Paul Taylor")),
         date_of_decision: d(2010, 6, 9),
-        decided_by: cabinet,
-        interests: Vec::new(),
+        decided_by: Some(cabinet),
+        interests: Interests::NotStated,
         documents: Vec::new(),
         field_restrictions: Vec::new(),
         forward_plan_entry: Some(ForwardPlanEntryId::new()),
+        references: References::default(),
+        links: Vec::new(),
+        meeting: None,
+        lead_member: None,
+        lead_officer: None,
+        department: None,
+        vote: None,
     }
 }

@@ -2,10 +2,10 @@
 //! commands so a person can look again. A warning never stops a command.
 
 use crate::council::CanonicalStatus;
-use crate::decision::Outcome;
+use crate::decision::{DecisionField, Outcome, VoteCast};
 use crate::nation::Nation;
-use crate::restriction::ExemptionScheme;
-use crate::values::{BodyId, StatusLabel, WardId};
+use crate::restriction::{ExemptionScheme, UnusualRestriction};
+use crate::values::{BodyId, MemberId, StatusLabel, WardId};
 use chrono::NaiveDate;
 use serde::Serialize;
 
@@ -96,6 +96,33 @@ pub enum Warning {
         scheme: ExemptionScheme,
         /// The council's nation.
         nation: Nation,
+    },
+    /// The record leaves out fields such records normally state; it is kept as the council
+    /// showed it.
+    NotStated {
+        /// The fields not stated, in field order.
+        fields: Vec<DecisionField>,
+    },
+    /// A vote's stated count differs from the named votes recorded.
+    VoteCountDisagreesWithNames {
+        /// Which count.
+        cast: VoteCast,
+        /// The count as stated.
+        stated: u32,
+        /// How many named votes of that kind were recorded.
+        named: u32,
+    },
+    /// A member named on the record had left office by the date it refers to.
+    MemberLeftOffice {
+        /// The member.
+        member: MemberId,
+        /// When they left.
+        left_on: NaiveDate,
+    },
+    /// A restriction does what real notices sometimes do but the statute does not expect.
+    UnusualRestriction {
+        /// What.
+        what: UnusualRestriction,
     },
     /// A key forward-plan entry under an exception notice: the public had
     /// less than the usual 28 clear days.
@@ -195,6 +222,30 @@ impl std::fmt::Display for Warning {
                     nation_words(*nation)
                 )
             }
+            Warning::NotStated { fields } => {
+                let words: Vec<&str> = fields.iter().map(|f| f.words()).collect();
+                write!(f, "the record does not state: {}", words.join(", "))
+            }
+            Warning::VoteCountDisagreesWithNames {
+                cast,
+                stated,
+                named,
+            } => write!(
+                f,
+                "the record counts {stated} {} but names {named}",
+                cast_words(*cast)
+            ),
+            Warning::MemberLeftOffice { member, left_on } => {
+                write!(f, "member {member} left office on {left_on}")
+            }
+            Warning::UnusualRestriction { what } => f.write_str(match what {
+                UnusualRestriction::ExemptWithoutParagraph => {
+                    "information is withheld as exempt but no paragraph is stated"
+                }
+                UnusualRestriction::ConfidentialCitesParagraphs => {
+                    "confidential information cites an exemption paragraph"
+                }
+            }),
             Warning::ShortNotice { clear_days } => {
                 write!(
                     f,
@@ -217,6 +268,15 @@ fn outcome_words(outcome: Outcome) -> &'static str {
         Outcome::Rejected => "rejected",
         Outcome::Noted => "noted",
         Outcome::ForDetermination => "for determination",
+    }
+}
+
+fn cast_words(cast: VoteCast) -> &'static str {
+    match cast {
+        VoteCast::For => "votes for",
+        VoteCast::Against => "votes against",
+        VoteCast::Abstained => "abstentions",
+        VoteCast::DidNotVote => "members not voting",
     }
 }
 
@@ -295,6 +355,21 @@ mod tests {
                 scheme: ExemptionScheme::Schedule7A,
                 nation: Nation::NorthernIreland,
             },
+            Warning::NotStated {
+                fields: vec![DecisionField::DecisionMaker, DecisionField::StatusLabel],
+            },
+            Warning::VoteCountDisagreesWithNames {
+                cast: VoteCast::DidNotVote,
+                stated: 2,
+                named: 1,
+            },
+            Warning::MemberLeftOffice {
+                member: MemberId::new(),
+                left_on: day,
+            },
+            Warning::UnusualRestriction {
+                what: UnusualRestriction::ExemptWithoutParagraph,
+            },
             Warning::ShortNotice { clear_days: 3 },
         ]
     }
@@ -310,6 +385,8 @@ mod tests {
                 "ApprovedWith",
                 "CalledIn",
                 "NorthernIreland",
+                "DecisionMaker",
+                "DidNotVote",
                 "\\\"",
             ] {
                 assert!(!text.contains(debug), "{warning:?} reads {text:?}");

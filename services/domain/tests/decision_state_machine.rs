@@ -165,17 +165,16 @@ fn details(
     };
     DecisionDetails {
         title: Title::parse(title).unwrap(),
-        decision_maker: body.clone(),
-        status_label: StatusLabel::parse("Approved").unwrap(),
-        outcome: Outcome::Approved,
+        decision_maker: Some(body.clone()),
+        status_label: Some(StatusLabel::parse("Approved").unwrap()),
+        outcome: Some(Outcome::Approved),
         key_decision: Some(key),
         subject_to_call_in: subject(subject_n),
         purpose: None,
-        resolutions: Resolutions::parse(vec![Resolution {
-            number: 1,
+        resolutions: Resolutions::new(vec![Resolution {
+            label: Some(ResolutionLabel::parse("1").unwrap()),
             text: LongText::parse("Approved.").unwrap(),
-        }])
-        .unwrap(),
+        }]),
         reasons: None,
         alternative_options: None,
         reason_key: vec![],
@@ -187,11 +186,18 @@ fn details(
         contact: None,
         report_author: None,
         date_of_decision: day(decided),
-        decided_by: body,
-        interests: vec![],
+        decided_by: Some(body),
+        interests: Interests::NotStated,
         documents: vec![],
         field_restrictions: vec![],
         forward_plan_entry: None,
+        references: References::default(),
+        links: vec![],
+        meeting: None,
+        lead_member: None,
+        lead_officer: None,
+        department: None,
+        vote: None,
     }
 }
 
@@ -252,11 +258,10 @@ fn command(w: &World, state: Option<&Decision>, op: &Op) -> DecisionCommand {
         Op::Reconsider { amended, on } => DecisionCommand::Reconsider {
             result: if *amended {
                 Reconsideration::Amended(
-                    Resolutions::parse(vec![Resolution {
-                        number: 1,
+                    Resolutions::new(vec![Resolution {
+                        label: Some(ResolutionLabel::parse("1").unwrap()),
                         text: LongText::parse("Amended.").unwrap(),
-                    }])
-                    .unwrap(),
+                    }]),
                 )
             } else {
                 Reconsideration::Confirmed
@@ -293,7 +298,7 @@ fn command(w: &World, state: Option<&Decision>, op: &Op) -> DecisionCommand {
             let base = state.map(|s| s.details().clone());
             let by_committee = base
                 .as_ref()
-                .is_some_and(|b| b.decision_maker.body_id == w.committee);
+                .is_some_and(|b| b.decision_maker.as_ref().map(|m| m.body_id) == Some(w.committee));
             let title = if *retitle {
                 "A corrected decision"
             } else {

@@ -97,13 +97,14 @@ fn the_example_decision_is_recorded_with_every_field_of_the_page() {
         details.resolutions.as_slice()[0].text.as_str(),
         RESOLUTION_1
     );
-    assert_eq!(details.status_label.as_str(), "Recommendations Approved");
+    let label = details.status_label.as_ref().unwrap();
+    assert_eq!(label.as_str(), "Recommendations Approved");
     assert_eq!(
         example
             .tenant
             .council()
             .unwrap()
-            .status_for_label(&details.status_label),
+            .status_for_label(label),
         Some(civic_domain::council::CanonicalStatus::Approved)
     );
 }

@@ -2,7 +2,7 @@
 
 use super::{BodyKind, CallInPolicy, CanonicalStatus, CouncilKind, KeyDecisionThresholds};
 use crate::nation::Nation;
-use crate::values::{BodyId, Name, Reason, Slug, StatusLabel, WardId};
+use crate::values::{BodyId, MemberId, Name, Reason, Slug, StatusLabel, WardId};
 use chrono::NaiveDate;
 
 /// A command for the council stream. Holds validated values only.
@@ -48,6 +48,22 @@ pub enum CouncilCommand {
         /// The ward.
         ward: WardId,
         /// First day it no longer exists.
+        on: NaiveDate,
+    },
+    /// Add a member (councillor) to the council's list.
+    AddMember {
+        /// Id to give the member.
+        member: MemberId,
+        /// Their name, e.g. "Cllr Paul Taylor".
+        name: Name,
+        /// Their party or group, if the council lists one.
+        party: Option<Name>,
+    },
+    /// Record that a member left office; their id stays so old records still name them.
+    RecordMemberLeft {
+        /// The member.
+        member: MemberId,
+        /// First day they no longer hold office.
         on: NaiveDate,
     },
     /// Add a decision-making body.
@@ -120,6 +136,8 @@ impl CouncilCommand {
             CouncilCommand::AddWard { .. } => "AddWard",
             CouncilCommand::RenameWard { .. } => "RenameWard",
             CouncilCommand::RetireWard { .. } => "RetireWard",
+            CouncilCommand::AddMember { .. } => "AddMember",
+            CouncilCommand::RecordMemberLeft { .. } => "RecordMemberLeft",
             CouncilCommand::AddBody { .. } => "AddBody",
             CouncilCommand::RenameBody { .. } => "RenameBody",
             CouncilCommand::RetireBody { .. } => "RetireBody",

@@ -1,7 +1,7 @@
 //! Why a council command was refused.
 
 use crate::error::ErrorKind;
-use crate::values::{BodyId, StatusLabel, WardId};
+use crate::values::{BodyId, MemberId, StatusLabel, WardId};
 use chrono::NaiveDate;
 use thiserror::Error;
 
@@ -31,6 +31,15 @@ pub enum CouncilError {
     /// The ward is already retired. Edge: invalid transition.
     #[error("ward {0} is already retired")]
     WardAlreadyRetired(WardId),
+    /// A member with this id already exists. Edge: already exists.
+    #[error("member {0} already exists")]
+    MemberAlreadyExists(MemberId),
+    /// No member with this id. Edge: not found.
+    #[error("member {0} not found")]
+    MemberNotFound(MemberId),
+    /// The member has already left office. Edge: invalid transition.
+    #[error("member {0} has already left office")]
+    MemberAlreadyLeft(MemberId),
     /// A body with this id already exists. Edge: already exists.
     #[error("body {0} already exists")]
     BodyAlreadyExists(BodyId),
@@ -67,17 +76,21 @@ impl CouncilError {
         match self {
             NotRegistered
             | WardNotFound(_)
+            | MemberNotFound(_)
             | BodyNotFound(_)
             | ClosureDayNotFound(_)
             | StatusLabelNotFound(_) => ErrorKind::NotFound,
             AlreadyRegistered
             | WardAlreadyExists(_)
+            | MemberAlreadyExists(_)
             | WardNameTaken(_)
             | BodyAlreadyExists(_)
             | BodyNameTaken(_)
             | ClosureDayAlreadyAdded(_)
             | StatusLabelAlreadyMapped(_) => ErrorKind::AlreadyExists,
-            WardAlreadyRetired(_) | BodyAlreadyRetired(_) => ErrorKind::InvalidTransition,
+            WardAlreadyRetired(_) | BodyAlreadyRetired(_) | MemberAlreadyLeft(_) => {
+                ErrorKind::InvalidTransition
+            }
             NameUnchanged | SettingUnchanged => ErrorKind::InvalidInput,
         }
     }

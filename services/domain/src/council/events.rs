@@ -5,7 +5,7 @@ use super::{
     BodyKind, CallInPolicy, CanonicalStatus, CouncilKind, KeyDecisionThresholds, StatusLabelMapping,
 };
 use crate::nation::Nation;
-use crate::values::{BodyId, Name, Reason, Slug, StatusLabel, WardId};
+use crate::values::{BodyId, MemberId, Name, Reason, Slug, StatusLabel, WardId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -26,7 +26,11 @@ pub enum CouncilEvent {
     WardRenamed(WardRenamed),
     /// `WardRetired` v1.
     WardRetired(WardRetired),
-    /// `BodyAdded` v1.
+    /// `MemberAdded` v1.
+    MemberAdded(MemberAdded),
+    /// `MemberLeft` v1.
+    MemberLeft(MemberLeft),
+    /// `BodyAdded` v2 (v1 had no `elected_mayor` or `joint_committee` kinds).
     BodyAdded(BodyAdded),
     /// `BodyRenamed` v1.
     BodyRenamed(BodyRenamed),
@@ -107,6 +111,31 @@ pub struct WardRetired {
     #[serde(rename = "ward_id")]
     pub ward_id: WardId,
     /// First day it no longer exists.
+    #[serde(rename = "on")]
+    pub on: NaiveDate,
+}
+
+/// A member was added to the council's list.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberAdded {
+    /// The member's id.
+    #[serde(rename = "member_id")]
+    pub member_id: MemberId,
+    /// Their name.
+    #[serde(rename = "name")]
+    pub name: Name,
+    /// Their party or group, if listed.
+    #[serde(rename = "party")]
+    pub party: Option<Name>,
+}
+
+/// A member left office.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberLeft {
+    /// The member's id.
+    #[serde(rename = "member_id")]
+    pub member_id: MemberId,
+    /// First day they no longer hold office.
     #[serde(rename = "on")]
     pub on: NaiveDate,
 }

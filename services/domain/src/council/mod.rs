@@ -16,12 +16,12 @@ pub use errors::CouncilError;
 pub use events::*;
 pub use labels::{CanonicalStatus, StatusLabelMapping, default_status_labels};
 pub use policy::{CallInPeriod, CallInPolicy, CountedFrom, KeyDecisionThresholds, TakesEffect};
-pub use structure::{Body, BodyKind, CouncilKind, Ward};
+pub use structure::{Body, BodyKind, CouncilKind, Member, Ward};
 
 use crate::Decided;
 use crate::event::Event;
 use crate::nation::Nation;
-use crate::values::{BodyId, Name, Reason, Slug, StatusLabel, WardId};
+use crate::values::{BodyId, MemberId, Name, Reason, Slug, StatusLabel, WardId};
 use chrono::NaiveDate;
 use civic_calendar::WorkingDayCalendar;
 use std::collections::BTreeMap;
@@ -35,6 +35,7 @@ pub struct Council {
     kind: CouncilKind,
     nation: Nation,
     wards: Vec<Ward>,
+    members: Vec<Member>,
     bodies: Vec<Body>,
     key_decision_thresholds: Option<KeyDecisionThresholds>,
     call_in_policy: CallInPolicy,
@@ -64,6 +65,7 @@ impl Council {
                 kind: e.kind,
                 nation: e.nation,
                 wards: Vec::new(),
+                members: Vec::new(),
                 bodies: Vec::new(),
                 key_decision_thresholds: None,
                 call_in_policy: e.call_in_policy,
@@ -93,6 +95,17 @@ impl Council {
                 former_names: Vec::new(),
                 retired_on: None,
             }),
+            CouncilEvent::MemberAdded(e) => self.members.push(Member {
+                id: e.member_id,
+                name: e.name.clone(),
+                party: e.party.clone(),
+                left_on: None,
+            }),
+            CouncilEvent::MemberLeft(e) => {
+                if let Some(member) = self.members.iter_mut().find(|m| m.id == e.member_id) {
+                    member.left_on = Some(e.on);
+                }
+            }
             CouncilEvent::WardRenamed(e) => {
                 if let Some(ward) = self.wards.iter_mut().find(|w| w.id == e.ward_id) {
                     let old = std::mem::replace(&mut ward.name, e.name.clone());
@@ -232,6 +245,32 @@ impl Council {
                     on: *on,
                 })
             }
+            C::AddMember {
+                member,
+                name,
+                party,
+            } => {
+                if self.member(*member).is_some() {
+                    return Err(CouncilError::MemberAlreadyExists(*member));
+                }
+                CouncilEvent::MemberAdded(MemberAdded {
+                    member_id: *member,
+                    name: name.clone(),
+                    party: party.clone(),
+                })
+            }
+            C::RecordMemberLeft { member, on } => {
+                let current = self
+                    .member(*member)
+                    .ok_or(CouncilError::MemberNotFound(*member))?;
+                if current.left_on.is_some() {
+                    return Err(CouncilError::MemberAlreadyLeft(*member));
+                }
+                CouncilEvent::MemberLeft(MemberLeft {
+                    member_id: *member,
+                    on: *on,
+                })
+            }
             C::AddBody { body, name, kind } => {
                 if self.body(*body).is_some() {
                     return Err(CouncilError::BodyAlreadyExists(*body));
@@ -364,6 +403,16 @@ impl Council {
     /// refer to them).
     pub fn wards(&self) -> &[Ward] {
         &self.wards
+    }
+
+    /// Every member ever listed, in order, those who left included (old records name them).
+    pub fn members(&self) -> &[Member] {
+        &self.members
+    }
+
+    /// One member by id.
+    pub fn member(&self, id: MemberId) -> Option<&Member> {
+        self.members.iter().find(|m| m.id == id)
     }
 
     /// One ward by id.

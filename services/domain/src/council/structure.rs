@@ -1,6 +1,6 @@
 //! What a council is made of: its kind, wards and decision-making bodies.
 
-use crate::values::{BodyId, Name, WardId};
+use crate::values::{BodyId, MemberId, Name, WardId};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -50,6 +50,12 @@ pub enum BodyKind {
     /// The full council meeting.
     #[serde(rename = "full_council")]
     FullCouncil,
+    /// A directly elected mayor acting alone (the executive in mayoral councils).
+    #[serde(rename = "elected_mayor")]
+    ElectedMayor,
+    /// A joint committee of two or more councils.
+    #[serde(rename = "joint_committee")]
+    JointCommittee,
 }
 
 /// An electoral ward. Wards are renamed and retired at boundary reviews but
@@ -80,6 +86,20 @@ pub struct Body {
     pub former_names: Vec<Name>,
     /// When the body was dissolved, if it was.
     pub retired_on: Option<NaiveDate>,
+}
+
+/// A member (councillor) the council lists. Members leave office but keep their id, so old
+/// votes and declarations still point at the right person.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Member {
+    /// Stable id.
+    pub id: MemberId,
+    /// Name, e.g. "Cllr Paul Taylor".
+    pub name: Name,
+    /// Party or group, if listed.
+    pub party: Option<Name>,
+    /// First day they no longer held office, if they have left.
+    pub left_on: Option<NaiveDate>,
 }
 
 impl Ward {

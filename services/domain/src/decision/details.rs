@@ -2,13 +2,15 @@
 //! details" page, typed.
 
 use crate::restriction::{ExemptionScheme, Restriction, RestrictionAt, RestrictionDraft};
+use super::links::{DecisionLink, MeetingItemRef, References};
+use super::people::{Interests, MemberRef, Vote};
+use super::resolutions::Resolutions;
 use crate::values::{
     BodyId, EmailAddress, ForwardPlanEntryId, HttpUrl, LongText, Name, PhoneNumber, Sha256Digest,
     StatusLabel, Title, ValueError, WardId,
 };
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
-use thiserror::Error;
 
 /// The canonical outcome of a decision, whatever words the council used.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
@@ -51,94 +53,6 @@ pub struct BodyRef {
     /// The name as shown on the record, e.g. "Cabinet".
     #[serde(rename = "name_as_shown")]
     pub name_as_shown: Name,
-}
-
-/// One numbered resolution of "The decision".
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct Resolution {
-    /// Its number as published (1, 2, 3...).
-    #[serde(rename = "number")]
-    pub number: u32,
-    /// Its text.
-    #[serde(rename = "text")]
-    pub text: LongText,
-}
-
-/// Why a list of resolutions was refused.
-#[derive(Debug, Clone, PartialEq, Eq, Error)]
-pub enum ResolutionsError {
-    /// Resolution numbers start at 1. Edge: invalid input.
-    #[error("resolution numbers start at 1")]
-    NumberZero,
-    /// Two resolutions share a number. Edge: invalid input.
-    #[error("resolution number {0} appears more than once")]
-    DuplicateNumber(u32),
-    /// Numbers must be given in ascending order, as published. Edge: invalid
-    /// input.
-    #[error("resolution {later} comes after {earlier}; numbers must ascend")]
-    NotAscending {
-        /// The number given first.
-        earlier: u32,
-        /// The smaller number given after it.
-        later: u32,
-    },
-}
-
-/// The decision's resolutions, numbers unique and ascending. May be empty: a
-/// "Noted" item often has none, and imported records sometimes omit the text
-/// (recording proceeds with a warning rather than losing the record).
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Default, Serialize, Deserialize)]
-#[serde(try_from = "Vec<Resolution>", into = "Vec<Resolution>")]
-pub struct Resolutions(Vec<Resolution>);
-
-impl Resolutions {
-    /// Accepts resolutions numbered from 1 upwards, unique and ascending
-    /// (gaps allowed: a published list may skip a withdrawn recommendation).
-    pub fn parse(resolutions: Vec<Resolution>) -> Result<Self, ResolutionsError> {
-        for (i, r) in resolutions.iter().enumerate() {
-            if r.number == 0 {
-                return Err(ResolutionsError::NumberZero);
-            }
-            if resolutions[..i]
-                .iter()
-                .any(|earlier| earlier.number == r.number)
-            {
-                return Err(ResolutionsError::DuplicateNumber(r.number));
-            }
-            if let Some(prev) = i.checked_sub(1).and_then(|p| resolutions.get(p))
-                && prev.number > r.number
-            {
-                return Err(ResolutionsError::NotAscending {
-                    earlier: prev.number,
-                    later: r.number,
-                });
-            }
-        }
-        Ok(Self(resolutions))
-    }
-
-    /// The resolutions in order.
-    pub fn as_slice(&self) -> &[Resolution] {
-        &self.0
-    }
-
-    /// Whether there are none.
-    pub fn is_empty(&self) -> bool {
-        self.0.is_empty()
-    }
-}
-
-impl TryFrom<Vec<Resolution>> for Resolutions {
-    type Error = ResolutionsError;
-    fn try_from(value: Vec<Resolution>) -> Result<Self, Self::Error> {
-        Self::parse(value)
-    }
-}
-
-impl From<Resolutions> for Vec<Resolution> {
-    fn from(value: Resolutions) -> Self {
-        value.0
-    }
 }
 
 /// A non-empty list of distinct wards, sorted, so that "listed" always lists
@@ -214,20 +128,6 @@ pub struct Contact {
     /// Paultaylor@maidstone.gov.uk Tel: 01622 602068."
     #[serde(rename = "as_given")]
     pub as_given: Option<LongText>,
-}
-
-/// A member's declared interest, and any dispensation granted.
-#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
-pub struct DeclaredInterest {
-    /// The member who declared it.
-    #[serde(rename = "member")]
-    pub member: Name,
-    /// The interest as recorded.
-    #[serde(rename = "interest")]
-    pub interest: LongText,
-    /// The dispensation granted, if any.
-    #[serde(rename = "dispensation")]
-    pub dispensation: Option<LongText>,
 }
 
 /// An accompanying document.
@@ -334,6 +234,66 @@ pub enum DecisionField {
     /// [`DecisionDetails::forward_plan_entry`].
     #[serde(rename = "forward_plan_entry")]
     ForwardPlanEntry,
+    /// [`DecisionDetails::references`].
+    #[serde(rename = "references")]
+    References,
+    /// [`DecisionDetails::links`].
+    #[serde(rename = "links")]
+    Links,
+    /// [`DecisionDetails::meeting`].
+    #[serde(rename = "meeting")]
+    Meeting,
+    /// [`DecisionDetails::lead_member`].
+    #[serde(rename = "lead_member")]
+    LeadMember,
+    /// [`DecisionDetails::lead_officer`].
+    #[serde(rename = "lead_officer")]
+    LeadOfficer,
+    /// [`DecisionDetails::department`].
+    #[serde(rename = "department")]
+    Department,
+    /// [`DecisionDetails::vote`].
+    #[serde(rename = "vote")]
+    Vote,
+}
+
+impl DecisionField {
+    /// The field in plain words, as a warning names it.
+    pub fn words(self) -> &'static str {
+        match self {
+            DecisionField::Title => "title",
+            DecisionField::DecisionMaker => "decision maker",
+            DecisionField::StatusLabel => "decision status",
+            DecisionField::Outcome => "outcome",
+            DecisionField::KeyDecision => "whether it is a key decision",
+            DecisionField::SubjectToCallIn => "whether it is subject to call-in",
+            DecisionField::Purpose => "purpose",
+            DecisionField::Resolutions => "the decision",
+            DecisionField::Reasons => "reasons for the decision",
+            DecisionField::AlternativeOptions => "alternative options considered",
+            DecisionField::ReasonKey => "reason key",
+            DecisionField::WardsAffected => "wards affected",
+            DecisionField::CommitteeDetails => "details of the committee",
+            DecisionField::RepresentationsBy => "when representations should be made by",
+            DecisionField::OtherConsulted => "other reasons or organisations consulted",
+            DecisionField::Consultees => "consultees",
+            DecisionField::Contact => "contact",
+            DecisionField::ReportAuthor => "report author",
+            DecisionField::DateOfDecision => "date of decision",
+            DecisionField::DecidedBy => "decided by",
+            DecisionField::Interests => "declarations of interest",
+            DecisionField::Documents => "accompanying documents",
+            DecisionField::FieldRestrictions => "withheld fields",
+            DecisionField::ForwardPlanEntry => "forward-plan entry",
+            DecisionField::References => "references",
+            DecisionField::Links => "related decisions",
+            DecisionField::Meeting => "meeting",
+            DecisionField::LeadMember => "lead member",
+            DecisionField::LeadOfficer => "lead officer",
+            DecisionField::Department => "department",
+            DecisionField::Vote => "vote",
+        }
+    }
 }
 
 /// Everything the published record of a decision says, apart from the dates
@@ -347,15 +307,17 @@ pub struct DecisionDetails<R = Restriction> {
     /// The decision's title, e.g. "Information Strategy 2010 - 13".
     #[serde(rename = "title")]
     pub title: Title,
-    /// "Decision Maker": the body whose decision it is.
+    /// "Decision Maker": the body whose decision it is; `None` when the page names none (many
+    /// officer and individual-member decisions).
     #[serde(rename = "decision_maker")]
-    pub decision_maker: BodyRef,
-    /// "Decision status" in the council's words.
+    pub decision_maker: Option<BodyRef>,
+    /// "Decision status" in the council's words; `None` when the page shows none (records of
+    /// decision, issue histories).
     #[serde(rename = "status_label")]
-    pub status_label: StatusLabel,
-    /// The canonical outcome.
+    pub status_label: Option<StatusLabel>,
+    /// The canonical outcome; `None` when the record does not state one.
     #[serde(rename = "outcome")]
-    pub outcome: Outcome,
+    pub outcome: Option<Outcome>,
     /// "Is Key decision?"; `None` when the source left it blank.
     #[serde(rename = "key_decision")]
     pub key_decision: Option<bool>,
@@ -366,7 +328,7 @@ pub struct DecisionDetails<R = Restriction> {
     /// "Purpose".
     #[serde(rename = "purpose")]
     pub purpose: Option<LongText>,
-    /// "Decision": the numbered resolutions.
+    /// "Decision": the resolutions, in page order, with the council's labels.
     #[serde(rename = "resolutions")]
     pub resolutions: Resolutions,
     /// "Reasons for the decision".
@@ -402,12 +364,12 @@ pub struct DecisionDetails<R = Restriction> {
     /// "Date of decision" (UK civil date).
     #[serde(rename = "date_of_decision")]
     pub date_of_decision: NaiveDate,
-    /// "Decided: date - body": the body that actually took it.
+    /// "Decided: date - body": the body that actually took it; `None` when not stated.
     #[serde(rename = "decided_by")]
-    pub decided_by: BodyRef,
-    /// Declared interests and dispensations.
+    pub decided_by: Option<BodyRef>,
+    /// "Declarations of interest" and dispensations ("None" is a value).
     #[serde(rename = "interests")]
-    pub interests: Vec<DeclaredInterest>,
+    pub interests: Interests,
     /// "Accompanying Documents".
     #[serde(rename = "documents")]
     pub documents: Vec<Document<R>>,
@@ -417,6 +379,28 @@ pub struct DecisionDetails<R = Restriction> {
     /// The forward-plan entry that gave notice of it, if any.
     #[serde(rename = "forward_plan_entry")]
     pub forward_plan_entry: Option<ForwardPlanEntryId>,
+    /// The council's and the source's identifiers for the record (v2).
+    #[serde(rename = "references")]
+    pub references: References,
+    /// Other decisions this one reconsiders, replaces, amends... (v2).
+    #[serde(rename = "links")]
+    pub links: Vec<DecisionLink>,
+    /// The meeting (and agenda item) where it was taken; `None` for decisions taken outside a
+    /// meeting (officers, individual members) or not stated (v2).
+    #[serde(rename = "meeting")]
+    pub meeting: Option<MeetingItemRef>,
+    /// "Lead member": the portfolio holder responsible (v2).
+    #[serde(rename = "lead_member")]
+    pub lead_member: Option<MemberRef>,
+    /// "Lead officer", as given, e.g. "Mark Green, Director of Finance" (v2).
+    #[serde(rename = "lead_officer")]
+    pub lead_officer: Option<Name>,
+    /// "Department" or directorate responsible (v2).
+    #[serde(rename = "department")]
+    pub department: Option<Name>,
+    /// The vote on the motion, as recorded (v2).
+    #[serde(rename = "vote")]
+    pub vote: Option<Vote>,
 }
 
 impl<R> DecisionDetails<R> {
@@ -452,6 +436,13 @@ impl<R> DecisionDetails<R> {
             documents,
             field_restrictions,
             forward_plan_entry,
+            references,
+            links,
+            meeting,
+            lead_member,
+            lead_officer,
+            department,
+            vote,
         } = self;
         let documents = documents
             .into_iter()
@@ -512,6 +503,13 @@ impl<R> DecisionDetails<R> {
             documents,
             field_restrictions,
             forward_plan_entry,
+            references,
+            links,
+            meeting,
+            lead_member,
+            lead_officer,
+            department,
+            vote,
         })
     }
 }
@@ -572,6 +570,13 @@ impl DecisionDetails {
             documents,
             field_restrictions,
             forward_plan_entry,
+            references,
+            links,
+            meeting,
+            lead_member,
+            lead_officer,
+            department,
+            vote,
         } = self;
         [
             (title != &other.title, F::Title),
@@ -619,10 +624,40 @@ impl DecisionDetails {
                 forward_plan_entry != &other.forward_plan_entry,
                 F::ForwardPlanEntry,
             ),
+            (references != &other.references, F::References),
+            (links != &other.links, F::Links),
+            (meeting != &other.meeting, F::Meeting),
+            (lead_member != &other.lead_member, F::LeadMember),
+            (lead_officer != &other.lead_officer, F::LeadOfficer),
+            (department != &other.department, F::Department),
+            (vote != &other.vote, F::Vote),
         ]
         .into_iter()
         .filter_map(|(differs, field)| differs.then_some(field))
         .collect()
+    }
+
+    /// The fields such a record normally states that this one leaves out: it is kept and shown
+    /// as the council showed it, and flagged. (Whether it is subject to call-in has its own
+    /// warning, since the rules then assume it is.)
+    pub fn not_stated(&self) -> Vec<DecisionField> {
+        [
+            (self.decision_maker.is_none(), DecisionField::DecisionMaker),
+            (self.status_label.is_none(), DecisionField::StatusLabel),
+            (self.outcome.is_none(), DecisionField::Outcome),
+            (self.key_decision.is_none(), DecisionField::KeyDecision),
+        ]
+        .into_iter()
+        .filter_map(|(missing, field)| missing.then_some(field))
+        .collect()
+    }
+
+    /// Every member the record names by id: lead member, declarations, the vote.
+    pub fn members(&self) -> impl Iterator<Item = &MemberRef> {
+        self.lead_member
+            .iter()
+            .chain(self.interests.declared().iter().map(|i| &i.member))
+            .chain(self.vote.iter().flat_map(|v| v.members()))
     }
 
     /// Whether the decision can be called in, as far as the record says:
@@ -651,52 +686,6 @@ impl DecisionDetails {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    fn r(number: u32) -> Resolution {
-        Resolution {
-            number,
-            text: LongText::parse("That it be approved.").unwrap(),
-        }
-    }
-
-    #[test]
-    fn resolutions_numbered_upwards_are_accepted_even_with_gaps() {
-        assert!(Resolutions::parse(vec![r(1), r(2), r(4)]).is_ok());
-        assert!(Resolutions::parse(vec![]).unwrap().is_empty());
-    }
-
-    #[test]
-    fn duplicate_resolution_numbers_are_refused() {
-        assert_eq!(
-            Resolutions::parse(vec![r(1), r(2), r(2)]),
-            Err(ResolutionsError::DuplicateNumber(2))
-        );
-    }
-
-    #[test]
-    fn descending_resolution_numbers_are_refused() {
-        assert_eq!(
-            Resolutions::parse(vec![r(2), r(1)]),
-            Err(ResolutionsError::NotAscending {
-                earlier: 2,
-                later: 1
-            })
-        );
-    }
-
-    #[test]
-    fn resolution_zero_is_refused() {
-        assert_eq!(
-            Resolutions::parse(vec![r(0)]),
-            Err(ResolutionsError::NumberZero)
-        );
-    }
-
-    #[test]
-    fn stored_resolutions_are_revalidated_when_read() {
-        let json = serde_json::json!([{"number": 1, "text": "a"}, {"number": 1, "text": "b"}]);
-        assert!(serde_json::from_value::<Resolutions>(json).is_err());
-    }
 
     #[test]
     fn a_ward_list_must_list_something_and_drops_duplicates() {

@@ -2,7 +2,7 @@
 
 use super::{DecisionCommandKind, DecisionStatus};
 use crate::error::ErrorKind;
-use crate::values::{BodyId, Name, WardId};
+use crate::values::{BodyId, DecisionId, MemberId, Name, WardId};
 use chrono::NaiveDate;
 use civic_calendar::CalendarError;
 use thiserror::Error;
@@ -64,6 +64,16 @@ pub enum DecisionError {
     /// A ward listed is not one of the council's wards. Edge: not found.
     #[error("ward {0} is not one of the council's wards")]
     UnknownWard(WardId),
+    /// A member named by id is not in the council's list. Edge: not found.
+    #[error("member {0} is not in the council's list of members")]
+    UnknownMember(MemberId),
+    /// Interests stated as declared must list at least one; a record saying "None" states
+    /// that none were declared. Edge: invalid input.
+    #[error("declared interests must list at least one declaration; say none were declared instead")]
+    EmptyDeclaredInterests,
+    /// A record cannot be linked to itself. Edge: invalid input.
+    #[error("the record links to itself ({0})")]
+    LinksToItself(DecisionId),
     /// A call-in deadline before the notice was published. Edge: invalid
     /// input.
     #[error("the call-in deadline {deadline} is before publication on {publication_date}")]
@@ -132,7 +142,7 @@ impl DecisionError {
     pub fn kind(&self) -> ErrorKind {
         use DecisionError::*;
         match self {
-            NotFound | UnknownBody(_) | UnknownWard(_) => ErrorKind::NotFound,
+            NotFound | UnknownBody(_) | UnknownWard(_) | UnknownMember(_) => ErrorKind::NotFound,
             AlreadyRecorded | AlreadyExempted => ErrorKind::AlreadyExists,
             InvalidTransition { .. }
             | NotSubjectToCallIn
@@ -148,6 +158,8 @@ impl DecisionError {
             | Calendar(_)
             | TakeEffectBeforeEffectiveDate { .. }
             | NothingToCorrect
+            | EmptyDeclaredInterests
+            | LinksToItself(_)
             | Restriction(_) => ErrorKind::InvalidInput,
         }
     }

@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
     reason = "short-lived values matched by shape; boxing would only obscure the public API"
 )]
 pub enum DecisionEvent {
-    /// `DecisionRecorded` v1.
+    /// `DecisionRecorded` v2 (v1: numbered resolutions, required maker/status/outcome).
     Recorded(DecisionRecorded),
     /// `DecisionPublished` v1.
     Published(DecisionPublished),
@@ -24,7 +24,7 @@ pub enum DecisionEvent {
     CalledIn(DecisionCalledIn),
     /// `DecisionCallInResolved` v1.
     CallInResolved(DecisionCallInResolved),
-    /// `DecisionReconsidered` v1.
+    /// `DecisionReconsidered` v2 (v1: numbered resolutions).
     Reconsidered(DecisionReconsidered),
     /// `DecisionExemptedFromCallIn` v1.
     ExemptedFromCallIn(DecisionExemptedFromCallIn),
@@ -40,7 +40,7 @@ pub enum DecisionEvent {
     Withdrawn(DecisionWithdrawn),
     /// `DecisionAbandoned` v1.
     Abandoned(DecisionAbandoned),
-    /// `DecisionCorrected` v1.
+    /// `DecisionCorrected` v2 (details as `DecisionRecorded` v2).
     Corrected(DecisionCorrected),
 }
 

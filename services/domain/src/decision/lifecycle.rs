@@ -182,9 +182,9 @@ pub enum ReconsiderationResult {
         /// The new resolutions.
         #[serde(rename = "resolutions")]
         resolutions: Resolutions,
-        /// The outcome after amendment.
+        /// The outcome after amendment; `None` when the record stated no outcome (v2).
         #[serde(rename = "outcome")]
-        outcome: Outcome,
+        outcome: Option<Outcome>,
     },
 }
 

@@ -1,6 +1,7 @@
 //! The decision aggregate: stream `decision/{uuid}`.
 //!
-//! - `details`: the typed record (every field of a decision page);
+//! - `details`: the typed record (every field of a decision page), with `resolutions`, `people`
+//!   (members, interests, the vote) and `links` (references, the meeting, other decisions);
 //! - `lifecycle`: states, the transition table and what transitions record;
 //! - `call_in`: the call-in window from the council's policy and calendar;
 //! - `commands`, `events`, `errors`: the aggregate's language;
@@ -13,6 +14,9 @@ mod details;
 mod errors;
 mod events;
 mod lifecycle;
+mod links;
+mod people;
+mod resolutions;
 mod rules;
 
 pub use call_in::{CallInWindow, compute_window};
@@ -20,6 +24,9 @@ pub use commands::{DecisionCommand, DecisionCommandKind};
 pub use details::*;
 pub use errors::DecisionError;
 pub use events::*;
+pub use links::{DecisionLink, DecisionRelation, MeetingItemRef, References};
+pub use people::{DeclaredInterest, Interests, MemberRef, NamedVote, Vote, VoteCast};
+pub use resolutions::{Resolution, Resolutions};
 pub use lifecycle::{
     CallInMembers, CallInOutcome, CallInTerms, DateBasis, DecisionStatus, Reconsideration,
     ReconsiderationResult,
@@ -229,7 +236,7 @@ impl Decision {
         let (events, warnings) = match (state, command) {
             (None, DecisionCommand::Record { details }) => {
                 let details = resolve(details, council)?;
-                let warnings = rules::check_details(&details, council, today)?;
+                let warnings = rules::check_details(id, &details, council, today)?;
                 let event = DecisionEvent::Recorded(DecisionRecorded {
                     decision_id: id,
                     details,
@@ -365,10 +372,10 @@ impl Decision {
                     Reconsideration::Confirmed => ReconsiderationResult::Confirmed,
                     Reconsideration::Amended(resolutions) => ReconsiderationResult::Amended {
                         resolutions: resolutions.clone(),
-                        outcome: match self.details.outcome {
+                        outcome: self.details.outcome.map(|outcome| match outcome {
                             Outcome::Approved => Outcome::ApprovedWithAmendments,
                             other => other,
-                        },
+                        }),
                     },
                 };
                 DecisionEvent::Reconsidered(DecisionReconsidered {
@@ -428,7 +435,7 @@ impl Decision {
                 if corrected_fields.is_empty() {
                     return Err(DecisionError::NothingToCorrect);
                 }
-                warnings = rules::check_details(&details, council, today)?;
+                warnings = rules::check_details(self.id, &details, council, today)?;
                 if let Some(effective_from) = self.effective_from.or(self.took_effect_on)
                     && effective_from < details.date_of_decision
                 {

@@ -2,9 +2,9 @@
 
 use super::*;
 use crate::council::{CallInPolicy, CanonicalStatus, CouncilCommand, CountedFrom, TakesEffect};
-use crate::restriction::{ExemptionScheme, Restriction, RestrictionCategory};
+use crate::restriction::{ExemptionScheme, Restriction, RestrictionDraft};
 use crate::testing::*;
-use crate::values::{BodyId, StatusLabel, Title, WardId};
+use crate::values::{BodyId, MemberId, Reference, StatusLabel, Title, WardId};
 
 const TODAY: (i32, u32, u32) = (2010, 12, 31);
 
@@ -205,8 +205,9 @@ fn a_decision_maker_that_is_not_one_of_the_councils_bodies_is_refused() {
     let g = Given::nothing();
     let stranger = BodyId::new();
     let mut details = details(&g.f);
-    details.decision_maker.body_id = stranger;
-    details.decided_by.body_id = stranger;
+    for body in [&mut details.decision_maker, &mut details.decided_by] {
+        body.as_mut().unwrap().body_id = stranger;
+    }
     assert_eq!(
         g.when(DecisionCommand::Record {
             details: details.into()
@@ -270,10 +271,10 @@ fn a_key_decision_without_a_forward_plan_entry_is_recorded_with_a_warning() {
 fn a_decision_taken_by_another_body_than_the_decision_maker_is_recorded_with_a_warning() {
     let g = Given::nothing();
     let mut details = details(&g.f);
-    details.decided_by = BodyRef {
+    details.decided_by = Some(BodyRef {
         body_id: g.f.committee,
         name_as_shown: name("Planning Committee"),
-    };
+    });
     let decided = g
         .when(DecisionCommand::Record {
             details: details.into(),
@@ -305,8 +306,8 @@ fn an_approval_with_no_resolutions_is_recorded_with_a_warning_but_a_noting_is_no
         }]
     );
 
-    details.outcome = Outcome::Noted;
-    details.status_label = StatusLabel::parse("Noted").unwrap();
+    details.outcome = Some(Outcome::Noted);
+    details.status_label = Some(StatusLabel::parse("Noted").unwrap());
     assert_eq!(
         g.when(DecisionCommand::Record {
             details: details.into()
@@ -321,7 +322,7 @@ fn an_approval_with_no_resolutions_is_recorded_with_a_warning_but_a_noting_is_no
 fn a_status_label_the_council_does_not_know_is_recorded_with_a_warning() {
     let g = Given::nothing();
     let mut details = details(&g.f);
-    details.status_label = StatusLabel::parse("Resolved").unwrap();
+    details.status_label = Some(StatusLabel::parse("Resolved").unwrap());
     let decided = g
         .when(DecisionCommand::Record {
             details: details.into(),
@@ -339,7 +340,7 @@ fn a_status_label_the_council_does_not_know_is_recorded_with_a_warning() {
 fn a_status_label_mapped_to_another_outcome_is_recorded_with_a_warning() {
     let g = Given::nothing();
     let mut details = details(&g.f);
-    details.status_label = StatusLabel::parse("refused").unwrap();
+    details.status_label = Some(StatusLabel::parse("refused").unwrap());
     let decided = g
         .when(DecisionCommand::Record {
             details: details.into(),
@@ -383,13 +384,10 @@ fn a_restriction_under_another_nations_scheme_is_recorded_with_a_warning() {
     let mut details = details(&g.f);
     details.field_restrictions.push(FieldRestriction {
         field: DecisionField::Reasons,
-        restriction: Restriction::parse(
-            RestrictionCategory::Exempt,
-            ExemptionScheme::Schedule7A,
-            vec![9],
-            true,
-            None,
-        )
+        restriction: Restriction::parse(RestrictionDraft::exempt(
+            Some(ExemptionScheme::Schedule7A),
+            &[9],
+        ))
         .unwrap(),
     });
     let decided = g
@@ -408,15 +406,9 @@ fn a_restriction_under_another_nations_scheme_is_recorded_with_a_warning() {
 
 #[test]
 fn a_restriction_naming_no_scheme_cites_the_councils_nation_when_decided() {
-    use crate::restriction::{RestrictionAt, RestrictionDraft, RestrictionError};
+    use crate::restriction::{RestrictionAt, RestrictionError};
     let g = Given::nothing();
-    let draft = |paragraphs: Vec<u8>| RestrictionDraft {
-        category: RestrictionCategory::Exempt,
-        scheme: None,
-        paragraphs,
-        public_interest_test_applied: true,
-        reason: None,
-    };
+    let draft = |paragraphs: Vec<u8>| RestrictionDraft::exempt(None, &paragraphs);
     let mut details: DecisionDetails<RestrictionDraft> = details(&g.f).into();
     details.field_restrictions.push(FieldRestriction {
         field: DecisionField::Reasons,
@@ -446,7 +438,7 @@ fn a_restriction_naming_no_scheme_cites_the_councils_nation_when_decided() {
             field: "fieldRestrictions[0].restriction".into(),
             error: RestrictionError::ParagraphOutOfRange {
                 scheme: ExemptionScheme::Schedule12APart1,
-                paragraph: 14,
+                paragraph: crate::restriction::Paragraph::number(14),
                 min: 1,
                 max: 7,
             },
@@ -990,7 +982,7 @@ fn an_amended_reconsideration_replaces_the_resolutions_and_marks_the_amendment()
     });
     let s = g.state();
     assert_eq!(s.details().resolutions, amended);
-    assert_eq!(s.details().outcome, Outcome::ApprovedWithAmendments);
+    assert_eq!(s.details().outcome, Some(Outcome::ApprovedWithAmendments));
     assert_ne!(s.details().resolutions, details_of(&g).resolutions);
 }
 
@@ -1346,4 +1338,196 @@ fn invalid_transition_errors_name_the_state_and_the_command() {
         invalid(DecisionStatus::Effective, DecisionCommandKind::Withdraw).to_string(),
         "cannot Withdraw a decision that is Effective"
     );
+}
+
+mod real_records {
+    //! What real registers hold: values not stated, people, votes, links (issue 13).
+    use super::*;
+
+    fn member(id: Option<MemberId>, shown: &str) -> MemberRef {
+        MemberRef {
+            member_id: id,
+            name_as_shown: name(shown),
+        }
+    }
+
+    #[test]
+    fn an_officer_decision_with_no_maker_status_or_outcome_is_kept_and_flagged() {
+        let g = Given::nothing();
+        let mut details = details(&g.f);
+        details.decision_maker = None;
+        details.decided_by = None;
+        details.status_label = None;
+        details.outcome = None;
+        let decided = g
+            .when(DecisionCommand::Record {
+                details: details.clone().into(),
+            })
+            .unwrap();
+        assert_eq!(
+            decided.warnings,
+            vec![Warning::NotStated {
+                fields: vec![
+                    DecisionField::DecisionMaker,
+                    DecisionField::StatusLabel,
+                    DecisionField::Outcome
+                ]
+            }]
+        );
+        assert_eq!(
+            decided.events,
+            vec![Event::Decision(DecisionEvent::Recorded(DecisionRecorded {
+                decision_id: g.id,
+                details,
+            }))]
+        );
+    }
+
+    #[test]
+    fn members_named_by_id_must_be_the_councils_and_one_who_left_is_a_warning() {
+        let stranger = MemberId::new();
+        let g = Given::nothing();
+        let mut details = details(&g.f);
+        details.lead_member = Some(member(Some(stranger), "Cllr Nobody"));
+        assert_eq!(
+            g.when(DecisionCommand::Record {
+                details: details.clone().into()
+            }),
+            Err(DecisionError::UnknownMember(stranger))
+        );
+        let g = Given::nothing()
+            .council_does(CouncilCommand::AddMember {
+                member: stranger,
+                name: name("Cllr Somebody"),
+                party: None,
+            })
+            .council_does(CouncilCommand::RecordMemberLeft {
+                member: stranger,
+                on: d(2010, 5, 6),
+            });
+        let mut details = super::details(&g.f);
+        details.lead_member = Some(member(Some(stranger), "Cllr Somebody"));
+        let decided = g
+            .when(DecisionCommand::Record {
+                details: details.into(),
+            })
+            .unwrap();
+        assert_eq!(
+            decided.warnings,
+            vec![Warning::MemberLeftOffice {
+                member: stranger,
+                left_on: d(2010, 5, 6)
+            }]
+        );
+    }
+
+    #[test]
+    fn none_declared_is_a_value_but_an_empty_declaration_is_refused() {
+        let g = Given::nothing();
+        let mut details = details(&g.f);
+        details.interests = Interests::NoneDeclared;
+        assert!(
+            g.when(DecisionCommand::Record {
+                details: details.clone().into()
+            })
+            .is_ok()
+        );
+        details.interests = Interests::Declared { interests: vec![] };
+        assert_eq!(
+            g.when(DecisionCommand::Record {
+                details: details.into()
+            }),
+            Err(DecisionError::EmptyDeclaredInterests)
+        );
+    }
+
+    #[test]
+    fn a_vote_whose_names_do_not_add_up_is_kept_with_a_warning() {
+        let g = Given::nothing();
+        let mut details = details(&g.f);
+        details.vote = Some(Vote {
+            votes_for: Some(5),
+            named: vec![NamedVote {
+                member: member(None, "Cllr A"),
+                cast: VoteCast::For,
+            }],
+            ..Vote::default()
+        });
+        let decided = g
+            .when(DecisionCommand::Record {
+                details: details.into(),
+            })
+            .unwrap();
+        assert_eq!(
+            decided.warnings,
+            vec![Warning::VoteCountDisagreesWithNames {
+                cast: VoteCast::For,
+                stated: 5,
+                named: 1
+            }]
+        );
+    }
+
+    #[test]
+    fn a_record_cannot_link_to_itself_but_links_to_others_are_kept() {
+        let g = Given::nothing();
+        let mut details = details(&g.f);
+        let other = DecisionId::new();
+        details.links = vec![DecisionLink {
+            relation: DecisionRelation::Reconsiders,
+            decision_id: other,
+        }];
+        assert!(
+            g.when(DecisionCommand::Record {
+                details: details.clone().into()
+            })
+            .is_ok()
+        );
+        details.links.push(DecisionLink {
+            relation: DecisionRelation::Replaces,
+            decision_id: g.id,
+        });
+        assert_eq!(
+            g.when(DecisionCommand::Record {
+                details: details.into()
+            }),
+            Err(DecisionError::LinksToItself(g.id))
+        );
+    }
+
+    #[test]
+    fn an_exempt_notice_with_no_paragraph_is_kept_with_a_warning() {
+        let g = Given::nothing();
+        let mut details: DecisionDetails<RestrictionDraft> = details(&g.f).into();
+        details.field_restrictions.push(FieldRestriction {
+            field: DecisionField::Reasons,
+            restriction: RestrictionDraft::exempt(None, &[]),
+        });
+        let decided = g.when(DecisionCommand::Record { details }).unwrap();
+        assert_eq!(
+            decided.warnings,
+            vec![Warning::UnusualRestriction {
+                what: crate::restriction::UnusualRestriction::ExemptWithoutParagraph
+            }]
+        );
+    }
+
+    #[test]
+    fn a_correction_names_the_new_fields_it_changed() {
+        let g = Given::recorded();
+        let mut corrected = details_of(&g);
+        corrected.references.reference = Some(Reference::parse("CAB/2010/045").unwrap());
+        corrected.department = Some(name("Business Improvement"));
+        let event = g.then_event(DecisionCommand::Correct {
+            details: corrected.into(),
+            reason: reason("Reference added from the minutes."),
+        });
+        let DecisionEvent::Corrected(corrected) = event else {
+            panic!("expected a correction, got {event:?}");
+        };
+        assert_eq!(
+            corrected.corrected_fields,
+            vec![DecisionField::References, DecisionField::Department]
+        );
+    }
 }

@@ -65,10 +65,30 @@ pub struct Upcaster {
     pub upcast: fn(Value) -> Result<Value, String>,
 }
 
-/// The upcasters in force. Empty while every event is at version 1: when a
-/// payload changes shape, bump its version in the registry and add the
-/// step from the old version here.
-pub const UPCASTERS: &[Upcaster] = &[];
+/// The upcasters in force: when a payload changes shape, bump its version in the registry and
+/// add the step from the old version here (the steps live in `upcasters.rs`).
+pub const UPCASTERS: &[Upcaster] = &[
+    Upcaster {
+        event_type: "BodyAdded",
+        from_version: 1,
+        upcast: super::upcasters::body_added_v1,
+    },
+    Upcaster {
+        event_type: "DecisionRecorded",
+        from_version: 1,
+        upcast: super::upcasters::decision_recorded_v1,
+    },
+    Upcaster {
+        event_type: "DecisionReconsidered",
+        from_version: 1,
+        upcast: super::upcasters::decision_reconsidered_v1,
+    },
+    Upcaster {
+        event_type: "DecisionCorrected",
+        from_version: 1,
+        upcast: super::upcasters::decision_corrected_v1,
+    },
+];
 
 /// A registry and upcaster table to decode with; the public API uses the
 /// built-in ones, tests substitute their own.

@@ -55,7 +55,9 @@ event_table! {
     Council(CouncilEvent::WardAdded(WardAdded)) = "WardAdded" v 1;
     Council(CouncilEvent::WardRenamed(WardRenamed)) = "WardRenamed" v 1;
     Council(CouncilEvent::WardRetired(WardRetired)) = "WardRetired" v 1;
-    Council(CouncilEvent::BodyAdded(BodyAdded)) = "BodyAdded" v 1;
+    Council(CouncilEvent::MemberAdded(MemberAdded)) = "MemberAdded" v 1;
+    Council(CouncilEvent::MemberLeft(MemberLeft)) = "MemberLeft" v 1;
+    Council(CouncilEvent::BodyAdded(BodyAdded)) = "BodyAdded" v 2;
     Council(CouncilEvent::BodyRenamed(BodyRenamed)) = "BodyRenamed" v 1;
     Council(CouncilEvent::BodyRetired(BodyRetired)) = "BodyRetired" v 1;
     Council(CouncilEvent::KeyDecisionThresholdsSet(KeyDecisionThresholdsSet)) = "KeyDecisionThresholdsSet" v 1;
@@ -69,11 +71,11 @@ event_table! {
     ForwardPlan(ForwardPlanEvent::Withdrawn(ForwardPlanEntryWithdrawn)) = "ForwardPlanEntryWithdrawn" v 1;
     ForwardPlan(ForwardPlanEvent::Abandoned(ForwardPlanEntryAbandoned)) = "ForwardPlanEntryAbandoned" v 1;
     ForwardPlan(ForwardPlanEvent::DecisionLinked(ForwardPlanEntryDecisionLinked)) = "ForwardPlanEntryDecisionLinked" v 1;
-    Decision(DecisionEvent::Recorded(DecisionRecorded)) = "DecisionRecorded" v 1;
+    Decision(DecisionEvent::Recorded(DecisionRecorded)) = "DecisionRecorded" v 2;
     Decision(DecisionEvent::Published(DecisionPublished)) = "DecisionPublished" v 1;
     Decision(DecisionEvent::CalledIn(DecisionCalledIn)) = "DecisionCalledIn" v 1;
     Decision(DecisionEvent::CallInResolved(DecisionCallInResolved)) = "DecisionCallInResolved" v 1;
-    Decision(DecisionEvent::Reconsidered(DecisionReconsidered)) = "DecisionReconsidered" v 1;
+    Decision(DecisionEvent::Reconsidered(DecisionReconsidered)) = "DecisionReconsidered" v 2;
     Decision(DecisionEvent::ExemptedFromCallIn(DecisionExemptedFromCallIn)) = "DecisionExemptedFromCallIn" v 1;
     Decision(DecisionEvent::TookEffect(DecisionTookEffect)) = "DecisionTookEffect" v 1;
     Decision(DecisionEvent::Implemented(DecisionImplemented)) = "DecisionImplemented" v 1;
@@ -81,7 +83,7 @@ event_table! {
     Decision(DecisionEvent::Resumed(DecisionResumed)) = "DecisionResumed" v 1;
     Decision(DecisionEvent::Withdrawn(DecisionWithdrawn)) = "DecisionWithdrawn" v 1;
     Decision(DecisionEvent::Abandoned(DecisionAbandoned)) = "DecisionAbandoned" v 1;
-    Decision(DecisionEvent::Corrected(DecisionCorrected)) = "DecisionCorrected" v 1;
+    Decision(DecisionEvent::Corrected(DecisionCorrected)) = "DecisionCorrected" v 2;
     Strategy(StrategyEvent::Created(StrategyDocumentCreated)) = "StrategyDocumentCreated" v 1;
     Strategy(StrategyEvent::Renamed(StrategyDocumentRenamed)) = "StrategyDocumentRenamed" v 1;
     Strategy(StrategyEvent::VersionDrafted(StrategyVersionDrafted)) = "StrategyVersionDrafted" v 1;

@@ -2,7 +2,7 @@
 
 use super::*;
 use crate::decision::WardList;
-use crate::restriction::{ExemptionScheme, Restriction, RestrictionCategory};
+use crate::restriction::{ExemptionScheme, Restriction};
 use crate::testing::*;
 use crate::values::{Title, WardId};
 
@@ -273,13 +273,10 @@ fn representations_invited_after_the_date_due_are_flagged() {
 
 #[test]
 fn an_anticipated_restriction_carries_its_basis_when_known() {
-    let r = Restriction::parse(
-        RestrictionCategory::Exempt,
-        ExemptionScheme::Schedule12APart1,
-        vec![3],
-        true,
-        None,
-    )
+    let r = Restriction::parse(crate::restriction::RestrictionDraft::exempt(
+        Some(ExemptionScheme::Schedule12APart1),
+        &[3],
+    ))
     .unwrap();
     let part = AnticipatedRestriction::PartExempt {
         restriction: Some(r.clone()),

@@ -72,6 +72,20 @@ uuid_id!(
     BodyId
 );
 
+uuid_id!(
+    /// Identifies a member (councillor) in the council's list. Stable across renames, so votes
+    /// and interests keep pointing at the right person.
+    MemberId
+);
+uuid_id!(
+    /// Identifies a meeting of a body; names its stream `meeting/{uuid}`.
+    MeetingId
+);
+uuid_id!(
+    /// Identifies one item on a meeting's agenda.
+    AgendaItemId
+);
+
 #[cfg(test)]
 mod tests {
     use super::*;

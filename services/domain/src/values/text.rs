@@ -100,6 +100,16 @@ bounded_text!(
     VersionLabel, "version label", 100
 );
 
+bounded_text!(
+    /// A council's or a source system's own identifier for a record, kept as written: a
+    /// decision number "CAB/2010/045", a minute number "45.", a ModernGov issue id "1234".
+    Reference, "reference", 200
+);
+bounded_text!(
+    /// A resolution's label as the council wrote it: "1", "(i)", "a)", "1.1".
+    ResolutionLabel, "resolution label", 50
+);
+
 impl StatusLabel {
     /// The label folded for comparison: councils are inconsistent about case
     /// and spacing ("Recommendations approved" vs "Recommendations Approved").
