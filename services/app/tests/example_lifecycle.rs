@@ -60,8 +60,14 @@ async fn the_example_history_is_recorded_and_reads_back_as_on_the_page<S: EventS
     let decision = Decision::from_history(&events).unwrap();
     let details = decision.details();
     assert_eq!(details.title.as_str(), "Information Strategy 2010 - 13");
-    assert_eq!(details.decision_maker.name_as_shown.as_str(), "Cabinet");
-    assert_eq!(details.status_label.as_str(), "Recommendations Approved");
+    assert_eq!(
+        details.decision_maker.as_ref().unwrap().name_as_shown.as_str(),
+        "Cabinet"
+    );
+    assert_eq!(
+        details.status_label.as_ref().unwrap().as_str(),
+        "Recommendations Approved"
+    );
     assert_eq!(details.key_decision, Some(true));
     assert_eq!(details.subject_to_call_in, Some(true));
     assert_eq!(details.date_of_decision, d(2010, 6, 9));

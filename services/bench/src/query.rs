@@ -227,8 +227,8 @@ async fn append_decision(
     details.title = Title::parse(&format!("Decision {number}: {}", example::TITLE))?;
     details.key_decision = Some(number.is_multiple_of(3));
     details.date_of_decision = decided_on;
-    details.outcome = Outcome::Approved;
-    details.status_label = StatusLabel::parse("Recommendations Approved")?;
+    details.outcome = Some(Outcome::Approved);
+    details.status_label = Some(StatusLabel::parse("Recommendations Approved")?);
     let today = date(2026, 11, 25)?;
     let mut history: Vec<Event> = Vec::new();
     for command in [

@@ -10,14 +10,14 @@ use chrono::NaiveDate;
 use crate::command::Command;
 use crate::council::{BodyKind, CouncilCommand, CouncilKind};
 use crate::decision::{
-    BodyRef, Contact, DecisionCommand, DecisionDetails, Interests, Outcome, References,
-    Resolution, Resolutions, WardsAffected,
+    BodyRef, Contact, DecisionCommand, DecisionDetails, Interests, Outcome, References, Resolution,
+    Resolutions, WardsAffected,
 };
 use crate::nation::Nation;
 use crate::strategy::{StrategyCommand, StrategyPeriod};
 use crate::values::{
-    BodyId, DecisionId, EmailAddress, ForwardPlanEntryId, LongText, Name, PhoneNumber, Slug,
-    ResolutionLabel, StatusLabel, StrategyDocumentId, Title, ValueError, VersionLabel,
+    BodyId, DecisionId, EmailAddress, ForwardPlanEntryId, LongText, Name, PhoneNumber,
+    ResolutionLabel, Slug, StatusLabel, StrategyDocumentId, Title, ValueError, VersionLabel,
 };
 
 /// The council's slug in the demo.

@@ -35,6 +35,7 @@ pub mod error;
 pub mod event;
 pub mod example;
 pub mod forward_plan;
+pub mod illustrative;
 pub mod nation;
 pub mod restriction;
 pub mod strategy;

@@ -257,12 +257,10 @@ fn command(w: &World, state: Option<&Decision>, op: &Op) -> DecisionCommand {
         },
         Op::Reconsider { amended, on } => DecisionCommand::Reconsider {
             result: if *amended {
-                Reconsideration::Amended(
-                    Resolutions::new(vec![Resolution {
-                        label: Some(ResolutionLabel::parse("1").unwrap()),
-                        text: LongText::parse("Amended.").unwrap(),
-                    }]),
-                )
+                Reconsideration::Amended(Resolutions::new(vec![Resolution {
+                    label: Some(ResolutionLabel::parse("1").unwrap()),
+                    text: LongText::parse("Amended.").unwrap(),
+                }]))
             } else {
                 Reconsideration::Confirmed
             },

@@ -100,11 +100,7 @@ fn the_example_decision_is_recorded_with_every_field_of_the_page() {
     let label = details.status_label.as_ref().unwrap();
     assert_eq!(label.as_str(), "Recommendations Approved");
     assert_eq!(
-        example
-            .tenant
-            .council()
-            .unwrap()
-            .status_for_label(label),
+        example.tenant.council().unwrap().status_for_label(label),
         Some(civic_domain::council::CanonicalStatus::Approved)
     );
 }

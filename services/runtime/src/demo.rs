@@ -2,6 +2,7 @@
 //! ("Information Strategy 2010 - 13"), loaded when absent so a newcomer has something to read.
 
 use civic_domain::example::{self, ExampleIds};
+use civic_domain::illustrative::{self, IllustrativeIds};
 use civic_eventstore::EventStore as _;
 use civic_eventstore::{Actor, TenantId};
 use uuid::Uuid;
@@ -34,6 +35,18 @@ impl Demo {
     }
 }
 
+/// The demo's commands: the example's, then the illustrative records (appended, so a demo loaded
+/// by an earlier version gains them on the next start under the same fixed keys).
+fn demo_commands(tenant: TenantId) -> Result<Vec<civic_domain::Command>, RuntimeError> {
+    let ids = ExampleIds::derived_from(tenant.as_uuid());
+    let mut commands = example::commands(&ids)?;
+    commands.extend(illustrative::commands(&IllustrativeIds::derived_from(
+        tenant.as_uuid(),
+        ids.cabinet,
+    ))?);
+    Ok(commands)
+}
+
 /// The idempotency key of the demo's `n`th command in `tenant`: fixed, so that loading the
 /// demo again replays what was recorded and records only what an interrupted load left out.
 fn demo_command_id(tenant: TenantId, n: usize) -> Uuid {
@@ -51,7 +64,7 @@ impl Runtime {
             return Ok(Demo::Present(tenant));
         }
         let actor = Actor::parse(DEMO_ACTOR).map_err(civic_eventstore::StoreError::InvalidInput)?;
-        let commands = example::commands(&ExampleIds::derived_from(tenant.as_uuid()))?;
+        let commands = demo_commands(tenant)?;
         let mut recorded_now = false;
         for (n, command) in commands.iter().enumerate() {
             let envelope = Envelope::new(tenant, actor.clone(), demo_command_id(tenant, n))
@@ -123,8 +136,13 @@ mod tests {
             )
             .await
             .unwrap();
-        assert_eq!(page.total_count, 1);
-        assert_eq!(page.items[0].1.record.title, example::TITLE);
+        // The example decision and the two illustrative ones.
+        assert_eq!(page.total_count, 3);
+        assert!(
+            page.items
+                .iter()
+                .any(|(_, view)| view.record.title == example::TITLE)
+        );
         let strategies = runtime
             .read_models()
             .strategy_documents(tenant, Viewer::Public)

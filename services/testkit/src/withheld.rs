@@ -10,12 +10,14 @@
 use chrono::NaiveDate;
 use civic_domain::council::{BodyKind, CallInPolicy, CouncilCommand, CouncilKind, CountedFrom};
 use civic_domain::decision::{
-    BodyRef, Contact, DecisionDetails, DecisionField, DeclaredInterest, Document, FieldRestriction,
-    Outcome, Resolution, Resolutions, WardsAffected,
+    BodyRef, Contact, DecisionDetails, DecisionField, DecisionLink, DecisionRelation,
+    DeclaredInterest, Document, FieldRestriction, Interests, MeetingItemRef, MemberRef, Outcome,
+    References, Resolution, Resolutions, Vote, WardsAffected,
 };
-use civic_domain::restriction::{ExemptionScheme, RestrictionCategory, RestrictionDraft};
+use civic_domain::restriction::{ExemptionScheme, RestrictionDraft};
 use civic_domain::values::{
-    BodyId, EmailAddress, ForwardPlanEntryId, LongText, Name, Reason, Slug, StatusLabel, Title,
+    BodyId, DecisionId, EmailAddress, ForwardPlanEntryId, LongText, MeetingId, Name, Reason,
+    Reference, ResolutionLabel, Slug, StatusLabel, Title,
 };
 use civic_domain::{Nation, example};
 
@@ -89,6 +91,13 @@ pub const WITHHOLDABLE: &[DecisionField] = &[
     DecisionField::Interests,
     DecisionField::Documents,
     DecisionField::ForwardPlanEntry,
+    DecisionField::References,
+    DecisionField::Links,
+    DecisionField::Meeting,
+    DecisionField::LeadMember,
+    DecisionField::LeadOfficer,
+    DecisionField::Department,
+    DecisionField::Vote,
 ];
 
 /// Sets `field` of `details` to its `variant`th value (0 or 1; `salt` varies the texts).
@@ -104,26 +113,25 @@ pub fn set(
     match field {
         F::Title => details.title = Title::parse(&pick("Parks", "Sale of the depot")).unwrap(),
         F::DecisionMaker => {
-            details.decision_maker = BodyRef {
+            details.decision_maker = Some(BodyRef {
                 body_id: bodies[variant],
                 name_as_shown: name(&pick("Cabinet", "Planning Committee")),
-            }
+            })
         }
         F::StatusLabel => {
-            details.status_label = StatusLabel::parse(&pick("Approved", "Refused")).unwrap()
+            details.status_label = Some(StatusLabel::parse(&pick("Approved", "Refused")).unwrap())
         }
         F::Outcome => {
-            details.outcome = [Outcome::Approved, Outcome::Rejected][variant];
+            details.outcome = [Some(Outcome::Approved), None][variant];
         }
         F::KeyDecision => details.key_decision = [Some(true), Some(false)][variant],
         F::SubjectToCallIn => details.subject_to_call_in = [Some(true), Some(false)][variant],
         F::Purpose => details.purpose = Some(text(&pick("To buy", "To sell"))),
         F::Resolutions => {
-            details.resolutions = Resolutions::parse(vec![Resolution {
-                number: 1,
+            details.resolutions = Resolutions::new(vec![Resolution {
+                label: (variant == 0).then(|| ResolutionLabel::parse("1").unwrap()),
                 text: text(&pick("That it be approved.", "That the depot be sold.")),
             }])
-            .unwrap()
         }
         F::Reasons => details.reasons = (variant == 0).then(|| text(&pick("Cheaper", ""))),
         F::AlternativeOptions => details.alternative_options = Some(text(&pick("None", "Lease"))),
@@ -153,17 +161,19 @@ pub fn set(
         F::ReportAuthor => details.report_author = Some(name(&pick("Paul Taylor", "Jane Doe"))),
         F::DateOfDecision => details.date_of_decision = [d(2010, 6, 9), d(2010, 6, 2)][variant],
         F::DecidedBy => {
-            details.decided_by = BodyRef {
+            details.decided_by = Some(BodyRef {
                 body_id: bodies[variant],
                 name_as_shown: name(&pick("Cabinet", "Planning Committee")),
-            }
+            })
         }
         F::Interests => {
-            details.interests = vec![DeclaredInterest {
-                member: name(&pick("Cllr Garland", "Cllr Wilson")),
-                interest: text(&pick("Owns a shop nearby", "Is a tenant")),
-                dispensation: None,
-            }]
+            details.interests = Interests::Declared {
+                interests: vec![DeclaredInterest {
+                    member: member(&pick("Cllr Garland", "Cllr Wilson")),
+                    interest: text(&pick("Owns a shop nearby", "Is a tenant")),
+                    dispensation: None,
+                }],
+            }
         }
         F::Documents => {
             details.documents = vec![Document {
@@ -179,18 +189,53 @@ pub fn set(
                 None,
             ][variant]
         }
+        F::References => {
+            details.references = References {
+                reference: Some(Reference::parse(&pick("CAB/1", "ODN/2")).unwrap()),
+                minute_number: (variant == 0).then(|| Reference::parse("45.").unwrap()),
+                source_url: None,
+                source_id: None,
+            }
+        }
+        F::Links => {
+            details.links = vec![DecisionLink {
+                relation: [DecisionRelation::Replaces, DecisionRelation::Amends][variant],
+                decision_id: DecisionId::from_uuid(uuid::Uuid::from_u128(2 + variant as u128)),
+            }]
+        }
+        F::Meeting => {
+            details.meeting = (variant == 0).then(|| MeetingItemRef {
+                meeting_id: MeetingId::from_uuid(uuid::Uuid::from_u128(4)),
+                agenda_item_id: None,
+            })
+        }
+        F::LeadMember => details.lead_member = Some(member(&pick("Cllr Garland", "Cllr Wilson"))),
+        F::LeadOfficer => details.lead_officer = Some(name(&pick("Paul Taylor", "Jane Doe"))),
+        F::Department => details.department = Some(name(&pick("Finance", "Property"))),
+        F::Vote => {
+            details.vote = Some(Vote {
+                proposer: Some(member(&pick("Cllr Garland", "Cllr Wilson"))),
+                votes_for: Some([6, 2][variant]),
+                ..Vote::default()
+            })
+        }
         F::FieldRestrictions => {}
+    }
+}
+
+fn member(shown: &str) -> MemberRef {
+    MemberRef {
+        member_id: None,
+        name_as_shown: name(shown),
     }
 }
 
 /// The restriction every withheld field cites: exempt under Schedule 12A paragraph 3.
 pub fn exempt() -> RestrictionDraft {
     RestrictionDraft {
-        category: RestrictionCategory::Exempt,
-        scheme: Some(ExemptionScheme::Schedule12APart1),
-        paragraphs: vec![3],
-        public_interest_test_applied: true,
+        public_interest_test_applied: Some(true),
         reason: Some(Reason::parse("Commercially sensitive").unwrap()),
+        ..RestrictionDraft::exempt(Some(ExemptionScheme::Schedule12APart1), &[3])
     }
 }
 

@@ -1,10 +1,10 @@
 //! The published record of a decision: every field of a ModernGov "decision
 //! details" page, typed.
 
-use crate::restriction::{ExemptionScheme, Restriction, RestrictionAt, RestrictionDraft};
 use super::links::{DecisionLink, MeetingItemRef, References};
 use super::people::{Interests, MemberRef, Vote};
 use super::resolutions::Resolutions;
+use crate::restriction::{ExemptionScheme, Restriction, RestrictionAt, RestrictionDraft};
 use crate::values::{
     BodyId, EmailAddress, ForwardPlanEntryId, HttpUrl, LongText, Name, PhoneNumber, Sha256Digest,
     StatusLabel, Title, ValueError, WardId,

@@ -69,7 +69,9 @@ pub enum DecisionError {
     UnknownMember(MemberId),
     /// Interests stated as declared must list at least one; a record saying "None" states
     /// that none were declared. Edge: invalid input.
-    #[error("declared interests must list at least one declaration; say none were declared instead")]
+    #[error(
+        "declared interests must list at least one declaration; say none were declared instead"
+    )]
     EmptyDeclaredInterests,
     /// A record cannot be linked to itself. Edge: invalid input.
     #[error("the record links to itself ({0})")]

@@ -24,13 +24,13 @@ pub use commands::{DecisionCommand, DecisionCommandKind};
 pub use details::*;
 pub use errors::DecisionError;
 pub use events::*;
-pub use links::{DecisionLink, DecisionRelation, MeetingItemRef, References};
-pub use people::{DeclaredInterest, Interests, MemberRef, NamedVote, Vote, VoteCast};
-pub use resolutions::{Resolution, Resolutions};
 pub use lifecycle::{
     CallInMembers, CallInOutcome, CallInTerms, DateBasis, DecisionStatus, Reconsideration,
     ReconsiderationResult,
 };
+pub use links::{DecisionLink, DecisionRelation, MeetingItemRef, References};
+pub use people::{DeclaredInterest, Interests, MemberRef, NamedVote, Vote, VoteCast};
+pub use resolutions::{Resolution, Resolutions};
 
 use crate::Decided;
 use crate::council::Council;

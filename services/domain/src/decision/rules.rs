@@ -128,10 +128,7 @@ fn check_bodies(
     bodies.dedup();
     for id in bodies {
         let body = council.body(id).ok_or(DecisionError::UnknownBody(id))?;
-        if let Some(retired_on) = body
-            .retired_on
-            .filter(|r| *r <= details.date_of_decision)
-        {
+        if let Some(retired_on) = body.retired_on.filter(|r| *r <= details.date_of_decision) {
             warnings.push(Warning::BodyRetired {
                 body: id,
                 retired_on,
@@ -156,9 +153,7 @@ fn check_members(
             continue;
         }
         seen.push(id);
-        let member = council
-            .member(id)
-            .ok_or(DecisionError::UnknownMember(id))?;
+        let member = council.member(id).ok_or(DecisionError::UnknownMember(id))?;
         if let Some(left_on) = member.left_on.filter(|l| *l <= details.date_of_decision) {
             warnings.push(Warning::MemberLeftOffice {
                 member: id,

@@ -617,7 +617,10 @@ mod tests {
     #[test]
     fn paragraphs_are_kept_sorted_and_unique() {
         let r = exempt(ExemptionScheme::Schedule12APart1, vec![3, 1, 3]).unwrap();
-        assert_eq!(r.paragraphs(), &[Paragraph::number(1), Paragraph::number(3)]);
+        assert_eq!(
+            r.paragraphs(),
+            &[Paragraph::number(1), Paragraph::number(3)]
+        );
     }
 
     #[test]

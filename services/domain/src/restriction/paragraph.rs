@@ -17,7 +17,9 @@ pub struct Paragraph {
 
 /// Why a paragraph could not be read.
 #[derive(Debug, Clone, PartialEq, Eq, Error)]
-#[error("{0:?} is not a paragraph: expected a number, optionally with a letter, e.g. \"3\" or \"6a\"")]
+#[error(
+    "{0:?} is not a paragraph: expected a number, optionally with a letter, e.g. \"3\" or \"6a\""
+)]
 pub struct ParagraphError(pub String);
 
 impl Paragraph {

@@ -50,6 +50,10 @@ pub enum BodyKind {
     Officer,
     /// The full council meeting.
     FullCouncil,
+    /// A directly elected mayor acting alone.
+    ElectedMayor,
+    /// A joint committee of two or more councils.
+    JointCommittee,
 }
 
 /// What the call-in period is counted from.
@@ -229,6 +233,20 @@ pub enum DecisionField {
     FieldRestrictions,
     /// The forward-plan entry.
     ForwardPlanEntry,
+    /// The council's and the source's references.
+    References,
+    /// Related decisions.
+    Links,
+    /// The meeting where it was taken.
+    Meeting,
+    /// "Lead member".
+    LeadMember,
+    /// "Lead officer".
+    LeadOfficer,
+    /// "Department".
+    Department,
+    /// The vote.
+    Vote,
 }
 
 /// Where a forward-plan entry is in its life.
@@ -309,4 +327,45 @@ pub enum NoticeKindName {
     GeneralException,
     /// Special urgency: agreed by the chair of scrutiny; no minimum notice.
     SpecialUrgency,
+}
+
+/// How a record relates to another decision of the council.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::decision::DecisionRelation")]
+pub enum DecisionRelation {
+    /// This decision reconsiders the other (e.g. after a call-in referred it back).
+    Reconsiders,
+    /// This decision replaces (supersedes or rescinds) the other.
+    Replaces,
+    /// This decision amends the other.
+    Amends,
+    /// This record is the scrutiny hearing of the other's call-in.
+    CallInHearingOf,
+    /// This decision (of full council) decides on the other's recommendation.
+    DecidesRecommendationOf,
+}
+
+/// How a member voted.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::decision::VoteCast")]
+pub enum VoteCast {
+    /// For the motion.
+    For,
+    /// Against it.
+    Against,
+    /// Abstained.
+    Abstained,
+    /// Present but did not vote.
+    DidNotVote,
+}
+
+/// What a record says about declarations of interest.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum InterestsStatement {
+    /// The record says nothing about interests.
+    NotStated,
+    /// The record says none were declared ("None").
+    NoneDeclared,
+    /// Interests were declared (listed in `interests`).
+    Declared,
 }

@@ -7,7 +7,7 @@ use civic_domain::council::{
     BodyKind, CallInPolicy, CouncilKind, KeyDecisionThresholds, StatusLabelMapping,
 };
 use civic_domain::nation::Nation;
-use civic_domain::values::{BodyId, Name, Reason, Slug, WardId};
+use civic_domain::values::{BodyId, MemberId, Name, Reason, Slug, WardId};
 use civic_eventstore::TenantId;
 use serde::{Deserialize, Serialize};
 
@@ -30,6 +30,9 @@ pub struct CouncilView {
     pub wards: Vec<WardView>,
     /// Every decision-making body ever added, retired ones included.
     pub bodies: Vec<BodyView>,
+    /// Every member (councillor) ever listed, those who left included.
+    #[serde(default)]
+    pub members: Vec<MemberView>,
     /// How call-in periods are counted: explains each decision's deadline.
     pub call_in_policy: CallInPolicy,
     /// The council's key-decision thresholds, if set.
@@ -76,6 +79,19 @@ pub struct BodyView {
     pub retired: bool,
 }
 
+/// A member (councillor) the council lists.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct MemberView {
+    /// Stable id.
+    pub id: MemberId,
+    /// Name, e.g. "Cllr Paul Taylor".
+    pub name: Name,
+    /// Party or group, if listed.
+    pub party: Option<Name>,
+    /// The first day they no longer held office, if they left.
+    pub left_on: Option<NaiveDate>,
+}
+
 /// A day the council's offices are closed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ClosureDayView {
@@ -116,6 +132,16 @@ impl CouncilView {
                     former_names: b.former_names.clone(),
                     retired_on: b.retired_on,
                     retired: b.retired_on.is_some(),
+                })
+                .collect(),
+            members: council
+                .members()
+                .iter()
+                .map(|m| MemberView {
+                    id: m.id,
+                    name: m.name.clone(),
+                    party: m.party.clone(),
+                    left_on: m.left_on,
                 })
                 .collect(),
             call_in_policy: *council.call_in_policy(),

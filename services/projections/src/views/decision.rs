@@ -264,7 +264,7 @@ impl DecisionView {
         if let Some(contact) = &mut record.contact {
             contact.as_given = None;
         }
-        record.interests = Vec::new();
+        record.interests = None;
         record.documents = Vec::new();
         view.corrections = Vec::new();
         view.call_in = None;

@@ -10,7 +10,7 @@ mod redact;
 pub mod strategy;
 pub mod withheld;
 
-pub use council::{BodyView, ClosureDayView, CouncilView, WardView};
+pub use council::{BodyView, ClosureDayView, CouncilView, MemberView, WardView};
 pub use decision::{
     Audience, CallInView, CorrectionView, DecisionView, DeferralView, Detail, ExemptionView,
     ImplementationView, ReconsiderationView,

@@ -4,8 +4,8 @@
 
 use chrono::NaiveDate;
 use civic_domain::decision::{
-    BodyRef, Contact, DecisionDetails, DecisionField, DeclaredInterest, Document, FieldRestriction,
-    Outcome, Resolution, WardsAffected,
+    BodyRef, Contact, DecisionDetails, DecisionField, DecisionLink, Document, FieldRestriction,
+    Interests, MeetingItemRef, MemberRef, Outcome, References, Resolution, Vote, WardsAffected,
 };
 use civic_domain::values::{
     ForwardPlanEntryId, HttpUrl, LongText, Name, Sha256Digest, StatusLabel, Title,
@@ -61,12 +61,37 @@ pub struct RecordView {
     pub date_of_decision: Option<NaiveDate>,
     /// "Decided: date - body": the body that actually took it.
     pub decided_by: Option<BodyRef>,
-    /// Declared interests and dispensations.
-    pub interests: Vec<DeclaredInterest>,
+    /// Declared interests and dispensations ("None" is a value); `None` when withheld.
+    pub interests: Option<Interests>,
     /// "Accompanying Documents".
     pub documents: Vec<DocumentView>,
     /// The forward-plan entry that gave notice of it.
     pub forward_plan_entry: Option<ForwardPlanEntryId>,
+    /// The council's and the source's identifiers; `None` when withheld.
+    #[serde(default)]
+    pub references: Option<References>,
+    /// Other decisions this one reconsiders, replaces, amends...
+    #[serde(default)]
+    pub links: Vec<DecisionLink>,
+    /// The meeting (and agenda item) where it was taken.
+    #[serde(default)]
+    pub meeting: Option<MeetingItemRef>,
+    /// "Lead member".
+    #[serde(default)]
+    pub lead_member: Option<MemberRef>,
+    /// "Lead officer", as given.
+    #[serde(default)]
+    pub lead_officer: Option<Name>,
+    /// "Department".
+    #[serde(default)]
+    pub department: Option<Name>,
+    /// The vote on the motion, as recorded.
+    #[serde(default)]
+    pub vote: Option<Vote>,
+    /// The fields such a record normally states that the council's page leaves out (flagged,
+    /// shown as not stated).
+    #[serde(default)]
+    pub not_stated: Vec<DecisionField>,
     /// The fields withheld from the public and why (in the full view too, so clerks see what the
     /// public is told).
     pub withheld: Vec<WithheldField>,
@@ -145,12 +170,19 @@ impl RecordView {
             documents,
             field_restrictions,
             forward_plan_entry,
+            references,
+            links,
+            meeting,
+            lead_member,
+            lead_officer,
+            department,
+            vote,
         } = details;
         Self {
             title: title.as_str().to_owned(),
-            decision_maker: Some(decision_maker.clone()),
-            outcome: Some(*outcome),
-            status_label: Some(status_label.clone()),
+            decision_maker: decision_maker.clone(),
+            outcome: *outcome,
+            status_label: status_label.clone(),
             key_decision: *key_decision,
             subject_to_call_in: *subject_to_call_in,
             purpose: purpose.clone(),
@@ -166,10 +198,18 @@ impl RecordView {
             contact: contact.clone(),
             report_author: report_author.clone(),
             date_of_decision: Some(*date_of_decision),
-            decided_by: Some(decided_by.clone()),
-            interests: interests.clone(),
+            decided_by: decided_by.clone(),
+            interests: Some(interests.clone()),
             documents: documents.iter().map(document_view).collect(),
             forward_plan_entry: *forward_plan_entry,
+            references: Some(references.clone()),
+            links: links.clone(),
+            meeting: meeting.clone(),
+            lead_member: lead_member.clone(),
+            lead_officer: lead_officer.clone(),
+            department: department.clone(),
+            vote: vote.clone(),
+            not_stated: details.not_stated(),
             withheld: field_restrictions
                 .iter()
                 .map(|FieldRestriction { field, restriction }| WithheldField {
@@ -206,9 +246,16 @@ impl RecordView {
             F::ReportAuthor => self.report_author = None,
             F::DateOfDecision => self.date_of_decision = None,
             F::DecidedBy => self.decided_by = None,
-            F::Interests => self.interests.clear(),
+            F::Interests => self.interests = None,
             F::Documents => self.documents.clear(),
             F::ForwardPlanEntry => self.forward_plan_entry = None,
+            F::References => self.references = None,
+            F::Links => self.links.clear(),
+            F::Meeting => self.meeting = None,
+            F::LeadMember => self.lead_member = None,
+            F::LeadOfficer => self.lead_officer = None,
+            F::Department => self.department = None,
+            F::Vote => self.vote = None,
             F::FieldRestrictions => {}
         }
     }

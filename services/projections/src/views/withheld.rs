@@ -1,8 +1,10 @@
 //! The public notice that something is withheld, and references to wards and bodies whose names
 //! are resolved from the council when a view is read.
 
-use civic_domain::restriction::{ExemptionScheme, Restriction, RestrictionCategory};
-use civic_domain::values::{BodyId, Name, Reason, WardId};
+use civic_domain::restriction::{
+    ExemptionScheme, Paragraph, ParagraphReason, Restriction, RestrictionCategory,
+};
+use civic_domain::values::{BodyId, LongText, Name, Reason, WardId};
 use serde::{Deserialize, Serialize};
 
 use super::council::CouncilView;
@@ -18,12 +20,18 @@ pub struct WithheldNotice {
     pub scheme: ExemptionScheme,
     /// The statute as cited to readers, e.g. "Local Government Act 1972, Schedule 12A, Part 1".
     pub citation: String,
-    /// The paragraphs relied on, ascending.
-    pub paragraphs: Vec<u8>,
-    /// Whether the public-interest test was applied.
-    pub public_interest_test_applied: bool,
+    /// The paragraphs relied on, ascending ("3", "6a").
+    pub paragraphs: Vec<Paragraph>,
+    /// Whether the public-interest test was applied (`None`: not stated, or the scheme has none).
+    pub public_interest_test_applied: Option<bool>,
     /// The council's stated reason, if any.
     pub reason: Option<Reason>,
+    /// Reasons given paragraph by paragraph.
+    #[serde(default)]
+    pub paragraph_reasons: Vec<ParagraphReason>,
+    /// The basis in the council's own words, e.g. "Part 1 paragraph 18".
+    #[serde(default)]
+    pub as_given: Option<LongText>,
     /// The whole notice as one sentence, ready to show in place of the withheld value.
     pub text: String,
 }
@@ -40,6 +48,8 @@ impl WithheldNotice {
             paragraphs: notice.paragraphs,
             public_interest_test_applied: notice.public_interest_test_applied,
             reason: notice.reason,
+            paragraph_reasons: notice.paragraph_reasons,
+            as_given: notice.as_given,
         }
     }
 }

@@ -1,7 +1,7 @@
 //! The example decision ("Information Strategy 2010 - 13") as the read models show it.
 
 use civic_domain::StreamId;
-use civic_domain::decision::{Contact, DecisionStatus, Outcome};
+use civic_domain::decision::{Contact, DecisionStatus, Interests, Outcome};
 use civic_domain::example::{
     ALTERNATIVES, COUNCIL_NAME, PURPOSE, REASONS, RESOLUTION_1, RESOLUTION_2, RESOLUTION_3, SLUG,
     TITLE,
@@ -42,15 +42,19 @@ pub async fn the_example_decision_reads_back_with_every_value_of_its_page(f: Fix
     assert_eq!(view.record.key_decision, Some(true));
     assert_eq!(view.record.subject_to_call_in, Some(true));
     assert_eq!(view.record.purpose.as_ref().unwrap().as_str(), PURPOSE);
-    let resolutions: Vec<(u32, &str)> = view
+    let resolutions: Vec<(&str, &str)> = view
         .record
         .resolutions
         .iter()
-        .map(|r| (r.number, r.text.as_str()))
+        .map(|r| (r.label.as_ref().unwrap().as_str(), r.text.as_str()))
         .collect();
     assert_eq!(
         resolutions,
-        vec![(1, RESOLUTION_1), (2, RESOLUTION_2), (3, RESOLUTION_3)]
+        vec![
+            ("1", RESOLUTION_1),
+            ("2", RESOLUTION_2),
+            ("3", RESOLUTION_3)
+        ]
     );
     assert_eq!(view.record.reasons.as_ref().unwrap().as_str(), REASONS);
     assert_eq!(
@@ -105,7 +109,7 @@ pub async fn the_example_decision_reads_back_with_every_value_of_its_page(f: Fix
     assert_eq!(call_in.computed_deadline, Some(d(2010, 6, 18)));
     assert_eq!(call_in.called_in, None);
     assert!(view.record.documents.is_empty());
-    assert!(view.record.interests.is_empty());
+    assert_eq!(view.record.interests, Some(Interests::NotStated));
     assert!(view.corrections.is_empty());
     assert!(view.record.withheld.is_empty());
     assert!(!view.record.restricted);
@@ -282,7 +286,7 @@ pub async fn the_example_decisions_summary_keeps_its_short_fields_and_empties_th
                     as_given: None,
                     ..c
                 }),
-                interests: Vec::new(),
+                interests: None,
                 documents: Vec::new(),
                 ..full.record.clone()
             },

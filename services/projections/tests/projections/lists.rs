@@ -12,9 +12,11 @@ use civic_domain::example::{self, ExampleIds};
 use civic_domain::forward_plan::{
     AnticipatedRestriction, ForwardPlanCommand, ForwardPlanDetails, NoticeKind, Wards,
 };
-use civic_domain::restriction::{ExemptionScheme, Restriction, RestrictionCategory};
+use civic_domain::restriction::{
+    ExemptionScheme, Paragraph, Restriction, RestrictionCategory, RestrictionDraft,
+};
 use civic_domain::values::{
-    BodyId, DecisionId, ForwardPlanEntryId, LongText, Name, Reason, Title, WardId,
+    BodyId, DecisionId, ForwardPlanEntryId, LongText, Name, Reason, ResolutionLabel, Title, WardId,
 };
 use civic_eventstore::TenantId;
 use civic_projections::views::WardsAffectedView;
@@ -56,15 +58,14 @@ impl Spec {
         // Only the example's own text mentions what the search tests look for.
         details.purpose = None;
         details.reasons = Some(LongText::parse(&format!("Reasons for {}.", self.title)).unwrap());
-        details.resolutions = Resolutions::parse(vec![Resolution {
-            number: 1,
+        details.resolutions = Resolutions::new(vec![Resolution {
+            label: Some(ResolutionLabel::parse("1").unwrap()),
             text: LongText::parse(&format!("That {} be approved.", self.title)).unwrap(),
-        }])
-        .unwrap();
+        }]);
         details.date_of_decision = self.decided;
         details.representations_by = None;
-        details.decision_maker = body.clone();
-        details.decided_by = body;
+        details.decision_maker = Some(body.clone());
+        details.decided_by = Some(body);
         details.key_decision = self.key;
         details.subject_to_call_in = self.call_in;
         details.wards_affected = self.wards.clone();
@@ -613,13 +614,12 @@ pub async fn full_text_search_finds_the_example_by_a_word_of_its_reasons(f: Fixt
 }
 
 fn exempt(reason: &str) -> Restriction {
-    Restriction::parse(
-        RestrictionCategory::Exempt,
-        ExemptionScheme::Schedule12APart1,
-        vec![3],
-        true,
-        Some(Reason::parse(reason).unwrap()),
-    )
+    Restriction::parse(RestrictionDraft {
+        category: RestrictionCategory::Exempt,
+        public_interest_test_applied: Some(true),
+        reason: Some(Reason::parse(reason).unwrap()),
+        ..RestrictionDraft::exempt(Some(ExemptionScheme::Schedule12APart1), &[3])
+    })
     .unwrap()
 }
 
@@ -671,7 +671,7 @@ pub async fn restricted_information_is_withheld_from_the_public_and_its_search(f
     );
     let notice = &public.record.withheld[0].notice;
     assert_eq!(notice.scheme, ExemptionScheme::Schedule12APart1);
-    assert_eq!(notice.paragraphs, vec![3]);
+    assert_eq!(notice.paragraphs, vec![Paragraph::number(3)]);
     assert_eq!(
         notice.reason.as_ref().unwrap().as_str(),
         "Commercially sensitive"

@@ -396,22 +396,23 @@ fn golden_full_v2_event() -> Event {
         member_id: id.map(|n| MemberId::from_uuid(uuid(n))),
         name_as_shown: name(shown),
     };
-    let restriction = crate::restriction::Restriction::parse(crate::restriction::RestrictionDraft {
-        paragraphs: vec![
-            crate::restriction::Paragraph::number(14),
-            crate::restriction::Paragraph::parse("16a").unwrap(),
-        ],
-        paragraph_reasons: vec![crate::restriction::ParagraphReason {
-            paragraph: crate::restriction::Paragraph::number(14),
-            reason: reason("Financial affairs of the bidder."),
-        }],
-        as_given: Some(text("Part 1 paragraph 14")),
-        ..crate::restriction::RestrictionDraft::exempt(
-            Some(crate::restriction::ExemptionScheme::Schedule12APart4),
-            &[],
-        )
-    })
-    .unwrap();
+    let restriction =
+        crate::restriction::Restriction::parse(crate::restriction::RestrictionDraft {
+            paragraphs: vec![
+                crate::restriction::Paragraph::number(14),
+                crate::restriction::Paragraph::parse("16a").unwrap(),
+            ],
+            paragraph_reasons: vec![crate::restriction::ParagraphReason {
+                paragraph: crate::restriction::Paragraph::number(14),
+                reason: reason("Financial affairs of the bidder."),
+            }],
+            as_given: Some(text("Part 1 paragraph 14")),
+            ..crate::restriction::RestrictionDraft::exempt(
+                Some(crate::restriction::ExemptionScheme::Schedule12APart4),
+                &[],
+            )
+        })
+        .unwrap();
     Event::Decision(DecisionEvent::Recorded(DecisionRecorded {
         decision_id: DecisionId::from_uuid(uuid(0x11)),
         details: DecisionDetails {
@@ -451,8 +452,10 @@ fn golden_full_v2_event() -> Event {
                 reference: Some(Reference::parse("ODN 12/2023").unwrap()),
                 minute_number: Some(Reference::parse("45.").unwrap()),
                 source_url: Some(
-                    HttpUrl::parse("https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=123")
-                        .unwrap(),
+                    HttpUrl::parse(
+                        "https://democracy.example.gov.uk/ieDecisionDetails.aspx?ID=123",
+                    )
+                    .unwrap(),
                 ),
                 source_id: Some(Reference::parse("123").unwrap()),
             },

@@ -1,9 +1,9 @@
 //! Inputs of the council commands: registration (platform) and reference data (council).
 
-use super::InputErrors;
+use super::{Checks, InputErrors};
 use async_graphql::InputObject;
 use civic_domain::council::{CallInPeriod, CallInPolicy, CouncilCommand, KeyDecisionThresholds};
-use civic_domain::values::{BodyId, Name, Pence, Reason, Slug, StatusLabel, WardId};
+use civic_domain::values::{BodyId, MemberId, Name, Pence, Reason, Slug, StatusLabel, WardId};
 use uuid::Uuid;
 
 use super::{With, at, optional};
@@ -70,6 +70,58 @@ impl TryFrom<With<'_, AddWardInput, WardId>> for CouncilCommand {
         Ok(CouncilCommand::AddWard {
             ward,
             name: at("name", Name::parse(&input.name))?,
+        })
+    }
+}
+
+/// A new member (councillor) in the council's list.
+#[derive(InputObject, Debug, Clone)]
+pub struct AddMemberInput {
+    /// The member's id; defaults to the idempotency key, so a retried request names the same
+    /// member.
+    pub member_id: Option<Uuid>,
+    /// Their name, e.g. "Cllr Paul Taylor".
+    pub name: String,
+    /// Their party or group, if the council lists one.
+    pub party: Option<String>,
+}
+
+impl TryFrom<With<'_, AddMemberInput, MemberId>> for CouncilCommand {
+    type Error = InputErrors;
+    fn try_from(
+        With {
+            input,
+            with: member,
+        }: With<'_, AddMemberInput, MemberId>,
+    ) -> Result<Self, Self::Error> {
+        let mut c = Checks::default();
+        let name = c.check(at("name", Name::parse(&input.name)));
+        let party = c.check(optional("party", input.party.as_deref(), Name::parse));
+        c.finish(|| {
+            Some(CouncilCommand::AddMember {
+                member,
+                name: name?,
+                party: party?,
+            })
+        })
+    }
+}
+
+/// A member leaving office.
+#[derive(InputObject, Debug, Clone)]
+pub struct RecordMemberLeftInput {
+    /// The member.
+    pub member_id: Uuid,
+    /// The first day they no longer hold office.
+    pub on: Date,
+}
+
+impl TryFrom<&RecordMemberLeftInput> for CouncilCommand {
+    type Error = InputErrors;
+    fn try_from(input: &RecordMemberLeftInput) -> Result<Self, Self::Error> {
+        Ok(CouncilCommand::RecordMemberLeft {
+            member: MemberId::from_uuid(input.member_id),
+            on: input.on.into(),
         })
     }
 }

@@ -4,26 +4,31 @@
 
 use async_graphql::{Enum, InputObject};
 use civic_domain::decision::{
-    BodyRef, CallInMembers, Contact, DecisionCommand, DecisionDetails, DeclaredInterest, Document,
-    FieldRestriction, Reconsideration, Resolution, Resolutions, WardList, WardsAffected,
+    BodyRef, CallInMembers, Contact, DecisionCommand, DecisionDetails, Document, FieldRestriction,
+    Interests, Reconsideration, Resolution, Resolutions, WardList, WardsAffected,
 };
 use civic_domain::restriction::RestrictionDraft;
 use civic_domain::values::{
     BodyId, EmailAddress, ForwardPlanEntryId, HttpUrl, LongText, Name, PhoneNumber, Reason,
-    Sha256Digest, StatusLabel, Title, WardId,
+    ResolutionLabel, Sha256Digest, StatusLabel, Title, WardId,
 };
 use uuid::Uuid;
 
+use super::record_parts::{
+    DecisionLinkInput, InterestInput, MemberRefInput, ReferencesInput, VoteInput, meeting,
+};
 use super::restriction::RestrictionInput;
 use super::{Checks, InputError, InputErrors, all, at, malformed, optional};
-use crate::graphql::enums::{DecisionField, Outcome, WardsAffectedKind};
+use crate::graphql::enums::{DecisionField, InterestsStatement, Outcome, WardsAffectedKind};
 use crate::graphql::scalars::Date;
 
-/// One numbered resolution of "The decision".
+/// One resolution of "The decision", in page order.
 #[derive(InputObject, Debug, Clone)]
 pub struct ResolutionInput {
-    /// Its number as published (1, 2, 3…; unique and ascending).
-    pub number: u32,
+    /// Its label as the council wrote it: "1", "(i)", "a)", "1.1"; omit for unnumbered prose.
+    pub label: Option<String>,
+    /// A plain number as its label (the earlier form of `label`; give one or the other).
+    pub number: Option<u32>,
     /// Its text.
     pub text: String,
 }
@@ -49,17 +54,6 @@ pub struct ContactInput {
     pub phone: Option<String>,
     /// The contact text exactly as published.
     pub as_given: Option<String>,
-}
-
-/// A member's declared interest.
-#[derive(InputObject, Debug, Clone)]
-pub struct InterestInput {
-    /// The member.
-    pub member: String,
-    /// The interest as recorded.
-    pub interest: String,
-    /// The dispensation granted, if any.
-    pub dispensation: Option<String>,
 }
 
 /// An accompanying document.
@@ -89,21 +83,23 @@ pub struct FieldRestrictionInput {
 pub struct DecisionDetailsInput {
     /// The title, e.g. "Information Strategy 2010 - 13".
     pub title: String,
-    /// "Decision Maker": the body, from the council's list.
-    pub decision_maker_body_id: Uuid,
+    /// "Decision Maker": the body, from the council's list; omit (with the name) when the page
+    /// names none.
+    pub decision_maker_body_id: Option<Uuid>,
     /// The decision maker's name as the page shows it.
-    pub decision_maker_name: String,
-    /// "Decision status" in the council's words, e.g. "Recommendations Approved".
-    pub status_label: String,
-    /// The canonical outcome.
-    pub outcome: Outcome,
+    pub decision_maker_name: Option<String>,
+    /// "Decision status" in the council's words, e.g. "Recommendations Approved"; omit when the
+    /// page shows none.
+    pub status_label: Option<String>,
+    /// The canonical outcome; omit when the record states none.
+    pub outcome: Option<Outcome>,
     /// "Is Key decision?"; null when the source left it blank.
     pub key_decision: Option<bool>,
     /// "Is subject to call in?"; null when the source left it blank.
     pub subject_to_call_in: Option<bool>,
     /// "Purpose".
     pub purpose: Option<String>,
-    /// "Decision": the numbered resolutions.
+    /// "Decision": the resolutions, in page order.
     #[graphql(default)]
     pub resolutions: Vec<ResolutionInput>,
     /// "Reasons for the decision".
@@ -129,10 +125,14 @@ pub struct DecisionDetailsInput {
     pub report_author: Option<String>,
     /// "Date of decision".
     pub date_of_decision: Date,
-    /// "Decided: date - body": the body that took it, from the council's list.
-    pub decided_by_body_id: Uuid,
+    /// "Decided: date - body": the body that took it, from the council's list; omit (with the
+    /// name) when not stated.
+    pub decided_by_body_id: Option<Uuid>,
     /// That body's name as the page shows it.
-    pub decided_by_name: String,
+    pub decided_by_name: Option<String>,
+    /// What the record says about declarations of interest; by default DECLARED when
+    /// `interests` lists any, NOT_STATED otherwise. NONE_DECLARED is a page saying "None".
+    pub interests_statement: Option<InterestsStatement>,
     /// Declared interests and dispensations.
     #[graphql(default)]
     pub interests: Vec<InterestInput>,
@@ -144,6 +144,23 @@ pub struct DecisionDetailsInput {
     pub field_restrictions: Vec<FieldRestrictionInput>,
     /// The forward-plan entry that gave notice of it.
     pub forward_plan_entry: Option<Uuid>,
+    /// The council's and the source's identifiers for the record.
+    pub references: Option<ReferencesInput>,
+    /// Other decisions this one reconsiders, replaces, amends...
+    #[graphql(default)]
+    pub links: Vec<DecisionLinkInput>,
+    /// The meeting where it was taken (omit for decisions outside a meeting).
+    pub meeting_id: Option<Uuid>,
+    /// The agenda item, with `meetingId`.
+    pub agenda_item_id: Option<Uuid>,
+    /// "Lead member": the portfolio holder responsible.
+    pub lead_member: Option<MemberRefInput>,
+    /// "Lead officer", as given.
+    pub lead_officer: Option<String>,
+    /// "Department" or directorate.
+    pub department: Option<String>,
+    /// The vote on the motion, as recorded.
+    pub vote: Option<VoteInput>,
 }
 
 impl DecisionDetailsInput {
@@ -173,19 +190,32 @@ impl DecisionDetailsInput {
             date_of_decision,
             decided_by_body_id,
             decided_by_name,
+            interests_statement,
             interests,
             documents,
             field_restrictions,
             forward_plan_entry,
+            references,
+            links,
+            meeting_id,
+            agenda_item_id,
+            lead_member,
+            lead_officer,
+            department,
+            vote,
         } = self;
         let mut c = Checks::default();
         let title = c.check(at("title", Title::parse(title)));
         let decision_maker = c.check(body(
-            "decisionMakerName",
+            "decisionMaker",
             *decision_maker_body_id,
-            decision_maker_name,
+            decision_maker_name.as_deref(),
         ));
-        let status_label = c.check(at("statusLabel", StatusLabel::parse(status_label)));
+        let status_label = c.check(optional(
+            "statusLabel",
+            status_label.as_deref(),
+            StatusLabel::parse,
+        ));
         let purpose = c.check(optional("purpose", purpose.as_deref(), LongText::parse));
         let resolutions = c.check(numbered("resolutions", resolutions));
         let reasons = c.check(optional("reasons", reasons.as_deref(), LongText::parse));
@@ -221,11 +251,37 @@ impl DecisionDetailsInput {
             report_author.as_deref(),
             Name::parse,
         ));
-        let decided_by = c.check(body("decidedByName", *decided_by_body_id, decided_by_name));
-        let interests = c
+        let decided_by = c.check(body(
+            "decidedBy",
+            *decided_by_body_id,
+            decided_by_name.as_deref(),
+        ));
+        let declared = c
             .check(all(interests.iter().enumerate().map(|(n, interest)| {
                 interest.interest(&format!("interests[{n}]"))
             })));
+        let interests =
+            declared.and_then(|declared| c.check(interests_stated(*interests_statement, declared)));
+        let references = c.check(
+            references
+                .as_ref()
+                .map(ReferencesInput::references)
+                .transpose(),
+        );
+        let meeting = c.check(meeting(*meeting_id, *agenda_item_id));
+        let lead_member = c.check(
+            lead_member
+                .as_ref()
+                .map(|m| m.member("leadMember"))
+                .transpose(),
+        );
+        let lead_officer = c.check(optional(
+            "leadOfficer",
+            lead_officer.as_deref(),
+            Name::parse,
+        ));
+        let department = c.check(optional("department", department.as_deref(), Name::parse));
+        let vote = c.check(vote.as_ref().map(|v| v.vote("vote")).transpose());
         let documents = c
             .check(all(documents.iter().enumerate().map(|(n, document)| {
                 document.document(&format!("documents[{n}]"))
@@ -244,7 +300,7 @@ impl DecisionDetailsInput {
                 title: title?,
                 decision_maker: decision_maker?,
                 status_label: status_label?,
-                outcome: (*outcome).into(),
+                outcome: outcome.map(Into::into),
                 key_decision: *key_decision,
                 subject_to_call_in: *subject_to_call_in,
                 purpose: purpose?,
@@ -265,32 +321,95 @@ impl DecisionDetailsInput {
                 documents: documents?,
                 field_restrictions: field_restrictions?,
                 forward_plan_entry: forward_plan_entry.map(ForwardPlanEntryId::from_uuid),
+                references: references?.unwrap_or_default(),
+                links: links.iter().map(Into::into).collect(),
+                meeting: meeting?,
+                lead_member: lead_member?,
+                lead_officer: lead_officer?,
+                department: department?,
+                vote: vote?,
             })
         })
     }
 }
 
-/// A body as the record names it.
-fn body(field: &str, id: Uuid, name_as_shown: &str) -> Result<BodyRef, InputError> {
-    Ok(BodyRef {
-        body_id: BodyId::from_uuid(id),
-        name_as_shown: at(field, Name::parse(name_as_shown))?,
-    })
+/// A body as the record names it (`field` + "BodyId" / "Name"): both given, or neither when the
+/// record does not state it.
+fn body(
+    field: &str,
+    id: Option<Uuid>,
+    name_as_shown: Option<&str>,
+) -> Result<Option<BodyRef>, InputError> {
+    let name_as_shown = name_as_shown.filter(|n| !n.trim().is_empty());
+    match (id, name_as_shown) {
+        (Some(id), Some(name)) => Ok(Some(BodyRef {
+            body_id: BodyId::from_uuid(id),
+            name_as_shown: at(&format!("{field}Name"), Name::parse(name))?,
+        })),
+        (None, None) => Ok(None),
+        _ => Err(malformed(
+            &format!("{field}Name"),
+            "body",
+            "give the body's id and its name as shown together, or neither",
+        )),
+    }
 }
 
-/// Numbered resolutions, checked as the domain numbers them.
+/// What the record says about interests, from the statement and the list.
+fn interests_stated(
+    statement: Option<InterestsStatement>,
+    declared: Vec<civic_domain::decision::DeclaredInterest>,
+) -> Result<Interests, InputError> {
+    match (statement, declared.is_empty()) {
+        (None, true) | (Some(InterestsStatement::NotStated), true) => Ok(Interests::NotStated),
+        (Some(InterestsStatement::NoneDeclared), true) => Ok(Interests::NoneDeclared),
+        (None, false) | (Some(InterestsStatement::Declared), _) => Ok(Interests::Declared {
+            interests: declared,
+        }),
+        (Some(_), false) => Err(malformed(
+            "interestsStatement",
+            "interests",
+            "interests are listed, so the statement must be DECLARED",
+        )),
+    }
+}
+
+/// Resolutions in page order, each with its label (or number) as written.
 fn numbered(field: &str, resolutions: &[ResolutionInput]) -> Result<Resolutions, InputError> {
-    let resolutions = resolutions
+    resolutions
         .iter()
         .enumerate()
         .map(|(n, r)| {
+            let label = match (&r.label, r.number) {
+                (Some(label), None) => optional(
+                    &format!("{field}[{n}].label"),
+                    Some(label),
+                    ResolutionLabel::parse,
+                )?,
+                (None, Some(number)) => Some(at(
+                    &format!("{field}[{n}].number"),
+                    ResolutionLabel::parse(&number.to_string()),
+                )?),
+                (None, None) => None,
+                (Some(label), Some(number)) if label.trim() == number.to_string() => Some(at(
+                    &format!("{field}[{n}].label"),
+                    ResolutionLabel::parse(label),
+                )?),
+                (Some(_), Some(_)) => {
+                    return Err(malformed(
+                        &format!("{field}[{n}].label"),
+                        "resolution",
+                        "give the label or the number, not two different ones",
+                    ));
+                }
+            };
             Ok(Resolution {
-                number: r.number,
+                label,
                 text: at(&format!("{field}[{n}].text"), LongText::parse(&r.text))?,
             })
         })
-        .collect::<Result<Vec<_>, InputError>>()?;
-    at(field, Resolutions::parse(resolutions))
+        .collect::<Result<Vec<_>, InputError>>()
+        .map(Resolutions::new)
 }
 
 /// "Wards Affected"; not stated when omitted.
@@ -329,23 +448,6 @@ impl ContactInput {
             email: optional("contact.email", self.email.as_deref(), EmailAddress::parse)?,
             phone: optional("contact.phone", self.phone.as_deref(), PhoneNumber::parse)?,
             as_given: optional("contact.asGiven", self.as_given.as_deref(), LongText::parse)?,
-        })
-    }
-}
-
-impl InterestInput {
-    fn interest(&self, field: &str) -> Result<DeclaredInterest, InputError> {
-        Ok(DeclaredInterest {
-            member: at(&format!("{field}.member"), Name::parse(&self.member))?,
-            interest: at(
-                &format!("{field}.interest"),
-                LongText::parse(&self.interest),
-            )?,
-            dispensation: optional(
-                &format!("{field}.dispensation"),
-                self.dispensation.as_deref(),
-                LongText::parse,
-            )?,
         })
     }
 }

@@ -5,15 +5,17 @@
 //! - [`forward_plan`]: forward-plan entries.
 //! - [`decision`]: the decision record and its lifecycle.
 //! - [`strategy`]: strategy documents and versions.
+//! - [`record_parts`]: the people, vote, references and links of a decision record.
 //! - [`restriction`]: withheld information, shared by decisions and forward-plan entries.
 
 pub mod council;
 pub mod decision;
 pub mod forward_plan;
+pub mod record_parts;
 pub mod restriction;
 pub mod strategy;
 
-use civic_domain::decision::ResolutionsError;
+use civic_domain::restriction::ParagraphError;
 use civic_domain::values::ValueError;
 
 /// What was wrong with one input field.
@@ -22,9 +24,9 @@ pub enum InputProblem {
     /// A value rule (blank, too long, bad shape...).
     #[error(transparent)]
     Value(#[from] ValueError),
-    /// The resolutions' numbering.
+    /// An exemption paragraph as cited.
     #[error(transparent)]
-    Resolutions(#[from] ResolutionsError),
+    Paragraph(#[from] ParagraphError),
 }
 
 /// A typed input field that does not convert into a domain value. Reported as BAD_USER_INPUT

@@ -1,7 +1,7 @@
 //! Mutations of the council's reference data: its name, wards, bodies and policies.
 
 use async_graphql::{Context, Object};
-use civic_domain::values::{BodyId, WardId};
+use civic_domain::values::{BodyId, MemberId, WardId};
 use uuid::Uuid;
 
 use super::run::{ThisCouncil, run};
@@ -48,6 +48,40 @@ impl CouncilMutation {
             expected_version,
         )
         .await
+    }
+
+    /// Adds a member (councillor) to the council's list, so records can name them by id.
+    async fn add_member(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(desc = "The council's version the change was decided on; refused if it moved.")]
+        expected_version: Option<u64>,
+        input: AddMemberInput,
+    ) -> Result<CouncilPayload, ApiError> {
+        let member = MemberId::from_uuid(input.member_id.unwrap_or(idempotency_key));
+        run(
+            ctx,
+            ThisCouncil,
+            with(&input, member),
+            idempotency_key,
+            expected_version,
+        )
+        .await
+    }
+
+    /// Records that a member left office; old records still name them.
+    async fn record_member_left(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(desc = "The council's version the change was decided on; refused if it moved.")]
+        expected_version: Option<u64>,
+        input: RecordMemberLeftInput,
+    ) -> Result<CouncilPayload, ApiError> {
+        run(ctx, ThisCouncil, &input, idempotency_key, expected_version).await
     }
 
     /// Renames a ward, keeping its id.

@@ -80,14 +80,44 @@ impl WithheldNotice {
         &self.0.citation
     }
 
-    /// The paragraphs relied on, ascending.
-    async fn paragraphs(&self) -> &[u8] {
-        &self.0.paragraphs
+    /// The numbers of the paragraphs relied on, ascending (6 for "6a": see `paragraphCodes`).
+    async fn paragraphs(&self) -> Vec<u8> {
+        let mut numbers: Vec<u8> = self
+            .0
+            .paragraphs
+            .iter()
+            .map(|p| p.paragraph_number())
+            .collect();
+        numbers.dedup();
+        numbers
     }
 
-    /// Whether the public-interest test was applied.
-    async fn public_interest_test_applied(&self) -> bool {
+    /// The paragraphs relied on as cited, with sub-letters: "3", "6a".
+    async fn paragraph_codes(&self) -> Vec<String> {
+        self.0.paragraphs.iter().map(ToString::to_string).collect()
+    }
+
+    /// Whether the public-interest test was applied; null when the notice does not say, or the
+    /// scheme has no such test (Scotland).
+    async fn public_interest_test_applied(&self) -> Option<bool> {
         self.0.public_interest_test_applied
+    }
+
+    /// Reasons given paragraph by paragraph.
+    async fn paragraph_reasons(&self) -> Vec<ParagraphReason> {
+        self.0
+            .paragraph_reasons
+            .iter()
+            .map(|r| ParagraphReason {
+                paragraph: r.paragraph.to_string(),
+                reason: r.reason.as_str().to_owned(),
+            })
+            .collect()
+    }
+
+    /// The basis in the council's own words, e.g. "Part 1 paragraph 18".
+    async fn as_given(&self) -> Option<&str> {
+        self.0.as_given.as_ref().map(|t| t.as_str())
     }
 
     /// The council's stated reason, if any.
@@ -101,19 +131,51 @@ impl WithheldNotice {
     }
 }
 
-/// One numbered resolution of "The decision".
-pub struct Resolution(pub DomainResolution);
+/// The council's reason for citing one paragraph.
+#[derive(SimpleObject)]
+pub struct ParagraphReason {
+    /// The paragraph, e.g. "6a".
+    pub paragraph: String,
+    /// Why it applies.
+    pub reason: String,
+}
+
+/// One resolution of "The decision", in page order.
+pub struct Resolution {
+    /// Its place in the list, from 1.
+    pub position: u32,
+    /// The resolution.
+    pub resolution: DomainResolution,
+}
+
+impl Resolution {
+    /// The resolutions with their positions.
+    pub fn list(resolutions: &[DomainResolution]) -> Vec<Resolution> {
+        (1..)
+            .zip(resolutions.iter().cloned())
+            .map(|(position, resolution)| Resolution {
+                position,
+                resolution,
+            })
+            .collect()
+    }
+}
 
 #[Object]
 impl Resolution {
-    /// Its number as published.
+    /// Its place in the list as published, from 1 (the council's own label is `label`).
     async fn number(&self) -> u32 {
-        self.0.number
+        self.position
+    }
+
+    /// Its label as the council wrote it: "1", "(i)", "a)", "1.1"; null for unnumbered prose.
+    async fn label(&self) -> Option<&str> {
+        self.resolution.label.as_ref().map(|l| l.as_str())
     }
 
     /// Its text.
     async fn text(&self) -> &str {
-        self.0.text.as_str()
+        self.resolution.text.as_str()
     }
 }
 

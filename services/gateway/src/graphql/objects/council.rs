@@ -6,7 +6,7 @@ use civic_domain::council::{
     CallInPolicy as DomainCallInPolicy, KeyDecisionThresholds as DomainThresholds,
     StatusLabelMapping,
 };
-use civic_projections::views::{BodyView, ClosureDayView, CouncilView, WardView};
+use civic_projections::views::{BodyView, ClosureDayView, CouncilView, MemberView, WardView};
 use uuid::Uuid;
 
 use crate::graphql::enums::{
@@ -60,6 +60,11 @@ impl Council {
         self.0.bodies.iter().map(Body).collect()
     }
 
+    /// Every member (councillor) ever listed, those who left included: old records name them.
+    async fn members(&self) -> Vec<Member<'_>> {
+        self.0.members.iter().map(Member).collect()
+    }
+
     /// How call-in periods are counted: explains each decision's deadline.
     async fn call_in_policy(&self) -> CallInPolicy {
         self.0.call_in_policy.into()
@@ -109,6 +114,32 @@ impl Ward<'_> {
     /// The first day it no longer existed, if it was retired.
     async fn retired_on(&self) -> Option<Date> {
         self.0.retired_on.map(Date)
+    }
+}
+
+/// A member (councillor) the council lists.
+pub struct Member<'a>(&'a MemberView);
+
+#[Object]
+impl Member<'_> {
+    /// Stable id: records name members by it.
+    async fn member_id(&self) -> Uuid {
+        self.0.id.as_uuid()
+    }
+
+    /// Name, e.g. "Cllr Paul Taylor".
+    async fn name(&self) -> &str {
+        self.0.name.as_str()
+    }
+
+    /// Party or group, if listed.
+    async fn party(&self) -> Option<&str> {
+        self.0.party.as_ref().map(|p| p.as_str())
+    }
+
+    /// The first day they no longer held office, if they left.
+    async fn left_on(&self) -> Option<Date> {
+        self.0.left_on.map(Date)
     }
 }
 

@@ -123,6 +123,7 @@ impl Decision {
             .record
             .interests
             .iter()
+            .flat_map(|i| i.declared())
             .cloned()
             .map(Interest)
             .collect()
@@ -265,9 +266,14 @@ pub struct Interest(pub DeclaredInterest);
 
 #[Object]
 impl Interest {
-    /// The member.
+    /// The member, as the record names them.
     async fn member(&self) -> &str {
-        self.0.member.as_str()
+        self.0.member.name_as_shown.as_str()
+    }
+
+    /// The member in the council's list, if identified.
+    async fn member_id(&self) -> Option<Uuid> {
+        self.0.member.member_id.map(|id| id.as_uuid())
     }
 
     /// The interest as recorded.

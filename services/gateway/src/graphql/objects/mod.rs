@@ -16,5 +16,6 @@ pub mod council;
 pub mod decision;
 pub mod forward_plan;
 pub mod payload;
+pub mod people;
 pub mod record;
 pub mod strategy;

@@ -3,13 +3,14 @@
 //! model's [`RecordView`]; [`super::decision::Decision`] and [`DecisionRecord`] both flatten it.
 
 use async_graphql::Object;
-use civic_domain::decision::{DecisionDetails, WardsAffected};
+use civic_domain::decision::{DecisionDetails, Interests, WardsAffected};
 use civic_projections::views::RecordView;
 use uuid::Uuid;
 
 use super::common::{BodyRef, Resolution};
 use super::decision::Contact;
-use crate::graphql::enums::{DecisionField, Outcome, WardsAffectedKind};
+use super::people::{DecisionLink, MeetingItem, MemberRef, References, Vote};
+use crate::graphql::enums::{DecisionField, InterestsStatement, Outcome, WardsAffectedKind};
 use crate::graphql::scalars::Date;
 
 /// The shared fields of a decision record, for the audience its view was built for.
@@ -37,9 +38,10 @@ impl RecordFields<'_> {
         self.0.purpose.as_ref().map(|t| t.as_str())
     }
 
-    /// "Decision": the numbered resolutions (on a decision, as amended on reconsideration).
+    /// "Decision": the resolutions in page order, with the council's labels (on a decision, as
+    /// amended on reconsideration).
     async fn resolutions(&self) -> Vec<Resolution> {
-        self.0.resolutions.iter().cloned().map(Resolution).collect()
+        Resolution::list(&self.0.resolutions)
     }
 
     /// "Reasons for the decision".
@@ -91,6 +93,58 @@ impl RecordFields<'_> {
     async fn forward_plan_entry_id(&self) -> Option<Uuid> {
         self.0.forward_plan_entry.map(|id| id.as_uuid())
     }
+
+    /// What the record says about declarations of interest ("None" is NONE_DECLARED); null when
+    /// withheld.
+    async fn interests_statement(&self) -> Option<InterestsStatement> {
+        self.0.interests.as_ref().map(|interests| match interests {
+            Interests::NotStated => InterestsStatement::NotStated,
+            Interests::NoneDeclared => InterestsStatement::NoneDeclared,
+            Interests::Declared { .. } => InterestsStatement::Declared,
+        })
+    }
+
+    /// The council's and the source's identifiers for the record; null when withheld.
+    async fn references(&self) -> Option<References> {
+        self.0.references.as_ref().map(References::from)
+    }
+
+    /// Other decisions this one reconsiders, replaces, amends...
+    async fn links(&self) -> Vec<DecisionLink> {
+        self.0.links.iter().map(DecisionLink::from).collect()
+    }
+
+    /// The meeting (and agenda item) where it was taken; null for decisions taken outside a
+    /// meeting or not stated.
+    async fn meeting(&self) -> Option<MeetingItem> {
+        self.0.meeting.as_ref().map(MeetingItem::from)
+    }
+
+    /// "Lead member": the portfolio holder responsible.
+    async fn lead_member(&self) -> Option<MemberRef> {
+        self.0.lead_member.clone().map(MemberRef)
+    }
+
+    /// "Lead officer", as given.
+    async fn lead_officer(&self) -> Option<&str> {
+        self.0.lead_officer.as_ref().map(|n| n.as_str())
+    }
+
+    /// "Department" or directorate.
+    async fn department(&self) -> Option<&str> {
+        self.0.department.as_ref().map(|n| n.as_str())
+    }
+
+    /// The vote on the motion, as recorded.
+    async fn vote(&self) -> Option<Vote> {
+        self.0.vote.clone().map(Vote)
+    }
+
+    /// The fields such a record normally states that the council's page leaves out: the record
+    /// is kept and shown as the council showed it.
+    async fn not_stated(&self) -> Vec<DecisionField> {
+        self.0.not_stated.iter().map(|&f| f.into()).collect()
+    }
 }
 
 /// A decision record as it stood before a correction (clerks and auditors only). Its fields are
@@ -117,19 +171,19 @@ impl DecisionRecord {
         RecordFields(&self.view)
     }
 
-    /// The decision maker.
-    async fn decision_maker(&self) -> BodyRef {
-        BodyRef(self.details.decision_maker.clone())
+    /// The decision maker; null when the record names none.
+    async fn decision_maker(&self) -> Option<BodyRef> {
+        self.details.decision_maker.clone().map(BodyRef)
     }
 
-    /// The status in the council's words.
-    async fn status_label(&self) -> &str {
-        self.details.status_label.as_str()
+    /// The status in the council's words; null when the record shows none.
+    async fn status_label(&self) -> Option<&str> {
+        self.details.status_label.as_ref().map(|l| l.as_str())
     }
 
-    /// The canonical outcome.
-    async fn outcome(&self) -> Outcome {
-        self.details.outcome.into()
+    /// The canonical outcome; null when the record states none.
+    async fn outcome(&self) -> Option<Outcome> {
+        self.details.outcome.map(Into::into)
     }
 
     /// "Wards Affected" (ids only, as recorded).
@@ -156,9 +210,9 @@ impl DecisionRecord {
         Date(self.details.date_of_decision)
     }
 
-    /// The body that took it.
-    async fn decided_by(&self) -> BodyRef {
-        BodyRef(self.details.decided_by.clone())
+    /// The body that took it; null when not stated.
+    async fn decided_by(&self) -> Option<BodyRef> {
+        self.details.decided_by.clone().map(BodyRef)
     }
 
     /// The accompanying documents' titles.
