@@ -18,9 +18,11 @@ mod url;
 pub use digest::Sha256Digest;
 pub use email::EmailAddress;
 pub use error::ValueError;
-pub use ids::{BodyId, DecisionId, ForwardPlanEntryId, StrategyDocumentId, WardId};
+pub use ids::{
+    AgendaItemId, BodyId, DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId, WardId,
+};
 pub use money::Pence;
 pub use phone::PhoneNumber;
 pub use slug::Slug;
-pub use text::{LongText, Name, Reason, StatusLabel, Title, VersionLabel};
+pub use text::{ItemNumber, LongText, Location, Name, Reason, StatusLabel, Title, VersionLabel};
 pub use url::HttpUrl;

@@ -408,6 +408,7 @@ fn samples() -> Vec<Event> {
     all.extend(forward_plan.into_iter().map(Event::ForwardPlan));
     all.extend(decision_events.into_iter().map(Event::Decision));
     all.extend(strategy.into_iter().map(Event::Strategy));
+    all.extend(crate::meeting::golden::samples());
     all
 }
 
@@ -465,7 +466,7 @@ fn event_type_names_are_unique_and_all_at_version_one() {
     names.dedup();
     assert_eq!(names.len(), before);
     assert!(EVENT_TYPES.iter().all(|(_, v)| *v == 1));
-    assert_eq!(EVENT_TYPES.len(), 37);
+    assert_eq!(EVENT_TYPES.len(), 40);
 }
 
 #[test]
