@@ -13,15 +13,17 @@ use civic_domain::decision::DecisionCommand;
 use civic_domain::example::{self, ExampleIds};
 use civic_domain::stream::StreamKind;
 use civic_domain::values::{BodyId, DecisionId, Title};
-use civic_domain::{Command, Council, Decision, ForwardPlanEntry, StrategyDocument, StreamId};
+use civic_domain::{
+    Command, Council, Decision, ForwardPlanEntry, Meeting, StrategyDocument, StreamId,
+};
 use civic_eventstore::{
     Actor, AnyEventStore, EventStore, PgEventStore, RecordedEvent, SqliteEventStore, TenantId,
     migrations,
 };
 use civic_projections::query::MAX_PAGE;
 use civic_projections::{
-    CouncilView, DecisionFilter, DecisionView, Detail, ForwardPlanView, PageRequest, Projector,
-    ReadModels, StrategyDocumentView, Viewer,
+    CouncilView, DecisionFilter, DecisionView, Detail, ForwardPlanView, MeetingFilter, MeetingView,
+    PageRequest, Projector, ReadModels, StrategyDocumentView, Viewer,
 };
 use civic_testkit::{TestPostgres, TestSqlite};
 use uuid::Uuid;
@@ -228,6 +230,10 @@ pub struct Snapshot {
     pub forward_plan: Vec<ForwardPlanView>,
     /// By title, then id.
     pub strategy: Vec<StrategyDocumentView>,
+    /// Meetings as clerks see them, newest first.
+    pub meetings: Vec<MeetingView>,
+    /// Meetings as the public sees them, newest first.
+    pub public_meetings: Vec<MeetingView>,
 }
 
 fn list_order(views: &mut [DecisionView]) {
@@ -259,6 +265,8 @@ pub async fn fresh_fold(f: &Fixture, tenant: TenantId) -> Snapshot {
         public: Vec::new(),
         forward_plan: Vec::new(),
         strategy: Vec::new(),
+        meetings: Vec::new(),
+        public_meetings: Vec::new(),
     };
     for (name, recorded) in &streams {
         let events: Vec<_> = recorded.iter().map(|e| from_recorded(e).unwrap()).collect();
@@ -287,6 +295,15 @@ pub async fn fresh_fold(f: &Fixture, tenant: TenantId) -> Snapshot {
                 &StrategyDocument::from_history(&events).unwrap(),
                 last,
             )),
+            StreamKind::Meeting(_) => {
+                let full = MeetingView::from_meeting(
+                    tenant,
+                    &Meeting::from_history(&events).unwrap(),
+                    last,
+                );
+                snapshot.public_meetings.push(full.public());
+                snapshot.meetings.push(full);
+            }
         }
     }
     if let Some(council) = &snapshot.council {
@@ -303,7 +320,40 @@ pub async fn fresh_fold(f: &Fixture, tenant: TenantId) -> Snapshot {
     snapshot
         .strategy
         .sort_by(|a, b| (a.title.as_str(), a.id).cmp(&(b.title.as_str(), b.id)));
+    for meetings in [&mut snapshot.meetings, &mut snapshot.public_meetings] {
+        meetings.sort_by(|a, b| (b.record.date, b.id).cmp(&(a.record.date, a.id)));
+    }
     snapshot
+}
+
+/// Every meeting of the list, following its pages.
+pub async fn all_meetings(
+    models: &ReadModels,
+    tenant: TenantId,
+    viewer: Viewer,
+    filter: &MeetingFilter,
+) -> Vec<MeetingView> {
+    let mut after = None;
+    let mut all = Vec::new();
+    loop {
+        let page = models
+            .meetings(
+                tenant,
+                viewer,
+                filter,
+                &PageRequest {
+                    first: MAX_PAGE,
+                    after,
+                },
+            )
+            .await
+            .unwrap();
+        after = page.items.last().map(|(cursor, _)| cursor.clone());
+        all.extend(page.items.into_iter().map(|(_, view)| view));
+        if !page.has_next_page {
+            return all;
+        }
+    }
 }
 
 /// Every decision of a list, following its pages.
@@ -359,6 +409,9 @@ pub async fn read_models(f: &Fixture, tenant: TenantId, entries: &[ForwardPlanVi
             .strategy_documents(tenant, Viewer::Clerk)
             .await
             .unwrap(),
+        meetings: all_meetings(models, tenant, Viewer::Clerk, &MeetingFilter::default()).await,
+        public_meetings: all_meetings(models, tenant, Viewer::Public, &MeetingFilter::default())
+            .await,
     }
 }
 

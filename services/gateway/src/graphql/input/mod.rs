@@ -5,11 +5,14 @@
 //! - [`forward_plan`]: forward-plan entries.
 //! - [`decision`]: the decision record and its lifecycle.
 //! - [`strategy`]: strategy documents and versions.
-//! - [`restriction`]: withheld information, shared by decisions and forward-plan entries.
+//! - [`meeting`]: meetings, their agendas and minutes.
+//! - [`restriction`]: withheld information, shared by decisions, forward-plan entries and
+//!   meetings' agenda items.
 
 pub mod council;
 pub mod decision;
 pub mod forward_plan;
+pub mod meeting;
 pub mod restriction;
 pub mod strategy;
 
