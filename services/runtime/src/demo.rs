@@ -1,7 +1,9 @@
 //! The demo council: Maidstone Borough Council with the example decision of its register
-//! ("Information Strategy 2010 - 13"), loaded when absent so a newcomer has something to read.
+//! ("Information Strategy 2010 - 13") and the Cabinet meeting that took it, loaded when absent
+//! so a newcomer has something to read.
 
 use civic_domain::example::{self, ExampleIds};
+use civic_domain::meeting::example::{self as meeting_example, MeetingExampleIds};
 use civic_eventstore::EventStore as _;
 use civic_eventstore::{Actor, TenantId};
 use uuid::Uuid;
@@ -40,6 +42,10 @@ fn demo_command_id(tenant: TenantId, n: usize) -> Uuid {
     Uuid::from_u128(tenant.as_uuid().as_u128() ^ (0xdead_0000 + n as u128))
 }
 
+/// The demo's meeting commands are numbered from here, apart from the example's own, so that
+/// commands added to either list never take another's idempotency key.
+const MEETING_COMMANDS: usize = 1_000;
+
 impl Runtime {
     /// Loads the demo council unless its slug is taken by another council: claims the slug for a
     /// new tenant and runs every command of the example as `system:demo` with fixed idempotency
@@ -51,12 +57,21 @@ impl Runtime {
             return Ok(Demo::Present(tenant));
         }
         let actor = Actor::parse(DEMO_ACTOR).map_err(civic_eventstore::StoreError::InvalidInput)?;
-        let commands = example::commands(&ExampleIds::derived_from(tenant.as_uuid()))?;
+        let ids = ExampleIds::derived_from(tenant.as_uuid());
+        let commands = example::commands(&ids)?.into_iter().enumerate().chain(
+            meeting_example::commands(
+                ids.cabinet,
+                &MeetingExampleIds::derived_from(tenant.as_uuid()),
+            )?
+            .into_iter()
+            .enumerate()
+            .map(|(n, command)| (MEETING_COMMANDS + n, command)),
+        );
         let mut recorded_now = false;
-        for (n, command) in commands.iter().enumerate() {
+        for (n, command) in commands {
             let envelope = Envelope::new(tenant, actor.clone(), demo_command_id(tenant, n))
                 .correlated_with(demo_command_id(tenant, 0));
-            recorded_now |= !self.run(&envelope, command).await?.replayed;
+            recorded_now |= !self.run(&envelope, &command).await?.replayed;
         }
         Ok(if recorded_now {
             Demo::Loaded(tenant)
@@ -81,7 +96,7 @@ impl Runtime {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    use civic_projections::{DecisionFilter, Detail, PageRequest, Viewer};
+    use civic_projections::{DecisionFilter, Detail, MeetingFilter, PageRequest, Viewer};
 
     use super::*;
 
@@ -131,6 +146,23 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(strategies.len(), 1);
+        let meetings = runtime
+            .read_models()
+            .meetings(
+                tenant,
+                Viewer::Public,
+                &MeetingFilter::default(),
+                &PageRequest {
+                    first: 10,
+                    after: None,
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(meetings.total_count, 1);
+        let cabinet = &meetings.items[0].1.record;
+        assert_eq!(cabinet.items[0].title.as_str(), example::TITLE);
+        assert!(cabinet.items[1].in_private && cabinet.items[1].minutes.is_none());
 
         let head = runtime.store().head(tenant).await.unwrap();
         assert_eq!(runtime.ensure_demo().await.unwrap(), Demo::Present(tenant));

@@ -5,12 +5,14 @@
 //!   minute numbers and minutes, items taken in private and their basis, and the resolutions
 //!   excluding the public;
 //! - `commands`, `events`, `errors`: the aggregate's language;
-//! - `rules`: checks on a record (errors for the impossible, warnings for the unusual).
+//! - `rules`: checks on a record (errors for the impossible, warnings for the unusual);
+//! - [`example`]: the Cabinet of 9 June 2010, for the demo council and tests.
 
 mod commands;
 mod details;
 mod errors;
 mod events;
+pub mod example;
 mod rules;
 
 pub use commands::MeetingCommand;
