@@ -69,12 +69,14 @@ impl MeetingMutation {
         #[graphql(desc = "The meeting's version the change was decided on; refused if it moved.")]
         expected_version: Option<u64>,
         #[graphql(desc = "The meeting.")] meeting_id: Uuid,
-        #[graphql(default)] input: CancelMeetingInput,
+        #[graphql(desc = "Why, if the council said (default: not stated).")] input: Option<
+            CancelMeetingInput,
+        >,
     ) -> Result<MeetingPayload, ApiError> {
         run(
             ctx,
             MeetingId::from_uuid(meeting_id),
-            &input,
+            &input.unwrap_or_default(),
             idempotency_key,
             expected_version,
         )
