@@ -11,6 +11,7 @@ use civic_app::codec::from_recorded;
 use civic_app::{CommandContext, Executed, Register};
 use civic_domain::decision::DecisionCommand;
 use civic_domain::example::{self, ExampleIds};
+use civic_domain::meeting::example::{self as meeting_example, MeetingExampleIds};
 use civic_domain::stream::StreamKind;
 use civic_domain::values::{BodyId, DecisionId, Title};
 use civic_domain::{
@@ -144,6 +145,19 @@ impl Fixture {
     pub async fn record_example(&self, tenant: TenantId) -> ExampleIds {
         let ids = ExampleIds::new();
         for command in example::commands(&ids).unwrap() {
+            self.execute(tenant, &command).await;
+        }
+        ids
+    }
+
+    /// Records the example meeting (the Cabinet of 9 June 2010) for the example's Cabinet.
+    pub async fn record_example_meeting(
+        &self,
+        tenant: TenantId,
+        cabinet: BodyId,
+    ) -> MeetingExampleIds {
+        let ids = MeetingExampleIds::derived_from(Uuid::now_v7());
+        for command in meeting_example::commands(cabinet, &ids).unwrap() {
             self.execute(tenant, &command).await;
         }
         ids
