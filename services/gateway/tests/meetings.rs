@@ -176,7 +176,11 @@ async fn a_clerk_records_a_meeting_and_the_public_never_reads_its_withheld_minut
                    "input": {"details": corrected, "reason": "The buyer was misnamed."}}),
         )
         .await;
-    assert_eq!(answer.body["data"]["correctMeeting"]["version"], 2, "{}", answer.text);
+    assert_eq!(
+        answer.body["data"]["correctMeeting"]["version"], 2,
+        "{}",
+        answer.text
+    );
     let full = read(&app, KENT, Some(&clerk), key).await;
     assert_eq!(
         full["corrections"],
@@ -226,7 +230,14 @@ async fn a_meeting_states_only_what_its_page_shows_and_can_be_cancelled(backend:
         recorded.text
     );
     let meeting = read(&app, KENT, None, key).await;
-    for field in ["startTime", "endTime", "location", "status", "minutes", "cancellation"] {
+    for field in [
+        "startTime",
+        "endTime",
+        "location",
+        "status",
+        "minutes",
+        "cancellation",
+    ] {
         assert_eq!(meeting[field], Value::Null, "{field}: {meeting}");
     }
     assert_eq!(meeting["items"], json!([]));
@@ -298,8 +309,7 @@ async fn the_unusual_is_recorded_with_warnings_and_the_impossible_refused(backen
         .await;
     assert_eq!(refused.code(), Some("BAD_USER_INPUT"), "{}", refused.text);
     assert_eq!(
-        refused.body["errors"][0]["extensions"]["field"],
-        "items[1].restriction",
+        refused.body["errors"][0]["extensions"]["field"], "items[1].restriction",
         "{}",
         refused.text
     );
@@ -312,14 +322,20 @@ async fn the_unusual_is_recorded_with_warnings_and_the_impossible_refused(backen
             json!({"key": Uuid::now_v7(), "input": cabinet_meeting(&cabinet, public, private)}),
         )
         .await;
-    assert_eq!(anonymous.code(), Some("UNAUTHENTICATED"), "{}", anonymous.text);
+    assert_eq!(
+        anonymous.code(),
+        Some("UNAUTHENTICATED"),
+        "{}",
+        anonymous.text
+    );
 }
 
 async fn another_council_sees_none_of_a_councils_meetings(backend: Backend) {
     let Some((app, cabinet)) = kent(backend, "meeting_tenants").await else {
         return;
     };
-    app.register_council("surrey", "Surrey County Council").await;
+    app.register_council("surrey", "Surrey County Council")
+        .await;
     let key = Uuid::now_v7();
     let recorded = app
         .post(

@@ -169,9 +169,7 @@ fn details(shape: &Shape, body: BodyId, ids: &[AgendaItemId], secret: u8) -> Mee
             .into_iter()
             .collect(),
         items,
-        minutes: shape
-            .minutes
-            .then(|| text("Present: Councillors A and B.")),
+        minutes: shape.minutes.then(|| text("Present: Councillors A and B.")),
     }
 }
 

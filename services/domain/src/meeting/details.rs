@@ -196,7 +196,9 @@ impl From<MeetingDetails> for MeetingDetails<RestrictionDraft> {
 impl MeetingDetails {
     /// Every restriction on the record, in agenda order.
     pub fn restrictions(&self) -> impl Iterator<Item = &Restriction> {
-        self.items.iter().filter_map(|item| item.restriction.as_ref())
+        self.items
+            .iter()
+            .filter_map(|item| item.restriction.as_ref())
     }
 
     /// Whether the item is named by one of the resolutions excluding the public.

@@ -6,8 +6,8 @@
 
 use chrono::{NaiveDate, NaiveTime};
 
-use super::{AgendaItem, ExclusionResolution, MeetingBody, MeetingCommand, MeetingDetails};
 use super::MeetingStatus;
+use super::{AgendaItem, ExclusionResolution, MeetingBody, MeetingCommand, MeetingDetails};
 use crate::command::Command;
 use crate::example::{ExampleError, RESOLUTION_1, RESOLUTION_2, RESOLUTION_3, TITLE};
 use crate::restriction::{ExemptionScheme, Restriction, RestrictionCategory, RestrictionDraft};

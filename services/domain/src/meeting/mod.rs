@@ -16,9 +16,7 @@ pub mod example;
 mod rules;
 
 pub use commands::MeetingCommand;
-pub use details::{
-    AgendaItem, ExclusionResolution, MeetingBody, MeetingDetails, MeetingStatus,
-};
+pub use details::{AgendaItem, ExclusionResolution, MeetingBody, MeetingDetails, MeetingStatus};
 pub use errors::MeetingError;
 pub use events::*;
 

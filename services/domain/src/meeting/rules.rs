@@ -51,7 +51,10 @@ pub(super) fn check_details(
 /// Item ids are unique; an item taken in private gives its basis.
 fn check_items(details: &MeetingDetails, warnings: &mut Vec<Warning>) -> Result<(), MeetingError> {
     for (n, item) in details.items.iter().enumerate() {
-        if details.items[..n].iter().any(|earlier| earlier.id == item.id) {
+        if details.items[..n]
+            .iter()
+            .any(|earlier| earlier.id == item.id)
+        {
             return Err(MeetingError::DuplicateAgendaItem(item.id));
         }
         if let Some(number) = &item.number

@@ -342,7 +342,9 @@ fn a_correction_replaces_the_record_and_keeps_the_previous_one() {
     let meeting = g.meeting();
     assert_eq!(
         meeting.details(),
-        &corrected.resolve(ExemptionScheme::Schedule12APart1).unwrap()
+        &corrected
+            .resolve(ExemptionScheme::Schedule12APart1)
+            .unwrap()
     );
     assert_eq!(meeting.corrections().len(), 1);
     assert_eq!(meeting.corrections()[0].previous, original);
@@ -422,7 +424,10 @@ fn correcting_a_cancelled_meeting_to_another_status_drops_the_cancellation() {
     let meeting = g.meeting();
     assert_eq!(meeting.cancellation(), None);
     assert_eq!(meeting.details().status, Some(MeetingStatus::Postponed));
-    assert_eq!(meeting.corrections()[0].previous.status, Some(MeetingStatus::Cancelled));
+    assert_eq!(
+        meeting.corrections()[0].previous.status,
+        Some(MeetingStatus::Cancelled)
+    );
 }
 
 #[test]

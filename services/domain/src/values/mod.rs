@@ -24,5 +24,5 @@ pub use ids::{
 pub use money::Pence;
 pub use phone::PhoneNumber;
 pub use slug::Slug;
-pub use text::{ItemNumber, LongText, Location, Name, Reason, StatusLabel, Title, VersionLabel};
+pub use text::{ItemNumber, Location, LongText, Name, Reason, StatusLabel, Title, VersionLabel};
 pub use url::HttpUrl;

@@ -202,10 +202,11 @@ impl MeetingRecordView {
     /// Every field of `details`. Destructured without `..`, so a new field cannot be forgotten.
     pub fn full(details: &MeetingDetails) -> Self {
         let MeetingDetails {
-            body: MeetingBody {
-                body_id,
-                name_as_shown,
-            },
+            body:
+                MeetingBody {
+                    body_id,
+                    name_as_shown,
+                },
             date,
             start_time,
             end_time,

@@ -72,8 +72,7 @@ pub async fn meetings_list_newest_first_filtered_and_paged_as_a_fresh_fold_shows
         },
     )
     .await;
-    let mut corrected =
-        meeting_example::details(example.cabinet, &cabinet_meeting).unwrap();
+    let mut corrected = meeting_example::details(example.cabinet, &cabinet_meeting).unwrap();
     corrected.minutes = Some(LongText::parse("Present: Councillor Garland.").unwrap());
     f.execute(
         tenant,
@@ -129,7 +128,10 @@ pub async fn meetings_list_newest_first_filtered_and_paged_as_a_fresh_fold_shows
         },
     )
     .await;
-    assert_eq!(of_committee.iter().map(|m| m.id).collect::<Vec<_>>(), [planning]);
+    assert_eq!(
+        of_committee.iter().map(|m| m.id).collect::<Vec<_>>(),
+        [planning]
+    );
     let mid_july = all_meetings(
         &f.models,
         tenant,

@@ -335,7 +335,7 @@ pub async fn fresh_fold(f: &Fixture, tenant: TenantId) -> Snapshot {
         .strategy
         .sort_by(|a, b| (a.title.as_str(), a.id).cmp(&(b.title.as_str(), b.id)));
     for meetings in [&mut snapshot.meetings, &mut snapshot.public_meetings] {
-        meetings.sort_by(|a, b| (b.record.date, b.id).cmp(&(a.record.date, a.id)));
+        meetings.sort_by_key(|m| std::cmp::Reverse((m.record.date, m.id)));
     }
     snapshot
 }

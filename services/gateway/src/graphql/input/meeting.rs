@@ -104,7 +104,12 @@ impl MeetingDetailsInput {
                     e.text.as_deref(),
                     LongText::parse,
                 )?,
-                items: e.item_ids.iter().copied().map(AgendaItemId::from_uuid).collect(),
+                items: e
+                    .item_ids
+                    .iter()
+                    .copied()
+                    .map(AgendaItemId::from_uuid)
+                    .collect(),
             })
         })));
         let minutes = c.check(optional("minutes", minutes.as_deref(), LongText::parse));
@@ -139,7 +144,11 @@ impl AgendaItemInput {
         } = self;
         Ok(AgendaItem {
             id: AgendaItemId::from_uuid(*id),
-            number: optional(&format!("{field}.number"), number.as_deref(), ItemNumber::parse)?,
+            number: optional(
+                &format!("{field}.number"),
+                number.as_deref(),
+                ItemNumber::parse,
+            )?,
             title: at(&format!("{field}.title"), Title::parse(title))?,
             minutes: optional(
                 &format!("{field}.minutes"),
