@@ -376,7 +376,114 @@ async fn another_council_sees_none_of_a_councils_meetings(backend: Backend) {
     assert_eq!(refused.code(), Some("FORBIDDEN"), "{}", refused.text);
 }
 
+/// One meeting of each combination of stated and not-stated meeting fields (start, end,
+/// location, status, minutes, the exclusion's text), each with an item of each combination of
+/// stated and not-stated item fields (number, minutes) and session (public, exempt, confidential):
+/// what a clerk records reads back exactly, with null for what was not stated, and the public
+/// reads the same with only the minutes of restricted items removed.
+async fn every_combination_of_stated_and_not_stated_fields_reads_back_as_recorded(
+    backend: Backend,
+) {
+    let Some((app, cabinet)) = kent(backend, "meeting_combinations").await else {
+        return;
+    };
+    let clerk = app.clerk("kent");
+    let stated = |bits: u32, bit: u32, value: Value| {
+        if bits & (1 << bit) != 0 {
+            value
+        } else {
+            Value::Null
+        }
+    };
+    const QUERY: &str = "query($id: UUID!) { meeting(id: $id) {
+      startTime endTime location status minutes
+      items { uuid number title minutes inPrivate withheld { category } }
+      exclusions { text items { uuid } }
+    } }";
+    for bits in 0..64u32 {
+        let mut items = Vec::new();
+        let mut read_items = Vec::new();
+        let mut private = Vec::new();
+        for variant in 0..12u32 {
+            let id = Uuid::now_v7();
+            let session = variant % 3;
+            let number = stated(variant, 2, json!(format!("{variant}.")));
+            let minutes = stated(variant, 3, json!(format!("Minute {bits}/{variant}")));
+            let restriction = match session {
+                0 => Value::Null,
+                1 => json!({"category": "EXEMPT", "paragraphs": [1 + variant % 7],
+                            "publicInterestTestApplied": true}),
+                _ => json!({"category": "CONFIDENTIAL", "publicInterestTestApplied": false,
+                            "reason": "Legal advice"}),
+            };
+            if session != 0 {
+                private.push(id);
+            }
+            items.push(
+                json!({"id": id, "number": number, "title": format!("Item {variant}"),
+                              "minutes": minutes, "inPrivate": session != 0,
+                              "restriction": restriction}),
+            );
+            read_items.push(json!({
+                "uuid": id, "number": number, "title": format!("Item {variant}"),
+                "minutes": minutes, "inPrivate": session != 0,
+                "withheld": match session {
+                    0 => Value::Null,
+                    1 => json!({"category": "EXEMPT"}),
+                    _ => json!({"category": "CONFIDENTIAL"}),
+                }
+            }));
+        }
+        let exclusion_text = stated(bits, 5, json!("That the public be excluded."));
+        let input = json!({
+            "bodyId": cabinet, "bodyName": "Cabinet", "date": "2024-03-06",
+            "startTime": stated(bits, 0, json!("18:30")),
+            "endTime": stated(bits, 1, json!("21:00")),
+            "location": stated(bits, 2, json!("Sessions House")),
+            "status": stated(bits, 3, json!("HELD")),
+            "minutes": stated(bits, 4, json!("Present: all members.")),
+            "items": items,
+            "exclusions": [{"text": exclusion_text, "itemIds": private}],
+        });
+        let key = Uuid::now_v7();
+        let recorded = app
+            .post(
+                KENT,
+                Some(&clerk),
+                RECORD,
+                json!({"key": key, "input": input}),
+            )
+            .await;
+        assert_eq!(
+            recorded.body["data"]["recordMeeting"]["warnings"],
+            json!([]),
+            "{}",
+            recorded.text
+        );
+        let mut expected = json!({
+            "startTime": input["startTime"], "endTime": input["endTime"],
+            "location": input["location"], "status": input["status"],
+            "minutes": input["minutes"], "items": read_items,
+            "exclusions": [{"text": exclusion_text,
+                            "items": private.iter().map(|id| json!({"uuid": id}))
+                                .collect::<Vec<_>>()}],
+        });
+        let full = app
+            .post(KENT, Some(&clerk), QUERY, json!({"id": key}))
+            .await;
+        assert_eq!(full.body["data"]["meeting"], expected, "{}", full.text);
+        for item in expected["items"].as_array_mut().unwrap() {
+            if !item["withheld"].is_null() {
+                item["minutes"] = Value::Null;
+            }
+        }
+        let public = app.post(KENT, None, QUERY, json!({"id": key})).await;
+        assert_eq!(public.body["data"]["meeting"], expected, "{}", public.text);
+    }
+}
+
 both_backends!(
+    every_combination_of_stated_and_not_stated_fields_reads_back_as_recorded,
     a_clerk_records_a_meeting_and_the_public_never_reads_its_withheld_minutes,
     a_meeting_states_only_what_its_page_shows_and_can_be_cancelled,
     the_unusual_is_recorded_with_warnings_and_the_impossible_refused,
