@@ -181,6 +181,21 @@ pub async fn meetings_list_newest_first_filtered_and_paged_as_a_fresh_fold_shows
         .unwrap();
     assert!(cancelled.cancellation.is_some());
 
+    // Lookups by id, whatever their number, are one read.
+    let before = f.models.reads_begun();
+    let found = f
+        .models
+        .meetings_by_ids(
+            tenant,
+            Viewer::Public,
+            &[ids[0], ids[2], planning, MeetingId::new()],
+        )
+        .await
+        .unwrap();
+    assert_eq!(f.models.reads_begun() - before, 1);
+    assert_eq!(found.len(), 3);
+    assert_eq!(found[&ids[0]], public);
+
     // A cursor of another list is refused; so is another tenant's meeting.
     let decisions_cursor = f
         .models
