@@ -61,7 +61,12 @@ async fn the_example_history_is_recorded_and_reads_back_as_on_the_page<S: EventS
     let details = decision.details();
     assert_eq!(details.title.as_str(), "Information Strategy 2010 - 13");
     assert_eq!(
-        details.decision_maker.as_ref().unwrap().name_as_shown.as_str(),
+        details
+            .decision_maker
+            .as_ref()
+            .unwrap()
+            .name_as_shown
+            .as_str(),
         "Cabinet"
     );
     assert_eq!(

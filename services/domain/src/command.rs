@@ -6,9 +6,10 @@ use crate::decision::{Decision, DecisionCommand};
 use crate::error::DomainError;
 use crate::event::Event;
 use crate::forward_plan::{ForwardPlanCommand, ForwardPlanEntry};
+use crate::meeting::{Meeting, MeetingCommand};
 use crate::strategy::{StrategyCommand, StrategyDocument};
 use crate::stream::StreamId;
-use crate::values::{DecisionId, ForwardPlanEntryId, StrategyDocumentId};
+use crate::values::{DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
 use crate::warning::Warning;
 use chrono::NaiveDate;
 
@@ -42,6 +43,13 @@ pub enum Command {
         /// What to do.
         command: StrategyCommand,
     },
+    /// For a meeting.
+    Meeting {
+        /// The meeting.
+        meeting: MeetingId,
+        /// What to do.
+        command: MeetingCommand,
+    },
 }
 
 impl Command {
@@ -52,6 +60,7 @@ impl Command {
             Command::ForwardPlan { entry, .. } => StreamId::forward_plan(*entry),
             Command::Decision { decision, .. } => StreamId::decision(*decision),
             Command::Strategy { document, .. } => StreamId::strategy(*document),
+            Command::Meeting { meeting, .. } => StreamId::meeting(*meeting),
         }
     }
 }
@@ -125,6 +134,17 @@ pub fn decide(
                 state.as_ref(),
                 *document,
                 command,
+            )?)
+        }
+        Command::Meeting { meeting, command } => {
+            let council = council.ok_or(DomainError::CouncilNotRegistered)?;
+            let state = Meeting::from_history(history);
+            Ok(Meeting::handle(
+                state.as_ref(),
+                *meeting,
+                command,
+                council,
+                today,
             )?)
         }
     }

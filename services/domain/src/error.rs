@@ -3,6 +3,7 @@
 use crate::council::CouncilError;
 use crate::decision::DecisionError;
 use crate::forward_plan::ForwardPlanError;
+use crate::meeting::MeetingError;
 use crate::strategy::StrategyError;
 use thiserror::Error;
 
@@ -41,6 +42,9 @@ pub enum DomainError {
     /// A strategy rule was broken.
     #[error(transparent)]
     Strategy(#[from] StrategyError),
+    /// A meeting rule was broken.
+    #[error(transparent)]
+    Meeting(#[from] MeetingError),
 }
 
 impl DomainError {
@@ -52,6 +56,7 @@ impl DomainError {
             DomainError::ForwardPlan(e) => e.kind(),
             DomainError::Decision(e) => e.kind(),
             DomainError::Strategy(e) => e.kind(),
+            DomainError::Meeting(e) => e.kind(),
         }
     }
 
@@ -60,7 +65,8 @@ impl DomainError {
     pub fn field(&self) -> Option<&str> {
         match self {
             DomainError::Decision(DecisionError::Restriction(at))
-            | DomainError::ForwardPlan(ForwardPlanError::Restriction(at)) => Some(&at.field),
+            | DomainError::ForwardPlan(ForwardPlanError::Restriction(at))
+            | DomainError::Meeting(MeetingError::Restriction(at)) => Some(&at.field),
             _ => None,
         }
     }

@@ -17,6 +17,9 @@
 //!   notice of decisions, the 28-clear-day rule and its exceptions.
 //! - [`decision`]: decisions, stream `decision/{uuid}`: the typed record and
 //!   the lifecycle (publication, call-in, effect, corrections).
+//! - [`meeting`]: meetings of the council's bodies, stream `meeting/{uuid}`:
+//!   agenda items, minutes, items taken in private and the resolutions
+//!   excluding the public.
 //! - [`strategy`]: strategy documents, stream `strategy/{uuid}`: names,
 //!   versions and the decisions that approved them.
 //! - [`event`]: the [`Event`] enum over all aggregates, stable names and
@@ -36,6 +39,7 @@ pub mod event;
 pub mod example;
 pub mod forward_plan;
 pub mod illustrative;
+pub mod meeting;
 pub mod nation;
 pub mod restriction;
 pub mod strategy;
@@ -53,8 +57,11 @@ pub use decision::{Decision, DecisionCommand, DecisionEvent};
 pub use error::{DomainError, ErrorKind};
 pub use event::{DecodeError, EncodedEvent, Event};
 pub use forward_plan::{ForwardPlanCommand, ForwardPlanEntry, ForwardPlanEvent};
+pub use meeting::{Meeting, MeetingCommand, MeetingEvent};
 pub use nation::Nation;
 pub use strategy::{StrategyCommand, StrategyDocument, StrategyEvent};
 pub use stream::StreamId;
-pub use values::{BodyId, DecisionId, ForwardPlanEntryId, StrategyDocumentId, WardId};
+pub use values::{
+    AgendaItemId, BodyId, DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId, WardId,
+};
 pub use warning::Warning;

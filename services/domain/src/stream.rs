@@ -1,6 +1,6 @@
 //! Stream names: where each aggregate's events live in a tenant's log.
 
-use crate::values::{DecisionId, ForwardPlanEntryId, StrategyDocumentId, ValueError};
+use crate::values::{DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId, ValueError};
 use serde::{Deserialize, Serialize};
 
 /// The kind of aggregate a stream holds.
@@ -14,10 +14,12 @@ pub enum StreamKind {
     Decision(DecisionId),
     /// `strategy/{uuid}`.
     Strategy(StrategyDocumentId),
+    /// `meeting/{uuid}`.
+    Meeting(MeetingId),
 }
 
 /// The name of a stream within a tenant's log: `council`,
-/// `forward-plan/{uuid}`, `decision/{uuid}` or `strategy/{uuid}`.
+/// `forward-plan/{uuid}`, `decision/{uuid}`, `strategy/{uuid}` or `meeting/{uuid}`.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(try_from = "String", into = "String")]
 pub struct StreamId(String);
@@ -43,7 +45,12 @@ impl StreamId {
         Self(format!("strategy/{id}"))
     }
 
-    /// Accepts exactly the four stream name forms, with lower-case
+    /// A meeting's stream.
+    pub fn meeting(id: MeetingId) -> Self {
+        Self(format!("meeting/{id}"))
+    }
+
+    /// Accepts exactly the five stream name forms, with lower-case
     /// hyphenated UUIDs (the form this crate writes), so one aggregate never
     /// has two stream names.
     pub fn parse(raw: &str) -> Result<Self, ValueError> {
@@ -54,7 +61,8 @@ impl StreamId {
     fn kind_of(raw: &str) -> Result<StreamKind, ValueError> {
         let malformed = ValueError::Malformed {
             what: "stream id",
-            detail: "must be council, forward-plan/{uuid}, decision/{uuid} or strategy/{uuid}",
+            detail: "must be council, forward-plan/{uuid}, decision/{uuid}, strategy/{uuid} or \
+                     meeting/{uuid}",
         };
         if raw == "council" {
             return Ok(StreamKind::Council);
@@ -72,6 +80,7 @@ impl StreamId {
             "strategy" => Ok(StreamKind::Strategy(StrategyDocumentId::from_uuid(
                 canonical,
             ))),
+            "meeting" => Ok(StreamKind::Meeting(MeetingId::from_uuid(canonical))),
             _ => Err(malformed),
         }
     }
@@ -120,6 +129,7 @@ mod tests {
             StreamId::decision(d),
             StreamId::forward_plan(ForwardPlanEntryId::new()),
             StreamId::strategy(StrategyDocumentId::new()),
+            StreamId::meeting(MeetingId::new()),
         ] {
             assert_eq!(StreamId::parse(s.as_str()).unwrap(), s);
         }
@@ -133,7 +143,8 @@ mod tests {
         for bad in [
             String::new(),
             "councils".to_owned(),
-            format!("meeting/{u}"),
+            format!("meetings/{u}"),
+            format!("meeting/{}", u.simple()),
             format!("decision/{}", u.simple()),
             format!("decision/{}", u.hyphenated().to_string().to_uppercase()),
             "decision/".to_owned(),

@@ -5,8 +5,8 @@ use crate::council::CanonicalStatus;
 use crate::decision::{DecisionField, Outcome, VoteCast};
 use crate::nation::Nation;
 use crate::restriction::{ExemptionScheme, UnusualRestriction};
-use crate::values::{BodyId, MemberId, StatusLabel, WardId};
-use chrono::NaiveDate;
+use crate::values::{AgendaItemId, BodyId, ItemNumber, MemberId, StatusLabel, WardId};
+use chrono::{NaiveDate, NaiveTime};
 use serde::Serialize;
 
 /// Something odd about an accepted command. The edge shows these to the
@@ -130,6 +130,38 @@ pub enum Warning {
         /// Clear days given.
         clear_days: i64,
     },
+    /// A meeting's end time is before its start time: it ran past midnight, or a slip.
+    MeetingEndsBeforeItStarts {
+        /// The start time.
+        start: NaiveTime,
+        /// The end time.
+        end: NaiveTime,
+    },
+    /// Two agenda items of a meeting share a number.
+    DuplicateItemNumber {
+        /// The number.
+        number: ItemNumber,
+    },
+    /// An item taken in private cites exempt information but no paragraph.
+    PrivateItemWithoutParagraph {
+        /// The item.
+        item: AgendaItemId,
+    },
+    /// An item taken in private that no recorded resolution excluded the public from.
+    PrivateItemNotExcluded {
+        /// The item.
+        item: AgendaItemId,
+    },
+    /// A resolution excluding the public names an item taken in public.
+    ExclusionCoversPublicItem {
+        /// The item.
+        item: AgendaItemId,
+    },
+    /// An item taken in public whose minutes are withheld from the public.
+    RestrictedItemInPublic {
+        /// The item.
+        item: AgendaItemId,
+    },
 }
 
 impl std::fmt::Display for Warning {
@@ -252,6 +284,41 @@ impl std::fmt::Display for Warning {
                     "a key decision with {clear_days} clear days' notice instead of 28"
                 )
             }
+            Warning::MeetingEndsBeforeItStarts { start, end } => {
+                write!(
+                    f,
+                    "the meeting ends at {} but starts at {}; kept as given (past midnight?)",
+                    end.format("%H:%M"),
+                    start.format("%H:%M")
+                )
+            }
+            Warning::DuplicateItemNumber { number } => {
+                write!(f, "more than one agenda item is numbered \"{number}\"")
+            }
+            Warning::PrivateItemWithoutParagraph { item } => {
+                write!(
+                    f,
+                    "agenda item {item} was taken in private as exempt information with no paragraph given"
+                )
+            }
+            Warning::PrivateItemNotExcluded { item } => {
+                write!(
+                    f,
+                    "agenda item {item} was taken in private, but no recorded resolution excluded the public from it"
+                )
+            }
+            Warning::ExclusionCoversPublicItem { item } => {
+                write!(
+                    f,
+                    "a resolution excluding the public names agenda item {item}, which was taken in public"
+                )
+            }
+            Warning::RestrictedItemInPublic { item } => {
+                write!(
+                    f,
+                    "agenda item {item} was taken in public, but its minutes are withheld"
+                )
+            }
         }
     }
 }
@@ -371,6 +438,25 @@ mod tests {
                 what: UnusualRestriction::ExemptWithoutParagraph,
             },
             Warning::ShortNotice { clear_days: 3 },
+            Warning::MeetingEndsBeforeItStarts {
+                start: NaiveTime::from_hms_opt(18, 30, 0).unwrap_or_default(),
+                end: NaiveTime::from_hms_opt(0, 15, 0).unwrap_or_default(),
+            },
+            Warning::DuplicateItemNumber {
+                number: ItemNumber::parse("45.").unwrap_or_else(|_| unreachable!()),
+            },
+            Warning::PrivateItemWithoutParagraph {
+                item: AgendaItemId::new(),
+            },
+            Warning::PrivateItemNotExcluded {
+                item: AgendaItemId::new(),
+            },
+            Warning::ExclusionCoversPublicItem {
+                item: AgendaItemId::new(),
+            },
+            Warning::RestrictedItemInPublic {
+                item: AgendaItemId::new(),
+            },
         ]
     }
 

@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 //! The demo council loads at start and shows the example decision exactly as the council's page
-//! did.
+//! did, and the Cabinet meeting that took it.
 
 mod common;
 
@@ -153,6 +153,56 @@ async fn the_demo_council_is_listed_with_its_strategy_renamed_over_time(backend:
     );
 }
 
+async fn the_demo_council_shows_the_cabinet_meeting_with_its_private_minutes_withheld(
+    backend: Backend,
+) {
+    let Some(app) = spawn(backend, "demo_meeting").await else {
+        return;
+    };
+    let answer = app
+        .post(
+            &TestApp::council("maidstone"),
+            None,
+            "{ meetings { totalCount edges { node {
+                 body { name } date startTime endTime location status minutes
+                 items { number title inPrivate minutes withheld { paragraphs text } }
+                 exclusions { items { number } }
+               } } } }",
+            json!({}),
+        )
+        .await;
+    let resolutions = format!(
+        "RESOLVED:\n1. {}\n2. {}\n3. {}",
+        civic_domain::example::RESOLUTION_1,
+        civic_domain::example::RESOLUTION_2,
+        civic_domain::example::RESOLUTION_3
+    );
+    assert_eq!(
+        answer.body,
+        json!({"data": {"meetings": {"totalCount": 1, "edges": [{"node": {
+            "body": {"name": "Cabinet"},
+            "date": "2010-06-09",
+            "startTime": "18:30",
+            "endTime": null,
+            "location": "Town Hall, High Street, Maidstone",
+            "status": "HELD",
+            "minutes": null,
+            "items": [
+                {"number": "12.", "title": "Information Strategy 2010 - 13", "inPrivate": false,
+                 "minutes": resolutions, "withheld": null},
+                {"number": "14.", "title": "Disposal of Council Land", "inPrivate": true,
+                 "minutes": null, "withheld": {"paragraphs": [3], "text":
+                    "Withheld as exempt information under Local Government Act 1972, \
+                     Schedule 12A, Part 1 paragraph 3: Information relating to the financial \
+                     or business affairs of any particular person"}}
+            ],
+            "exclusions": [{"items": [{"number": "14."}]}]
+        }}]}}}),
+        "{}",
+        answer.text
+    );
+}
+
 async fn a_restart_with_the_demo_does_not_load_it_twice(backend: Backend) {
     let Some(app) = spawn(backend, "demo_twice").await else {
         return;
@@ -205,6 +255,7 @@ async fn health_and_readiness_answer(backend: Backend) {
 both_backends!(
     the_demo_council_shows_the_example_decision_exactly,
     the_demo_council_is_listed_with_its_strategy_renamed_over_time,
+    the_demo_council_shows_the_cabinet_meeting_with_its_private_minutes_withheld,
     a_restart_with_the_demo_does_not_load_it_twice,
     health_and_readiness_answer,
 );

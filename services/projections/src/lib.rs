@@ -8,10 +8,10 @@
 //! replaced by notices, so neither a public filter nor a public search can reach it.
 //!
 //! Modules:
-//! - [`views`]: the views (council, decision, forward plan, strategy), built purely from folded
-//!   aggregates; the public redaction of a decision.
-//! - [`query`]: [`Viewer`], [`DecisionFilter`], [`PageRequest`] and [`Page`]; keyset cursors
-//!   and the filter's SQL.
+//! - [`views`]: the views (council, decision, forward plan, strategy, meeting), built purely
+//!   from folded aggregates; the public redaction of a decision and of a meeting.
+//! - [`query`]: [`Viewer`], [`DecisionFilter`], [`MeetingFilter`], [`PageRequest`] and
+//!   [`Page`]; keyset cursors and the filters' SQL.
 //! - [`read_models`]: [`ReadModels`], the query API, with tenant isolation on PostgreSQL
 //!   (`SET LOCAL ROLE civic_reader` and row-level security).
 //! - [`projector`]: [`Projector`]: catch-up, rebuild by generations, and the run loop.
@@ -30,9 +30,9 @@ pub mod views;
 pub use error::ProjectionError;
 pub use notifier::Notifier;
 pub use projector::Projector;
-pub use query::{DecisionFilter, Page, PageRequest, Viewer};
+pub use query::{DecisionFilter, MeetingFilter, Page, PageRequest, Viewer};
 pub use read_models::ReadModels;
 pub use views::{
-    Audience, CouncilView, DecisionView, Detail, ForwardPlanView, StrategyDocumentView,
-    WithheldNotice,
+    Audience, CouncilView, DecisionView, Detail, ForwardPlanView, MeetingView,
+    StrategyDocumentView, WithheldNotice,
 };

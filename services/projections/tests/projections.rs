@@ -17,6 +17,8 @@ mod example;
 mod lists;
 #[path = "projections/load.rs"]
 mod load;
+#[path = "projections/meetings.rs"]
+mod meetings;
 #[path = "projections/recovery.rs"]
 mod recovery;
 #[path = "projections/registry.rs"]
@@ -66,6 +68,7 @@ both! {
     lists::the_forward_plan_lists_planned_entries_by_date_due,
     load::the_projector_never_skips_an_event_under_concurrent_load,
     load::a_notification_wakes_the_projector_before_its_poll,
+    meetings::meetings_list_newest_first_filtered_and_paged_as_a_fresh_fold_shows_them,
     recovery::a_failed_batch_changes_nothing_and_the_next_catch_up_applies_every_event_once,
     recovery::a_rebuild_gives_identical_read_models_and_switches_generation_while_queries_answer,
     registry::a_slug_is_claimed_by_one_tenant_only,

@@ -1,8 +1,10 @@
 //! The demo council: Maidstone Borough Council with the example decision of its register
-//! ("Information Strategy 2010 - 13"), loaded when absent so a newcomer has something to read.
+//! ("Information Strategy 2010 - 13") and the Cabinet meeting that took it, loaded when absent
+//! so a newcomer has something to read.
 
 use civic_domain::example::{self, ExampleIds};
 use civic_domain::illustrative::{self, IllustrativeIds};
+use civic_domain::meeting::example::{self as meeting_example, MeetingExampleIds};
 use civic_eventstore::EventStore as _;
 use civic_eventstore::{Actor, TenantId};
 use uuid::Uuid;
@@ -35,16 +37,34 @@ impl Demo {
     }
 }
 
-/// The demo's commands: the example's, then the illustrative records (appended, so a demo loaded
-/// by an earlier version gains them on the next start under the same fixed keys).
-fn demo_commands(tenant: TenantId) -> Result<Vec<civic_domain::Command>, RuntimeError> {
+/// The demo's commands, each with its number (which fixes its idempotency key): the example's
+/// from 0, the meeting's from [`MEETING_COMMANDS`], the illustrative records' from
+/// [`ILLUSTRATIVE_COMMANDS`]. A demo loaded by an earlier version gains what was added on its
+/// next start.
+fn demo_commands(tenant: TenantId) -> Result<Vec<(usize, civic_domain::Command)>, RuntimeError> {
     let ids = ExampleIds::derived_from(tenant.as_uuid());
-    let mut commands = example::commands(&ids)?;
-    commands.extend(illustrative::commands(&IllustrativeIds::derived_from(
-        tenant.as_uuid(),
-        ids.cabinet,
-    ))?);
-    Ok(commands)
+    let numbered = |from: usize, commands: Vec<civic_domain::Command>| {
+        commands
+            .into_iter()
+            .enumerate()
+            .map(move |(n, command)| (from + n, command))
+    };
+    Ok(numbered(0, example::commands(&ids)?)
+        .chain(numbered(
+            MEETING_COMMANDS,
+            meeting_example::commands(
+                ids.cabinet,
+                &MeetingExampleIds::derived_from(tenant.as_uuid()),
+            )?,
+        ))
+        .chain(numbered(
+            ILLUSTRATIVE_COMMANDS,
+            illustrative::commands(&IllustrativeIds::derived_from(
+                tenant.as_uuid(),
+                ids.cabinet,
+            ))?,
+        ))
+        .collect())
 }
 
 /// The idempotency key of the demo's `n`th command in `tenant`: fixed, so that loading the
@@ -52,6 +72,13 @@ fn demo_commands(tenant: TenantId) -> Result<Vec<civic_domain::Command>, Runtime
 fn demo_command_id(tenant: TenantId, n: usize) -> Uuid {
     Uuid::from_u128(tenant.as_uuid().as_u128() ^ (0xdead_0000 + n as u128))
 }
+
+/// The demo's meeting commands are numbered from here, apart from the example's own, so that
+/// commands added to either list never take another's idempotency key.
+const MEETING_COMMANDS: usize = 1_000;
+
+/// The illustrative records' commands are numbered from here.
+const ILLUSTRATIVE_COMMANDS: usize = 2_000;
 
 impl Runtime {
     /// Loads the demo council unless its slug is taken by another council: claims the slug for a
@@ -66,10 +93,10 @@ impl Runtime {
         let actor = Actor::parse(DEMO_ACTOR).map_err(civic_eventstore::StoreError::InvalidInput)?;
         let commands = demo_commands(tenant)?;
         let mut recorded_now = false;
-        for (n, command) in commands.iter().enumerate() {
+        for (n, command) in commands {
             let envelope = Envelope::new(tenant, actor.clone(), demo_command_id(tenant, n))
                 .correlated_with(demo_command_id(tenant, 0));
-            recorded_now |= !self.run(&envelope, command).await?.replayed;
+            recorded_now |= !self.run(&envelope, &command).await?.replayed;
         }
         Ok(if recorded_now {
             Demo::Loaded(tenant)
@@ -94,7 +121,7 @@ impl Runtime {
 mod tests {
     #![allow(clippy::unwrap_used)]
 
-    use civic_projections::{DecisionFilter, Detail, PageRequest, Viewer};
+    use civic_projections::{DecisionFilter, Detail, MeetingFilter, PageRequest, Viewer};
 
     use super::*;
 
@@ -149,6 +176,23 @@ mod tests {
             .await
             .unwrap();
         assert_eq!(strategies.len(), 1);
+        let meetings = runtime
+            .read_models()
+            .meetings(
+                tenant,
+                Viewer::Public,
+                &MeetingFilter::default(),
+                &PageRequest {
+                    first: 10,
+                    after: None,
+                },
+            )
+            .await
+            .unwrap();
+        assert_eq!(meetings.total_count, 1);
+        let cabinet = &meetings.items[0].1.record;
+        assert_eq!(cabinet.items[0].title.as_str(), example::TITLE);
+        assert!(cabinet.items[1].in_private && cabinet.items[1].minutes.is_none());
 
         let head = runtime.store().head(tenant).await.unwrap();
         assert_eq!(runtime.ensure_demo().await.unwrap(), Demo::Present(tenant));

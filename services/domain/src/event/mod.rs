@@ -12,6 +12,7 @@ pub use registry::EVENT_TYPES;
 use crate::council::CouncilEvent;
 use crate::decision::DecisionEvent;
 use crate::forward_plan::ForwardPlanEvent;
+use crate::meeting::MeetingEvent;
 use crate::strategy::StrategyEvent;
 
 /// Any event of any aggregate. The variant says which kind of stream it
@@ -30,6 +31,8 @@ pub enum Event {
     Decision(DecisionEvent),
     /// An event of a `strategy/{uuid}` stream.
     Strategy(StrategyEvent),
+    /// An event of a `meeting/{uuid}` stream.
+    Meeting(MeetingEvent),
 }
 
 impl From<CouncilEvent> for Event {
@@ -53,5 +56,11 @@ impl From<DecisionEvent> for Event {
 impl From<StrategyEvent> for Event {
     fn from(e: StrategyEvent) -> Self {
         Event::Strategy(e)
+    }
+}
+
+impl From<MeetingEvent> for Event {
+    fn from(e: MeetingEvent) -> Self {
+        Event::Meeting(e)
     }
 }

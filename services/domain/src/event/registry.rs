@@ -6,6 +6,7 @@ use super::Event;
 use crate::council::*;
 use crate::decision::*;
 use crate::forward_plan::*;
+use crate::meeting::*;
 use crate::strategy::*;
 use serde_json::Value;
 
@@ -89,4 +90,7 @@ event_table! {
     Strategy(StrategyEvent::VersionDrafted(StrategyVersionDrafted)) = "StrategyVersionDrafted" v 1;
     Strategy(StrategyEvent::VersionApproved(StrategyVersionApproved)) = "StrategyVersionApproved" v 1;
     Strategy(StrategyEvent::VersionNoted(StrategyVersionNoted)) = "StrategyVersionNoted" v 1;
+    Meeting(MeetingEvent::Recorded(MeetingRecorded)) = "MeetingRecorded" v 1;
+    Meeting(MeetingEvent::Corrected(MeetingCorrected)) = "MeetingCorrected" v 1;
+    Meeting(MeetingEvent::Cancelled(MeetingCancelled)) = "MeetingCancelled" v 1;
 }

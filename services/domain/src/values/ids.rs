@@ -62,6 +62,16 @@ uuid_id!(
     StrategyDocumentId
 );
 uuid_id!(
+    /// Identifies one meeting of a council body; names its stream
+    /// `meeting/{uuid}`.
+    MeetingId
+);
+uuid_id!(
+    /// Identifies one item on a meeting's agenda. Stable across corrections
+    /// of the meeting, so a decision can point at the item it was taken under.
+    AgendaItemId
+);
+uuid_id!(
     /// Identifies a ward of a council. Stable across renames, so decisions
     /// keep pointing at the right ward.
     WardId
@@ -76,14 +86,6 @@ uuid_id!(
     /// Identifies a member (councillor) in the council's list. Stable across renames, so votes
     /// and interests keep pointing at the right person.
     MemberId
-);
-uuid_id!(
-    /// Identifies a meeting of a body; names its stream `meeting/{uuid}`.
-    MeetingId
-);
-uuid_id!(
-    /// Identifies one item on a meeting's agenda.
-    AgendaItemId
 );
 
 #[cfg(test)]

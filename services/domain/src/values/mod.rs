@@ -26,6 +26,7 @@ pub use money::Pence;
 pub use phone::PhoneNumber;
 pub use slug::Slug;
 pub use text::{
-    LongText, Name, Reason, Reference, ResolutionLabel, StatusLabel, Title, VersionLabel,
+    ItemNumber, Location, LongText, Name, Reason, Reference, ResolutionLabel, StatusLabel, Title,
+    VersionLabel,
 };
 pub use url::HttpUrl;

@@ -99,6 +99,16 @@ bounded_text!(
     /// A strategy version's label, e.g. "2010-2013" or "v2".
     VersionLabel, "version label", 100
 );
+bounded_text!(
+    /// An agenda item's number as the council writes it, e.g. "45.",
+    /// "CAB 12/24" or "6(a)": minute numbers are labels, not integers.
+    ItemNumber, "item number", 50
+);
+bounded_text!(
+    /// Where a meeting takes place, as the council writes it, e.g. "Council
+    /// Chamber, Town Hall, High Street, Maidstone".
+    Location, "location", 500
+);
 
 bounded_text!(
     /// A council's or a source system's own identifier for a record, kept as written: a

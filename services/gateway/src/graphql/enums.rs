@@ -369,3 +369,29 @@ pub enum InterestsStatement {
     /// Interests were declared (listed in `interests`).
     Declared,
 }
+
+/// Where a meeting stands, as its page says.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::meeting::MeetingStatus")]
+pub enum MeetingStatus {
+    /// Arranged, not yet held.
+    Scheduled,
+    /// It took place.
+    Held,
+    /// It will not take place.
+    Cancelled,
+    /// Moved to a later date not given on this record.
+    Postponed,
+}
+
+impl From<civic_projections::views::MeetingStatusView> for MeetingStatus {
+    fn from(status: civic_projections::views::MeetingStatusView) -> Self {
+        use civic_projections::views::MeetingStatusView as View;
+        match status {
+            View::Scheduled => MeetingStatus::Scheduled,
+            View::Held => MeetingStatus::Held,
+            View::Cancelled => MeetingStatus::Cancelled,
+            View::Postponed => MeetingStatus::Postponed,
+        }
+    }
+}

@@ -18,6 +18,8 @@ pub enum NodeKind {
     ForwardPlanEntry,
     /// A strategy document.
     StrategyDocument,
+    /// A meeting.
+    Meeting,
 }
 
 impl NodeKind {
@@ -27,6 +29,7 @@ impl NodeKind {
             NodeKind::Decision => "Decision",
             NodeKind::ForwardPlanEntry => "ForwardPlanEntry",
             NodeKind::StrategyDocument => "StrategyDocument",
+            NodeKind::Meeting => "Meeting",
         }
     }
 
@@ -36,6 +39,7 @@ impl NodeKind {
             NodeKind::Decision,
             NodeKind::ForwardPlanEntry,
             NodeKind::StrategyDocument,
+            NodeKind::Meeting,
         ]
         .into_iter()
         .find(|kind| kind.name() == name)

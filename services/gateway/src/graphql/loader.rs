@@ -1,4 +1,5 @@
-//! Lookups by id, batched per request: every `decision(id:)`, `node(id:)`, `forwardPlanEntry`
+//! Lookups by id, batched per request: every `decision(id:)`, `node(id:)`, `forwardPlanEntry`,
+//! `meeting`
 //! and nested link to another record that a request resolves at the same time is answered by one
 //! read of [`civic_projections::ReadModels`] per kind of record, instead of one read each.
 //!
@@ -17,10 +18,10 @@ use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest,
 };
 use async_graphql::{Request, ServerResult};
-use civic_domain::values::{DecisionId, ForwardPlanEntryId, StrategyDocumentId};
+use civic_domain::values::{DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
 use civic_eventstore::TenantId;
 use civic_projections::{
-    DecisionView, ForwardPlanView, ProjectionError, StrategyDocumentView, Viewer,
+    DecisionView, ForwardPlanView, MeetingView, ProjectionError, StrategyDocumentView, Viewer,
 };
 
 use crate::auth::Access;
@@ -92,6 +93,22 @@ impl Loader<StrategyDocumentId> for RecordLoader {
         self.services
             .read_models()
             .strategy_documents_by_ids(self.tenant, self.viewer, ids)
+            .await
+            .map_err(Arc::new)
+    }
+}
+
+impl Loader<MeetingId> for RecordLoader {
+    type Value = MeetingView;
+    type Error = Arc<ProjectionError>;
+
+    async fn load(
+        &self,
+        ids: &[MeetingId],
+    ) -> Result<HashMap<MeetingId, MeetingView>, Self::Error> {
+        self.services
+            .read_models()
+            .meetings_by_ids(self.tenant, self.viewer, ids)
             .await
             .map_err(Arc::new)
     }

@@ -1,8 +1,9 @@
 //! The `Date` scalar: a UK civil date as ISO `YYYY-MM-DD`, without time or zone, as every date in
-//! the register is (a decision is taken "on 9 June 2010", not at an instant).
+//! the register is (a decision is taken "on 9 June 2010", not at an instant). The `Time` scalar:
+//! a time of day on the UK clock, `HH:MM`, as a meeting's agenda gives it ("6.30 pm").
 
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 
 /// A calendar date, ISO 8601 `YYYY-MM-DD` (e.g. `2010-06-09`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -90,9 +91,60 @@ impl From<Date> for NaiveDate {
     }
 }
 
+/// A time of day on the UK clock, 24-hour `HH:MM` (e.g. `18:30`), with no date or zone.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time(pub NaiveTime);
+
+/// A time of day on the UK clock, 24-hour `HH:MM` (e.g. `18:30` for "6.30 pm"). `HH:MM:SS` is
+/// read too; times are written without seconds unless they have some.
+#[Scalar(name = "Time")]
+impl ScalarType for Time {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(text) => NaiveTime::parse_from_str(text, "%H:%M")
+                .or_else(|_| NaiveTime::parse_from_str(text, "%H:%M:%S"))
+                .map(Time)
+                .map_err(|_| {
+                    InputValueError::custom(format!(
+                        "{text:?} is not a time: write it as HH:MM on the 24-hour clock, e.g. 18:30"
+                    ))
+                }),
+            _ => Err(InputValueError::expected_type(value)),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        use chrono::Timelike as _;
+        let format = if self.0.second() == 0 {
+            "%H:%M"
+        } else {
+            "%H:%M:%S"
+        };
+        Value::String(self.0.format(format).to_string())
+    }
+}
+
+impl From<Time> for NaiveTime {
+    fn from(time: Time) -> Self {
+        time.0
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn times_are_read_on_the_24_hour_clock_and_written_without_seconds() {
+        let time = Time::parse(Value::String("18:30".into())).unwrap();
+        assert_eq!(time.0, NaiveTime::from_hms_opt(18, 30, 0).unwrap());
+        assert_eq!(time.to_value(), Value::String("18:30".into()));
+        let precise = Time::parse(Value::String("09:05:30".into())).unwrap();
+        assert_eq!(precise.to_value(), Value::String("09:05:30".into()));
+        for bad in ["6.30 pm", "25:00", "18:60", "1830", ""] {
+            assert!(Time::parse(Value::String(bad.into())).is_err(), "{bad}");
+        }
+    }
 
     #[test]
     fn a_date_that_is_not_one_says_what_is_wrong() {

@@ -88,11 +88,12 @@ pub(super) async fn set_checkpoint(
 }
 
 /// The tables that hold a generation's rows.
-const GENERATION_TABLES: [&str; 5] = [
+const GENERATION_TABLES: [&str; 6] = [
     "councils",
     "decisions",
     "forward_plan_entries",
     "strategy_documents",
+    "meetings",
     "projection_checkpoints",
 ];
 

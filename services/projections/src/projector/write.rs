@@ -3,14 +3,17 @@
 
 use civic_app::codec::from_recorded;
 use civic_domain::stream::StreamKind;
-use civic_domain::{Council, Decision, Event, ForwardPlanEntry, StrategyDocument, StreamId};
+use civic_domain::{
+    Council, Decision, Event, ForwardPlanEntry, Meeting, StrategyDocument, StreamId,
+};
 use civic_eventstore::{RecordedEvent, TenantId};
 use uuid::Uuid;
 
 use crate::db::{Dialect, Param, Tx, int, serde_name};
 use crate::error::ProjectionError;
 use crate::views::{
-    CouncilView, DecisionView, ForwardPlanView, StrategyDocumentView, WardsAffectedView,
+    CouncilView, DecisionView, ForwardPlanView, MeetingView, StrategyDocumentView,
+    WardsAffectedView,
 };
 
 /// The rows of one aggregate in one generation.
@@ -79,6 +82,16 @@ pub(super) async fn project_stream(
                 Some(doc) => {
                     let view = StrategyDocumentView::from_document(tenant, &doc, last_position);
                     insert_strategy(tx, &target, &view).await
+                }
+                None => Ok(()),
+            }
+        }
+        StreamKind::Meeting(id) => {
+            delete(tx, "meetings", &target, id.as_uuid()).await?;
+            match Meeting::from_history(&events) {
+                Some(meeting) => {
+                    let view = MeetingView::from_meeting(tenant, &meeting, last_position);
+                    insert_meeting(tx, &target, &view).await
                 }
                 None => Ok(()),
             }
@@ -257,6 +270,32 @@ async fn insert_strategy(
             int(view.last_position),
             Param::Text(view.title.as_str().to_owned()),
             document(view)?,
+        ],
+    )
+    .await?;
+    Ok(())
+}
+
+async fn insert_meeting(
+    tx: &mut Tx,
+    target: &Target,
+    view: &MeetingView,
+) -> Result<(), ProjectionError> {
+    let [tenant, generation] = target.key();
+    tx.execute(
+        "INSERT INTO meetings (tenant_id, generation, id, version, last_position, body_id, \
+         meeting_date, status, document, public_document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        &[
+            tenant,
+            generation,
+            Param::Uuid(view.id.as_uuid()),
+            int(view.version),
+            int(view.last_position),
+            Param::Uuid(view.record.body.body_id.as_uuid()),
+            Param::Date(view.record.date),
+            Param::OptText(view.record.status.map(|s| s.as_str().to_owned())),
+            document(view)?,
+            document(&view.public())?,
         ],
     )
     .await?;

@@ -16,6 +16,8 @@ pub(crate) enum List {
     Decisions,
     /// The forward plan, ordered by date due, then id.
     ForwardPlan,
+    /// Meetings, ordered by date descending, then id descending.
+    Meetings,
 }
 
 impl List {
@@ -23,6 +25,7 @@ impl List {
         match self {
             List::Decisions => "d1",
             List::ForwardPlan => "f1",
+            List::Meetings => "m1",
         }
     }
 }

@@ -2,9 +2,13 @@
 //!
 //! - [`cursor`]: opaque keyset cursors.
 //! - [`filter`]: a [`DecisionFilter`] turned into SQL conditions and parameters.
+//! - [`meetings`]: [`MeetingFilter`], which meetings to list.
 
 pub(crate) mod cursor;
 pub(crate) mod filter;
+pub(crate) mod meetings;
+
+pub use meetings::MeetingFilter;
 
 use chrono::NaiveDate;
 use civic_domain::decision::DecisionStatus;

@@ -1,7 +1,8 @@
 //! The query API the gateway calls: [`ReadModels`], one file per read model.
 //!
 //! - [`session`]: read transactions (one snapshot; tenant isolation on PostgreSQL).
-//! - `councils`, `decisions`, `forward_plan`, `strategy`: the queries of each read model.
+//! - `councils`, `decisions`, `forward_plan`, `strategy`, `meetings`: the queries of each read
+//!   model.
 //!
 //! Every query reads the tenant's active generation, so a rebuild switches what it sees at once.
 //!
@@ -14,6 +15,7 @@
 mod councils;
 mod decisions;
 mod forward_plan;
+mod meetings;
 mod session;
 mod strategy;
 

@@ -5,6 +5,7 @@
 pub mod council;
 pub mod decision;
 pub mod forward_plan;
+pub mod meeting;
 pub mod record;
 mod redact;
 pub mod strategy;
@@ -18,6 +19,10 @@ pub use decision::{
 pub use forward_plan::{
     AnticipatedRestrictionKind, AnticipatedRestrictionView, ForwardPlanStatusView, ForwardPlanView,
     ReschedulingView, WardsView,
+};
+pub use meeting::{
+    AgendaItemView, CancellationView, ExclusionView, MeetingBodyView, MeetingCorrectionView,
+    MeetingRecordView, MeetingStatusView, MeetingView,
 };
 pub use record::{DocumentView, RecordView, WardsAffectedView, WithheldField};
 pub use strategy::{

@@ -35,11 +35,18 @@ pub async fn civic_reader_sees_only_the_tenant_it_is_scoped_to(f: Fixture) {
         panic!("row-level security is PostgreSQL's");
     };
     let (a, b) = (TenantId::new(), TenantId::new());
-    f.record_example(a).await;
+    let a_ids = f.record_example(a).await;
+    f.record_example_meeting(a, a_ids.cabinet).await;
     let b_ids = f.record_example(b).await;
+    f.record_example_meeting(b, b_ids.cabinet).await;
     f.projector().catch_up_all().await.unwrap();
 
-    for table in ["decisions", "strategy_documents", "projection_checkpoints"] {
+    for table in [
+        "decisions",
+        "strategy_documents",
+        "meetings",
+        "projection_checkpoints",
+    ] {
         let seen_by_a = visible(&pool, table, Some(a)).await;
         assert!(!seen_by_a.is_empty(), "{table}: tenant A sees its own rows");
         assert!(

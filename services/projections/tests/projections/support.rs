@@ -11,17 +11,20 @@ use civic_app::codec::from_recorded;
 use civic_app::{CommandContext, Executed, Register};
 use civic_domain::decision::DecisionCommand;
 use civic_domain::example::{self, ExampleIds};
+use civic_domain::meeting::example::{self as meeting_example, MeetingExampleIds};
 use civic_domain::stream::StreamKind;
 use civic_domain::values::{BodyId, DecisionId, Title};
-use civic_domain::{Command, Council, Decision, ForwardPlanEntry, StrategyDocument, StreamId};
+use civic_domain::{
+    Command, Council, Decision, ForwardPlanEntry, Meeting, StrategyDocument, StreamId,
+};
 use civic_eventstore::{
     Actor, AnyEventStore, EventStore, PgEventStore, RecordedEvent, SqliteEventStore, TenantId,
     migrations,
 };
 use civic_projections::query::MAX_PAGE;
 use civic_projections::{
-    CouncilView, DecisionFilter, DecisionView, Detail, ForwardPlanView, PageRequest, Projector,
-    ReadModels, StrategyDocumentView, Viewer,
+    CouncilView, DecisionFilter, DecisionView, Detail, ForwardPlanView, MeetingFilter, MeetingView,
+    PageRequest, Projector, ReadModels, StrategyDocumentView, Viewer,
 };
 use civic_testkit::{TestPostgres, TestSqlite};
 use uuid::Uuid;
@@ -147,6 +150,19 @@ impl Fixture {
         ids
     }
 
+    /// Records the example meeting (the Cabinet of 9 June 2010) for the example's Cabinet.
+    pub async fn record_example_meeting(
+        &self,
+        tenant: TenantId,
+        cabinet: BodyId,
+    ) -> MeetingExampleIds {
+        let ids = MeetingExampleIds::derived_from(Uuid::now_v7());
+        for command in meeting_example::commands(cabinet, &ids).unwrap() {
+            self.execute(tenant, &command).await;
+        }
+        ids
+    }
+
     /// Records a decision like the example's, with another title and date, published or not.
     pub async fn record_decision(
         &self,
@@ -228,6 +244,10 @@ pub struct Snapshot {
     pub forward_plan: Vec<ForwardPlanView>,
     /// By title, then id.
     pub strategy: Vec<StrategyDocumentView>,
+    /// Meetings as clerks see them, newest first.
+    pub meetings: Vec<MeetingView>,
+    /// Meetings as the public sees them, newest first.
+    pub public_meetings: Vec<MeetingView>,
 }
 
 fn list_order(views: &mut [DecisionView]) {
@@ -259,6 +279,8 @@ pub async fn fresh_fold(f: &Fixture, tenant: TenantId) -> Snapshot {
         public: Vec::new(),
         forward_plan: Vec::new(),
         strategy: Vec::new(),
+        meetings: Vec::new(),
+        public_meetings: Vec::new(),
     };
     for (name, recorded) in &streams {
         let events: Vec<_> = recorded.iter().map(|e| from_recorded(e).unwrap()).collect();
@@ -287,6 +309,15 @@ pub async fn fresh_fold(f: &Fixture, tenant: TenantId) -> Snapshot {
                 &StrategyDocument::from_history(&events).unwrap(),
                 last,
             )),
+            StreamKind::Meeting(_) => {
+                let full = MeetingView::from_meeting(
+                    tenant,
+                    &Meeting::from_history(&events).unwrap(),
+                    last,
+                );
+                snapshot.public_meetings.push(full.public());
+                snapshot.meetings.push(full);
+            }
         }
     }
     if let Some(council) = &snapshot.council {
@@ -303,7 +334,40 @@ pub async fn fresh_fold(f: &Fixture, tenant: TenantId) -> Snapshot {
     snapshot
         .strategy
         .sort_by(|a, b| (a.title.as_str(), a.id).cmp(&(b.title.as_str(), b.id)));
+    for meetings in [&mut snapshot.meetings, &mut snapshot.public_meetings] {
+        meetings.sort_by_key(|m| std::cmp::Reverse((m.record.date, m.id)));
+    }
     snapshot
+}
+
+/// Every meeting of the list, following its pages.
+pub async fn all_meetings(
+    models: &ReadModels,
+    tenant: TenantId,
+    viewer: Viewer,
+    filter: &MeetingFilter,
+) -> Vec<MeetingView> {
+    let mut after = None;
+    let mut all = Vec::new();
+    loop {
+        let page = models
+            .meetings(
+                tenant,
+                viewer,
+                filter,
+                &PageRequest {
+                    first: MAX_PAGE,
+                    after,
+                },
+            )
+            .await
+            .unwrap();
+        after = page.items.last().map(|(cursor, _)| cursor.clone());
+        all.extend(page.items.into_iter().map(|(_, view)| view));
+        if !page.has_next_page {
+            return all;
+        }
+    }
 }
 
 /// Every decision of a list, following its pages.
@@ -359,6 +423,9 @@ pub async fn read_models(f: &Fixture, tenant: TenantId, entries: &[ForwardPlanVi
             .strategy_documents(tenant, Viewer::Clerk)
             .await
             .unwrap(),
+        meetings: all_meetings(models, tenant, Viewer::Clerk, &MeetingFilter::default()).await,
+        public_meetings: all_meetings(models, tenant, Viewer::Public, &MeetingFilter::default())
+            .await,
     }
 }
 

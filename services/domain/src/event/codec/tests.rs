@@ -777,6 +777,7 @@ fn samples() -> Vec<Event> {
     all.extend(forward_plan.into_iter().map(Event::ForwardPlan));
     all.extend(decision_events.into_iter().map(Event::Decision));
     all.extend(strategy.into_iter().map(Event::Strategy));
+    all.extend(crate::meeting::golden::samples());
     all
 }
 

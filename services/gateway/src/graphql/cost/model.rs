@@ -27,23 +27,24 @@ pub const READ: u64 = 100;
 pub const WRITE: u64 = 1_000;
 
 /// How many items a list without paging is assumed to hold: a decision's resolutions and
-/// documents, a council's wards, strategy documents and their versions, introspection's types
-/// and fields. Nested lists multiply, so this is a typical length, not a maximum.
+/// documents, a council's wards, strategy documents and their versions, a meeting's agenda
+/// items, introspection's types and fields. Nested lists multiply, so this is a typical length, not a maximum.
 pub const LIST_LENGTH: u64 = 5;
 
 /// Fields that read the database wherever they are selected: the lookups by id at the root,
 /// and the links from one record to another (a decision's `forwardPlanEntry`, an entry's or a
-/// strategy version's `decision`, a strategy title's `notedBy`).
-pub const READS: [&str; 3] = ["decision", "forwardPlanEntry", "notedBy"];
+/// strategy version's `decision`, a strategy title's `notedBy`, a `meeting`).
+pub const READS: [&str; 4] = ["decision", "forwardPlanEntry", "meeting", "notedBy"];
 
 /// Fields that read the database as a query's root field. The same names elsewhere are values
 /// in memory: a connection edge's `node`, a mutation payload's `council`, a strategy version's
 /// `decisions`.
-pub const ROOT_READS: [&str; 7] = [
+pub const ROOT_READS: [&str; 8] = [
     "council",
     "councils",
     "decisions",
     "forwardPlan",
+    "meetings",
     "node",
     "strategyDocument",
     "strategyDocuments",
@@ -52,12 +53,12 @@ pub const ROOT_READS: [&str; 7] = [
 /// Connections, the query root fields paged by `first`: their whole selection (edges, page
 /// info, total) counts once per item asked for. Their `edges` list is that page, so it is not a
 /// [`LISTS`] entry.
-pub const PAGED: [&str; 2] = ["decisions", "forwardPlan"];
+pub const PAGED: [&str; 3] = ["decisions", "forwardPlan", "meetings"];
 
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
 /// both schemas is here.
-pub const LISTS: [&str; 25] = [
+pub const LISTS: [&str; 27] = [
     "bodies",
     "closureDays",
     "corrections",
@@ -65,7 +66,9 @@ pub const LISTS: [&str; 25] = [
     "decisions",
     "deferrals",
     "documents",
+    "exclusions",
     "interests",
+    "items",
     "resolutions",
     "reschedulings",
     "statusLabels",

@@ -5,12 +5,15 @@
 //! - [`forward_plan`]: forward-plan entries.
 //! - [`decision`]: the decision record and its lifecycle.
 //! - [`strategy`]: strategy documents and versions.
+//! - [`meeting`]: meetings, their agendas and minutes.
 //! - [`record_parts`]: the people, vote, references and links of a decision record.
-//! - [`restriction`]: withheld information, shared by decisions and forward-plan entries.
+//! - [`restriction`]: withheld information, shared by decisions, forward-plan entries and
+//!   meetings' agenda items.
 
 pub mod council;
 pub mod decision;
 pub mod forward_plan;
+pub mod meeting;
 pub mod record_parts;
 pub mod restriction;
 pub mod strategy;

@@ -1,12 +1,14 @@
 //! Mutation roots: one file per aggregate, merged into the council's mutation root.
 //!
 //! - [`run`]: authorise, convert, execute, catch up, read back: what every council mutation does.
-//! - [`council`], [`forward_plan`], [`decision`], [`strategy`]: a mutation per domain command.
+//! - [`council`], [`forward_plan`], [`decision`], [`strategy`], [`meeting`]: a mutation per domain
+//!   command.
 //! - [`platform`]: the platform mutation, registering a council.
 
 pub mod council;
 pub mod decision;
 pub mod forward_plan;
+pub mod meeting;
 pub mod platform;
 pub(crate) mod run;
 pub mod strategy;
@@ -21,4 +23,5 @@ pub struct CouncilRegisterMutation(
     forward_plan::ForwardPlanMutation,
     decision::DecisionMutation,
     strategy::StrategyMutation,
+    meeting::MeetingMutation,
 );

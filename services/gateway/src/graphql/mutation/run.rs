@@ -2,7 +2,8 @@
 //! the typed input into the domain command, run it through the runtime (which records it and
 //! catches this council's read models up), then read the target back as the clerk sees it.
 //!
-//! A resolver names its [`Target`] (the council, or a decision, entry or document by id) and
+//! A resolver names its [`Target`] (the council, or a decision, entry, document or meeting by id)
+//! and
 //! hands its input to [`run`]; everything else is here.
 
 use std::future::Future;
@@ -10,7 +11,7 @@ use std::future::Future;
 use async_graphql::Context;
 use civic_domain::{
     Command, CouncilCommand, DecisionCommand, DecisionId, ForwardPlanCommand, ForwardPlanEntryId,
-    StrategyCommand, StrategyDocumentId,
+    MeetingCommand, MeetingId, StrategyCommand, StrategyDocumentId,
 };
 use civic_eventstore::TenantId;
 use civic_projections::{ProjectionError, ReadModels, Viewer};
@@ -25,8 +26,10 @@ use crate::graphql::input::InputErrors;
 use crate::graphql::objects::council::Council;
 use crate::graphql::objects::decision::Decision;
 use crate::graphql::objects::forward_plan::ForwardPlanEntry;
+use crate::graphql::objects::meeting::Meeting;
 use crate::graphql::objects::payload::{
-    CouncilPayload, DecisionPayload, ForwardPlanEntryPayload, Recorded, StrategyDocumentPayload,
+    CouncilPayload, DecisionPayload, ForwardPlanEntryPayload, MeetingPayload, Recorded,
+    StrategyDocumentPayload,
 };
 use crate::graphql::objects::strategy::StrategyDocument;
 
@@ -201,6 +204,31 @@ impl Target for StrategyDocumentId {
                 .strategy_document(tenant, viewer, self)
                 .await?
                 .map(StrategyDocument),
+            recorded,
+        })
+    }
+}
+
+impl Target for MeetingId {
+    type Command = MeetingCommand;
+    type Payload = MeetingPayload;
+
+    fn command(self, command: MeetingCommand) -> Command {
+        Command::Meeting {
+            meeting: self,
+            command,
+        }
+    }
+
+    async fn read_back(
+        self,
+        read: &ReadModels,
+        tenant: TenantId,
+        viewer: Viewer,
+        recorded: Recorded,
+    ) -> Result<MeetingPayload, ProjectionError> {
+        Ok(MeetingPayload {
+            meeting: read.meeting(tenant, viewer, self).await?.map(Meeting),
             recorded,
         })
     }

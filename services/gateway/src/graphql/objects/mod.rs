@@ -7,6 +7,7 @@
 //! - [`record`]: a decision's record, shared by the decision and a correction's previous version.
 //! - [`forward_plan`]: forward-plan entries.
 //! - [`strategy`]: strategy documents and versions.
+//! - [`meeting`]: meetings, their agenda items and minutes.
 //! - [`connection`]: Relay connections with `totalCount`.
 //! - [`payload`]: what mutations return.
 
@@ -15,6 +16,7 @@ pub mod connection;
 pub mod council;
 pub mod decision;
 pub mod forward_plan;
+pub mod meeting;
 pub mod payload;
 pub mod people;
 pub mod record;

@@ -8,6 +8,7 @@ use super::common::Warning;
 use super::council::Council;
 use super::decision::Decision;
 use super::forward_plan::ForwardPlanEntry;
+use super::meeting::Meeting;
 use super::strategy::StrategyDocument;
 
 /// What a command did.
@@ -70,6 +71,16 @@ pub struct ForwardPlanEntryPayload {
 pub struct StrategyDocumentPayload {
     /// The document as it is now.
     pub document: Option<StrategyDocument>,
+    /// What the command did.
+    #[graphql(flatten)]
+    pub recorded: Recorded,
+}
+
+/// A meeting after a meeting command.
+#[derive(SimpleObject)]
+pub struct MeetingPayload {
+    /// The meeting as it is now.
+    pub meeting: Option<Meeting>,
     /// What the command did.
     #[graphql(flatten)]
     pub recorded: Recorded,

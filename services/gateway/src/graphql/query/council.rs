@@ -2,8 +2,8 @@
 //! council's tenant only, as the caller's viewer.
 
 use async_graphql::{Context, ID, Lookahead, Object};
-use civic_domain::values::{DecisionId, ForwardPlanEntryId, StrategyDocumentId};
-use civic_projections::Detail;
+use civic_domain::values::{BodyId, DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
+use civic_projections::{Detail, MeetingFilter};
 use uuid::Uuid;
 
 use super::filter::DecisionFilterInput;
@@ -16,6 +16,7 @@ use crate::graphql::objects::connection::{ConnectionOf, connection};
 use crate::graphql::objects::council::Council;
 use crate::graphql::objects::decision::Decision;
 use crate::graphql::objects::forward_plan::ForwardPlanEntry;
+use crate::graphql::objects::meeting::Meeting;
 use crate::graphql::objects::strategy::StrategyDocument;
 use crate::graphql::scalars::Date;
 
@@ -133,6 +134,10 @@ impl CouncilQuery {
                 .load_one(StrategyDocumentId::from_uuid(global.id))
                 .await?
                 .map(|s| Node::StrategyDocument(StrategyDocument(s))),
+            NodeKind::Meeting => loader
+                .load_one(MeetingId::from_uuid(global.id))
+                .await?
+                .map(|m| Node::Meeting(Meeting(m))),
         })
     }
 
@@ -193,5 +198,40 @@ impl CouncilQuery {
         let request = RequestContext::of(ctx)?;
         let id = StrategyDocumentId::from_uuid(id);
         Ok(request.loader()?.load_one(id).await?.map(StrategyDocument))
+    }
+
+    /// Meetings of the council's bodies, newest first. Anyone sees every meeting; the minutes of
+    /// an item withheld from the public are replaced, for the public, by the withheld notice.
+    #[graphql(complexity = "complexity(first, child_complexity)")]
+    async fn meetings(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "Only meetings of this body.")] body_id: Option<Uuid>,
+        #[graphql(desc = "Only meetings on or after this day.")] from: Option<Date>,
+        #[graphql(desc = "Only meetings on or before this day.")] to: Option<Date>,
+        #[graphql(desc = "How many, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "The cursor of the last meeting already seen.")] after: Option<String>,
+    ) -> Result<ConnectionOf<Meeting>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        let services = request.services;
+        let filter = MeetingFilter {
+            body: body_id.map(BodyId::from_uuid),
+            from: from.map(Into::into),
+            to: to.map(Into::into),
+        };
+        let after_given = after.is_some();
+        let page = page_request(&services.limits, first, after)?;
+        let page = services
+            .read_models()
+            .meetings(request.tenant()?, request.access.viewer(), &filter, &page)
+            .await?;
+        Ok(connection(page, after_given, Meeting))
+    }
+
+    /// One meeting by its id; null if there is none.
+    async fn meeting(&self, ctx: &Context<'_>, id: Uuid) -> Result<Option<Meeting>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        let id = MeetingId::from_uuid(id);
+        Ok(request.loader()?.load_one(id).await?.map(Meeting))
     }
 }

@@ -5,6 +5,7 @@ use async_graphql::{ID, Interface};
 use crate::graphql::objects::council::Council;
 use crate::graphql::objects::decision::Decision;
 use crate::graphql::objects::forward_plan::ForwardPlanEntry;
+use crate::graphql::objects::meeting::Meeting;
 use crate::graphql::objects::strategy::StrategyDocument;
 
 /// An object with a global id.
@@ -23,4 +24,6 @@ pub enum Node {
     ForwardPlanEntry(ForwardPlanEntry),
     /// A strategy document.
     StrategyDocument(StrategyDocument),
+    /// A meeting.
+    Meeting(Meeting),
 }
