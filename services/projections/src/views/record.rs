@@ -225,6 +225,8 @@ impl RecordView {
     /// restrictions says why, never what: its notices stay.
     pub(crate) fn withhold(&mut self, field: DecisionField, notice: &str) {
         use DecisionField as F;
+        // Whether a withheld field was stated is itself withheld.
+        self.not_stated.retain(|&f| f != field);
         match field {
             F::Title => self.title = notice.to_owned(),
             F::DecisionMaker => self.decision_maker = None,

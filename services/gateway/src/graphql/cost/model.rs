@@ -58,7 +58,7 @@ pub const PAGED: [&str; 3] = ["decisions", "forwardPlan", "meetings"];
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
 /// both schemas is here.
-pub const LISTS: [&str; 27] = [
+pub const LISTS: [&str; 31] = [
     "bodies",
     "closureDays",
     "corrections",
@@ -69,6 +69,10 @@ pub const LISTS: [&str; 27] = [
     "exclusions",
     "interests",
     "items",
+    "links",
+    "members",
+    "named",
+    "paragraphReasons",
     "resolutions",
     "reschedulings",
     "statusLabels",
