@@ -55,5 +55,7 @@ pub use forward_plan::{ForwardPlanCommand, ForwardPlanEntry, ForwardPlanEvent};
 pub use nation::Nation;
 pub use strategy::{StrategyCommand, StrategyDocument, StrategyEvent};
 pub use stream::StreamId;
-pub use values::{BodyId, DecisionId, ForwardPlanEntryId, StrategyDocumentId, WardId};
+pub use values::{
+    BodyId, DecisionId, ForwardPlanEntryId, ForwardPlanId, StrategyDocumentId, WardId,
+};
 pub use warning::Warning;

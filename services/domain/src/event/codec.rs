@@ -3,6 +3,7 @@
 
 use super::Event;
 use super::registry::{EVENT_TYPES, deserialize_current};
+use super::upcast_plans;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
@@ -65,10 +66,30 @@ pub struct Upcaster {
     pub upcast: fn(Value) -> Result<Value, String>,
 }
 
-/// The upcasters in force. Empty while every event is at version 1: when a
-/// payload changes shape, bump its version in the registry and add the
-/// step from the old version here.
-pub const UPCASTERS: &[Upcaster] = &[];
+/// The upcasters in force: when a payload changes shape, bump its version in
+/// the registry and add the step from the old version here.
+pub const UPCASTERS: &[Upcaster] = &[
+    Upcaster {
+        event_type: "ForwardPlanEntryEntered",
+        from_version: 1,
+        upcast: upcast_plans::forward_plan_entry_entered_v1,
+    },
+    Upcaster {
+        event_type: "ForwardPlanEntryRescheduled",
+        from_version: 1,
+        upcast: upcast_plans::forward_plan_entry_rescheduled_v1,
+    },
+    Upcaster {
+        event_type: "StrategyDocumentCreated",
+        from_version: 1,
+        upcast: upcast_plans::strategy_document_created_v1,
+    },
+    Upcaster {
+        event_type: "StrategyVersionDrafted",
+        from_version: 1,
+        upcast: upcast_plans::strategy_version_drafted_v1,
+    },
+];
 
 /// A registry and upcaster table to decode with; the public API uses the
 /// built-in ones, tests substitute their own.
@@ -162,3 +183,6 @@ impl Event {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod plan_tests;

@@ -4,6 +4,7 @@
 
 mod codec;
 mod registry;
+mod upcast_plans;
 
 pub use codec::{DecodeError, EncodedEvent, UPCASTERS, Upcaster};
 pub use registry::EVENT_TYPES;

@@ -18,7 +18,7 @@ mod url;
 pub use digest::Sha256Digest;
 pub use email::EmailAddress;
 pub use error::ValueError;
-pub use ids::{BodyId, DecisionId, ForwardPlanEntryId, StrategyDocumentId, WardId};
+pub use ids::{BodyId, DecisionId, ForwardPlanEntryId, ForwardPlanId, StrategyDocumentId, WardId};
 pub use money::Pence;
 pub use phone::PhoneNumber;
 pub use slug::Slug;
