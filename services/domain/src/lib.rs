@@ -27,6 +27,7 @@
 //! - [`warning`]: [`Warning`]s for the unusual-but-possible.
 //! - [`error`]: [`DomainError`] and the [`ErrorKind`] the edge maps.
 //! - [`example`]: the example decision of a real register, for tests and the demo council.
+//! - [`example_plans`]: the demo council's forward plan and a strategy by financial years.
 
 pub mod command;
 pub mod council;
@@ -34,6 +35,7 @@ pub mod decision;
 pub mod error;
 pub mod event;
 pub mod example;
+pub mod example_plans;
 pub mod forward_plan;
 pub mod nation;
 pub mod restriction;

@@ -1,7 +1,9 @@
 //! The demo council: Maidstone Borough Council with the example decision of its register
-//! ("Information Strategy 2010 - 13"), loaded when absent so a newcomer has something to read.
+//! ("Information Strategy 2010 - 13"), its forward plan with entries of every kind of date due,
+//! and a strategy by financial years; loaded when absent so a newcomer has something to read.
 
 use civic_domain::example::{self, ExampleIds};
+use civic_domain::example_plans::{self, PlanIds};
 use civic_eventstore::EventStore as _;
 use civic_eventstore::{Actor, TenantId};
 use uuid::Uuid;
@@ -51,7 +53,13 @@ impl Runtime {
             return Ok(Demo::Present(tenant));
         }
         let actor = Actor::parse(DEMO_ACTOR).map_err(civic_eventstore::StoreError::InvalidInput)?;
-        let commands = example::commands(&ExampleIds::derived_from(tenant.as_uuid()))?;
+        let ids = ExampleIds::derived_from(tenant.as_uuid());
+        let mut commands = example::commands(&ids)?;
+        // After the example: its forward plan and a strategy by financial years.
+        commands.extend(example_plans::commands(
+            &PlanIds::derived_from(tenant.as_uuid()),
+            ids.cabinet,
+        )?);
         let mut recorded_now = false;
         for (n, command) in commands.iter().enumerate() {
             let envelope = Envelope::new(tenant, actor.clone(), demo_command_id(tenant, n))
@@ -130,7 +138,33 @@ mod tests {
             .strategy_documents(tenant, Viewer::Public)
             .await
             .unwrap();
-        assert_eq!(strategies.len(), 1);
+        assert_eq!(strategies.len(), 2);
+        let plan = runtime
+            .read_models()
+            .forward_plan(
+                tenant,
+                Viewer::Public,
+                chrono::NaiveDate::from_ymd_opt(2010, 7, 1).unwrap(),
+                &PageRequest {
+                    first: 10,
+                    after: None,
+                },
+            )
+            .await
+            .unwrap();
+        // Due in August, not before September, on hold (July), not yet known (listed last).
+        assert_eq!(
+            plan.items
+                .iter()
+                .map(|(_, e)| e.title.as_str())
+                .collect::<Vec<_>>(),
+            vec![
+                example_plans::ON_HOLD_ENTRY,
+                example_plans::MONTH_ENTRY,
+                example_plans::NOT_BEFORE_ENTRY,
+                example_plans::NOT_KNOWN_ENTRY,
+            ]
+        );
 
         let head = runtime.store().head(tenant).await.unwrap();
         assert_eq!(runtime.ensure_demo().await.unwrap(), Demo::Present(tenant));

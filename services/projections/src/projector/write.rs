@@ -228,7 +228,7 @@ async fn insert_forward_plan(
             int(view.version),
             int(view.last_position),
             Param::Text(view.title.as_str().to_owned()),
-            Param::Date(view.date_due),
+            Param::Date(view.sort_date()),
             Param::Text(view.status.as_str().to_owned()),
             Param::Bool(view.key_decision),
             Param::Uuid(view.decision_maker.id.as_uuid()),

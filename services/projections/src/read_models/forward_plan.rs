@@ -1,5 +1,5 @@
-//! Queries of the forward plan: entries still planned, by date due, and entries by id (one, or
-//! many in one read).
+//! Queries of the forward plan: entries still awaiting decision, by date due, and entries by id
+//! (one, or many in one read).
 
 use std::collections::HashMap;
 
@@ -14,14 +14,16 @@ use crate::query::cursor::{Cursor, List};
 use crate::query::{Page, PageRequest, Viewer};
 use crate::views::{CouncilView, ForwardPlanView};
 
-/// Entries of the tenant's active generation still on the plan, due on or after a day.
+/// Entries of the tenant's active generation still awaiting decision (for determination, on
+/// hold or deferred), due on or after a day. `date_due` is the view's sort key
+/// (`ForwardPlanView::sort_date`): a month counts until its last day, an undated entry last.
 const PLANNED: &str = " FROM forward_plan_entries f WHERE f.tenant_id = ? AND f.generation = \
      (SELECT g.active_generation FROM projection_generations g WHERE g.tenant_id = ?) \
-     AND f.status = 'planned' AND f.date_due >= ?";
+     AND f.status IN ('planned', 'on_hold', 'deferred') AND f.date_due >= ?";
 
 impl ReadModels {
-    /// The forward plan: entries still awaiting decision, due on or after `from`, soonest first
-    /// (then by id). Notices are public, so every viewer sees the same entries; for the public,
+    /// The forward plan: entries still awaiting decision (on hold and deferred included), due on
+    /// or after `from`, soonest first (then by id; undated entries last). Notices are public, so every viewer sees the same entries; for the public,
     /// links to decisions not yet published are dropped.
     pub async fn forward_plan(
         &self,

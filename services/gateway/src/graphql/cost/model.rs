@@ -57,17 +57,22 @@ pub const PAGED: [&str; 2] = ["decisions", "forwardPlan"];
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
 /// both schemas is here.
-pub const LISTS: [&str; 25] = [
+pub const LISTS: [&str; 30] = [
     "bodies",
     "closureDays",
+    "contacts",
     "corrections",
     "councils",
     "decisions",
     "deferrals",
     "documents",
+    "forwardPlans",
     "interests",
+    "plans",
     "resolutions",
     "reschedulings",
+    "statusChanges",
+    "statusHistory",
     "statusLabels",
     "strategyDocuments",
     "titles",
