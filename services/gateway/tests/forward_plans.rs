@@ -168,8 +168,14 @@ async fn a_plan_and_its_entries_are_entered_exactly_as_the_page_shows(backend: B
     )
     .await;
     let e = &changed["changeForwardPlanEntryStatus"]["entry"];
-    assert_eq!(e["due"], json!({"kind": "NOT_KNOWN", "date": null, "month": null}));
-    assert_eq!(e["originalDue"], json!({"kind": "MONTH", "month": "2026-07"}));
+    assert_eq!(
+        e["due"],
+        json!({"kind": "NOT_KNOWN", "date": null, "month": null})
+    );
+    assert_eq!(
+        e["originalDue"],
+        json!({"kind": "MONTH", "month": "2026-07"})
+    );
     assert_eq!(
         e["reschedulings"],
         json!([{"from": null, "to": null, "fromDue": {"kind": "MONTH", "month": "2026-07"},
@@ -199,7 +205,10 @@ async fn a_plan_and_its_entries_are_entered_exactly_as_the_page_shows(backend: B
     let u = &urgent["enterForwardPlanEntry"];
     assert_eq!(u["warnings"], json!([{"code": "short_notice"}]));
     assert_eq!(u["entry"]["dateDue"], "2026-03-05");
-    assert_eq!(u["entry"]["due"], json!({"kind": "DAY", "date": "2026-03-05", "month": null}));
+    assert_eq!(
+        u["entry"]["due"],
+        json!({"kind": "DAY", "date": "2026-03-05", "month": null})
+    );
     assert_eq!(u["entry"]["clearDaysNotice"], 1);
     assert_eq!(
         u["entry"]["notice"],

@@ -66,13 +66,7 @@ fn council() -> Registered {
             },
         }),
     ] {
-        let decided = decide(
-            &Command::Council(command),
-            None,
-            &history,
-            day(0),
-        )
-        .unwrap();
+        let decided = decide(&Command::Council(command), None, &history, day(0)).unwrap();
         history.extend(decided.events);
     }
     Registered {
@@ -182,7 +176,7 @@ proptest! {
     ) {
         let registered = council();
         let entry = ForwardPlanEntryId::new();
-        let details = ForwardPlanDetails {
+        let details: ForwardPlanDetails = ForwardPlanDetails {
             title: Title::parse("Waste Contract").unwrap(),
             description: description.map(|s| LongText::parse(s).unwrap()),
             decision_maker: registered.cabinet,
