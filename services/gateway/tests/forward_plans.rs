@@ -58,15 +58,18 @@ async fn publish_plan(app: &TestApp, cabinet: &str) -> Uuid {
         }}),
     )
     .await;
+    let plans = published["publishForwardPlan"]["council"]["forwardPlans"]
+        .as_array()
+        .unwrap();
     assert_eq!(
-        published["publishForwardPlan"]["council"]["forwardPlans"],
-        json!([{
+        plans.last().unwrap(),
+        &json!({
             "planId": plan, "title": "Forward Plan: 1 June 2026 to 30 September 2026",
             "periodFrom": "2026-06-01", "periodTo": "2026-09-30",
             "publishedBy": {"bodyId": cabinet, "name": "Cabinet"},
             "publishedOn": "2026-05-01", "nextUpdateDue": "2026-05-29", "refreshedOn": [],
             "keyDecisionCriteria": "Expenditure or savings of £1,000,000 or more, or significant in two or more electoral divisions."
-        }])
+        })
     );
     plan
 }
@@ -86,6 +89,20 @@ async fn a_plan_and_its_entries_are_entered_exactly_as_the_page_shows(backend: B
     assert_eq!(
         refreshed["refreshForwardPlan"]["council"]["forwardPlans"],
         json!([{"refreshedOn": ["2026-05-15"], "nextUpdateDue": null}])
+    );
+    // Only the title is required: a plan that states nothing else is kept as it is.
+    let bare = ok(
+        &app,
+        "mutation($key: UUID!, $input: PublishForwardPlanInput!) { publishForwardPlan(idempotencyKey: $key, input: $input) { \
+         council { forwardPlans { title periodFrom periodTo publishedBy { name } publishedOn nextUpdateDue keyDecisionCriteria } } } }",
+        json!({"key": Uuid::now_v7(), "input": {"title": "Notice of Key Decisions"}}),
+    )
+    .await;
+    assert_eq!(
+        bare["publishForwardPlan"]["council"]["forwardPlans"][1],
+        json!({"title": "Notice of Key Decisions", "periodFrom": null, "periodTo": null,
+               "publishedBy": null, "publishedOn": null, "nextUpdateDue": null,
+               "keyDecisionCriteria": null})
     );
 
     // "Date of decision: July 2026"; no notice date; no wards; "On Hold"; two contacts.
@@ -240,7 +257,7 @@ async fn a_plan_and_its_entries_are_entered_exactly_as_the_page_shows(backend: B
             KENT,
             None,
             "{ forwardPlan(from: \"2026-01-01\") { totalCount edges { node { title due { kind } status } } } \
-             council(slug: \"kent\") { forwardPlans { title } } }",
+             council { forwardPlans { title } } }",
             json!({}),
         )
         .await;
@@ -253,6 +270,13 @@ async fn a_plan_and_its_entries_are_entered_exactly_as_the_page_shows(backend: B
         ]}),
         "{}",
         public.text
+    );
+    assert_eq!(
+        public.body["data"]["council"]["forwardPlans"]
+            .as_array()
+            .unwrap()
+            .len(),
+        3
     );
 }
 
