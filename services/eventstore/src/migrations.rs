@@ -26,6 +26,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "application role",
         include_str!("../../../migrations/postgres/0004_application_role.sql"),
     ),
+    (
+        6,
+        "forward plan listings",
+        include_str!("../../../migrations/postgres/0006_forward_plan_listings.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -49,6 +54,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         4,
         "application role",
         include_str!("../../../migrations/sqlite/0004_application_role.sql"),
+    ),
+    (
+        6,
+        "forward plan listings",
+        include_str!("../../../migrations/sqlite/0006_forward_plan_listings.sql"),
     ),
 ];
 

@@ -278,6 +278,31 @@ async fn a_plan_and_its_entries_are_entered_exactly_as_the_page_shows(backend: B
             .len(),
         3
     );
+    // Each plan lists the entries that appeared on it: the June plan the waste review; the July
+    // plan the same entry again; the bare notice nothing.
+    let listed = app
+        .post(
+            KENT,
+            None,
+            "{ council { forwardPlans { planId entries { uuid title } } } }",
+            json!({}),
+        )
+        .await;
+    let plans = listed.body["data"]["council"]["forwardPlans"]
+        .as_array()
+        .unwrap()
+        .clone();
+    let entries_of = |id: Uuid| {
+        plans
+            .iter()
+            .find(|p| p["planId"] == json!(id))
+            .map(|p| p["entries"].clone())
+            .unwrap()
+    };
+    let waste = json!([{"uuid": entry, "title": "Household Waste Recycling Centre Review"}]);
+    assert_eq!(entries_of(plan), waste, "{}", listed.text);
+    assert_eq!(entries_of(july), waste);
+    assert_eq!(plans[1]["entries"], json!([]));
 }
 
 async fn a_standard_notice_inside_28_days_is_still_refused(backend: Backend) {

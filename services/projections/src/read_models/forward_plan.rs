@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use civic_domain::values::ForwardPlanEntryId;
+use civic_domain::values::{ForwardPlanEntryId, ForwardPlanId};
 use civic_eventstore::TenantId;
 
 use super::{ACTIVE_GENERATION, ReadModels, among, council_in, public_decisions_in};
@@ -137,6 +137,47 @@ impl ReadModels {
             present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
             tx.commit().await?;
             Ok(entries.into_iter().map(|entry| (entry.id, entry)).collect())
+        })
+        .await
+    }
+}
+
+impl ReadModels {
+    /// The entries a forward plan document lists, whatever their status, by date due (undated
+    /// last) then id: what the plan showed, month by month, through `forward_plan_listings`.
+    pub async fn forward_plan_entries_on_plan(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        plan: ForwardPlanId,
+    ) -> Result<Vec<ForwardPlanView>, ProjectionError> {
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let sql = format!(
+                "SELECT CAST(f.document AS TEXT) FROM forward_plan_listings l \
+                 JOIN forward_plan_entries f ON f.tenant_id = l.tenant_id \
+                 AND f.generation = l.generation AND f.id = l.entry_id \
+                 WHERE l.tenant_id = ? AND l.generation = {ACTIVE_GENERATION} AND l.plan_id = ? \
+                 ORDER BY f.date_due, f.id"
+            );
+            let rows = tx
+                .rows(
+                    &sql,
+                    &[
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(plan.as_uuid()),
+                    ],
+                )
+                .await?;
+            let mut entries = rows
+                .iter()
+                .map(|row| row.json(0))
+                .collect::<Result<Vec<ForwardPlanView>, _>>()?;
+            let council = council_in(&mut tx, tenant).await?;
+            present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
+            tx.commit().await?;
+            Ok(entries)
         })
         .await
     }

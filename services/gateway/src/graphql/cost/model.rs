@@ -33,8 +33,9 @@ pub const LIST_LENGTH: u64 = 5;
 
 /// Fields that read the database wherever they are selected: the lookups by id at the root,
 /// and the links from one record to another (a decision's `forwardPlanEntry`, an entry's or a
-/// strategy version's `decision`, a strategy title's `notedBy`).
-pub const READS: [&str; 3] = ["decision", "forwardPlanEntry", "notedBy"];
+/// strategy version's `decision`, a strategy title's `notedBy`, a forward plan document's
+/// `entries`).
+pub const READS: [&str; 4] = ["decision", "entries", "forwardPlanEntry", "notedBy"];
 
 /// Fields that read the database as a query's root field. The same names elsewhere are values
 /// in memory: a connection edge's `node`, a mutation payload's `council`, a strategy version's
@@ -57,7 +58,7 @@ pub const PAGED: [&str; 2] = ["decisions", "forwardPlan"];
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
 /// both schemas is here.
-pub const LISTS: [&str; 30] = [
+pub const LISTS: [&str; 31] = [
     "bodies",
     "closureDays",
     "contacts",
@@ -66,6 +67,7 @@ pub const LISTS: [&str; 30] = [
     "decisions",
     "deferrals",
     "documents",
+    "entries",
     "forwardPlans",
     "interests",
     "plans",

@@ -453,4 +453,17 @@ impl ForwardPlanDocument<'_> {
     async fn key_decision_criteria(&self) -> Option<&str> {
         self.0.key_decision_criteria.as_ref().map(|t| t.as_str())
     }
+
+    /// The entries it lists, whatever their status now, by date due (undated last).
+    async fn entries(&self, ctx: &Context<'_>) -> Result<Vec<ForwardPlanEntry>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        Ok(request
+            .services
+            .read_models()
+            .forward_plan_entries_on_plan(request.tenant()?, request.access.viewer(), self.0.id)
+            .await?
+            .into_iter()
+            .map(ForwardPlanEntry)
+            .collect())
+    }
 }
