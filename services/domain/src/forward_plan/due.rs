@@ -154,6 +154,18 @@ impl DateDue {
     }
 }
 
+/// Plain words, for messages: "2026-06-30", "in 2026-07", "not before 2026-09-01", "not yet known".
+impl std::fmt::Display for DateDue {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            DateDue::Day { date } => write!(f, "{date}"),
+            DateDue::Month { month } => write!(f, "in {month}"),
+            DateDue::NotBefore { date } => write!(f, "not before {date}"),
+            DateDue::NotKnown => write!(f, "not yet known"),
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

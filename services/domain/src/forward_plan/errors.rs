@@ -57,7 +57,7 @@ pub enum ForwardPlanError {
         today: NaiveDate,
     },
     /// Reschedule to the same date. Edge: invalid input.
-    #[error("the date due is already {0:?}")]
+    #[error("the date due is already {0}")]
     DateUnchanged(DateDue),
     /// The plan document is not one the council published. Edge: not found.
     #[error("forward plan {0} is not one of the council's plans")]
