@@ -196,7 +196,9 @@ mod tests {
                 document,
                 command: StrategyCommand::Create {
                     title: Title::parse("ICT Strategy").unwrap(),
-                    period: StrategyPeriod::parse(2010, 2013, true).unwrap()
+                    period: Some(StrategyPeriod::parse(2010, 2013, true).unwrap().into()),
+                    status: None,
+                    status_label: None,
                 }
             }
             .stream_id()
@@ -240,7 +242,9 @@ mod tests {
             document,
             command: StrategyCommand::Create {
                 title: Title::parse("ICT Strategy").unwrap(),
-                period: StrategyPeriod::parse(2010, 2013, true).unwrap(),
+                period: Some(StrategyPeriod::parse(2010, 2013, true).unwrap().into()),
+                status: None,
+                status_label: None,
             },
         };
         assert_eq!(

@@ -215,7 +215,9 @@ pub fn commands(ids: &ExampleIds) -> Result<Vec<Command>, ExampleError> {
         }),
         strategy(StrategyCommand::Create {
             title: Title::parse("ICT Strategy")?,
-            period: StrategyPeriod::parse(2009, 2012, true)?,
+            period: Some(StrategyPeriod::parse(2009, 2012, true)?.into()),
+            status: None,
+            status_label: None,
         }),
         strategy(StrategyCommand::Rename {
             title: Title::parse("Information Strategy")?,
@@ -224,7 +226,7 @@ pub fn commands(ids: &ExampleIds) -> Result<Vec<Command>, ExampleError> {
         }),
         strategy(StrategyCommand::DraftVersion {
             label: VersionLabel::parse("2010-2013")?,
-            period: StrategyPeriod::parse(2010, 2013, true)?,
+            period: Some(StrategyPeriod::parse(2010, 2013, true)?.into()),
             review_date: Some(d(2010, 6, 9)?),
         }),
         strategy(StrategyCommand::ApproveVersion {

@@ -30,6 +30,7 @@
 //! - [`warning`]: [`Warning`]s for the unusual-but-possible.
 //! - [`error`]: [`DomainError`] and the [`ErrorKind`] the edge maps.
 //! - [`example`]: the example decision of a real register, for tests and the demo council.
+//! - [`example_plans`]: the demo council's forward plan and a strategy by financial years.
 
 pub mod command;
 pub mod council;
@@ -37,6 +38,7 @@ pub mod decision;
 pub mod error;
 pub mod event;
 pub mod example;
+pub mod example_plans;
 pub mod forward_plan;
 pub mod illustrative;
 pub mod meeting;
@@ -62,6 +64,7 @@ pub use nation::Nation;
 pub use strategy::{StrategyCommand, StrategyDocument, StrategyEvent};
 pub use stream::StreamId;
 pub use values::{
-    AgendaItemId, BodyId, DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId, WardId,
+    AgendaItemId, BodyId, DecisionId, ForwardPlanEntryId, ForwardPlanId, MeetingId,
+    StrategyDocumentId, WardId,
 };
 pub use warning::Warning;

@@ -31,6 +31,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "meetings",
         include_str!("../../../migrations/postgres/0005_meetings.sql"),
     ),
+    (
+        6,
+        "forward plan listings",
+        include_str!("../../../migrations/postgres/0006_forward_plan_listings.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -59,6 +64,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         5,
         "meetings",
         include_str!("../../../migrations/sqlite/0005_meetings.sql"),
+    ),
+    (
+        6,
+        "forward plan listings",
+        include_str!("../../../migrations/sqlite/0006_forward_plan_listings.sql"),
     ),
 ];
 

@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 //! The demo council loads at start and shows the example decision exactly as the council's page
-//! did, and the Cabinet meeting that took it.
+//! did, the Cabinet meeting that took it, and its forward plan and strategies.
 
 mod common;
 
@@ -146,6 +146,11 @@ async fn the_demo_council_is_listed_with_its_strategy_renamed_over_time(backend:
                     "decisions": [{"role": "APPROVED",
                                    "decision": {"title": "Information Strategy 2010 - 13"}}]
                 }]
+            }, {
+                // The demo's second strategy, by financial years and out to consultation.
+                "title": "Medium Term Financial Strategy",
+                "titles": [{"title": "Medium Term Financial Strategy", "from": null, "noted": null}],
+                "versions": []
             }]
         }}),
         "{}",
@@ -203,6 +208,90 @@ async fn the_demo_council_shows_the_cabinet_meeting_with_its_private_minutes_wit
     );
 }
 
+async fn the_demo_council_shows_its_forward_plan_with_every_kind_of_entry(backend: Backend) {
+    let Some(app) = spawn(backend, "demo_forward_plan").await else {
+        return;
+    };
+    let answer = app
+        .post(
+            &TestApp::council("maidstone"),
+            None,
+            "{ council { forwardPlans { title periodFrom periodTo publishedBy { name } publishedOn
+                 nextUpdateDue keyDecisionCriteria } }
+               forwardPlan(from: \"2010-06-01\") { totalCount edges { node {
+                 title reference keyDecision due { kind date month } noticeDate status statusLabel
+                 wards { kind } contacts { role name } plans { title }
+                 notice { kind agreedBy reason } } } }
+               strategyDocuments { title period { kind label } status statusLabel } }",
+            json!({}),
+        )
+        .await;
+    let data = &answer.body["data"];
+    assert_eq!(
+        data["council"]["forwardPlans"],
+        json!([{
+            "title": "Forward Plan: 1 July 2010 to 31 October 2010",
+            "periodFrom": "2010-07-01", "periodTo": "2010-10-31",
+            "publishedBy": {"name": "Cabinet"}, "publishedOn": "2010-06-01",
+            "nextUpdateDue": "2010-07-01",
+            "keyDecisionCriteria": "A key decision is one likely to result in the Council incurring expenditure or making savings of £250,000 or more, or to be significant in its effects on communities living or working in two or more wards."
+        }]),
+        "{}",
+        answer.text
+    );
+    let entries = data["forwardPlan"]["edges"].as_array().unwrap();
+    let kinds: Vec<_> = entries
+        .iter()
+        .map(|e| {
+            (
+                e["node"]["title"].as_str().unwrap(),
+                e["node"]["due"]["kind"].as_str().unwrap(),
+                e["node"]["status"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        kinds,
+        vec![
+            (
+                "Emergency Repairs to the River Len Flood Defences",
+                "DAY",
+                "PLANNED"
+            ),
+            ("Town Centre Public Realm Improvements", "DAY", "ON_HOLD"),
+            ("Customer Access Strategy", "MONTH", "PLANNED"),
+            ("Disposal of land at Springfield", "NOT_BEFORE", "PLANNED"),
+            (
+                "Waste and Recycling Collection Contract",
+                "NOT_KNOWN",
+                "PLANNED"
+            ),
+        ],
+        "{}",
+        answer.text
+    );
+    assert_eq!(
+        entries[0]["node"]["notice"],
+        json!({"kind": "SPECIAL_URGENCY", "agreedBy": "Chair of the Overview and Scrutiny Committee",
+               "reason": "The defences must be repaired before the autumn rains; the decision could not reasonably be deferred to the next meeting."})
+    );
+    assert_eq!(entries[1]["node"]["statusLabel"], "On Hold");
+    assert_eq!(entries[2]["node"]["due"]["month"], "2010-08");
+    assert_eq!(entries[2]["node"]["reference"], "FP/2010/031");
+    assert_eq!(entries[2]["node"]["contacts"][0]["role"], "Lead officer");
+    assert_eq!(
+        entries[2]["node"]["plans"],
+        json!([{"title": "Forward Plan: 1 July 2010 to 31 October 2010"}])
+    );
+    assert_eq!(entries[3]["node"]["wards"], json!(null));
+    assert_eq!(
+        data["strategyDocuments"][1],
+        json!({"title": "Medium Term Financial Strategy",
+               "period": {"kind": "FINANCIAL_YEARS", "label": "2010/11 to 2012/13"},
+               "status": "FOR_CONSULTATION", "statusLabel": "Out to consultation"})
+    );
+}
+
 async fn a_restart_with_the_demo_does_not_load_it_twice(backend: Backend) {
     let Some(app) = spawn(backend, "demo_twice").await else {
         return;
@@ -256,6 +345,7 @@ both_backends!(
     the_demo_council_shows_the_example_decision_exactly,
     the_demo_council_is_listed_with_its_strategy_renamed_over_time,
     the_demo_council_shows_the_cabinet_meeting_with_its_private_minutes_withheld,
+    the_demo_council_shows_its_forward_plan_with_every_kind_of_entry,
     a_restart_with_the_demo_does_not_load_it_twice,
     health_and_readiness_answer,
 );

@@ -1,8 +1,11 @@
 //! The demo council: Maidstone Borough Council with the example decision of its register
-//! ("Information Strategy 2010 - 13") and the Cabinet meeting that took it, loaded when absent
-//! so a newcomer has something to read.
+//! ("Information Strategy 2010 - 13"), the Cabinet meeting that took it, its forward plan with
+//! entries of every kind of date due, a strategy by financial years, the council's members, an
+//! officer decision and a decision with withheld reasons; loaded when absent so a newcomer has
+//! something to read.
 
 use civic_domain::example::{self, ExampleIds};
+use civic_domain::example_plans::{self, PlanIds};
 use civic_domain::illustrative::{self, IllustrativeIds};
 use civic_domain::meeting::example::{self as meeting_example, MeetingExampleIds};
 use civic_eventstore::EventStore as _;
@@ -38,8 +41,8 @@ impl Demo {
 }
 
 /// The demo's commands, each with its number (which fixes its idempotency key): the example's
-/// from 0, the meeting's from [`MEETING_COMMANDS`], the illustrative records' from
-/// [`ILLUSTRATIVE_COMMANDS`]. A demo loaded by an earlier version gains what was added on its
+/// from 0, the meeting's from [`MEETING_COMMANDS`], the forward plan's from [`PLAN_COMMANDS`],
+/// the illustrative records' from [`ILLUSTRATIVE_COMMANDS`]. A demo loaded by an earlier version gains what was added on its
 /// next start.
 fn demo_commands(tenant: TenantId) -> Result<Vec<(usize, civic_domain::Command)>, RuntimeError> {
     let ids = ExampleIds::derived_from(tenant.as_uuid());
@@ -56,6 +59,10 @@ fn demo_commands(tenant: TenantId) -> Result<Vec<(usize, civic_domain::Command)>
                 ids.cabinet,
                 &MeetingExampleIds::derived_from(tenant.as_uuid()),
             )?,
+        ))
+        .chain(numbered(
+            PLAN_COMMANDS,
+            example_plans::commands(&PlanIds::derived_from(tenant.as_uuid()), ids.cabinet)?,
         ))
         .chain(numbered(
             ILLUSTRATIVE_COMMANDS,
@@ -79,6 +86,9 @@ const MEETING_COMMANDS: usize = 1_000;
 
 /// The illustrative records' commands are numbered from here.
 const ILLUSTRATIVE_COMMANDS: usize = 2_000;
+
+/// The forward plan's and financial-year strategy's commands are numbered from here.
+const PLAN_COMMANDS: usize = 3_000;
 
 impl Runtime {
     /// Loads the demo council unless its slug is taken by another council: claims the slug for a
@@ -175,7 +185,7 @@ mod tests {
             .strategy_documents(tenant, Viewer::Public)
             .await
             .unwrap();
-        assert_eq!(strategies.len(), 1);
+        assert_eq!(strategies.len(), 2);
         let meetings = runtime
             .read_models()
             .meetings(
@@ -189,10 +199,36 @@ mod tests {
             )
             .await
             .unwrap();
+        let plan = runtime
+            .read_models()
+            .forward_plan(
+                tenant,
+                Viewer::Public,
+                chrono::NaiveDate::from_ymd_opt(2010, 7, 1).unwrap(),
+                &PageRequest {
+                    first: 10,
+                    after: None,
+                },
+            )
+            .await
+            .unwrap();
         assert_eq!(meetings.total_count, 1);
         let cabinet = &meetings.items[0].1.record;
         assert_eq!(cabinet.items[0].title.as_str(), example::TITLE);
         assert!(cabinet.items[1].in_private && cabinet.items[1].minutes.is_none());
+        // Due in August, not before September, on hold (July), not yet known (listed last).
+        assert_eq!(
+            plan.items
+                .iter()
+                .map(|(_, e)| e.title.as_str())
+                .collect::<Vec<_>>(),
+            vec![
+                example_plans::ON_HOLD_ENTRY,
+                example_plans::MONTH_ENTRY,
+                example_plans::NOT_BEFORE_ENTRY,
+                example_plans::NOT_KNOWN_ENTRY,
+            ]
+        );
 
         let head = runtime.store().head(tenant).await.unwrap();
         assert_eq!(runtime.ensure_demo().await.unwrap(), Demo::Present(tenant));

@@ -125,6 +125,9 @@ pub enum CouncilCommand {
         /// The council's words.
         label: StatusLabel,
     },
+    /// Publish or refresh a forward plan document (kept in the council stream: see
+    /// `forward_plan::document`).
+    ForwardPlan(crate::forward_plan::PlanCommand),
 }
 
 impl CouncilCommand {
@@ -147,6 +150,12 @@ impl CouncilCommand {
             CouncilCommand::RemoveClosureDay { .. } => "RemoveClosureDay",
             CouncilCommand::MapStatusLabel { .. } => "MapStatusLabel",
             CouncilCommand::UnmapStatusLabel { .. } => "UnmapStatusLabel",
+            CouncilCommand::ForwardPlan(crate::forward_plan::PlanCommand::Publish { .. }) => {
+                "PublishForwardPlan"
+            }
+            CouncilCommand::ForwardPlan(crate::forward_plan::PlanCommand::Refresh { .. }) => {
+                "RefreshForwardPlan"
+            }
         }
     }
 }

@@ -67,6 +67,9 @@ pub enum CouncilError {
     /// The policy or thresholds are already exactly these. Edge: invalid input.
     #[error("the setting is unchanged")]
     SettingUnchanged,
+    /// A forward plan document rule. Edge: as the inner error says.
+    #[error(transparent)]
+    ForwardPlan(crate::forward_plan::PlanError),
 }
 
 impl CouncilError {
@@ -92,6 +95,7 @@ impl CouncilError {
                 ErrorKind::InvalidTransition
             }
             NameUnchanged | SettingUnchanged => ErrorKind::InvalidInput,
+            ForwardPlan(e) => e.kind(),
         }
     }
 }

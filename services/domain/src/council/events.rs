@@ -48,6 +48,10 @@ pub enum CouncilEvent {
     StatusLabelMapped(StatusLabelMapped),
     /// `StatusLabelUnmapped` v1.
     StatusLabelUnmapped(StatusLabelUnmapped),
+    /// `ForwardPlanPublished` v1.
+    ForwardPlanPublished(crate::forward_plan::ForwardPlanPublished),
+    /// `ForwardPlanRefreshed` v1.
+    ForwardPlanRefreshed(crate::forward_plan::ForwardPlanRefreshed),
 }
 
 /// The council became a tenant. Carries the seeded defaults so the log alone

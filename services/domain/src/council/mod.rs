@@ -20,6 +20,7 @@ pub use structure::{Body, BodyKind, CouncilKind, Member, Ward};
 
 use crate::Decided;
 use crate::event::Event;
+use crate::forward_plan::{self, PlanEvent, PublishedPlan};
 use crate::nation::Nation;
 use crate::values::{BodyId, MemberId, Name, Reason, Slug, StatusLabel, WardId};
 use chrono::NaiveDate;
@@ -41,6 +42,7 @@ pub struct Council {
     call_in_policy: CallInPolicy,
     closure_days: BTreeMap<NaiveDate, Option<Reason>>,
     status_labels: Vec<StatusLabelMapping>,
+    forward_plans: Vec<PublishedPlan>,
     version: u64,
 }
 
@@ -71,6 +73,7 @@ impl Council {
                 call_in_policy: e.call_in_policy,
                 closure_days: BTreeMap::new(),
                 status_labels: e.status_labels.clone(),
+                forward_plans: Vec::new(),
                 version: 1,
             }),
             (None, _) => None,
@@ -156,6 +159,12 @@ impl Council {
             CouncilEvent::StatusLabelUnmapped(e) => {
                 let key = e.label.normalised();
                 self.status_labels.retain(|m| m.label.normalised() != key);
+            }
+            CouncilEvent::ForwardPlanPublished(e) => {
+                forward_plan::apply_published(&mut self.forward_plans, e)
+            }
+            CouncilEvent::ForwardPlanRefreshed(e) => {
+                forward_plan::apply_refreshed(&mut self.forward_plans, e)
             }
         }
     }
@@ -365,6 +374,16 @@ impl Council {
                     label: label.clone(),
                 })
             }
+            C::ForwardPlan(command) => match forward_plan::decide_plan(
+                &self.forward_plans,
+                |body| self.body(body).is_some(),
+                command,
+            )
+            .map_err(CouncilError::ForwardPlan)?
+            {
+                PlanEvent::Published(e) => CouncilEvent::ForwardPlanPublished(e),
+                PlanEvent::Refreshed(e) => CouncilEvent::ForwardPlanRefreshed(e),
+            },
         })
     }
 
@@ -458,6 +477,16 @@ impl Council {
             .iter()
             .find(|m| m.label.normalised() == key)
             .map(|m| m.status)
+    }
+
+    /// The forward plan documents published, in order of publication.
+    pub fn forward_plans(&self) -> &[PublishedPlan] {
+        &self.forward_plans
+    }
+
+    /// A forward plan document by id.
+    pub fn forward_plan(&self, id: crate::values::ForwardPlanId) -> Option<&PublishedPlan> {
+        self.forward_plans.iter().find(|p| p.id == id)
     }
 
     /// How many events have been applied: the stream version this state

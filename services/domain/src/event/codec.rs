@@ -3,6 +3,7 @@
 
 use super::Event;
 use super::registry::{EVENT_TYPES, deserialize_current};
+use super::upcast_plans;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
@@ -66,7 +67,8 @@ pub struct Upcaster {
 }
 
 /// The upcasters in force: when a payload changes shape, bump its version in the registry and
-/// add the step from the old version here (the steps live in `upcasters.rs`).
+/// add the step from the old version here (the steps live in `upcasters.rs` and
+/// `upcast_plans.rs`).
 pub const UPCASTERS: &[Upcaster] = &[
     Upcaster {
         event_type: "BodyAdded",
@@ -87,6 +89,26 @@ pub const UPCASTERS: &[Upcaster] = &[
         event_type: "DecisionCorrected",
         from_version: 1,
         upcast: super::upcasters::decision_corrected_v1,
+    },
+    Upcaster {
+        event_type: "ForwardPlanEntryEntered",
+        from_version: 1,
+        upcast: upcast_plans::forward_plan_entry_entered_v1,
+    },
+    Upcaster {
+        event_type: "ForwardPlanEntryRescheduled",
+        from_version: 1,
+        upcast: upcast_plans::forward_plan_entry_rescheduled_v1,
+    },
+    Upcaster {
+        event_type: "StrategyDocumentCreated",
+        from_version: 1,
+        upcast: upcast_plans::strategy_document_created_v1,
+    },
+    Upcaster {
+        event_type: "StrategyVersionDrafted",
+        from_version: 1,
+        upcast: upcast_plans::strategy_version_drafted_v1,
     },
 ];
 
@@ -182,3 +204,6 @@ impl Event {
 
 #[cfg(test)]
 mod tests;
+
+#[cfg(test)]
+mod plan_tests;

@@ -4,6 +4,7 @@
 
 mod codec;
 mod registry;
+mod upcast_plans;
 mod upcasters;
 
 pub use codec::{DecodeError, EncodedEvent, UPCASTERS, Upcaster};

@@ -67,11 +67,15 @@ event_table! {
     Council(CouncilEvent::ClosureDayRemoved(ClosureDayRemoved)) = "ClosureDayRemoved" v 1;
     Council(CouncilEvent::StatusLabelMapped(StatusLabelMapped)) = "StatusLabelMapped" v 1;
     Council(CouncilEvent::StatusLabelUnmapped(StatusLabelUnmapped)) = "StatusLabelUnmapped" v 1;
-    ForwardPlan(ForwardPlanEvent::Entered(ForwardPlanEntryEntered)) = "ForwardPlanEntryEntered" v 1;
-    ForwardPlan(ForwardPlanEvent::Rescheduled(ForwardPlanEntryRescheduled)) = "ForwardPlanEntryRescheduled" v 1;
+    Council(CouncilEvent::ForwardPlanPublished(ForwardPlanPublished)) = "ForwardPlanPublished" v 1;
+    Council(CouncilEvent::ForwardPlanRefreshed(ForwardPlanRefreshed)) = "ForwardPlanRefreshed" v 1;
+    ForwardPlan(ForwardPlanEvent::Entered(ForwardPlanEntryEntered)) = "ForwardPlanEntryEntered" v 2;
+    ForwardPlan(ForwardPlanEvent::Rescheduled(ForwardPlanEntryRescheduled)) = "ForwardPlanEntryRescheduled" v 2;
     ForwardPlan(ForwardPlanEvent::Withdrawn(ForwardPlanEntryWithdrawn)) = "ForwardPlanEntryWithdrawn" v 1;
     ForwardPlan(ForwardPlanEvent::Abandoned(ForwardPlanEntryAbandoned)) = "ForwardPlanEntryAbandoned" v 1;
     ForwardPlan(ForwardPlanEvent::DecisionLinked(ForwardPlanEntryDecisionLinked)) = "ForwardPlanEntryDecisionLinked" v 1;
+    ForwardPlan(ForwardPlanEvent::StatusChanged(ForwardPlanEntryStatusChanged)) = "ForwardPlanEntryStatusChanged" v 1;
+    ForwardPlan(ForwardPlanEvent::ListedOnPlan(ForwardPlanEntryListedOnPlan)) = "ForwardPlanEntryListedOnPlan" v 1;
     Decision(DecisionEvent::Recorded(DecisionRecorded)) = "DecisionRecorded" v 2;
     Decision(DecisionEvent::Published(DecisionPublished)) = "DecisionPublished" v 1;
     Decision(DecisionEvent::CalledIn(DecisionCalledIn)) = "DecisionCalledIn" v 1;
@@ -85,12 +89,13 @@ event_table! {
     Decision(DecisionEvent::Withdrawn(DecisionWithdrawn)) = "DecisionWithdrawn" v 1;
     Decision(DecisionEvent::Abandoned(DecisionAbandoned)) = "DecisionAbandoned" v 1;
     Decision(DecisionEvent::Corrected(DecisionCorrected)) = "DecisionCorrected" v 2;
-    Strategy(StrategyEvent::Created(StrategyDocumentCreated)) = "StrategyDocumentCreated" v 1;
+    Strategy(StrategyEvent::Created(StrategyDocumentCreated)) = "StrategyDocumentCreated" v 2;
     Strategy(StrategyEvent::Renamed(StrategyDocumentRenamed)) = "StrategyDocumentRenamed" v 1;
-    Strategy(StrategyEvent::VersionDrafted(StrategyVersionDrafted)) = "StrategyVersionDrafted" v 1;
+    Strategy(StrategyEvent::VersionDrafted(StrategyVersionDrafted)) = "StrategyVersionDrafted" v 2;
     Strategy(StrategyEvent::VersionApproved(StrategyVersionApproved)) = "StrategyVersionApproved" v 1;
     Strategy(StrategyEvent::VersionNoted(StrategyVersionNoted)) = "StrategyVersionNoted" v 1;
     Meeting(MeetingEvent::Recorded(MeetingRecorded)) = "MeetingRecorded" v 1;
     Meeting(MeetingEvent::Corrected(MeetingCorrected)) = "MeetingCorrected" v 1;
     Meeting(MeetingEvent::Cancelled(MeetingCancelled)) = "MeetingCancelled" v 1;
+    Strategy(StrategyEvent::StatusChanged(StrategyStatusChanged)) = "StrategyStatusChanged" v 1;
 }

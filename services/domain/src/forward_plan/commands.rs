@@ -1,8 +1,8 @@
 //! What can be asked of a forward-plan entry.
 
-use super::{ForwardPlanDetails, NoticeKind};
+use super::{DateDue, ForwardPlanDetails, ForwardPlanStatus, NoticeKind};
 use crate::restriction::RestrictionDraft;
-use crate::values::{DecisionId, Reason};
+use crate::values::{DecisionId, ForwardPlanId, Name, Reason};
 use chrono::NaiveDate;
 
 /// A command for one forward-plan stream. Holds validated values only.
@@ -16,17 +16,23 @@ pub enum ForwardPlanCommand {
     Enter {
         /// The matter.
         details: ForwardPlanDetails<RestrictionDraft>,
-        /// When it is expected to be decided.
-        date_due: NaiveDate,
-        /// When notice was published.
-        notice_date: NaiveDate,
+        /// When it is expected to be decided, as the plan states it; `None` if it says nothing.
+        date_due: Option<DateDue>,
+        /// When notice was first published, if the plan says.
+        notice_date: Option<NaiveDate>,
         /// How notice was given.
         notice: NoticeKind,
+        /// The status the plan shows, if any.
+        status: Option<ForwardPlanStatus>,
+        /// The status in the plan's own words.
+        status_label: Option<Name>,
+        /// The plan documents it appears on.
+        plans: Vec<ForwardPlanId>,
     },
     /// Move the date due; the earlier dates are kept.
     Reschedule {
         /// The new date due.
-        date_due: NaiveDate,
+        date_due: DateDue,
         /// Why.
         reason: Reason,
     },
@@ -45,6 +51,22 @@ pub enum ForwardPlanCommand {
         /// The decision.
         decision: DecisionId,
     },
+    /// The plan shows another status (on hold, deferred, implemented...).
+    ChangeStatus {
+        /// The new status.
+        status: ForwardPlanStatus,
+        /// In the plan's own words.
+        label: Option<Name>,
+        /// From when, if stated.
+        on: Option<NaiveDate>,
+        /// Why, if stated.
+        reason: Option<Reason>,
+    },
+    /// The entry appears on another plan document.
+    ListOnPlan {
+        /// The plan.
+        plan: ForwardPlanId,
+    },
 }
 
 /// The kind of a [`ForwardPlanCommand`], naming it in errors.
@@ -60,6 +82,10 @@ pub enum ForwardPlanCommandKind {
     Abandon,
     /// [`ForwardPlanCommand::LinkDecision`].
     LinkDecision,
+    /// [`ForwardPlanCommand::ChangeStatus`].
+    ChangeStatus,
+    /// [`ForwardPlanCommand::ListOnPlan`].
+    ListOnPlan,
 }
 
 impl ForwardPlanCommand {
@@ -71,6 +97,8 @@ impl ForwardPlanCommand {
             ForwardPlanCommand::Withdraw { .. } => ForwardPlanCommandKind::Withdraw,
             ForwardPlanCommand::Abandon { .. } => ForwardPlanCommandKind::Abandon,
             ForwardPlanCommand::LinkDecision { .. } => ForwardPlanCommandKind::LinkDecision,
+            ForwardPlanCommand::ChangeStatus { .. } => ForwardPlanCommandKind::ChangeStatus,
+            ForwardPlanCommand::ListOnPlan { .. } => ForwardPlanCommandKind::ListOnPlan,
         }
     }
 }

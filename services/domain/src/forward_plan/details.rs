@@ -2,7 +2,7 @@
 
 use crate::decision::WardList;
 use crate::restriction::{ExemptionScheme, Restriction, RestrictionAt, RestrictionDraft};
-use crate::values::{BodyId, LongText, Name, Title};
+use crate::values::{BodyId, EmailAddress, LongText, Name, PhoneNumber, Title};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -20,6 +20,27 @@ pub enum Wards {
         #[serde(rename = "ward_ids")]
         ward_ids: WardList,
     },
+}
+
+/// Someone a plan names for the matter ("Lead officer", "Cabinet member", "Contact"), with what
+/// could be picked out of the text and the text exactly as given.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct EntryContact {
+    /// The role the plan gives, e.g. "Lead officer" or "Portfolio holder", if any.
+    #[serde(rename = "role")]
+    pub role: Option<Name>,
+    /// The person's name, if given.
+    #[serde(rename = "name")]
+    pub name: Option<Name>,
+    /// Email, if given.
+    #[serde(rename = "email")]
+    pub email: Option<EmailAddress>,
+    /// Telephone, if given.
+    #[serde(rename = "phone")]
+    pub phone: Option<PhoneNumber>,
+    /// The contact text as published.
+    #[serde(rename = "as_given")]
+    pub as_given: Option<LongText>,
 }
 
 /// How and by when the public can make representations.
@@ -85,9 +106,9 @@ pub struct ForwardPlanDetails<R = Restriction> {
     /// "Reason Key" categories.
     #[serde(rename = "reason_key")]
     pub reason_key: Vec<Name>,
-    /// The wards concerned.
+    /// The wards concerned; `None` when the plan does not say.
     #[serde(rename = "wards")]
-    pub wards: Wards,
+    pub wards: Option<Wards>,
     /// Who will be consulted.
     #[serde(rename = "consultees")]
     pub consultees: Option<LongText>,
@@ -97,6 +118,12 @@ pub struct ForwardPlanDetails<R = Restriction> {
     /// Whether it is expected to be taken in private.
     #[serde(rename = "anticipated_restriction")]
     pub anticipated_restriction: AnticipatedRestriction<R>,
+    /// The council's own reference for the entry (e.g. "FP/2026/014"), if shown.
+    #[serde(rename = "reference")]
+    pub reference: Option<Name>,
+    /// The people named for the matter, in the plan's order.
+    #[serde(rename = "contacts")]
+    pub contacts: Vec<EntryContact>,
 }
 
 impl<R> ForwardPlanDetails<R> {
@@ -116,6 +143,8 @@ impl<R> ForwardPlanDetails<R> {
             consultees,
             representations,
             anticipated_restriction,
+            reference,
+            contacts,
         } = self;
         let anticipated_restriction = match anticipated_restriction {
             AnticipatedRestriction::Open => AnticipatedRestriction::Open,
@@ -140,6 +169,8 @@ impl<R> ForwardPlanDetails<R> {
             consultees,
             representations,
             anticipated_restriction,
+            reference,
+            contacts,
         })
     }
 }

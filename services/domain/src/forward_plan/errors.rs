@@ -1,8 +1,9 @@
 //! Why a forward-plan command was refused.
 
+use super::DateDue;
 use super::{ForwardPlanCommandKind, ForwardPlanStatus};
 use crate::error::ErrorKind;
-use crate::values::{BodyId, DecisionId, WardId};
+use crate::values::{BodyId, DecisionId, ForwardPlanId, WardId};
 use chrono::NaiveDate;
 use thiserror::Error;
 
@@ -57,7 +58,16 @@ pub enum ForwardPlanError {
     },
     /// Reschedule to the same date. Edge: invalid input.
     #[error("the date due is already {0}")]
-    DateUnchanged(NaiveDate),
+    DateUnchanged(DateDue),
+    /// The plan document is not one the council published. Edge: not found.
+    #[error("forward plan {0} is not one of the council's plans")]
+    UnknownPlan(ForwardPlanId),
+    /// The entry is already listed on that plan. Edge: already exists.
+    #[error("the entry is already on forward plan {0}")]
+    AlreadyOnPlan(ForwardPlanId),
+    /// The entry already has that status. Edge: invalid input.
+    #[error("the entry is already {0:?}")]
+    StatusUnchanged(ForwardPlanStatus),
     /// The body is not one of the council's. Edge: not found.
     #[error("body {0} is not one of the council's bodies")]
     UnknownBody(BodyId),
@@ -74,13 +84,16 @@ impl ForwardPlanError {
     pub fn kind(&self) -> ErrorKind {
         use ForwardPlanError::*;
         match self {
-            NotFound | UnknownBody(_) | UnknownWard(_) => ErrorKind::NotFound,
-            AlreadyEntered | DecisionAlreadyLinked(_) => ErrorKind::AlreadyExists,
+            NotFound | UnknownBody(_) | UnknownWard(_) | UnknownPlan(_) => ErrorKind::NotFound,
+            AlreadyEntered | DecisionAlreadyLinked(_) | AlreadyOnPlan(_) => {
+                ErrorKind::AlreadyExists
+            }
             InvalidTransition { .. } => ErrorKind::InvalidTransition,
             InsufficientNotice { .. }
             | DueBeforeNotice { .. }
             | NoticeDateInFuture { .. }
             | DateUnchanged(_)
+            | StatusUnchanged(_)
             | Restriction(_) => ErrorKind::InvalidInput,
         }
     }

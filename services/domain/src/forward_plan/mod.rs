@@ -1,15 +1,26 @@
 //! The forward-plan entry aggregate ("Issue" in ModernGov): stream
 //! `forward-plan/{uuid}`. Gives the public notice of a decision to come,
-//! with the 28-clear-day rule for key decisions and its exceptions.
+//! with the 28-clear-day rule for key decisions and its exceptions. The plan
+//! documents the entries appear on are kept in the council stream
+//! ([`document`] says why).
 
 mod commands;
 mod details;
+mod document;
+mod due;
 mod errors;
 mod events;
 mod notice;
 
 pub use commands::{ForwardPlanCommand, ForwardPlanCommandKind};
-pub use details::{AnticipatedRestriction, ForwardPlanDetails, Representations, Wards};
+pub use details::{
+    AnticipatedRestriction, EntryContact, ForwardPlanDetails, Representations, Wards,
+};
+pub use document::{
+    ForwardPlanPublished, ForwardPlanRefreshed, PlanCommand, PlanDetails, PlanError, PublishedPlan,
+};
+pub(crate) use document::{PlanEvent, apply_published, apply_refreshed, decide_plan};
+pub use due::{DateDue, YearMonth};
 pub use errors::ForwardPlanError;
 pub use events::*;
 pub use notice::{
@@ -20,33 +31,67 @@ pub use notice::{
 use crate::Decided;
 use crate::council::Council;
 use crate::event::Event;
-use crate::values::{DecisionId, ForwardPlanEntryId, Reason};
+use crate::values::{DecisionId, ForwardPlanEntryId, ForwardPlanId, Name, Reason};
 use crate::warning::Warning;
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
-/// Where a forward-plan entry is in its life.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
+/// Where a forward-plan entry is in its life, in the words registers use.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum ForwardPlanStatus {
-    /// On the plan, awaiting decision.
+    /// On the plan, awaiting decision ("For determination"). An entry whose plan shows no
+    /// status is on the plan, so it is this too.
+    #[serde(rename = "planned")]
     Planned,
-    /// The decision has been taken and linked.
+    /// Held, awaiting decision at some later time ("On hold").
+    #[serde(rename = "on_hold")]
+    OnHold,
+    /// Put back to a later meeting ("Deferred").
+    #[serde(rename = "deferred")]
+    Deferred,
+    /// The decision has been taken (and linked, once known).
+    #[serde(rename = "decided")]
     Decided,
+    /// The decision has been carried out ("Implemented").
+    #[serde(rename = "implemented")]
+    Implemented,
     /// Taken off the plan.
+    #[serde(rename = "withdrawn")]
     Withdrawn,
     /// Will not be decided.
+    #[serde(rename = "abandoned")]
     Abandoned,
+}
+
+impl ForwardPlanStatus {
+    /// Still awaiting decision: the entry can be rescheduled, held, deferred or closed.
+    pub fn is_open(self) -> bool {
+        matches!(self, Self::Planned | Self::OnHold | Self::Deferred)
+    }
 }
 
 /// One change of the date due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Rescheduling {
-    /// The previous date due.
-    pub from: NaiveDate,
+    /// The previous date due (`None`: none was stated).
+    pub from: Option<DateDue>,
     /// The new date due.
-    pub to: NaiveDate,
+    pub to: DateDue,
     /// Why.
     pub reason: Reason,
+}
+
+/// One change of status after entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusChange {
+    /// The new status.
+    pub status: ForwardPlanStatus,
+    /// In the plan's own words.
+    pub label: Option<Name>,
+    /// From when, if stated.
+    pub on: Option<NaiveDate>,
+    /// Why, if stated.
+    pub reason: Option<Reason>,
 }
 
 /// The folded state of a forward-plan stream.
@@ -54,11 +99,15 @@ pub struct Rescheduling {
 pub struct ForwardPlanEntry {
     id: ForwardPlanEntryId,
     details: ForwardPlanDetails,
-    date_due: NaiveDate,
-    notice_date: NaiveDate,
+    date_due: Option<DateDue>,
+    original_date_due: Option<DateDue>,
+    notice_date: Option<NaiveDate>,
     notice: NoticeKind,
     reschedulings: Vec<Rescheduling>,
     status: ForwardPlanStatus,
+    status_label: Option<Name>,
+    status_changes: Vec<StatusChange>,
+    plans: Vec<ForwardPlanId>,
     decision: Option<DecisionId>,
     closing_reason: Option<Reason>,
     version: u64,
@@ -84,10 +133,14 @@ impl ForwardPlanEntry {
                 id: e.entry_id,
                 details: e.details.clone(),
                 date_due: e.date_due,
+                original_date_due: e.date_due,
                 notice_date: e.notice_date,
                 notice: e.notice.clone(),
                 reschedulings: Vec::new(),
-                status: ForwardPlanStatus::Planned,
+                status: e.status.unwrap_or(ForwardPlanStatus::Planned),
+                status_label: e.status_label.clone(),
+                status_changes: Vec::new(),
+                plans: e.plan_ids.clone(),
                 decision: None,
                 closing_reason: None,
                 version: 1,
@@ -98,7 +151,7 @@ impl ForwardPlanEntry {
                 match event {
                     ForwardPlanEvent::Entered(_) => {}
                     ForwardPlanEvent::Rescheduled(e) => {
-                        entry.date_due = e.to;
+                        entry.date_due = Some(e.to);
                         entry.reschedulings.push(Rescheduling {
                             from: e.from,
                             to: e.to,
@@ -107,15 +160,41 @@ impl ForwardPlanEntry {
                     }
                     ForwardPlanEvent::Withdrawn(e) => {
                         entry.status = ForwardPlanStatus::Withdrawn;
+                        entry.status_label = None;
                         entry.closing_reason = Some(e.reason.clone());
                     }
                     ForwardPlanEvent::Abandoned(e) => {
                         entry.status = ForwardPlanStatus::Abandoned;
+                        entry.status_label = None;
                         entry.closing_reason = Some(e.reason.clone());
                     }
                     ForwardPlanEvent::DecisionLinked(e) => {
-                        entry.status = ForwardPlanStatus::Decided;
+                        if entry.status != ForwardPlanStatus::Implemented {
+                            entry.status = ForwardPlanStatus::Decided;
+                            entry.status_label = None;
+                        }
                         entry.decision = Some(e.decision_id);
+                    }
+                    ForwardPlanEvent::StatusChanged(e) => {
+                        entry.status = e.status;
+                        entry.status_label = e.label.clone();
+                        if matches!(
+                            e.status,
+                            ForwardPlanStatus::Withdrawn | ForwardPlanStatus::Abandoned
+                        ) {
+                            entry.closing_reason = e.reason.clone();
+                        }
+                        entry.status_changes.push(StatusChange {
+                            status: e.status,
+                            label: e.label.clone(),
+                            on: e.on,
+                            reason: e.reason.clone(),
+                        });
+                    }
+                    ForwardPlanEvent::ListedOnPlan(e) => {
+                        if !entry.plans.contains(&e.plan_id) {
+                            entry.plans.push(e.plan_id);
+                        }
                     }
                 }
                 Some(entry)
@@ -140,9 +219,14 @@ impl ForwardPlanEntry {
                     date_due,
                     notice_date,
                     notice,
+                    status,
+                    status_label,
+                    plans,
                 },
             ) => {
-                if *notice_date > today {
+                if let Some(notice_date) = notice_date
+                    && *notice_date > today
+                {
                     return Err(ForwardPlanError::NoticeDateInFuture {
                         notice_date: *notice_date,
                         today,
@@ -161,12 +245,22 @@ impl ForwardPlanEntry {
                     &mut warnings,
                 )?;
                 if let Some(by) = details.representations.as_ref().and_then(|r| r.by)
-                    && by > *date_due
+                    && let Some(due) = date_due.and_then(|d| d.latest())
+                    && by > due
                 {
                     warnings.push(Warning::RepresentationsDeadlineAfterDecision {
                         representations_by: by,
-                        date_of_decision: *date_due,
+                        date_of_decision: due,
                     });
+                }
+                let mut plan_ids = Vec::with_capacity(plans.len());
+                for plan in plans {
+                    if council.forward_plan(*plan).is_none() {
+                        return Err(ForwardPlanError::UnknownPlan(*plan));
+                    }
+                    if !plan_ids.contains(plan) {
+                        plan_ids.push(*plan);
+                    }
                 }
                 ForwardPlanEvent::Entered(ForwardPlanEntryEntered {
                     entry_id: id,
@@ -174,62 +268,123 @@ impl ForwardPlanEntry {
                     date_due: *date_due,
                     notice_date: *notice_date,
                     notice: notice.clone(),
+                    status: *status,
+                    status_label: status_label.clone(),
+                    plan_ids,
                 })
             }
             (Some(_), ForwardPlanCommand::Enter { .. }) => {
                 return Err(ForwardPlanError::AlreadyEntered);
             }
             (None, _) => return Err(ForwardPlanError::NotFound),
-            (Some(entry), command) => {
-                if entry.status != ForwardPlanStatus::Planned {
-                    return Err(ForwardPlanError::InvalidTransition {
-                        state: entry.status,
-                        command: command.kind(),
-                    });
-                }
-                match command {
-                    ForwardPlanCommand::Enter { .. } => {
-                        return Err(ForwardPlanError::AlreadyEntered);
-                    }
-                    ForwardPlanCommand::Reschedule { date_due, reason } => {
-                        if *date_due == entry.date_due {
-                            return Err(ForwardPlanError::DateUnchanged(*date_due));
-                        }
-                        let mut ignored = Vec::new();
-                        check_notice(
-                            entry.details.key_decision,
-                            &entry.notice,
-                            entry.notice_date,
-                            *date_due,
-                            &mut ignored,
-                        )?;
-                        ForwardPlanEvent::Rescheduled(ForwardPlanEntryRescheduled {
-                            from: entry.date_due,
-                            to: *date_due,
-                            reason: reason.clone(),
-                        })
-                    }
-                    ForwardPlanCommand::Withdraw { reason } => {
-                        ForwardPlanEvent::Withdrawn(ForwardPlanEntryWithdrawn {
-                            reason: reason.clone(),
-                        })
-                    }
-                    ForwardPlanCommand::Abandon { reason } => {
-                        ForwardPlanEvent::Abandoned(ForwardPlanEntryAbandoned {
-                            reason: reason.clone(),
-                        })
-                    }
-                    ForwardPlanCommand::LinkDecision { decision } => {
-                        ForwardPlanEvent::DecisionLinked(ForwardPlanEntryDecisionLinked {
-                            decision_id: *decision,
-                        })
-                    }
-                }
-            }
+            (Some(entry), command) => entry.decide_change(command, council)?,
         };
         Ok(Decided {
             events: vec![Event::ForwardPlan(event)],
             warnings,
+        })
+    }
+
+    fn decide_change(
+        &self,
+        command: &ForwardPlanCommand,
+        council: &Council,
+    ) -> Result<ForwardPlanEvent, ForwardPlanError> {
+        let refuse = || ForwardPlanError::InvalidTransition {
+            state: self.status,
+            command: command.kind(),
+        };
+        Ok(match command {
+            ForwardPlanCommand::Enter { .. } => return Err(ForwardPlanError::AlreadyEntered),
+            ForwardPlanCommand::Reschedule { date_due, reason } => {
+                if !self.status.is_open() {
+                    return Err(refuse());
+                }
+                if Some(*date_due) == self.date_due {
+                    return Err(ForwardPlanError::DateUnchanged(*date_due));
+                }
+                let mut ignored = Vec::new();
+                check_notice(
+                    self.details.key_decision,
+                    &self.notice,
+                    self.notice_date,
+                    Some(*date_due),
+                    &mut ignored,
+                )?;
+                ForwardPlanEvent::Rescheduled(ForwardPlanEntryRescheduled {
+                    from: self.date_due,
+                    to: *date_due,
+                    reason: reason.clone(),
+                })
+            }
+            ForwardPlanCommand::Withdraw { reason } => {
+                if !self.status.is_open() {
+                    return Err(refuse());
+                }
+                ForwardPlanEvent::Withdrawn(ForwardPlanEntryWithdrawn {
+                    reason: reason.clone(),
+                })
+            }
+            ForwardPlanCommand::Abandon { reason } => {
+                if !self.status.is_open() {
+                    return Err(refuse());
+                }
+                ForwardPlanEvent::Abandoned(ForwardPlanEntryAbandoned {
+                    reason: reason.clone(),
+                })
+            }
+            ForwardPlanCommand::LinkDecision { decision } => {
+                if let Some(linked) = self.decision {
+                    return Err(ForwardPlanError::DecisionAlreadyLinked(linked));
+                }
+                // A plan may show "Decided" or "Implemented" before the decision is entered.
+                if !(self.status.is_open()
+                    || matches!(
+                        self.status,
+                        ForwardPlanStatus::Decided | ForwardPlanStatus::Implemented
+                    ))
+                {
+                    return Err(refuse());
+                }
+                ForwardPlanEvent::DecisionLinked(ForwardPlanEntryDecisionLinked {
+                    decision_id: *decision,
+                })
+            }
+            ForwardPlanCommand::ChangeStatus {
+                status,
+                label,
+                on,
+                reason,
+            } => {
+                if *status == self.status && *label == self.status_label {
+                    return Err(ForwardPlanError::StatusUnchanged(*status));
+                }
+                let allowed = self.status.is_open()
+                    || (self.status == ForwardPlanStatus::Decided
+                        && matches!(
+                            status,
+                            ForwardPlanStatus::Decided | ForwardPlanStatus::Implemented
+                        ))
+                    || (self.status == *status);
+                if !allowed {
+                    return Err(refuse());
+                }
+                ForwardPlanEvent::StatusChanged(ForwardPlanEntryStatusChanged {
+                    status: *status,
+                    label: label.clone(),
+                    on: *on,
+                    reason: reason.clone(),
+                })
+            }
+            ForwardPlanCommand::ListOnPlan { plan } => {
+                if council.forward_plan(*plan).is_none() {
+                    return Err(ForwardPlanError::UnknownPlan(*plan));
+                }
+                if self.plans.contains(plan) {
+                    return Err(ForwardPlanError::AlreadyOnPlan(*plan));
+                }
+                ForwardPlanEvent::ListedOnPlan(ForwardPlanEntryListedOnPlan { plan_id: *plan })
+            }
         })
     }
 
@@ -243,14 +398,14 @@ impl ForwardPlanEntry {
         &self.details
     }
 
-    /// The current date due.
-    pub fn date_due(&self) -> NaiveDate {
+    /// The current date due, as the plan states it (`None`: it states none).
+    pub fn date_due(&self) -> Option<DateDue> {
         self.date_due
     }
 
     /// The date due when first entered.
-    pub fn original_date_due(&self) -> NaiveDate {
-        self.reschedulings.first().map_or(self.date_due, |r| r.from)
+    pub fn original_date_due(&self) -> Option<DateDue> {
+        self.original_date_due
     }
 
     /// Every change of date due, oldest first.
@@ -258,8 +413,8 @@ impl ForwardPlanEntry {
         &self.reschedulings
     }
 
-    /// When notice was published.
-    pub fn notice_date(&self) -> NaiveDate {
+    /// When notice was published, if the plan says.
+    pub fn notice_date(&self) -> Option<NaiveDate> {
         self.notice_date
     }
 
@@ -268,14 +423,29 @@ impl ForwardPlanEntry {
         &self.notice
     }
 
-    /// Clear days between the notice and the current date due.
-    pub fn clear_days_notice(&self) -> i64 {
-        clear_days_given(self.notice_date, self.date_due)
+    /// Clear days between the notice and the current date due, when both are days.
+    pub fn clear_days_notice(&self) -> Option<i64> {
+        Some(clear_days_given(self.notice_date?, self.date_due?.day()?))
     }
 
     /// Where the entry is in its life.
     pub fn status(&self) -> ForwardPlanStatus {
         self.status
+    }
+
+    /// The current status in the plan's own words, if given.
+    pub fn status_label(&self) -> Option<&Name> {
+        self.status_label.as_ref()
+    }
+
+    /// Every change of status after entry, oldest first.
+    pub fn status_changes(&self) -> &[StatusChange] {
+        &self.status_changes
+    }
+
+    /// The plan documents it appears on, in order.
+    pub fn plans(&self) -> &[ForwardPlanId] {
+        &self.plans
     }
 
     /// The decision that resulted, once linked.
@@ -298,7 +468,7 @@ fn check_details(details: &ForwardPlanDetails, council: &Council) -> Result<(), 
     if council.body(details.decision_maker).is_none() {
         return Err(ForwardPlanError::UnknownBody(details.decision_maker));
     }
-    if let Wards::Listed { ward_ids } = &details.wards
+    if let Some(Wards::Listed { ward_ids }) = &details.wards
         && let Some(&unknown) = ward_ids
             .as_slice()
             .iter()
@@ -309,26 +479,73 @@ fn check_details(details: &ForwardPlanDetails, council: &Council) -> Result<(), 
     Ok(())
 }
 
+/// The notice rules (England, 2012 Regulations). A key decision with standard notice and a
+/// day due needs 28 clear days, and is refused with fewer: the clerk must say which exception
+/// the page gives. Where the page says why notice was short (general exception, special
+/// urgency), what it shows is kept, with a warning. Where the dates do not pin the decision
+/// down (a month, "not before", not known, no notice date), the rule is applied as far as they
+/// go: refused only when certainly short, warned when possibly short or not checkable.
 fn check_notice(
     key_decision: bool,
     notice: &NoticeKind,
-    notice_date: NaiveDate,
-    date_due: NaiveDate,
+    notice_date: Option<NaiveDate>,
+    date_due: Option<DateDue>,
     warnings: &mut Vec<Warning>,
 ) -> Result<(), ForwardPlanError> {
-    if date_due < notice_date {
+    let latest = date_due.and_then(|d| d.latest());
+    if let (Some(notice_date), Some(latest)) = (notice_date, latest)
+        && latest < notice_date
+    {
         return Err(ForwardPlanError::DueBeforeNotice {
-            date_due,
+            date_due: latest,
             notice_date,
         });
     }
-    let given = clear_days_given(notice_date, date_due);
-    let required = notice.required_clear_days(key_decision);
-    if given < required {
-        return Err(ForwardPlanError::InsufficientNotice { given, required });
+    if !key_decision {
+        return Ok(());
     }
-    if key_decision && given < STANDARD_CLEAR_DAYS {
-        warnings.push(Warning::ShortNotice { clear_days: given });
+    let (Some(notice_date), Some(earliest)) = (notice_date, date_due.and_then(|d| d.earliest()))
+    else {
+        warnings.push(Warning::NoticeNotCheckable);
+        return Ok(());
+    };
+    let at_least = clear_days_given(notice_date, earliest);
+    let at_most = latest.map(|l| clear_days_given(notice_date, l));
+    match notice {
+        NoticeKind::Standard => {
+            if let Some(at_most) = at_most
+                && at_most < STANDARD_CLEAR_DAYS
+            {
+                return Err(ForwardPlanError::InsufficientNotice {
+                    given: at_most,
+                    required: STANDARD_CLEAR_DAYS,
+                });
+            }
+            if at_least < STANDARD_CLEAR_DAYS {
+                warnings.push(Warning::NoticeMayBeShort {
+                    clear_days: at_least,
+                });
+            }
+        }
+        NoticeKind::GeneralException { .. } => {
+            if at_least < GENERAL_EXCEPTION_CLEAR_DAYS {
+                warnings.push(Warning::NoticeShorterThanExceptionAllows {
+                    clear_days: at_least,
+                    required: GENERAL_EXCEPTION_CLEAR_DAYS,
+                });
+            } else if at_least < STANDARD_CLEAR_DAYS {
+                warnings.push(Warning::ShortNotice {
+                    clear_days: at_least,
+                });
+            }
+        }
+        NoticeKind::SpecialUrgency { .. } => {
+            if at_least < STANDARD_CLEAR_DAYS {
+                warnings.push(Warning::ShortNotice {
+                    clear_days: at_least,
+                });
+            }
+        }
     }
     Ok(())
 }

@@ -18,15 +18,20 @@ pub enum NoticeKind {
     /// Published on the forward plan with the usual notice.
     #[serde(rename = "standard")]
     Standard,
-    /// General exception (reg 10): 28 days impracticable; at least 5 clear
-    /// days' notice, with the reason recorded.
+    /// General exception (reg 10): 28 days impracticable; the chair of the scrutiny committee
+    /// informed in writing and at least 5 clear days' notice, with the reason recorded.
     #[serde(rename = "general_exception")]
     GeneralException {
         /// Why 28 days' notice was impracticable.
         #[serde(rename = "reason")]
         reason: Reason,
+        /// Who was informed (e.g. "Chair of Overview and Scrutiny Committee"), if the notice
+        /// says. Absent in `ForwardPlanEntryEntered` v1, which did not record it.
+        #[serde(rename = "chair_informed", default)]
+        chair_informed: Option<Name>,
     },
-    /// Special urgency (reg 11): agreed by the chair of scrutiny; no minimum.
+    /// Special urgency (reg 11): the decision cannot reasonably be deferred, and the chair of
+    /// scrutiny (or failing them the chair or vice-chair of the council) agreed; no minimum.
     #[serde(rename = "special_urgency")]
     SpecialUrgency {
         /// Who agreed, e.g. "Chair of Overview and Scrutiny".
@@ -98,7 +103,8 @@ mod tests {
         assert_eq!(NoticeKind::Standard.required_clear_days(true), 28);
         assert_eq!(
             NoticeKind::GeneralException {
-                reason: reason.clone()
+                reason: reason.clone(),
+                chair_informed: None,
             }
             .required_clear_days(true),
             5

@@ -3,7 +3,8 @@
 use super::*;
 use crate::error::{DomainError, ErrorKind};
 use crate::restriction::{
-    ExemptionScheme, Paragraph, Restriction, RestrictionCategory, RestrictionDraft, RestrictionError,
+    ExemptionScheme, Paragraph, Restriction, RestrictionCategory, RestrictionDraft,
+    RestrictionError,
 };
 use crate::testing::*;
 use crate::values::{AgendaItemId, ItemNumber, Location, Title};

@@ -1,7 +1,7 @@
 //! What can be asked of a strategy document.
 
-use super::StrategyPeriod;
-use crate::values::{DecisionId, Title, VersionLabel};
+use super::{StrategySpan, StrategyStatus};
+use crate::values::{DecisionId, Name, Title, VersionLabel};
 use chrono::NaiveDate;
 
 /// A command for one strategy stream. Holds validated values only.
@@ -15,8 +15,12 @@ pub enum StrategyCommand {
     Create {
         /// Its title at the time.
         title: Title,
-        /// The period it covers.
-        period: StrategyPeriod,
+        /// The span it covers, if it states one.
+        period: Option<StrategySpan>,
+        /// Its status, if the page gives one.
+        status: Option<StrategyStatus>,
+        /// The status in the council's own words.
+        status_label: Option<Name>,
     },
     /// The strategy was renamed (e.g. "ICT Strategy" to "Information
     /// Strategy").
@@ -32,8 +36,8 @@ pub enum StrategyCommand {
     DraftVersion {
         /// Its label, e.g. "2010-2013".
         label: VersionLabel,
-        /// The period it covers.
-        period: StrategyPeriod,
+        /// The span it covers, if it states one.
+        period: Option<StrategySpan>,
         /// The date of the review that produced it, if known.
         review_date: Option<NaiveDate>,
     },
@@ -54,6 +58,17 @@ pub enum StrategyCommand {
         /// The noting decision.
         decision: DecisionId,
     },
+    /// The strategy's standing changed.
+    ChangeStatus {
+        /// The new status.
+        status: StrategyStatus,
+        /// In the council's own words.
+        label: Option<Name>,
+        /// From when, if stated.
+        on: Option<NaiveDate>,
+        /// The decision that made the change, if any.
+        decision: Option<DecisionId>,
+    },
 }
 
 impl StrategyCommand {
@@ -65,6 +80,7 @@ impl StrategyCommand {
             StrategyCommand::DraftVersion { .. } => "DraftVersion",
             StrategyCommand::ApproveVersion { .. } => "ApproveVersion",
             StrategyCommand::NoteVersion { .. } => "NoteVersion",
+            StrategyCommand::ChangeStatus { .. } => "ChangeStatus",
         }
     }
 }

@@ -1,6 +1,6 @@
 //! Why a strategy command was refused.
 
-use super::VersionStatus;
+use super::{StrategyStatus, VersionStatus};
 use crate::error::ErrorKind;
 use crate::values::{DecisionId, VersionLabel};
 use chrono::NaiveDate;
@@ -48,6 +48,9 @@ pub enum StrategyError {
         /// The decision.
         decision: DecisionId,
     },
+    /// The document already has that status in those words. Edge: invalid input.
+    #[error("the strategy is already {0:?}")]
+    StatusUnchanged(StrategyStatus),
 }
 
 impl StrategyError {
@@ -60,7 +63,9 @@ impl StrategyError {
                 ErrorKind::AlreadyExists
             }
             VersionNotDraft { .. } => ErrorKind::InvalidTransition,
-            TitleUnchanged | RenameOutOfOrder { .. } => ErrorKind::InvalidInput,
+            TitleUnchanged | RenameOutOfOrder { .. } | StatusUnchanged(_) => {
+                ErrorKind::InvalidInput
+            }
         }
     }
 }

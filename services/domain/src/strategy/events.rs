@@ -1,7 +1,7 @@
 //! Events of a strategy stream: a permanent public format.
 
-use super::StrategyPeriod;
-use crate::values::{DecisionId, StrategyDocumentId, Title, VersionLabel};
+use super::{StrategySpan, StrategyStatus};
+use crate::values::{DecisionId, Name, StrategyDocumentId, Title, VersionLabel};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -12,16 +12,18 @@ use serde::{Deserialize, Serialize};
     reason = "short-lived values matched by shape; boxing would only obscure the public API"
 )]
 pub enum StrategyEvent {
-    /// `StrategyDocumentCreated` v1.
+    /// `StrategyDocumentCreated` v2 (v1 always had calendar years and no status; upcast).
     Created(StrategyDocumentCreated),
     /// `StrategyDocumentRenamed` v1.
     Renamed(StrategyDocumentRenamed),
-    /// `StrategyVersionDrafted` v1.
+    /// `StrategyVersionDrafted` v2 (v1 always had calendar years; upcast).
     VersionDrafted(StrategyVersionDrafted),
     /// `StrategyVersionApproved` v1.
     VersionApproved(StrategyVersionApproved),
     /// `StrategyVersionNoted` v1.
     VersionNoted(StrategyVersionNoted),
+    /// `StrategyStatusChanged` v1.
+    StatusChanged(StrategyStatusChanged),
 }
 
 /// Tracking of a strategy began.
@@ -33,9 +35,15 @@ pub struct StrategyDocumentCreated {
     /// Its title then.
     #[serde(rename = "title")]
     pub title: Title,
-    /// The period it covered.
+    /// The span it covered, if it states one.
     #[serde(rename = "period")]
-    pub period: StrategyPeriod,
+    pub period: Option<StrategySpan>,
+    /// Its status, if the page gives one.
+    #[serde(rename = "status")]
+    pub status: Option<StrategyStatus>,
+    /// The status in the council's own words.
+    #[serde(rename = "status_label")]
+    pub status_label: Option<Name>,
 }
 
 /// The strategy was renamed.
@@ -58,9 +66,9 @@ pub struct StrategyVersionDrafted {
     /// Its label.
     #[serde(rename = "label")]
     pub label: VersionLabel,
-    /// Its period.
+    /// Its span, if it states one.
     #[serde(rename = "period")]
-    pub period: StrategyPeriod,
+    pub period: Option<StrategySpan>,
     /// The review that produced it.
     #[serde(rename = "review_date")]
     pub review_date: Option<NaiveDate>,
@@ -92,4 +100,22 @@ pub struct StrategyVersionNoted {
     /// The noting decision.
     #[serde(rename = "decision_id")]
     pub decision_id: DecisionId,
+}
+
+/// The strategy's standing changed (out for consultation, recommended for adoption, adopted,
+/// paused, superseded...).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyStatusChanged {
+    /// The new status.
+    #[serde(rename = "status")]
+    pub status: StrategyStatus,
+    /// In the council's own words, if they differ from the usual ones.
+    #[serde(rename = "label")]
+    pub label: Option<Name>,
+    /// From when, if stated.
+    #[serde(rename = "on")]
+    pub on: Option<NaiveDate>,
+    /// The decision that made the change, if any.
+    #[serde(rename = "decision_id")]
+    pub decision_id: Option<DecisionId>,
 }

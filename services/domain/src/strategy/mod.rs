@@ -6,17 +6,58 @@ mod commands;
 mod errors;
 mod events;
 mod period;
+mod span;
 
 pub use commands::StrategyCommand;
 pub use errors::StrategyError;
 pub use events::*;
 pub use period::StrategyPeriod;
+pub use span::{FinancialYears, StrategySpan};
 
 use crate::Decided;
 use crate::event::Event;
-use crate::values::{DecisionId, StrategyDocumentId, Title, VersionLabel};
+use crate::values::{DecisionId, Name, StrategyDocumentId, Title, VersionLabel};
 use chrono::NaiveDate;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
+
+/// The standing of a strategy as councils' registers word it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum StrategyStatus {
+    /// Being drafted.
+    #[serde(rename = "draft")]
+    Draft,
+    /// Out for public consultation.
+    #[serde(rename = "for_consultation")]
+    ForConsultation,
+    /// Recommended (e.g. by cabinet) for adoption by full council.
+    #[serde(rename = "recommended_for_adoption")]
+    RecommendedForAdoption,
+    /// Adopted: in force.
+    #[serde(rename = "adopted")]
+    Adopted,
+    /// Work on it, or its application, paused.
+    #[serde(rename = "paused")]
+    Paused,
+    /// Replaced by another strategy.
+    #[serde(rename = "superseded")]
+    Superseded,
+    /// Withdrawn.
+    #[serde(rename = "withdrawn")]
+    Withdrawn,
+}
+
+/// One change of the strategy's standing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct StatusRecord {
+    /// The status.
+    pub status: StrategyStatus,
+    /// In the council's words.
+    pub label: Option<Name>,
+    /// From when, if stated.
+    pub on: Option<NaiveDate>,
+    /// The decision that made the change, if any.
+    pub decision: Option<DecisionId>,
+}
 
 /// A version's standing.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize)]
@@ -54,8 +95,8 @@ pub struct TitleRecord {
 pub struct StrategyVersion {
     /// Its label.
     pub label: VersionLabel,
-    /// Its period.
-    pub period: StrategyPeriod,
+    /// Its span, if it states one.
+    pub period: Option<StrategySpan>,
     /// The review that produced it.
     pub review_date: Option<NaiveDate>,
     /// Its standing.
@@ -72,7 +113,10 @@ pub struct StrategyDocument {
     id: StrategyDocumentId,
     current_title: Title,
     titles: Vec<TitleRecord>,
-    period: StrategyPeriod,
+    period: Option<StrategySpan>,
+    status: Option<StrategyStatus>,
+    status_label: Option<Name>,
+    status_history: Vec<StatusRecord>,
     versions: Vec<StrategyVersion>,
     version: u64,
 }
@@ -101,6 +145,9 @@ impl StrategyDocument {
                     noted_by: None,
                 }],
                 period: e.period,
+                status: e.status,
+                status_label: e.status_label.clone(),
+                status_history: Vec::new(),
                 versions: Vec::new(),
                 version: 1,
             }),
@@ -132,7 +179,9 @@ impl StrategyDocument {
                                 v.approved_on = Some(e.on);
                                 v.decisions
                                     .push((e.decision_id, VersionDecisionRole::Approved));
-                                doc.period = v.period;
+                                if v.period.is_some() {
+                                    doc.period = v.period;
+                                }
                             } else if v.status == VersionStatus::Approved {
                                 v.status = VersionStatus::Superseded;
                             }
@@ -143,6 +192,16 @@ impl StrategyDocument {
                             v.decisions
                                 .push((e.decision_id, VersionDecisionRole::Noted));
                         }
+                    }
+                    StrategyEvent::StatusChanged(e) => {
+                        doc.status = Some(e.status);
+                        doc.status_label = e.label.clone();
+                        doc.status_history.push(StatusRecord {
+                            status: e.status,
+                            label: e.label.clone(),
+                            on: e.on,
+                            decision: e.decision_id,
+                        });
                     }
                 }
                 Some(doc)
@@ -157,13 +216,21 @@ impl StrategyDocument {
         command: &StrategyCommand,
     ) -> Result<Decided, StrategyError> {
         let event = match (state, command) {
-            (None, StrategyCommand::Create { title, period }) => {
-                StrategyEvent::Created(StrategyDocumentCreated {
-                    document_id: id,
-                    title: title.clone(),
-                    period: *period,
-                })
-            }
+            (
+                None,
+                StrategyCommand::Create {
+                    title,
+                    period,
+                    status,
+                    status_label,
+                },
+            ) => StrategyEvent::Created(StrategyDocumentCreated {
+                document_id: id,
+                title: title.clone(),
+                period: *period,
+                status: *status,
+                status_label: status_label.clone(),
+            }),
             (Some(_), StrategyCommand::Create { .. }) => return Err(StrategyError::AlreadyCreated),
             (None, _) => return Err(StrategyError::NotFound),
             (Some(doc), command) => doc.decide_change(command)?,
@@ -228,6 +295,22 @@ impl StrategyDocument {
                     supersedes: self.approved_version().map(|v| v.label.clone()),
                 })
             }
+            StrategyCommand::ChangeStatus {
+                status,
+                label,
+                on,
+                decision,
+            } => {
+                if self.status == Some(*status) && self.status_label == *label {
+                    return Err(StrategyError::StatusUnchanged(*status));
+                }
+                StrategyEvent::StatusChanged(StrategyStatusChanged {
+                    status: *status,
+                    label: label.clone(),
+                    on: *on,
+                    decision_id: *decision,
+                })
+            }
             StrategyCommand::NoteVersion { label, decision } => {
                 let version = self
                     .version_labelled(label)
@@ -271,9 +354,24 @@ impl StrategyDocument {
             .map_or(&self.current_title, |t| &t.title)
     }
 
-    /// The current period (of the approved version, once there is one).
-    pub fn period(&self) -> StrategyPeriod {
+    /// The current span (of the approved version, once there is one), if stated.
+    pub fn period(&self) -> Option<StrategySpan> {
         self.period
+    }
+
+    /// The current status, if the register gives one.
+    pub fn status(&self) -> Option<StrategyStatus> {
+        self.status
+    }
+
+    /// The current status in the council's own words, if given.
+    pub fn status_label(&self) -> Option<&Name> {
+        self.status_label.as_ref()
+    }
+
+    /// Every change of status after creation, oldest first.
+    pub fn status_history(&self) -> &[StatusRecord] {
+        &self.status_history
     }
 
     /// Every version, in drafting order.

@@ -11,8 +11,10 @@ fn label(s: &str) -> VersionLabel {
     VersionLabel::parse(s).unwrap()
 }
 
-fn period(a: i32, b: i32) -> StrategyPeriod {
-    StrategyPeriod::parse(a, b, true).unwrap()
+fn period(a: i32, b: i32) -> Option<StrategySpan> {
+    Some(StrategySpan::Years(
+        StrategyPeriod::parse(a, b, true).unwrap(),
+    ))
 }
 
 struct Given {
@@ -29,6 +31,8 @@ impl Given {
         g.ok(StrategyCommand::Create {
             title: title("ICT Strategy"),
             period: period(2009, 2012),
+            status: None,
+            status_label: None,
         });
         g
     }
@@ -61,7 +65,9 @@ fn creating_a_strategy_records_its_title_and_period() {
     assert_eq!(
         g.when(StrategyCommand::Create {
             title: title("Again"),
-            period: period(2009, 2012)
+            period: period(2009, 2012),
+            status: None,
+            status_label: None,
         }),
         Err(StrategyError::AlreadyCreated)
     );
@@ -246,4 +252,81 @@ fn a_decision_can_note_a_version_once() {
         }),
         Err(StrategyError::DecisionAlreadyLinked { label: v, decision })
     );
+}
+
+#[test]
+fn a_strategy_may_state_no_period_or_financial_years_and_keeps_its_status_history() {
+    let mut g = Given {
+        id: StrategyDocumentId::new(),
+        history: Vec::new(),
+    };
+    g.ok(StrategyCommand::Create {
+        title: title("Digital Strategy"),
+        period: None,
+        status: Some(StrategyStatus::ForConsultation),
+        status_label: Some(name("Out to consultation")),
+    });
+    assert_eq!(g.state().period(), None);
+    assert_eq!(g.state().status(), Some(StrategyStatus::ForConsultation));
+    let fy = Some(StrategySpan::FinancialYears(
+        FinancialYears::parse(2024, 2026, false).unwrap(),
+    ));
+    g.ok(StrategyCommand::DraftVersion {
+        label: label("2024/25 to 2026/27"),
+        period: fy,
+        review_date: None,
+    });
+    let approving = DecisionId::new();
+    g.ok(StrategyCommand::ApproveVersion {
+        label: label("2024/25 to 2026/27"),
+        decision: approving,
+        on: d(2024, 3, 6),
+    });
+    assert_eq!(g.state().period(), fy);
+    for (status, words) in [
+        (StrategyStatus::RecommendedForAdoption, None),
+        (StrategyStatus::Adopted, None),
+        (StrategyStatus::Paused, Some(name("Paused pending review"))),
+        (StrategyStatus::Superseded, None),
+    ] {
+        g.ok(StrategyCommand::ChangeStatus {
+            status,
+            label: words,
+            on: Some(d(2024, 4, 1)),
+            decision: Some(approving),
+        });
+    }
+    let s = g.state();
+    assert_eq!(s.status(), Some(StrategyStatus::Superseded));
+    assert_eq!(s.status_label(), None);
+    assert_eq!(s.status_history().len(), 4);
+    assert_eq!(
+        s.status_history()[2].label.as_ref().map(|n| n.as_str()),
+        Some("Paused pending review")
+    );
+    assert_eq!(
+        g.when(StrategyCommand::ChangeStatus {
+            status: StrategyStatus::Superseded,
+            label: None,
+            on: None,
+            decision: None,
+        }),
+        Err(StrategyError::StatusUnchanged(StrategyStatus::Superseded))
+    );
+}
+
+#[test]
+fn a_version_without_a_period_leaves_the_strategy_period_as_it_was() {
+    let mut g = Given::created();
+    g.ok(StrategyCommand::DraftVersion {
+        label: label("Refresh"),
+        period: None,
+        review_date: None,
+    });
+    g.ok(StrategyCommand::ApproveVersion {
+        label: label("Refresh"),
+        decision: DecisionId::new(),
+        on: d(2011, 6, 1),
+    });
+    assert_eq!(g.state().period(), period(2009, 2012));
 }

@@ -58,6 +58,11 @@ uuid_id!(
     ForwardPlanEntryId
 );
 uuid_id!(
+    /// Identifies one published forward plan (the monthly "Notice of Key Decisions" document)
+    /// within its council's stream. Entries point at the plans they appear on.
+    ForwardPlanId
+);
+uuid_id!(
     /// Identifies one strategy document; names its stream `strategy/{uuid}`.
     StrategyDocumentId
 );

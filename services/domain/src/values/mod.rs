@@ -19,8 +19,8 @@ pub use digest::Sha256Digest;
 pub use email::EmailAddress;
 pub use error::ValueError;
 pub use ids::{
-    AgendaItemId, BodyId, DecisionId, ForwardPlanEntryId, MeetingId, MemberId, StrategyDocumentId,
-    WardId,
+    AgendaItemId, BodyId, DecisionId, ForwardPlanEntryId, ForwardPlanId, MeetingId, MemberId,
+    StrategyDocumentId, WardId,
 };
 pub use money::Pence;
 pub use phone::PhoneNumber;

@@ -253,10 +253,16 @@ pub enum DecisionField {
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 #[graphql(remote = "civic_projections::views::ForwardPlanStatusView")]
 pub enum ForwardPlanStatus {
-    /// On the plan, awaiting decision.
+    /// On the plan, awaiting decision ("for determination").
     Planned,
-    /// Decided, and the decision linked.
+    /// On hold, still awaiting decision.
+    OnHold,
+    /// Deferred to a later date, still awaiting decision.
+    Deferred,
+    /// Decided (the decision linked once it is entered).
     Decided,
+    /// Implemented.
+    Implemented,
     /// Taken off the plan.
     Withdrawn,
     /// Will not be decided.
@@ -394,4 +400,46 @@ impl From<civic_projections::views::MeetingStatusView> for MeetingStatus {
             View::Postponed => MeetingStatus::Postponed,
         }
     }
+}
+
+/// How a plan states when a decision is due.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateDueKind {
+    /// A day, e.g. "30 June 2026".
+    Day,
+    /// Some time in a month, e.g. "July 2026".
+    Month,
+    /// Not before a day, e.g. "Not before 1 September 2026".
+    NotBefore,
+    /// The plan says the date is not yet known ("to be confirmed").
+    NotKnown,
+}
+
+/// The standing of a strategy as registers word it.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::strategy::StrategyStatus")]
+pub enum StrategyStatus {
+    /// Being drafted.
+    Draft,
+    /// Out for public consultation.
+    ForConsultation,
+    /// Recommended for adoption (e.g. by cabinet to full council).
+    RecommendedForAdoption,
+    /// Adopted: in force.
+    Adopted,
+    /// Paused.
+    Paused,
+    /// Replaced by another strategy.
+    Superseded,
+    /// Withdrawn.
+    Withdrawn,
+}
+
+/// How a strategy's span is counted.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum StrategySpanKind {
+    /// Calendar years, e.g. 2010-2013.
+    Years,
+    /// Financial years (April to March), e.g. 2024/25 to 2026/27.
+    FinancialYears,
 }

@@ -88,10 +88,11 @@ pub(super) async fn set_checkpoint(
 }
 
 /// The tables that hold a generation's rows.
-const GENERATION_TABLES: [&str; 6] = [
+const GENERATION_TABLES: [&str; 7] = [
     "councils",
     "decisions",
     "forward_plan_entries",
+    "forward_plan_listings",
     "strategy_documents",
     "meetings",
     "projection_checkpoints",

@@ -68,10 +68,12 @@ pub(super) async fn project_stream(
         }
         StreamKind::ForwardPlan(id) => {
             delete(tx, "forward_plan_entries", &target, id.as_uuid()).await?;
+            delete_listings(tx, &target, id.as_uuid()).await?;
             match ForwardPlanEntry::from_history(&events) {
                 Some(entry) => {
                     let view = ForwardPlanView::from_entry(tenant, &entry, last_position);
-                    insert_forward_plan(tx, &target, &view).await
+                    insert_forward_plan(tx, &target, &view).await?;
+                    insert_listings(tx, &target, &view).await
                 }
                 None => Ok(()),
             }
@@ -241,7 +243,7 @@ async fn insert_forward_plan(
             int(view.version),
             int(view.last_position),
             Param::Text(view.title.as_str().to_owned()),
-            Param::Date(view.date_due),
+            Param::Date(view.sort_date()),
             Param::Text(view.status.as_str().to_owned()),
             Param::Bool(view.key_decision),
             Param::Uuid(view.decision_maker.id.as_uuid()),
@@ -250,6 +252,39 @@ async fn insert_forward_plan(
         ],
     )
     .await?;
+    Ok(())
+}
+
+async fn delete_listings(tx: &mut Tx, target: &Target, entry: Uuid) -> Result<(), ProjectionError> {
+    let [tenant, generation] = target.key();
+    tx.execute(
+        "DELETE FROM forward_plan_listings WHERE tenant_id = ? AND generation = ? AND entry_id = ?",
+        &[tenant, generation, Param::Uuid(entry)],
+    )
+    .await?;
+    Ok(())
+}
+
+/// One row per plan document the entry appears on: the index a plan's entries are read by.
+async fn insert_listings(
+    tx: &mut Tx,
+    target: &Target,
+    view: &ForwardPlanView,
+) -> Result<(), ProjectionError> {
+    for plan in &view.plans {
+        let [tenant, generation] = target.key();
+        tx.execute(
+            "INSERT INTO forward_plan_listings (tenant_id, generation, plan_id, entry_id) \
+             VALUES (?, ?, ?, ?)",
+            &[
+                tenant,
+                generation,
+                Param::Uuid(plan.id.as_uuid()),
+                Param::Uuid(view.id.as_uuid()),
+            ],
+        )
+        .await?;
+    }
     Ok(())
 }
 

@@ -1,10 +1,10 @@
-//! Queries of the forward plan: entries still planned, by date due, and entries by id (one, or
-//! many in one read).
+//! Queries of the forward plan: entries still awaiting decision, by date due, and entries by id
+//! (one, or many in one read).
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use civic_domain::values::ForwardPlanEntryId;
+use civic_domain::values::{ForwardPlanEntryId, ForwardPlanId};
 use civic_eventstore::TenantId;
 
 use super::{ACTIVE_GENERATION, ReadModels, among, council_in, public_decisions_in};
@@ -14,14 +14,16 @@ use crate::query::cursor::{Cursor, List};
 use crate::query::{Page, PageRequest, Viewer};
 use crate::views::{CouncilView, ForwardPlanView};
 
-/// Entries of the tenant's active generation still on the plan, due on or after a day.
+/// Entries of the tenant's active generation still awaiting decision (for determination, on
+/// hold or deferred), due on or after a day. `date_due` is the view's sort key
+/// (`ForwardPlanView::sort_date`): a month counts until its last day, an undated entry last.
 const PLANNED: &str = " FROM forward_plan_entries f WHERE f.tenant_id = ? AND f.generation = \
      (SELECT g.active_generation FROM projection_generations g WHERE g.tenant_id = ?) \
-     AND f.status = 'planned' AND f.date_due >= ?";
+     AND f.status IN ('planned', 'on_hold', 'deferred') AND f.date_due >= ?";
 
 impl ReadModels {
-    /// The forward plan: entries still awaiting decision, due on or after `from`, soonest first
-    /// (then by id). Notices are public, so every viewer sees the same entries; for the public,
+    /// The forward plan: entries still awaiting decision (on hold and deferred included), due on
+    /// or after `from`, soonest first (then by id; undated entries last). Notices are public, so every viewer sees the same entries; for the public,
     /// links to decisions not yet published are dropped.
     pub async fn forward_plan(
         &self,
@@ -135,6 +137,47 @@ impl ReadModels {
             present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
             tx.commit().await?;
             Ok(entries.into_iter().map(|entry| (entry.id, entry)).collect())
+        })
+        .await
+    }
+}
+
+impl ReadModels {
+    /// The entries a forward plan document lists, whatever their status, by date due (undated
+    /// last) then id: what the plan showed, month by month, through `forward_plan_listings`.
+    pub async fn forward_plan_entries_on_plan(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        plan: ForwardPlanId,
+    ) -> Result<Vec<ForwardPlanView>, ProjectionError> {
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let sql = format!(
+                "SELECT CAST(f.document AS TEXT) FROM forward_plan_listings l \
+                 JOIN forward_plan_entries f ON f.tenant_id = l.tenant_id \
+                 AND f.generation = l.generation AND f.id = l.entry_id \
+                 WHERE l.tenant_id = ? AND l.generation = {ACTIVE_GENERATION} AND l.plan_id = ? \
+                 ORDER BY f.date_due, f.id"
+            );
+            let rows = tx
+                .rows(
+                    &sql,
+                    &[
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(plan.as_uuid()),
+                    ],
+                )
+                .await?;
+            let mut entries = rows
+                .iter()
+                .map(|row| row.json(0))
+                .collect::<Result<Vec<ForwardPlanView>, _>>()?;
+            let council = council_in(&mut tx, tenant).await?;
+            present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
+            tx.commit().await?;
+            Ok(entries)
         })
         .await
     }

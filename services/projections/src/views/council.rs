@@ -11,6 +11,8 @@ use civic_domain::values::{BodyId, MemberId, Name, Reason, Slug, WardId};
 use civic_eventstore::TenantId;
 use serde::{Deserialize, Serialize};
 
+use super::plan_document::ForwardPlanDocumentView;
+
 /// A council (tenant) and its reference data.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CouncilView {
@@ -41,6 +43,10 @@ pub struct CouncilView {
     pub closure_days: Vec<ClosureDayView>,
     /// The council's own status words and what each means.
     pub status_labels: Vec<StatusLabelMapping>,
+    /// The forward plan documents published, in order (absent from views stored before plans
+    /// were kept).
+    #[serde(default)]
+    pub forward_plans: Vec<ForwardPlanDocumentView>,
     /// The council stream's version, for optimistic concurrency on council commands.
     pub version: u64,
     /// Position of the council stream's last event in the tenant's log.
@@ -104,7 +110,7 @@ pub struct ClosureDayView {
 impl CouncilView {
     /// The view of a folded council stream whose last event is at `last_position`.
     pub fn from_council(tenant: TenantId, council: &Council, last_position: u64) -> Self {
-        Self {
+        let mut view = Self {
             tenant,
             slug: council.slug().clone(),
             name: council.name().clone(),
@@ -155,8 +161,22 @@ impl CouncilView {
                 })
                 .collect(),
             status_labels: council.status_labels().to_vec(),
+            forward_plans: council
+                .forward_plans()
+                .iter()
+                .map(ForwardPlanDocumentView::of)
+                .collect(),
             version: council.version(),
             last_position,
+        };
+        // The bodies are in this same view: name each plan's publisher now.
+        let mut plans = std::mem::take(&mut view.forward_plans);
+        for plan in &mut plans {
+            if let Some(body) = &mut plan.published_by {
+                body.resolve(&view);
+            }
         }
+        view.forward_plans = plans;
+        view
     }
 }

@@ -5,13 +5,17 @@
 use chrono::NaiveDate;
 use civic_domain::ForwardPlanEntry;
 use civic_domain::forward_plan::{
-    AnticipatedRestriction, ForwardPlanStatus, NoticeKind, Representations, Wards,
+    AnticipatedRestriction, DateDue, EntryContact, ForwardPlanStatus, NoticeKind, Representations,
+    Wards,
 };
-use civic_domain::values::{DecisionId, ForwardPlanEntryId, LongText, Name, Reason, Title};
+use civic_domain::values::{
+    DecisionId, EmailAddress, ForwardPlanEntryId, LongText, Name, PhoneNumber, Reason, Title,
+};
 use civic_eventstore::TenantId;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 use super::council::CouncilView;
+use super::plan_document::PlanRef;
 use super::withheld::{BodyNameRef, WardRef, WithheldNotice};
 
 /// One entry of the forward plan.
@@ -35,28 +39,46 @@ pub struct ForwardPlanView {
     pub key_decision: bool,
     /// "Reason Key" categories.
     pub reason_key: Vec<Name>,
-    /// The wards concerned.
-    pub wards: WardsView,
+    /// The wards concerned; `None` when the plan does not say.
+    pub wards: Option<WardsView>,
     /// Who will be consulted.
     pub consultees: Option<LongText>,
     /// How and by when to make representations.
     pub representations: Option<Representations>,
     /// Whether it is expected to be decided in private, and on what basis.
     pub anticipated_restriction: AnticipatedRestrictionView,
-    /// When it is now due to be decided.
-    pub date_due: NaiveDate,
+    /// When it is now due to be decided, as the plan states it (views stored before issue 13
+    /// hold a bare day, read as a "day" date due).
+    #[serde(deserialize_with = "optional_due")]
+    pub date_due: Option<DateDue>,
     /// When it was first due.
-    pub original_date_due: NaiveDate,
-    /// When notice was published.
-    pub notice_date: NaiveDate,
+    #[serde(deserialize_with = "optional_due")]
+    pub original_date_due: Option<DateDue>,
+    /// When notice was published, if the plan says.
+    pub notice_date: Option<NaiveDate>,
     /// How notice was given (standard, general exception, special urgency).
     pub notice: NoticeKind,
-    /// Clear days between the notice and the date due.
-    pub clear_days_notice: i64,
+    /// Clear days between the notice and the date due, when both are days.
+    pub clear_days_notice: Option<i64>,
     /// Every change of date due, oldest first.
     pub reschedulings: Vec<ReschedulingView>,
     /// Where the entry is in its life.
     pub status: ForwardPlanStatusView,
+    /// The status in the plan's own words, if given.
+    #[serde(default)]
+    pub status_label: Option<Name>,
+    /// Every change of status after entry, oldest first.
+    #[serde(default)]
+    pub status_changes: Vec<StatusChangeView>,
+    /// The council's own reference for the entry, if shown.
+    #[serde(default)]
+    pub reference: Option<Name>,
+    /// The people the plan names for the matter.
+    #[serde(default)]
+    pub contacts: Vec<EntryContactView>,
+    /// The plan documents it appears on (titles resolved when read).
+    #[serde(default)]
+    pub plans: Vec<PlanRef>,
     /// The decision that resulted, once linked.
     pub decision: Option<DecisionId>,
     /// Why it was withdrawn or abandoned.
@@ -104,12 +126,21 @@ pub enum AnticipatedRestrictionKind {
 /// Where an entry is in its life.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum ForwardPlanStatusView {
-    /// On the plan, awaiting decision.
+    /// On the plan, awaiting decision ("for determination").
     #[serde(rename = "planned")]
     Planned,
-    /// Decided, and the decision linked.
+    /// On hold.
+    #[serde(rename = "on_hold")]
+    OnHold,
+    /// Deferred.
+    #[serde(rename = "deferred")]
+    Deferred,
+    /// Decided (the decision linked once known).
     #[serde(rename = "decided")]
     Decided,
+    /// Implemented.
+    #[serde(rename = "implemented")]
+    Implemented,
     /// Taken off the plan.
     #[serde(rename = "withdrawn")]
     Withdrawn,
@@ -123,22 +154,114 @@ impl ForwardPlanStatusView {
     pub(crate) fn as_str(self) -> &'static str {
         match self {
             Self::Planned => "planned",
+            Self::OnHold => "on_hold",
+            Self::Deferred => "deferred",
             Self::Decided => "decided",
+            Self::Implemented => "implemented",
             Self::Withdrawn => "withdrawn",
             Self::Abandoned => "abandoned",
         }
     }
 }
 
+impl From<ForwardPlanStatus> for ForwardPlanStatusView {
+    fn from(status: ForwardPlanStatus) -> Self {
+        match status {
+            ForwardPlanStatus::Planned => Self::Planned,
+            ForwardPlanStatus::OnHold => Self::OnHold,
+            ForwardPlanStatus::Deferred => Self::Deferred,
+            ForwardPlanStatus::Decided => Self::Decided,
+            ForwardPlanStatus::Implemented => Self::Implemented,
+            ForwardPlanStatus::Withdrawn => Self::Withdrawn,
+            ForwardPlanStatus::Abandoned => Self::Abandoned,
+        }
+    }
+}
+
+/// A date due as stored in a view: a bare day (views written before issue 13) or the tagged
+/// form.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StoredDue {
+    Day(NaiveDate),
+    Tagged(DateDue),
+}
+
+impl From<StoredDue> for DateDue {
+    fn from(stored: StoredDue) -> Self {
+        match stored {
+            StoredDue::Day(date) => DateDue::Day { date },
+            StoredDue::Tagged(due) => due,
+        }
+    }
+}
+
+fn optional_due<'de, D: Deserializer<'de>>(d: D) -> Result<Option<DateDue>, D::Error> {
+    Ok(Option::<StoredDue>::deserialize(d)?.map(Into::into))
+}
+
+fn due<'de, D: Deserializer<'de>>(d: D) -> Result<DateDue, D::Error> {
+    Ok(StoredDue::deserialize(d)?.into())
+}
+
 /// One change of date due.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct ReschedulingView {
-    /// The previous date due.
-    pub from: NaiveDate,
+    /// The previous date due (`None`: none was stated).
+    #[serde(deserialize_with = "optional_due")]
+    pub from: Option<DateDue>,
     /// The new date due.
-    pub to: NaiveDate,
+    #[serde(deserialize_with = "due")]
+    pub to: DateDue,
     /// Why.
     pub reason: Reason,
+}
+
+/// One change of status after entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StatusChangeView {
+    /// The new status.
+    pub status: ForwardPlanStatusView,
+    /// In the plan's own words.
+    pub label: Option<Name>,
+    /// From when, if stated.
+    pub on: Option<NaiveDate>,
+    /// Why, if stated.
+    pub reason: Option<Reason>,
+}
+
+/// Someone the plan names for the matter.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryContactView {
+    /// Their role, e.g. "Lead officer".
+    pub role: Option<Name>,
+    /// Their name.
+    pub name: Option<Name>,
+    /// Email.
+    pub email: Option<EmailAddress>,
+    /// Telephone.
+    pub phone: Option<PhoneNumber>,
+    /// The text as published.
+    pub as_given: Option<LongText>,
+}
+
+impl From<&EntryContact> for EntryContactView {
+    fn from(c: &EntryContact) -> Self {
+        let EntryContact {
+            role,
+            name,
+            email,
+            phone,
+            as_given,
+        } = c.clone();
+        Self {
+            role,
+            name,
+            email,
+            phone,
+            as_given,
+        }
+    }
 }
 
 impl ForwardPlanView {
@@ -157,7 +280,7 @@ impl ForwardPlanView {
             decision_maker: BodyNameRef::unresolved(details.decision_maker),
             key_decision: details.key_decision,
             reason_key: details.reason_key.clone(),
-            wards: match &details.wards {
+            wards: details.wards.as_ref().map(|wards| match wards {
                 Wards::All => WardsView::All,
                 Wards::Listed { ward_ids } => WardsView::Listed {
                     wards: ward_ids
@@ -166,7 +289,7 @@ impl ForwardPlanView {
                         .map(|id| WardRef::unresolved(*id))
                         .collect(),
                 },
-            },
+            }),
             consultees: details.consultees.clone(),
             representations: details.representations.clone(),
             anticipated_restriction: AnticipatedRestrictionView {
@@ -195,24 +318,96 @@ impl ForwardPlanView {
                     reason: r.reason.clone(),
                 })
                 .collect(),
-            status: match entry.status() {
-                ForwardPlanStatus::Planned => ForwardPlanStatusView::Planned,
-                ForwardPlanStatus::Decided => ForwardPlanStatusView::Decided,
-                ForwardPlanStatus::Withdrawn => ForwardPlanStatusView::Withdrawn,
-                ForwardPlanStatus::Abandoned => ForwardPlanStatusView::Abandoned,
-            },
+            status: entry.status().into(),
+            status_label: entry.status_label().cloned(),
+            status_changes: entry
+                .status_changes()
+                .iter()
+                .map(|c| StatusChangeView {
+                    status: c.status.into(),
+                    label: c.label.clone(),
+                    on: c.on,
+                    reason: c.reason.clone(),
+                })
+                .collect(),
+            reference: details.reference.clone(),
+            contacts: details.contacts.iter().map(Into::into).collect(),
+            plans: entry
+                .plans()
+                .iter()
+                .map(|id| PlanRef {
+                    id: *id,
+                    title: None,
+                })
+                .collect(),
             decision: entry.decision(),
             closing_reason: entry.closing_reason().cloned(),
         }
     }
 
-    /// Fills in the decision maker's and wards' names from the council's reference data.
+    /// Fills in the decision maker's, wards' and plans' names from the council's reference
+    /// data.
     pub fn resolve_names(&mut self, council: &CouncilView) {
         self.decision_maker.resolve(council);
-        if let WardsView::Listed { wards } = &mut self.wards {
+        for plan in &mut self.plans {
+            plan.title = council
+                .forward_plans
+                .iter()
+                .find(|p| p.id == plan.id)
+                .map(|p| p.title.clone());
+        }
+        if let Some(WardsView::Listed { wards }) = &mut self.wards {
             for ward in wards {
                 ward.resolve(council);
             }
         }
+    }
+}
+
+impl ForwardPlanView {
+    /// The day the entry sorts and filters by in the `forward_plan_entries.date_due` column: the
+    /// day due; for a month, its last day (the entry is still to come until the month ends); for
+    /// "not before", that day; for a date not known or not stated, the last representable day,
+    /// so such entries list after every dated one. Only the column holds this key; the view
+    /// keeps the date as the plan stated it.
+    pub(crate) fn sort_date(&self) -> NaiveDate {
+        match self.date_due {
+            Some(DateDue::Day { date }) | Some(DateDue::NotBefore { date }) => date,
+            Some(DateDue::Month { month }) => month.last_day(),
+            Some(DateDue::NotKnown) | None => undated(),
+        }
+    }
+}
+
+/// The sort key of entries with no date due: 31 December 9999, the last day written with four
+/// digits, so it still sorts as text in SQLite and as a date in PostgreSQL.
+fn undated() -> NaiveDate {
+    NaiveDate::from_ymd_opt(9999, 12, 31).unwrap_or(NaiveDate::MAX)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_view_stored_with_bare_days_reads_them_as_day_dates_due() {
+        let old = serde_json::json!({
+            "from": "2010-06-09", "to": "2010-07-07", "reason": "Later."
+        });
+        let view: ReschedulingView = serde_json::from_value(old).unwrap();
+        let day = |m, d| DateDue::Day {
+            date: NaiveDate::from_ymd_opt(2010, m, d).unwrap(),
+        };
+        assert_eq!(view.from, Some(day(6, 9)));
+        assert_eq!(view.to, day(7, 7));
+        let new = serde_json::to_value(&view).unwrap();
+        assert_eq!(
+            new["to"],
+            serde_json::json!({"kind": "day", "date": "2010-07-07"})
+        );
+        assert_eq!(
+            serde_json::from_value::<ReschedulingView>(new).unwrap(),
+            view
+        );
     }
 }

@@ -6,6 +6,7 @@ pub mod council;
 pub mod decision;
 pub mod forward_plan;
 pub mod meeting;
+pub mod plan_document;
 pub mod record;
 mod redact;
 pub mod strategy;
@@ -17,16 +18,17 @@ pub use decision::{
     ImplementationView, ReconsiderationView,
 };
 pub use forward_plan::{
-    AnticipatedRestrictionKind, AnticipatedRestrictionView, ForwardPlanStatusView, ForwardPlanView,
-    ReschedulingView, WardsView,
+    AnticipatedRestrictionKind, AnticipatedRestrictionView, EntryContactView,
+    ForwardPlanStatusView, ForwardPlanView, ReschedulingView, StatusChangeView, WardsView,
 };
 pub use meeting::{
     AgendaItemView, CancellationView, ExclusionView, MeetingBodyView, MeetingCorrectionView,
     MeetingRecordView, MeetingStatusView, MeetingView,
 };
+pub use plan_document::{ForwardPlanDocumentView, PlanRef};
 pub use record::{DocumentView, RecordView, WardsAffectedView, WithheldField};
 pub use strategy::{
-    StrategyDocumentView, StrategyVersionView, TitleView, VersionDecisionView, VersionRoleView,
-    VersionStatusView,
+    StrategyDocumentView, StrategyStatusView, StrategyVersionView, TitleView, VersionDecisionView,
+    VersionRoleView, VersionStatusView,
 };
 pub use withheld::{BodyNameRef, WardRef, WithheldNotice};

@@ -3,10 +3,12 @@
 
 use chrono::NaiveDate;
 use civic_domain::StrategyDocument;
-use civic_domain::strategy::{StrategyPeriod, VersionDecisionRole, VersionStatus};
-use civic_domain::values::{DecisionId, StrategyDocumentId, Title, VersionLabel};
+use civic_domain::strategy::{
+    StrategyPeriod, StrategySpan, StrategyStatus, VersionDecisionRole, VersionStatus,
+};
+use civic_domain::values::{DecisionId, Name, StrategyDocumentId, Title, VersionLabel};
 use civic_eventstore::TenantId;
-use serde::{Deserialize, Serialize};
+use serde::{Deserialize, Deserializer, Serialize};
 
 /// One strategy document.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -23,10 +25,51 @@ pub struct StrategyDocumentView {
     pub title: Title,
     /// Every title it has had, oldest first, with the day each took over.
     pub titles: Vec<TitleView>,
-    /// The period now covered (the approved version's, once there is one).
-    pub period: StrategyPeriod,
+    /// The span now covered (the approved version's, once there is one), if stated. Views
+    /// stored before issue 13 hold calendar years without a kind; they read as such.
+    #[serde(deserialize_with = "optional_span")]
+    pub period: Option<StrategySpan>,
     /// Every version, in drafting order.
     pub versions: Vec<StrategyVersionView>,
+    /// The strategy's current standing, if the register gives one.
+    #[serde(default)]
+    pub status: Option<StrategyStatus>,
+    /// The standing in the council's own words.
+    #[serde(default)]
+    pub status_label: Option<Name>,
+    /// Every change of standing, oldest first.
+    #[serde(default)]
+    pub status_history: Vec<StrategyStatusView>,
+}
+
+/// One change of a strategy's standing.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct StrategyStatusView {
+    /// The status.
+    pub status: StrategyStatus,
+    /// In the council's words.
+    pub label: Option<Name>,
+    /// From when, if stated.
+    pub on: Option<NaiveDate>,
+    /// The decision that made the change (dropped for the public if it may not see it).
+    pub decision: Option<DecisionId>,
+}
+
+/// A span as stored in a view: tagged, or the calendar years of views written before.
+#[derive(Deserialize)]
+#[serde(untagged)]
+enum StoredSpan {
+    Tagged(StrategySpan),
+    Years(StrategyPeriod),
+}
+
+fn optional_span<'de, D: Deserializer<'de>>(d: D) -> Result<Option<StrategySpan>, D::Error> {
+    Ok(
+        Option::<StoredSpan>::deserialize(d)?.map(|stored| match stored {
+            StoredSpan::Tagged(span) => span,
+            StoredSpan::Years(years) => StrategySpan::Years(years),
+        }),
+    )
 }
 
 /// A title the document has had.
@@ -45,8 +88,9 @@ pub struct TitleView {
 pub struct StrategyVersionView {
     /// Its label, e.g. "2010-2013".
     pub label: VersionLabel,
-    /// The years it covers.
-    pub period: StrategyPeriod,
+    /// The span it covers, if stated.
+    #[serde(deserialize_with = "optional_span")]
+    pub period: Option<StrategySpan>,
     /// The review that produced it.
     pub review_date: Option<NaiveDate>,
     /// Draft, approved or superseded.
@@ -136,6 +180,18 @@ impl StrategyDocumentView {
                         .collect(),
                 })
                 .collect(),
+            status: doc.status(),
+            status_label: doc.status_label().cloned(),
+            status_history: doc
+                .status_history()
+                .iter()
+                .map(|s| StrategyStatusView {
+                    status: s.status,
+                    label: s.label.clone(),
+                    on: s.on,
+                    decision: s.decision,
+                })
+                .collect(),
         }
     }
 
@@ -147,6 +203,7 @@ impl StrategyDocumentView {
                 .iter()
                 .flat_map(|v| v.decisions.iter().map(|d| d.decision)),
         );
+        ids.extend(self.status_history.iter().filter_map(|s| s.decision));
         ids
     }
 
@@ -158,5 +215,34 @@ impl StrategyDocumentView {
         for version in &mut self.versions {
             version.decisions.retain(|d| visible.contains(&d.decision));
         }
+        for change in &mut self.status_history {
+            change.decision = change.decision.filter(|id| visible.contains(id));
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_period_stored_without_a_kind_reads_as_calendar_years() {
+        #[derive(Deserialize)]
+        struct Holder {
+            #[serde(deserialize_with = "optional_span")]
+            period: Option<StrategySpan>,
+        }
+        let old: Holder = serde_json::from_value(
+            serde_json::json!({"period": {"start_year": 2010, "end_year": 2013, "rolling": true}}),
+        )
+        .unwrap();
+        assert_eq!(
+            old.period,
+            Some(StrategySpan::Years(
+                StrategyPeriod::parse(2010, 2013, true).unwrap()
+            ))
+        );
+        let none: Holder = serde_json::from_value(serde_json::json!({"period": null})).unwrap();
+        assert_eq!(none.period, None);
     }
 }

@@ -188,7 +188,7 @@ pub async fn the_example_council_and_strategy_are_projected(f: Fixture) {
         ]
     );
     assert_eq!(strategy.titles[1].noted_by, Some(ids.decision));
-    assert_eq!(strategy.period.to_string(), "2010-2013");
+    assert_eq!(strategy.period.unwrap().to_string(), "2010-2013");
     let version = &strategy.versions[0];
     assert_eq!(version.label.as_str(), "2010-2013");
     assert_eq!(version.status, VersionStatusView::Approved);

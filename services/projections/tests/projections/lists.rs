@@ -10,7 +10,7 @@ use civic_domain::decision::{
 };
 use civic_domain::example::{self, ExampleIds};
 use civic_domain::forward_plan::{
-    AnticipatedRestriction, ForwardPlanCommand, ForwardPlanDetails, NoticeKind, Wards,
+    AnticipatedRestriction, DateDue, ForwardPlanCommand, ForwardPlanDetails, NoticeKind, Wards,
 };
 use civic_domain::restriction::{
     ExemptionScheme, Paragraph, Restriction, RestrictionCategory, RestrictionDraft,
@@ -743,12 +743,14 @@ pub fn entry_details(title: &str, maker: BodyId, key: bool, wards: Wards) -> For
         decision_maker: maker,
         key_decision: key,
         reason_key: vec![],
-        wards,
+        wards: Some(wards),
         consultees: None,
         representations: None,
         anticipated_restriction: AnticipatedRestriction::PartExempt {
             restriction: Some(exempt("Tender prices")),
         },
+        reference: None,
+        contacts: vec![],
     }
 }
 
@@ -765,9 +767,12 @@ pub async fn enter(
             entry,
             command: ForwardPlanCommand::Enter {
                 details: details.into(),
-                date_due: due,
-                notice_date: d(2010, 7, 1),
+                date_due: Some(DateDue::Day { date: due }),
+                notice_date: Some(d(2010, 7, 1)),
                 notice: NoticeKind::Standard,
+                status: None,
+                status_label: None,
+                plans: vec![],
             },
         },
     )
@@ -891,11 +896,11 @@ pub async fn the_forward_plan_lists_planned_entries_by_date_due(f: Fixture) {
         parks_view.decision_maker.name.as_ref().unwrap().as_str(),
         "Cabinet"
     );
-    let civic_projections::views::WardsView::Listed { wards } = &parks_view.wards else {
+    let Some(civic_projections::views::WardsView::Listed { wards }) = &parks_view.wards else {
         panic!("parks lists its wards");
     };
     assert_eq!(wards[0].name.as_ref().unwrap().as_str(), "Bearsted");
-    assert_eq!(parks_view.clear_days_notice, 49);
+    assert_eq!(parks_view.clear_days_notice, Some(49));
     assert!(parks_view.anticipated_restriction.notice.is_some());
     assert!(
         !seen

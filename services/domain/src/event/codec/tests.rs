@@ -652,6 +652,23 @@ fn samples() -> Vec<Event> {
             status: CanonicalStatus::Approved,
         }),
         CouncilEvent::StatusLabelUnmapped(StatusLabelUnmapped { label }),
+        CouncilEvent::ForwardPlanPublished(ForwardPlanPublished {
+            plan_id: ForwardPlanId::from_uuid(uuid(7)),
+            details: PlanDetails {
+                title: Title::parse("Forward Plan June 2010").unwrap(),
+                period_from: Some(d(2010, 6, 1)),
+                period_to: None,
+                published_by: Some(body),
+                published_on: Some(d(2010, 5, 1)),
+                next_update_due: None,
+                key_decision_criteria: Some(text("Over £500,000.")),
+            },
+        }),
+        CouncilEvent::ForwardPlanRefreshed(ForwardPlanRefreshed {
+            plan_id: ForwardPlanId::from_uuid(uuid(7)),
+            on: d(2010, 5, 14),
+            next_update_due: Some(d(2010, 6, 1)),
+        }),
     ];
     let plan_details = ForwardPlanDetails {
         title: Title::parse("Information Strategy").unwrap(),
@@ -659,30 +676,47 @@ fn samples() -> Vec<Event> {
         decision_maker: f.cabinet,
         key_decision: true,
         reason_key: vec![],
-        wards: Wards::Listed {
+        wards: Some(Wards::Listed {
             ward_ids: WardList::parse(vec![ward]).unwrap(),
-        },
+        }),
         consultees: None,
         representations: Some(Representations {
             how: text("In writing"),
             by: None,
         }),
         anticipated_restriction: AnticipatedRestriction::FullyExempt { restriction: None },
+        reference: Some(name("FP/2010/1")),
+        contacts: vec![EntryContact {
+            role: Some(name("Lead officer")),
+            name: Some(name("Paul Taylor")),
+            email: None,
+            phone: None,
+            as_given: None,
+        }],
     };
     let forward_plan = vec![
         ForwardPlanEvent::Entered(ForwardPlanEntryEntered {
             entry_id: ForwardPlanEntryId::from_uuid(uuid(3)),
             details: plan_details,
-            date_due: d(2010, 6, 9),
-            notice_date: d(2010, 5, 1),
+            date_due: Some(DateDue::Day {
+                date: d(2010, 6, 9),
+            }),
+            notice_date: Some(d(2010, 5, 1)),
             notice: NoticeKind::SpecialUrgency {
                 agreed_by: name("Chair"),
                 reason: reason("Urgent"),
             },
+            status: Some(ForwardPlanStatus::OnHold),
+            status_label: Some(name("On hold")),
+            plan_ids: vec![ForwardPlanId::from_uuid(uuid(7))],
         }),
         ForwardPlanEvent::Rescheduled(ForwardPlanEntryRescheduled {
-            from: d(2010, 6, 9),
-            to: d(2010, 7, 7),
+            from: Some(DateDue::Day {
+                date: d(2010, 6, 9),
+            }),
+            to: DateDue::Month {
+                month: YearMonth::new(2010, 7).unwrap(),
+            },
             reason: reason("Later"),
         }),
         ForwardPlanEvent::Withdrawn(ForwardPlanEntryWithdrawn {
@@ -693,6 +727,15 @@ fn samples() -> Vec<Event> {
         }),
         ForwardPlanEvent::DecisionLinked(ForwardPlanEntryDecisionLinked {
             decision_id: decision,
+        }),
+        ForwardPlanEvent::StatusChanged(ForwardPlanEntryStatusChanged {
+            status: ForwardPlanStatus::Deferred,
+            label: None,
+            on: Some(d(2010, 6, 1)),
+            reason: Some(reason("Awaiting consultation")),
+        }),
+        ForwardPlanEvent::ListedOnPlan(ForwardPlanEntryListedOnPlan {
+            plan_id: ForwardPlanId::from_uuid(uuid(7)),
         }),
     ];
     let decision_events = vec![
@@ -742,7 +785,9 @@ fn samples() -> Vec<Event> {
         StrategyEvent::Created(StrategyDocumentCreated {
             document_id: StrategyDocumentId::from_uuid(uuid(6)),
             title: Title::parse("ICT Strategy").unwrap(),
-            period,
+            period: Some(period.into()),
+            status: Some(StrategyStatus::Adopted),
+            status_label: None,
         }),
         StrategyEvent::Renamed(StrategyDocumentRenamed {
             title: Title::parse("Information Strategy").unwrap(),
@@ -751,7 +796,9 @@ fn samples() -> Vec<Event> {
         }),
         StrategyEvent::VersionDrafted(StrategyVersionDrafted {
             label: version.clone(),
-            period,
+            period: Some(StrategySpan::FinancialYears(
+                FinancialYears::parse(2010, 2012, true).unwrap(),
+            )),
             review_date: None,
         }),
         StrategyEvent::VersionApproved(StrategyVersionApproved {
@@ -763,6 +810,12 @@ fn samples() -> Vec<Event> {
         StrategyEvent::VersionNoted(StrategyVersionNoted {
             label: version,
             decision_id: decision,
+        }),
+        StrategyEvent::StatusChanged(StrategyStatusChanged {
+            status: StrategyStatus::Superseded,
+            label: Some(name("Replaced by the Digital Strategy")),
+            on: Some(d(2014, 4, 1)),
+            decision_id: None,
         }),
     ];
     let mut all: Vec<Event> = f.history;

@@ -33,8 +33,15 @@ pub const LIST_LENGTH: u64 = 5;
 
 /// Fields that read the database wherever they are selected: the lookups by id at the root,
 /// and the links from one record to another (a decision's `forwardPlanEntry`, an entry's or a
-/// strategy version's `decision`, a strategy title's `notedBy`, a `meeting`).
-pub const READS: [&str; 4] = ["decision", "forwardPlanEntry", "meeting", "notedBy"];
+/// strategy version's `decision`, a strategy title's `notedBy`, a `meeting`, a forward plan
+/// document's `entries`).
+pub const READS: [&str; 5] = [
+    "decision",
+    "entries",
+    "forwardPlanEntry",
+    "meeting",
+    "notedBy",
+];
 
 /// Fields that read the database as a query's root field. The same names elsewhere are values
 /// in memory: a connection edge's `node`, a mutation payload's `council`, a strategy version's
@@ -58,23 +65,29 @@ pub const PAGED: [&str; 3] = ["decisions", "forwardPlan", "meetings"];
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
 /// both schemas is here.
-pub const LISTS: [&str; 31] = [
+pub const LISTS: [&str; 37] = [
     "bodies",
     "closureDays",
+    "contacts",
     "corrections",
     "councils",
     "decisions",
     "deferrals",
     "documents",
+    "entries",
     "exclusions",
+    "forwardPlans",
     "interests",
     "items",
     "links",
     "members",
     "named",
     "paragraphReasons",
+    "plans",
     "resolutions",
     "reschedulings",
+    "statusChanges",
+    "statusHistory",
     "statusLabels",
     "strategyDocuments",
     "titles",

@@ -1,19 +1,27 @@
-//! Inputs of the forward-plan commands: notice of a decision to come, and its changes.
+//! Inputs of the forward-plan commands: notice of a decision to come, and its changes; and the
+//! plan documents entries appear on.
 
 use super::{InputError, InputErrors};
 use async_graphql::InputObject;
+use civic_domain::CouncilCommand;
 use civic_domain::decision::WardList;
 use civic_domain::forward_plan::{
-    AnticipatedRestriction, ForwardPlanCommand, ForwardPlanDetails, NoticeKind, Representations,
-    Wards,
+    AnticipatedRestriction, DateDue, EntryContact, ForwardPlanCommand, ForwardPlanDetails,
+    ForwardPlanStatus as DomainStatus, NoticeKind, PlanCommand, PlanDetails, Representations,
+    Wards, YearMonth,
 };
 use civic_domain::restriction::RestrictionDraft;
-use civic_domain::values::{BodyId, DecisionId, LongText, Name, Reason, Title, WardId};
+use civic_domain::values::{
+    BodyId, DecisionId, EmailAddress, ForwardPlanId, LongText, Name, PhoneNumber, Reason, Title,
+    WardId,
+};
 use uuid::Uuid;
 
 use super::restriction::RestrictionInput;
-use super::{Checks, all, at, malformed, optional};
-use crate::graphql::enums::{AnticipatedRestrictionKind, NoticeKindName, PlannedWardsKind};
+use super::{Checks, With, all, at, malformed, optional};
+use crate::graphql::enums::{
+    AnticipatedRestrictionKind, DateDueKind, ForwardPlanStatus, NoticeKindName, PlannedWardsKind,
+};
 use crate::graphql::scalars::Date;
 
 /// The wards a planned decision concerns.
@@ -49,8 +57,8 @@ pub struct ForwardPlanDetailsInput {
     /// "Reason Key" categories.
     #[graphql(default)]
     pub reason_key: Vec<String>,
-    /// The wards concerned.
-    pub wards: PlannedWardsInput,
+    /// The wards concerned; null when the plan does not say.
+    pub wards: Option<PlannedWardsInput>,
     /// Who will be consulted.
     pub consultees: Option<String>,
     /// How to make representations, and by when.
@@ -59,6 +67,136 @@ pub struct ForwardPlanDetailsInput {
     pub anticipated_restriction: Option<AnticipatedRestrictionKind>,
     /// The basis for taking it in private, if stated yet.
     pub restriction: Option<RestrictionInput>,
+    /// The council's own reference for the entry, e.g. "FP/2026/014".
+    pub reference: Option<String>,
+    /// The people the plan names for the matter, in its order.
+    #[graphql(default)]
+    pub contacts: Vec<EntryContactInput>,
+}
+
+/// Someone a plan names for a matter, as shown.
+#[derive(InputObject, Debug, Clone)]
+pub struct EntryContactInput {
+    /// Their role, e.g. "Lead officer" or "Portfolio holder".
+    pub role: Option<String>,
+    /// Their name.
+    pub name: Option<String>,
+    /// Email.
+    pub email: Option<String>,
+    /// Telephone.
+    pub phone: Option<String>,
+    /// The contact text exactly as published.
+    pub as_given: Option<String>,
+}
+
+impl EntryContactInput {
+    fn contact(&self, at: &str) -> Result<EntryContact, InputError> {
+        Ok(EntryContact {
+            role: optional(&format!("{at}.role"), self.role.as_deref(), Name::parse)?,
+            name: optional(&format!("{at}.name"), self.name.as_deref(), Name::parse)?,
+            email: optional(
+                &format!("{at}.email"),
+                self.email.as_deref(),
+                EmailAddress::parse,
+            )?,
+            phone: optional(
+                &format!("{at}.phone"),
+                self.phone.as_deref(),
+                PhoneNumber::parse,
+            )?,
+            as_given: optional(
+                &format!("{at}.asGiven"),
+                self.as_given.as_deref(),
+                LongText::parse,
+            )?,
+        })
+    }
+}
+
+/// When a planned decision is due, as the plan states it.
+#[derive(InputObject, Debug, Clone)]
+pub struct DateDueInput {
+    /// A day, a month, not before a day, or not yet known.
+    pub kind: DateDueKind,
+    /// The day (DAY and NOT_BEFORE).
+    pub date: Option<Date>,
+    /// The month as YYYY-MM (MONTH), e.g. "2026-07".
+    pub month: Option<String>,
+}
+
+fn date_due(field: &str, input: &DateDueInput) -> Result<DateDue, InputError> {
+    let date = || {
+        input
+            .date
+            .map(Into::into)
+            .ok_or_else(|| malformed(&format!("{field}.date"), "date due", "needs its date"))
+    };
+    let only = |ok: bool, what: &str| {
+        if ok {
+            Ok(())
+        } else {
+            Err(malformed(
+                &format!("{field}.{what}"),
+                "date due",
+                "give only the field its kind uses",
+            ))
+        }
+    };
+    match input.kind {
+        DateDueKind::Day => {
+            only(input.month.is_none(), "month")?;
+            Ok(DateDue::Day { date: date()? })
+        }
+        DateDueKind::NotBefore => {
+            only(input.month.is_none(), "month")?;
+            Ok(DateDue::NotBefore { date: date()? })
+        }
+        DateDueKind::Month => {
+            only(input.date.is_none(), "date")?;
+            let month = optional(
+                &format!("{field}.month"),
+                input.month.as_deref(),
+                YearMonth::parse,
+            )?
+            .ok_or_else(|| malformed(&format!("{field}.month"), "date due", "needs its month"))?;
+            Ok(DateDue::Month { month })
+        }
+        DateDueKind::NotKnown => {
+            only(input.date.is_none(), "date")?;
+            only(input.month.is_none(), "month")?;
+            Ok(DateDue::NotKnown)
+        }
+    }
+}
+
+/// The date due from the shorthand `dateDue` (a day) or the full `due`; at most one.
+fn either_due(
+    day: Option<Date>,
+    due: Option<&DateDueInput>,
+) -> Result<Option<DateDue>, InputError> {
+    match (day, due) {
+        (Some(_), Some(_)) => Err(malformed(
+            "due",
+            "date due",
+            "give dateDue (a day) or due, not both",
+        )),
+        (Some(date), None) => Ok(Some(DateDue::Day { date: date.into() })),
+        (None, Some(due)) => date_due("due", due).map(Some),
+        (None, None) => Ok(None),
+    }
+}
+
+/// The domain status a GraphQL status names.
+pub(crate) fn domain_status(status: ForwardPlanStatus) -> DomainStatus {
+    match status {
+        ForwardPlanStatus::Planned => DomainStatus::Planned,
+        ForwardPlanStatus::OnHold => DomainStatus::OnHold,
+        ForwardPlanStatus::Deferred => DomainStatus::Deferred,
+        ForwardPlanStatus::Decided => DomainStatus::Decided,
+        ForwardPlanStatus::Implemented => DomainStatus::Implemented,
+        ForwardPlanStatus::Withdrawn => DomainStatus::Withdrawn,
+        ForwardPlanStatus::Abandoned => DomainStatus::Abandoned,
+    }
 }
 
 /// The notice given.
@@ -68,8 +206,10 @@ pub struct NoticeInput {
     pub kind: NoticeKindName,
     /// Why the usual notice was impracticable (exceptions only).
     pub reason: Option<String>,
-    /// Who agreed special urgency.
+    /// Who agreed special urgency (reg 11).
     pub agreed_by: Option<String>,
+    /// Who was informed of a general exception (reg 10), if the notice says.
+    pub chair_informed: Option<String>,
 }
 
 impl TryFrom<&NoticeInput> for NoticeKind {
@@ -80,6 +220,14 @@ impl TryFrom<&NoticeInput> for NoticeKind {
                 malformed("notice.reason", "notice", "an exception needs its reason")
             })
         };
+        if input.kind != NoticeKindName::GeneralException && input.chair_informed.is_some() {
+            return Err(malformed(
+                "notice.chairInformed",
+                "notice",
+                "only a general exception names who was informed",
+            )
+            .into());
+        }
         Ok(match input.kind {
             NoticeKindName::Standard => {
                 if input.reason.is_some() || input.agreed_by.is_some() {
@@ -101,7 +249,14 @@ impl TryFrom<&NoticeInput> for NoticeKind {
                     )
                     .into());
                 }
-                NoticeKind::GeneralException { reason: reason()? }
+                NoticeKind::GeneralException {
+                    reason: reason()?,
+                    chair_informed: optional(
+                        "notice.chairInformed",
+                        input.chair_informed.as_deref(),
+                        Name::parse,
+                    )?,
+                }
             }
             NoticeKindName::SpecialUrgency => NoticeKind::SpecialUrgency {
                 agreed_by: optional("notice.agreedBy", input.agreed_by.as_deref(), Name::parse)?
@@ -123,12 +278,23 @@ impl TryFrom<&NoticeInput> for NoticeKind {
 pub struct EnterForwardPlanEntryInput {
     /// The matter.
     pub details: ForwardPlanDetailsInput,
-    /// When it is expected to be decided.
-    pub date_due: Date,
-    /// When notice was published.
-    pub notice_date: Date,
+    /// When it is expected to be decided, when the plan gives a day (shorthand for `due` of
+    /// kind DAY). Null, with `due` null, when the plan gives no date.
+    pub date_due: Option<Date>,
+    /// When it is expected to be decided, as the plan states it: a day, a month, not before a
+    /// day, or not yet known.
+    pub due: Option<DateDueInput>,
+    /// When notice was first published; null when the plan does not say.
+    pub notice_date: Option<Date>,
     /// How notice was given.
     pub notice: NoticeInput,
+    /// The status the plan shows, if any (for determination is PLANNED).
+    pub status: Option<ForwardPlanStatus>,
+    /// The status in the plan's own words, e.g. "For Determination".
+    pub status_label: Option<String>,
+    /// The plan documents it appears on.
+    #[graphql(default)]
+    pub plan_ids: Vec<Uuid>,
 }
 
 fn details(
@@ -147,7 +313,6 @@ fn details(
         .filter(|k| !k.trim().is_empty())
         .enumerate()
         .map(|(n, k)| at(&format!("details.reasonKey[{n}]"), Name::parse(k)))));
-    let wards = c.check(wards(&input.wards));
     let consultees = c.check(optional(
         "details.consultees",
         input.consultees.as_deref(),
@@ -166,6 +331,19 @@ fn details(
             .transpose(),
     );
     let anticipated_restriction = c.check(anticipated(input));
+    let reference = c.check(optional(
+        "details.reference",
+        input.reference.as_deref(),
+        Name::parse,
+    ));
+    let contacts =
+        c.check(all(input.contacts.iter().enumerate().map(
+            |(n, contact)| contact.contact(&format!("details.contacts[{n}]")),
+        )));
+    let wards = match &input.wards {
+        Some(w) => c.check(wards(w).map(Some)),
+        None => Some(None),
+    };
     c.finish(|| {
         Some(ForwardPlanDetails {
             title: title?,
@@ -177,6 +355,8 @@ fn details(
             consultees: consultees?,
             representations: representations?,
             anticipated_restriction: anticipated_restriction?,
+            reference: reference?,
+            contacts: contacts?,
         })
     })
 }
@@ -236,20 +416,41 @@ fn anticipated(
 impl TryFrom<&EnterForwardPlanEntryInput> for ForwardPlanCommand {
     type Error = InputErrors;
     fn try_from(input: &EnterForwardPlanEntryInput) -> Result<Self, Self::Error> {
-        Ok(ForwardPlanCommand::Enter {
-            details: details(&input.details)?,
-            date_due: input.date_due.into(),
-            notice_date: input.notice_date.into(),
-            notice: NoticeKind::try_from(&input.notice)?,
+        let mut c = Checks::default();
+        let details = c.check(details(&input.details));
+        let date_due = c.check(either_due(input.date_due, input.due.as_ref()));
+        let notice = c.check(NoticeKind::try_from(&input.notice));
+        let status_label = c.check(optional(
+            "statusLabel",
+            input.status_label.as_deref(),
+            Name::parse,
+        ));
+        c.finish(|| {
+            Some(ForwardPlanCommand::Enter {
+                details: details?,
+                date_due: date_due?,
+                notice_date: input.notice_date.map(Into::into),
+                notice: notice?,
+                status: input.status.map(domain_status),
+                status_label: status_label?,
+                plans: input
+                    .plan_ids
+                    .iter()
+                    .copied()
+                    .map(ForwardPlanId::from_uuid)
+                    .collect(),
+            })
         })
     }
 }
 
-/// A new date due.
+/// A new date due: `dateDue` (a day) or `due`, one of them.
 #[derive(InputObject, Debug, Clone)]
 pub struct RescheduleForwardPlanEntryInput {
-    /// The new date due.
-    pub date_due: Date,
+    /// The new date due, when it is a day.
+    pub date_due: Option<Date>,
+    /// The new date due as the plan states it.
+    pub due: Option<DateDueInput>,
     /// Why.
     pub reason: String,
 }
@@ -257,10 +458,125 @@ pub struct RescheduleForwardPlanEntryInput {
 impl TryFrom<&RescheduleForwardPlanEntryInput> for ForwardPlanCommand {
     type Error = InputErrors;
     fn try_from(input: &RescheduleForwardPlanEntryInput) -> Result<Self, Self::Error> {
+        let date_due = either_due(input.date_due, input.due.as_ref())?
+            .ok_or_else(|| malformed("due", "date due", "give the new date due"))?;
         Ok(ForwardPlanCommand::Reschedule {
-            date_due: input.date_due.into(),
+            date_due,
             reason: at("reason", Reason::parse(&input.reason))?,
         })
+    }
+}
+
+/// The status a plan now shows for an entry.
+#[derive(InputObject, Debug, Clone)]
+pub struct ChangeForwardPlanEntryStatusInput {
+    /// The status (for determination is PLANNED).
+    pub status: ForwardPlanStatus,
+    /// In the plan's own words, e.g. "On Hold".
+    pub label: Option<String>,
+    /// From when, if the plan says.
+    pub on: Option<Date>,
+    /// Why, if the plan says.
+    pub reason: Option<String>,
+}
+
+impl TryFrom<&ChangeForwardPlanEntryStatusInput> for ForwardPlanCommand {
+    type Error = InputErrors;
+    fn try_from(input: &ChangeForwardPlanEntryStatusInput) -> Result<Self, Self::Error> {
+        Ok(ForwardPlanCommand::ChangeStatus {
+            status: domain_status(input.status),
+            label: optional("label", input.label.as_deref(), Name::parse)?,
+            on: input.on.map(Into::into),
+            reason: optional("reason", input.reason.as_deref(), Reason::parse)?,
+        })
+    }
+}
+
+/// Another plan document an entry appears on.
+#[derive(InputObject, Debug, Clone)]
+pub struct ListForwardPlanEntryOnPlanInput {
+    /// The plan.
+    pub plan_id: Uuid,
+}
+
+impl TryFrom<&ListForwardPlanEntryOnPlanInput> for ForwardPlanCommand {
+    type Error = InputErrors;
+    fn try_from(input: &ListForwardPlanEntryOnPlanInput) -> Result<Self, Self::Error> {
+        Ok(ForwardPlanCommand::ListOnPlan {
+            plan: ForwardPlanId::from_uuid(input.plan_id),
+        })
+    }
+}
+
+/// A forward plan document as published. Only the title is required.
+#[derive(InputObject, Debug, Clone)]
+pub struct PublishForwardPlanInput {
+    /// The plan's id; defaults to the idempotency key, so a retried request names the same plan.
+    pub plan_id: Option<Uuid>,
+    /// Its heading, e.g. "Forward Plan: 1 June 2026 to 30 September 2026".
+    pub title: String,
+    /// The first day it covers.
+    pub period_from: Option<Date>,
+    /// The last day it covers.
+    pub period_to: Option<Date>,
+    /// The body whose plan it is, from the council's list.
+    pub published_by: Option<Uuid>,
+    /// When it was published.
+    pub published_on: Option<Date>,
+    /// When it says it will next be updated.
+    pub next_update_due: Option<Date>,
+    /// The key-decision criteria it states, in its own words.
+    pub key_decision_criteria: Option<String>,
+}
+
+impl TryFrom<With<'_, PublishForwardPlanInput, ForwardPlanId>> for CouncilCommand {
+    type Error = InputErrors;
+    fn try_from(
+        With { input, with: plan }: With<'_, PublishForwardPlanInput, ForwardPlanId>,
+    ) -> Result<Self, Self::Error> {
+        let mut c = Checks::default();
+        let title = c.check(at("title", Title::parse(&input.title)));
+        let criteria = c.check(optional(
+            "keyDecisionCriteria",
+            input.key_decision_criteria.as_deref(),
+            LongText::parse,
+        ));
+        c.finish(|| {
+            Some(CouncilCommand::ForwardPlan(PlanCommand::Publish {
+                plan,
+                details: PlanDetails {
+                    title: title?,
+                    period_from: input.period_from.map(Into::into),
+                    period_to: input.period_to.map(Into::into),
+                    published_by: input.published_by.map(BodyId::from_uuid),
+                    published_on: input.published_on.map(Into::into),
+                    next_update_due: input.next_update_due.map(Into::into),
+                    key_decision_criteria: criteria?,
+                },
+            }))
+        })
+    }
+}
+
+/// A published plan updated in place.
+#[derive(InputObject, Debug, Clone)]
+pub struct RefreshForwardPlanInput {
+    /// The plan.
+    pub plan_id: Uuid,
+    /// When it was updated.
+    pub on: Date,
+    /// When it now says it will next be updated.
+    pub next_update_due: Option<Date>,
+}
+
+impl TryFrom<&RefreshForwardPlanInput> for CouncilCommand {
+    type Error = InputErrors;
+    fn try_from(input: &RefreshForwardPlanInput) -> Result<Self, Self::Error> {
+        Ok(CouncilCommand::ForwardPlan(PlanCommand::Refresh {
+            plan: ForwardPlanId::from_uuid(input.plan_id),
+            on: input.on.into(),
+            next_update_due: input.next_update_due.map(Into::into),
+        }))
     }
 }
 

@@ -3,29 +3,45 @@
 
 use super::{InputError, InputErrors};
 use async_graphql::InputObject;
-use civic_domain::strategy::{StrategyCommand, StrategyPeriod};
-use civic_domain::values::{DecisionId, Title, VersionLabel};
+use civic_domain::strategy::{FinancialYears, StrategyCommand, StrategyPeriod, StrategySpan};
+use civic_domain::values::{DecisionId, Name, Title, VersionLabel};
 use uuid::Uuid;
 
-use super::at;
+use super::{at, optional};
+use crate::graphql::enums::{StrategySpanKind, StrategyStatus};
 use crate::graphql::scalars::Date;
 
-/// The years a strategy or version covers.
+/// The years a strategy or version covers: calendar years (2010-2013), or financial years
+/// given by the years they start in (2024/25 to 2026/27 is 2024 to 2026).
 #[derive(InputObject, Debug, Clone, Copy)]
 pub struct StrategyPeriodInput {
-    /// First year covered.
+    /// Calendar or financial years; calendar years when omitted.
+    pub kind: Option<StrategySpanKind>,
+    /// First year covered (for financial years, the year the first one starts).
     pub start_year: i32,
-    /// Last year covered.
+    /// Last year covered (for financial years, the year the last one starts).
     pub end_year: i32,
     /// Whether it is a rolling programme, reviewed annually.
     pub rolling: bool,
 }
 
-fn period(field: &str, input: StrategyPeriodInput) -> Result<StrategyPeriod, InputError> {
-    at(
-        field,
-        StrategyPeriod::parse(input.start_year, input.end_year, input.rolling),
-    )
+fn period(
+    field: &str,
+    input: Option<StrategyPeriodInput>,
+) -> Result<Option<StrategySpan>, InputError> {
+    let Some(input) = input else {
+        return Ok(None);
+    };
+    Ok(Some(match input.kind {
+        None | Some(StrategySpanKind::Years) => StrategySpan::Years(at(
+            field,
+            StrategyPeriod::parse(input.start_year, input.end_year, input.rolling),
+        )?),
+        Some(StrategySpanKind::FinancialYears) => StrategySpan::FinancialYears(at(
+            field,
+            FinancialYears::parse(input.start_year, input.end_year, input.rolling),
+        )?),
+    }))
 }
 
 /// A strategy document to track.
@@ -33,8 +49,12 @@ fn period(field: &str, input: StrategyPeriodInput) -> Result<StrategyPeriod, Inp
 pub struct CreateStrategyDocumentInput {
     /// Its title at the time, e.g. "ICT Strategy".
     pub title: String,
-    /// The period it covers.
-    pub period: StrategyPeriodInput,
+    /// The period it covers; null when it states none.
+    pub period: Option<StrategyPeriodInput>,
+    /// Its status, if the register gives one.
+    pub status: Option<StrategyStatus>,
+    /// The status in the council's own words.
+    pub status_label: Option<String>,
 }
 
 impl TryFrom<&CreateStrategyDocumentInput> for StrategyCommand {
@@ -43,6 +63,33 @@ impl TryFrom<&CreateStrategyDocumentInput> for StrategyCommand {
         Ok(StrategyCommand::Create {
             title: at("title", Title::parse(&input.title))?,
             period: period("period", input.period)?,
+            status: input.status.map(Into::into),
+            status_label: optional("statusLabel", input.status_label.as_deref(), Name::parse)?,
+        })
+    }
+}
+
+/// A strategy's new standing.
+#[derive(InputObject, Debug, Clone)]
+pub struct ChangeStrategyStatusInput {
+    /// The status.
+    pub status: StrategyStatus,
+    /// In the council's own words.
+    pub label: Option<String>,
+    /// From when, if stated.
+    pub on: Option<Date>,
+    /// The decision that made the change, if any.
+    pub decision_id: Option<Uuid>,
+}
+
+impl TryFrom<&ChangeStrategyStatusInput> for StrategyCommand {
+    type Error = InputErrors;
+    fn try_from(input: &ChangeStrategyStatusInput) -> Result<Self, Self::Error> {
+        Ok(StrategyCommand::ChangeStatus {
+            status: input.status.into(),
+            label: optional("label", input.label.as_deref(), Name::parse)?,
+            on: input.on.map(Into::into),
+            decision: input.decision_id.map(DecisionId::from_uuid),
         })
     }
 }
@@ -74,8 +121,8 @@ impl TryFrom<&RenameStrategyDocumentInput> for StrategyCommand {
 pub struct DraftStrategyVersionInput {
     /// Its label, e.g. "2010-2013".
     pub label: String,
-    /// The period it covers.
-    pub period: StrategyPeriodInput,
+    /// The period it covers; null when it states none.
+    pub period: Option<StrategyPeriodInput>,
     /// The date of the review that produced it, if known.
     pub review_date: Option<Date>,
 }

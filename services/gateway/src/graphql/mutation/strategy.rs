@@ -130,4 +130,28 @@ impl StrategyMutation {
         )
         .await
     }
+
+    /// Records a strategy's new standing (out for consultation, recommended for adoption,
+    /// adopted, paused, superseded...).
+    async fn change_strategy_status(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(
+            desc = "The strategy document's version the change was decided on; refused if it moved."
+        )]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The strategy document.")] document_id: Uuid,
+        input: ChangeStrategyStatusInput,
+    ) -> Result<StrategyDocumentPayload, ApiError> {
+        run(
+            ctx,
+            StrategyDocumentId::from_uuid(document_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
+    }
 }

@@ -4,11 +4,11 @@
 use async_graphql::{Object, SimpleObject};
 use civic_domain::Warning as DomainWarning;
 use civic_domain::decision::{BodyRef as DomainBodyRef, Resolution as DomainResolution};
-use civic_domain::strategy::StrategyPeriod;
+use civic_domain::strategy::StrategySpan;
 use civic_projections::views::{BodyNameRef, WardRef as ViewWardRef, WithheldNotice as ViewNotice};
 use uuid::Uuid;
 
-use crate::graphql::enums::{ExemptionScheme, RestrictionCategory};
+use crate::graphql::enums::{ExemptionScheme, RestrictionCategory, StrategySpanKind};
 
 /// A body as a record names it: its id in the council's list and the name the record showed
 /// (which may be an old name of the body).
@@ -182,23 +182,35 @@ impl Resolution {
 /// The years a strategy or version covers.
 #[derive(SimpleObject)]
 pub struct Period {
-    /// First year covered.
+    /// Calendar or financial years.
+    pub kind: StrategySpanKind,
+    /// First year covered (for financial years, the year the first one starts).
     pub start_year: i32,
-    /// Last year covered.
+    /// Last year covered (for financial years, the year the last one starts).
     pub end_year: i32,
     /// Whether it is a rolling programme, reviewed annually.
     pub rolling: bool,
-    /// As written, e.g. "2010-2013".
+    /// As written, e.g. "2010-2013" or "2024/25 to 2026/27".
     pub label: String,
 }
 
-impl From<StrategyPeriod> for Period {
-    fn from(period: StrategyPeriod) -> Self {
-        Self {
-            start_year: period.start_year(),
-            end_year: period.end_year(),
-            rolling: period.rolling(),
-            label: period.to_string(),
+impl From<StrategySpan> for Period {
+    fn from(span: StrategySpan) -> Self {
+        match span {
+            StrategySpan::Years(period) => Self {
+                kind: StrategySpanKind::Years,
+                start_year: period.start_year(),
+                end_year: period.end_year(),
+                rolling: period.rolling(),
+                label: period.to_string(),
+            },
+            StrategySpan::FinancialYears(years) => Self {
+                kind: StrategySpanKind::FinancialYears,
+                start_year: years.first_starts(),
+                end_year: years.last_starts(),
+                rolling: years.rolling(),
+                label: years.to_string(),
+            },
         }
     }
 }

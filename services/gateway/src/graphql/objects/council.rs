@@ -85,6 +85,15 @@ impl Council {
         self.0.status_labels.iter().map(StatusLabel).collect()
     }
 
+    /// The forward plan documents it has published, in order of publication.
+    async fn forward_plans(&self) -> Vec<super::forward_plan::ForwardPlanDocument<'_>> {
+        self.0
+            .forward_plans
+            .iter()
+            .map(super::forward_plan::ForwardPlanDocument)
+            .collect()
+    }
+
     /// The council stream's version: the `expectedVersion` for the next council command.
     async fn version(&self) -> u64 {
         self.0.version

@@ -3,7 +3,7 @@
 
 use async_graphql::{Context, ID, Object};
 use civic_projections::views::{
-    StrategyDocumentView, StrategyVersionView, TitleView, VersionDecisionView,
+    StrategyDocumentView, StrategyStatusView, StrategyVersionView, TitleView, VersionDecisionView,
 };
 use uuid::Uuid;
 
@@ -11,7 +11,7 @@ use super::common::Period;
 use super::decision::Decision;
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
-use crate::graphql::enums::{VersionDecisionRole, VersionStatus};
+use crate::graphql::enums::{StrategyStatus, VersionDecisionRole, VersionStatus};
 use crate::graphql::global_id::{self, NodeKind};
 use crate::graphql::scalars::Date;
 
@@ -49,9 +49,29 @@ impl StrategyDocument {
         self.0.titles.iter().map(StrategyTitle).collect()
     }
 
-    /// The period now covered (the approved version's, once there is one).
-    async fn period(&self) -> Period {
-        self.0.period.into()
+    /// The period now covered (the approved version's, once there is one); null when none is
+    /// stated.
+    async fn period(&self) -> Option<Period> {
+        self.0.period.map(Into::into)
+    }
+
+    /// Its standing (for consultation, adopted, superseded...), if the register gives one.
+    async fn status(&self) -> Option<StrategyStatus> {
+        self.0.status.map(Into::into)
+    }
+
+    /// The standing in the council's own words.
+    async fn status_label(&self) -> Option<&str> {
+        self.0.status_label.as_ref().map(|n| n.as_str())
+    }
+
+    /// Every change of standing, oldest first.
+    async fn status_history(&self) -> Vec<StrategyStatusChange<'_>> {
+        self.0
+            .status_history
+            .iter()
+            .map(StrategyStatusChange)
+            .collect()
     }
 
     /// Every version, in drafting order.
@@ -99,9 +119,9 @@ impl StrategyVersion<'_> {
         self.0.label.as_str()
     }
 
-    /// The years it covers.
-    async fn period(&self) -> Period {
-        self.0.period.into()
+    /// The years it covers; null when none are stated.
+    async fn period(&self) -> Option<Period> {
+        self.0.period.map(Into::into)
     }
 
     /// The review that produced it.
@@ -143,6 +163,40 @@ impl VersionDecision<'_> {
     /// The decision, if visible to the caller.
     async fn decision(&self, ctx: &Context<'_>) -> Result<Option<Decision>, ApiError> {
         decision(ctx, self.0.decision).await
+    }
+}
+
+/// One change of a strategy's standing.
+pub struct StrategyStatusChange<'a>(&'a StrategyStatusView);
+
+#[Object]
+impl StrategyStatusChange<'_> {
+    /// The status.
+    async fn status(&self) -> StrategyStatus {
+        self.0.status.into()
+    }
+
+    /// In the council's own words.
+    async fn label(&self) -> Option<&str> {
+        self.0.label.as_ref().map(|n| n.as_str())
+    }
+
+    /// From when, if stated.
+    async fn on(&self) -> Option<Date> {
+        self.0.on.map(Date)
+    }
+
+    /// The id of the decision that made the change, if visible to the caller.
+    async fn decision_id(&self) -> Option<Uuid> {
+        self.0.decision.map(|id| id.as_uuid())
+    }
+
+    /// The decision that made the change, if visible to the caller.
+    async fn decision(&self, ctx: &Context<'_>) -> Result<Option<Decision>, ApiError> {
+        match self.0.decision {
+            Some(id) => decision(ctx, id).await,
+            None => Ok(None),
+        }
     }
 }
 
