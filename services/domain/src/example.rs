@@ -203,6 +203,7 @@ pub fn commands(ids: &ExampleIds) -> Result<Vec<Command>, ExampleError> {
         decision(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11)?,
             call_in_deadline: None,
+            call_in_deadline_time: None,
             effective_from: None,
             override_reason: None,
         }),

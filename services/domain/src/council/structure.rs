@@ -50,6 +50,12 @@ pub enum BodyKind {
     /// The full council meeting.
     #[serde(rename = "full_council")]
     FullCouncil,
+    /// A directly elected mayor acting alone (executive).
+    #[serde(rename = "elected_mayor")]
+    ElectedMayor,
+    /// A joint committee of two or more councils.
+    #[serde(rename = "joint_committee")]
+    JointCommittee,
 }
 
 /// An electoral ward. Wards are renamed and retired at boundary reviews but

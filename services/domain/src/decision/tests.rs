@@ -1,7 +1,10 @@
 //! Given events, when a command, then events or an error.
 
 use super::*;
-use crate::council::{CallInPolicy, CanonicalStatus, CouncilCommand, CountedFrom, TakesEffect};
+use crate::council::{
+    BodyKind, CallInArrangement, CallInPolicy, CallInRule, CanonicalStatus, CouncilCommand,
+    CountedFrom, DecisionMakerCallIn, TakesEffect,
+};
 use crate::restriction::{ExemptionScheme, Restriction, RestrictionCategory};
 use crate::testing::*;
 use crate::values::{BodyId, StatusLabel, Title, WardId};
@@ -110,6 +113,7 @@ fn publish(on: NaiveDate) -> DecisionCommand {
     DecisionCommand::Publish {
         publication_date: on,
         call_in_deadline: None,
+        call_in_deadline_time: None,
         effective_from: None,
         override_reason: None,
     }
@@ -120,6 +124,7 @@ fn call_in(on: NaiveDate) -> DecisionCommand {
         members: CallInMembers::parse(vec![name("Cllr Garland"), name("Cllr Wilson")]).unwrap(),
         reason: reason("The consultation was inadequate."),
         date: on,
+        suspends: true,
     }
 }
 
@@ -483,13 +488,13 @@ fn publishing_computes_the_call_in_window_from_the_councils_policy() {
         DecisionEvent::Published(DecisionPublished {
             publication_date: d(2010, 6, 11),
             call_in: CallInTerms::Window {
-                period_working_days: 5,
-                counted_from: CountedFrom::Publication,
-                takes_effect: TakesEffect::DayAfterLastDay,
+                rule: CallInRule::default(),
+                decision_maker_kind: None,
             },
             computed_call_in_deadline: Some(d(2010, 6, 18)),
             computed_effective_from: d(2010, 6, 19),
             call_in_deadline: Some(d(2010, 6, 18)),
+            call_in_deadline_time: None,
             effective_from: d(2010, 6, 19),
             basis: DateBasis::Computed,
         })
@@ -506,6 +511,7 @@ fn a_published_decision_exposes_its_window_and_effective_date() {
         s.call_in_window(),
         Some(CallInWindow {
             deadline: d(2010, 6, 18),
+            deadline_time: None,
             effective_from: d(2010, 6, 19)
         })
     );
@@ -521,6 +527,7 @@ fn explicit_dates_equal_to_the_rule_are_recorded_as_computed() {
         .when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 18)),
+            call_in_deadline_time: None,
             effective_from: Some(d(2010, 6, 19)),
             override_reason: None,
         })
@@ -537,6 +544,7 @@ fn explicit_dates_that_differ_from_the_rule_without_a_reason_are_kept_with_a_war
     let warnings = g.ok(DecisionCommand::Publish {
         publication_date: d(2010, 6, 11),
         call_in_deadline: None,
+        call_in_deadline_time: None,
         effective_from: Some(d(2010, 6, 21)),
         override_reason: None,
     });
@@ -561,6 +569,7 @@ fn a_differing_call_in_deadline_without_a_reason_is_kept_with_a_warning() {
         .when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 17)),
+            call_in_deadline_time: None,
             effective_from: Some(d(2010, 6, 19)),
             override_reason: None,
         })
@@ -582,6 +591,7 @@ fn explicit_dates_with_an_override_reason_are_an_override_without_warning() {
         .when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 21)),
+            call_in_deadline_time: None,
             effective_from: Some(d(2010, 6, 22)),
             override_reason: Some(why.clone()),
         })
@@ -604,6 +614,7 @@ fn an_override_reason_without_explicit_dates_is_refused() {
         g.when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: None,
+            call_in_deadline_time: None,
             effective_from: None,
             override_reason: Some(reason("because")),
         }),
@@ -618,6 +629,7 @@ fn a_call_in_deadline_before_publication_is_refused() {
         g.when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 10)),
+            call_in_deadline_time: None,
             effective_from: None,
             override_reason: Some(reason("imported")),
         }),
@@ -635,6 +647,7 @@ fn an_effective_date_before_the_decision_is_refused() {
         g.when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: None,
+            call_in_deadline_time: None,
             effective_from: Some(d(2010, 6, 8)),
             override_reason: Some(reason("imported")),
         }),
@@ -688,6 +701,7 @@ fn a_call_in_deadline_for_a_decision_not_subject_to_call_in_is_refused() {
         g.when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 18)),
+            call_in_deadline_time: None,
             effective_from: None,
             override_reason: None,
         }),
@@ -710,17 +724,18 @@ fn a_record_silent_on_call_in_is_treated_as_subject_to_call_in_with_a_warning() 
 
 #[test]
 fn the_call_in_period_can_be_counted_from_the_decision_and_end_on_the_last_day() {
-    let policy = CallInPolicy {
+    let policy = CallInPolicy::uniform(CallInRule {
         counted_from: CountedFrom::Decision,
         takes_effect: TakesEffect::LastDay,
         ..Default::default()
-    };
+    });
     let mut g = Given::recorded().council_does(CouncilCommand::SetCallInPolicy { policy });
     g.ok(publish(d(2010, 6, 11)));
     assert_eq!(
         g.state().call_in_window(),
         Some(CallInWindow {
             deadline: d(2010, 6, 16),
+            deadline_time: None,
             effective_from: d(2010, 6, 16)
         })
     );
@@ -737,6 +752,7 @@ fn a_council_closure_day_extends_the_call_in_period() {
         g.state().call_in_window(),
         Some(CallInWindow {
             deadline: d(2010, 6, 21),
+            deadline_time: None,
             effective_from: d(2010, 6, 22)
         })
     );

@@ -65,10 +65,32 @@ pub struct Upcaster {
     pub upcast: fn(Value) -> Result<Value, String>,
 }
 
-/// The upcasters in force. Empty while every event is at version 1: when a
-/// payload changes shape, bump its version in the registry and add the
-/// step from the old version here.
-pub const UPCASTERS: &[Upcaster] = &[];
+mod call_in_v1;
+
+/// The upcasters in force: when a payload changes shape, bump its version in the registry
+/// and add the step from the old version here.
+pub const UPCASTERS: &[Upcaster] = &[
+    Upcaster {
+        event_type: "CouncilRegistered",
+        from_version: 1,
+        upcast: call_in_v1::council_registered_v1,
+    },
+    Upcaster {
+        event_type: "CallInPolicySet",
+        from_version: 1,
+        upcast: call_in_v1::call_in_policy_set_v1,
+    },
+    Upcaster {
+        event_type: "DecisionPublished",
+        from_version: 1,
+        upcast: call_in_v1::decision_published_v1,
+    },
+    Upcaster {
+        event_type: "DecisionCalledIn",
+        from_version: 1,
+        upcast: call_in_v1::decision_called_in_v1,
+    },
+];
 
 /// A registry and upcaster table to decode with; the public API uses the
 /// built-in ones, tests substitute their own.
@@ -160,5 +182,7 @@ impl Event {
     }
 }
 
+#[cfg(test)]
+mod call_in_tests;
 #[cfg(test)]
 mod tests;

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use civic_domain::Council;
 use civic_domain::council::{
     BodyKind, CallInPolicy, CouncilKind, KeyDecisionThresholds, StatusLabelMapping,
+    lift_call_in_policy_v1,
 };
 use civic_domain::nation::Nation;
 use civic_domain::values::{BodyId, Name, Reason, Slug, WardId};
@@ -30,7 +31,10 @@ pub struct CouncilView {
     pub wards: Vec<WardView>,
     /// Every decision-making body ever added, retired ones included.
     pub bodies: Vec<BodyView>,
-    /// How call-in periods are counted: explains each decision's deadline.
+    /// How call-in periods are counted: explains each decision's deadline. Views stored before
+    /// deadline forms hold the v1 shape (one working-day rule) and are read through the same
+    /// lift as the v1 events.
+    #[serde(deserialize_with = "call_in_policy_any_version")]
     pub call_in_policy: CallInPolicy,
     /// The council's key-decision thresholds, if set.
     pub key_decision_thresholds: Option<KeyDecisionThresholds>,
@@ -42,6 +46,22 @@ pub struct CouncilView {
     pub version: u64,
     /// Position of the council stream's last event in the tenant's log.
     pub last_position: u64,
+}
+
+/// Reads a stored policy in today's shape, or in the v1 shape lifted as the event upcasters lift
+/// it.
+fn call_in_policy_any_version<'de, D>(deserializer: D) -> Result<CallInPolicy, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::Error;
+    let value = serde_json::Value::deserialize(deserializer)?;
+    let value = if value.get("period_working_days").is_some() {
+        lift_call_in_policy_v1(&value).map_err(D::Error::custom)?
+    } else {
+        value
+    };
+    serde_json::from_value(value).map_err(D::Error::custom)
 }
 
 /// A ward with its names over time.
@@ -118,7 +138,7 @@ impl CouncilView {
                     retired: b.retired_on.is_some(),
                 })
                 .collect(),
-            call_in_policy: *council.call_in_policy(),
+            call_in_policy: council.call_in_policy().clone(),
             key_decision_thresholds: council.key_decision_thresholds().copied(),
             closure_days: council
                 .closure_days()

@@ -12,8 +12,9 @@ pub mod withheld;
 
 pub use council::{BodyView, ClosureDayView, CouncilView, WardView};
 pub use decision::{
-    Audience, CallInView, CorrectionView, DecisionView, DeferralView, Detail, ExemptionView,
-    ImplementationView, ReconsiderationView,
+    Audience, CallInEndKind, CallInEndView, CallInRequestView, CallInView, CorrectionView,
+    DecisionView, DeferralView, Detail, ExemptionView, ImplementationView, ReconsiderationView,
+    RecommendationView,
 };
 pub use forward_plan::{
     AnticipatedRestrictionKind, AnticipatedRestrictionView, ForwardPlanStatusView, ForwardPlanView,
