@@ -1,8 +1,51 @@
 //! The `Date` scalar: a UK civil date as ISO `YYYY-MM-DD`, without time or zone, as every date in
-//! the register is (a decision is taken "on 9 June 2010", not at an instant).
+//! the register is (a decision is taken "on 9 June 2010", not at an instant); and the `Time`
+//! scalar: a UK clock time `HH:MM` on such a date ("by 5pm": `17:00`).
 
 use async_graphql::{InputValueError, InputValueResult, Scalar, ScalarType, Value};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
+
+/// A UK clock time of day, 24-hour `HH:MM` (e.g. `17:00` for 5pm), on a date given beside it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub struct Time(pub NaiveTime);
+
+/// A UK clock time of day, 24-hour `HH:MM` (e.g. `17:00` for 5pm).
+#[Scalar(name = "Time")]
+impl ScalarType for Time {
+    fn parse(value: Value) -> InputValueResult<Self> {
+        match &value {
+            Value::String(text) => {
+                let well_formed = text.len() == 5 && text.as_bytes()[2] == b':';
+                well_formed
+                    .then(|| NaiveTime::parse_from_str(text, "%H:%M").ok())
+                    .flatten()
+                    .map(Time)
+                    .ok_or_else(|| {
+                        InputValueError::custom(format!(
+                            "{text:?} is not a time: write it as HH:MM on the 24-hour clock, e.g. 17:00"
+                        ))
+                    })
+            }
+            _ => Err(InputValueError::expected_type(value)),
+        }
+    }
+
+    fn to_value(&self) -> Value {
+        Value::String(self.0.format("%H:%M").to_string())
+    }
+}
+
+impl From<NaiveTime> for Time {
+    fn from(time: NaiveTime) -> Self {
+        Self(time)
+    }
+}
+
+impl From<Time> for NaiveTime {
+    fn from(time: Time) -> Self {
+        time.0
+    }
+}
 
 /// A calendar date, ISO 8601 `YYYY-MM-DD` (e.g. `2010-06-09`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -108,6 +151,16 @@ mod tests {
         assert!(message("2010-13-01").ends_with("there is no month 13; months run from 01 to 12"));
         assert!(message("2010-06-00").ends_with("June 2010 has 30 days, not 0"));
         assert!(message("09/06/2010").ends_with("write it as YYYY-MM-DD, e.g. 2010-06-09"));
+    }
+
+    #[test]
+    fn times_are_read_and_written_as_twenty_four_hour_hh_mm_only() {
+        let time = Time::parse(Value::String("17:00".into())).unwrap();
+        assert_eq!(time.0, NaiveTime::from_hms_opt(17, 0, 0).unwrap());
+        assert_eq!(time.to_value(), Value::String("17:00".into()));
+        for bad in ["5pm", "17:00:00", "24:00", "7:00", "17.00"] {
+            assert!(Time::parse(Value::String(bad.into())).is_err(), "{bad}");
+        }
     }
 
     #[test]

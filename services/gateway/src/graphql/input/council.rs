@@ -2,15 +2,18 @@
 
 use super::InputErrors;
 use async_graphql::InputObject;
-use civic_domain::council::{CallInPeriod, CallInPolicy, CouncilCommand, KeyDecisionThresholds};
+use civic_domain::council::{
+    CalendarDays, CallInArrangement, CallInDeadline, CallInPeriod, CallInPolicy, CallInRule,
+    CouncilCommand, DecisionMakerCallIn, KeyDecisionThresholds,
+};
 use civic_domain::values::{BodyId, Name, Pence, Reason, Slug, StatusLabel, WardId};
 use uuid::Uuid;
 
-use super::{With, at, optional};
+use super::{With, at, malformed, optional};
 use crate::graphql::enums::{
-    BodyKind, CanonicalStatus, CouncilKind, CountedFrom, Nation, TakesEffect,
+    BodyKind, CanonicalStatus, CouncilKind, CountedFrom, DeadlineWeekday, Nation, TakesEffect,
 };
-use crate::graphql::scalars::Date;
+use crate::graphql::scalars::{Date, Time};
 
 /// A new council (tenant).
 #[derive(InputObject, Debug, Clone)]
@@ -198,29 +201,150 @@ impl TryFrom<&SetKeyDecisionThresholdsInput> for CouncilCommand {
     }
 }
 
-/// The council's call-in rules, from its constitution.
+/// The council's call-in rules, from its constitution: the council-wide rule (its fields here,
+/// as before kinds of decision maker had their own), and the arrangements for kinds of decision
+/// maker that differ from it. Give exactly one of `periodWorkingDays`, `calendarDays` and
+/// `weekdayOfFollowingWeek`.
 #[derive(InputObject, Debug, Clone)]
 pub struct SetCallInPolicyInput {
     /// Working days members have to call a decision in (1 to 15).
-    pub period_working_days: u8,
+    pub period_working_days: Option<u8>,
+    /// Calendar days members have to call a decision in (1 to 31).
+    pub calendar_days: Option<u8>,
+    /// The weekday of the following week that is the last day ("the Friday of the following
+    /// week").
+    pub weekday_of_following_week: Option<DeadlineWeekday>,
+    /// The time on the last day by which a call-in must be made ("17:00"), if stated.
+    pub deadline_time: Option<Time>,
+    /// What the period is counted from.
+    pub counted_from: CountedFrom,
+    /// When an uncalled decision takes effect.
+    pub takes_effect: TakesEffect,
+    /// Kinds of decision maker whose decisions are treated differently, each at most once.
+    #[graphql(default)]
+    pub by_decision_maker: Vec<DecisionMakerCallInInput>,
+}
+
+/// One call-in rule. Give exactly one of `periodWorkingDays`, `calendarDays` and
+/// `weekdayOfFollowingWeek`.
+#[derive(InputObject, Debug, Clone)]
+pub struct CallInRuleInput {
+    /// Working days members have to call a decision in (1 to 15).
+    pub period_working_days: Option<u8>,
+    /// Calendar days members have to call a decision in (1 to 31).
+    pub calendar_days: Option<u8>,
+    /// The weekday of the following week that is the last day.
+    pub weekday_of_following_week: Option<DeadlineWeekday>,
+    /// The time on the last day by which a call-in must be made, if stated.
+    pub deadline_time: Option<Time>,
     /// What the period is counted from.
     pub counted_from: CountedFrom,
     /// When an uncalled decision takes effect.
     pub takes_effect: TakesEffect,
 }
 
+/// The call-in arrangement for one kind of decision maker: not subject to call-in, or its own
+/// rule.
+#[derive(InputObject, Debug, Clone)]
+pub struct DecisionMakerCallInInput {
+    /// The kind of decision maker.
+    pub decision_maker: BodyKind,
+    /// Whether its decisions are not subject to call-in (then give no `rule`).
+    #[graphql(default)]
+    pub not_subject_to_call_in: bool,
+    /// Its own rule, when its decisions can be called in.
+    pub rule: Option<CallInRuleInput>,
+}
+
+/// Builds a rule from the fields shared by [`SetCallInPolicyInput`] and [`CallInRuleInput`];
+/// `path` prefixes the field names in errors.
+fn rule(
+    path: &str,
+    period_working_days: Option<u8>,
+    calendar_days: Option<u8>,
+    weekday: Option<DeadlineWeekday>,
+    deadline_time: Option<Time>,
+    counted_from: CountedFrom,
+    takes_effect: TakesEffect,
+) -> Result<CallInRule, InputErrors> {
+    let deadline = match (period_working_days, calendar_days, weekday) {
+        (Some(days), None, None) => CallInDeadline::WorkingDays {
+            period: at(&format!("{path}periodWorkingDays"), CallInPeriod::parse(days))?,
+        },
+        (None, Some(days), None) => CallInDeadline::CalendarDays {
+            days: at(&format!("{path}calendarDays"), CalendarDays::parse(days))?,
+        },
+        (None, None, Some(weekday)) => CallInDeadline::WeekdayOfFollowingWeek {
+            weekday: weekday.into(),
+        },
+        _ => {
+            return Err(malformed(
+                &format!("{path}periodWorkingDays"),
+                "call-in deadline",
+                "give exactly one of periodWorkingDays, calendarDays and weekdayOfFollowingWeek",
+            )
+            .into());
+        }
+    };
+    Ok(CallInRule {
+        deadline,
+        deadline_time: deadline_time.map(Into::into),
+        counted_from: counted_from.into(),
+        takes_effect: takes_effect.into(),
+    })
+}
+
+impl DecisionMakerCallInInput {
+    fn arrangement(&self, path: &str) -> Result<DecisionMakerCallIn, InputErrors> {
+        let arrangement = match (&self.rule, self.not_subject_to_call_in) {
+            (None, true) => CallInArrangement::NotSubjectToCallIn,
+            (Some(r), false) => CallInArrangement::Window {
+                rule: rule(
+                    &format!("{path}.rule."),
+                    r.period_working_days,
+                    r.calendar_days,
+                    r.weekday_of_following_week,
+                    r.deadline_time,
+                    r.counted_from,
+                    r.takes_effect,
+                )?,
+            },
+            _ => {
+                return Err(malformed(
+                    &format!("{path}.rule"),
+                    "call-in arrangement",
+                    "give a rule, or notSubjectToCallIn: true, not both",
+                )
+                .into());
+            }
+        };
+        Ok(DecisionMakerCallIn {
+            decision_maker: self.decision_maker.into(),
+            arrangement,
+        })
+    }
+}
+
 impl TryFrom<&SetCallInPolicyInput> for CouncilCommand {
     type Error = InputErrors;
     fn try_from(input: &SetCallInPolicyInput) -> Result<Self, Self::Error> {
+        let default = rule(
+            "",
+            input.period_working_days,
+            input.calendar_days,
+            input.weekday_of_following_week,
+            input.deadline_time,
+            input.counted_from,
+            input.takes_effect,
+        )?;
+        let by_kind = input
+            .by_decision_maker
+            .iter()
+            .enumerate()
+            .map(|(n, entry)| entry.arrangement(&format!("byDecisionMaker[{n}]")))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(CouncilCommand::SetCallInPolicy {
-            policy: CallInPolicy {
-                period: at(
-                    "periodWorkingDays",
-                    CallInPeriod::parse(input.period_working_days),
-                )?,
-                counted_from: input.counted_from.into(),
-                takes_effect: input.takes_effect.into(),
-            },
+            policy: at("byDecisionMaker", CallInPolicy::new(default, by_kind))?,
         })
     }
 }
