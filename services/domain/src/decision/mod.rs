@@ -537,7 +537,9 @@ impl Decision {
             }
             DecisionCommand::TakeEffect { on } => {
                 not_future(*on)?;
-                if let Some(effective_from) = self.publication.as_ref().map(|p| p.effective_from)
+                // While published this is the publication's date, or a later one after a
+                // call-in that suspended the decision was withdrawn or ruled invalid.
+                if let Some(effective_from) = self.effective_from
                     && *on < effective_from
                 {
                     return Err(DecisionError::TakeEffectBeforeEffectiveDate {

@@ -57,8 +57,9 @@ pub const PAGED: [&str; 2] = ["decisions", "forwardPlan"];
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
 /// both schemas is here.
-pub const LISTS: [&str; 25] = [
+pub const LISTS: [&str; 27] = [
     "bodies",
+    "byDecisionMaker",
     "closureDays",
     "corrections",
     "councils",
@@ -67,6 +68,7 @@ pub const LISTS: [&str; 25] = [
     "documents",
     "interests",
     "resolutions",
+    "requests",
     "reschedulings",
     "statusLabels",
     "strategyDocuments",
