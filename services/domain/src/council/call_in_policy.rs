@@ -501,4 +501,90 @@ mod tests {
         );
         assert!(lift_call_in_policy_v1(&json!({"counted_from": "decision"})).is_err());
     }
+
+    mod any_policy {
+        use super::*;
+        use crate::event::Event;
+        use crate::council::{CallInPolicySet, CouncilEvent};
+        use proptest::prelude::*;
+
+        fn rule() -> impl Strategy<Value = CallInRule> {
+            let deadline = prop_oneof![
+                (1u8..=15).prop_map(|n| CallInDeadline::WorkingDays {
+                    period: CallInPeriod::parse(n).unwrap()
+                }),
+                (1u8..=31).prop_map(|n| CallInDeadline::CalendarDays {
+                    days: CalendarDays::parse(n).unwrap()
+                }),
+                prop_oneof![
+                    Just(DeadlineWeekday::Monday),
+                    Just(DeadlineWeekday::Wednesday),
+                    Just(DeadlineWeekday::Friday)
+                ]
+                .prop_map(|weekday| CallInDeadline::WeekdayOfFollowingWeek { weekday }),
+            ];
+            let time = proptest::option::of((0u32..24, 0u32..60))
+                .prop_map(|t| t.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)));
+            let counted_from = prop_oneof![Just(CountedFrom::Publication), Just(CountedFrom::Decision)];
+            let takes_effect = prop_oneof![
+                Just(TakesEffect::DayAfterLastDay),
+                Just(TakesEffect::LastDay),
+                Just(TakesEffect::NextWorkingDayAfterLastDay)
+            ];
+            (deadline, time, counted_from, takes_effect).prop_map(
+                |(deadline, deadline_time, counted_from, takes_effect)| CallInRule {
+                    deadline,
+                    deadline_time,
+                    counted_from,
+                    takes_effect,
+                },
+            )
+        }
+
+        fn policy() -> impl Strategy<Value = CallInPolicy> {
+            const KINDS: [BodyKind; 7] = [
+                BodyKind::Cabinet,
+                BodyKind::Committee,
+                BodyKind::CabinetMember,
+                BodyKind::Officer,
+                BodyKind::FullCouncil,
+                BodyKind::ElectedMayor,
+                BodyKind::JointCommittee,
+            ];
+            let arrangement = prop_oneof![
+                Just(CallInArrangement::NotSubjectToCallIn),
+                rule().prop_map(|rule| CallInArrangement::Window { rule }),
+            ];
+            (
+                rule(),
+                proptest::collection::vec(arrangement, 7),
+                proptest::collection::vec(any::<bool>(), 7),
+            )
+                .prop_map(|(default, arrangements, listed)| {
+                    let by_kind = KINDS
+                        .iter()
+                        .zip(arrangements)
+                        .zip(listed)
+                        .filter(|(_, listed)| *listed)
+                        .map(|((kind, arrangement), _)| DecisionMakerCallIn {
+                            decision_maker: *kind,
+                            arrangement,
+                        })
+                        .collect();
+                    CallInPolicy::new(default, by_kind).unwrap()
+                })
+        }
+
+        proptest! {
+            #[test]
+            fn any_policy_round_trips_through_its_event(policy in policy()) {
+                let event = Event::Council(CouncilEvent::CallInPolicySet(CallInPolicySet { policy: policy.clone() }));
+                prop_assert_eq!(Event::decode(&event.encode()).unwrap(), event);
+                // Every kind gets exactly one arrangement: its own, or the council-wide rule.
+                for entry in policy.by_decision_maker() {
+                    prop_assert_eq!(policy.for_kind(Some(entry.decision_maker)).arrangement, entry.arrangement);
+                }
+            }
+        }
+    }
 }

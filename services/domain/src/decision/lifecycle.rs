@@ -372,4 +372,38 @@ mod tests {
             &[a]
         );
     }
+
+    #[test]
+    fn call_in_steps_need_a_state_a_call_in_can_be_open_in() {
+        for k in [K::ResolveCallIn, K::WithdrawCallIn, K::RuleCallInInvalid] {
+            for s in [S::CalledIn, S::Published, S::Effective, S::Implemented] {
+                assert!(s.allows(k), "{s} should allow {k:?}");
+            }
+            for s in [
+                S::Made,
+                S::Deferred,
+                S::AwaitingReconsideration,
+                S::Withdrawn,
+                S::Abandoned,
+                S::RecommendedToFullCouncil,
+            ] {
+                assert!(!s.allows(k), "{s} should not allow {k:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_unpublished_record_may_take_effect_or_be_implemented_but_a_recommendation_not() {
+        assert!(S::Made.allows(K::TakeEffect));
+        assert!(S::Made.allows(K::Implement));
+        for k in [K::TakeEffect, K::Implement, K::CallIn, K::Publish] {
+            assert!(!S::RecommendedToFullCouncil.allows(k));
+            assert!(!S::Deferred.allows(k));
+        }
+        assert!(S::RecommendedToFullCouncil.allows(K::LinkFullCouncilDecision));
+        assert!(S::RecommendedToFullCouncil.allows(K::Withdraw));
+        assert!(S::Made.allows(K::RecommendToFullCouncil));
+        assert!(S::Published.allows(K::RecommendToFullCouncil));
+        assert!(!S::CalledIn.allows(K::RecommendToFullCouncil));
+    }
 }

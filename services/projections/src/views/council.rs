@@ -154,3 +154,40 @@ impl CouncilView {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use civic_domain::council::{CallInPeriod, CallInRule, CountedFrom, TakesEffect};
+    use serde_json::json;
+
+    fn stored(policy: serde_json::Value) -> serde_json::Value {
+        json!({
+            "tenant": "0190a1b2-0000-7000-8000-000000000001", "slug": "maidstone",
+            "name": "Maidstone Borough Council", "former_names": [], "kind": "district",
+            "nation": "england", "wards": [], "bodies": [], "call_in_policy": policy,
+            "key_decision_thresholds": null, "closure_days": [], "status_labels": [],
+            "version": 3, "last_position": 7
+        })
+    }
+
+    #[test]
+    fn a_council_view_stored_with_a_v1_call_in_policy_reads_as_the_same_rule() {
+        let old = stored(json!({"period_working_days": 3, "counted_from": "decision", "takes_effect": "last_day"}));
+        let view: CouncilView = serde_json::from_value(old).unwrap();
+        assert_eq!(
+            view.call_in_policy,
+            CallInPolicy::uniform(CallInRule {
+                counted_from: CountedFrom::Decision,
+                takes_effect: TakesEffect::LastDay,
+                ..CallInRule::working_days(CallInPeriod::parse(3).unwrap())
+            })
+        );
+        // Written back in today's shape, it reads the same.
+        let again: CouncilView =
+            serde_json::from_value(serde_json::to_value(&view).unwrap()).unwrap();
+        assert_eq!(again, view);
+    }
+}

@@ -439,3 +439,39 @@ impl DecisionView {
         self.record.ward_ids()
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use civic_domain::council::CallInRule;
+    use serde_json::json;
+
+    #[test]
+    fn a_call_in_view_stored_before_deadline_forms_reads_with_the_same_meaning() {
+        let old = json!({
+            "terms": {"kind": "window", "period_working_days": 5, "counted_from": "publication",
+                      "takes_effect": "day_after_last_day"},
+            "deadline": "2010-06-18", "computed_deadline": "2010-06-18",
+            "computed_effective_from": "2010-06-19", "basis": {"kind": "computed"},
+            "exemption": null,
+            "called_in": {"members": ["Cllr A"], "reason": "Scrutiny.", "date": "2010-06-15"},
+            "resolution": null, "reconsideration": null
+        });
+        let view: CallInView = serde_json::from_value(old).unwrap();
+        assert_eq!(
+            view.terms,
+            Some(CallInTerms::Window {
+                rule: CallInRule::default(),
+                decision_maker_kind: None
+            })
+        );
+        assert_eq!(view.deadline_time, None);
+        assert!(view.called_in.as_ref().unwrap().suspends_decision);
+        assert!(view.requests.is_empty());
+        let again: CallInView =
+            serde_json::from_value(serde_json::to_value(&view).unwrap()).unwrap();
+        assert_eq!(again, view);
+    }
+}
