@@ -45,7 +45,13 @@ async fn run(app: &TestApp, field: &str, input_type: &str, decision: &str, input
 }
 
 /// The error code of a decision mutation that must be refused.
-async fn refused(app: &TestApp, field: &str, input_type: &str, decision: &str, input: Value) -> Value {
+async fn refused(
+    app: &TestApp,
+    field: &str,
+    input_type: &str,
+    decision: &str,
+    input: Value,
+) -> Value {
     let query = format!(
         "mutation($key: UUID!, $decision: UUID!, $input: {input_type}!) {{
            {field}(idempotencyKey: $key, decisionId: $decision, input: $input) {{ version }}
@@ -262,9 +268,7 @@ async fn a_call_in_is_withdrawn_ruled_invalid_and_made_without_suspending_the_de
     );
 }
 
-async fn an_officer_decision_with_no_publication_date_takes_effect_and_is_shown(
-    backend: Backend,
-) {
+async fn an_officer_decision_with_no_publication_date_takes_effect_and_is_shown(backend: Backend) {
     let Some((app, _cabinet)) = kent(backend, "unpublished_effect").await else {
         return;
     };
@@ -307,9 +311,7 @@ async fn an_officer_decision_with_no_publication_date_takes_effect_and_is_shown(
     );
 }
 
-async fn a_recommendation_to_full_council_is_linked_to_full_councils_decision(
-    backend: Backend,
-) {
+async fn a_recommendation_to_full_council_is_linked_to_full_councils_decision(backend: Backend) {
     let Some((app, cabinet)) = kent(backend, "recommendation").await else {
         return;
     };
@@ -325,7 +327,10 @@ async fn a_recommendation_to_full_council_is_linked_to_full_councils_decision(
         json!({"fullCouncilMeetingOn": "2024-03-20"}),
     )
     .await;
-    assert_eq!(recommended["decision"]["status"], "RECOMMENDED_TO_FULL_COUNCIL");
+    assert_eq!(
+        recommended["decision"]["status"],
+        "RECOMMENDED_TO_FULL_COUNCIL"
+    );
     assert_eq!(
         recommended["decision"]["recommendation"],
         json!({"fullCouncilMeetingOn": "2024-03-20", "fullCouncilDecisionId": null})

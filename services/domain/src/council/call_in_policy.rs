@@ -326,17 +326,21 @@ impl CallInPolicy {
     /// record names no decision maker, or its kind is not known): the kind's own arrangement
     /// if the policy has one, else the council-wide rule.
     pub fn for_kind(&self, kind: Option<BodyKind>) -> AppliedArrangement {
-        kind.and_then(|k| self.by_decision_maker.iter().find(|e| e.decision_maker == k))
-            .map_or(
-                AppliedArrangement {
-                    arrangement: CallInArrangement::Window { rule: self.default },
-                    for_kind: None,
-                },
-                |e| AppliedArrangement {
-                    arrangement: e.arrangement,
-                    for_kind: Some(e.decision_maker),
-                },
-            )
+        kind.and_then(|k| {
+            self.by_decision_maker
+                .iter()
+                .find(|e| e.decision_maker == k)
+        })
+        .map_or(
+            AppliedArrangement {
+                arrangement: CallInArrangement::Window { rule: self.default },
+                for_kind: None,
+            },
+            |e| AppliedArrangement {
+                arrangement: e.arrangement,
+                for_kind: Some(e.decision_maker),
+            },
+        )
     }
 }
 
@@ -504,8 +508,8 @@ mod tests {
 
     mod any_policy {
         use super::*;
-        use crate::event::Event;
         use crate::council::{CallInPolicySet, CouncilEvent};
+        use crate::event::Event;
         use proptest::prelude::*;
 
         fn rule() -> impl Strategy<Value = CallInRule> {
@@ -525,7 +529,8 @@ mod tests {
             ];
             let time = proptest::option::of((0u32..24, 0u32..60))
                 .prop_map(|t| t.and_then(|(h, m)| NaiveTime::from_hms_opt(h, m, 0)));
-            let counted_from = prop_oneof![Just(CountedFrom::Publication), Just(CountedFrom::Decision)];
+            let counted_from =
+                prop_oneof![Just(CountedFrom::Publication), Just(CountedFrom::Decision)];
             let takes_effect = prop_oneof![
                 Just(TakesEffect::DayAfterLastDay),
                 Just(TakesEffect::LastDay),

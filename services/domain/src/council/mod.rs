@@ -12,15 +12,15 @@ mod labels;
 mod policy;
 mod structure;
 
-pub use commands::CouncilCommand;
-pub use errors::CouncilError;
-pub use events::*;
-pub use labels::{CanonicalStatus, StatusLabelMapping, default_status_labels};
 pub use call_in_policy::{
     AppliedArrangement, CalendarDays, CallInArrangement, CallInDeadline, CallInPeriod,
     CallInPolicy, CallInRule, CountedFrom, DeadlineWeekday, DecisionMakerCallIn, TakesEffect,
     lift_call_in_policy_v1,
 };
+pub use commands::CouncilCommand;
+pub use errors::CouncilError;
+pub use events::*;
+pub use labels::{CanonicalStatus, StatusLabelMapping, default_status_labels};
 pub use policy::KeyDecisionThresholds;
 pub use structure::{Body, BodyKind, CouncilKind, Ward};
 

@@ -169,7 +169,9 @@ pub fn lift_call_in_terms_v1(v1: &serde_json::Value) -> Result<serde_json::Value
     let Some(obj) = terms.as_object_mut() else {
         return Err("call-in terms are not an object".to_owned());
     };
-    if obj.get("kind").and_then(serde_json::Value::as_str) != Some("window") || obj.contains_key("rule") {
+    if obj.get("kind").and_then(serde_json::Value::as_str) != Some("window")
+        || obj.contains_key("rule")
+    {
         return Ok(terms);
     }
     let mut take = |name: &str| {

@@ -475,8 +475,7 @@ impl Decision {
             DecisionCommand::RecommendToFullCouncil {
                 full_council_meeting_on,
             } => {
-                let kind =
-                    call_in::decision_maker_kind(&self.details, council);
+                let kind = call_in::decision_maker_kind(&self.details, council);
                 if kind == Some(BodyKind::FullCouncil) {
                     return Err(DecisionError::RecommendationByFullCouncil);
                 }
@@ -640,7 +639,9 @@ impl Decision {
             return Ok(None);
         }
         let published_effective = self.publication.as_ref().map(|p| p.effective_from);
-        Ok(Some(published_effective.map_or(date, |from| from.max(date))))
+        Ok(Some(
+            published_effective.map_or(date, |from| from.max(date)),
+        ))
     }
 
     /// Warnings for a record taking effect or implemented with no publication stated: say
@@ -649,8 +650,7 @@ impl Decision {
         warnings.push(Warning::PublicationDateNotStated);
         let not_subject = self.exemption.is_some()
             || !self.details.callable_in()
-            || call_in::not_subject_under_policy(&self.details, council)
-                .is_some();
+            || call_in::not_subject_under_policy(&self.details, council).is_some();
         if !not_subject {
             warnings.push(Warning::CallInPeriodNotChecked {
                 call_in_status_stated: self.details.subject_to_call_in.is_some(),

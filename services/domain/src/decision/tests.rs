@@ -1598,7 +1598,9 @@ fn a_call_in_ruled_invalid_after_the_effective_date_makes_it_effective_from_the_
     g.ok(DecisionCommand::RuleCallInInvalid {
         date: d(2010, 6, 22),
         ruled_by: Some(name("Monitoring Officer")),
-        reason: Some(reason("Signed by two members; the constitution requires three.")),
+        reason: Some(reason(
+            "Signed by two members; the constitution requires three.",
+        )),
     });
     let s = g.state();
     assert_eq!(s.status(), DecisionStatus::Published);

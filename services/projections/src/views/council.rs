@@ -175,7 +175,9 @@ mod tests {
 
     #[test]
     fn a_council_view_stored_with_a_v1_call_in_policy_reads_as_the_same_rule() {
-        let old = stored(json!({"period_working_days": 3, "counted_from": "decision", "takes_effect": "last_day"}));
+        let old = stored(
+            json!({"period_working_days": 3, "counted_from": "decision", "takes_effect": "last_day"}),
+        );
         let view: CouncilView = serde_json::from_value(old).unwrap();
         assert_eq!(
             view.call_in_policy,

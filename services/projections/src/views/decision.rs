@@ -224,7 +224,8 @@ where
     let value = Option::<serde_json::Value>::deserialize(deserializer)?;
     value
         .map(|v| {
-            let lifted = civic_domain::decision::lift_call_in_terms_v1(&v).map_err(D::Error::custom)?;
+            let lifted =
+                civic_domain::decision::lift_call_in_terms_v1(&v).map_err(D::Error::custom)?;
             serde_json::from_value(lifted).map_err(D::Error::custom)
         })
         .transpose()

@@ -13,8 +13,8 @@ pub mod withheld;
 pub use council::{BodyView, ClosureDayView, CouncilView, WardView};
 pub use decision::{
     Audience, CallInEndKind, CallInEndView, CallInRequestView, CallInView, CorrectionView,
-    DecisionView, DeferralView, Detail, ExemptionView, ImplementationView, ReconsiderationView,
-    RecommendationView,
+    DecisionView, DeferralView, Detail, ExemptionView, ImplementationView, RecommendationView,
+    ReconsiderationView,
 };
 pub use forward_plan::{
     AnticipatedRestrictionKind, AnticipatedRestrictionView, ForwardPlanStatusView, ForwardPlanView,

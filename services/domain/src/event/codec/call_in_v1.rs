@@ -37,9 +37,7 @@ pub(super) fn call_in_policy_set_v1(payload: Value) -> Result<Value, String> {
 /// become its rule (no stated time, council-wide as far as v1 knew); the deadline had no time.
 pub(super) fn decision_published_v1(mut payload: Value) -> Result<Value, String> {
     let obj = object(&mut payload)?;
-    let terms = obj
-        .get("call_in")
-        .ok_or("payload has no \"call_in\"")?;
+    let terms = obj.get("call_in").ok_or("payload has no \"call_in\"")?;
     let lifted = lift_call_in_terms_v1(terms)?;
     obj.insert("call_in".to_owned(), lifted);
     obj.insert("call_in_deadline_time".to_owned(), Value::Null);

@@ -269,7 +269,10 @@ fn rule(
 ) -> Result<CallInRule, InputErrors> {
     let deadline = match (period_working_days, calendar_days, weekday) {
         (Some(days), None, None) => CallInDeadline::WorkingDays {
-            period: at(&format!("{path}periodWorkingDays"), CallInPeriod::parse(days))?,
+            period: at(
+                &format!("{path}periodWorkingDays"),
+                CallInPeriod::parse(days),
+            )?,
         },
         (None, Some(days), None) => CallInDeadline::CalendarDays {
             days: at(&format!("{path}calendarDays"), CalendarDays::parse(days))?,

@@ -4,8 +4,7 @@
 use async_graphql::{ID, Object, SimpleObject};
 use civic_domain::council::{
     CallInArrangement, CallInDeadline, CallInPolicy as DomainCallInPolicy,
-    CallInRule as DomainCallInRule, KeyDecisionThresholds as DomainThresholds,
-    StatusLabelMapping,
+    CallInRule as DomainCallInRule, KeyDecisionThresholds as DomainThresholds, StatusLabelMapping,
 };
 use civic_projections::views::{BodyView, ClosureDayView, CouncilView, WardView};
 use uuid::Uuid;
