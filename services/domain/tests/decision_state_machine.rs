@@ -64,7 +64,7 @@ enum Op {
         on: i8,
     },
     Reconsider {
-        amended: bool,
+        result: u8,
         on: i8,
     },
     Exempt,
@@ -114,7 +114,7 @@ fn op() -> impl Strategy<Value = Op> {
         Just(Op::Recommend),
         Just(Op::LinkFullCouncilDecision),
         (0u8..3, rel.clone()).prop_map(|(outcome, on)| Op::Resolve { outcome, on }),
-        (any::<bool>(), rel.clone()).prop_map(|(amended, on)| Op::Reconsider { amended, on }),
+        (0u8..3, rel.clone()).prop_map(|(result, on)| Op::Reconsider { result, on }),
         Just(Op::Exempt),
         rel.clone().prop_map(|on| Op::TakeEffect { on }),
         rel.clone().prop_map(|on| Op::Implement { on }),
@@ -291,17 +291,17 @@ fn command(w: &World, state: Option<&Decision>, op: &Op) -> DecisionCommand {
             },
             date: shift(called_in_on, *on),
         },
-        Op::Reconsider { amended, on } => DecisionCommand::Reconsider {
-            result: if *amended {
-                Reconsideration::Amended(
+        Op::Reconsider { result, on } => DecisionCommand::Reconsider {
+            result: match result {
+                0 => Reconsideration::Amended(
                     Resolutions::parse(vec![Resolution {
                         number: 1,
                         text: LongText::parse("Amended.").unwrap(),
                     }])
                     .unwrap(),
-                )
-            } else {
-                Reconsideration::Confirmed
+                ),
+                1 => Reconsideration::ReferredBackByFullCouncil,
+                _ => Reconsideration::Confirmed,
             },
             date: shift(resolved_on, *on),
         },

@@ -365,6 +365,67 @@ async fn a_recommendation_to_full_council_is_linked_to_full_councils_decision(ba
     );
 }
 
+async fn full_council_refers_a_called_in_decision_back_before_it_is_confirmed(backend: Backend) {
+    let Some((app, cabinet)) = kent(backend, "full_council_referral").await else {
+        return;
+    };
+    let decision = record(&app, details(&cabinet, "Library Closures")).await;
+    let steps = [
+        (
+            "publishDecision",
+            "PublishDecisionInput",
+            json!({"publicationDate": "2024-03-06"}),
+        ),
+        (
+            "callInDecision",
+            "CallInDecisionInput",
+            json!({"members": ["Cllr A"], "reason": "Consultation.", "date": "2024-03-08"}),
+        ),
+        (
+            "resolveCallIn",
+            "ResolveCallInInput",
+            json!({"outcome": "REFERRED_TO_FULL_COUNCIL", "date": "2024-03-13"}),
+        ),
+    ];
+    for (field, input_type, input) in steps {
+        run(&app, field, input_type, &decision, input).await;
+    }
+    let query = "mutation($key: UUID!, $decision: UUID!, $input: ReconsiderDecisionInput!) {
+      reconsiderDecision(idempotencyKey: $key, decisionId: $decision, input: $input) {
+        decision { status effectiveFrom callIn { fullCouncilReferredBackOn reconsideration { date amended } } } } }";
+    let reconsider = |input: Value| {
+        let app = &app;
+        let decision = &decision;
+        async move {
+            app.post(
+                KENT,
+                Some(&app.clerk("kent")),
+                query,
+                json!({"key": key(), "decision": decision, "input": input}),
+            )
+            .await
+        }
+    };
+    let referred =
+        reconsider(json!({"result": "REFERRED_BACK_BY_FULL_COUNCIL", "date": "2024-03-20"})).await;
+    assert_eq!(
+        referred.body["data"]["reconsiderDecision"]["decision"],
+        json!({"status": "AWAITING_RECONSIDERATION", "effectiveFrom": null,
+               "callIn": {"fullCouncilReferredBackOn": "2024-03-20", "reconsideration": null}}),
+        "{}",
+        referred.text
+    );
+    let confirmed = reconsider(json!({"result": "CONFIRMED", "date": "2024-03-25"})).await;
+    assert_eq!(
+        confirmed.body["data"]["reconsiderDecision"]["decision"],
+        json!({"status": "EFFECTIVE", "effectiveFrom": "2024-03-25",
+               "callIn": {"fullCouncilReferredBackOn": "2024-03-20",
+                          "reconsideration": {"date": "2024-03-25", "amended": false}}}),
+        "{}",
+        confirmed.text
+    );
+}
+
 async fn a_policy_with_two_deadline_forms_is_refused_naming_the_field(backend: Backend) {
     let Some((app, _cabinet)) = kent(backend, "policy_input").await else {
         return;
@@ -399,5 +460,6 @@ both_backends!(
     a_call_in_is_withdrawn_ruled_invalid_and_made_without_suspending_the_decision,
     an_officer_decision_with_no_publication_date_takes_effect_and_is_shown,
     a_recommendation_to_full_council_is_linked_to_full_councils_decision,
+    full_council_refers_a_called_in_decision_back_before_it_is_confirmed,
     a_policy_with_two_deadline_forms_is_refused_naming_the_field,
 );

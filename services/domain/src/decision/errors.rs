@@ -136,6 +136,12 @@ pub enum DecisionError {
         /// The state the decision is in.
         state: DecisionStatus,
     },
+    /// Full council referring a decision back when the call-in did not refer it to full
+    /// council, or full council already did. Edge: invalid transition.
+    #[error(
+        "the decision is not before full council: only a call-in referral to full council lets it refer the decision back, once"
+    )]
+    NotBeforeFullCouncil,
     /// A recommendation to full council made by full council itself. Edge: invalid input.
     #[error("full council cannot make a recommendation to itself")]
     RecommendationByFullCouncil,
@@ -162,6 +168,7 @@ impl DecisionError {
             | NoOpenCallIn
             | CallInAlreadyOpen
             | CallInCannotSuspend { .. }
+            | NotBeforeFullCouncil
             | NotSubjectToCallIn
             | ExemptedFromCallIn { .. }
             | CallInPeriodEnded { .. } => ErrorKind::InvalidTransition,

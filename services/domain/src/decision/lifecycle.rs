@@ -14,6 +14,7 @@ use serde::{Deserialize, Serialize};
 ///  │ │ │               │  └WithdrawCallIn/RuleCallInInvalid┐   │
 ///  │ └Resume─ Deferred  └CallIn▶ CalledIn ─NoFurtherAction┘   │
 ///  └Defer──▶┘    │                  └referral▶ AwaitingReconsideration ─Reconsider┘
+///                │              (full council may first refer it back: it stays awaiting)
 ///                └RecommendToFullCouncil (also from Published)▶ RecommendedToFullCouncil
 ///                                                         (─LinkFullCouncilDecision)
 /// Made ─TakeEffect/Implement▶ when no publication was stated (with warnings).
@@ -236,13 +237,17 @@ pub enum CallInOutcome {
     ReferredToFullCouncil,
 }
 
-/// What the decision maker did on reconsideration, as commanded.
+/// What the decision maker (or full council) did on reconsideration, as commanded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub enum Reconsideration {
     /// The original decision stands.
     Confirmed,
     /// The decision was amended: these resolutions replace the old ones.
     Amended(Resolutions),
+    /// Full council, to which the call-in referred it, objected and referred it back to the
+    /// decision maker, which has yet to reconsider (full council cannot change an executive
+    /// decision itself).
+    ReferredBackByFullCouncil,
 }
 
 /// What reconsideration produced, as recorded in the event (with the
@@ -263,6 +268,9 @@ pub enum ReconsiderationResult {
         #[serde(rename = "outcome")]
         outcome: Outcome,
     },
+    /// Full council referred it back to the decision maker: still awaiting reconsideration.
+    #[serde(rename = "referred_back_by_full_council")]
+    ReferredBackByFullCouncil,
 }
 
 /// The members calling a decision in: at least one, each named once (order

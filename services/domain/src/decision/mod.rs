@@ -107,6 +107,7 @@ pub struct Decision {
     call_ins: Vec<CallInRequest>,
     recommendation: Option<Recommendation>,
     reconsideration: Option<DecisionReconsidered>,
+    full_council_referral: Option<NaiveDate>,
     effective_from: Option<NaiveDate>,
     took_effect_on: Option<NaiveDate>,
     implementation: Option<DecisionImplemented>,
@@ -139,6 +140,7 @@ impl Decision {
                 call_ins: Vec::new(),
                 recommendation: None,
                 reconsideration: None,
+                full_council_referral: None,
                 effective_from: None,
                 took_effect_on: None,
                 implementation: None,
@@ -211,19 +213,24 @@ impl Decision {
                     recommendation.full_council_decision = Some(e.full_council_decision);
                 }
             }
-            DecisionEvent::Reconsidered(e) => {
-                if let ReconsiderationResult::Amended {
-                    resolutions,
-                    outcome,
-                } = &e.result
-                {
-                    self.details.resolutions = resolutions.clone();
-                    self.details.outcome = *outcome;
+            DecisionEvent::Reconsidered(e) => match &e.result {
+                ReconsiderationResult::ReferredBackByFullCouncil => {
+                    self.full_council_referral = Some(e.date);
                 }
-                self.status = DecisionStatus::Effective;
-                self.effective_from = Some(e.date);
-                self.reconsideration = Some(e.clone());
-            }
+                result => {
+                    if let ReconsiderationResult::Amended {
+                        resolutions,
+                        outcome,
+                    } = result
+                    {
+                        self.details.resolutions = resolutions.clone();
+                        self.details.outcome = *outcome;
+                    }
+                    self.status = DecisionStatus::Effective;
+                    self.effective_from = Some(e.date);
+                    self.reconsideration = Some(e.clone());
+                }
+            },
             DecisionEvent::ExemptedFromCallIn(e) => {
                 self.exemption = Some(CallInExemption {
                     agreed_by: e.agreed_by.clone(),
@@ -506,8 +513,20 @@ impl Decision {
                 if let Some(resolution) = self.call_in_resolution() {
                     not_before(*date, resolution.date)?;
                 }
+                if let Some(referral) = self.full_council_referral {
+                    not_before(*date, referral)?;
+                }
                 not_before_decision(*date)?;
                 let result = match result {
+                    Reconsideration::ReferredBackByFullCouncil => {
+                        let referred_to_full_council = self
+                            .call_in_resolution()
+                            .is_some_and(|r| r.outcome == CallInOutcome::ReferredToFullCouncil);
+                        if !referred_to_full_council || self.full_council_referral.is_some() {
+                            return Err(DecisionError::NotBeforeFullCouncil);
+                        }
+                        ReconsiderationResult::ReferredBackByFullCouncil
+                    }
                     Reconsideration::Confirmed => ReconsiderationResult::Confirmed,
                     Reconsideration::Amended(resolutions) => ReconsiderationResult::Amended {
                         resolutions: resolutions.clone(),
@@ -873,7 +892,12 @@ impl Decision {
         self.recommendation.as_ref()
     }
 
-    /// The reconsideration, if there was one.
+    /// The day full council referred the decision back to the decision maker, if it did.
+    pub fn full_council_referral(&self) -> Option<NaiveDate> {
+        self.full_council_referral
+    }
+
+    /// The reconsideration that ended the referral (confirmed or amended), if there was one.
     pub fn reconsideration(&self) -> Option<&DecisionReconsidered> {
         self.reconsideration.as_ref()
     }

@@ -1968,3 +1968,65 @@ fn a_deferred_record_must_be_resumed_before_it_takes_effect() {
         ))
     );
 }
+
+// --- Full council's referral back ---------------------------------------------
+
+fn referred_to_full_council() -> Given {
+    let mut g = Given::called_in();
+    g.ok(DecisionCommand::ResolveCallIn {
+        outcome: CallInOutcome::ReferredToFullCouncil,
+        date: d(2010, 6, 24),
+    });
+    g
+}
+
+#[test]
+fn full_council_refers_a_decision_back_and_the_decision_maker_then_confirms_it() {
+    let mut g = referred_to_full_council();
+    g.ok(DecisionCommand::Reconsider {
+        result: Reconsideration::ReferredBackByFullCouncil,
+        date: d(2010, 7, 14),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::AwaitingReconsideration);
+    assert_eq!(s.full_council_referral(), Some(d(2010, 7, 14)));
+    assert_eq!(s.effective_from(), None);
+    // Once only.
+    assert_eq!(
+        g.when(DecisionCommand::Reconsider {
+            result: Reconsideration::ReferredBackByFullCouncil,
+            date: d(2010, 7, 15),
+        }),
+        Err(DecisionError::NotBeforeFullCouncil)
+    );
+    // The decision maker cannot have reconsidered before full council referred it back.
+    assert_eq!(
+        g.when(DecisionCommand::Reconsider {
+            result: Reconsideration::Confirmed,
+            date: d(2010, 7, 13),
+        }),
+        Err(DecisionError::DateTooEarly {
+            date: d(2010, 7, 13),
+            earliest: d(2010, 7, 14)
+        })
+    );
+    g.ok(DecisionCommand::Reconsider {
+        result: Reconsideration::Confirmed,
+        date: d(2010, 7, 21),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Effective);
+    assert_eq!(s.effective_from(), Some(d(2010, 7, 21)));
+}
+
+#[test]
+fn only_a_decision_referred_to_full_council_can_be_referred_back_by_it() {
+    let g = Given::awaiting_reconsideration();
+    assert_eq!(
+        g.when(DecisionCommand::Reconsider {
+            result: Reconsideration::ReferredBackByFullCouncil,
+            date: d(2010, 7, 14),
+        }),
+        Err(DecisionError::NotBeforeFullCouncil)
+    );
+}

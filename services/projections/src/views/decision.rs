@@ -138,6 +138,10 @@ pub struct CallInView {
     pub requests: Vec<CallInRequestView>,
     /// The reconsideration after a referral.
     pub reconsideration: Option<ReconsiderationView>,
+    /// The day full council, to which the call-in referred the decision, referred it back to
+    /// the decision maker, if it did.
+    #[serde(default)]
+    pub full_council_referred_back_on: Option<NaiveDate>,
 }
 
 /// One call-in request and how it ended.
@@ -332,6 +336,7 @@ impl DecisionView {
                     date: r.date,
                     amended: matches!(r.result, ReconsiderationResult::Amended { .. }),
                 }),
+                full_council_referred_back_on: decision.full_council_referral(),
             });
         Self {
             tenant,

@@ -283,6 +283,20 @@ fn decision_full_council_decision_linked_matches_its_golden_payload() {
     );
 }
 
+#[test]
+fn decision_reconsidered_by_full_council_referring_it_back_matches_its_golden_payload() {
+    let event = Event::Decision(DecisionEvent::Reconsidered(DecisionReconsidered {
+        result: ReconsiderationResult::ReferredBackByFullCouncil,
+        date: d(2010, 7, 14),
+    }));
+    assert_golden_at(
+        event,
+        "DecisionReconsidered",
+        1,
+        r#"{"reconsideration": {"result": "referred_back_by_full_council"}, "date": "2010-07-14"}"#,
+    );
+}
+
 /// One event of each type this module adds, for the round-trip test.
 pub(super) fn samples() -> Vec<Event> {
     vec![

@@ -542,6 +542,9 @@ pub enum ReconsiderationKind {
     Confirmed,
     /// The decision was amended: `resolutions` replace the old ones.
     Amended,
+    /// Full council, to which the call-in referred the decision, objected and referred it back
+    /// to the decision maker (which then confirms or amends it).
+    ReferredBackByFullCouncil,
 }
 
 /// The reconsideration of a referred decision.
@@ -563,7 +566,10 @@ impl TryFrom<&ReconsiderDecisionInput> for DecisionCommand {
             ReconsiderationKind::Confirmed if input.resolutions.is_empty() => {
                 Reconsideration::Confirmed
             }
-            ReconsiderationKind::Confirmed => {
+            ReconsiderationKind::ReferredBackByFullCouncil if input.resolutions.is_empty() => {
+                Reconsideration::ReferredBackByFullCouncil
+            }
+            ReconsiderationKind::Confirmed | ReconsiderationKind::ReferredBackByFullCouncil => {
                 return Err(malformed(
                     "resolutions",
                     "reconsideration",

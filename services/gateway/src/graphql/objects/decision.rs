@@ -533,6 +533,12 @@ impl CallIn {
         })
     }
 
+    /// The day full council, to which the call-in referred the decision, referred it back to
+    /// the decision maker, if it did.
+    async fn full_council_referred_back_on(&self) -> Option<Date> {
+        self.0.full_council_referred_back_on.map(Date)
+    }
+
     /// The reconsideration after a referral.
     async fn reconsideration(&self) -> Option<Reconsideration> {
         self.0.reconsideration.as_ref().map(|r| Reconsideration {
