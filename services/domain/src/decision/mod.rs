@@ -934,9 +934,12 @@ impl Decision {
     /// have the date; the domain never reads the clock).
     pub fn is_effective_on(&self, date: NaiveDate) -> bool {
         match self.status {
-            DecisionStatus::Published | DecisionStatus::Effective | DecisionStatus::Implemented => {
-                self.effective_from.is_some_and(|from| from <= date)
-            }
+            DecisionStatus::Published => self.effective_from.is_some_and(|from| from <= date),
+            // A record with no publication may only say the day it took effect.
+            DecisionStatus::Effective | DecisionStatus::Implemented => self
+                .effective_from
+                .or(self.took_effect_on)
+                .is_some_and(|from| from <= date),
             _ => false,
         }
     }

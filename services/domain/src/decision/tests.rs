@@ -1873,6 +1873,8 @@ fn a_record_not_subject_to_call_in_takes_effect_without_publication_with_a_warni
     assert_eq!(s.status(), DecisionStatus::Effective);
     assert_eq!(s.publication_date(), None);
     assert_eq!(s.took_effect_on(), Some(d(2010, 6, 9)));
+    assert!(s.is_effective_on(d(2010, 6, 9)));
+    assert!(!s.is_effective_on(d(2010, 6, 8)));
     g.ok(DecisionCommand::Implement {
         on: d(2010, 7, 1),
         note: None,
