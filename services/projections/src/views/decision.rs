@@ -390,8 +390,9 @@ impl DecisionView {
     /// `other_consulted`, `consultees`, `contact.as_given` (the contact's name, email and phone
     /// stay), `interests`, `documents`, `corrections`, `call_in` (the whole object; the
     /// top-level `call_in_deadline` and its time stay) and `implementation.note` (its date
-    /// stays). Everything else (title, bodies, status, outcome, label, flags, reason key, wards, dates, forward-plan
-    /// entry, deferrals, closing reason, withheld notices, restricted) is kept as it is.
+    /// stays). Everything else (title, bodies, status, outcome, label, flags, reason key, wards,
+    /// dates, forward-plan entry, deferrals, closing reason, withheld notices, restricted) is
+    /// kept as it is.
     ///
     /// Built from the view of the row it is stored in, so a public summary only ever holds what
     /// the public view holds.
