@@ -163,7 +163,12 @@ pub async fn the_example_council_and_strategy_are_projected(f: Fixture) {
             period: civic_domain::council::CallInPeriod::USUAL
         }
     );
-    assert_eq!(council.version, 2);
+    // Registered, the Cabinet added, the call-in policy by kind of decision maker set.
+    assert_eq!(
+        council.call_in_policy.by_decision_maker()[0].decision_maker,
+        civic_domain::council::BodyKind::Officer
+    );
+    assert_eq!(council.version, 3);
     let councils = f.models.councils().await.unwrap();
     assert_eq!(councils, vec![council]);
 
