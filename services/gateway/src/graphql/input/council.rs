@@ -421,3 +421,120 @@ impl TryFrom<&UnmapStatusLabelInput> for CouncilCommand {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::graphql::objects::council::CallInPolicy as PolicyObject;
+    use chrono::NaiveTime;
+
+    /// Every combination of stated and not-stated rule fields: accepted exactly when one
+    /// deadline form is given, and then shown back by GraphQL as given, after the trip through
+    /// the stored JSON (events and views hold the policy as this JSON).
+    #[test]
+    fn every_combination_of_policy_fields_round_trips_or_is_refused() {
+        let times = [None, Some(Time(NaiveTime::from_hms_opt(17, 0, 0).unwrap()))];
+        let by_kinds = [
+            vec![],
+            vec![DecisionMakerCallInInput {
+                decision_maker: BodyKind::Officer,
+                not_subject_to_call_in: true,
+                rule: None,
+            }],
+            vec![DecisionMakerCallInInput {
+                decision_maker: BodyKind::ElectedMayor,
+                not_subject_to_call_in: false,
+                rule: Some(CallInRuleInput {
+                    period_working_days: None,
+                    calendar_days: Some(7),
+                    weekday_of_following_week: None,
+                    deadline_time: times[1],
+                    counted_from: CountedFrom::Decision,
+                    takes_effect: TakesEffect::NextWorkingDayAfterLastDay,
+                }),
+            }],
+        ];
+        let mut accepted = 0;
+        for period_working_days in [None, Some(5)] {
+            for calendar_days in [None, Some(10)] {
+                for weekday_of_following_week in [None, Some(DeadlineWeekday::Friday)] {
+                    for deadline_time in times {
+                        for counted_from in [CountedFrom::Publication, CountedFrom::Decision] {
+                            for takes_effect in [
+                                TakesEffect::DayAfterLastDay,
+                                TakesEffect::LastDay,
+                                TakesEffect::NextWorkingDayAfterLastDay,
+                            ] {
+                                for by_decision_maker in &by_kinds {
+                                    let input = SetCallInPolicyInput {
+                                        period_working_days,
+                                        calendar_days,
+                                        weekday_of_following_week,
+                                        deadline_time,
+                                        counted_from,
+                                        takes_effect,
+                                        by_decision_maker: by_decision_maker.clone(),
+                                    };
+                                    let forms = [
+                                        period_working_days.is_some(),
+                                        calendar_days.is_some(),
+                                        weekday_of_following_week.is_some(),
+                                    ]
+                                    .iter()
+                                    .filter(|given| **given)
+                                    .count();
+                                    let command = CouncilCommand::try_from(&input);
+                                    let Ok(CouncilCommand::SetCallInPolicy { policy }) = command
+                                    else {
+                                        assert_ne!(forms, 1, "{input:?}");
+                                        continue;
+                                    };
+                                    assert_eq!(forms, 1, "{input:?}");
+                                    accepted += 1;
+                                    let stored = serde_json::to_value(&policy).unwrap();
+                                    let policy: CallInPolicy =
+                                        serde_json::from_value(stored).unwrap();
+                                    let shown = PolicyObject::from(policy);
+                                    let rule = &shown.default;
+                                    assert_eq!(rule.period_working_days, period_working_days);
+                                    assert_eq!(rule.calendar_days, calendar_days);
+                                    assert_eq!(
+                                        rule.weekday_of_following_week,
+                                        weekday_of_following_week
+                                    );
+                                    assert_eq!(rule.deadline_time, deadline_time);
+                                    assert_eq!(rule.counted_from, counted_from);
+                                    assert_eq!(rule.takes_effect, takes_effect);
+                                    assert_eq!(
+                                        shown.by_decision_maker.len(),
+                                        by_decision_maker.len()
+                                    );
+                                    for (shown, given) in
+                                        shown.by_decision_maker.iter().zip(by_decision_maker)
+                                    {
+                                        assert_eq!(shown.decision_maker, given.decision_maker);
+                                        assert_eq!(
+                                            shown.not_subject_to_call_in,
+                                            given.not_subject_to_call_in
+                                        );
+                                        assert_eq!(
+                                            shown.rule.as_ref().and_then(|r| r.calendar_days),
+                                            given.rule.as_ref().and_then(|r| r.calendar_days)
+                                        );
+                                        assert_eq!(
+                                            shown.rule.as_ref().and_then(|r| r.deadline_time),
+                                            given.rule.as_ref().and_then(|r| r.deadline_time)
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(accepted, 3 * 2 * 2 * 3 * 3);
+    }
+}
