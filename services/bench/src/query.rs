@@ -238,6 +238,7 @@ async fn append_decision(
         DecisionCommand::Publish {
             publication_date: decided_on + chrono::Duration::days(2),
             call_in_deadline: None,
+            call_in_deadline_time: None,
             effective_from: None,
             override_reason: None,
         },

@@ -81,6 +81,23 @@ impl WorkingDayCalendar {
         Ok(date)
     }
 
+    /// `date` itself if it is a working day, else the first working day after it.
+    ///
+    /// Used for deadlines stated as a day rather than a count ("the Friday of the following
+    /// week", "seven days after publication"): constitutions move such a deadline to the next
+    /// day the offices are open when it falls on a bank holiday or closure day.
+    ///
+    /// # Errors
+    /// [`CalendarError::YearOutOfRange`] if `date` is in an unsupported year or the search runs
+    /// past the last supported year.
+    pub fn working_day_on_or_after(&self, date: NaiveDate) -> Result<NaiveDate, CalendarError> {
+        let mut day = date;
+        while !self.is_working_day(day)? {
+            day = next_day(day)?;
+        }
+        Ok(day)
+    }
+
     /// Number of working days d with start < d <= end (0 when end <= start).
     ///
     /// The inverse of [`Self::add_working_days`], used to tell how far into a
@@ -184,6 +201,28 @@ mod tests {
         assert_eq!(
             calendar.add_working_days(date(2010, 6, 11), 5),
             Ok(date(2010, 6, 21))
+        );
+    }
+
+    #[test]
+    fn a_working_day_is_its_own_working_day_on_or_after() {
+        assert_eq!(
+            england().working_day_on_or_after(date(2010, 6, 18)),
+            Ok(date(2010, 6, 18))
+        );
+    }
+
+    #[test]
+    fn a_bank_holiday_and_a_closure_day_after_it_move_a_stated_day_on() {
+        // Mon 30 Aug 2010 is the summer bank holiday; the council also closes Tue 31 Aug.
+        let calendar = WorkingDayCalendar::new(Division::EnglandAndWales, [date(2010, 8, 31)]);
+        assert_eq!(
+            calendar.working_day_on_or_after(date(2010, 8, 30)),
+            Ok(date(2010, 9, 1))
+        );
+        assert_eq!(
+            england().working_day_on_or_after(date(2010, 8, 28)),
+            Ok(date(2010, 8, 31))
         );
     }
 

@@ -8,7 +8,10 @@
 use chrono::NaiveDate;
 
 use crate::command::Command;
-use crate::council::{BodyKind, CouncilCommand, CouncilKind};
+use crate::council::{
+    BodyKind, CallInArrangement, CallInPolicy, CallInRule, CouncilCommand, CouncilKind,
+    DecisionMakerCallIn,
+};
 use crate::decision::{
     BodyRef, Contact, DecisionCommand, DecisionDetails, Interests, Outcome, References, Resolution,
     Resolutions, WardsAffected,
@@ -179,7 +182,8 @@ impl Default for ExampleIds {
 /// Every command of the example's history, in order: the council registered with its Cabinet;
 /// the decision recorded, published on Fri 11/06/2010 (call-in until 18/06) and taking effect on
 /// Sat 19/06/2010; the "ICT Strategy" renamed "Information Strategy" and its 2010-2013 version
-/// approved by the decision. Decided "today" = any date from 19/06/2010 on.
+/// approved by the decision; then the council's call-in policy by kind of decision maker
+/// (officers' decisions not subject to call-in). Decided "today" = any date from 19/06/2010 on.
 pub fn commands(ids: &ExampleIds) -> Result<Vec<Command>, ExampleError> {
     let decision = |command| Command::Decision {
         decision: ids.decision,
@@ -207,6 +211,7 @@ pub fn commands(ids: &ExampleIds) -> Result<Vec<Command>, ExampleError> {
         decision(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11)?,
             call_in_deadline: None,
+            call_in_deadline_time: None,
             effective_from: None,
             override_reason: None,
         }),
@@ -233,6 +238,18 @@ pub fn commands(ids: &ExampleIds) -> Result<Vec<Command>, ExampleError> {
             label: VersionLabel::parse("2010-2013")?,
             decision: ids.decision,
             on: d(2010, 6, 9)?,
+        }),
+        // Set after the example decision, whose dates stay as published: the same council-wide
+        // rule, with officers' delegated decisions not subject to call-in, as many constitutions
+        // say.
+        Command::Council(CouncilCommand::SetCallInPolicy {
+            policy: CallInPolicy::new(
+                CallInRule::default(),
+                vec![DecisionMakerCallIn {
+                    decision_maker: BodyKind::Officer,
+                    arrangement: CallInArrangement::NotSubjectToCallIn,
+                }],
+            )?,
         }),
     ])
 }

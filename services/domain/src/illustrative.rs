@@ -89,6 +89,7 @@ pub fn commands(ids: &IllustrativeIds) -> Result<Vec<Command>, ExampleError> {
             DecisionCommand::Publish {
                 publication_date: d(2010, 7, 2)?,
                 call_in_deadline: None,
+                call_in_deadline_time: None,
                 effective_from: None,
                 override_reason: None,
             },
@@ -104,6 +105,7 @@ pub fn commands(ids: &IllustrativeIds) -> Result<Vec<Command>, ExampleError> {
             DecisionCommand::Publish {
                 publication_date: d(2010, 7, 9)?,
                 call_in_deadline: None,
+                call_in_deadline_time: None,
                 effective_from: None,
                 override_reason: None,
             },

@@ -1,7 +1,7 @@
 //! Warnings: what is unusual but possible, recorded alongside accepted
 //! commands so a person can look again. A warning never stops a command.
 
-use crate::council::CanonicalStatus;
+use crate::council::{BodyKind, CanonicalStatus};
 use crate::decision::{DecisionField, Outcome, VoteCast};
 use crate::nation::Nation;
 use crate::restriction::{ExemptionScheme, UnusualRestriction};
@@ -39,6 +39,30 @@ pub enum Warning {
     /// The record does not say whether the decision is subject to call-in;
     /// it was treated as subject to call-in.
     CallInStatusNotStated,
+    /// The record does not say whether the decision is subject to call-in; the council's
+    /// policy makes this kind of decision maker's decisions not subject, so it was treated as
+    /// not subject.
+    CallInStatusTakenFromPolicy {
+        /// The kind of decision maker.
+        decision_maker_kind: BodyKind,
+    },
+    /// The time of the call-in deadline given differs from the rule's, with no reason.
+    CallInDeadlineTimeDiffersFromRule {
+        /// By the rule.
+        computed: Option<NaiveTime>,
+        /// As given.
+        recorded: Option<NaiveTime>,
+    },
+    /// The decision took effect or was implemented with no publication date stated.
+    PublicationDateNotStated,
+    /// With no publication date stated, whether the call-in period had ended could not be
+    /// checked: the record says the decision is subject to call-in, or does not say.
+    CallInPeriodNotChecked {
+        /// Whether the record says it is subject to call-in (rather than saying nothing).
+        call_in_status_stated: bool,
+    },
+    /// The decision was implemented with no date stated for when it took effect.
+    EffectiveDateNotStated,
     /// Representations were invited until after the decision was made.
     RepresentationsDeadlineAfterDecision {
         /// The deadline for representations.
@@ -213,6 +237,48 @@ impl std::fmt::Display for Warning {
                     "the record does not say whether the decision is subject to call-in; treated as subject"
                 )
             }
+            Warning::CallInStatusTakenFromPolicy {
+                decision_maker_kind,
+            } => {
+                write!(
+                    f,
+                    "the record does not say whether the decision is subject to call-in; the council's policy makes decisions of a {} not subject, so it was treated as not subject",
+                    body_kind_words(*decision_maker_kind)
+                )
+            }
+            Warning::CallInDeadlineTimeDiffersFromRule { computed, recorded } => {
+                let time = |t: &Option<NaiveTime>| {
+                    t.map_or_else(|| "no time".to_owned(), |t| t.format("%H:%M").to_string())
+                };
+                write!(
+                    f,
+                    "the call-in deadline time {} differs from the rule's ({}), and no reason was given",
+                    time(recorded),
+                    time(computed)
+                )
+            }
+            Warning::PublicationDateNotStated => {
+                write!(f, "no publication date was stated for the decision")
+            }
+            Warning::CallInPeriodNotChecked {
+                call_in_status_stated,
+            } => {
+                let status = if *call_in_status_stated {
+                    "the record says the decision is subject to call-in"
+                } else {
+                    "the record does not say whether the decision is subject to call-in"
+                };
+                write!(
+                    f,
+                    "{status} and no publication date was stated, so whether the call-in period had ended could not be checked"
+                )
+            }
+            Warning::EffectiveDateNotStated => {
+                write!(
+                    f,
+                    "no date was stated for when the decision took effect before it was implemented"
+                )
+            }
             Warning::RepresentationsDeadlineAfterDecision {
                 representations_by,
                 date_of_decision,
@@ -360,6 +426,18 @@ fn date_or_none(date: Option<NaiveDate>) -> String {
     date.map_or_else(|| "none".to_owned(), |date| date.to_string())
 }
 
+fn body_kind_words(kind: BodyKind) -> &'static str {
+    match kind {
+        BodyKind::Cabinet => "cabinet",
+        BodyKind::Committee => "committee",
+        BodyKind::CabinetMember => "cabinet member",
+        BodyKind::Officer => "officer",
+        BodyKind::FullCouncil => "full council",
+        BodyKind::ElectedMayor => "elected mayor",
+        BodyKind::JointCommittee => "joint committee",
+    }
+}
+
 fn outcome_words(outcome: Outcome) -> &'static str {
     match outcome {
         Outcome::Approved => "approved",
@@ -424,6 +502,18 @@ mod tests {
                 recorded: None,
             },
             Warning::CallInStatusNotStated,
+            Warning::CallInStatusTakenFromPolicy {
+                decision_maker_kind: BodyKind::Officer,
+            },
+            Warning::CallInDeadlineTimeDiffersFromRule {
+                computed: NaiveTime::from_hms_opt(17, 0, 0),
+                recorded: None,
+            },
+            Warning::PublicationDateNotStated,
+            Warning::CallInPeriodNotChecked {
+                call_in_status_stated: false,
+            },
+            Warning::EffectiveDateNotStated,
             Warning::RepresentationsDeadlineAfterDecision {
                 representations_by: day,
                 date_of_decision: day,

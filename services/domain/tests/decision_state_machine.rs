@@ -49,13 +49,22 @@ enum Op {
     },
     CallIn {
         on: i8,
+        suspends: bool,
     },
+    WithdrawCallIn {
+        on: i8,
+    },
+    RuleCallInInvalid {
+        on: i8,
+    },
+    Recommend,
+    LinkFullCouncilDecision,
     Resolve {
         outcome: u8,
         on: i8,
     },
     Reconsider {
-        amended: bool,
+        result: u8,
         on: i8,
     },
     Exempt,
@@ -98,9 +107,14 @@ fn op() -> impl Strategy<Value = Op> {
                 with_reason
             }
         ),
-        rel.clone().prop_map(|on| Op::CallIn { on }),
+        (rel.clone(), proptest::bool::weighted(0.8))
+            .prop_map(|(on, suspends)| Op::CallIn { on, suspends }),
+        rel.clone().prop_map(|on| Op::WithdrawCallIn { on }),
+        rel.clone().prop_map(|on| Op::RuleCallInInvalid { on }),
+        Just(Op::Recommend),
+        Just(Op::LinkFullCouncilDecision),
         (0u8..3, rel.clone()).prop_map(|(outcome, on)| Op::Resolve { outcome, on }),
-        (any::<bool>(), rel.clone()).prop_map(|(amended, on)| Op::Reconsider { amended, on }),
+        (0u8..3, rel.clone()).prop_map(|(result, on)| Op::Reconsider { result, on }),
         Just(Op::Exempt),
         rel.clone().prop_map(|on| Op::TakeEffect { on }),
         rel.clone().prop_map(|on| Op::Implement { on }),
@@ -134,6 +148,17 @@ fn world() -> World {
         body: committee,
         name: name("Policy Committee"),
         kind: civic_domain::council::BodyKind::Committee,
+    }));
+    // Committees' decisions are not subject to call-in unless the record says so.
+    tenant.ok(Command::Council(CouncilCommand::SetCallInPolicy {
+        policy: civic_domain::council::CallInPolicy::new(
+            civic_domain::council::CallInRule::default(),
+            vec![civic_domain::council::DecisionMakerCallIn {
+                decision_maker: civic_domain::council::BodyKind::Committee,
+                arrangement: civic_domain::council::CallInArrangement::NotSubjectToCallIn,
+            }],
+        )
+        .unwrap(),
     }));
     World {
         council: tenant.council().unwrap(),
@@ -238,14 +263,31 @@ fn command(w: &World, state: Option<&Decision>, op: &Op) -> DecisionCommand {
             DecisionCommand::Publish {
                 publication_date,
                 call_in_deadline: deadline.map(|o| shift(publication_date, o)),
+                call_in_deadline_time: None,
                 effective_from: effective.map(|o| shift(publication_date, o)),
                 override_reason: with_reason.then(|| reason("Imported register")),
             }
         }
-        Op::CallIn { on } => DecisionCommand::CallIn {
+        Op::CallIn { on, suspends } => DecisionCommand::CallIn {
             members: CallInMembers::parse(vec![name("Cllr A")]).unwrap(),
             reason: reason("Scrutiny"),
             date: shift(published_on, *on),
+            suspends: *suspends,
+        },
+        Op::WithdrawCallIn { on } => DecisionCommand::WithdrawCallIn {
+            date: shift(called_in_on, *on),
+            reason: None,
+        },
+        Op::RuleCallInInvalid { on } => DecisionCommand::RuleCallInInvalid {
+            date: shift(called_in_on, *on),
+            ruled_by: Some(name("Monitoring Officer")),
+            reason: None,
+        },
+        Op::Recommend => DecisionCommand::RecommendToFullCouncil {
+            full_council_meeting_on: None,
+        },
+        Op::LinkFullCouncilDecision => DecisionCommand::LinkFullCouncilDecision {
+            decision: DecisionId::new(),
         },
         Op::Resolve { outcome, on } => DecisionCommand::ResolveCallIn {
             outcome: match outcome {
@@ -255,14 +297,14 @@ fn command(w: &World, state: Option<&Decision>, op: &Op) -> DecisionCommand {
             },
             date: shift(called_in_on, *on),
         },
-        Op::Reconsider { amended, on } => DecisionCommand::Reconsider {
-            result: if *amended {
-                Reconsideration::Amended(Resolutions::new(vec![Resolution {
+        Op::Reconsider { result, on } => DecisionCommand::Reconsider {
+            result: match result {
+                0 => Reconsideration::Amended(Resolutions::new(vec![Resolution {
                     label: Some(ResolutionLabel::parse("1").unwrap()),
                     text: LongText::parse("Amended.").unwrap(),
-                }]))
-            } else {
-                Reconsideration::Confirmed
+                }])),
+                1 => Reconsideration::ReferredBackByFullCouncil,
+                _ => Reconsideration::Confirmed,
             },
             date: shift(resolved_on, *on),
         },
@@ -326,7 +368,8 @@ fn check_invariants(before: Option<&Decision>, after: &Decision, accepted: &Deci
             assert!(p.call_in.has_window());
         }
         if after.status() == DecisionStatus::Published {
-            assert_eq!(after.effective_from(), Some(p.effective_from));
+            // Later than at publication only after a withdrawn or invalid call-in.
+            assert!(after.effective_from() >= Some(p.effective_from));
         }
         if p.basis == DateBasis::Computed {
             assert_eq!(p.call_in_deadline, p.computed_call_in_deadline);
@@ -343,10 +386,16 @@ fn check_invariants(before: Option<&Decision>, after: &Decision, accepted: &Deci
             assert!(after.exemption().is_none());
             let call_in = after.call_in().unwrap();
             assert!(Some(call_in.date) <= p.call_in_deadline);
+            assert!(call_in.suspends_decision);
             assert_eq!(after.effective_from(), None);
         }
         DecisionStatus::Effective | DecisionStatus::Implemented => {
-            assert!(after.effective_from().is_some())
+            // Without a publication the effective date may be unknown.
+            assert!(after.effective_from().is_some() || after.publication().is_none())
+        }
+        DecisionStatus::RecommendedToFullCouncil => {
+            assert!(after.recommendation().is_some());
+            assert_eq!(after.effective_from(), None);
         }
         DecisionStatus::Withdrawn | DecisionStatus::Abandoned => {
             assert!(after.closing_reason().is_some());
@@ -378,10 +427,20 @@ fn check_invariants(before: Option<&Decision>, after: &Decision, accepted: &Deci
         _ => assert_eq!(after.details(), before.details()),
     }
     // Called in only if subject to call-in and not exempted.
-    if let DecisionEvent::CalledIn(_) = accepted {
+    if let DecisionEvent::CalledIn(c) = accepted {
         assert!(before.details().callable_in());
         assert!(before.exemption().is_none());
-        assert_eq!(before.status(), DecisionStatus::Published);
+        if c.suspends_decision {
+            assert_eq!(before.status(), DecisionStatus::Published);
+        }
+    }
+    // Only a record with no publication takes effect or is implemented straight from Made.
+    if matches!(
+        accepted,
+        DecisionEvent::TookEffect(_) | DecisionEvent::Implemented(_)
+    ) && before.status() == DecisionStatus::Made
+    {
+        assert!(before.publication().is_none());
     }
     // An accepted command was allowed by the transition table.
     let kind = match accepted {
@@ -389,6 +448,10 @@ fn check_invariants(before: Option<&Decision>, after: &Decision, accepted: &Deci
         DecisionEvent::Published(_) => DecisionCommandKind::Publish,
         DecisionEvent::CalledIn(_) => DecisionCommandKind::CallIn,
         DecisionEvent::CallInResolved(_) => DecisionCommandKind::ResolveCallIn,
+        DecisionEvent::CallInWithdrawn(_) => DecisionCommandKind::WithdrawCallIn,
+        DecisionEvent::CallInRuledInvalid(_) => DecisionCommandKind::RuleCallInInvalid,
+        DecisionEvent::RecommendedToFullCouncil(_) => DecisionCommandKind::RecommendToFullCouncil,
+        DecisionEvent::FullCouncilDecisionLinked(_) => DecisionCommandKind::LinkFullCouncilDecision,
         DecisionEvent::Reconsidered(_) => DecisionCommandKind::Reconsider,
         DecisionEvent::ExemptedFromCallIn(_) => DecisionCommandKind::ExemptFromCallIn,
         DecisionEvent::TookEffect(_) => DecisionCommandKind::TakeEffect,
@@ -461,7 +524,7 @@ fn the_generated_sequences_reach_every_lifecycle_state() {
     let mut runner = TestRunner::deterministic();
     let sequences = proptest::collection::vec(op(), 1..24);
     let mut seen = std::collections::HashSet::new();
-    for _ in 0..2000 {
+    for _ in 0..6000 {
         let ops = sequences.new_tree(&mut runner).unwrap().current();
         let id = DecisionId::new();
         let mut history: Vec<Event> = Vec::new();
@@ -493,6 +556,7 @@ fn the_generated_sequences_reach_every_lifecycle_state() {
             "Implemented",
             "Made",
             "Published",
+            "RecommendedToFullCouncil",
             "Withdrawn"
         ]
     );

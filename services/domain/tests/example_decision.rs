@@ -9,7 +9,7 @@
 
 mod common;
 
-use civic_domain::council::{CallInPolicy, CountedFrom, TakesEffect};
+use civic_domain::council::CallInPolicy;
 use civic_domain::decision::*;
 use civic_domain::example::RESOLUTION_1;
 use civic_domain::strategy::{
@@ -30,6 +30,7 @@ fn publish(on: NaiveDate) -> DecisionCommand {
     DecisionCommand::Publish {
         publication_date: on,
         call_in_deadline: None,
+        call_in_deadline_time: None,
         effective_from: None,
         override_reason: None,
     }
@@ -49,11 +50,9 @@ impl Example {
         let council = tenant.council().unwrap();
         assert_eq!(
             council.call_in_policy(),
-            &CallInPolicy {
-                period: civic_domain::council::CallInPeriod::parse(5).unwrap(),
-                counted_from: CountedFrom::Publication,
-                takes_effect: TakesEffect::DayAfterLastDay,
-            }
+            &CallInPolicy::uniform(civic_domain::council::CallInRule::working_days(
+                civic_domain::council::CallInPeriod::parse(5).unwrap()
+            ))
         );
         let decision = DecisionId::new();
         let warnings = tenant.ok(Command::Decision {
@@ -120,6 +119,7 @@ fn publishing_on_friday_11_june_2010_gives_call_in_until_18_june_and_effect_from
         s.call_in_window(),
         Some(CallInWindow {
             deadline: d(2010, 6, 18),
+            deadline_time: None,
             effective_from: d(2010, 6, 19)
         })
     );
@@ -219,6 +219,7 @@ fn called_in_referred_back_and_confirmed_the_decision_takes_effect_on_confirmati
             members,
             reason: reason("Members wish to scrutinise the cost of the programme."),
             date: d(2010, 6, 17),
+            suspends: true,
         })
         .unwrap();
     assert_eq!(example.state().status(), DecisionStatus::CalledIn);
@@ -281,6 +282,7 @@ fn a_call_in_after_friday_18_june_is_too_late() {
             members: CallInMembers::parse(vec![name("Cllr Garland")]).unwrap(),
             reason: reason("Late."),
             date: d(2010, 6, 21),
+            suspends: true,
         })
         .unwrap_err();
     assert_eq!(

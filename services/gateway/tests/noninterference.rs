@@ -102,6 +102,7 @@ async fn register(backend: Backend, test: &str, variant: usize) -> Option<Regist
         run(on(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: explicit.then(|| d(2010, 6, 18)),
+            call_in_deadline_time: None,
             effective_from: explicit.then(|| d(2010, 6, 19)),
             override_reason: None,
         }))
@@ -118,6 +119,7 @@ async fn register(backend: Backend, test: &str, variant: usize) -> Option<Regist
                 .unwrap(),
                 reason: Reason::parse("Not consulted").unwrap(),
                 date: d(2010, 6, 15),
+                suspends: true,
             }))
             .await
             .unwrap();

@@ -85,6 +85,7 @@ fn command(
         Step::Publish { day, explicit } => DecisionCommand::Publish {
             publication_date: d(2010, 6, *day),
             call_in_deadline: explicit.then(|| d(2010, 6, 18)),
+            call_in_deadline_time: None,
             effective_from: explicit.then(|| d(2010, 6, 19)),
             override_reason: None,
         },
@@ -92,6 +93,7 @@ fn command(
             members: CallInMembers::parse(vec![name("Cllr Garland"), name("Cllr Wilson")]).unwrap(),
             reason: Reason::parse("Not consulted").unwrap(),
             date: d(2010, 6, 15),
+            suspends: true,
         },
         Step::ResolveCallIn { referred } => DecisionCommand::ResolveCallIn {
             outcome: if *referred {

@@ -8,7 +8,9 @@
 )]
 
 use chrono::NaiveDate;
-use civic_domain::council::{BodyKind, CallInPolicy, CouncilCommand, CouncilKind, CountedFrom};
+use civic_domain::council::{
+    BodyKind, CallInPolicy, CallInRule, CouncilCommand, CouncilKind, CountedFrom,
+};
 use civic_domain::decision::{
     BodyRef, Contact, DecisionDetails, DecisionField, DecisionLink, DecisionRelation,
     DeclaredInterest, Document, FieldRestriction, Interests, MeetingItemRef, MemberRef, Outcome,
@@ -55,12 +57,12 @@ pub fn council_commands(counted_from: CountedFrom, bodies: [BodyId; 2]) -> Vec<C
             kind: BodyKind::Committee,
         },
     ];
-    if counted_from != CallInPolicy::default().counted_from {
+    if counted_from != CallInRule::default().counted_from {
         commands.push(CouncilCommand::SetCallInPolicy {
-            policy: CallInPolicy {
+            policy: CallInPolicy::uniform(CallInRule {
                 counted_from,
-                ..CallInPolicy::default()
-            },
+                ..CallInRule::default()
+            }),
         });
     }
     commands

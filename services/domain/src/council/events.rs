@@ -16,7 +16,7 @@ use serde::{Deserialize, Serialize};
     reason = "short-lived values matched by shape; boxing would only obscure the public API"
 )]
 pub enum CouncilEvent {
-    /// `CouncilRegistered` v1.
+    /// `CouncilRegistered` v2 (v1 held the call-in policy as one working-day rule).
     Registered(CouncilRegistered),
     /// `CouncilRenamed` v1.
     Renamed(CouncilRenamed),
@@ -38,7 +38,7 @@ pub enum CouncilEvent {
     BodyRetired(BodyRetired),
     /// `KeyDecisionThresholdsSet` v1.
     KeyDecisionThresholdsSet(KeyDecisionThresholdsSet),
-    /// `CallInPolicySet` v1.
+    /// `CallInPolicySet` v2 (v1 held the policy as one working-day rule).
     CallInPolicySet(CallInPolicySet),
     /// `ClosureDayAdded` v1.
     ClosureDayAdded(ClosureDayAdded),

@@ -4,6 +4,7 @@
 //! and bodies, key-decision thresholds, call-in policy, closure days and the
 //! meaning of its own status labels.
 
+mod call_in_policy;
 mod commands;
 mod errors;
 mod events;
@@ -11,11 +12,16 @@ mod labels;
 mod policy;
 mod structure;
 
+pub use call_in_policy::{
+    AppliedArrangement, CalendarDays, CallInArrangement, CallInDeadline, CallInPeriod,
+    CallInPolicy, CallInRule, CountedFrom, DeadlineWeekday, DecisionMakerCallIn, TakesEffect,
+    lift_call_in_policy_v1,
+};
 pub use commands::CouncilCommand;
 pub use errors::CouncilError;
 pub use events::*;
 pub use labels::{CanonicalStatus, StatusLabelMapping, default_status_labels};
-pub use policy::{CallInPeriod, CallInPolicy, CountedFrom, KeyDecisionThresholds, TakesEffect};
+pub use policy::KeyDecisionThresholds;
 pub use structure::{Body, BodyKind, CouncilKind, Member, Ward};
 
 use crate::Decided;
@@ -70,7 +76,7 @@ impl Council {
                 members: Vec::new(),
                 bodies: Vec::new(),
                 key_decision_thresholds: None,
-                call_in_policy: e.call_in_policy,
+                call_in_policy: e.call_in_policy.clone(),
                 closure_days: BTreeMap::new(),
                 status_labels: e.status_labels.clone(),
                 forward_plans: Vec::new(),
@@ -141,7 +147,7 @@ impl Council {
             CouncilEvent::KeyDecisionThresholdsSet(e) => {
                 self.key_decision_thresholds = Some(e.thresholds)
             }
-            CouncilEvent::CallInPolicySet(e) => self.call_in_policy = e.policy,
+            CouncilEvent::CallInPolicySet(e) => self.call_in_policy = e.policy.clone(),
             CouncilEvent::ClosureDayAdded(e) => {
                 self.closure_days.insert(e.date, e.reason.clone());
             }
@@ -336,7 +342,9 @@ impl Council {
                 if &self.call_in_policy == policy {
                     return Err(CouncilError::SettingUnchanged);
                 }
-                CouncilEvent::CallInPolicySet(CallInPolicySet { policy: *policy })
+                CouncilEvent::CallInPolicySet(CallInPolicySet {
+                    policy: policy.clone(),
+                })
             }
             C::AddClosureDay { date, reason } => {
                 if self.closure_days.contains_key(date) {
@@ -457,6 +465,12 @@ impl Council {
     /// The call-in policy in force.
     pub fn call_in_policy(&self) -> &CallInPolicy {
         &self.call_in_policy
+    }
+
+    /// The kind of a body of the council, `None` if the council has no such body. Kept as one
+    /// small function so the decision rules ask the same question the same way.
+    pub fn body_kind(&self, id: BodyId) -> Option<BodyKind> {
+        self.body(id).map(|b| b.kind)
     }
 
     /// Extra days the offices are closed, with reasons where given.

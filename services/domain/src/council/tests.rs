@@ -315,11 +315,13 @@ fn the_call_in_policy_can_be_changed_but_not_to_itself() {
         ),
         Err(CouncilError::SettingUnchanged)
     );
-    let policy = CallInPolicy {
-        period: CallInPeriod::parse(3).unwrap(),
-        ..CallInPolicy::default()
-    };
-    run_council(&mut f.history, CouncilCommand::SetCallInPolicy { policy });
+    let policy = CallInPolicy::uniform(CallInRule::working_days(CallInPeriod::parse(3).unwrap()));
+    run_council(
+        &mut f.history,
+        CouncilCommand::SetCallInPolicy {
+            policy: policy.clone(),
+        },
+    );
     assert_eq!(
         Council::from_history(&f.history).unwrap().call_in_policy(),
         &policy

@@ -2,8 +2,8 @@
 
 use super::{CallInMembers, CallInOutcome, DecisionDetails, Reconsideration};
 use crate::restriction::RestrictionDraft;
-use crate::values::{LongText, Name, Reason};
-use chrono::NaiveDate;
+use crate::values::{DecisionId, LongText, Name, Reason};
+use chrono::{NaiveDate, NaiveTime};
 
 /// A command for one decision stream.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
@@ -24,6 +24,9 @@ pub enum DecisionCommand {
         /// The last day for call-in as published elsewhere (e.g. an imported
         /// register), if it should be recorded rather than computed.
         call_in_deadline: Option<NaiveDate>,
+        /// The time on the last day as published ("5pm"), if it should be recorded rather
+        /// than taken from the rule.
+        call_in_deadline_time: Option<NaiveTime>,
         /// The effective date as published elsewhere, if it should be
         /// recorded rather than computed.
         effective_from: Option<NaiveDate>,
@@ -39,6 +42,34 @@ pub enum DecisionCommand {
         reason: Reason,
         /// When.
         date: NaiveDate,
+        /// Whether the call-in suspends the decision (usually true).
+        suspends: bool,
+    },
+    /// The members withdraw their call-in request.
+    WithdrawCallIn {
+        /// When.
+        date: NaiveDate,
+        /// Why, if said.
+        reason: Option<Reason>,
+    },
+    /// The call-in request is ruled invalid.
+    RuleCallInInvalid {
+        /// When.
+        date: NaiveDate,
+        /// Who ruled, if said.
+        ruled_by: Option<Name>,
+        /// Why, if said.
+        reason: Option<Reason>,
+    },
+    /// Mark the record as a recommendation to full council rather than a decision.
+    RecommendToFullCouncil {
+        /// The day of the full council meeting, if said.
+        full_council_meeting_on: Option<NaiveDate>,
+    },
+    /// Link a recommendation to full council's decision on it.
+    LinkFullCouncilDecision {
+        /// Full council's decision.
+        decision: DecisionId,
     },
     /// The scrutiny committee's result on a call-in.
     ResolveCallIn {
@@ -62,12 +93,14 @@ pub enum DecisionCommand {
         /// Why it is urgent.
         reason: Reason,
     },
-    /// Record that a published decision took effect.
+    /// Record that a decision took effect: normally once published; a record with no
+    /// publication stated may take effect too (with warnings saying what was not stated).
     TakeEffect {
         /// The day.
         on: NaiveDate,
     },
-    /// Record that an effective decision was implemented.
+    /// Record that a decision was implemented: normally once effective; a record with no
+    /// publication stated may be implemented too (with warnings).
     Implement {
         /// The day.
         on: NaiveDate,
@@ -115,6 +148,14 @@ pub enum DecisionCommandKind {
     CallIn,
     /// [`DecisionCommand::ResolveCallIn`].
     ResolveCallIn,
+    /// [`DecisionCommand::WithdrawCallIn`].
+    WithdrawCallIn,
+    /// [`DecisionCommand::RuleCallInInvalid`].
+    RuleCallInInvalid,
+    /// [`DecisionCommand::RecommendToFullCouncil`].
+    RecommendToFullCouncil,
+    /// [`DecisionCommand::LinkFullCouncilDecision`].
+    LinkFullCouncilDecision,
     /// [`DecisionCommand::Reconsider`].
     Reconsider,
     /// [`DecisionCommand::ExemptFromCallIn`].
@@ -144,6 +185,10 @@ impl DecisionCommand {
             DecisionCommand::Publish { .. } => K::Publish,
             DecisionCommand::CallIn { .. } => K::CallIn,
             DecisionCommand::ResolveCallIn { .. } => K::ResolveCallIn,
+            DecisionCommand::WithdrawCallIn { .. } => K::WithdrawCallIn,
+            DecisionCommand::RuleCallInInvalid { .. } => K::RuleCallInInvalid,
+            DecisionCommand::RecommendToFullCouncil { .. } => K::RecommendToFullCouncil,
+            DecisionCommand::LinkFullCouncilDecision { .. } => K::LinkFullCouncilDecision,
             DecisionCommand::Reconsider { .. } => K::Reconsider,
             DecisionCommand::ExemptFromCallIn { .. } => K::ExemptFromCallIn,
             DecisionCommand::TakeEffect { .. } => K::TakeEffect,

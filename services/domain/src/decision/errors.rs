@@ -134,6 +134,36 @@ pub enum DecisionError {
         /// The effective date.
         effective_from: NaiveDate,
     },
+    /// A command about a call-in (result, withdrawal, ruling) when no call-in request is
+    /// open. Edge: invalid transition.
+    #[error("there is no open call-in request")]
+    NoOpenCallIn,
+    /// A call-in while another is still open. Edge: invalid transition.
+    #[error("a call-in request is already open")]
+    CallInAlreadyOpen,
+    /// A call-in that suspends the decision once it is already in effect. Edge: invalid
+    /// transition (record it as not suspending the decision).
+    #[error("the decision is {state}: a call-in can no longer suspend it")]
+    CallInCannotSuspend {
+        /// The state the decision is in.
+        state: DecisionStatus,
+    },
+    /// Full council referring a decision back when the call-in did not refer it to full
+    /// council, or full council already did. Edge: invalid transition.
+    #[error(
+        "the decision is not before full council: only a call-in referral to full council lets it refer the decision back, once"
+    )]
+    NotBeforeFullCouncil,
+    /// A recommendation to full council made by full council itself. Edge: invalid input.
+    #[error("full council cannot make a recommendation to itself")]
+    RecommendationByFullCouncil,
+    /// A recommendation linked to itself as full council's decision. Edge: invalid input.
+    #[error("a recommendation cannot be full council's decision on itself")]
+    LinkedToItself,
+    /// The recommendation is already linked to full council's decision. Edge: already
+    /// exists.
+    #[error("the recommendation is already linked to full council's decision")]
+    AlreadyLinked,
     /// A correction that changes nothing. Edge: invalid input.
     #[error("the correction changes nothing")]
     NothingToCorrect,
@@ -145,8 +175,12 @@ impl DecisionError {
         use DecisionError::*;
         match self {
             NotFound | UnknownBody(_) | UnknownWard(_) | UnknownMember(_) => ErrorKind::NotFound,
-            AlreadyRecorded | AlreadyExempted => ErrorKind::AlreadyExists,
+            AlreadyRecorded | AlreadyExempted | AlreadyLinked => ErrorKind::AlreadyExists,
             InvalidTransition { .. }
+            | NoOpenCallIn
+            | CallInAlreadyOpen
+            | CallInCannotSuspend { .. }
+            | NotBeforeFullCouncil
             | NotSubjectToCallIn
             | ExemptedFromCallIn { .. }
             | CallInPeriodEnded { .. } => ErrorKind::InvalidTransition,
@@ -162,6 +196,8 @@ impl DecisionError {
             | NothingToCorrect
             | EmptyDeclaredInterests
             | LinksToItself(_)
+            | RecommendationByFullCouncil
+            | LinkedToItself
             | Restriction(_) => ErrorKind::InvalidInput,
         }
     }

@@ -6,7 +6,7 @@ use super::{
     ReconsiderationResult,
 };
 use crate::values::{DecisionId, LongText, Name, Reason};
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
 /// Something that happened to a decision.
@@ -18,10 +18,19 @@ use serde::{Deserialize, Serialize};
 pub enum DecisionEvent {
     /// `DecisionRecorded` v2 (v1: numbered resolutions, required maker/status/outcome).
     Recorded(DecisionRecorded),
-    /// `DecisionPublished` v1.
+    /// `DecisionPublished` v2 (v1 had no deadline time, and a window as a number of working
+    /// days).
     Published(DecisionPublished),
-    /// `DecisionCalledIn` v1.
+    /// `DecisionCalledIn` v2 (v1 had no `suspends_decision`: every call-in suspended).
     CalledIn(DecisionCalledIn),
+    /// `DecisionCallInWithdrawn` v1.
+    CallInWithdrawn(DecisionCallInWithdrawn),
+    /// `DecisionCallInRuledInvalid` v1.
+    CallInRuledInvalid(DecisionCallInRuledInvalid),
+    /// `DecisionRecommendedToFullCouncil` v1.
+    RecommendedToFullCouncil(DecisionRecommendedToFullCouncil),
+    /// `DecisionFullCouncilDecisionLinked` v1.
+    FullCouncilDecisionLinked(DecisionFullCouncilDecisionLinked),
     /// `DecisionCallInResolved` v1.
     CallInResolved(DecisionCallInResolved),
     /// `DecisionReconsidered` v2 (v1: numbered resolutions).
@@ -75,6 +84,10 @@ pub struct DecisionPublished {
     /// The last day for call-in that applies.
     #[serde(rename = "call_in_deadline")]
     pub call_in_deadline: Option<NaiveDate>,
+    /// The time on that day by which a call-in must be made, if stated (by the rule or as
+    /// published); `None` when not stated.
+    #[serde(rename = "call_in_deadline_time")]
+    pub call_in_deadline_time: Option<NaiveTime>,
     /// The effective date that applies (unless called in).
     #[serde(rename = "effective_from")]
     pub effective_from: NaiveDate,
@@ -95,6 +108,60 @@ pub struct DecisionCalledIn {
     /// When.
     #[serde(rename = "date")]
     pub date: NaiveDate,
+    /// Whether the call-in suspends the decision until it is resolved (usually it does; some
+    /// constitutions let a decision stand while scrutiny looks at it).
+    #[serde(rename = "suspends_decision")]
+    pub suspends_decision: bool,
+}
+
+/// The members withdrew their call-in request.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionCallInWithdrawn {
+    /// When.
+    #[serde(rename = "date")]
+    pub date: NaiveDate,
+    /// Why, if the record says.
+    #[serde(rename = "reason")]
+    pub reason: Option<Reason>,
+    /// The day the decision is effective from again, if the call-in had suspended it (the
+    /// later of its effective date at publication and this day); `None` if it had not.
+    #[serde(rename = "effective_from")]
+    pub effective_from: Option<NaiveDate>,
+}
+
+/// The call-in request was ruled invalid (e.g. by the monitoring officer: too few members,
+/// out of time, no reasons given).
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionCallInRuledInvalid {
+    /// When.
+    #[serde(rename = "date")]
+    pub date: NaiveDate,
+    /// Who ruled, if the record says.
+    #[serde(rename = "ruled_by")]
+    pub ruled_by: Option<Name>,
+    /// Why, if the record says.
+    #[serde(rename = "reason")]
+    pub reason: Option<Reason>,
+    /// As for [`DecisionCallInWithdrawn::effective_from`].
+    #[serde(rename = "effective_from")]
+    pub effective_from: Option<NaiveDate>,
+}
+
+/// The record is a recommendation to full council rather than a decision: it does not take
+/// effect on its own.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionRecommendedToFullCouncil {
+    /// The day of the full council meeting it goes to, if the record says.
+    #[serde(rename = "full_council_meeting_on")]
+    pub full_council_meeting_on: Option<NaiveDate>,
+}
+
+/// A recommendation was linked to full council's decision on it.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionFullCouncilDecisionLinked {
+    /// Full council's decision, recorded in its own stream.
+    #[serde(rename = "full_council_decision")]
+    pub full_council_decision: DecisionId,
 }
 
 /// Scrutiny reached a result on the call-in.

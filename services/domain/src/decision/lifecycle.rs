@@ -2,7 +2,7 @@
 //! the values that transitions record.
 
 use super::{DecisionCommandKind, Outcome, Resolutions};
-use crate::council::{CountedFrom, TakesEffect};
+use crate::council::{BodyKind, CallInRule};
 use crate::values::{Name, Reason, ValueError};
 use serde::{Deserialize, Serialize};
 
@@ -10,10 +10,18 @@ use serde::{Deserialize, Serialize};
 ///
 /// ```text
 /// Made ──Publish──▶ Published ──TakeEffect──▶ Effective ──Implement──▶ Implemented
-///  │ ▲                 │                         ▲   ▲
+///  │ ▲ │               │  ▲                      ▲   ▲
+///  │ │ │               │  └WithdrawCallIn/RuleCallInInvalid┐   │
 ///  │ └Resume─ Deferred  └CallIn▶ CalledIn ─NoFurtherAction┘   │
-///  └Defer──▶┘                       └referral▶ AwaitingReconsideration ─Reconsider┘
-/// Withdraw: any state before Effective. Abandon: Made, Deferred, AwaitingReconsideration.
+///  └Defer──▶┘    │                  └referral▶ AwaitingReconsideration ─Reconsider┘
+///                │              (full council may first refer it back: it stays awaiting)
+///                └RecommendToFullCouncil (also from Published)▶ RecommendedToFullCouncil
+///                                                         (─LinkFullCouncilDecision)
+/// Made ─TakeEffect/Implement▶ when no publication was stated (with warnings).
+/// A call-in that does not suspend the decision leaves the state as it is (Published,
+/// Effective or Implemented) while it runs.
+/// Withdraw: any state before Effective. Abandon: Made, Deferred, AwaitingReconsideration,
+/// RecommendedToFullCouncil.
 /// ```
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum DecisionStatus {
@@ -44,6 +52,10 @@ pub enum DecisionStatus {
     /// Abandoned: it will not go ahead.
     #[serde(rename = "abandoned")]
     Abandoned,
+    /// A recommendation to full council rather than a decision: it does not take effect on
+    /// its own; full council decides (see `LinkFullCouncilDecision`).
+    #[serde(rename = "recommended_to_full_council")]
+    RecommendedToFullCouncil,
 }
 
 impl DecisionStatus {
@@ -57,16 +69,35 @@ impl DecisionStatus {
             K::Record => false,
             K::Correct => true,
             K::Publish | K::Defer | K::ExemptFromCallIn => self == S::Made,
+            // A page may show the recommendation published first.
+            K::RecommendToFullCouncil => matches!(self, S::Made | S::Published),
             K::Resume => self == S::Deferred,
-            K::CallIn | K::TakeEffect => self == S::Published,
-            K::ResolveCallIn => self == S::CalledIn,
+            // From Made only when no publication was stated: the handler warns.
+            K::TakeEffect => matches!(self, S::Published | S::Made),
+            // A suspending call-in needs Published; one that does not suspend the decision
+            // may also come once it is in effect (the handler tells them apart).
+            K::CallIn => matches!(self, S::Published | S::Effective | S::Implemented),
+            // The handler also needs an open call-in.
+            K::ResolveCallIn | K::WithdrawCallIn | K::RuleCallInInvalid => matches!(
+                self,
+                S::CalledIn | S::Published | S::Effective | S::Implemented
+            ),
             K::Reconsider => self == S::AwaitingReconsideration,
-            K::Implement => self == S::Effective,
+            K::Implement => matches!(self, S::Effective | S::Made),
+            K::LinkFullCouncilDecision => self == S::RecommendedToFullCouncil,
             K::Withdraw => matches!(
                 self,
-                S::Made | S::Deferred | S::Published | S::CalledIn | S::AwaitingReconsideration
+                S::Made
+                    | S::Deferred
+                    | S::Published
+                    | S::CalledIn
+                    | S::AwaitingReconsideration
+                    | S::RecommendedToFullCouncil
             ),
-            K::Abandon => matches!(self, S::Made | S::Deferred | S::AwaitingReconsideration),
+            K::Abandon => matches!(
+                self,
+                S::Made | S::Deferred | S::AwaitingReconsideration | S::RecommendedToFullCouncil
+            ),
         }
     }
 
@@ -82,6 +113,7 @@ impl DecisionStatus {
             DecisionStatus::Implemented => "Implemented",
             DecisionStatus::Withdrawn => "Withdrawn",
             DecisionStatus::Abandoned => "Abandoned",
+            DecisionStatus::RecommendedToFullCouncil => "RecommendedToFullCouncil",
         }
     }
 }
@@ -93,28 +125,74 @@ impl std::fmt::Display for DecisionStatus {
 }
 
 /// The call-in terms a decision was published under.
+///
+/// v1 payloads (`DecisionPublished` v1) held a window as `period_working_days`,
+/// `counted_from` and `takes_effect`; the upcaster lifts them to a [`CallInRule`].
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(tag = "kind")]
 pub enum CallInTerms {
     /// A call-in window under the council's policy at publication.
     #[serde(rename = "window")]
     Window {
-        /// The period in working days.
-        #[serde(rename = "period_working_days")]
-        period_working_days: u8,
-        /// What the period was counted from.
-        #[serde(rename = "counted_from")]
-        counted_from: CountedFrom,
-        /// When it takes effect relative to the last day.
-        #[serde(rename = "takes_effect")]
-        takes_effect: TakesEffect,
+        /// The rule that gave the window.
+        #[serde(rename = "rule")]
+        rule: CallInRule,
+        /// The kind of decision maker whose own arrangement gave the rule; `None` when the
+        /// council-wide rule applied.
+        #[serde(rename = "decision_maker_kind")]
+        decision_maker_kind: Option<BodyKind>,
     },
     /// The record says it is not subject to call-in: it takes effect at once.
     #[serde(rename = "not_subject_to_call_in")]
     NotSubjectToCallIn,
+    /// The record does not say, and the council's policy makes decisions of this kind of
+    /// decision maker not subject to call-in: it takes effect at once.
+    #[serde(rename = "not_subject_under_policy")]
+    NotSubjectUnderPolicy {
+        /// The kind of decision maker.
+        #[serde(rename = "decision_maker_kind")]
+        decision_maker_kind: BodyKind,
+    },
     /// Exempted from call-in for urgency: it takes effect at once.
     #[serde(rename = "exempted_for_urgency")]
     ExemptedForUrgency,
+}
+
+/// Lifts call-in terms as first stored (`DecisionPublished` v1, and decision views written
+/// before deadline forms) to today's shape: a window's `period_working_days`, `counted_from`
+/// and `takes_effect` become its rule, with no stated time and no kind of decision maker;
+/// other terms are unchanged.
+///
+/// # Errors
+/// A message naming the missing field if a v1 window lacks one.
+pub fn lift_call_in_terms_v1(v1: &serde_json::Value) -> Result<serde_json::Value, String> {
+    let mut terms = v1.clone();
+    let Some(obj) = terms.as_object_mut() else {
+        return Err("call-in terms are not an object".to_owned());
+    };
+    if obj.get("kind").and_then(serde_json::Value::as_str) != Some("window")
+        || obj.contains_key("rule")
+    {
+        return Ok(terms);
+    }
+    let mut take = |name: &str| {
+        obj.remove(name)
+            .ok_or_else(|| format!("v1 window has no {name:?}"))
+    };
+    let period = take("period_working_days")?;
+    let counted_from = take("counted_from")?;
+    let takes_effect = take("takes_effect")?;
+    obj.insert(
+        "rule".to_owned(),
+        serde_json::json!({
+            "deadline": {"form": "working_days", "working_days": period},
+            "deadline_time": null,
+            "counted_from": counted_from,
+            "takes_effect": takes_effect,
+        }),
+    );
+    obj.insert("decision_maker_kind".to_owned(), serde_json::Value::Null);
+    Ok(terms)
 }
 
 impl CallInTerms {
@@ -159,13 +237,17 @@ pub enum CallInOutcome {
     ReferredToFullCouncil,
 }
 
-/// What the decision maker did on reconsideration, as commanded.
+/// What the decision maker (or full council) did on reconsideration, as commanded.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize)]
 pub enum Reconsideration {
     /// The original decision stands.
     Confirmed,
     /// The decision was amended: these resolutions replace the old ones.
     Amended(Resolutions),
+    /// Full council, to which the call-in referred it, objected and referred it back to the
+    /// decision maker, which has yet to reconsider (full council cannot change an executive
+    /// decision itself).
+    ReferredBackByFullCouncil,
 }
 
 /// What reconsideration produced, as recorded in the event (with the
@@ -186,6 +268,9 @@ pub enum ReconsiderationResult {
         #[serde(rename = "outcome")]
         outcome: Option<Outcome>,
     },
+    /// Full council referred it back to the decision maker: still awaiting reconsideration.
+    #[serde(rename = "referred_back_by_full_council")]
+    ReferredBackByFullCouncil,
 }
 
 /// The members calling a decision in: at least one, each named once (order
@@ -296,5 +381,39 @@ mod tests {
                 .as_slice(),
             &[a]
         );
+    }
+
+    #[test]
+    fn call_in_steps_need_a_state_a_call_in_can_be_open_in() {
+        for k in [K::ResolveCallIn, K::WithdrawCallIn, K::RuleCallInInvalid] {
+            for s in [S::CalledIn, S::Published, S::Effective, S::Implemented] {
+                assert!(s.allows(k), "{s} should allow {k:?}");
+            }
+            for s in [
+                S::Made,
+                S::Deferred,
+                S::AwaitingReconsideration,
+                S::Withdrawn,
+                S::Abandoned,
+                S::RecommendedToFullCouncil,
+            ] {
+                assert!(!s.allows(k), "{s} should not allow {k:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn an_unpublished_record_may_take_effect_or_be_implemented_but_a_recommendation_not() {
+        assert!(S::Made.allows(K::TakeEffect));
+        assert!(S::Made.allows(K::Implement));
+        for k in [K::TakeEffect, K::Implement, K::CallIn, K::Publish] {
+            assert!(!S::RecommendedToFullCouncil.allows(k));
+            assert!(!S::Deferred.allows(k));
+        }
+        assert!(S::RecommendedToFullCouncil.allows(K::LinkFullCouncilDecision));
+        assert!(S::RecommendedToFullCouncil.allows(K::Withdraw));
+        assert!(S::Made.allows(K::RecommendToFullCouncil));
+        assert!(S::Published.allows(K::RecommendToFullCouncil));
+        assert!(!S::CalledIn.allows(K::RecommendToFullCouncil));
     }
 }

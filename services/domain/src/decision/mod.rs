@@ -26,14 +26,14 @@ pub use errors::DecisionError;
 pub use events::*;
 pub use lifecycle::{
     CallInMembers, CallInOutcome, CallInTerms, DateBasis, DecisionStatus, Reconsideration,
-    ReconsiderationResult,
+    ReconsiderationResult, lift_call_in_terms_v1,
 };
 pub use links::{DecisionLink, DecisionRelation, MeetingItemRef, References};
 pub use people::{DeclaredInterest, Interests, MemberRef, NamedVote, Vote, VoteCast};
 pub use resolutions::{Resolution, Resolutions};
 
 use crate::Decided;
-use crate::council::Council;
+use crate::council::{BodyKind, CallInArrangement, Council};
 use crate::event::Event;
 use crate::restriction::RestrictionDraft;
 use crate::values::{DecisionId, LongText, Name, Reason};
@@ -48,6 +48,35 @@ pub struct CallInExemption {
     pub agreed_by: Name,
     /// Why.
     pub reason: Reason,
+}
+
+/// One call-in request and how it ended, if it has.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct CallInRequest {
+    /// The request.
+    pub called_in: DecisionCalledIn,
+    /// How it ended; `None` while open.
+    pub end: Option<CallInEnd>,
+}
+
+/// How a call-in request ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub enum CallInEnd {
+    /// The members withdrew it.
+    Withdrawn(DecisionCallInWithdrawn),
+    /// It was ruled invalid.
+    RuledInvalid(DecisionCallInRuledInvalid),
+    /// Scrutiny reached a result.
+    Resolved(DecisionCallInResolved),
+}
+
+/// A recommendation to full council, and full council's decision once linked.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Recommendation {
+    /// The day of the full council meeting, if the record says.
+    pub full_council_meeting_on: Option<NaiveDate>,
+    /// Full council's decision on it, once linked.
+    pub full_council_decision: Option<DecisionId>,
 }
 
 /// A correction of the record, with the version it replaced.
@@ -82,9 +111,10 @@ pub struct Decision {
     status: DecisionStatus,
     publication: Option<DecisionPublished>,
     exemption: Option<CallInExemption>,
-    call_in: Option<DecisionCalledIn>,
-    call_in_resolution: Option<DecisionCallInResolved>,
+    call_ins: Vec<CallInRequest>,
+    recommendation: Option<Recommendation>,
     reconsideration: Option<DecisionReconsidered>,
+    full_council_referral: Option<NaiveDate>,
     effective_from: Option<NaiveDate>,
     took_effect_on: Option<NaiveDate>,
     implementation: Option<DecisionImplemented>,
@@ -114,9 +144,10 @@ impl Decision {
                 status: DecisionStatus::Made,
                 publication: None,
                 exemption: None,
-                call_in: None,
-                call_in_resolution: None,
+                call_ins: Vec::new(),
+                recommendation: None,
                 reconsideration: None,
+                full_council_referral: None,
                 effective_from: None,
                 took_effect_on: None,
                 implementation: None,
@@ -143,36 +174,70 @@ impl Decision {
                 self.publication = Some(e.clone());
             }
             DecisionEvent::CalledIn(e) => {
-                self.status = DecisionStatus::CalledIn;
-                self.effective_from = None;
-                self.call_in = Some(e.clone());
+                if e.suspends_decision {
+                    self.status = DecisionStatus::CalledIn;
+                    self.effective_from = None;
+                }
+                self.call_ins.push(CallInRequest {
+                    called_in: e.clone(),
+                    end: None,
+                });
             }
             DecisionEvent::CallInResolved(e) => {
-                match e.outcome {
-                    CallInOutcome::NoFurtherAction => {
-                        self.status = DecisionStatus::Effective;
-                        self.effective_from = Some(e.date);
-                    }
-                    CallInOutcome::ReferredBackToDecisionMaker
-                    | CallInOutcome::ReferredToFullCouncil => {
-                        self.status = DecisionStatus::AwaitingReconsideration;
+                if self.open_call_in_suspends() {
+                    match e.outcome {
+                        CallInOutcome::NoFurtherAction => {
+                            self.status = DecisionStatus::Effective;
+                            self.effective_from = Some(e.date);
+                        }
+                        CallInOutcome::ReferredBackToDecisionMaker
+                        | CallInOutcome::ReferredToFullCouncil => {
+                            self.status = DecisionStatus::AwaitingReconsideration;
+                        }
                     }
                 }
-                self.call_in_resolution = Some(e.clone());
+                self.end_call_in(CallInEnd::Resolved(e.clone()));
             }
-            DecisionEvent::Reconsidered(e) => {
-                if let ReconsiderationResult::Amended {
-                    resolutions,
-                    outcome,
-                } = &e.result
-                {
-                    self.details.resolutions = resolutions.clone();
-                    self.details.outcome = *outcome;
+            DecisionEvent::CallInWithdrawn(e) => {
+                self.resume_after_call_in(e.effective_from);
+                self.end_call_in(CallInEnd::Withdrawn(e.clone()));
+            }
+            DecisionEvent::CallInRuledInvalid(e) => {
+                self.resume_after_call_in(e.effective_from);
+                self.end_call_in(CallInEnd::RuledInvalid(e.clone()));
+            }
+            DecisionEvent::RecommendedToFullCouncil(e) => {
+                self.status = DecisionStatus::RecommendedToFullCouncil;
+                // A recommendation never takes effect on its own.
+                self.effective_from = None;
+                self.recommendation = Some(Recommendation {
+                    full_council_meeting_on: e.full_council_meeting_on,
+                    full_council_decision: None,
+                });
+            }
+            DecisionEvent::FullCouncilDecisionLinked(e) => {
+                if let Some(recommendation) = &mut self.recommendation {
+                    recommendation.full_council_decision = Some(e.full_council_decision);
                 }
-                self.status = DecisionStatus::Effective;
-                self.effective_from = Some(e.date);
-                self.reconsideration = Some(e.clone());
             }
+            DecisionEvent::Reconsidered(e) => match &e.result {
+                ReconsiderationResult::ReferredBackByFullCouncil => {
+                    self.full_council_referral = Some(e.date);
+                }
+                result => {
+                    if let ReconsiderationResult::Amended {
+                        resolutions,
+                        outcome,
+                    } = result
+                    {
+                        self.details.resolutions = resolutions.clone();
+                        self.details.outcome = *outcome;
+                    }
+                    self.status = DecisionStatus::Effective;
+                    self.effective_from = Some(e.date);
+                    self.reconsideration = Some(e.clone());
+                }
+            },
             DecisionEvent::ExemptedFromCallIn(e) => {
                 self.exemption = Some(CallInExemption {
                     agreed_by: e.agreed_by.clone(),
@@ -220,6 +285,33 @@ impl Decision {
                     corrected_on: e.corrected_on,
                 });
             }
+        }
+    }
+
+    /// The open call-in request, if one is open.
+    fn open_call_in(&self) -> Option<&DecisionCalledIn> {
+        self.call_ins
+            .last()
+            .filter(|r| r.end.is_none())
+            .map(|r| &r.called_in)
+    }
+
+    fn open_call_in_suspends(&self) -> bool {
+        self.open_call_in().is_some_and(|c| c.suspends_decision)
+    }
+
+    fn end_call_in(&mut self, end: CallInEnd) {
+        if let Some(request) = self.call_ins.last_mut().filter(|r| r.end.is_none()) {
+            request.end = Some(end);
+        }
+    }
+
+    /// After a withdrawn or invalid call-in: a suspended decision is published again,
+    /// effective from the day the event says.
+    fn resume_after_call_in(&mut self, effective_from: Option<NaiveDate>) {
+        if let Some(from) = effective_from {
+            self.status = DecisionStatus::Published;
+            self.effective_from = Some(from);
         }
     }
 
@@ -300,6 +392,7 @@ impl Decision {
             DecisionCommand::Publish {
                 publication_date,
                 call_in_deadline,
+                call_in_deadline_time,
                 effective_from,
                 override_reason,
             } => {
@@ -307,8 +400,11 @@ impl Decision {
                 let published = self.decide_publication(
                     council,
                     *publication_date,
-                    *call_in_deadline,
-                    *effective_from,
+                    ExplicitDates {
+                        deadline: *call_in_deadline,
+                        deadline_time: *call_in_deadline_time,
+                        effective_from: *effective_from,
+                    },
                     override_reason.as_ref(),
                     &mut warnings,
                 )?;
@@ -318,6 +414,7 @@ impl Decision {
                 members,
                 reason,
                 date,
+                suspends,
             } => {
                 let publication =
                     self.publication
@@ -336,6 +433,12 @@ impl Decision {
                     // Not subject at publication, or corrected since to say so.
                     _ => return Err(DecisionError::NotSubjectToCallIn),
                 }
+                if self.open_call_in().is_some() {
+                    return Err(DecisionError::CallInAlreadyOpen);
+                }
+                if *suspends && self.status != DecisionStatus::Published {
+                    return Err(DecisionError::CallInCannotSuspend { state: self.status });
+                }
                 not_future(*date)?;
                 not_before(*date, publication.publication_date)?;
                 if let Some(deadline) = publication.call_in_deadline
@@ -347,14 +450,14 @@ impl Decision {
                     members: members.clone(),
                     reason: reason.clone(),
                     date: *date,
+                    suspends_decision: *suspends,
                 })
             }
             DecisionCommand::ResolveCallIn { outcome, date } => {
+                let call_in = self.require_open_call_in(command.kind())?;
                 not_future(*date)?;
-                if let Some(call_in) = &self.call_in {
-                    not_before(*date, call_in.date)?;
-                }
-                if *outcome == CallInOutcome::NoFurtherAction {
+                not_before(*date, call_in.date)?;
+                if *outcome == CallInOutcome::NoFurtherAction && call_in.suspends_decision {
                     not_before_decision(*date)?;
                 }
                 DecisionEvent::CallInResolved(DecisionCallInResolved {
@@ -362,13 +465,75 @@ impl Decision {
                     date: *date,
                 })
             }
+            DecisionCommand::WithdrawCallIn { date, reason } => {
+                let effective_from = self.decide_call_in_end(command.kind(), *date, today)?;
+                DecisionEvent::CallInWithdrawn(DecisionCallInWithdrawn {
+                    date: *date,
+                    reason: reason.clone(),
+                    effective_from,
+                })
+            }
+            DecisionCommand::RuleCallInInvalid {
+                date,
+                ruled_by,
+                reason,
+            } => {
+                let effective_from = self.decide_call_in_end(command.kind(), *date, today)?;
+                DecisionEvent::CallInRuledInvalid(DecisionCallInRuledInvalid {
+                    date: *date,
+                    ruled_by: ruled_by.clone(),
+                    reason: reason.clone(),
+                    effective_from,
+                })
+            }
+            DecisionCommand::RecommendToFullCouncil {
+                full_council_meeting_on,
+            } => {
+                let kind = call_in::decision_maker_kind(&self.details, council);
+                if kind == Some(BodyKind::FullCouncil) {
+                    return Err(DecisionError::RecommendationByFullCouncil);
+                }
+                if let Some(meeting) = full_council_meeting_on {
+                    not_before(*meeting, date_of_decision)?;
+                }
+                DecisionEvent::RecommendedToFullCouncil(DecisionRecommendedToFullCouncil {
+                    full_council_meeting_on: *full_council_meeting_on,
+                })
+            }
+            DecisionCommand::LinkFullCouncilDecision { decision } => {
+                if *decision == self.id {
+                    return Err(DecisionError::LinkedToItself);
+                }
+                if self
+                    .recommendation
+                    .as_ref()
+                    .is_some_and(|r| r.full_council_decision.is_some())
+                {
+                    return Err(DecisionError::AlreadyLinked);
+                }
+                DecisionEvent::FullCouncilDecisionLinked(DecisionFullCouncilDecisionLinked {
+                    full_council_decision: *decision,
+                })
+            }
             DecisionCommand::Reconsider { result, date } => {
                 not_future(*date)?;
-                if let Some(resolution) = &self.call_in_resolution {
+                if let Some(resolution) = self.call_in_resolution() {
                     not_before(*date, resolution.date)?;
+                }
+                if let Some(referral) = self.full_council_referral {
+                    not_before(*date, referral)?;
                 }
                 not_before_decision(*date)?;
                 let result = match result {
+                    Reconsideration::ReferredBackByFullCouncil => {
+                        let referred_to_full_council = self
+                            .call_in_resolution()
+                            .is_some_and(|r| r.outcome == CallInOutcome::ReferredToFullCouncil);
+                        if !referred_to_full_council || self.full_council_referral.is_some() {
+                            return Err(DecisionError::NotBeforeFullCouncil);
+                        }
+                        ReconsiderationResult::ReferredBackByFullCouncil
+                    }
                     Reconsideration::Confirmed => ReconsiderationResult::Confirmed,
                     Reconsideration::Amended(resolutions) => ReconsiderationResult::Amended {
                         resolutions: resolutions.clone(),
@@ -397,7 +562,9 @@ impl Decision {
             }
             DecisionCommand::TakeEffect { on } => {
                 not_future(*on)?;
-                if let Some(effective_from) = self.publication.as_ref().map(|p| p.effective_from)
+                // While published this is the publication's date, or a later one after a
+                // call-in that suspended the decision was withdrawn or ruled invalid.
+                if let Some(effective_from) = self.effective_from
                     && *on < effective_from
                 {
                     return Err(DecisionError::TakeEffectBeforeEffectiveDate {
@@ -406,12 +573,20 @@ impl Decision {
                     });
                 }
                 not_before_decision(*on)?;
+                if self.status == DecisionStatus::Made {
+                    self.warn_unpublished(council, &mut warnings);
+                }
                 DecisionEvent::TookEffect(DecisionTookEffect { on: *on })
             }
             DecisionCommand::Implement { on, note } => {
                 not_future(*on)?;
                 if let Some(effective_from) = self.effective_from {
                     not_before(*on, effective_from)?;
+                }
+                if self.status == DecisionStatus::Made {
+                    not_before(*on, date_of_decision)?;
+                    self.warn_unpublished(council, &mut warnings);
+                    warnings.push(Warning::EffectiveDateNotStated);
                 }
                 DecisionEvent::Implemented(DecisionImplemented {
                     on: *on,
@@ -455,45 +630,137 @@ impl Decision {
         Ok((vec![event], warnings))
     }
 
+    /// The open call-in a result, withdrawal or ruling is about; for a suspended decision
+    /// (CalledIn) there always is one.
+    fn require_open_call_in(
+        &self,
+        command: DecisionCommandKind,
+    ) -> Result<&DecisionCalledIn, DecisionError> {
+        self.open_call_in().ok_or(match self.status {
+            DecisionStatus::CalledIn => DecisionError::NoOpenCallIn,
+            state => DecisionError::InvalidTransition { state, command },
+        })
+    }
+
+    /// Checks the date of a withdrawal or invalid ruling and returns the day the decision is
+    /// effective from again (if the call-in had suspended it): its effective date at
+    /// publication, or this day if that has passed.
+    fn decide_call_in_end(
+        &self,
+        command: DecisionCommandKind,
+        date: NaiveDate,
+        today: NaiveDate,
+    ) -> Result<Option<NaiveDate>, DecisionError> {
+        let call_in = self.require_open_call_in(command)?;
+        if date > today {
+            return Err(DecisionError::DateInFuture { date, today });
+        }
+        if date < call_in.date {
+            return Err(DecisionError::DateTooEarly {
+                date,
+                earliest: call_in.date,
+            });
+        }
+        if !call_in.suspends_decision {
+            return Ok(None);
+        }
+        let published_effective = self.publication.as_ref().map(|p| p.effective_from);
+        Ok(Some(
+            published_effective.map_or(date, |from| from.max(date)),
+        ))
+    }
+
+    /// Warnings for a record taking effect or implemented with no publication stated: say
+    /// plainly what was not stated, and whether a call-in period could have applied.
+    fn warn_unpublished(&self, council: &Council, warnings: &mut Vec<Warning>) {
+        warnings.push(Warning::PublicationDateNotStated);
+        let not_subject = self.exemption.is_some()
+            || !self.details.callable_in()
+            || call_in::not_subject_under_policy(&self.details, council).is_some();
+        if !not_subject {
+            warnings.push(Warning::CallInPeriodNotChecked {
+                call_in_status_stated: self.details.subject_to_call_in.is_some(),
+            });
+        }
+    }
+
     fn decide_publication(
         &self,
         council: &Council,
         publication_date: NaiveDate,
-        explicit_deadline: Option<NaiveDate>,
-        explicit_effective: Option<NaiveDate>,
+        explicit: ExplicitDates,
         override_reason: Option<&Reason>,
         warnings: &mut Vec<Warning>,
     ) -> Result<DecisionPublished, DecisionError> {
         let date_of_decision = self.details.date_of_decision;
-        if override_reason.is_some() && explicit_deadline.is_none() && explicit_effective.is_none()
+        let ExplicitDates {
+            deadline: explicit_deadline,
+            deadline_time: explicit_time,
+            effective_from: explicit_effective,
+        } = explicit;
+        if override_reason.is_some()
+            && explicit_deadline.is_none()
+            && explicit_time.is_none()
+            && explicit_effective.is_none()
         {
             return Err(DecisionError::OverrideReasonWithoutDates);
         }
-        let (terms, computed_deadline, computed_effective) = if self.exemption.is_some() {
+        let not_subject_under_policy = (self.details.subject_to_call_in.is_none())
+            .then(|| call_in::not_subject_under_policy(&self.details, council))
+            .flatten();
+        let (terms, computed_window, computed_effective) = if self.exemption.is_some() {
             (CallInTerms::ExemptedForUrgency, None, date_of_decision)
         } else if !self.details.callable_in() {
             (CallInTerms::NotSubjectToCallIn, None, date_of_decision)
+        } else if let Some(kind) = not_subject_under_policy {
+            warnings.push(Warning::CallInStatusTakenFromPolicy {
+                decision_maker_kind: kind,
+            });
+            (
+                CallInTerms::NotSubjectUnderPolicy {
+                    decision_maker_kind: kind,
+                },
+                None,
+                date_of_decision,
+            )
         } else {
             if self.details.subject_to_call_in.is_none() {
                 warnings.push(Warning::CallInStatusNotStated);
             }
-            let policy = council.call_in_policy();
+            let applied = call_in::arrangement_for(&self.details, council);
+            // A record saying it is subject to call-in, from a kind the policy exempts,
+            // falls back to the council-wide rule: the record is the fact.
+            let (rule, for_kind) = match applied.arrangement {
+                CallInArrangement::Window { rule } => (rule, applied.for_kind),
+                CallInArrangement::NotSubjectToCallIn => {
+                    (*council.call_in_policy().default_rule(), None)
+                }
+            };
             let window = compute_window(
-                policy,
+                &rule,
                 &council.calendar(),
                 publication_date,
                 date_of_decision,
             )?;
             (
-                call_in::window_terms(policy),
-                Some(window.deadline),
+                call_in::window_terms(&rule, for_kind),
+                Some(window),
                 window.effective_from,
             )
         };
-        if !terms.has_window() && explicit_deadline.is_some() {
+        let computed_deadline = computed_window.map(|w| w.deadline);
+        let computed_time = computed_window.and_then(|w| w.deadline_time);
+        if !terms.has_window() && (explicit_deadline.is_some() || explicit_time.is_some()) {
             return Err(DecisionError::CallInDeadlineWithoutCallIn);
         }
         let deadline = explicit_deadline.or(computed_deadline);
+        // A deadline given by hand states its own time, or none; one from the rule has the
+        // rule's time.
+        let deadline_time = match explicit_time {
+            Some(time) => Some(time),
+            None if deadline == computed_deadline => computed_time,
+            None => None,
+        };
         let effective_from = explicit_effective.unwrap_or(computed_effective);
         if let Some(deadline) = deadline
             && deadline < publication_date
@@ -516,9 +783,10 @@ impl Decision {
             });
         }
         let deadline_differs = deadline != computed_deadline;
+        let time_differs = deadline_time != computed_time;
         let effective_differs = effective_from != computed_effective;
         let basis = match override_reason {
-            _ if !deadline_differs && !effective_differs => DateBasis::Computed,
+            _ if !deadline_differs && !time_differs && !effective_differs => DateBasis::Computed,
             Some(reason) => DateBasis::Override {
                 reason: reason.clone(),
             },
@@ -527,6 +795,12 @@ impl Decision {
                     warnings.push(Warning::CallInDeadlineDiffersFromRule {
                         computed: computed_deadline,
                         recorded: deadline,
+                    });
+                }
+                if time_differs && !deadline_differs {
+                    warnings.push(Warning::CallInDeadlineTimeDiffersFromRule {
+                        computed: computed_time,
+                        recorded: deadline_time,
                     });
                 }
                 if effective_differs {
@@ -544,6 +818,7 @@ impl Decision {
             computed_call_in_deadline: computed_deadline,
             computed_effective_from: computed_effective,
             call_in_deadline: deadline,
+            call_in_deadline_time: deadline_time,
             effective_from,
             basis,
         })
@@ -579,6 +854,7 @@ impl Decision {
         let p = self.publication.as_ref()?;
         p.call_in_deadline.map(|deadline| CallInWindow {
             deadline,
+            deadline_time: p.call_in_deadline_time,
             effective_from: p.effective_from,
         })
     }
@@ -600,17 +876,35 @@ impl Decision {
         self.exemption.as_ref()
     }
 
-    /// The call-in, if the decision was called in.
+    /// The latest call-in request, if the decision was ever called in.
     pub fn call_in(&self) -> Option<&DecisionCalledIn> {
-        self.call_in.as_ref()
+        self.call_ins.last().map(|r| &r.called_in)
     }
 
-    /// The result of the call-in, if reached.
+    /// The result of the latest call-in request, if scrutiny reached one.
     pub fn call_in_resolution(&self) -> Option<&DecisionCallInResolved> {
-        self.call_in_resolution.as_ref()
+        match self.call_ins.last().and_then(|r| r.end.as_ref()) {
+            Some(CallInEnd::Resolved(resolved)) => Some(resolved),
+            _ => None,
+        }
     }
 
-    /// The reconsideration, if there was one.
+    /// Every call-in request, oldest first, with how each ended.
+    pub fn call_in_requests(&self) -> &[CallInRequest] {
+        &self.call_ins
+    }
+
+    /// The recommendation to full council, if the record is one.
+    pub fn recommendation(&self) -> Option<&Recommendation> {
+        self.recommendation.as_ref()
+    }
+
+    /// The day full council referred the decision back to the decision maker, if it did.
+    pub fn full_council_referral(&self) -> Option<NaiveDate> {
+        self.full_council_referral
+    }
+
+    /// The reconsideration that ended the referral (confirmed or amended), if there was one.
     pub fn reconsideration(&self) -> Option<&DecisionReconsidered> {
         self.reconsideration.as_ref()
     }
@@ -647,9 +941,12 @@ impl Decision {
     /// have the date; the domain never reads the clock).
     pub fn is_effective_on(&self, date: NaiveDate) -> bool {
         match self.status {
-            DecisionStatus::Published | DecisionStatus::Effective | DecisionStatus::Implemented => {
-                self.effective_from.is_some_and(|from| from <= date)
-            }
+            DecisionStatus::Published => self.effective_from.is_some_and(|from| from <= date),
+            // A record with no publication may only say the day it took effect.
+            DecisionStatus::Effective | DecisionStatus::Implemented => self
+                .effective_from
+                .or(self.took_effect_on)
+                .is_some_and(|from| from <= date),
             _ => false,
         }
     }
@@ -667,6 +964,14 @@ impl Decision {
 
 #[cfg(test)]
 mod tests;
+
+/// Dates given with a Publish command instead of (or confirming) the rule's.
+#[derive(Debug, Clone, Copy)]
+struct ExplicitDates {
+    deadline: Option<NaiveDate>,
+    deadline_time: Option<chrono::NaiveTime>,
+    effective_from: Option<NaiveDate>,
+}
 
 /// A command's record with its restrictions resolved against the council's nation: a
 /// restriction naming no scheme cites the nation's current one.

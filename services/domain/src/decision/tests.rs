@@ -1,7 +1,10 @@
 //! Given events, when a command, then events or an error.
 
 use super::*;
-use crate::council::{CallInPolicy, CanonicalStatus, CouncilCommand, CountedFrom, TakesEffect};
+use crate::council::{
+    BodyKind, CallInArrangement, CallInPolicy, CallInRule, CanonicalStatus, CouncilCommand,
+    CountedFrom, DecisionMakerCallIn, TakesEffect,
+};
 use crate::restriction::{ExemptionScheme, Restriction, RestrictionDraft};
 use crate::testing::*;
 use crate::values::{BodyId, MemberId, Reference, StatusLabel, Title, WardId};
@@ -110,6 +113,7 @@ fn publish(on: NaiveDate) -> DecisionCommand {
     DecisionCommand::Publish {
         publication_date: on,
         call_in_deadline: None,
+        call_in_deadline_time: None,
         effective_from: None,
         override_reason: None,
     }
@@ -120,6 +124,7 @@ fn call_in(on: NaiveDate) -> DecisionCommand {
         members: CallInMembers::parse(vec![name("Cllr Garland"), name("Cllr Wilson")]).unwrap(),
         reason: reason("The consultation was inadequate."),
         date: on,
+        suspends: true,
     }
 }
 
@@ -475,13 +480,13 @@ fn publishing_computes_the_call_in_window_from_the_councils_policy() {
         DecisionEvent::Published(DecisionPublished {
             publication_date: d(2010, 6, 11),
             call_in: CallInTerms::Window {
-                period_working_days: 5,
-                counted_from: CountedFrom::Publication,
-                takes_effect: TakesEffect::DayAfterLastDay,
+                rule: CallInRule::default(),
+                decision_maker_kind: None,
             },
             computed_call_in_deadline: Some(d(2010, 6, 18)),
             computed_effective_from: d(2010, 6, 19),
             call_in_deadline: Some(d(2010, 6, 18)),
+            call_in_deadline_time: None,
             effective_from: d(2010, 6, 19),
             basis: DateBasis::Computed,
         })
@@ -498,6 +503,7 @@ fn a_published_decision_exposes_its_window_and_effective_date() {
         s.call_in_window(),
         Some(CallInWindow {
             deadline: d(2010, 6, 18),
+            deadline_time: None,
             effective_from: d(2010, 6, 19)
         })
     );
@@ -513,6 +519,7 @@ fn explicit_dates_equal_to_the_rule_are_recorded_as_computed() {
         .when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 18)),
+            call_in_deadline_time: None,
             effective_from: Some(d(2010, 6, 19)),
             override_reason: None,
         })
@@ -529,6 +536,7 @@ fn explicit_dates_that_differ_from_the_rule_without_a_reason_are_kept_with_a_war
     let warnings = g.ok(DecisionCommand::Publish {
         publication_date: d(2010, 6, 11),
         call_in_deadline: None,
+        call_in_deadline_time: None,
         effective_from: Some(d(2010, 6, 21)),
         override_reason: None,
     });
@@ -553,6 +561,7 @@ fn a_differing_call_in_deadline_without_a_reason_is_kept_with_a_warning() {
         .when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 17)),
+            call_in_deadline_time: None,
             effective_from: Some(d(2010, 6, 19)),
             override_reason: None,
         })
@@ -574,6 +583,7 @@ fn explicit_dates_with_an_override_reason_are_an_override_without_warning() {
         .when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 21)),
+            call_in_deadline_time: None,
             effective_from: Some(d(2010, 6, 22)),
             override_reason: Some(why.clone()),
         })
@@ -596,6 +606,7 @@ fn an_override_reason_without_explicit_dates_is_refused() {
         g.when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: None,
+            call_in_deadline_time: None,
             effective_from: None,
             override_reason: Some(reason("because")),
         }),
@@ -610,6 +621,7 @@ fn a_call_in_deadline_before_publication_is_refused() {
         g.when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 10)),
+            call_in_deadline_time: None,
             effective_from: None,
             override_reason: Some(reason("imported")),
         }),
@@ -627,6 +639,7 @@ fn an_effective_date_before_the_decision_is_refused() {
         g.when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: None,
+            call_in_deadline_time: None,
             effective_from: Some(d(2010, 6, 8)),
             override_reason: Some(reason("imported")),
         }),
@@ -680,6 +693,7 @@ fn a_call_in_deadline_for_a_decision_not_subject_to_call_in_is_refused() {
         g.when(DecisionCommand::Publish {
             publication_date: d(2010, 6, 11),
             call_in_deadline: Some(d(2010, 6, 18)),
+            call_in_deadline_time: None,
             effective_from: None,
             override_reason: None,
         }),
@@ -702,17 +716,18 @@ fn a_record_silent_on_call_in_is_treated_as_subject_to_call_in_with_a_warning() 
 
 #[test]
 fn the_call_in_period_can_be_counted_from_the_decision_and_end_on_the_last_day() {
-    let policy = CallInPolicy {
+    let policy = CallInPolicy::uniform(CallInRule {
         counted_from: CountedFrom::Decision,
         takes_effect: TakesEffect::LastDay,
         ..Default::default()
-    };
+    });
     let mut g = Given::recorded().council_does(CouncilCommand::SetCallInPolicy { policy });
     g.ok(publish(d(2010, 6, 11)));
     assert_eq!(
         g.state().call_in_window(),
         Some(CallInWindow {
             deadline: d(2010, 6, 16),
+            deadline_time: None,
             effective_from: d(2010, 6, 16)
         })
     );
@@ -729,6 +744,7 @@ fn a_council_closure_day_extends_the_call_in_period() {
         g.state().call_in_window(),
         Some(CallInWindow {
             deadline: d(2010, 6, 21),
+            deadline_time: None,
             effective_from: d(2010, 6, 22)
         })
     );
@@ -1530,4 +1546,673 @@ mod real_records {
             vec![DecisionField::References, DecisionField::Department]
         );
     }
+}
+
+// --- Call-in policy by kind of decision maker --------------------------------
+
+fn five_pm() -> Option<chrono::NaiveTime> {
+    chrono::NaiveTime::from_hms_opt(17, 0, 0)
+}
+
+/// 5pm on the Friday of the following week, for cabinet members; officers not subject.
+fn policy_by_kind() -> CallInPolicy {
+    CallInPolicy::new(
+        CallInRule::default(),
+        vec![
+            DecisionMakerCallIn {
+                decision_maker: BodyKind::Officer,
+                arrangement: CallInArrangement::NotSubjectToCallIn,
+            },
+            DecisionMakerCallIn {
+                decision_maker: BodyKind::CabinetMember,
+                arrangement: CallInArrangement::Window {
+                    rule: CallInRule {
+                        deadline: crate::council::CallInDeadline::WeekdayOfFollowingWeek {
+                            weekday: crate::council::DeadlineWeekday::Friday,
+                        },
+                        deadline_time: five_pm(),
+                        ..CallInRule::default()
+                    },
+                },
+            },
+        ],
+    )
+    .unwrap()
+}
+
+/// A decision recorded with a body of `kind` as decision maker, under [`policy_by_kind`].
+fn recorded_by(kind: BodyKind, subject_to_call_in: Option<bool>) -> Given {
+    let body = BodyId::new();
+    let mut g = Given::nothing()
+        .council_does(CouncilCommand::AddBody {
+            body,
+            name: name("The body"),
+            kind,
+        })
+        .council_does(CouncilCommand::SetCallInPolicy {
+            policy: policy_by_kind(),
+        });
+    let mut details = details(&g.f);
+    let body_ref = BodyRef {
+        body_id: body,
+        name_as_shown: name("The body"),
+    };
+    details.decision_maker = Some(body_ref.clone());
+    details.decided_by = Some(body_ref);
+    details.subject_to_call_in = subject_to_call_in;
+    g.ok(DecisionCommand::Record {
+        details: details.into(),
+    });
+    g
+}
+
+#[test]
+fn an_officer_decision_not_stated_as_subject_is_not_subject_under_the_policy() {
+    let mut g = recorded_by(BodyKind::Officer, None);
+    let warnings = g.ok(publish(d(2010, 6, 11)));
+    assert_eq!(
+        warnings,
+        vec![Warning::CallInStatusTakenFromPolicy {
+            decision_maker_kind: BodyKind::Officer
+        }]
+    );
+    let p = g.state().publication().unwrap().clone();
+    assert_eq!(
+        p.call_in,
+        CallInTerms::NotSubjectUnderPolicy {
+            decision_maker_kind: BodyKind::Officer
+        }
+    );
+    assert_eq!(p.call_in_deadline, None);
+    assert_eq!(p.effective_from, d(2010, 6, 9));
+    assert_eq!(
+        g.when(call_in(d(2010, 6, 14))),
+        Err(DecisionError::NotSubjectToCallIn)
+    );
+}
+
+#[test]
+fn an_officer_decision_the_record_says_is_subject_gets_the_council_wide_rule() {
+    let mut g = recorded_by(BodyKind::Officer, Some(true));
+    assert_eq!(g.ok(publish(d(2010, 6, 11))), vec![]);
+    let p = g.state().publication().unwrap().clone();
+    assert_eq!(
+        p.call_in,
+        CallInTerms::Window {
+            rule: CallInRule::default(),
+            decision_maker_kind: None
+        }
+    );
+    assert_eq!(p.call_in_deadline, Some(d(2010, 6, 18)));
+}
+
+#[test]
+fn a_cabinet_members_decision_gets_5pm_on_the_friday_of_the_following_week() {
+    // Published Wed 9 June 2010: the following week's Friday is 18 June.
+    let mut g = recorded_by(BodyKind::CabinetMember, Some(true));
+    g.ok(publish(d(2010, 6, 9)));
+    let s = g.state();
+    let p = s.publication().unwrap();
+    assert!(matches!(
+        p.call_in,
+        CallInTerms::Window {
+            decision_maker_kind: Some(BodyKind::CabinetMember),
+            ..
+        }
+    ));
+    assert_eq!(
+        s.call_in_window(),
+        Some(CallInWindow {
+            deadline: d(2010, 6, 18),
+            deadline_time: five_pm(),
+            effective_from: d(2010, 6, 19),
+        })
+    );
+    assert_eq!(p.basis, DateBasis::Computed);
+}
+
+#[test]
+fn a_cabinet_decision_without_its_own_arrangement_gets_the_council_wide_rule() {
+    let mut g = Given::recorded().council_does(CouncilCommand::SetCallInPolicy {
+        policy: policy_by_kind(),
+    });
+    g.ok(publish(d(2010, 6, 11)));
+    assert_eq!(
+        g.state().call_in_window(),
+        Some(CallInWindow {
+            deadline: d(2010, 6, 18),
+            deadline_time: None,
+            effective_from: d(2010, 6, 19),
+        })
+    );
+}
+
+#[test]
+fn a_published_deadline_time_differing_from_the_rule_is_kept_with_a_warning() {
+    let mut g = recorded_by(BodyKind::CabinetMember, Some(true));
+    let noon = chrono::NaiveTime::from_hms_opt(12, 0, 0);
+    let warnings = g.ok(DecisionCommand::Publish {
+        publication_date: d(2010, 6, 9),
+        call_in_deadline: None,
+        call_in_deadline_time: noon,
+        effective_from: None,
+        override_reason: None,
+    });
+    assert_eq!(
+        warnings,
+        vec![Warning::CallInDeadlineTimeDiffersFromRule {
+            computed: five_pm(),
+            recorded: noon
+        }]
+    );
+    let s = g.state();
+    let p = s.publication().unwrap();
+    assert_eq!(p.call_in_deadline_time, noon);
+    assert_eq!(p.basis, DateBasis::AsPublished);
+}
+
+#[test]
+fn a_published_deadline_date_without_a_time_states_no_time() {
+    let mut g = recorded_by(BodyKind::CabinetMember, Some(true));
+    g.ok(DecisionCommand::Publish {
+        publication_date: d(2010, 6, 9),
+        call_in_deadline: Some(d(2010, 6, 21)),
+        call_in_deadline_time: None,
+        effective_from: None,
+        override_reason: Some(reason("Extended by the Monitoring Officer.")),
+    });
+    let s = g.state();
+    let p = s.publication().unwrap();
+    assert_eq!(p.call_in_deadline, Some(d(2010, 6, 21)));
+    assert_eq!(p.call_in_deadline_time, None);
+}
+
+#[test]
+fn a_deadline_time_for_a_decision_without_call_in_is_refused() {
+    let g = recorded_by(BodyKind::Officer, None);
+    assert_eq!(
+        g.when(DecisionCommand::Publish {
+            publication_date: d(2010, 6, 11),
+            call_in_deadline: None,
+            call_in_deadline_time: five_pm(),
+            effective_from: None,
+            override_reason: None,
+        }),
+        Err(DecisionError::CallInDeadlineWithoutCallIn)
+    );
+}
+
+// --- Call-in as it happens --------------------------------------------------
+
+#[test]
+fn a_withdrawn_call_in_publishes_the_decision_again_effective_as_before() {
+    let mut g = Given::called_in();
+    let event = g.then_event(DecisionCommand::WithdrawCallIn {
+        date: d(2010, 6, 16),
+        reason: Some(reason("Questions answered.")),
+    });
+    assert_eq!(
+        event,
+        DecisionEvent::CallInWithdrawn(DecisionCallInWithdrawn {
+            date: d(2010, 6, 16),
+            reason: Some(reason("Questions answered.")),
+            effective_from: Some(d(2010, 6, 19)),
+        })
+    );
+    g.ok(DecisionCommand::WithdrawCallIn {
+        date: d(2010, 6, 16),
+        reason: Some(reason("Questions answered.")),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Published);
+    assert_eq!(s.effective_from(), Some(d(2010, 6, 19)));
+    assert_eq!(s.call_in_resolution(), None);
+    assert!(matches!(
+        s.call_in_requests()[0].end,
+        Some(CallInEnd::Withdrawn(_))
+    ));
+    // It can now take effect as usual.
+    g.ok(DecisionCommand::TakeEffect { on: d(2010, 6, 19) });
+    assert_eq!(g.state().status(), DecisionStatus::Effective);
+}
+
+#[test]
+fn a_call_in_ruled_invalid_after_the_effective_date_makes_it_effective_from_the_ruling() {
+    let mut g = Given::called_in();
+    g.ok(DecisionCommand::RuleCallInInvalid {
+        date: d(2010, 6, 22),
+        ruled_by: Some(name("Monitoring Officer")),
+        reason: Some(reason(
+            "Signed by two members; the constitution requires three.",
+        )),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Published);
+    assert_eq!(s.effective_from(), Some(d(2010, 6, 22)));
+    match &s.call_in_requests()[0].end {
+        Some(CallInEnd::RuledInvalid(e)) => {
+            assert_eq!(e.ruled_by, Some(name("Monitoring Officer")))
+        }
+        other => panic!("unexpected {other:?}"),
+    }
+    // It was suspended until the ruling: it cannot have taken effect before.
+    assert_eq!(
+        g.when(DecisionCommand::TakeEffect { on: d(2010, 6, 19) }),
+        Err(DecisionError::TakeEffectBeforeEffectiveDate {
+            on: d(2010, 6, 19),
+            effective_from: d(2010, 6, 22)
+        })
+    );
+    g.ok(DecisionCommand::TakeEffect { on: d(2010, 6, 22) });
+}
+
+#[test]
+fn withdrawing_or_ruling_on_a_call_in_needs_an_open_one() {
+    let g = Given::published();
+    assert_eq!(
+        g.when(DecisionCommand::WithdrawCallIn {
+            date: d(2010, 6, 16),
+            reason: None
+        }),
+        Err(invalid(
+            DecisionStatus::Published,
+            DecisionCommandKind::WithdrawCallIn
+        ))
+    );
+    assert_eq!(
+        g.when(DecisionCommand::RuleCallInInvalid {
+            date: d(2010, 6, 16),
+            ruled_by: None,
+            reason: None
+        }),
+        Err(invalid(
+            DecisionStatus::Published,
+            DecisionCommandKind::RuleCallInInvalid
+        ))
+    );
+    let g = Given::recorded();
+    assert_eq!(
+        g.when(DecisionCommand::WithdrawCallIn {
+            date: d(2010, 6, 16),
+            reason: None
+        }),
+        Err(invalid(
+            DecisionStatus::Made,
+            DecisionCommandKind::WithdrawCallIn
+        ))
+    );
+}
+
+#[test]
+fn a_withdrawal_before_the_call_in_or_after_today_is_refused() {
+    let g = Given::called_in();
+    assert_eq!(
+        g.when(DecisionCommand::WithdrawCallIn {
+            date: d(2010, 6, 14),
+            reason: None
+        }),
+        Err(DecisionError::DateTooEarly {
+            date: d(2010, 6, 14),
+            earliest: d(2010, 6, 15)
+        })
+    );
+    assert_eq!(
+        g.when(DecisionCommand::RuleCallInInvalid {
+            date: d(2011, 1, 1),
+            ruled_by: None,
+            reason: None
+        }),
+        Err(DecisionError::DateInFuture {
+            date: d(2011, 1, 1),
+            today: today()
+        })
+    );
+}
+
+fn call_in_not_suspending(on: NaiveDate) -> DecisionCommand {
+    match call_in(on) {
+        DecisionCommand::CallIn {
+            members,
+            reason,
+            date,
+            ..
+        } => DecisionCommand::CallIn {
+            members,
+            reason,
+            date,
+            suspends: false,
+        },
+        other => other,
+    }
+}
+
+#[test]
+fn a_call_in_that_does_not_suspend_leaves_the_decision_to_take_effect() {
+    let mut g = Given::published();
+    g.ok(call_in_not_suspending(d(2010, 6, 15)));
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Published);
+    assert_eq!(s.effective_from(), Some(d(2010, 6, 19)));
+    assert!(!s.call_in().unwrap().suspends_decision);
+    // A second request while it is open is refused.
+    assert_eq!(
+        g.when(call_in(d(2010, 6, 16))),
+        Err(DecisionError::CallInAlreadyOpen)
+    );
+    g.ok(DecisionCommand::TakeEffect { on: d(2010, 6, 19) });
+    // Scrutiny's referral is recorded; the decision stays in effect.
+    g.ok(DecisionCommand::ResolveCallIn {
+        outcome: CallInOutcome::ReferredBackToDecisionMaker,
+        date: d(2010, 6, 24),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Effective);
+    assert_eq!(
+        s.call_in_resolution().map(|r| r.outcome),
+        Some(CallInOutcome::ReferredBackToDecisionMaker)
+    );
+}
+
+#[test]
+fn a_decision_in_effect_can_be_called_in_only_without_suspending_it() {
+    let mut g = Given::effective();
+    assert_eq!(
+        g.when(call_in(d(2010, 6, 18))),
+        Err(DecisionError::CallInCannotSuspend {
+            state: DecisionStatus::Effective
+        })
+    );
+    g.ok(call_in_not_suspending(d(2010, 6, 18)));
+    g.ok(DecisionCommand::WithdrawCallIn {
+        date: d(2010, 6, 20),
+        reason: None,
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Effective);
+    assert_eq!(s.call_in_requests().len(), 1);
+}
+
+#[test]
+fn a_withdrawn_request_can_be_followed_by_another_within_the_period() {
+    let mut g = Given::called_in();
+    g.ok(DecisionCommand::WithdrawCallIn {
+        date: d(2010, 6, 16),
+        reason: None,
+    });
+    g.ok(call_in(d(2010, 6, 17)));
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::CalledIn);
+    assert_eq!(s.call_in_requests().len(), 2);
+    assert_eq!(s.call_in().unwrap().date, d(2010, 6, 17));
+}
+
+// --- Recommendations to full council ------------------------------------------
+
+#[test]
+fn a_recommendation_to_full_council_does_not_take_effect_or_get_called_in() {
+    let mut g = Given::recorded();
+    g.ok(DecisionCommand::RecommendToFullCouncil {
+        full_council_meeting_on: Some(d(2010, 7, 14)),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::RecommendedToFullCouncil);
+    assert_eq!(
+        s.recommendation(),
+        Some(&Recommendation {
+            full_council_meeting_on: Some(d(2010, 7, 14)),
+            full_council_decision: None
+        })
+    );
+    for (command, kind) in [
+        (
+            DecisionCommand::TakeEffect { on: d(2010, 7, 14) },
+            DecisionCommandKind::TakeEffect,
+        ),
+        (
+            DecisionCommand::Implement {
+                on: d(2010, 7, 14),
+                note: None,
+            },
+            DecisionCommandKind::Implement,
+        ),
+        (call_in(d(2010, 6, 15)), DecisionCommandKind::CallIn),
+        (publish(d(2010, 6, 11)), DecisionCommandKind::Publish),
+    ] {
+        assert_eq!(
+            g.when(command),
+            Err(invalid(DecisionStatus::RecommendedToFullCouncil, kind))
+        );
+    }
+}
+
+#[test]
+fn a_published_recommendation_loses_its_effective_date() {
+    let mut g = Given::published();
+    g.ok(DecisionCommand::RecommendToFullCouncil {
+        full_council_meeting_on: None,
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::RecommendedToFullCouncil);
+    assert_eq!(s.effective_from(), None);
+    assert!(!s.is_effective_on(d(2010, 12, 31)));
+}
+
+#[test]
+fn a_recommendation_is_linked_once_to_full_councils_decision_and_never_to_itself() {
+    let mut g = Given::recorded();
+    g.ok(DecisionCommand::RecommendToFullCouncil {
+        full_council_meeting_on: None,
+    });
+    assert_eq!(
+        g.when(DecisionCommand::LinkFullCouncilDecision { decision: g.id }),
+        Err(DecisionError::LinkedToItself)
+    );
+    let council_decision = DecisionId::new();
+    g.ok(DecisionCommand::LinkFullCouncilDecision {
+        decision: council_decision,
+    });
+    assert_eq!(
+        g.state()
+            .recommendation()
+            .and_then(|r| r.full_council_decision),
+        Some(council_decision)
+    );
+    assert_eq!(
+        g.when(DecisionCommand::LinkFullCouncilDecision {
+            decision: DecisionId::new()
+        }),
+        Err(DecisionError::AlreadyLinked)
+    );
+    let unlinked = Given::recorded();
+    assert_eq!(
+        unlinked.when(DecisionCommand::LinkFullCouncilDecision {
+            decision: council_decision
+        }),
+        Err(invalid(
+            DecisionStatus::Made,
+            DecisionCommandKind::LinkFullCouncilDecision
+        ))
+    );
+}
+
+#[test]
+fn full_council_cannot_recommend_to_itself() {
+    let g = recorded_by(BodyKind::FullCouncil, Some(false));
+    assert_eq!(
+        g.when(DecisionCommand::RecommendToFullCouncil {
+            full_council_meeting_on: None
+        }),
+        Err(DecisionError::RecommendationByFullCouncil)
+    );
+}
+
+// --- Records with no publication date ----------------------------------------
+
+#[test]
+fn a_record_not_subject_to_call_in_takes_effect_without_publication_with_a_warning() {
+    let mut g = Given::recorded_with(|d| d.subject_to_call_in = Some(false));
+    let warnings = g.ok(DecisionCommand::TakeEffect { on: d(2010, 6, 9) });
+    assert_eq!(warnings, vec![Warning::PublicationDateNotStated]);
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Effective);
+    assert_eq!(s.publication_date(), None);
+    assert_eq!(s.took_effect_on(), Some(d(2010, 6, 9)));
+    assert!(s.is_effective_on(d(2010, 6, 9)));
+    assert!(!s.is_effective_on(d(2010, 6, 8)));
+    g.ok(DecisionCommand::Implement {
+        on: d(2010, 7, 1),
+        note: None,
+    });
+    assert_eq!(g.state().status(), DecisionStatus::Implemented);
+}
+
+#[test]
+fn an_officer_decision_the_policy_exempts_takes_effect_without_publication() {
+    let mut g = recorded_by(BodyKind::Officer, None);
+    assert_eq!(
+        g.ok(DecisionCommand::TakeEffect { on: d(2010, 6, 9) }),
+        vec![Warning::PublicationDateNotStated]
+    );
+}
+
+#[test]
+fn a_record_that_may_be_subject_to_call_in_says_the_period_could_not_be_checked() {
+    let mut g = Given::recorded_with(|d| d.subject_to_call_in = None);
+    assert_eq!(
+        g.ok(DecisionCommand::TakeEffect { on: d(2010, 6, 19) }),
+        vec![
+            Warning::PublicationDateNotStated,
+            Warning::CallInPeriodNotChecked {
+                call_in_status_stated: false
+            }
+        ]
+    );
+    let mut g = Given::recorded();
+    assert_eq!(
+        g.ok(DecisionCommand::TakeEffect { on: d(2010, 6, 19) }),
+        vec![
+            Warning::PublicationDateNotStated,
+            Warning::CallInPeriodNotChecked {
+                call_in_status_stated: true
+            }
+        ]
+    );
+}
+
+#[test]
+fn a_record_implemented_with_nothing_else_stated_says_what_was_not_stated() {
+    let mut g = Given::recorded_with(|d| d.subject_to_call_in = Some(false));
+    assert_eq!(
+        g.ok(DecisionCommand::Implement {
+            on: d(2010, 7, 1),
+            note: Some(text("Contract signed."))
+        }),
+        vec![
+            Warning::PublicationDateNotStated,
+            Warning::EffectiveDateNotStated
+        ]
+    );
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Implemented);
+    assert_eq!(s.effective_from(), None);
+}
+
+#[test]
+fn an_unpublished_record_cannot_take_effect_or_be_implemented_before_its_decision() {
+    let g = Given::recorded();
+    assert_eq!(
+        g.when(DecisionCommand::TakeEffect { on: d(2010, 6, 8) }),
+        Err(DecisionError::EffectiveBeforeDecision {
+            effective_from: d(2010, 6, 8),
+            date_of_decision: d(2010, 6, 9)
+        })
+    );
+    assert_eq!(
+        g.when(DecisionCommand::Implement {
+            on: d(2010, 6, 8),
+            note: None
+        }),
+        Err(DecisionError::DateTooEarly {
+            date: d(2010, 6, 8),
+            earliest: d(2010, 6, 9)
+        })
+    );
+}
+
+#[test]
+fn a_deferred_record_must_be_resumed_before_it_takes_effect() {
+    let mut g = Given::recorded();
+    g.ok(DecisionCommand::Defer {
+        reason: reason("Awaiting legal advice."),
+        until: None,
+    });
+    assert_eq!(
+        g.when(DecisionCommand::TakeEffect { on: d(2010, 6, 19) }),
+        Err(invalid(
+            DecisionStatus::Deferred,
+            DecisionCommandKind::TakeEffect
+        ))
+    );
+}
+
+// --- Full council's referral back ---------------------------------------------
+
+fn referred_to_full_council() -> Given {
+    let mut g = Given::called_in();
+    g.ok(DecisionCommand::ResolveCallIn {
+        outcome: CallInOutcome::ReferredToFullCouncil,
+        date: d(2010, 6, 24),
+    });
+    g
+}
+
+#[test]
+fn full_council_refers_a_decision_back_and_the_decision_maker_then_confirms_it() {
+    let mut g = referred_to_full_council();
+    g.ok(DecisionCommand::Reconsider {
+        result: Reconsideration::ReferredBackByFullCouncil,
+        date: d(2010, 7, 14),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::AwaitingReconsideration);
+    assert_eq!(s.full_council_referral(), Some(d(2010, 7, 14)));
+    assert_eq!(s.effective_from(), None);
+    // Once only.
+    assert_eq!(
+        g.when(DecisionCommand::Reconsider {
+            result: Reconsideration::ReferredBackByFullCouncil,
+            date: d(2010, 7, 15),
+        }),
+        Err(DecisionError::NotBeforeFullCouncil)
+    );
+    // The decision maker cannot have reconsidered before full council referred it back.
+    assert_eq!(
+        g.when(DecisionCommand::Reconsider {
+            result: Reconsideration::Confirmed,
+            date: d(2010, 7, 13),
+        }),
+        Err(DecisionError::DateTooEarly {
+            date: d(2010, 7, 13),
+            earliest: d(2010, 7, 14)
+        })
+    );
+    g.ok(DecisionCommand::Reconsider {
+        result: Reconsideration::Confirmed,
+        date: d(2010, 7, 21),
+    });
+    let s = g.state();
+    assert_eq!(s.status(), DecisionStatus::Effective);
+    assert_eq!(s.effective_from(), Some(d(2010, 7, 21)));
+}
+
+#[test]
+fn only_a_decision_referred_to_full_council_can_be_referred_back_by_it() {
+    let g = Given::awaiting_reconsideration();
+    assert_eq!(
+        g.when(DecisionCommand::Reconsider {
+            result: Reconsideration::ReferredBackByFullCouncil,
+            date: d(2010, 7, 14),
+        }),
+        Err(DecisionError::NotBeforeFullCouncil)
+    );
 }

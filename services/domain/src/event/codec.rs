@@ -66,9 +66,11 @@ pub struct Upcaster {
     pub upcast: fn(Value) -> Result<Value, String>,
 }
 
+mod call_in_v1;
+
 /// The upcasters in force: when a payload changes shape, bump its version in the registry and
-/// add the step from the old version here (the steps live in `upcasters.rs` and
-/// `upcast_plans.rs`).
+/// add the step from the old version here (the steps live in `upcasters.rs`, `upcast_plans.rs`
+/// and `codec/call_in_v1.rs`).
 pub const UPCASTERS: &[Upcaster] = &[
     Upcaster {
         event_type: "BodyAdded",
@@ -109,6 +111,26 @@ pub const UPCASTERS: &[Upcaster] = &[
         event_type: "StrategyVersionDrafted",
         from_version: 1,
         upcast: upcast_plans::strategy_version_drafted_v1,
+    },
+    Upcaster {
+        event_type: "CouncilRegistered",
+        from_version: 1,
+        upcast: call_in_v1::council_registered_v1,
+    },
+    Upcaster {
+        event_type: "CallInPolicySet",
+        from_version: 1,
+        upcast: call_in_v1::call_in_policy_set_v1,
+    },
+    Upcaster {
+        event_type: "DecisionPublished",
+        from_version: 1,
+        upcast: call_in_v1::decision_published_v1,
+    },
+    Upcaster {
+        event_type: "DecisionCalledIn",
+        from_version: 1,
+        upcast: call_in_v1::decision_called_in_v1,
     },
 ];
 
@@ -202,6 +224,8 @@ impl Event {
     }
 }
 
+#[cfg(test)]
+mod call_in_tests;
 #[cfg(test)]
 mod tests;
 

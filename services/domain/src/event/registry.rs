@@ -51,7 +51,7 @@ macro_rules! event_table {
 }
 
 event_table! {
-    Council(CouncilEvent::Registered(CouncilRegistered)) = "CouncilRegistered" v 1;
+    Council(CouncilEvent::Registered(CouncilRegistered)) = "CouncilRegistered" v 2;
     Council(CouncilEvent::Renamed(CouncilRenamed)) = "CouncilRenamed" v 1;
     Council(CouncilEvent::WardAdded(WardAdded)) = "WardAdded" v 1;
     Council(CouncilEvent::WardRenamed(WardRenamed)) = "WardRenamed" v 1;
@@ -62,7 +62,7 @@ event_table! {
     Council(CouncilEvent::BodyRenamed(BodyRenamed)) = "BodyRenamed" v 1;
     Council(CouncilEvent::BodyRetired(BodyRetired)) = "BodyRetired" v 1;
     Council(CouncilEvent::KeyDecisionThresholdsSet(KeyDecisionThresholdsSet)) = "KeyDecisionThresholdsSet" v 1;
-    Council(CouncilEvent::CallInPolicySet(CallInPolicySet)) = "CallInPolicySet" v 1;
+    Council(CouncilEvent::CallInPolicySet(CallInPolicySet)) = "CallInPolicySet" v 2;
     Council(CouncilEvent::ClosureDayAdded(ClosureDayAdded)) = "ClosureDayAdded" v 1;
     Council(CouncilEvent::ClosureDayRemoved(ClosureDayRemoved)) = "ClosureDayRemoved" v 1;
     Council(CouncilEvent::StatusLabelMapped(StatusLabelMapped)) = "StatusLabelMapped" v 1;
@@ -77,8 +77,12 @@ event_table! {
     ForwardPlan(ForwardPlanEvent::StatusChanged(ForwardPlanEntryStatusChanged)) = "ForwardPlanEntryStatusChanged" v 1;
     ForwardPlan(ForwardPlanEvent::ListedOnPlan(ForwardPlanEntryListedOnPlan)) = "ForwardPlanEntryListedOnPlan" v 1;
     Decision(DecisionEvent::Recorded(DecisionRecorded)) = "DecisionRecorded" v 2;
-    Decision(DecisionEvent::Published(DecisionPublished)) = "DecisionPublished" v 1;
-    Decision(DecisionEvent::CalledIn(DecisionCalledIn)) = "DecisionCalledIn" v 1;
+    Decision(DecisionEvent::Published(DecisionPublished)) = "DecisionPublished" v 2;
+    Decision(DecisionEvent::CalledIn(DecisionCalledIn)) = "DecisionCalledIn" v 2;
+    Decision(DecisionEvent::CallInWithdrawn(DecisionCallInWithdrawn)) = "DecisionCallInWithdrawn" v 1;
+    Decision(DecisionEvent::CallInRuledInvalid(DecisionCallInRuledInvalid)) = "DecisionCallInRuledInvalid" v 1;
+    Decision(DecisionEvent::RecommendedToFullCouncil(DecisionRecommendedToFullCouncil)) = "DecisionRecommendedToFullCouncil" v 1;
+    Decision(DecisionEvent::FullCouncilDecisionLinked(DecisionFullCouncilDecisionLinked)) = "DecisionFullCouncilDecisionLinked" v 1;
     Decision(DecisionEvent::CallInResolved(DecisionCallInResolved)) = "DecisionCallInResolved" v 1;
     Decision(DecisionEvent::Reconsidered(DecisionReconsidered)) = "DecisionReconsidered" v 2;
     Decision(DecisionEvent::ExemptedFromCallIn(DecisionExemptedFromCallIn)) = "DecisionExemptedFromCallIn" v 1;

@@ -72,8 +72,49 @@ pub enum CountedFrom {
 pub enum TakesEffect {
     /// The calendar day after the last day for call-in.
     DayAfterLastDay,
-    /// On the last day for call-in.
+    /// On the last day for call-in (once its stated time has passed).
     LastDay,
+    /// The first working day after the last day for call-in.
+    NextWorkingDayAfterLastDay,
+}
+
+/// A weekday a stated call-in deadline falls on.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_domain::council::DeadlineWeekday")]
+pub enum DeadlineWeekday {
+    /// Monday.
+    Monday,
+    /// Tuesday.
+    Tuesday,
+    /// Wednesday.
+    Wednesday,
+    /// Thursday.
+    Thursday,
+    /// Friday.
+    Friday,
+}
+
+/// How the last day for call-in is found from the day it is counted from.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+pub enum CallInDeadlineForm {
+    /// The n-th working day after.
+    WorkingDays,
+    /// The n-th calendar day after (the next working day if the offices are shut).
+    CalendarDays,
+    /// A stated weekday of the following week (the next working day if the offices are shut).
+    WeekdayOfFollowingWeek,
+}
+
+/// How a call-in request ended.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
+#[graphql(remote = "civic_projections::views::CallInEndKind")]
+pub enum CallInEndKind {
+    /// The members withdrew it.
+    Withdrawn,
+    /// It was ruled invalid.
+    RuledInvalid,
+    /// Scrutiny reached a result.
+    Resolved,
 }
 
 /// The canonical meaning of a council's status words.
@@ -136,6 +177,9 @@ pub enum DecisionStatus {
     Withdrawn,
     /// Abandoned: it will not go ahead.
     Abandoned,
+    /// A recommendation to full council rather than a decision: it does not take effect on
+    /// its own.
+    RecommendedToFullCouncil,
 }
 
 /// The result of a call-in hearing.

@@ -163,6 +163,16 @@ mod tests {
     }
 
     #[test]
+    fn times_are_read_and_written_as_twenty_four_hour_hh_mm_only() {
+        let time = Time::parse(Value::String("17:00".into())).unwrap();
+        assert_eq!(time.0, NaiveTime::from_hms_opt(17, 0, 0).unwrap());
+        assert_eq!(time.to_value(), Value::String("17:00".into()));
+        for bad in ["5pm", "17:00:00", "24:00", "7:00", "17.00"] {
+            assert!(Time::parse(Value::String(bad.into())).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
     fn dates_are_read_and_written_as_iso_only() {
         let date = Date::parse(Value::String("2010-06-09".into())).unwrap();
         assert_eq!(date.to_value(), Value::String("2010-06-09".into()));

@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use civic_domain::Council;
 use civic_domain::council::{
     BodyKind, CallInPolicy, CouncilKind, KeyDecisionThresholds, StatusLabelMapping,
+    lift_call_in_policy_v1,
 };
 use civic_domain::nation::Nation;
 use civic_domain::values::{BodyId, MemberId, Name, Reason, Slug, WardId};
@@ -35,7 +36,10 @@ pub struct CouncilView {
     /// Every member (councillor) ever listed, those who left included.
     #[serde(default)]
     pub members: Vec<MemberView>,
-    /// How call-in periods are counted: explains each decision's deadline.
+    /// How call-in periods are counted: explains each decision's deadline. Views stored before
+    /// deadline forms hold the v1 shape (one working-day rule) and are read through the same
+    /// lift as the v1 events.
+    #[serde(deserialize_with = "call_in_policy_any_version")]
     pub call_in_policy: CallInPolicy,
     /// The council's key-decision thresholds, if set.
     pub key_decision_thresholds: Option<KeyDecisionThresholds>,
@@ -51,6 +55,22 @@ pub struct CouncilView {
     pub version: u64,
     /// Position of the council stream's last event in the tenant's log.
     pub last_position: u64,
+}
+
+/// Reads a stored policy in today's shape, or in the v1 shape lifted as the event upcasters lift
+/// it.
+fn call_in_policy_any_version<'de, D>(deserializer: D) -> Result<CallInPolicy, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::Error;
+    let value = serde_json::Value::deserialize(deserializer)?;
+    let value = if value.get("period_working_days").is_some() {
+        lift_call_in_policy_v1(&value).map_err(D::Error::custom)?
+    } else {
+        value
+    };
+    serde_json::from_value(value).map_err(D::Error::custom)
 }
 
 /// A ward with its names over time.
@@ -150,7 +170,7 @@ impl CouncilView {
                     left_on: m.left_on,
                 })
                 .collect(),
-            call_in_policy: *council.call_in_policy(),
+            call_in_policy: council.call_in_policy().clone(),
             key_decision_thresholds: council.key_decision_thresholds().copied(),
             closure_days: council
                 .closure_days()
@@ -178,5 +198,44 @@ impl CouncilView {
         }
         view.forward_plans = plans;
         view
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use civic_domain::council::{CallInPeriod, CallInRule, CountedFrom, TakesEffect};
+    use serde_json::json;
+
+    fn stored(policy: serde_json::Value) -> serde_json::Value {
+        json!({
+            "tenant": "0190a1b2-0000-7000-8000-000000000001", "slug": "maidstone",
+            "name": "Maidstone Borough Council", "former_names": [], "kind": "district",
+            "nation": "england", "wards": [], "bodies": [], "call_in_policy": policy,
+            "key_decision_thresholds": null, "closure_days": [], "status_labels": [],
+            "version": 3, "last_position": 7
+        })
+    }
+
+    #[test]
+    fn a_council_view_stored_with_a_v1_call_in_policy_reads_as_the_same_rule() {
+        let old = stored(
+            json!({"period_working_days": 3, "counted_from": "decision", "takes_effect": "last_day"}),
+        );
+        let view: CouncilView = serde_json::from_value(old).unwrap();
+        assert_eq!(
+            view.call_in_policy,
+            CallInPolicy::uniform(CallInRule {
+                counted_from: CountedFrom::Decision,
+                takes_effect: TakesEffect::LastDay,
+                ..CallInRule::working_days(CallInPeriod::parse(3).unwrap())
+            })
+        );
+        // Written back in today's shape, it reads the same.
+        let again: CouncilView =
+            serde_json::from_value(serde_json::to_value(&view).unwrap()).unwrap();
+        assert_eq!(again, view);
     }
 }

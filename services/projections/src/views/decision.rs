@@ -1,11 +1,11 @@
 //! The decision page: every field of a council's "decision details" page, the lifecycle around
 //! it, and what is withheld from the public.
 
-use chrono::NaiveDate;
+use chrono::{NaiveDate, NaiveTime};
 use civic_domain::Decision;
 use civic_domain::decision::{
-    CallInTerms, DateBasis, DecisionCallInResolved, DecisionCalledIn, DecisionDetails,
-    DecisionField, DecisionStatus, ReconsiderationResult,
+    CallInEnd, CallInOutcome, CallInTerms, DateBasis, DecisionCallInResolved, DecisionCalledIn,
+    DecisionDetails, DecisionField, DecisionStatus, ReconsiderationResult,
 };
 use civic_domain::values::{DecisionId, LongText, Name, Reason};
 use civic_eventstore::TenantId;
@@ -89,8 +89,14 @@ pub struct DecisionView {
     pub took_effect_on: Option<NaiveDate>,
     /// The last day it can be called in, if it has a call-in window.
     pub call_in_deadline: Option<NaiveDate>,
+    /// The time on that day by which a call-in must be made, if stated.
+    #[serde(default)]
+    pub call_in_deadline_time: Option<NaiveTime>,
     /// Call-in terms and history, once published or exempted.
     pub call_in: Option<CallInView>,
+    /// The recommendation to full council, if the record is one rather than a decision.
+    #[serde(default)]
+    pub recommendation: Option<RecommendationView>,
     /// Deferrals, oldest first.
     pub deferrals: Vec<DeferralView>,
     /// Implementation, once recorded.
@@ -104,10 +110,15 @@ pub struct DecisionView {
 /// The call-in side of a decision.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct CallInView {
-    /// The terms it was published under (`None` before publication).
+    /// The terms it was published under (`None` before publication). Views stored before
+    /// deadline forms hold v1 terms, read through the same lift as the v1 events.
+    #[serde(default, deserialize_with = "terms_any_version")]
     pub terms: Option<CallInTerms>,
     /// The last day for call-in that applies.
     pub deadline: Option<NaiveDate>,
+    /// The time on the last day by which a call-in must be made, if stated.
+    #[serde(default)]
+    pub deadline_time: Option<NaiveTime>,
     /// The last day for call-in by the council's rule.
     pub computed_deadline: Option<NaiveDate>,
     /// The effective date by the council's rule.
@@ -116,12 +127,131 @@ pub struct CallInView {
     pub basis: Option<DateBasis>,
     /// An urgency exemption from call-in.
     pub exemption: Option<ExemptionView>,
-    /// The call-in, if members called it in.
+    /// The latest call-in request, if members called it in. (Views stored before call-ins
+    /// could leave the decision in effect lack `suspends_decision`: every call-in suspended.)
+    #[serde(default, deserialize_with = "called_in_any_version")]
     pub called_in: Option<DecisionCalledIn>,
-    /// What scrutiny decided on the call-in.
+    /// What scrutiny decided on the latest call-in request.
     pub resolution: Option<DecisionCallInResolved>,
+    /// Every call-in request, oldest first, with how each ended.
+    #[serde(default)]
+    pub requests: Vec<CallInRequestView>,
     /// The reconsideration after a referral.
     pub reconsideration: Option<ReconsiderationView>,
+    /// The day full council, to which the call-in referred the decision, referred it back to
+    /// the decision maker, if it did.
+    #[serde(default)]
+    pub full_council_referred_back_on: Option<NaiveDate>,
+}
+
+/// One call-in request and how it ended.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallInRequestView {
+    /// The request.
+    pub called_in: DecisionCalledIn,
+    /// How it ended; `None` while open.
+    pub ended: Option<CallInEndView>,
+}
+
+/// How a call-in request ended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub enum CallInEndKind {
+    /// The members withdrew it.
+    #[serde(rename = "withdrawn")]
+    Withdrawn,
+    /// It was ruled invalid.
+    #[serde(rename = "ruled_invalid")]
+    RuledInvalid,
+    /// Scrutiny reached a result.
+    #[serde(rename = "resolved")]
+    Resolved,
+}
+
+/// The end of a call-in request.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CallInEndView {
+    /// Withdrawn, ruled invalid or resolved.
+    pub kind: CallInEndKind,
+    /// When.
+    pub date: NaiveDate,
+    /// Why, if the record says (withdrawn or ruled invalid).
+    pub reason: Option<Reason>,
+    /// Who ruled it invalid, if the record says.
+    pub ruled_by: Option<Name>,
+    /// Scrutiny's result (resolved).
+    pub outcome: Option<CallInOutcome>,
+}
+
+impl From<&CallInEnd> for CallInEndView {
+    fn from(end: &CallInEnd) -> Self {
+        match end {
+            CallInEnd::Withdrawn(e) => Self {
+                kind: CallInEndKind::Withdrawn,
+                date: e.date,
+                reason: e.reason.clone(),
+                ruled_by: None,
+                outcome: None,
+            },
+            CallInEnd::RuledInvalid(e) => Self {
+                kind: CallInEndKind::RuledInvalid,
+                date: e.date,
+                reason: e.reason.clone(),
+                ruled_by: e.ruled_by.clone(),
+                outcome: None,
+            },
+            CallInEnd::Resolved(e) => Self {
+                kind: CallInEndKind::Resolved,
+                date: e.date,
+                reason: None,
+                ruled_by: None,
+                outcome: Some(e.outcome),
+            },
+        }
+    }
+}
+
+/// A recommendation to full council rather than a decision.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct RecommendationView {
+    /// The day of the full council meeting it goes to, if the record says.
+    pub full_council_meeting_on: Option<NaiveDate>,
+    /// Full council's decision on it, once linked.
+    pub full_council_decision: Option<DecisionId>,
+}
+
+/// Reads stored call-in terms in today's shape or the v1 shape.
+fn terms_any_version<'de, D>(deserializer: D) -> Result<Option<CallInTerms>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::Error;
+    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
+    value
+        .map(|v| {
+            let lifted =
+                civic_domain::decision::lift_call_in_terms_v1(&v).map_err(D::Error::custom)?;
+            serde_json::from_value(lifted).map_err(D::Error::custom)
+        })
+        .transpose()
+}
+
+/// Reads a stored call-in in today's shape, or without `suspends_decision` (every call-in
+/// before it suspended the decision).
+fn called_in_any_version<'de, D>(deserializer: D) -> Result<Option<DecisionCalledIn>, D::Error>
+where
+    D: serde::Deserializer<'de>,
+{
+    use serde::de::Error;
+    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
+    value
+        .map(|mut v| {
+            if let Some(obj) = v.as_object_mut() {
+                obj.entry("suspends_decision")
+                    .or_insert(serde_json::Value::Bool(true));
+            }
+            serde_json::from_value(v).map_err(D::Error::custom)
+        })
+        .transpose()
 }
 
 /// An urgency exemption from call-in.
@@ -184,6 +314,7 @@ impl DecisionView {
             (publication.is_some() || decision.exemption().is_some()).then(|| CallInView {
                 terms: publication.map(|p| p.call_in.clone()),
                 deadline: publication.and_then(|p| p.call_in_deadline),
+                deadline_time: publication.and_then(|p| p.call_in_deadline_time),
                 computed_deadline: publication.and_then(|p| p.computed_call_in_deadline),
                 computed_effective_from: publication.map(|p| p.computed_effective_from),
                 basis: publication.map(|p| p.basis.clone()),
@@ -193,10 +324,19 @@ impl DecisionView {
                 }),
                 called_in: decision.call_in().cloned(),
                 resolution: decision.call_in_resolution().cloned(),
+                requests: decision
+                    .call_in_requests()
+                    .iter()
+                    .map(|r| CallInRequestView {
+                        called_in: r.called_in.clone(),
+                        ended: r.end.as_ref().map(Into::into),
+                    })
+                    .collect(),
                 reconsideration: decision.reconsideration().map(|r| ReconsiderationView {
                     date: r.date,
                     amended: matches!(r.result, ReconsiderationResult::Amended { .. }),
                 }),
+                full_council_referred_back_on: decision.full_council_referral(),
             });
         Self {
             tenant,
@@ -211,7 +351,12 @@ impl DecisionView {
             effective_from: decision.effective_from(),
             took_effect_on: decision.took_effect_on(),
             call_in_deadline: publication.and_then(|p| p.call_in_deadline),
+            call_in_deadline_time: publication.and_then(|p| p.call_in_deadline_time),
             call_in,
+            recommendation: decision.recommendation().map(|r| RecommendationView {
+                full_council_meeting_on: r.full_council_meeting_on,
+                full_council_decision: r.full_council_decision,
+            }),
             deferrals: decision
                 .deferrals()
                 .iter()
@@ -244,9 +389,10 @@ impl DecisionView {
     /// says): `purpose`, `resolutions`, `reasons`, `alternative_options`, `committee_details`,
     /// `other_consulted`, `consultees`, `contact.as_given` (the contact's name, email and phone
     /// stay), `interests`, `documents`, `corrections`, `call_in` (the whole object; the
-    /// top-level `call_in_deadline` stays) and `implementation.note` (its date stays). Everything
-    /// else (title, bodies, status, outcome, label, flags, reason key, wards, dates, forward-plan
-    /// entry, deferrals, closing reason, withheld notices, restricted) is kept as it is.
+    /// top-level `call_in_deadline` and its time stay) and `implementation.note` (its date
+    /// stays). Everything else (title, bodies, status, outcome, label, flags, reason key, wards,
+    /// dates, forward-plan entry, deferrals, closing reason, withheld notices, restricted) is
+    /// kept as it is.
     ///
     /// Built from the view of the row it is stored in, so a public summary only ever holds what
     /// the public view holds.
@@ -285,6 +431,8 @@ impl DecisionView {
         self.record
             .date_of_decision
             .or(self.publication_date)
+            .or(self.took_effect_on)
+            .or(self.implementation.as_ref().map(|i| i.on))
             .unwrap_or_default()
     }
 
@@ -296,5 +444,41 @@ impl DecisionView {
     /// The ward ids the record lists, for the ward filter.
     pub(crate) fn ward_ids(&self) -> Vec<uuid::Uuid> {
         self.record.ward_ids()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use civic_domain::council::CallInRule;
+    use serde_json::json;
+
+    #[test]
+    fn a_call_in_view_stored_before_deadline_forms_reads_with_the_same_meaning() {
+        let old = json!({
+            "terms": {"kind": "window", "period_working_days": 5, "counted_from": "publication",
+                      "takes_effect": "day_after_last_day"},
+            "deadline": "2010-06-18", "computed_deadline": "2010-06-18",
+            "computed_effective_from": "2010-06-19", "basis": {"kind": "computed"},
+            "exemption": null,
+            "called_in": {"members": ["Cllr A"], "reason": "Scrutiny.", "date": "2010-06-15"},
+            "resolution": null, "reconsideration": null
+        });
+        let view: CallInView = serde_json::from_value(old).unwrap();
+        assert_eq!(
+            view.terms,
+            Some(CallInTerms::Window {
+                rule: CallInRule::default(),
+                decision_maker_kind: None
+            })
+        );
+        assert_eq!(view.deadline_time, None);
+        assert!(view.called_in.as_ref().unwrap().suspends_decision);
+        assert!(view.requests.is_empty());
+        let again: CallInView =
+            serde_json::from_value(serde_json::to_value(&view).unwrap()).unwrap();
+        assert_eq!(again, view);
     }
 }

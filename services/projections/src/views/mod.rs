@@ -14,8 +14,9 @@ pub mod withheld;
 
 pub use council::{BodyView, ClosureDayView, CouncilView, MemberView, WardView};
 pub use decision::{
-    Audience, CallInView, CorrectionView, DecisionView, DeferralView, Detail, ExemptionView,
-    ImplementationView, ReconsiderationView,
+    Audience, CallInEndKind, CallInEndView, CallInRequestView, CallInView, CorrectionView,
+    DecisionView, DeferralView, Detail, ExemptionView, ImplementationView, RecommendationView,
+    ReconsiderationView,
 };
 pub use forward_plan::{
     AnticipatedRestrictionKind, AnticipatedRestrictionView, EntryContactView,

@@ -8,7 +8,9 @@ use super::decision::{Audience, DecisionView};
 impl DecisionView {
     /// The public view of this (full) view, or `None` if the public may not see the decision at
     /// all: it was never published (still made, deferred, or withdrawn or abandoned before
-    /// publication).
+    /// publication) and never recorded as having taken effect or been implemented. (A record
+    /// the council showed with no publication date, e.g. on a delegated-decisions list, is
+    /// public once it took effect.)
     ///
     /// Each withheld field is removed (its notice stays in the record's `withheld` list); a
     /// withheld title is replaced by the notice's text; withheld documents keep only their
@@ -21,7 +23,12 @@ impl DecisionView {
     /// decision or "subject to call-in" is withheld, and a correction's mention of a withheld
     /// field.
     pub fn public(&self) -> Option<DecisionView> {
-        self.publication_date?;
+        let shown = self.publication_date.is_some()
+            || self.took_effect_on.is_some()
+            || self.implementation.is_some();
+        if !shown {
+            return None;
+        }
         let mut view = self.clone();
         view.audience = Audience::Public;
         view.record = self.record.public();
@@ -47,6 +54,7 @@ fn withhold_derived(view: &mut DecisionView, field: DecisionField) {
             // The call-in terms and window say whether it is subject to call-in, and so does an
             // effective date later than the decision's.
             view.call_in_deadline = None;
+            view.call_in_deadline_time = None;
             view.call_in = None;
             view.effective_from = None;
         }
@@ -54,9 +62,11 @@ fn withhold_derived(view: &mut DecisionView, field: DecisionField) {
             // A decision not subject to call-in takes effect on its date; a window may be counted
             // from it; and whether explicit dates differ from the rule depends on it.
             view.call_in_deadline = None;
+            view.call_in_deadline_time = None;
             view.effective_from = None;
             if let Some(call_in) = &mut view.call_in {
                 call_in.deadline = None;
+                call_in.deadline_time = None;
                 call_in.computed_deadline = None;
                 call_in.computed_effective_from = None;
                 call_in.basis = None;

@@ -161,8 +161,18 @@ pub async fn the_example_council_and_strategy_are_projected(f: Fixture) {
     assert_eq!(council.bodies.len(), 1);
     assert_eq!(council.bodies[0].id, ids.cabinet);
     assert_eq!(council.bodies[0].name.as_str(), "Cabinet");
-    assert_eq!(council.call_in_policy.period.working_days(), 5);
-    assert_eq!(council.version, 2);
+    assert_eq!(
+        council.call_in_policy.default_rule().deadline,
+        civic_domain::council::CallInDeadline::WorkingDays {
+            period: civic_domain::council::CallInPeriod::USUAL
+        }
+    );
+    // Registered, the Cabinet added, the call-in policy by kind of decision maker set.
+    assert_eq!(
+        council.call_in_policy.by_decision_maker()[0].decision_maker,
+        civic_domain::council::BodyKind::Officer
+    );
+    assert_eq!(council.version, 3);
     let councils = f.models.councils().await.unwrap();
     assert_eq!(councils, vec![council]);
 

@@ -84,6 +84,7 @@ fn publish(on: NaiveDate) -> DecisionCommand {
     DecisionCommand::Publish {
         publication_date: on,
         call_in_deadline: None,
+        call_in_deadline_time: None,
         effective_from: None,
         override_reason: None,
     }
@@ -198,6 +199,7 @@ async fn scenario(f: &Fixture) -> Scenario {
                 members: CallInMembers::parse(vec![Name::parse("Cllr Smith").unwrap()]).unwrap(),
                 reason: Reason::parse("Costs not explained").unwrap(),
                 date: d(2010, 7, 8),
+                suspends: true,
             },
         ),
     )

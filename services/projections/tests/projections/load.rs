@@ -71,6 +71,7 @@ pub async fn the_projector_never_skips_an_event_under_concurrent_load(f: Fixture
                             command: civic_domain::decision::DecisionCommand::Publish {
                                 publication_date: d(2010, 7, 28),
                                 call_in_deadline: None,
+                                call_in_deadline_time: None,
                                 effective_from: None,
                                 override_reason: None,
                             },

@@ -192,6 +192,7 @@ impl Fixture {
                     command: DecisionCommand::Publish {
                         publication_date: on,
                         call_in_deadline: None,
+                        call_in_deadline_time: None,
                         effective_from: None,
                         override_reason: None,
                     },

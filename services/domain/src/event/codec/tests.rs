@@ -187,12 +187,34 @@ const GOLDEN_RECORDED: &str = r#"{
   }
 }"#;
 
-const GOLDEN_PUBLISHED: &str = r#"{
+/// `DecisionPublished` v1, as stored before deadline forms: lifted by its upcaster to
+/// [`golden_published_event`].
+const GOLDEN_PUBLISHED_V1: &str = r#"{
   "publication_date": "2010-06-11",
   "call_in": {"kind": "window", "period_working_days": 5, "counted_from": "publication", "takes_effect": "day_after_last_day"},
   "computed_call_in_deadline": "2010-06-18",
   "computed_effective_from": "2010-06-19",
   "call_in_deadline": "2010-06-18",
+  "effective_from": "2010-06-21",
+  "basis": {"kind": "override", "reason": "Offices closed."}
+}"#;
+
+const GOLDEN_PUBLISHED: &str = r#"{
+  "publication_date": "2010-06-11",
+  "call_in": {
+    "kind": "window",
+    "rule": {
+      "deadline": {"form": "working_days", "working_days": 5},
+      "deadline_time": null,
+      "counted_from": "publication",
+      "takes_effect": "day_after_last_day"
+    },
+    "decision_maker_kind": null
+  },
+  "computed_call_in_deadline": "2010-06-18",
+  "computed_effective_from": "2010-06-19",
+  "call_in_deadline": "2010-06-18",
+  "call_in_deadline_time": null,
   "effective_from": "2010-06-21",
   "basis": {"kind": "override", "reason": "Offices closed."}
 }"#;
@@ -208,13 +230,13 @@ fn golden_published_event() -> Event {
     Event::Decision(DecisionEvent::Published(DecisionPublished {
         publication_date: d(2010, 6, 11),
         call_in: CallInTerms::Window {
-            period_working_days: 5,
-            counted_from: CountedFrom::Publication,
-            takes_effect: TakesEffect::DayAfterLastDay,
+            rule: CallInRule::default(),
+            decision_maker_kind: None,
         },
         computed_call_in_deadline: Some(d(2010, 6, 18)),
         computed_effective_from: d(2010, 6, 19),
         call_in_deadline: Some(d(2010, 6, 18)),
+        call_in_deadline_time: None,
         effective_from: d(2010, 6, 21),
         basis: DateBasis::Override {
             reason: reason("Offices closed."),
@@ -222,12 +244,19 @@ fn golden_published_event() -> Event {
     }))
 }
 
+/// The event encodes to exactly `golden` at its current version, and `golden` decodes back to
+/// it.
 fn assert_golden(event: Event, event_type: &str, golden: &str) {
-    assert_golden_at(event, event_type, 1, golden);
+    let version = EVENT_TYPES
+        .iter()
+        .find(|(name, _)| *name == event_type)
+        .map(|(_, v)| *v)
+        .unwrap();
+    assert_golden_at(event, event_type, version, golden);
 }
 
-/// `event` encodes to exactly `golden` at `version`, and `golden` decodes to `event`.
-fn assert_golden_at(event: Event, event_type: &str, version: u16, golden: &str) {
+/// As [`assert_golden`], pinning the version.
+pub(super) fn assert_golden_at(event: Event, event_type: &str, version: u16, golden: &str) {
     let golden: serde_json::Value = serde_json::from_str(golden).unwrap();
     let encoded = event.encode();
     assert_eq!(encoded.event_type, event_type);
@@ -252,6 +281,16 @@ fn assert_upcast(golden: &str, event_type: &str, version: u16, event: Event) {
         payload: serde_json::from_str(golden).unwrap(),
     };
     assert_eq!(Event::decode(&stored).unwrap(), event);
+}
+
+/// A stored payload at `version` decodes (through the upcasters) to `event`.
+pub(super) fn assert_lifted(event: &Event, event_type: &str, version: u16, stored: &str) {
+    let stored = EncodedEvent {
+        event_type: event_type.to_owned(),
+        schema_version: version,
+        payload: serde_json::from_str(stored).unwrap(),
+    };
+    assert_eq!(&Event::decode(&stored).unwrap(), event);
 }
 
 #[test]
@@ -537,11 +576,22 @@ fn body_added_v2_adds_kinds_and_reads_v1_unchanged() {
 }
 
 #[test]
-fn decision_published_matches_its_golden_payload() {
-    assert_golden(
+fn decision_published_v2_matches_its_golden_payload() {
+    assert_golden_at(
         golden_published_event(),
         "DecisionPublished",
+        2,
         GOLDEN_PUBLISHED,
+    );
+}
+
+#[test]
+fn a_stored_decision_published_v1_is_lifted_to_the_same_working_day_rule() {
+    assert_lifted(
+        &golden_published_event(),
+        "DecisionPublished",
+        1,
+        GOLDEN_PUBLISHED_V1,
     );
 }
 
@@ -558,12 +608,31 @@ fn council_registered_matches_its_golden_payload() {
             status: CanonicalStatus::Approved,
         }],
     }));
-    assert_golden(
-        event,
+    assert_lifted(
+        &event,
         "CouncilRegistered",
+        1,
         r#"{
             "slug": "maidstone", "name": "Maidstone Borough Council", "kind": "district", "nation": "england",
             "call_in_policy": {"period_working_days": 5, "counted_from": "publication", "takes_effect": "day_after_last_day"},
+            "status_labels": [{"label": "Recommendations Approved", "status": "approved"}]
+        }"#,
+    );
+    assert_golden_at(
+        event,
+        "CouncilRegistered",
+        2,
+        r#"{
+            "slug": "maidstone", "name": "Maidstone Borough Council", "kind": "district", "nation": "england",
+            "call_in_policy": {
+                "default": {
+                    "deadline": {"form": "working_days", "working_days": 5},
+                    "deadline_time": null,
+                    "counted_from": "publication",
+                    "takes_effect": "day_after_last_day"
+                },
+                "by_decision_maker": []
+            },
             "status_labels": [{"label": "Recommendations Approved", "status": "approved"}]
         }"#,
     );
@@ -575,11 +644,19 @@ fn decision_called_in_matches_its_golden_payload() {
         members: CallInMembers::parse(vec![name("Cllr A"), name("Cllr B")]).unwrap(),
         reason: reason("Inadequate consultation."),
         date: d(2010, 6, 15),
+        suspends_decision: true,
     }));
-    assert_golden(
+    assert_lifted(
+        &event,
+        "DecisionCalledIn",
+        1,
+        r#"{"members": ["Cllr A", "Cllr B"], "reason": "Inadequate consultation.", "date": "2010-06-15"}"#,
+    );
+    assert_golden_at(
         event,
         "DecisionCalledIn",
-        r#"{"members": ["Cllr A", "Cllr B"], "reason": "Inadequate consultation.", "date": "2010-06-15"}"#,
+        2,
+        r#"{"members": ["Cllr A", "Cllr B"], "reason": "Inadequate consultation.", "date": "2010-06-15", "suspends_decision": true}"#,
     );
 }
 
@@ -825,7 +902,9 @@ fn samples() -> Vec<Event> {
         members: CallInMembers::parse(vec![name("Cllr A")]).unwrap(),
         reason: reason("x"),
         date: d(2010, 6, 15),
+        suspends_decision: false,
     })));
+    all.extend(super::call_in_tests::samples());
     all.extend(council.into_iter().map(Event::Council));
     all.extend(forward_plan.into_iter().map(Event::ForwardPlan));
     all.extend(decision_events.into_iter().map(Event::Decision));
@@ -907,13 +986,13 @@ fn an_unknown_event_type_is_refused() {
 #[test]
 fn a_version_newer_than_this_build_is_refused() {
     let mut e = golden_published_event().encode();
-    e.schema_version = 2;
+    e.schema_version = 3;
     assert_eq!(
         Event::decode(&e),
         Err(DecodeError::UnsupportedVersion {
             event_type: "DecisionPublished".into(),
-            version: 2,
-            current: 1
+            version: 3,
+            current: 2
         })
     );
 }
@@ -927,7 +1006,7 @@ fn an_older_version_with_no_upcaster_is_refused() {
         Err(DecodeError::UnsupportedVersion {
             event_type: "DecisionPublished".into(),
             version: 0,
-            current: 1
+            current: 2
         })
     );
 }

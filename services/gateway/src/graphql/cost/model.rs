@@ -65,8 +65,9 @@ pub const PAGED: [&str; 3] = ["decisions", "forwardPlan", "meetings"];
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
 /// both schemas is here.
-pub const LISTS: [&str; 37] = [
+pub const LISTS: [&str; 39] = [
     "bodies",
+    "byDecisionMaker",
     "closureDays",
     "contacts",
     "corrections",
@@ -85,6 +86,7 @@ pub const LISTS: [&str; 37] = [
     "paragraphReasons",
     "plans",
     "resolutions",
+    "requests",
     "reschedulings",
     "statusChanges",
     "statusHistory",

@@ -2,15 +2,18 @@
 
 use super::{Checks, InputErrors};
 use async_graphql::InputObject;
-use civic_domain::council::{CallInPeriod, CallInPolicy, CouncilCommand, KeyDecisionThresholds};
+use civic_domain::council::{
+    CalendarDays, CallInArrangement, CallInDeadline, CallInPeriod, CallInPolicy, CallInRule,
+    CouncilCommand, DecisionMakerCallIn, KeyDecisionThresholds,
+};
 use civic_domain::values::{BodyId, MemberId, Name, Pence, Reason, Slug, StatusLabel, WardId};
 use uuid::Uuid;
 
-use super::{With, at, optional};
+use super::{With, at, malformed, optional};
 use crate::graphql::enums::{
-    BodyKind, CanonicalStatus, CouncilKind, CountedFrom, Nation, TakesEffect,
+    BodyKind, CanonicalStatus, CouncilKind, CountedFrom, DeadlineWeekday, Nation, TakesEffect,
 };
-use crate::graphql::scalars::Date;
+use crate::graphql::scalars::{Date, Time};
 
 /// A new council (tenant).
 #[derive(InputObject, Debug, Clone)]
@@ -250,29 +253,153 @@ impl TryFrom<&SetKeyDecisionThresholdsInput> for CouncilCommand {
     }
 }
 
-/// The council's call-in rules, from its constitution.
+/// The council's call-in rules, from its constitution: the council-wide rule (its fields here,
+/// as before kinds of decision maker had their own), and the arrangements for kinds of decision
+/// maker that differ from it. Give exactly one of `periodWorkingDays`, `calendarDays` and
+/// `weekdayOfFollowingWeek`.
 #[derive(InputObject, Debug, Clone)]
 pub struct SetCallInPolicyInput {
     /// Working days members have to call a decision in (1 to 15).
-    pub period_working_days: u8,
+    pub period_working_days: Option<u8>,
+    /// Calendar days members have to call a decision in (1 to 31).
+    pub calendar_days: Option<u8>,
+    /// The weekday of the following week that is the last day ("the Friday of the following
+    /// week").
+    pub weekday_of_following_week: Option<DeadlineWeekday>,
+    /// The time on the last day by which a call-in must be made ("17:00"), if stated.
+    pub deadline_time: Option<Time>,
+    /// What the period is counted from.
+    pub counted_from: CountedFrom,
+    /// When an uncalled decision takes effect.
+    pub takes_effect: TakesEffect,
+    /// Kinds of decision maker whose decisions are treated differently, each at most once.
+    #[graphql(default)]
+    pub by_decision_maker: Vec<DecisionMakerCallInInput>,
+}
+
+/// One call-in rule. Give exactly one of `periodWorkingDays`, `calendarDays` and
+/// `weekdayOfFollowingWeek`.
+#[derive(InputObject, Debug, Clone)]
+pub struct CallInRuleInput {
+    /// Working days members have to call a decision in (1 to 15).
+    pub period_working_days: Option<u8>,
+    /// Calendar days members have to call a decision in (1 to 31).
+    pub calendar_days: Option<u8>,
+    /// The weekday of the following week that is the last day.
+    pub weekday_of_following_week: Option<DeadlineWeekday>,
+    /// The time on the last day by which a call-in must be made, if stated.
+    pub deadline_time: Option<Time>,
     /// What the period is counted from.
     pub counted_from: CountedFrom,
     /// When an uncalled decision takes effect.
     pub takes_effect: TakesEffect,
 }
 
+/// The call-in arrangement for one kind of decision maker: not subject to call-in, or its own
+/// rule.
+#[derive(InputObject, Debug, Clone)]
+pub struct DecisionMakerCallInInput {
+    /// The kind of decision maker.
+    pub decision_maker: BodyKind,
+    /// Whether its decisions are not subject to call-in (then give no `rule`).
+    #[graphql(default)]
+    pub not_subject_to_call_in: bool,
+    /// Its own rule, when its decisions can be called in.
+    pub rule: Option<CallInRuleInput>,
+}
+
+/// Builds a rule from the fields shared by [`SetCallInPolicyInput`] and [`CallInRuleInput`];
+/// `path` prefixes the field names in errors.
+fn rule(
+    path: &str,
+    period_working_days: Option<u8>,
+    calendar_days: Option<u8>,
+    weekday: Option<DeadlineWeekday>,
+    deadline_time: Option<Time>,
+    counted_from: CountedFrom,
+    takes_effect: TakesEffect,
+) -> Result<CallInRule, InputErrors> {
+    let deadline = match (period_working_days, calendar_days, weekday) {
+        (Some(days), None, None) => CallInDeadline::WorkingDays {
+            period: at(
+                &format!("{path}periodWorkingDays"),
+                CallInPeriod::parse(days),
+            )?,
+        },
+        (None, Some(days), None) => CallInDeadline::CalendarDays {
+            days: at(&format!("{path}calendarDays"), CalendarDays::parse(days))?,
+        },
+        (None, None, Some(weekday)) => CallInDeadline::WeekdayOfFollowingWeek {
+            weekday: weekday.into(),
+        },
+        _ => {
+            return Err(malformed(
+                &format!("{path}periodWorkingDays"),
+                "call-in deadline",
+                "give exactly one of periodWorkingDays, calendarDays and weekdayOfFollowingWeek",
+            )
+            .into());
+        }
+    };
+    Ok(CallInRule {
+        deadline,
+        deadline_time: deadline_time.map(Into::into),
+        counted_from: counted_from.into(),
+        takes_effect: takes_effect.into(),
+    })
+}
+
+impl DecisionMakerCallInInput {
+    fn arrangement(&self, path: &str) -> Result<DecisionMakerCallIn, InputErrors> {
+        let arrangement = match (&self.rule, self.not_subject_to_call_in) {
+            (None, true) => CallInArrangement::NotSubjectToCallIn,
+            (Some(r), false) => CallInArrangement::Window {
+                rule: rule(
+                    &format!("{path}.rule."),
+                    r.period_working_days,
+                    r.calendar_days,
+                    r.weekday_of_following_week,
+                    r.deadline_time,
+                    r.counted_from,
+                    r.takes_effect,
+                )?,
+            },
+            _ => {
+                return Err(malformed(
+                    &format!("{path}.rule"),
+                    "call-in arrangement",
+                    "give a rule, or notSubjectToCallIn: true, not both",
+                )
+                .into());
+            }
+        };
+        Ok(DecisionMakerCallIn {
+            decision_maker: self.decision_maker.into(),
+            arrangement,
+        })
+    }
+}
+
 impl TryFrom<&SetCallInPolicyInput> for CouncilCommand {
     type Error = InputErrors;
     fn try_from(input: &SetCallInPolicyInput) -> Result<Self, Self::Error> {
+        let default = rule(
+            "",
+            input.period_working_days,
+            input.calendar_days,
+            input.weekday_of_following_week,
+            input.deadline_time,
+            input.counted_from,
+            input.takes_effect,
+        )?;
+        let by_kind = input
+            .by_decision_maker
+            .iter()
+            .enumerate()
+            .map(|(n, entry)| entry.arrangement(&format!("byDecisionMaker[{n}]")))
+            .collect::<Result<Vec<_>, _>>()?;
         Ok(CouncilCommand::SetCallInPolicy {
-            policy: CallInPolicy {
-                period: at(
-                    "periodWorkingDays",
-                    CallInPeriod::parse(input.period_working_days),
-                )?,
-                counted_from: input.counted_from.into(),
-                takes_effect: input.takes_effect.into(),
-            },
+            policy: at("byDecisionMaker", CallInPolicy::new(default, by_kind))?,
         })
     }
 }
@@ -344,5 +471,122 @@ impl TryFrom<&UnmapStatusLabelInput> for CouncilCommand {
         Ok(CouncilCommand::UnmapStatusLabel {
             label: at("label", StatusLabel::parse(&input.label))?,
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::graphql::objects::council::CallInPolicy as PolicyObject;
+    use chrono::NaiveTime;
+
+    /// Every combination of stated and not-stated rule fields: accepted exactly when one
+    /// deadline form is given, and then shown back by GraphQL as given, after the trip through
+    /// the stored JSON (events and views hold the policy as this JSON).
+    #[test]
+    fn every_combination_of_policy_fields_round_trips_or_is_refused() {
+        let times = [None, Some(Time(NaiveTime::from_hms_opt(17, 0, 0).unwrap()))];
+        let by_kinds = [
+            vec![],
+            vec![DecisionMakerCallInInput {
+                decision_maker: BodyKind::Officer,
+                not_subject_to_call_in: true,
+                rule: None,
+            }],
+            vec![DecisionMakerCallInInput {
+                decision_maker: BodyKind::ElectedMayor,
+                not_subject_to_call_in: false,
+                rule: Some(CallInRuleInput {
+                    period_working_days: None,
+                    calendar_days: Some(7),
+                    weekday_of_following_week: None,
+                    deadline_time: times[1],
+                    counted_from: CountedFrom::Decision,
+                    takes_effect: TakesEffect::NextWorkingDayAfterLastDay,
+                }),
+            }],
+        ];
+        let mut accepted = 0;
+        for period_working_days in [None, Some(5)] {
+            for calendar_days in [None, Some(10)] {
+                for weekday_of_following_week in [None, Some(DeadlineWeekday::Friday)] {
+                    for deadline_time in times {
+                        for counted_from in [CountedFrom::Publication, CountedFrom::Decision] {
+                            for takes_effect in [
+                                TakesEffect::DayAfterLastDay,
+                                TakesEffect::LastDay,
+                                TakesEffect::NextWorkingDayAfterLastDay,
+                            ] {
+                                for by_decision_maker in &by_kinds {
+                                    let input = SetCallInPolicyInput {
+                                        period_working_days,
+                                        calendar_days,
+                                        weekday_of_following_week,
+                                        deadline_time,
+                                        counted_from,
+                                        takes_effect,
+                                        by_decision_maker: by_decision_maker.clone(),
+                                    };
+                                    let forms = [
+                                        period_working_days.is_some(),
+                                        calendar_days.is_some(),
+                                        weekday_of_following_week.is_some(),
+                                    ]
+                                    .iter()
+                                    .filter(|given| **given)
+                                    .count();
+                                    let command = CouncilCommand::try_from(&input);
+                                    let Ok(CouncilCommand::SetCallInPolicy { policy }) = command
+                                    else {
+                                        assert_ne!(forms, 1, "{input:?}");
+                                        continue;
+                                    };
+                                    assert_eq!(forms, 1, "{input:?}");
+                                    accepted += 1;
+                                    let stored = serde_json::to_value(&policy).unwrap();
+                                    let policy: CallInPolicy =
+                                        serde_json::from_value(stored).unwrap();
+                                    let shown = PolicyObject::from(policy);
+                                    let rule = &shown.default;
+                                    assert_eq!(rule.period_working_days, period_working_days);
+                                    assert_eq!(rule.calendar_days, calendar_days);
+                                    assert_eq!(
+                                        rule.weekday_of_following_week,
+                                        weekday_of_following_week
+                                    );
+                                    assert_eq!(rule.deadline_time, deadline_time);
+                                    assert_eq!(rule.counted_from, counted_from);
+                                    assert_eq!(rule.takes_effect, takes_effect);
+                                    assert_eq!(
+                                        shown.by_decision_maker.len(),
+                                        by_decision_maker.len()
+                                    );
+                                    for (shown, given) in
+                                        shown.by_decision_maker.iter().zip(by_decision_maker)
+                                    {
+                                        assert_eq!(shown.decision_maker, given.decision_maker);
+                                        assert_eq!(
+                                            shown.not_subject_to_call_in,
+                                            given.not_subject_to_call_in
+                                        );
+                                        assert_eq!(
+                                            shown.rule.as_ref().and_then(|r| r.calendar_days),
+                                            given.rule.as_ref().and_then(|r| r.calendar_days)
+                                        );
+                                        assert_eq!(
+                                            shown.rule.as_ref().and_then(|r| r.deadline_time),
+                                            given.rule.as_ref().and_then(|r| r.deadline_time)
+                                        );
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        assert_eq!(accepted, 3 * 2 * 2 * 3 * 3);
     }
 }

@@ -20,7 +20,7 @@ use super::record_parts::{
 use super::restriction::RestrictionInput;
 use super::{Checks, InputError, InputErrors, all, at, malformed, optional};
 use crate::graphql::enums::{DecisionField, InterestsStatement, Outcome, WardsAffectedKind};
-use crate::graphql::scalars::Date;
+use crate::graphql::scalars::{Date, Time};
 
 /// One resolution of "The decision", in page order.
 #[derive(InputObject, Debug, Clone)]
@@ -487,6 +487,8 @@ pub struct PublishDecisionInput {
     pub publication_date: Date,
     /// The last day for call-in as published elsewhere, to record rather than compute.
     pub call_in_deadline: Option<Date>,
+    /// The time on that day as published ("17:00"), to record rather than take from the rule.
+    pub call_in_deadline_time: Option<Time>,
     /// The effective date as published elsewhere, to record rather than compute.
     pub effective_from: Option<Date>,
     /// Why explicit dates differ from the council's rule (a deliberate override).
@@ -499,6 +501,7 @@ impl TryFrom<&PublishDecisionInput> for DecisionCommand {
         Ok(DecisionCommand::Publish {
             publication_date: input.publication_date.into(),
             call_in_deadline: input.call_in_deadline.map(Into::into),
+            call_in_deadline_time: input.call_in_deadline_time.map(Into::into),
             effective_from: input.effective_from.map(Into::into),
             override_reason: optional(
                 "overrideReason",
@@ -518,6 +521,10 @@ pub struct CallInDecisionInput {
     pub reason: String,
     /// When.
     pub date: Date,
+    /// Whether the call-in suspends the decision (usually it does; false records a call-in
+    /// the constitution lets run while the decision stands).
+    #[graphql(default = true)]
+    pub suspends_decision: bool,
 }
 
 impl TryFrom<&CallInDecisionInput> for DecisionCommand {
@@ -533,6 +540,80 @@ impl TryFrom<&CallInDecisionInput> for DecisionCommand {
             members: at("members", CallInMembers::parse(names))?,
             reason: at("reason", Reason::parse(&input.reason))?,
             date: input.date.into(),
+            suspends: input.suspends_decision,
+        })
+    }
+}
+
+/// Members withdrawing their call-in request.
+#[derive(InputObject, Debug, Clone)]
+pub struct WithdrawCallInInput {
+    /// When.
+    pub date: Date,
+    /// Why, if the record says.
+    pub reason: Option<String>,
+}
+
+impl TryFrom<&WithdrawCallInInput> for DecisionCommand {
+    type Error = InputErrors;
+    fn try_from(input: &WithdrawCallInInput) -> Result<Self, Self::Error> {
+        Ok(DecisionCommand::WithdrawCallIn {
+            date: input.date.into(),
+            reason: optional("reason", input.reason.as_deref(), Reason::parse)?,
+        })
+    }
+}
+
+/// A ruling that a call-in request is invalid (e.g. too few members, out of time).
+#[derive(InputObject, Debug, Clone)]
+pub struct RuleCallInInvalidInput {
+    /// When.
+    pub date: Date,
+    /// Who ruled, e.g. "Monitoring Officer", if the record says.
+    pub ruled_by: Option<String>,
+    /// Why, if the record says.
+    pub reason: Option<String>,
+}
+
+impl TryFrom<&RuleCallInInvalidInput> for DecisionCommand {
+    type Error = InputErrors;
+    fn try_from(input: &RuleCallInInvalidInput) -> Result<Self, Self::Error> {
+        Ok(DecisionCommand::RuleCallInInvalid {
+            date: input.date.into(),
+            ruled_by: optional("ruledBy", input.ruled_by.as_deref(), Name::parse)?,
+            reason: optional("reason", input.reason.as_deref(), Reason::parse)?,
+        })
+    }
+}
+
+/// Marks the record as a recommendation to full council rather than a decision.
+#[derive(InputObject, Debug, Clone)]
+pub struct RecommendToFullCouncilInput {
+    /// The day of the full council meeting it goes to, if the record says.
+    pub full_council_meeting_on: Option<Date>,
+}
+
+impl TryFrom<&RecommendToFullCouncilInput> for DecisionCommand {
+    type Error = InputErrors;
+    fn try_from(input: &RecommendToFullCouncilInput) -> Result<Self, Self::Error> {
+        Ok(DecisionCommand::RecommendToFullCouncil {
+            full_council_meeting_on: input.full_council_meeting_on.map(Into::into),
+        })
+    }
+}
+
+/// Links a recommendation to full council's decision on it.
+#[derive(InputObject, Debug, Clone)]
+pub struct LinkFullCouncilDecisionInput {
+    /// Full council's decision (its uuid).
+    pub full_council_decision_id: Uuid,
+}
+
+impl TryFrom<&LinkFullCouncilDecisionInput> for DecisionCommand {
+    type Error = InputErrors;
+    fn try_from(input: &LinkFullCouncilDecisionInput) -> Result<Self, Self::Error> {
+        Ok(DecisionCommand::LinkFullCouncilDecision {
+            decision: civic_domain::values::DecisionId::from_uuid(input.full_council_decision_id),
         })
     }
 }
@@ -563,6 +644,9 @@ pub enum ReconsiderationKind {
     Confirmed,
     /// The decision was amended: `resolutions` replace the old ones.
     Amended,
+    /// Full council, to which the call-in referred the decision, objected and referred it back
+    /// to the decision maker (which then confirms or amends it).
+    ReferredBackByFullCouncil,
 }
 
 /// The reconsideration of a referred decision.
@@ -584,7 +668,10 @@ impl TryFrom<&ReconsiderDecisionInput> for DecisionCommand {
             ReconsiderationKind::Confirmed if input.resolutions.is_empty() => {
                 Reconsideration::Confirmed
             }
-            ReconsiderationKind::Confirmed => {
+            ReconsiderationKind::ReferredBackByFullCouncil if input.resolutions.is_empty() => {
+                Reconsideration::ReferredBackByFullCouncil
+            }
+            ReconsiderationKind::Confirmed | ReconsiderationKind::ReferredBackByFullCouncil => {
                 return Err(malformed(
                     "resolutions",
                     "reconsideration",

@@ -1,5 +1,6 @@
-//! Mutations of a decision's record and lifecycle: record, publish, call-in, scrutiny,
-//! reconsideration, effect, implementation, deferral, withdrawal, abandonment, correction.
+//! Mutations of a decision's record and lifecycle: record, publish, call-in (withdrawn, ruled
+//! invalid, resolved), scrutiny, reconsideration, recommendation to full council, effect,
+//! implementation, deferral, withdrawal, abandonment, correction.
 
 use async_graphql::{Context, Object};
 use civic_domain::{DecisionCommand, DecisionId};
@@ -102,6 +103,90 @@ impl DecisionMutation {
         .await
     }
 
+    /// Records that members withdrew their call-in request; a suspended decision is published again, effective from its date at publication or the withdrawal if later.
+    async fn withdraw_call_in(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(desc = "The decision's version the change was decided on; refused if it moved.")]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The decision.")] decision_id: Uuid,
+        input: WithdrawCallInInput,
+    ) -> Result<DecisionPayload, ApiError> {
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
+    }
+
+    /// Records that a call-in request was ruled invalid; a suspended decision is published again, effective from its date at publication or the ruling if later.
+    async fn rule_call_in_invalid(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(desc = "The decision's version the change was decided on; refused if it moved.")]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The decision.")] decision_id: Uuid,
+        input: RuleCallInInvalidInput,
+    ) -> Result<DecisionPayload, ApiError> {
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
+    }
+
+    /// Marks the record as a recommendation to full council rather than a decision: it does not take effect on its own.
+    async fn recommend_to_full_council(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(desc = "The decision's version the change was decided on; refused if it moved.")]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The decision.")] decision_id: Uuid,
+        input: RecommendToFullCouncilInput,
+    ) -> Result<DecisionPayload, ApiError> {
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
+    }
+
+    /// Links a recommendation to full council's decision on it.
+    async fn link_full_council_decision(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "The command's id: the same key again returns the original result.")]
+        idempotency_key: Uuid,
+        #[graphql(desc = "The decision's version the change was decided on; refused if it moved.")]
+        expected_version: Option<u64>,
+        #[graphql(desc = "The decision.")] decision_id: Uuid,
+        input: LinkFullCouncilDecisionInput,
+    ) -> Result<DecisionPayload, ApiError> {
+        run(
+            ctx,
+            DecisionId::from_uuid(decision_id),
+            &input,
+            idempotency_key,
+            expected_version,
+        )
+        .await
+    }
+
     /// Records the reconsideration of a referred decision.
     async fn reconsider_decision(
         &self,
@@ -144,7 +229,8 @@ impl DecisionMutation {
         .await
     }
 
-    /// Records that a published decision took effect.
+    /// Records that a decision took effect: once published, or, for a record that states no
+    /// publication, straight away (with warnings saying what was not stated).
     async fn take_effect(
         &self,
         ctx: &Context<'_>,
@@ -165,7 +251,8 @@ impl DecisionMutation {
         .await
     }
 
-    /// Records that an effective decision was implemented.
+    /// Records that a decision was implemented: once effective, or, for a record that states no
+    /// publication, straight away (with warnings saying what was not stated).
     async fn implement_decision(
         &self,
         ctx: &Context<'_>,

@@ -3,17 +3,18 @@
 
 use async_graphql::{ID, Object, SimpleObject};
 use civic_domain::council::{
-    CallInPolicy as DomainCallInPolicy, KeyDecisionThresholds as DomainThresholds,
-    StatusLabelMapping,
+    CallInArrangement, CallInDeadline, CallInPolicy as DomainCallInPolicy,
+    CallInRule as DomainCallInRule, KeyDecisionThresholds as DomainThresholds, StatusLabelMapping,
 };
 use civic_projections::views::{BodyView, ClosureDayView, CouncilView, MemberView, WardView};
 use uuid::Uuid;
 
 use crate::graphql::enums::{
-    BodyKind, CanonicalStatus, CouncilKind, CountedFrom, Nation, TakesEffect,
+    BodyKind, CallInDeadlineForm, CanonicalStatus, CouncilKind, CountedFrom, DeadlineWeekday,
+    Nation, TakesEffect,
 };
 use crate::graphql::global_id::{self, NodeKind};
-use crate::graphql::scalars::Date;
+use crate::graphql::scalars::{Date, Time};
 
 /// A council (tenant) and its reference data. Public to everyone.
 pub struct Council(pub CouncilView);
@@ -67,7 +68,7 @@ impl Council {
 
     /// How call-in periods are counted: explains each decision's deadline.
     async fn call_in_policy(&self) -> CallInPolicy {
-        self.0.call_in_policy.into()
+        self.0.call_in_policy.clone().into()
     }
 
     /// The key-decision thresholds, if set.
@@ -183,23 +184,118 @@ impl Body<'_> {
     }
 }
 
-/// A council's rules for calling in executive decisions.
+/// A council's rules for calling in executive decisions: a council-wide rule, and the
+/// arrangements for kinds of decision maker that differ from it.
 #[derive(SimpleObject)]
 pub struct CallInPolicy {
-    /// Working days members have to call a decision in.
-    pub period_working_days: u8,
+    /// The council-wide rule.
+    pub default: CallInRule,
+    /// Kinds of decision maker whose decisions are treated differently.
+    pub by_decision_maker: Vec<DecisionMakerCallIn>,
+    /// The council-wide rule's working days (null when it is not a number of working days).
+    #[graphql(deprecation = "use default.periodWorkingDays")]
+    pub period_working_days: Option<u8>,
+    /// The council-wide rule's counted-from.
+    #[graphql(deprecation = "use default.countedFrom")]
+    pub counted_from: CountedFrom,
+    /// The council-wide rule's takes-effect.
+    #[graphql(deprecation = "use default.takesEffect")]
+    pub takes_effect: TakesEffect,
+}
+
+/// One call-in rule: how the last day is found, its time, what it is counted from and when an
+/// uncalled decision takes effect.
+#[derive(SimpleObject)]
+pub struct CallInRule {
+    /// Working days, calendar days, or a weekday of the following week.
+    pub deadline_form: CallInDeadlineForm,
+    /// The working days (WORKING_DAYS).
+    pub period_working_days: Option<u8>,
+    /// The calendar days (CALENDAR_DAYS).
+    pub calendar_days: Option<u8>,
+    /// The weekday (WEEKDAY_OF_FOLLOWING_WEEK).
+    pub weekday_of_following_week: Option<DeadlineWeekday>,
+    /// The time on the last day by which a call-in must be made; null when not stated.
+    pub deadline_time: Option<Time>,
     /// What the period is counted from.
     pub counted_from: CountedFrom,
     /// When an uncalled decision takes effect.
     pub takes_effect: TakesEffect,
 }
 
+impl From<DomainCallInRule> for CallInRule {
+    fn from(rule: DomainCallInRule) -> Self {
+        let (deadline_form, period_working_days, calendar_days, weekday_of_following_week) =
+            match rule.deadline {
+                CallInDeadline::WorkingDays { period } => (
+                    CallInDeadlineForm::WorkingDays,
+                    Some(period.working_days()),
+                    None,
+                    None,
+                ),
+                CallInDeadline::CalendarDays { days } => (
+                    CallInDeadlineForm::CalendarDays,
+                    None,
+                    Some(days.days()),
+                    None,
+                ),
+                CallInDeadline::WeekdayOfFollowingWeek { weekday } => (
+                    CallInDeadlineForm::WeekdayOfFollowingWeek,
+                    None,
+                    None,
+                    Some(weekday.into()),
+                ),
+            };
+        Self {
+            deadline_form,
+            period_working_days,
+            calendar_days,
+            weekday_of_following_week,
+            deadline_time: rule.deadline_time.map(Time),
+            counted_from: rule.counted_from.into(),
+            takes_effect: rule.takes_effect.into(),
+        }
+    }
+}
+
+/// The call-in arrangement for one kind of decision maker.
+#[derive(SimpleObject)]
+pub struct DecisionMakerCallIn {
+    /// The kind of decision maker.
+    pub decision_maker: BodyKind,
+    /// Whether its decisions are not subject to call-in.
+    pub not_subject_to_call_in: bool,
+    /// Its own rule, when its decisions can be called in.
+    pub rule: Option<CallInRule>,
+}
+
 impl From<DomainCallInPolicy> for CallInPolicy {
     fn from(policy: DomainCallInPolicy) -> Self {
+        let default = *policy.default_rule();
+        let period_working_days = match default.deadline {
+            CallInDeadline::WorkingDays { period } => Some(period.working_days()),
+            _ => None,
+        };
         Self {
-            period_working_days: policy.period.working_days(),
-            counted_from: policy.counted_from.into(),
-            takes_effect: policy.takes_effect.into(),
+            period_working_days,
+            counted_from: default.counted_from.into(),
+            takes_effect: default.takes_effect.into(),
+            default: default.into(),
+            by_decision_maker: policy
+                .by_decision_maker()
+                .iter()
+                .map(|entry| {
+                    let (not_subject_to_call_in, rule) = match entry.arrangement {
+                        CallInArrangement::NotSubjectToCallIn => (true, None),
+                        CallInArrangement::Window { rule } => (false, Some(rule.into())),
+                    };
+                    DecisionMakerCallIn {
+                        decision_maker: entry.decision_maker.into(),
+                        not_subject_to_call_in,
+                        rule,
+                    }
+                })
+                .collect(),
         }
     }
 }

@@ -11,6 +11,8 @@ use civic_projections::views::{
     CallInView, CorrectionView, DecisionView, DeferralView, DocumentView, WardsAffectedView,
     WithheldField as ViewWithheldField,
 };
+
+use super::council::CallInRule;
 use uuid::Uuid;
 
 use super::common::{BodyRef, WardRef, WithheldNotice};
@@ -19,11 +21,11 @@ use super::record::{DecisionRecord, RecordFields};
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
 use crate::graphql::enums::{
-    CallInOutcome, CountedFrom, DecisionField, DecisionStatus, Outcome, TakesEffect,
-    WardsAffectedKind,
+    BodyKind, CallInEndKind, CallInOutcome, CountedFrom, DecisionField, DecisionStatus, Outcome,
+    TakesEffect, WardsAffectedKind,
 };
 use crate::graphql::global_id::{self, NodeKind};
-use crate::graphql::scalars::Date;
+use crate::graphql::scalars::{Date, Time};
 
 /// One decision of the council's register.
 pub struct Decision(pub DecisionView);
@@ -115,6 +117,20 @@ impl Decision {
     /// The last day it can be called in, if it has a call-in window.
     async fn call_in_deadline(&self) -> Option<Date> {
         self.0.call_in_deadline.map(Date)
+    }
+
+    /// The time on the last day by which it must be called in, if stated (e.g. 17:00).
+    async fn call_in_deadline_time(&self) -> Option<Time> {
+        self.0.call_in_deadline_time.map(Time)
+    }
+
+    /// The recommendation to full council, if the record is one rather than a decision (it
+    /// does not take effect on its own).
+    async fn recommendation(&self) -> Option<Recommendation> {
+        self.0.recommendation.as_ref().map(|r| Recommendation {
+            full_council_meeting_on: r.full_council_meeting_on.map(Date),
+            full_council_decision_id: r.full_council_decision.map(|d| d.as_uuid()),
+        })
     }
 
     /// Declared interests and dispensations.
@@ -336,6 +352,9 @@ pub enum CallInTermsKind {
     Window,
     /// Not subject to call-in: it takes effect at once.
     NotSubjectToCallIn,
+    /// The record does not say; the council's policy makes its kind of decision maker not
+    /// subject to call-in: it takes effect at once.
+    NotSubjectUnderPolicy,
     /// Exempted from call-in for urgency: it takes effect at once.
     ExemptedForUrgency,
 }
@@ -343,13 +362,21 @@ pub enum CallInTermsKind {
 /// The call-in terms a decision was published under.
 #[derive(SimpleObject)]
 pub struct CallInTerms {
-    /// Window, not subject, or exempted for urgency.
+    /// Window, not subject, not subject under the council's policy, or exempted for urgency.
     pub kind: CallInTermsKind,
-    /// The window's length in working days.
+    /// The rule that gave the window.
+    pub rule: Option<CallInRule>,
+    /// The kind of decision maker whose own arrangement applied (null: the council-wide rule,
+    /// or no window).
+    pub decision_maker_kind: Option<BodyKind>,
+    /// The window's length in working days (null unless a number of working days).
+    #[graphql(deprecation = "use rule.periodWorkingDays")]
     pub period_working_days: Option<u8>,
     /// What the window was counted from.
+    #[graphql(deprecation = "use rule.countedFrom")]
     pub counted_from: Option<CountedFrom>,
     /// When it takes effect relative to the last day.
+    #[graphql(deprecation = "use rule.takesEffect")]
     pub takes_effect: Option<TakesEffect>,
 }
 
@@ -357,16 +384,26 @@ impl From<DomainTerms> for CallInTerms {
     fn from(terms: DomainTerms) -> Self {
         match terms {
             DomainTerms::Window {
-                period_working_days,
-                counted_from,
-                takes_effect,
-            } => Self {
-                kind: CallInTermsKind::Window,
-                period_working_days: Some(period_working_days),
-                counted_from: Some(counted_from.into()),
-                takes_effect: Some(takes_effect.into()),
-            },
+                rule,
+                decision_maker_kind,
+            } => {
+                let rule: CallInRule = rule.into();
+                Self {
+                    kind: CallInTermsKind::Window,
+                    period_working_days: rule.period_working_days,
+                    counted_from: Some(rule.counted_from),
+                    takes_effect: Some(rule.takes_effect),
+                    decision_maker_kind: decision_maker_kind.map(Into::into),
+                    rule: Some(rule),
+                }
+            }
             DomainTerms::NotSubjectToCallIn => Self::bare(CallInTermsKind::NotSubjectToCallIn),
+            DomainTerms::NotSubjectUnderPolicy {
+                decision_maker_kind,
+            } => Self {
+                decision_maker_kind: Some(decision_maker_kind.into()),
+                ..Self::bare(CallInTermsKind::NotSubjectUnderPolicy)
+            },
             DomainTerms::ExemptedForUrgency => Self::bare(CallInTermsKind::ExemptedForUrgency),
         }
     }
@@ -376,11 +413,22 @@ impl CallInTerms {
     fn bare(kind: CallInTermsKind) -> Self {
         Self {
             kind,
+            rule: None,
+            decision_maker_kind: None,
             period_working_days: None,
             counted_from: None,
             takes_effect: None,
         }
     }
+}
+
+/// A recommendation to full council rather than a decision.
+#[derive(SimpleObject)]
+pub struct Recommendation {
+    /// The day of the full council meeting it goes to, if the record says.
+    pub full_council_meeting_on: Option<Date>,
+    /// Full council's decision on it, once linked (a decision's uuid).
+    pub full_council_decision_id: Option<Uuid>,
 }
 
 /// Where a decision's call-in deadline and effective date came from.
@@ -416,6 +464,11 @@ impl CallIn {
     /// The last day for call-in that applies.
     async fn deadline(&self) -> Option<Date> {
         self.0.deadline.map(Date)
+    }
+
+    /// The time on the last day by which a call-in must be made, if stated.
+    async fn deadline_time(&self) -> Option<Time> {
+        self.0.deadline_time.map(Time)
     }
 
     /// The last day for call-in by the council's rule.
@@ -454,26 +507,42 @@ impl CallIn {
         })
     }
 
-    /// The call-in, if members called it in.
+    /// The latest call-in request, if members called it in.
     async fn called_in(&self) -> Option<CalledIn> {
-        self.0.called_in.as_ref().map(|c| CalledIn {
-            members: c
-                .members
-                .as_slice()
-                .iter()
-                .map(|m| m.as_str().to_owned())
-                .collect(),
-            reason: c.reason.as_str().to_owned(),
-            date: Date(c.date),
-        })
+        self.0.called_in.as_ref().map(called_in)
     }
 
-    /// What scrutiny decided on the call-in.
+    /// Every call-in request, oldest first, with how each ended (withdrawn, ruled invalid or
+    /// resolved; null while open).
+    async fn requests(&self) -> Vec<CallInRequest> {
+        self.0
+            .requests
+            .iter()
+            .map(|r| CallInRequest {
+                called_in: called_in(&r.called_in),
+                ended: r.ended.as_ref().map(|e| CallInEnd {
+                    kind: e.kind.into(),
+                    date: Date(e.date),
+                    reason: e.reason.as_ref().map(|r| r.as_str().to_owned()),
+                    ruled_by: e.ruled_by.as_ref().map(|n| n.as_str().to_owned()),
+                    outcome: e.outcome.map(Into::into),
+                }),
+            })
+            .collect()
+    }
+
+    /// What scrutiny decided on the latest call-in request.
     async fn resolution(&self) -> Option<CallInResolution> {
         self.0.resolution.as_ref().map(|r| CallInResolution {
             outcome: r.outcome.into(),
             date: Date(r.date),
         })
+    }
+
+    /// The day full council, to which the call-in referred the decision, referred it back to
+    /// the decision maker, if it did.
+    async fn full_council_referred_back_on(&self) -> Option<Date> {
+        self.0.full_council_referred_back_on.map(Date)
     }
 
     /// The reconsideration after a referral.
@@ -503,6 +572,46 @@ pub struct CalledIn {
     pub reason: String,
     /// When.
     pub date: Date,
+    /// Whether the call-in suspends the decision (usually it does).
+    pub suspends_decision: bool,
+}
+
+fn called_in(c: &civic_domain::decision::DecisionCalledIn) -> CalledIn {
+    CalledIn {
+        members: c
+            .members
+            .as_slice()
+            .iter()
+            .map(|m| m.as_str().to_owned())
+            .collect(),
+        reason: c.reason.as_str().to_owned(),
+        date: Date(c.date),
+        suspends_decision: c.suspends_decision,
+    }
+}
+
+/// One call-in request and how it ended.
+#[derive(SimpleObject)]
+pub struct CallInRequest {
+    /// The request.
+    pub called_in: CalledIn,
+    /// How it ended; null while open.
+    pub ended: Option<CallInEnd>,
+}
+
+/// How a call-in request ended.
+#[derive(SimpleObject)]
+pub struct CallInEnd {
+    /// Withdrawn, ruled invalid, or resolved by scrutiny.
+    pub kind: CallInEndKind,
+    /// When.
+    pub date: Date,
+    /// Why, if the record says (withdrawn or ruled invalid).
+    pub reason: Option<String>,
+    /// Who ruled it invalid, if the record says.
+    pub ruled_by: Option<String>,
+    /// Scrutiny's result, when resolved.
+    pub outcome: Option<CallInOutcome>,
 }
 
 /// Scrutiny's result on a call-in.
