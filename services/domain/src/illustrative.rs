@@ -87,7 +87,7 @@ pub fn commands(ids: &IllustrativeIds) -> Result<Vec<Command>, ExampleError> {
         decision(
             ids.officer_decision,
             DecisionCommand::Publish {
-                publication_date: d(2010, 7, 2)?,
+                publication_date: d(2010, 5, 21)?,
                 call_in_deadline: None,
                 call_in_deadline_time: None,
                 effective_from: None,
@@ -103,7 +103,7 @@ pub fn commands(ids: &IllustrativeIds) -> Result<Vec<Command>, ExampleError> {
         decision(
             ids.restricted_decision,
             DecisionCommand::Publish {
-                publication_date: d(2010, 7, 9)?,
+                publication_date: d(2010, 5, 14)?,
                 call_in_deadline: None,
                 call_in_deadline_time: None,
                 effective_from: None,
@@ -177,7 +177,7 @@ fn officer_decision(ids: &IllustrativeIds) -> Result<DecisionDetails, ExampleErr
         },
         lead_officer: Some(Name::parse("Head of Parks and Open Spaces")?),
         department: Some(Name::parse("Regeneration")?),
-        ..bare("Purchase of grounds maintenance equipment", d(2010, 7, 1)?)?
+        ..bare("Purchase of grounds maintenance equipment", d(2010, 5, 20)?)?
     })
 }
 
@@ -270,7 +270,7 @@ fn restricted_decision(
             as_given: Some(LongText::parse("Carried: 5 for, 1 against")?),
         }),
         interests: Interests::NoneDeclared,
-        ..bare("Disposal of land at the former depot", d(2010, 7, 7)?)?
+        ..bare("Disposal of land at the former depot", d(2010, 5, 12)?)?
     };
     let mut draft: DecisionDetails<RestrictionDraft> = details.into();
     draft.field_restrictions = [DecisionField::Resolutions, DecisionField::Reasons]

@@ -36,6 +36,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "forward plan listings",
         include_str!("../../../migrations/postgres/0006_forward_plan_listings.sql"),
     ),
+    (
+        7,
+        "rebuild read models",
+        include_str!("../../../migrations/postgres/0007_rebuild_read_models.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -69,6 +74,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         6,
         "forward plan listings",
         include_str!("../../../migrations/sqlite/0006_forward_plan_listings.sql"),
+    ),
+    (
+        7,
+        "rebuild read models",
+        include_str!("../../../migrations/sqlite/0007_rebuild_read_models.sql"),
     ),
 ];
 

@@ -9,8 +9,9 @@ use common::{Backend, TestApp, spawn};
 use reqwest::StatusCode;
 use serde_json::json;
 
+/// The example decision alone: the demo's illustrative records were decided before it.
 const DECISION_PAGE: &str = "{
-  decisions(first: 5) {
+  decisions(first: 5, filter: {decidedFrom: \"2010-06-01\"}) {
     totalCount
     edges { node {
       title
@@ -130,7 +131,10 @@ async fn the_demo_council_is_listed_with_its_strategy_renamed_over_time(backend:
         json!({"data": {
             "council": {
                 "name": "Maidstone Borough Council",
-                "bodies": [{"name": "Cabinet", "kind": "CABINET"}],
+                "bodies": [
+                    {"name": "Cabinet", "kind": "CABINET"},
+                    {"name": "Director of Regeneration", "kind": "OFFICER"}
+                ],
                 "callInPolicy": {"periodWorkingDays": 5}
             },
             "strategyDocuments": [{
@@ -292,6 +296,96 @@ async fn the_demo_council_shows_its_forward_plan_with_every_kind_of_entry(backen
     );
 }
 
+async fn the_demo_council_shows_an_officer_decision_and_a_restricted_notice_as_registers_do(
+    backend: Backend,
+) {
+    let Some(app) = spawn(backend, "demo_records").await else {
+        return;
+    };
+    let answer = app
+        .post(
+            &TestApp::council("maidstone"),
+            None,
+            "{ decisions(filter: {decidedTo: \"2010-05-31\"}) { edges { node {
+                 title decisionMaker { name } statusLabel outcome notStated interestsStatement
+                 references { reference minuteNumber } leadOfficer department
+                 resolutions { number label text }
+                 leadMember { nameAsShown }
+                 vote { proposer { nameAsShown } seconder { nameAsShown } votesFor votesAgainst abstained asGiven }
+                 withheld { field notice { paragraphs paragraphCodes publicInterestTestApplied asGiven text } }
+                 documents { title withheld { paragraphCodes paragraphReasons { paragraph reason } } }
+               } } } }",
+            json!({}),
+        )
+        .await;
+    let edges = answer.body["data"]["decisions"]["edges"]
+        .as_array()
+        .unwrap();
+    let by_title = |title: &str| {
+        edges
+            .iter()
+            .map(|e| &e["node"])
+            .find(|n| n["title"] == title)
+            .unwrap_or_else(|| panic!("{title} not in {}", answer.text))
+    };
+    let officer = by_title("Purchase of grounds maintenance equipment");
+    assert_eq!(
+        officer["decisionMaker"],
+        json!({"name": "Director of Regeneration"})
+    );
+    assert_eq!(officer["statusLabel"], json!(null));
+    assert_eq!(officer["outcome"], json!(null));
+    assert_eq!(officer["notStated"], json!(["STATUS_LABEL", "OUTCOME"]));
+    assert_eq!(officer["interestsStatement"], json!("NONE_DECLARED"));
+    assert_eq!(
+        officer["references"],
+        json!({"reference": "ODN/2010/014", "minuteNumber": null})
+    );
+    assert_eq!(
+        officer["leadOfficer"],
+        json!("Head of Parks and Open Spaces")
+    );
+    assert_eq!(officer["department"], json!("Regeneration"));
+    assert_eq!(officer["resolutions"][0]["label"], json!(null));
+    assert_eq!(officer["resolutions"][0]["number"], json!(1));
+
+    let restricted = by_title("Disposal of land at the former depot");
+    // The public sees that the resolutions and reasons are withheld and why, never what.
+    assert_eq!(restricted["resolutions"], json!([]));
+    assert_eq!(
+        restricted["withheld"][0]["notice"],
+        json!({
+            "paragraphs": [3], "paragraphCodes": ["3"], "publicInterestTestApplied": true,
+            "asGiven": "Exempt under paragraph 3 of Part 1 of Schedule 12A to the Local Government Act 1972",
+            "text": "Withheld as exempt information under Local Government Act 1972, Schedule 12A, Part 1 paragraph 3: The information relates to the financial affairs of the Council and the bidders."
+        })
+    );
+    assert_eq!(
+        restricted["documents"],
+        json!([{"title": null, "withheld": {
+            "paragraphCodes": ["3", "6a"],
+            "paragraphReasons": [
+                {"paragraph": "3", "reason": "The valuation of the land."},
+                {"paragraph": "6a", "reason": "A notice the Council proposes to give to the tenant."}
+            ]
+        }}])
+    );
+    assert_eq!(
+        restricted["leadMember"],
+        json!({"nameAsShown": "Cllr A. Example"})
+    );
+    assert_eq!(
+        restricted["vote"],
+        json!({
+            "proposer": {"nameAsShown": "Cllr A. Example"},
+            "seconder": {"nameAsShown": "Cllr B. Sample"},
+            "votesFor": 5, "votesAgainst": 1, "abstained": 0,
+            "asGiven": "Carried: 5 for, 1 against"
+        })
+    );
+    assert_eq!(restricted["references"]["minuteNumber"], json!("38."));
+}
+
 async fn a_restart_with_the_demo_does_not_load_it_twice(backend: Backend) {
     let Some(app) = spawn(backend, "demo_twice").await else {
         return;
@@ -318,7 +412,7 @@ async fn a_restart_with_the_demo_does_not_load_it_twice(backend: Backend) {
         .await;
     assert_eq!(
         answer.body,
-        json!({"data": {"decisions": {"totalCount": 1}}})
+        json!({"data": {"decisions": {"totalCount": 3}}})
     );
     let councils = again.services().read_models().councils().await.unwrap();
     assert_eq!(councils.len(), 1);
@@ -346,6 +440,7 @@ both_backends!(
     the_demo_council_is_listed_with_its_strategy_renamed_over_time,
     the_demo_council_shows_the_cabinet_meeting_with_its_private_minutes_withheld,
     the_demo_council_shows_its_forward_plan_with_every_kind_of_entry,
+    the_demo_council_shows_an_officer_decision_and_a_restricted_notice_as_registers_do,
     a_restart_with_the_demo_does_not_load_it_twice,
     health_and_readiness_answer,
 );

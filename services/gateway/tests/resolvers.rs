@@ -263,7 +263,10 @@ async fn call_in_open_lists_decisions_whose_window_is_open_today(backend: Backen
     );
     assert_eq!(
         f.run(None, "{ decisions(filter: {decidedTo: \"2011-01-01\", keyDecision: true}) { edges { node { title } } } }", json!({})).await,
-        json!({"data": {"decisions": {"edges": [{"node": {"title": "Information Strategy 2010 - 13"}}]}}})
+        json!({"data": {"decisions": {"edges": [
+            {"node": {"title": "Information Strategy 2010 - 13"}},
+            {"node": {"title": "Disposal of land at the former depot"}}
+        ]}}})
     );
 }
 

@@ -292,7 +292,7 @@ fn decision_reconsidered_by_full_council_referring_it_back_matches_its_golden_pa
     assert_golden_at(
         event,
         "DecisionReconsidered",
-        1,
+        2,
         r#"{"reconsideration": {"result": "referred_back_by_full_council"}, "date": "2010-07-14"}"#,
     );
 }
