@@ -22,7 +22,7 @@ use crate::graphql::scalars::Date;
 
 /// The `Decision` fields that a summary ([`civic_projections::DecisionView::summary`]) empties:
 /// selecting any of them under a list's `edges { node }` reads the whole documents.
-const LONG_FIELDS: [&str; 11] = [
+const LONG_FIELDS: [&str; 12] = [
     "purpose",
     "resolutions",
     "reasons",
@@ -31,6 +31,7 @@ const LONG_FIELDS: [&str; 11] = [
     "otherConsulted",
     "consultees",
     "interests",
+    "interestsStatement",
     "documents",
     "corrections",
     "callIn",
