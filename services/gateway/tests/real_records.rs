@@ -97,8 +97,7 @@ async fn an_officer_decision_with_only_what_the_law_requires_is_kept_as_shown(ba
                 "leadMember": null, "vote": null
             },
             "warnings": [
-                {"code": "not_stated", "message": "the record does not state: decision maker, decision status, outcome, whether it is a key decision"},
-                {"code": "call_in_status_not_stated", "message": "the record does not say whether the decision is subject to call-in; treated as subject"}
+                {"code": "not_stated", "message": "the record does not state: decision maker, decision status, outcome, whether it is a key decision"}
             ]
         }}})
     );
@@ -205,7 +204,10 @@ async fn people_votes_links_and_notices_are_kept_as_the_page_gives_them(backend:
             "asGiven": "Exempt under para 3 and 6(a)", "publicInterestTestApplied": null
         }}])
     );
-    assert_eq!(decision["notStated"], json!(["DECISION_MAKER", "STATUS_LABEL", "OUTCOME"]));
+    assert_eq!(
+        decision["notStated"],
+        json!(["DECISION_MAKER", "STATUS_LABEL", "OUTCOME"])
+    );
 
     // Published, the public sees the notice but not the withheld vote.
     let id = decision["uuid"].as_str().unwrap().to_owned();
@@ -220,7 +222,7 @@ async fn people_votes_links_and_notices_are_kept_as_the_page_gives_them(backend:
     let public = f
         .run(
             false,
-            "query($d: UUID!) { decision(uuid: $d) { vote { votesFor } withheld { field } leadMember { nameAsShown } } }",
+            "query($d: UUID!) { decision(id: $d) { vote { votesFor } withheld { field } leadMember { nameAsShown } } }",
             json!({"d": id}),
         )
         .await;
@@ -245,7 +247,10 @@ async fn what_cannot_be_so_is_refused_naming_the_field(backend: Backend) {
             "version",
         )
         .await;
-    assert_eq!(unknown["errors"][0]["extensions"]["code"], "NOT_FOUND", "{unknown}");
+    assert_eq!(
+        unknown["errors"][0]["extensions"]["code"], "NOT_FOUND",
+        "{unknown}"
+    );
     let half_a_body = f
         .record(
             json!({"title": "T", "dateOfDecision": "2024-03-04", "decisionMakerBodyId": Uuid::now_v7()}),

@@ -220,7 +220,7 @@ fn record(shape: &Shape, r: &Registered) -> DecisionDetails<RestrictionDraft> {
         },
     };
     let [reference, minute, url, source] = shape.references;
-    let details = DecisionDetails {
+    let details: DecisionDetails = DecisionDetails {
         title: Title::parse("A decision as the register shows it").unwrap(),
         decision_maker: shape.maker.then(|| cabinet.clone()),
         status_label: shape
@@ -273,9 +273,7 @@ fn record(shape: &Shape, r: &Registered) -> DecisionDetails<RestrictionDraft> {
             }),
         },
         lead_member: member(shape.lead_member, "Cllr Jane Smith"),
-        lead_officer: shape
-            .lead_officer
-            .then(|| name("Head of Housing")),
+        lead_officer: shape.lead_officer.then(|| name("Head of Housing")),
         department: shape.department.then(|| name("Housing")),
         vote: match shape.vote {
             0 => None,
