@@ -145,7 +145,7 @@ mod tests {
 
     #[test]
     fn lettered_paragraphs_sort_after_their_number() {
-        let mut ps = vec![
+        let mut ps = [
             Paragraph::parse("6b").unwrap(),
             Paragraph::number(6),
             Paragraph::parse("6a").unwrap(),
