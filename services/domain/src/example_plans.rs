@@ -86,6 +86,7 @@ fn details(
         anticipated_restriction: AnticipatedRestriction::Open,
         reference: None,
         contacts: Vec::new(),
+        source: Default::default(),
     })
 }
 

@@ -386,8 +386,47 @@ async fn strategies_without_a_period_or_by_financial_years_keep_their_statuses(b
     );
 }
 
+/// Where an entry or a meeting was taken from is kept, as for decisions (issue 13, item 2).
+async fn an_entrys_and_a_meetings_source_page_and_id_are_kept(backend: Backend) {
+    let Some((app, cabinet)) = kent(backend, "plan_sources").await else {
+        return;
+    };
+    let entered = ok(
+        &app,
+        &enter("reference sourceUrl sourceId"),
+        json!({"key": Uuid::now_v7(), "input": {
+            "details": {"title": "Parking Charges", "decisionMaker": cabinet, "keyDecision": false,
+                        "reference": "FP/2026/031",
+                        "sourceUrl": "https://democracy.kent.gov.uk/ieIssueDetails.aspx?IId=4321",
+                        "sourceId": "4321"},
+            "notice": {"kind": "STANDARD"}
+        }}),
+    )
+    .await;
+    assert_eq!(
+        entered["enterForwardPlanEntry"]["entry"],
+        json!({"reference": "FP/2026/031",
+               "sourceUrl": "https://democracy.kent.gov.uk/ieIssueDetails.aspx?IId=4321",
+               "sourceId": "4321"})
+    );
+    let met = ok(
+        &app,
+        "mutation($key: UUID!, $input: MeetingDetailsInput!) { recordMeeting(idempotencyKey: $key, input: $input) { meeting { sourceUrl sourceId } } }",
+        json!({"key": Uuid::now_v7(), "input": {
+            "bodyId": cabinet, "bodyName": "Cabinet", "date": "2026-03-04",
+            "sourceUrl": "https://democracy.kent.gov.uk/ieListDocuments.aspx?MId=987"
+        }}),
+    )
+    .await;
+    assert_eq!(
+        met["recordMeeting"]["meeting"],
+        json!({"sourceUrl": "https://democracy.kent.gov.uk/ieListDocuments.aspx?MId=987", "sourceId": null})
+    );
+}
+
 both_backends!(
     a_plan_and_its_entries_are_entered_exactly_as_the_page_shows,
     a_standard_notice_inside_28_days_is_still_refused,
     strategies_without_a_period_or_by_financial_years_keep_their_statuses,
+    an_entrys_and_a_meetings_source_page_and_id_are_kept,
 );

@@ -190,6 +190,7 @@ proptest! {
             anticipated_restriction: AnticipatedRestriction::Open,
             reference: reference.map(|s| Name::parse(s).unwrap()),
             contacts: contacts.clone(),
+            source: Default::default(),
         };
         let command = Command::ForwardPlan {
             entry,

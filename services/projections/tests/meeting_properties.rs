@@ -171,6 +171,7 @@ fn details(shape: &Shape, body: BodyId, ids: &[AgendaItemId], secret: u8) -> Mee
             .collect(),
         items,
         minutes: shape.minutes.then(|| text("Present: Councillors A and B.")),
+        source: Default::default(),
     }
 }
 

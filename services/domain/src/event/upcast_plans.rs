@@ -35,6 +35,7 @@ pub(super) fn forward_plan_entry_entered_v1(mut payload: Value) -> Result<Value,
         .ok_or("no `details` object")?;
     details.insert("reference".into(), Value::Null);
     details.insert("contacts".into(), json!([]));
+    details.insert("source".into(), json!({"url": null, "system_id": null}));
     let notice = obj
         .get_mut("notice")
         .and_then(Value::as_object_mut)

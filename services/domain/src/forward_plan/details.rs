@@ -2,7 +2,7 @@
 
 use crate::decision::WardList;
 use crate::restriction::{ExemptionScheme, Restriction, RestrictionAt, RestrictionDraft};
-use crate::values::{BodyId, EmailAddress, LongText, Name, PhoneNumber, Title};
+use crate::values::{BodyId, EmailAddress, LongText, Name, PhoneNumber, Source, Title};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 
@@ -124,6 +124,9 @@ pub struct ForwardPlanDetails<R = Restriction> {
     /// The people named for the matter, in the plan's order.
     #[serde(rename = "contacts")]
     pub contacts: Vec<EntryContact>,
+    /// The page and publishing system the entry was taken from.
+    #[serde(rename = "source")]
+    pub source: Source,
 }
 
 impl<R> ForwardPlanDetails<R> {
@@ -145,6 +148,7 @@ impl<R> ForwardPlanDetails<R> {
             anticipated_restriction,
             reference,
             contacts,
+            source,
         } = self;
         let anticipated_restriction = match anticipated_restriction {
             AnticipatedRestriction::Open => AnticipatedRestriction::Open,
@@ -171,6 +175,7 @@ impl<R> ForwardPlanDetails<R> {
             anticipated_restriction,
             reference,
             contacts,
+            source,
         })
     }
 }

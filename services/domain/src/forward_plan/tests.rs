@@ -26,6 +26,7 @@ fn entry_details(f: &Fixture, key: bool) -> ForwardPlanDetails {
         anticipated_restriction: AnticipatedRestriction::Open,
         reference: None,
         contacts: vec![],
+        source: Default::default(),
     }
 }
 

@@ -3,7 +3,7 @@
 //! the items taken in private and on what basis, and the resolutions excluding the public.
 
 use crate::restriction::{ExemptionScheme, Restriction, RestrictionAt, RestrictionDraft};
-use crate::values::{AgendaItemId, BodyId, ItemNumber, Location, LongText, Name, Title};
+use crate::values::{AgendaItemId, BodyId, ItemNumber, Location, LongText, Name, Source, Title};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
 
@@ -105,6 +105,9 @@ pub struct MeetingDetails<R = Restriction> {
     /// The minutes of the meeting as a whole (attendance, apologies...), if recorded.
     #[serde(rename = "minutes")]
     pub minutes: Option<LongText>,
+    /// The page and publishing system the meeting was taken from.
+    #[serde(rename = "source")]
+    pub source: Source,
 }
 
 impl<R> MeetingDetails<R> {
@@ -125,6 +128,7 @@ impl<R> MeetingDetails<R> {
             items,
             exclusions,
             minutes,
+            source,
         } = self;
         let items = items
             .into_iter()
@@ -161,6 +165,7 @@ impl<R> MeetingDetails<R> {
             items,
             exclusions,
             minutes,
+            source,
         })
     }
 

@@ -109,6 +109,7 @@ pub fn details(cabinet: BodyId, ids: &MeetingExampleIds) -> Result<MeetingDetail
             items: vec![ids.private_item],
         }],
         minutes: None,
+        source: Default::default(),
     })
 }
 

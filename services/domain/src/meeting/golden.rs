@@ -55,6 +55,7 @@ fn golden_details() -> MeetingDetails {
             items: vec![AgendaItemId::from_uuid(uuid(0x42))],
         }],
         minutes: None,
+        source: Default::default(),
     }
 }
 
@@ -80,7 +81,8 @@ const GOLDEN_DETAILS: &str = r#"{
         {"text": "That the public be excluded.",
          "items": ["0190a1b2-0000-7000-8000-000000000042"]}
     ],
-    "minutes": null
+    "minutes": null,
+    "source": {"url": null, "system_id": null}
 }"#;
 
 fn assert_golden(event: Event, event_type: &str, golden: serde_json::Value) {

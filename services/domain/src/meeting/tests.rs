@@ -66,6 +66,7 @@ fn cabinet_meeting(f: &Fixture) -> MeetingDetails<RestrictionDraft> {
         }],
         items: vec![public, secret],
         minutes: Some(text("Present: Councillor Garland (Chairman).")),
+        source: Default::default(),
     }
 }
 
@@ -84,6 +85,7 @@ fn bare(f: &Fixture) -> MeetingDetails<RestrictionDraft> {
         items: Vec::new(),
         exclusions: Vec::new(),
         minutes: None,
+        source: Default::default(),
     }
 }
 

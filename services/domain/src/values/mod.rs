@@ -12,6 +12,7 @@ mod ids;
 mod money;
 mod phone;
 mod slug;
+mod source;
 mod text;
 mod url;
 
@@ -25,6 +26,7 @@ pub use ids::{
 pub use money::Pence;
 pub use phone::PhoneNumber;
 pub use slug::Slug;
+pub use source::Source;
 pub use text::{
     ItemNumber, Location, LongText, Name, Reason, Reference, ResolutionLabel, StatusLabel, Title,
     VersionLabel,

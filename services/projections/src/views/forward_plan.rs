@@ -9,7 +9,8 @@ use civic_domain::forward_plan::{
     Wards,
 };
 use civic_domain::values::{
-    DecisionId, EmailAddress, ForwardPlanEntryId, LongText, Name, PhoneNumber, Reason, Title,
+    DecisionId, EmailAddress, ForwardPlanEntryId, LongText, Name, PhoneNumber, Reason, Source,
+    Title,
 };
 use civic_eventstore::TenantId;
 use serde::{Deserialize, Deserializer, Serialize};
@@ -76,6 +77,9 @@ pub struct ForwardPlanView {
     /// The people the plan names for the matter.
     #[serde(default)]
     pub contacts: Vec<EntryContactView>,
+    /// The page and publishing system the entry was taken from.
+    #[serde(default)]
+    pub source: Source,
     /// The plan documents it appears on (titles resolved when read).
     #[serde(default)]
     pub plans: Vec<PlanRef>,
@@ -332,6 +336,7 @@ impl ForwardPlanView {
                 .collect(),
             reference: details.reference.clone(),
             contacts: details.contacts.iter().map(Into::into).collect(),
+            source: details.source.clone(),
             plans: entry
                 .plans()
                 .iter()

@@ -8,7 +8,7 @@ use civic_domain::meeting::{
     AgendaItem, ExclusionResolution, MeetingBody, MeetingCorrection, MeetingDetails, MeetingStatus,
 };
 use civic_domain::values::{
-    AgendaItemId, BodyId, ItemNumber, Location, LongText, MeetingId, Name, Reason, Title,
+    AgendaItemId, BodyId, ItemNumber, Location, LongText, MeetingId, Name, Reason, Source, Title,
 };
 use civic_eventstore::TenantId;
 use serde::{Deserialize, Serialize};
@@ -59,6 +59,9 @@ pub struct MeetingRecordView {
     pub exclusions: Vec<ExclusionView>,
     /// The minutes of the meeting as a whole, if recorded.
     pub minutes: Option<LongText>,
+    /// The page and publishing system the meeting was taken from.
+    #[serde(default)]
+    pub source: Source,
 }
 
 /// The body that met, as the page named it.
@@ -215,6 +218,7 @@ impl MeetingRecordView {
             items,
             exclusions,
             minutes,
+            source,
         } = details;
         Self {
             body: MeetingBodyView {
@@ -240,6 +244,7 @@ impl MeetingRecordView {
                 })
                 .collect(),
             minutes: minutes.clone(),
+            source: source.clone(),
         }
     }
 

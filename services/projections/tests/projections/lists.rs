@@ -753,6 +753,7 @@ pub fn entry_details(title: &str, maker: BodyId, key: bool, wards: Wards) -> For
         },
         reference: None,
         contacts: vec![],
+        source: Default::default(),
     }
 }
 

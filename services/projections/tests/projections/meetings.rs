@@ -27,6 +27,7 @@ async fn schedule(f: &Fixture, tenant: TenantId, body: BodyId, day: u32) -> Meet
         items: Vec::new(),
         exclusions: Vec::new(),
         minutes: None,
+        source: Default::default(),
     };
     f.execute(
         tenant,

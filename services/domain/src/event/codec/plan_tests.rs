@@ -79,6 +79,7 @@ fn details() -> ForwardPlanDetails {
         anticipated_restriction: AnticipatedRestriction::Open,
         reference: None,
         contacts: vec![],
+        source: Default::default(),
     }
 }
 
@@ -189,6 +190,12 @@ fn forward_plan_entry_entered_v2_matches_its_golden_payload() {
         phone: None,
         as_given: Some(text("Jo Bloggs, Head of ICT, jo.bloggs@example.gov.uk")),
     }];
+    details.source = Source {
+        url: Some(
+            HttpUrl::parse("https://democracy.example.gov.uk/ieIssueDetails.aspx?IId=77").unwrap(),
+        ),
+        system_id: Some(Reference::parse("77").unwrap()),
+    };
     assert_golden(
         Event::ForwardPlan(ForwardPlanEvent::Entered(ForwardPlanEntryEntered {
             entry_id: ForwardPlanEntryId::from_uuid(id(1)),
@@ -226,7 +233,11 @@ fn forward_plan_entry_entered_v2_matches_its_golden_payload() {
                     "email": "jo.bloggs@example.gov.uk",
                     "phone": null,
                     "as_given": "Jo Bloggs, Head of ICT, jo.bloggs@example.gov.uk"
-                }]
+                }],
+                "source": {
+                    "url": "https://democracy.example.gov.uk/ieIssueDetails.aspx?IId=77",
+                    "system_id": "77"
+                }
             },
             "date_due": {"kind": "month", "month": "2026-07"},
             "notice_date": null,

@@ -770,6 +770,7 @@ fn samples() -> Vec<Event> {
             phone: None,
             as_given: None,
         }],
+        source: Default::default(),
     };
     let forward_plan = vec![
         ForwardPlanEvent::Entered(ForwardPlanEntryEntered {

@@ -72,6 +72,10 @@ pub struct ForwardPlanDetailsInput {
     /// The people the plan names for the matter, in its order.
     #[graphql(default)]
     pub contacts: Vec<EntryContactInput>,
+    /// The page the entry was taken from.
+    pub source_url: Option<String>,
+    /// The entry's id in the publishing system, e.g. a ModernGov issue id.
+    pub source_id: Option<String>,
 }
 
 /// Someone a plan names for a matter, as shown.
@@ -340,6 +344,11 @@ fn details(
         c.check(all(input.contacts.iter().enumerate().map(
             |(n, contact)| contact.contact(&format!("details.contacts[{n}]")),
         )));
+    let source = c.check(super::record_parts::source(
+        "details.",
+        input.source_url.as_deref(),
+        input.source_id.as_deref(),
+    ));
     let wards = match &input.wards {
         Some(w) => c.check(wards(w).map(Some)),
         None => Some(None),
@@ -357,6 +366,7 @@ fn details(
             anticipated_restriction: anticipated_restriction?,
             reference: reference?,
             contacts: contacts?,
+            source: source?,
         })
     })
 }

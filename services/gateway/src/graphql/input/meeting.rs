@@ -72,6 +72,10 @@ pub struct MeetingDetailsInput {
     pub exclusions: Vec<ExclusionResolutionInput>,
     /// The minutes of the meeting as a whole (attendance, apologies...).
     pub minutes: Option<String>,
+    /// The page the meeting was taken from.
+    pub source_url: Option<String>,
+    /// The meeting's id in the publishing system, e.g. a ModernGov meeting id.
+    pub source_id: Option<String>,
 }
 
 impl MeetingDetailsInput {
@@ -89,6 +93,8 @@ impl MeetingDetailsInput {
             items,
             exclusions,
             minutes,
+            source_url,
+            source_id,
         } = self;
         let mut c = Checks::default();
         let name_as_shown = c.check(at("bodyName", Name::parse(body_name)));
@@ -113,6 +119,11 @@ impl MeetingDetailsInput {
             })
         })));
         let minutes = c.check(optional("minutes", minutes.as_deref(), LongText::parse));
+        let source = c.check(super::record_parts::source(
+            "",
+            source_url.as_deref(),
+            source_id.as_deref(),
+        ));
         c.finish(|| {
             Some(MeetingDetails {
                 body: MeetingBody {
@@ -127,6 +138,7 @@ impl MeetingDetailsInput {
                 items: items?,
                 exclusions: exclusions?,
                 minutes: minutes?,
+                source: source?,
             })
         })
     }

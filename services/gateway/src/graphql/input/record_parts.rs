@@ -207,3 +207,16 @@ pub(super) fn meeting(
         )),
     }
 }
+
+/// Where a record was taken from: the page (`{prefix}sourceUrl`) and the publishing system's id
+/// for it (`{prefix}sourceId`), each optional.
+pub(crate) fn source(
+    prefix: &str,
+    url: Option<&str>,
+    id: Option<&str>,
+) -> Result<civic_domain::values::Source, InputError> {
+    Ok(civic_domain::values::Source {
+        url: optional(&format!("{prefix}sourceUrl"), url, HttpUrl::parse)?,
+        system_id: optional(&format!("{prefix}sourceId"), id, Reference::parse)?,
+    })
+}

@@ -86,6 +86,16 @@ impl ForwardPlanEntry {
         self.0.reference.as_ref().map(|n| n.as_str())
     }
 
+    /// The page the record was taken from, if known.
+    async fn source_url(&self) -> Option<&str> {
+        self.0.source.url.as_ref().map(|u| u.as_str())
+    }
+
+    /// The record's id in the system that published it, if known.
+    async fn source_id(&self) -> Option<&str> {
+        self.0.source.system_id.as_ref().map(|r| r.as_str())
+    }
+
     /// The people the plan names for the matter, in its order.
     async fn contacts(&self) -> Vec<EntryContact<'_>> {
         self.0.contacts.iter().map(EntryContact).collect()

@@ -113,6 +113,16 @@ impl MeetingFields<'_> {
     async fn minutes(&self) -> Option<&str> {
         self.0.minutes.as_ref().map(|m| m.as_str())
     }
+
+    /// The page the record was taken from, if known.
+    async fn source_url(&self) -> Option<&str> {
+        self.0.source.url.as_ref().map(|u| u.as_str())
+    }
+
+    /// The record's id in the system that published it, if known.
+    async fn source_id(&self) -> Option<&str> {
+        self.0.source.system_id.as_ref().map(|r| r.as_str())
+    }
 }
 
 /// One item of a meeting's agenda.
