@@ -401,9 +401,55 @@ async fn any_combination_of_stated_parts_reads_back_as_entered(backend: Backend)
     );
 }
 
+/// A decision names the meeting where it was taken; the meeting resolves from the register, and a
+/// meeting the register does not hold reads as null, the id kept as the record gave it.
+async fn a_decision_resolves_the_meeting_it_was_taken_at(backend: Backend) {
+    let Some(f) = fixture(backend, "records_meeting").await else {
+        return;
+    };
+    let council = f
+        .run(false, "{ council { bodies { bodyId } } }", json!({}))
+        .await;
+    let cabinet = council["data"]["council"]["bodies"][0]["bodyId"].clone();
+    let meeting = Uuid::now_v7();
+    let item = Uuid::now_v7();
+    let recorded = f
+        .run(
+            true,
+            "mutation($key: UUID!, $input: MeetingDetailsInput!) { recordMeeting(idempotencyKey: $key, input: $input) { version } }",
+            json!({"key": meeting, "input": {
+                "bodyId": cabinet, "bodyName": "Cabinet", "date": "2024-03-04", "status": "HELD",
+                "items": [{"id": item, "number": "7.", "title": "Library disposal"}]
+            }}),
+        )
+        .await;
+    assert!(recorded["errors"].is_null(), "{recorded}");
+    let read = |meeting_id: Uuid| {
+        json!({"title": "Library disposal", "dateOfDecision": "2024-03-04",
+               "meetingId": meeting_id, "agendaItemId": item})
+    };
+    let selection = "decision { meeting { meetingId agendaItemId meeting { date status items { uuid number } } } }";
+    let taken = f.record(read(meeting), selection).await;
+    assert_eq!(
+        taken["data"]["recordDecision"]["decision"]["meeting"],
+        json!({"meetingId": meeting, "agendaItemId": item, "meeting": {
+            "date": "2024-03-04", "status": "HELD", "items": [{"uuid": item, "number": "7."}]
+        }}),
+        "{taken}"
+    );
+    let elsewhere = Uuid::now_v7();
+    let dangling = f.record(read(elsewhere), selection).await;
+    assert_eq!(
+        dangling["data"]["recordDecision"]["decision"]["meeting"],
+        json!({"meetingId": elsewhere, "agendaItemId": item, "meeting": null}),
+        "{dangling}"
+    );
+}
+
 both_backends!(
     an_officer_decision_with_only_what_the_law_requires_is_kept_as_shown,
     people_votes_links_and_notices_are_kept_as_the_page_gives_them,
     what_cannot_be_so_is_refused_naming_the_field,
     any_combination_of_stated_parts_reads_back_as_entered,
+    a_decision_resolves_the_meeting_it_was_taken_at,
 );

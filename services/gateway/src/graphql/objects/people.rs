@@ -1,12 +1,16 @@
 //! The people, vote, references and links of a decision record, as the record gives them.
 
-use async_graphql::{Object, SimpleObject};
+use async_graphql::{ComplexObject, Context, Object, SimpleObject};
 use civic_domain::decision::{
     DecisionLink as DomainLink, MeetingItemRef, MemberRef as DomainMemberRef, NamedVote,
     References as DomainReferences, Vote as DomainVote,
 };
+use civic_domain::values::MeetingId;
 use uuid::Uuid;
 
+use super::meeting::Meeting;
+use crate::error::ApiError;
+use crate::graphql::context::RequestContext;
 use crate::graphql::enums::{DecisionRelation, VoteCast};
 
 /// A member as the record names them.
@@ -127,6 +131,7 @@ impl From<&DomainLink> for DecisionLink {
 
 /// The meeting (and agenda item) where a decision was taken.
 #[derive(SimpleObject)]
+#[graphql(complex)]
 pub struct MeetingItem {
     /// The meeting's id.
     pub meeting_id: Uuid,
@@ -140,5 +145,16 @@ impl From<&MeetingItemRef> for MeetingItem {
             meeting_id: m.meeting_id.as_uuid(),
             agenda_item_id: m.agenda_item_id.map(|id| id.as_uuid()),
         }
+    }
+}
+
+#[ComplexObject]
+impl MeetingItem {
+    /// The meeting itself, as the caller may see it; null if the register holds no such meeting
+    /// (the record named one that was never entered). Its `items` carry the agenda item's `uuid`.
+    async fn meeting(&self, ctx: &Context<'_>) -> Result<Option<Meeting>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        let id = MeetingId::from_uuid(self.meeting_id);
+        Ok(request.loader()?.load_one(id).await?.map(Meeting))
     }
 }
