@@ -207,24 +207,19 @@ fn restricted_decision(
         public_interest_test_applied: Some(true),
         ..RestrictionDraft::exempt(None, &[3])
     };
+    let six_a = Paragraph::parse("6a").map_err(|_| ValueError::Malformed {
+        what: "paragraph",
+        detail: "not a paragraph",
+    })?;
     let valuation = RestrictionDraft {
-        paragraphs: vec![
-            Paragraph::number(3),
-            Paragraph::parse("6a").map_err(|_| ValueError::Malformed {
-                what: "paragraph",
-                detail: "not a paragraph",
-            })?,
-        ],
+        paragraphs: vec![Paragraph::number(3), six_a],
         paragraph_reasons: vec![
             ParagraphReason {
                 paragraph: Paragraph::number(3),
                 reason: Reason::parse("The valuation of the land.")?,
             },
             ParagraphReason {
-                paragraph: Paragraph::parse("6a").map_err(|_| ValueError::Malformed {
-                    what: "paragraph",
-                    detail: "not a paragraph",
-                })?,
+                paragraph: six_a,
                 reason: Reason::parse("A notice the Council proposes to give to the tenant.")?,
             },
         ],

@@ -191,7 +191,9 @@ pub struct CostLimits {
     /// The most values (fields and list items) one answer may hold, counted while it is
     /// resolved: the bound on work the model underestimates (long lists, nested). The default,
     /// 24,000, keeps a third to spare over GraphiQL's introspection answer (15,284 values once
-    /// issue 13's records joined the schema; 10,102 before), about 30 ms of one core.
+    /// issue 13's records joined the schema; 10,102 before). A document cut at 15,000 values took
+    /// 19 ms (`docs/reliability/query-cost.md`); 24,000 was measured only beside other clients
+    /// (`docs/benchmarks.md`).
     pub max_values: usize,
 }
 

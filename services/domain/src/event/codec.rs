@@ -3,7 +3,7 @@
 
 use super::Event;
 use super::registry::{EVENT_TYPES, deserialize_current};
-use super::upcast_plans;
+use super::upcast::{call_in, decision, plans};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use thiserror::Error;
@@ -66,71 +66,68 @@ pub struct Upcaster {
     pub upcast: fn(Value) -> Result<Value, String>,
 }
 
-mod call_in_v1;
-
 /// The upcasters in force: when a payload changes shape, bump its version in the registry and
-/// add the step from the old version here (the steps live in `upcasters.rs`, `upcast_plans.rs`
-/// and `codec/call_in_v1.rs`).
+/// add the step from the old version here (the steps live in `upcast/`).
 pub const UPCASTERS: &[Upcaster] = &[
     Upcaster {
         event_type: "BodyAdded",
         from_version: 1,
-        upcast: super::upcasters::body_added_v1,
+        upcast: decision::body_added_v1,
     },
     Upcaster {
         event_type: "DecisionRecorded",
         from_version: 1,
-        upcast: super::upcasters::decision_recorded_v1,
+        upcast: decision::decision_recorded_v1,
     },
     Upcaster {
         event_type: "DecisionReconsidered",
         from_version: 1,
-        upcast: super::upcasters::decision_reconsidered_v1,
+        upcast: decision::decision_reconsidered_v1,
     },
     Upcaster {
         event_type: "DecisionCorrected",
         from_version: 1,
-        upcast: super::upcasters::decision_corrected_v1,
+        upcast: decision::decision_corrected_v1,
     },
     Upcaster {
         event_type: "ForwardPlanEntryEntered",
         from_version: 1,
-        upcast: upcast_plans::forward_plan_entry_entered_v1,
+        upcast: plans::forward_plan_entry_entered_v1,
     },
     Upcaster {
         event_type: "ForwardPlanEntryRescheduled",
         from_version: 1,
-        upcast: upcast_plans::forward_plan_entry_rescheduled_v1,
+        upcast: plans::forward_plan_entry_rescheduled_v1,
     },
     Upcaster {
         event_type: "StrategyDocumentCreated",
         from_version: 1,
-        upcast: upcast_plans::strategy_document_created_v1,
+        upcast: plans::strategy_document_created_v1,
     },
     Upcaster {
         event_type: "StrategyVersionDrafted",
         from_version: 1,
-        upcast: upcast_plans::strategy_version_drafted_v1,
+        upcast: plans::strategy_version_drafted_v1,
     },
     Upcaster {
         event_type: "CouncilRegistered",
         from_version: 1,
-        upcast: call_in_v1::council_registered_v1,
+        upcast: call_in::council_registered_v1,
     },
     Upcaster {
         event_type: "CallInPolicySet",
         from_version: 1,
-        upcast: call_in_v1::call_in_policy_set_v1,
+        upcast: call_in::call_in_policy_set_v1,
     },
     Upcaster {
         event_type: "DecisionPublished",
         from_version: 1,
-        upcast: call_in_v1::decision_published_v1,
+        upcast: call_in::decision_published_v1,
     },
     Upcaster {
         event_type: "DecisionCalledIn",
         from_version: 1,
-        upcast: call_in_v1::decision_called_in_v1,
+        upcast: call_in::decision_called_in_v1,
     },
 ];
 

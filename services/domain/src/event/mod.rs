@@ -4,8 +4,7 @@
 
 mod codec;
 mod registry;
-mod upcast_plans;
-mod upcasters;
+mod upcast;
 
 pub use codec::{DecodeError, EncodedEvent, UPCASTERS, Upcaster};
 pub use registry::EVENT_TYPES;

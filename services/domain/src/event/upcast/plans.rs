@@ -3,13 +3,8 @@
 //! keeps its meaning: a v1 entry's date due was always a day, its notice date and wards always
 //! stated; a v1 strategy's period was always calendar years.
 
-use serde_json::{Map, Value, json};
-
-fn object(payload: &mut Value) -> Result<&mut Map<String, Value>, String> {
-    payload
-        .as_object_mut()
-        .ok_or_else(|| "payload is not an object".to_owned())
-}
+use super::object;
+use serde_json::{Value, json};
 
 /// A v1 day (`"2010-06-30"`) as a v2 date due (`{"kind": "day", "date": "2010-06-30"}`).
 fn day(value: Value) -> Result<Value, String> {
@@ -22,8 +17,8 @@ fn day(value: Value) -> Result<Value, String> {
 /// `ForwardPlanEntryEntered` v1 -> v2: the date due becomes a "day" date due; the plan shows
 /// no status (`status` null: on the plan, as v1 meant), no own status words, no contacts and
 /// no reference, and names no plan document; a general exception names nobody informed.
-pub(super) fn forward_plan_entry_entered_v1(mut payload: Value) -> Result<Value, String> {
-    let obj = object(&mut payload)?;
+pub(crate) fn forward_plan_entry_entered_v1(mut payload: Value) -> Result<Value, String> {
+    let obj = object(&mut payload, "payload")?;
     let due = obj.remove("date_due").ok_or("no `date_due` field")?;
     obj.insert("date_due".into(), day(due)?);
     obj.insert("status".into(), Value::Null);
@@ -47,8 +42,8 @@ pub(super) fn forward_plan_entry_entered_v1(mut payload: Value) -> Result<Value,
 }
 
 /// `ForwardPlanEntryRescheduled` v1 -> v2: both dates become "day" dates due.
-pub(super) fn forward_plan_entry_rescheduled_v1(mut payload: Value) -> Result<Value, String> {
-    let obj = object(&mut payload)?;
+pub(crate) fn forward_plan_entry_rescheduled_v1(mut payload: Value) -> Result<Value, String> {
+    let obj = object(&mut payload, "payload")?;
     for field in ["from", "to"] {
         let value = obj
             .remove(field)
@@ -68,8 +63,8 @@ fn years(value: Value) -> Result<Value, String> {
 }
 
 /// `StrategyDocumentCreated` v1 -> v2: the period becomes calendar years; no status stated.
-pub(super) fn strategy_document_created_v1(mut payload: Value) -> Result<Value, String> {
-    let obj = object(&mut payload)?;
+pub(crate) fn strategy_document_created_v1(mut payload: Value) -> Result<Value, String> {
+    let obj = object(&mut payload, "payload")?;
     let period = obj.remove("period").ok_or("no `period` field")?;
     obj.insert("period".into(), years(period)?);
     obj.insert("status".into(), Value::Null);
@@ -78,8 +73,8 @@ pub(super) fn strategy_document_created_v1(mut payload: Value) -> Result<Value, 
 }
 
 /// `StrategyVersionDrafted` v1 -> v2: the period becomes calendar years.
-pub(super) fn strategy_version_drafted_v1(mut payload: Value) -> Result<Value, String> {
-    let obj = object(&mut payload)?;
+pub(crate) fn strategy_version_drafted_v1(mut payload: Value) -> Result<Value, String> {
+    let obj = object(&mut payload, "payload")?;
     let period = obj.remove("period").ok_or("no `period` field")?;
     obj.insert("period".into(), years(period)?);
     Ok(payload)
