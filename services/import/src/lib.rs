@@ -4,6 +4,8 @@
 //! crate's concern.
 //!
 //! Modules:
+//! - [`page`]: what a page holds, as read: records of labelled raw fields.
 //! - [`text`]: UK dates as councils write them, and contact lines.
 
+pub mod page;
 pub mod text;
