@@ -50,6 +50,52 @@ pub enum Command {
         /// What to do.
         command: MeetingCommand,
     },
+    /// Several commands for one stream as one step: what a clerk would have run for one record
+    /// (record, publish, take effect, note the source), decided in turn and appended together or
+    /// not at all.
+    Sequence(CommandSequence),
+}
+
+/// Commands for one stream, in order. Built by [`CommandSequence::new`], so it is never empty,
+/// never nested, and never spans streams.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct CommandSequence(Vec<Command>);
+
+/// Why commands cannot form a [`CommandSequence`]: a bug in the caller, not in its input.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum SequenceError {
+    /// No commands.
+    #[error("a command sequence needs at least one command")]
+    Empty,
+    /// A sequence inside a sequence.
+    #[error("a command sequence cannot hold another")]
+    Nested,
+    /// Commands for different streams.
+    #[error("a command sequence is for one stream, not {0} and {1}")]
+    StreamsDiffer(String, String),
+}
+
+impl CommandSequence {
+    /// The commands, if they are one or more, none a sequence, all for the same stream.
+    pub fn new(commands: Vec<Command>) -> Result<Self, SequenceError> {
+        let first = commands.first().ok_or(SequenceError::Empty)?;
+        if commands.iter().any(|c| matches!(c, Command::Sequence(_))) {
+            return Err(SequenceError::Nested);
+        }
+        let stream = first.stream_id();
+        if let Some(other) = commands.iter().find(|c| c.stream_id() != stream) {
+            return Err(SequenceError::StreamsDiffer(
+                stream.as_str().to_owned(),
+                other.stream_id().as_str().to_owned(),
+            ));
+        }
+        Ok(Self(commands))
+    }
+
+    /// The commands, in order.
+    pub fn commands(&self) -> &[Command] {
+        &self.0
+    }
 }
 
 impl Command {
@@ -61,6 +107,10 @@ impl Command {
             Command::Decision { decision, .. } => StreamId::decision(*decision),
             Command::Strategy { document, .. } => StreamId::strategy(*document),
             Command::Meeting { meeting, .. } => StreamId::meeting(*meeting),
+            Command::Sequence(sequence) => sequence
+                .commands()
+                .first()
+                .map_or_else(StreamId::council, Command::stream_id),
         }
     }
 }
@@ -146,6 +196,18 @@ pub fn decide(
                 council,
                 today,
             )?)
+        }
+        Command::Sequence(sequence) => {
+            // Each command is decided on the stream as the ones before it leave it.
+            let mut history = history.to_vec();
+            let mut decided = Decided::default();
+            for command in sequence.commands() {
+                let step = decide(command, council, &history, today)?;
+                history.extend(step.events.iter().cloned());
+                decided.events.extend(step.events);
+                decided.warnings.extend(step.warnings);
+            }
+            Ok(decided)
         }
     }
 }
@@ -273,5 +335,67 @@ mod tests {
             DomainError::Decision(crate::decision::DecisionError::AlreadyRecorded)
         );
         assert_eq!(again.kind(), ErrorKind::AlreadyExists);
+    }
+
+    fn publish(decision: DecisionId, on: NaiveDate) -> Command {
+        Command::Decision {
+            decision,
+            command: DecisionCommand::Publish {
+                publication_date: on,
+                call_in_deadline: None,
+                call_in_deadline_time: None,
+                effective_from: None,
+                override_reason: None,
+            },
+        }
+    }
+
+    #[test]
+    fn a_sequence_decides_each_command_on_the_state_the_ones_before_leave() {
+        let f = fixture();
+        let decision = DecisionId::new();
+        let record = Command::Decision {
+            decision,
+            command: DecisionCommand::Record {
+                details: details(&f).into(),
+            },
+        };
+        let sequence = CommandSequence::new(vec![
+            record.clone(),
+            publish(decision, d(2010, 6, 11)),
+        ])
+        .unwrap();
+        let command = Command::Sequence(sequence);
+        assert_eq!(command.stream_id(), StreamId::decision(decision));
+        let decided = decide(&command, Some(&f.council), &[], d(2010, 12, 31)).unwrap();
+        let types: Vec<_> = decided.events.iter().map(Event::event_type).collect();
+        assert_eq!(types, ["DecisionRecorded", "DecisionPublished"]);
+        // One refused step refuses the whole sequence: nothing is half-decided.
+        let twice = Command::Sequence(
+            CommandSequence::new(vec![record.clone(), record.clone()]).unwrap(),
+        );
+        assert!(decide(&twice, Some(&f.council), &[], d(2010, 12, 31)).is_err());
+    }
+
+    #[test]
+    fn a_sequence_is_one_or_more_commands_of_one_stream() {
+        let one = Command::Decision {
+            decision: DecisionId::new(),
+            command: DecisionCommand::Resume,
+        };
+        let other = Command::Decision {
+            decision: DecisionId::new(),
+            command: DecisionCommand::Resume,
+        };
+        assert_eq!(CommandSequence::new(vec![]), Err(SequenceError::Empty));
+        assert!(matches!(
+            CommandSequence::new(vec![one.clone(), other]),
+            Err(SequenceError::StreamsDiffer(..))
+        ));
+        let inner = Command::Sequence(CommandSequence::new(vec![one.clone()]).unwrap());
+        assert_eq!(
+            CommandSequence::new(vec![one, inner]),
+            Err(SequenceError::Nested)
+        );
     }
 }

@@ -22,6 +22,8 @@
 //!   excluding the public.
 //! - [`strategy`]: strategy documents, stream `strategy/{uuid}`: names,
 //!   versions and the decisions that approved them.
+//! - [`provenance`]: where an imported record came from: the page, its SHA-256, and each
+//!   field's text as given.
 //! - [`event`]: the [`Event`] enum over all aggregates, stable names and
 //!   versions, and the codec with its upcasting step.
 //! - [`stream`]: stream names.
@@ -43,6 +45,7 @@ pub mod forward_plan;
 pub mod illustrative;
 pub mod meeting;
 pub mod nation;
+pub mod provenance;
 pub mod restriction;
 pub mod strategy;
 pub mod stream;
@@ -53,7 +56,9 @@ pub mod warning;
 mod testing;
 
 pub use chrono::NaiveDate;
-pub use command::{Command, Decided, council_from_history, decide};
+pub use command::{
+    Command, CommandSequence, Decided, SequenceError, council_from_history, decide,
+};
 pub use council::{Council, CouncilCommand, CouncilEvent};
 pub use decision::{Decision, DecisionCommand, DecisionEvent};
 pub use error::{DomainError, ErrorKind};

@@ -461,6 +461,7 @@ fn check_invariants(before: Option<&Decision>, after: &Decision, accepted: &Deci
         DecisionEvent::Withdrawn(_) => DecisionCommandKind::Withdraw,
         DecisionEvent::Abandoned(_) => DecisionCommandKind::Abandon,
         DecisionEvent::Corrected(_) => DecisionCommandKind::Correct,
+        DecisionEvent::SourceNoted(_) => DecisionCommandKind::NoteSource,
     };
     assert!(
         before.status().allows(kind),

@@ -1,6 +1,7 @@
 //! What can be asked of a decision. Each variant holds validated values only.
 
 use super::{CallInMembers, CallInOutcome, DecisionDetails, Reconsideration};
+use crate::provenance::Provenance;
 use crate::restriction::RestrictionDraft;
 use crate::values::{DecisionId, LongText, Name, Reason};
 use chrono::{NaiveDate, NaiveTime};
@@ -134,6 +135,11 @@ pub enum DecisionCommand {
         /// Why the record was wrong.
         reason: Reason,
     },
+    /// Note the page the record was read from (an import), in any state.
+    NoteSource {
+        /// The page and what it said.
+        provenance: Provenance,
+    },
 }
 
 /// The kind of a [`DecisionCommand`], without its data: names the command in
@@ -174,6 +180,8 @@ pub enum DecisionCommandKind {
     Abandon,
     /// [`DecisionCommand::Correct`].
     Correct,
+    /// [`DecisionCommand::NoteSource`].
+    NoteSource,
 }
 
 impl DecisionCommand {
@@ -198,6 +206,7 @@ impl DecisionCommand {
             DecisionCommand::Withdraw { .. } => K::Withdraw,
             DecisionCommand::Abandon { .. } => K::Abandon,
             DecisionCommand::Correct { .. } => K::Correct,
+            DecisionCommand::NoteSource { .. } => K::NoteSource,
         }
     }
 }

@@ -167,6 +167,9 @@ pub enum DecisionError {
     /// A correction that changes nothing. Edge: invalid input.
     #[error("the correction changes nothing")]
     NothingToCorrect,
+    /// The source noted is the record's source already. Edge: already exists.
+    #[error("the record's source is already that page as read")]
+    SourceAlreadyNoted,
 }
 
 impl DecisionError {
@@ -175,7 +178,9 @@ impl DecisionError {
         use DecisionError::*;
         match self {
             NotFound | UnknownBody(_) | UnknownWard(_) | UnknownMember(_) => ErrorKind::NotFound,
-            AlreadyRecorded | AlreadyExempted | AlreadyLinked => ErrorKind::AlreadyExists,
+            AlreadyRecorded | AlreadyExempted | AlreadyLinked | SourceAlreadyNoted => {
+                ErrorKind::AlreadyExists
+            }
             InvalidTransition { .. }
             | NoOpenCallIn
             | CallInAlreadyOpen

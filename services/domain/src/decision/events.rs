@@ -5,6 +5,7 @@ use super::{
     CallInMembers, CallInOutcome, CallInTerms, DateBasis, DecisionDetails, DecisionField,
     ReconsiderationResult,
 };
+use crate::provenance::Provenance;
 use crate::values::{DecisionId, LongText, Name, Reason};
 use chrono::{NaiveDate, NaiveTime};
 use serde::{Deserialize, Serialize};
@@ -51,6 +52,8 @@ pub enum DecisionEvent {
     Abandoned(DecisionAbandoned),
     /// `DecisionCorrected` v2 (details as `DecisionRecorded` v2).
     Corrected(DecisionCorrected),
+    /// `DecisionSourceNoted` v1.
+    SourceNoted(DecisionSourceNoted),
 }
 
 /// A decision was made and recorded.
@@ -263,4 +266,13 @@ pub struct DecisionCorrected {
     /// The day the correction was made.
     #[serde(rename = "corrected_on")]
     pub corrected_on: NaiveDate,
+}
+
+/// The record was read from a council's page (an import): where, the page's digest, and each
+/// field's text as given. The latest one is the record's source.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct DecisionSourceNoted {
+    /// The page and what it said.
+    #[serde(rename = "provenance")]
+    pub provenance: Provenance,
 }

@@ -67,7 +67,7 @@ impl DecisionStatus {
         use DecisionStatus as S;
         match command {
             K::Record => false,
-            K::Correct => true,
+            K::Correct | K::NoteSource => true,
             K::Publish | K::Defer | K::ExemptFromCallIn => self == S::Made,
             // A page may show the recommendation published first.
             K::RecommendToFullCouncil => matches!(self, S::Made | S::Published),

@@ -35,6 +35,7 @@ pub use resolutions::{Resolution, Resolutions};
 use crate::Decided;
 use crate::council::{BodyKind, CallInArrangement, Council};
 use crate::event::Event;
+use crate::provenance::Provenance;
 use crate::restriction::RestrictionDraft;
 use crate::values::{DecisionId, LongText, Name, Reason};
 use crate::warning::Warning;
@@ -121,6 +122,7 @@ pub struct Decision {
     deferrals: Vec<Deferral>,
     closing_reason: Option<Reason>,
     corrections: Vec<Correction>,
+    source: Option<Provenance>,
     version: u64,
 }
 
@@ -154,6 +156,7 @@ impl Decision {
                 deferrals: Vec::new(),
                 closing_reason: None,
                 corrections: Vec::new(),
+                source: None,
                 version: 1,
             }),
             (None, _) => None,
@@ -284,6 +287,9 @@ impl Decision {
                     reason: e.reason.clone(),
                     corrected_on: e.corrected_on,
                 });
+            }
+            DecisionEvent::SourceNoted(e) => {
+                self.source = Some(e.provenance.clone());
             }
         }
     }
@@ -626,6 +632,14 @@ impl Decision {
                     corrected_on: today,
                 })
             }
+            DecisionCommand::NoteSource { provenance } => {
+                if self.source.as_ref() == Some(provenance) {
+                    return Err(DecisionError::SourceAlreadyNoted);
+                }
+                DecisionEvent::SourceNoted(DecisionSourceNoted {
+                    provenance: provenance.clone(),
+                })
+            }
         };
         Ok((vec![event], warnings))
     }
@@ -922,6 +936,11 @@ impl Decision {
     /// Why it was withdrawn or abandoned.
     pub fn closing_reason(&self) -> Option<&Reason> {
         self.closing_reason.as_ref()
+    }
+
+    /// The page the record was last read from, if it was imported.
+    pub fn source(&self) -> Option<&Provenance> {
+        self.source.as_ref()
     }
 
     /// Every correction, oldest first, each with the version it replaced.

@@ -2216,3 +2216,27 @@ fn only_a_decision_referred_to_full_council_can_be_referred_back_by_it() {
         Err(DecisionError::NotBeforeFullCouncil)
     );
 }
+
+#[test]
+fn the_page_a_record_was_read_from_is_noted_in_any_state_and_the_latest_is_its_source() {
+    let mut g = Given::effective();
+    let first = crate::provenance::sample();
+    g.ok(DecisionCommand::NoteSource {
+        provenance: first.clone(),
+    });
+    assert_eq!(g.state().source(), Some(&first));
+    assert_eq!(g.state().status(), DecisionStatus::Effective);
+    // The same reading again is not news.
+    assert_eq!(
+        g.when(DecisionCommand::NoteSource {
+            provenance: first.clone()
+        }),
+        Err(DecisionError::SourceAlreadyNoted)
+    );
+    let mut second = first;
+    second.fields.pop();
+    g.ok(DecisionCommand::NoteSource {
+        provenance: second.clone(),
+    });
+    assert_eq!(g.state().source(), Some(&second));
+}

@@ -93,6 +93,7 @@ event_table! {
     Decision(DecisionEvent::Withdrawn(DecisionWithdrawn)) = "DecisionWithdrawn" v 1;
     Decision(DecisionEvent::Abandoned(DecisionAbandoned)) = "DecisionAbandoned" v 1;
     Decision(DecisionEvent::Corrected(DecisionCorrected)) = "DecisionCorrected" v 2;
+    Decision(DecisionEvent::SourceNoted(DecisionSourceNoted)) = "DecisionSourceNoted" v 1;
     Strategy(StrategyEvent::Created(StrategyDocumentCreated)) = "StrategyDocumentCreated" v 2;
     Strategy(StrategyEvent::Renamed(StrategyDocumentRenamed)) = "StrategyDocumentRenamed" v 1;
     Strategy(StrategyEvent::VersionDrafted(StrategyVersionDrafted)) = "StrategyVersionDrafted" v 2;
@@ -101,5 +102,6 @@ event_table! {
     Meeting(MeetingEvent::Recorded(MeetingRecorded)) = "MeetingRecorded" v 1;
     Meeting(MeetingEvent::Corrected(MeetingCorrected)) = "MeetingCorrected" v 1;
     Meeting(MeetingEvent::Cancelled(MeetingCancelled)) = "MeetingCancelled" v 1;
+    Meeting(MeetingEvent::SourceNoted(MeetingSourceNoted)) = "MeetingSourceNoted" v 1;
     Strategy(StrategyEvent::StatusChanged(StrategyStatusChanged)) = "StrategyStatusChanged" v 1;
 }

@@ -2,6 +2,7 @@
 
 use super::MeetingDetails;
 use crate::restriction::RestrictionDraft;
+use crate::provenance::Provenance;
 use crate::values::Reason;
 
 /// A command for one meeting stream.
@@ -20,6 +21,11 @@ pub enum MeetingCommand {
         details: MeetingDetails<RestrictionDraft>,
         /// Why the record was wrong.
         reason: Reason,
+    },
+    /// Note the page the record was read from (an import).
+    NoteSource {
+        /// The page and what it said.
+        provenance: Provenance,
     },
     /// The meeting will not take place.
     Cancel {

@@ -43,6 +43,9 @@ pub enum MeetingError {
     /// A correction identical to the record. Edge: invalid input.
     #[error("the correction changes nothing")]
     NothingToCorrect,
+    /// The source noted is the record's source already. Edge: already exists.
+    #[error("the record's source is already that page as read")]
+    SourceAlreadyNoted,
     /// Cancel a meeting that was held or is already cancelled. Edge: invalid transition.
     #[error("cannot cancel a meeting that is {0:?}")]
     CannotCancel(MeetingStatus),
@@ -54,7 +57,7 @@ impl MeetingError {
         use MeetingError::*;
         match self {
             NotFound | UnknownBody(_) => ErrorKind::NotFound,
-            AlreadyRecorded => ErrorKind::AlreadyExists,
+            AlreadyRecorded | SourceAlreadyNoted => ErrorKind::AlreadyExists,
             CannotCancel(_) => ErrorKind::InvalidTransition,
             Restriction(_)
             | DuplicateAgendaItem(_)

@@ -2,6 +2,7 @@
 //! rename, only add versions.
 
 use super::MeetingDetails;
+use crate::provenance::Provenance;
 use crate::values::{MeetingId, Reason};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -19,6 +20,8 @@ pub enum MeetingEvent {
     Corrected(MeetingCorrected),
     /// `MeetingCancelled` v1.
     Cancelled(MeetingCancelled),
+    /// `MeetingSourceNoted` v1.
+    SourceNoted(MeetingSourceNoted),
 }
 
 /// A meeting was recorded.
@@ -56,4 +59,13 @@ pub struct MeetingCancelled {
     /// The day the cancellation was recorded.
     #[serde(rename = "cancelled_on")]
     pub cancelled_on: NaiveDate,
+}
+
+/// The record was read from a council's page (an import): where, the page's digest, and each
+/// field's text as given. The latest one is the record's source.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct MeetingSourceNoted {
+    /// The page and what it said.
+    #[serde(rename = "provenance")]
+    pub provenance: Provenance,
 }

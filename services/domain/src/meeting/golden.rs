@@ -129,7 +129,10 @@ fn cancelled() -> Event {
 
 /// One event of each meeting type, for the codec's round trip of every registered type.
 pub(crate) fn samples() -> Vec<Event> {
-    vec![recorded(), corrected(), cancelled()]
+    let noted = Event::Meeting(MeetingEvent::SourceNoted(MeetingSourceNoted {
+        provenance: crate::provenance::sample(),
+    }));
+    vec![recorded(), corrected(), cancelled(), noted]
 }
 
 #[test]

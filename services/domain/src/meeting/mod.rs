@@ -23,6 +23,7 @@ pub use events::*;
 use crate::Decided;
 use crate::council::Council;
 use crate::event::Event;
+use crate::provenance::Provenance;
 use crate::restriction::RestrictionDraft;
 use crate::values::{MeetingId, Reason};
 use chrono::NaiveDate;
@@ -46,6 +47,7 @@ pub struct Meeting {
     details: MeetingDetails,
     cancellation: Option<MeetingCancelled>,
     corrections: Vec<MeetingCorrection>,
+    source: Option<Provenance>,
     version: u64,
 }
 
@@ -68,6 +70,7 @@ impl Meeting {
                 details: e.details.clone(),
                 cancellation: None,
                 corrections: Vec::new(),
+                source: None,
                 version: 1,
             }),
             (None, _) => None,
@@ -91,6 +94,9 @@ impl Meeting {
                     MeetingEvent::Cancelled(e) => {
                         meeting.details.status = Some(MeetingStatus::Cancelled);
                         meeting.cancellation = Some(e.clone());
+                    }
+                    MeetingEvent::SourceNoted(e) => {
+                        meeting.source = Some(e.provenance.clone());
                     }
                 }
                 Some(meeting)
@@ -137,6 +143,17 @@ impl Meeting {
                     warnings,
                 )
             }
+            (Some(meeting), MeetingCommand::NoteSource { provenance }) => {
+                if meeting.source.as_ref() == Some(provenance) {
+                    return Err(MeetingError::SourceAlreadyNoted);
+                }
+                (
+                    MeetingEvent::SourceNoted(MeetingSourceNoted {
+                        provenance: provenance.clone(),
+                    }),
+                    Vec::new(),
+                )
+            }
             (Some(meeting), MeetingCommand::Cancel { reason }) => {
                 match meeting.details.status {
                     Some(status @ (MeetingStatus::Held | MeetingStatus::Cancelled)) => {
@@ -173,6 +190,11 @@ impl Meeting {
     /// cancelled has its status only).
     pub fn cancellation(&self) -> Option<&MeetingCancelled> {
         self.cancellation.as_ref()
+    }
+
+    /// The page the record was last read from, if it was imported.
+    pub fn source(&self) -> Option<&Provenance> {
+        self.source.as_ref()
     }
 
     /// Every correction, oldest first, each with the version it replaced.

@@ -28,7 +28,7 @@ pub use phone::PhoneNumber;
 pub use slug::Slug;
 pub use source::Source;
 pub use text::{
-    ItemNumber, Location, LongText, Name, Reason, Reference, ResolutionLabel, StatusLabel, Title,
-    VersionLabel,
+    ItemNumber, Location, LongText, Name, Reason, Reference, ResolutionLabel, SourceLocation,
+    StatusLabel, Title, VersionLabel,
 };
 pub use url::HttpUrl;

@@ -116,6 +116,11 @@ bounded_text!(
     Reference, "reference", 200
 );
 bounded_text!(
+    /// Where a record was read from: a page's address, or the path of a saved copy when the
+    /// page does not say its address.
+    SourceLocation, "source location", 2_000
+);
+bounded_text!(
     /// A resolution's label as the council wrote it: "1", "(i)", "a)", "1.1".
     ResolutionLabel, "resolution label", 50
 );

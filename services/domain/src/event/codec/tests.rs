@@ -848,6 +848,9 @@ fn samples() -> Vec<Event> {
             corrected_fields: vec![DecisionField::Title],
             corrected_on: d(2010, 7, 1),
         }),
+        DecisionEvent::SourceNoted(DecisionSourceNoted {
+            provenance: crate::provenance::sample(),
+        }),
     ];
     let strategy = vec![
         StrategyEvent::Created(StrategyDocumentCreated {
