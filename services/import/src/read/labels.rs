@@ -187,20 +187,24 @@ pub(crate) fn normalise(text: &str) -> String {
         .to_owned()
 }
 
-/// Splits a "Label: value" line at its first colon when what comes before is a known label.
-/// Returns the label, the label as shown (with its colon) and the value (trimmed, maybe empty).
-/// A line that is a label alone, with or without a colon ("Consultees"), gives an empty value.
+/// Splits a "Label: value" line at its first colon when what comes before is a known label
+/// (or, for a question label shown without its colon, "Is Key decision? Yes", at its first
+/// question mark). Returns the label, the label as shown (with its colon or question mark) and
+/// the value (trimmed, maybe empty). A line that is a label alone, with or without a colon
+/// ("Consultees"), gives an empty value.
 pub(crate) fn split_labelled(line: &str) -> Option<(Label, &str, &str)> {
     let line = line.trim();
-    if let Some(label) = lookup(line) {
-        return Some((label, line, ""));
-    }
-    let colon = line.find(':')?;
-    let (before, after) = line.split_at(colon);
-    let label = lookup(before)?;
-    let shown_end = colon + ':'.len_utf8();
-    let shown = line.get(..shown_end).unwrap_or(before);
-    Some((label, shown, after.get(1..).unwrap_or("").trim()))
+    // The colon first: a whole-line look-up of "Decision status / Statws y penderfyniad: Yes"
+    // would match on its first half and lose the value.
+    let split = |sep: char| {
+        let at = line.find(sep)?;
+        let label = lookup(line.get(..at)?)?;
+        let end = at + sep.len_utf8();
+        Some((label, line.get(..end)?, line.get(end..)?.trim()))
+    };
+    split(':')
+        .or_else(|| lookup(line).map(|label| (label, line, "")))
+        .or_else(|| split('?'))
 }
 
 #[cfg(test)]
@@ -294,6 +298,19 @@ mod tests {
         assert_eq!(
             split_labelled("Consultees"),
             Some((Label::Field(Field::Consultees), "Consultees", ""))
+        );
+        assert_eq!(
+            split_labelled("Is Key decision? Yes"),
+            Some((Label::Field(Field::KeyDecision), "Is Key decision?", "Yes"))
+        );
+        assert_eq!(split_labelled("Why? Because"), None);
+        assert_eq!(
+            split_labelled("Decision status / Statws y penderfyniad: Approved"),
+            Some((
+                Label::Field(Field::DecisionStatus),
+                "Decision status / Statws y penderfyniad:",
+                "Approved"
+            ))
         );
         assert_eq!(split_labelled("Note: something"), None);
         assert_eq!(split_labelled("Email"), None);
