@@ -7,6 +7,10 @@
 //! - [`moderngov`]: ModernGov HTML, decision details and decision lists;
 //! - [`cmis`]: CMIS meeting summaries and list views;
 //! - [`render`]: HTML to text lines; [`labels`]: the label table; [`dom`]: DOM helpers.
+//!
+//! Each field keeps the label the page showed. A title has none of its own: a decision's title
+//! carries the page heading above it ("Decision details", "Manylion y penderfyniad"), or is
+//! unlabelled (empty) when the page has no heading; a list row's carries its column header.
 
 mod cmis;
 mod decision_text;
@@ -90,7 +94,10 @@ fn read_html(text: &str) -> Result<Page, ReadError> {
         url: url.clone(),
         records,
     };
-    if moderngov::is_decision_list(&doc) && !moderngov::is_decision_details(&doc, url.as_deref()) {
+    // A list page may carry ModernGov's subtitle and content blocks too: only its own address
+    // can say it is a decision's details instead.
+    let details_address = url.as_deref().is_some_and(moderngov::is_details_address);
+    if moderngov::is_decision_list(&doc) && !details_address {
         return Ok(page(PageKind::DecisionList, moderngov::read_list(&doc)?));
     }
     match cmis::detect(&doc) {
@@ -174,6 +181,7 @@ fn looks_like_decision(lines: &[String]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::page::Field;
 
     #[test]
     fn windows_1252_is_read_and_binary_is_not_text() {
@@ -210,5 +218,48 @@ mod tests {
             read_page(b"Decision details\n\nPurpose:\n", "x"),
             Err(ReadError::NoRecords(PageKind::DecisionDetails))
         );
+    }
+
+    #[test]
+    fn a_theme_with_labels_in_table_cells_and_no_modgov_block_still_reads() {
+        let html = "<html><head><title>Decision - Car parks review - Anytown Council</title>\
+            </head><body><nav><p>Decision status: Nav noise</p></nav>\
+            <table><tr><td>Decision Maker:</td><td>Cabinet</td></tr>\
+            <tr><td>Date of decision:</td><td>01&#47;02&#47;2024</td></tr></table>\
+            <footer>Contact: webmaster</footer></body></html>";
+        let page = read_page(html.as_bytes(), "x.html").unwrap();
+        let r = &page.records[0];
+        assert_eq!(page.kind, PageKind::DecisionDetails);
+        assert_eq!(r.get(Field::DecisionMaker), Some("Cabinet"));
+        assert_eq!(r.get(Field::DateOfDecision), Some("01/02/2024"));
+        assert_eq!(r.get(Field::DecisionStatus), None);
+        assert_eq!(r.get(Field::Contact), None);
+        // Nothing better than the document title, less its council.
+        assert_eq!(r.get(Field::Title), Some("Decision - Car parks review"));
+    }
+
+    #[test]
+    fn a_whole_list_page_with_modgov_blocks_is_a_list() {
+        let html = "<div id=\"modgov\"><div class=\"mgSubTitle\"><h2 class=\"mgSubTitleTxt\">\
+            Delegated decisions</h2></div><div class=\"mgContent\"><table class=\"mgTabTable\">\
+            <tr><th>Title</th><th>Decision date</th></tr><tr><td><a href=\"ieDecisionDetails.aspx?id=7\">\
+            A</a></td><td>1/2/2024</td></tr></table></div></div>";
+        let page = read_page(html.as_bytes(), "x.html").unwrap();
+        assert_eq!(page.kind, PageKind::DecisionList);
+        assert_eq!(page.records[0].system_id.as_deref(), Some("7"));
+        assert_eq!(page.records[0].get(Field::DateOfDecision), Some("1/2/2024"));
+    }
+
+    #[test]
+    fn a_text_page_with_bilingual_labels_reads() {
+        let text = "Manylion y penderfyniad\n\nTeitl\n\nDecision status / Statws y penderfyniad: \
+            Approved\nPenderfyniad allweddol? Yes\n\nDiben\n\nOne.\n\nDyddiad y penderfyniad: 1/2/2024\n";
+        let page = read_page(text.as_bytes(), "x.txt").unwrap();
+        let r = &page.records[0];
+        assert_eq!(r.get(Field::Title), Some("Teitl"));
+        assert_eq!(r.get(Field::DecisionStatus), Some("Approved"));
+        assert_eq!(r.get(Field::KeyDecision), Some("Yes"));
+        assert_eq!(r.get(Field::Purpose), Some("One."));
+        assert_eq!(r.get(Field::DateOfDecision), Some("1/2/2024"));
     }
 }

@@ -27,6 +27,11 @@ pub(crate) fn is_decision_list(doc: &Html) -> bool {
         .any(|t| elements(t).any(|a| a.attr("href").is_some_and(|h| links_to(h, DETAILS_PAGE))))
 }
 
+/// Whether a page address is a decision's details page (`ieDecisionDetails.aspx`).
+pub(crate) fn is_details_address(url: &str) -> bool {
+    links_to(url, DETAILS_PAGE)
+}
+
 /// Whether the document looks like a ModernGov decision's details: its subtitle and content
 /// blocks, or the page's address.
 pub(crate) fn is_decision_details(doc: &Html, url: Option<&str>) -> bool {
