@@ -3,10 +3,10 @@
 //!
 //! The steps: decode the bytes (UTF-8, else Windows-1252; a byte-order mark dropped), tell
 //! HTML from a text rendering, tell the kind of page, and hand it to its reader:
-//! - [`decision_text`]: a decision's details from text lines (a text page, or rendered HTML);
-//! - [`moderngov`]: ModernGov HTML, decision details and decision lists;
-//! - [`cmis`]: CMIS meeting summaries and list views;
-//! - [`render`]: HTML to text lines; [`labels`]: the label table; [`dom`]: DOM helpers.
+//! - `decision_text`: a decision's details from text lines (a text page, or rendered HTML);
+//! - `moderngov`: ModernGov HTML, decision details and decision lists;
+//! - `cmis`: CMIS meeting summaries and list views;
+//! - `render`: HTML to text lines; `labels`: the label table; `dom`: DOM helpers.
 //!
 //! Each field keeps the label the page showed. A title has none of its own: a decision's title
 //! carries the page heading above it ("Decision details", "Manylion y penderfyniad"), or is
