@@ -5,7 +5,9 @@
 //!
 //! Modules:
 //! - [`page`]: what a page holds, as read: records of labelled raw fields.
+//! - [`read`]: saved pages (ModernGov and CMIS HTML, text renderings) read into [`page::Page`]s.
 //! - [`text`]: UK dates as councils write them, and contact lines.
 
 pub mod page;
+pub mod read;
 pub mod text;
