@@ -5,6 +5,7 @@
 //!
 //! Modules:
 //! - `append`: event-store appends against plain INSERTs of rows of the same width.
+//! - `import`: the importer over saved pages against COPY of the rows it stored.
 //! - `cost`: a plain query while other clients send the most expensive documents accepted.
 //! - `query`: the register page over the GraphQL gateway against the same query run directly.
 //! - `latency`: operation counts and latency percentiles.
@@ -12,6 +13,7 @@
 
 mod append;
 mod cost;
+mod import;
 mod latency;
 mod query;
 mod scratch_db;
@@ -36,6 +38,9 @@ enum Command {
     /// The register page while other clients send the most expensive documents the gateway
     /// accepts, and documents it refuses for their cost.
     Cost(cost::Args),
+    /// Saved decision pages imported into a fresh council, against COPY of the rows the import
+    /// stored into a plain table.
+    Import(import::Args),
 }
 
 #[tokio::main]
@@ -44,5 +49,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Append(args) => append::run(args).await,
         Command::Query(args) => query::run(args).await,
         Command::Cost(args) => cost::run(args).await,
+        Command::Import(args) => import::run(args).await,
     }
 }

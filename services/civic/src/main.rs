@@ -1,7 +1,7 @@
 //! `civic`: runs Civic Register and the operator tasks around it.
 //!
 //! Modules:
-//! - `cmd`: one file per subcommand (`serve`, `token`, `replay`, `project`), dispatched from an
+//! - `cmd`: one file per subcommand (`serve`, `token`, `import`, `replay`, `project`), dispatched from an
 //!   enum.
 //! - `config`: layered configuration: defaults, then `CIVIC_*`/`DATABASE_URL`, then flags.
 
@@ -11,7 +11,7 @@ mod config;
 use clap::Parser;
 
 #[tokio::main]
-async fn main() -> anyhow::Result<()> {
+async fn main() -> anyhow::Result<std::process::ExitCode> {
     init_logging();
     cmd::Cli::parse().run().await
 }

@@ -360,20 +360,16 @@ mod tests {
                 details: details(&f).into(),
             },
         };
-        let sequence = CommandSequence::new(vec![
-            record.clone(),
-            publish(decision, d(2010, 6, 11)),
-        ])
-        .unwrap();
+        let sequence =
+            CommandSequence::new(vec![record.clone(), publish(decision, d(2010, 6, 11))]).unwrap();
         let command = Command::Sequence(sequence);
         assert_eq!(command.stream_id(), StreamId::decision(decision));
         let decided = decide(&command, Some(&f.council), &[], d(2010, 12, 31)).unwrap();
         let types: Vec<_> = decided.events.iter().map(Event::event_type).collect();
         assert_eq!(types, ["DecisionRecorded", "DecisionPublished"]);
         // One refused step refuses the whole sequence: nothing is half-decided.
-        let twice = Command::Sequence(
-            CommandSequence::new(vec![record.clone(), record.clone()]).unwrap(),
-        );
+        let twice =
+            Command::Sequence(CommandSequence::new(vec![record.clone(), record.clone()]).unwrap());
         assert!(decide(&twice, Some(&f.council), &[], d(2010, 12, 31)).is_err());
     }
 

@@ -56,9 +56,7 @@ pub mod warning;
 mod testing;
 
 pub use chrono::NaiveDate;
-pub use command::{
-    Command, CommandSequence, Decided, SequenceError, council_from_history, decide,
-};
+pub use command::{Command, CommandSequence, Decided, SequenceError, council_from_history, decide};
 pub use council::{Council, CouncilCommand, CouncilEvent};
 pub use decision::{Decision, DecisionCommand, DecisionEvent};
 pub use error::{DomainError, ErrorKind};

@@ -34,6 +34,31 @@ pub struct SourceField {
     pub text: LongText,
 }
 
+/// The latest reading of each page a record was read from, in the order the pages were first
+/// noted: a record listed on one page and detailed on another keeps both.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+pub struct Sources(Vec<Provenance>);
+
+impl Sources {
+    /// Notes `reading`: it replaces the earlier reading of the same page, or is added.
+    pub fn note(&mut self, reading: Provenance) {
+        match self.0.iter_mut().find(|s| s.location == reading.location) {
+            Some(earlier) => *earlier = reading,
+            None => self.0.push(reading),
+        }
+    }
+
+    /// The latest reading of `location`, if it was ever read.
+    pub fn of(&self, location: &SourceLocation) -> Option<&Provenance> {
+        self.0.iter().find(|s| &s.location == location)
+    }
+
+    /// Every page's latest reading.
+    pub fn as_slice(&self) -> &[Provenance] {
+        &self.0
+    }
+}
+
 impl Provenance {
     /// The fields whose text differs between this reading and `earlier` (present in one only,
     /// or with other text), each named once, in this reading's order and then `earlier`'s.
@@ -60,7 +85,10 @@ impl Provenance {
 /// A reading of the example page, for the codec's samples and golden payloads.
 #[cfg(test)]
 pub(crate) fn sample() -> Provenance {
-    tests::reading(&[("title", "Information Strategy 2010 - 13"), ("decision maker", "Cabinet.")])
+    tests::reading(&[
+        ("title", "Information Strategy 2010 - 13"),
+        ("decision maker", "Cabinet."),
+    ])
 }
 
 #[cfg(test)]

@@ -10,25 +10,78 @@ use thiserror::Error;
 pub struct NotADate(pub String);
 
 /// Reads a UK civil date in the forms councils publish: ISO `2010-06-09`, `09/06/2010` (day
-/// first), or `21st May 2010` / `21 May 2010` / `3 Sep 2010`.
+/// first), or `21st May 2010` / `21 May 2010` / `3 Sep 2010`, with or without a weekday
+/// ("Wednesday, 9th June, 2010"), in English or Welsh ("Dydd Mercher, 9 Mehefin 2010"), and
+/// with the full stop or semicolon pages leave after a value.
 pub fn parse_uk_date(raw: &str) -> Result<NaiveDate, NotADate> {
     let s = raw.trim();
     let bad = || NotADate(s.to_owned());
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%Y-%m-%d") {
+    let bare = s.trim_end_matches(['.', ';', ',']).trim_end();
+    if let Ok(d) = NaiveDate::parse_from_str(bare, "%Y-%m-%d") {
         return Ok(d);
     }
-    if let Ok(d) = NaiveDate::parse_from_str(s, "%d/%m/%Y") {
+    if let Ok(d) = NaiveDate::parse_from_str(bare, "%d/%m/%Y") {
         return Ok(d);
     }
-    let words: Vec<&str> = s.split_whitespace().collect();
+    let mut words: Vec<&str> = bare
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty())
+        .collect();
+    if words
+        .first()
+        .is_some_and(|w| w.eq_ignore_ascii_case("dydd"))
+    {
+        words.drain(..words.len().min(2));
+    } else if words.first().is_some_and(|w| is_weekday(w)) {
+        words.remove(0);
+    }
     let [day, month, year] = words[..] else {
         return Err(bad());
     };
-    let day = day.trim_end_matches(|c: char| c.is_ascii_alphabetic() || c == ',');
-    let cleaned = format!("{day} {} {year}", month.trim_end_matches(','));
+    let day = day.trim_end_matches(|c: char| c.is_ascii_alphabetic());
+    let month = welsh_month(month).unwrap_or(month);
+    let cleaned = format!("{day} {month} {year}");
     NaiveDate::parse_from_str(&cleaned, "%d %B %Y")
         .or_else(|_| NaiveDate::parse_from_str(&cleaned, "%d %b %Y"))
         .map_err(|_| bad())
+}
+
+fn is_weekday(word: &str) -> bool {
+    const DAYS: [&str; 7] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+    ];
+    let word = word.to_lowercase();
+    DAYS.iter()
+        .any(|d| *d == word || (word.len() == 3 && d.starts_with(&word)))
+}
+
+/// The English name of a Welsh month, for bilingual councils' pages.
+fn welsh_month(word: &str) -> Option<&'static str> {
+    const MONTHS: [(&str, &str); 12] = [
+        ("ionawr", "January"),
+        ("chwefror", "February"),
+        ("mawrth", "March"),
+        ("ebrill", "April"),
+        ("mai", "May"),
+        ("mehefin", "June"),
+        ("gorffennaf", "July"),
+        ("awst", "August"),
+        ("medi", "September"),
+        ("hydref", "October"),
+        ("tachwedd", "November"),
+        ("rhagfyr", "December"),
+    ];
+    let word = word.to_lowercase();
+    MONTHS
+        .iter()
+        .find(|(welsh, _)| *welsh == word)
+        .map(|(_, english)| *english)
 }
 
 /// A published contact line, with the email and phone picked out of it. What cannot be
@@ -92,6 +145,23 @@ mod tests {
         assert_eq!(parse_uk_date("3 Sep 2010"), Ok(d(2010, 9, 3)));
         assert!(parse_uk_date("31/02/2010").is_err());
         assert!(parse_uk_date("06/09").is_err());
+    }
+
+    #[test]
+    fn dates_with_weekdays_punctuation_and_welsh_months_are_read() {
+        assert_eq!(
+            parse_uk_date("Wednesday, 9th June, 2010"),
+            Ok(d(2010, 6, 9))
+        );
+        assert_eq!(parse_uk_date("Wed 9 June 2010"), Ok(d(2010, 6, 9)));
+        assert_eq!(parse_uk_date("21st May 2010."), Ok(d(2010, 5, 21)));
+        assert_eq!(parse_uk_date("11/06/2010;"), Ok(d(2010, 6, 11)));
+        assert_eq!(
+            parse_uk_date("Dydd Mercher, 9 Mehefin 2010"),
+            Ok(d(2010, 6, 9))
+        );
+        assert_eq!(parse_uk_date("1af Mawrth 2011"), Ok(d(2011, 3, 1)));
+        assert!(parse_uk_date("Wednesday").is_err());
     }
 
     #[test]

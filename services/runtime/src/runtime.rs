@@ -1,7 +1,7 @@
 //! [`Runtime`]: what one process shares, and the one way to run a command.
 
 use civic_app::{CommandContext, Executed, Register};
-use civic_domain::{Command, Council};
+use civic_domain::{Command, Council, Event, StreamId};
 use civic_eventstore::{AnyEventStore, TenantId};
 use civic_projections::{Notifier, Projector, ReadModels};
 
@@ -62,6 +62,19 @@ impl Runtime {
         envelope: &Envelope,
         command: &Command,
     ) -> Result<Executed, RuntimeError> {
+        let executed = self.run_without_catching_up(envelope, command).await?;
+        self.projector.catch_up(envelope.tenant).await?;
+        Ok(executed)
+    }
+
+    /// Runs `command` like [`Runtime::run`] and wakes the projectors, but does not wait for the
+    /// read models: for bulk edges (the importer) that run many commands and then call
+    /// [`Runtime::catch_up`] once.
+    pub async fn run_without_catching_up(
+        &self,
+        envelope: &Envelope,
+        command: &Command,
+    ) -> Result<Executed, RuntimeError> {
         let context = CommandContext {
             command_id: envelope.command_id,
             actor: envelope.actor.clone(),
@@ -79,8 +92,23 @@ impl Runtime {
         if !executed.replayed {
             self.notifier.notify(envelope.tenant);
         }
-        self.projector.catch_up(envelope.tenant).await?;
         Ok(executed)
+    }
+
+    /// Brings `tenant`'s read models up to its log.
+    pub async fn catch_up(&self, tenant: TenantId) -> Result<(), RuntimeError> {
+        self.projector.catch_up(tenant).await?;
+        Ok(())
+    }
+
+    /// The decoded events of one of `tenant`'s streams and the stream's version (0 when empty):
+    /// for edges that decide what to ask from the record as the log holds it (the importer).
+    pub async fn stream(
+        &self,
+        tenant: TenantId,
+        stream: &StreamId,
+    ) -> Result<(Vec<Event>, u64), RuntimeError> {
+        Ok(self.register.stream(tenant, stream).await?)
     }
 
     /// The council as its log stands now (not the read model), if it has been registered.

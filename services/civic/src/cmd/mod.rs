@@ -1,9 +1,12 @@
-//! The subcommands of `civic`, one file each: `serve`, `token`, `replay`, `project`.
+//! The subcommands of `civic`, one file each: `serve`, `token`, `import`, `replay`, `project`.
 
+mod import;
 mod project;
 mod replay;
 mod serve;
 mod token;
+
+use std::process::ExitCode;
 
 use clap::{Parser, Subcommand};
 
@@ -21,6 +24,9 @@ enum Command {
     Serve(serve::Args),
     /// Mint a development bearer token (HS256) for a council of the configured database.
     Token(token::Args),
+    /// Import saved ModernGov and CMIS pages (HTML or text) into a council's register;
+    /// importing the same pages again appends nothing.
+    Import(import::Args),
     /// Rebuild a council's read models from its log, beside the live ones, then switch.
     Replay(replay::Args),
     /// Keep every council's read models in step with its log, as a process of its own.
@@ -29,12 +35,21 @@ enum Command {
 
 impl Cli {
     /// Runs the chosen subcommand.
-    pub async fn run(self) -> anyhow::Result<()> {
+    /// Runs the chosen subcommand. Exit status 1 (after its own report) when it did only part of
+    /// what it was asked: an import with pages or records that did not come in.
+    pub async fn run(self) -> anyhow::Result<ExitCode> {
         match self.command {
-            Command::Serve(args) => serve::run(args).await,
-            Command::Token(args) => token::run(args).await,
-            Command::Replay(args) => replay::run(args).await,
-            Command::Project(args) => project::run(args).await,
+            Command::Serve(args) => serve::run(args).await?,
+            Command::Token(args) => token::run(args).await?,
+            Command::Import(args) => {
+                return Ok(match import::run(args).await? {
+                    import::Outcome::Complete => ExitCode::SUCCESS,
+                    import::Outcome::Incomplete => ExitCode::FAILURE,
+                });
+            }
+            Command::Replay(args) => replay::run(args).await?,
+            Command::Project(args) => project::run(args).await?,
         }
+        Ok(ExitCode::SUCCESS)
     }
 }

@@ -35,7 +35,7 @@ pub use resolutions::{Resolution, Resolutions};
 use crate::Decided;
 use crate::council::{BodyKind, CallInArrangement, Council};
 use crate::event::Event;
-use crate::provenance::Provenance;
+use crate::provenance::{Provenance, Sources};
 use crate::restriction::RestrictionDraft;
 use crate::values::{DecisionId, LongText, Name, Reason};
 use crate::warning::Warning;
@@ -122,7 +122,7 @@ pub struct Decision {
     deferrals: Vec<Deferral>,
     closing_reason: Option<Reason>,
     corrections: Vec<Correction>,
-    source: Option<Provenance>,
+    sources: Sources,
     version: u64,
 }
 
@@ -156,7 +156,7 @@ impl Decision {
                 deferrals: Vec::new(),
                 closing_reason: None,
                 corrections: Vec::new(),
-                source: None,
+                sources: Sources::default(),
                 version: 1,
             }),
             (None, _) => None,
@@ -289,7 +289,7 @@ impl Decision {
                 });
             }
             DecisionEvent::SourceNoted(e) => {
-                self.source = Some(e.provenance.clone());
+                self.sources.note(e.provenance.clone());
             }
         }
     }
@@ -633,7 +633,7 @@ impl Decision {
                 })
             }
             DecisionCommand::NoteSource { provenance } => {
-                if self.source.as_ref() == Some(provenance) {
+                if self.sources.of(&provenance.location) == Some(provenance) {
                     return Err(DecisionError::SourceAlreadyNoted);
                 }
                 DecisionEvent::SourceNoted(DecisionSourceNoted {
@@ -938,9 +938,9 @@ impl Decision {
         self.closing_reason.as_ref()
     }
 
-    /// The page the record was last read from, if it was imported.
-    pub fn source(&self) -> Option<&Provenance> {
-        self.source.as_ref()
+    /// The pages the record was read from (an import), each as last read.
+    pub fn sources(&self) -> &[Provenance] {
+        self.sources.as_slice()
     }
 
     /// Every correction, oldest first, each with the version it replaced.

@@ -7,7 +7,7 @@ use crate::council::{
 };
 use crate::restriction::{ExemptionScheme, Restriction, RestrictionDraft};
 use crate::testing::*;
-use crate::values::{BodyId, MemberId, Reference, StatusLabel, Title, WardId};
+use crate::values::{BodyId, MemberId, Reference, SourceLocation, StatusLabel, Title, WardId};
 
 const TODAY: (i32, u32, u32) = (2010, 12, 31);
 
@@ -2218,13 +2218,13 @@ fn only_a_decision_referred_to_full_council_can_be_referred_back_by_it() {
 }
 
 #[test]
-fn the_page_a_record_was_read_from_is_noted_in_any_state_and_the_latest_is_its_source() {
+fn the_pages_a_record_was_read_from_are_noted_in_any_state_each_as_last_read() {
     let mut g = Given::effective();
     let first = crate::provenance::sample();
     g.ok(DecisionCommand::NoteSource {
         provenance: first.clone(),
     });
-    assert_eq!(g.state().source(), Some(&first));
+    assert_eq!(g.state().sources(), std::slice::from_ref(&first));
     assert_eq!(g.state().status(), DecisionStatus::Effective);
     // The same reading again is not news.
     assert_eq!(
@@ -2233,10 +2233,17 @@ fn the_page_a_record_was_read_from_is_noted_in_any_state_and_the_latest_is_its_s
         }),
         Err(DecisionError::SourceAlreadyNoted)
     );
-    let mut second = first;
+    // A later reading of the same page replaces it; another page is kept beside it.
+    let mut second = first.clone();
     second.fields.pop();
     g.ok(DecisionCommand::NoteSource {
         provenance: second.clone(),
     });
-    assert_eq!(g.state().source(), Some(&second));
+    assert_eq!(g.state().sources(), [second.clone()]);
+    let mut list = first;
+    list.location = SourceLocation::parse("saved/list.html").unwrap();
+    g.ok(DecisionCommand::NoteSource {
+        provenance: list.clone(),
+    });
+    assert_eq!(g.state().sources(), [second, list]);
 }

@@ -1,8 +1,8 @@
 //! What can be asked of a meeting. Each variant holds validated values only.
 
 use super::MeetingDetails;
-use crate::restriction::RestrictionDraft;
 use crate::provenance::Provenance;
+use crate::restriction::RestrictionDraft;
 use crate::values::Reason;
 
 /// A command for one meeting stream.

@@ -23,7 +23,7 @@ pub use events::*;
 use crate::Decided;
 use crate::council::Council;
 use crate::event::Event;
-use crate::provenance::Provenance;
+use crate::provenance::{Provenance, Sources};
 use crate::restriction::RestrictionDraft;
 use crate::values::{MeetingId, Reason};
 use chrono::NaiveDate;
@@ -47,7 +47,7 @@ pub struct Meeting {
     details: MeetingDetails,
     cancellation: Option<MeetingCancelled>,
     corrections: Vec<MeetingCorrection>,
-    source: Option<Provenance>,
+    sources: Sources,
     version: u64,
 }
 
@@ -70,7 +70,7 @@ impl Meeting {
                 details: e.details.clone(),
                 cancellation: None,
                 corrections: Vec::new(),
-                source: None,
+                sources: Sources::default(),
                 version: 1,
             }),
             (None, _) => None,
@@ -96,7 +96,7 @@ impl Meeting {
                         meeting.cancellation = Some(e.clone());
                     }
                     MeetingEvent::SourceNoted(e) => {
-                        meeting.source = Some(e.provenance.clone());
+                        meeting.sources.note(e.provenance.clone());
                     }
                 }
                 Some(meeting)
@@ -144,7 +144,7 @@ impl Meeting {
                 )
             }
             (Some(meeting), MeetingCommand::NoteSource { provenance }) => {
-                if meeting.source.as_ref() == Some(provenance) {
+                if meeting.sources.of(&provenance.location) == Some(provenance) {
                     return Err(MeetingError::SourceAlreadyNoted);
                 }
                 (
@@ -192,9 +192,9 @@ impl Meeting {
         self.cancellation.as_ref()
     }
 
-    /// The page the record was last read from, if it was imported.
-    pub fn source(&self) -> Option<&Provenance> {
-        self.source.as_ref()
+    /// The pages the record was read from (an import), each as last read.
+    pub fn sources(&self) -> &[Provenance] {
+        self.sources.as_slice()
     }
 
     /// Every correction, oldest first, each with the version it replaced.

@@ -7,6 +7,7 @@ use civic_domain::decision::{
     CallInEnd, CallInOutcome, CallInTerms, DateBasis, DecisionCallInResolved, DecisionCalledIn,
     DecisionDetails, DecisionField, DecisionStatus, ReconsiderationResult,
 };
+use civic_domain::provenance::Provenance;
 use civic_domain::values::{DecisionId, LongText, Name, Reason};
 use civic_eventstore::TenantId;
 use serde::{Deserialize, Serialize};
@@ -105,6 +106,11 @@ pub struct DecisionView {
     pub closing_reason: Option<Reason>,
     /// Corrections of the record, oldest first.
     pub corrections: Vec<CorrectionView>,
+    /// The pages the record was imported from, each as last read, with each field as the page
+    /// gave it (full
+    /// view only: the page's text may hold what the public view withholds).
+    #[serde(default)]
+    pub sources: Vec<Provenance>,
 }
 
 /// The call-in side of a decision.
@@ -381,6 +387,7 @@ impl DecisionView {
                     previous: Some(c.previous.clone()),
                 })
                 .collect(),
+            sources: decision.sources().to_vec(),
         }
     }
 
@@ -388,7 +395,7 @@ impl DecisionView {
     /// short field, with the long fields emptied. Emptied (`None` or empty, whatever the record
     /// says): `purpose`, `resolutions`, `reasons`, `alternative_options`, `committee_details`,
     /// `other_consulted`, `consultees`, `contact.as_given` (the contact's name, email and phone
-    /// stay), `interests`, `documents`, `corrections`, `call_in` (the whole object; the
+    /// stay), `interests`, `documents`, `corrections`, `sources`, `call_in` (the whole object; the
     /// top-level `call_in_deadline` and its time stay) and `implementation.note` (its date
     /// stays). Everything else (title, bodies, status, outcome, label, flags, reason key, wards,
     /// dates, forward-plan entry, deferrals, closing reason, withheld notices, restricted) is
@@ -413,6 +420,7 @@ impl DecisionView {
         record.interests = None;
         record.documents = Vec::new();
         view.corrections = Vec::new();
+        view.sources = Vec::new();
         view.call_in = None;
         if let Some(implementation) = &mut view.implementation {
             implementation.note = None;

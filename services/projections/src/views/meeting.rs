@@ -7,6 +7,7 @@ use civic_domain::Meeting;
 use civic_domain::meeting::{
     AgendaItem, ExclusionResolution, MeetingBody, MeetingCorrection, MeetingDetails, MeetingStatus,
 };
+use civic_domain::provenance::Provenance;
 use civic_domain::values::{
     AgendaItemId, BodyId, ItemNumber, Location, LongText, MeetingId, Name, Reason, Source, Title,
 };
@@ -36,6 +37,11 @@ pub struct MeetingView {
     pub cancellation: Option<CancellationView>,
     /// Every correction, oldest first.
     pub corrections: Vec<MeetingCorrectionView>,
+    /// The pages the record was imported from, each as last read, with each field as the page
+    /// gave it (full
+    /// view only: the page's text may hold withheld minutes).
+    #[serde(default)]
+    pub sources: Vec<Provenance>,
 }
 
 /// The fields of a meeting's record.
@@ -180,6 +186,7 @@ impl MeetingView {
                     },
                 )
                 .collect(),
+            sources: meeting.sources().to_vec(),
         }
     }
 
@@ -197,6 +204,7 @@ impl MeetingView {
         for correction in &mut view.corrections {
             correction.previous = None;
         }
+        view.sources = Vec::new();
         view
     }
 }

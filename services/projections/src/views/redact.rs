@@ -32,6 +32,8 @@ impl DecisionView {
         let mut view = self.clone();
         view.audience = Audience::Public;
         view.record = self.record.public();
+        // The page's text and digest would tell withheld values apart.
+        view.sources = Vec::new();
         for withheld in &self.record.withheld {
             withhold_derived(&mut view, withheld.field);
         }

@@ -65,7 +65,7 @@ pub const PAGED: [&str; 3] = ["decisions", "forwardPlan", "meetings"];
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
 /// both schemas is here.
-pub const LISTS: [&str; 39] = [
+pub const LISTS: [&str; 40] = [
     "bodies",
     "byDecisionMaker",
     "closureDays",
@@ -87,6 +87,7 @@ pub const LISTS: [&str; 39] = [
     "plans",
     "resolutions",
     "requests",
+    "sources",
     "reschedulings",
     "statusChanges",
     "statusHistory",

@@ -18,6 +18,7 @@ use uuid::Uuid;
 use super::common::{BodyRef, WardRef, WithheldNotice};
 use super::forward_plan::ForwardPlanEntry;
 use super::record::{DecisionRecord, RecordFields};
+use super::source::RecordSource;
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
 use crate::graphql::enums::{
@@ -194,6 +195,12 @@ impl Decision {
     /// Corrections of the record, oldest first.
     async fn corrections(&self) -> Vec<Correction> {
         self.0.corrections.iter().cloned().map(Correction).collect()
+    }
+
+    /// The pages the record was imported from, each as last read, with each field as the page
+    /// gave it; empty when it was not imported, and for the public.
+    async fn sources(&self) -> Vec<RecordSource<'_>> {
+        self.0.sources.iter().map(RecordSource).collect()
     }
 
     /// The fields withheld from the public, and what the public is told instead.

@@ -11,6 +11,7 @@ use civic_projections::views::{
 use uuid::Uuid;
 
 use super::common::{BodyRef, WithheldNotice};
+use super::source::RecordSource;
 use crate::graphql::enums::MeetingStatus;
 use crate::graphql::global_id::{self, NodeKind};
 use crate::graphql::scalars::{Date, Time};
@@ -50,6 +51,12 @@ impl Meeting {
     /// Every correction of the record, oldest first.
     async fn corrections(&self) -> Vec<MeetingCorrection<'_>> {
         self.0.corrections.iter().map(MeetingCorrection).collect()
+    }
+
+    /// The pages the record was imported from, each as last read, with each field as the page
+    /// gave it; empty when it was not imported, and for the public.
+    async fn sources(&self) -> Vec<RecordSource<'_>> {
+        self.0.sources.iter().map(RecordSource).collect()
     }
 }
 

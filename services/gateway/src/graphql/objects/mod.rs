@@ -8,6 +8,7 @@
 //! - [`forward_plan`]: forward-plan entries.
 //! - [`strategy`]: strategy documents and versions.
 //! - [`meeting`]: meetings, their agenda items and minutes.
+//! - [`source`]: the page an imported record came from.
 //! - [`connection`]: Relay connections with `totalCount`.
 //! - [`payload`]: what mutations return.
 
@@ -20,4 +21,5 @@ pub mod meeting;
 pub mod payload;
 pub mod people;
 pub mod record;
+pub mod source;
 pub mod strategy;

@@ -22,7 +22,7 @@ use crate::graphql::scalars::Date;
 
 /// The `Decision` fields that a summary ([`civic_projections::DecisionView::summary`]) empties:
 /// selecting any of them under a list's `edges { node }` reads the whole documents.
-const LONG_FIELDS: [&str; 12] = [
+const LONG_FIELDS: [&str; 13] = [
     "purpose",
     "resolutions",
     "reasons",
@@ -34,6 +34,7 @@ const LONG_FIELDS: [&str; 12] = [
     "interestsStatement",
     "documents",
     "corrections",
+    "sources",
     "callIn",
 ];
 
