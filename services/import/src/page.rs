@@ -17,6 +17,11 @@ pub enum PageKind {
     CmisMeeting,
     /// CMIS meeting list view (`MeetingCalendarListView`): several meetings, a row each.
     CmisMeetingList,
+    /// A ModernGov forward-plan item or issue (`mgIssueHistoryHome.aspx`, "Issue details"), or
+    /// its text rendering: one forward-plan entry.
+    ForwardPlanItem,
+    /// A ModernGov forward plan (`mgListPlanItems.aspx`): several entries.
+    ForwardPlanList,
 }
 
 impl PageKind {
@@ -27,6 +32,8 @@ impl PageKind {
             PageKind::DecisionList => "decision list",
             PageKind::CmisMeeting => "CMIS meeting",
             PageKind::CmisMeetingList => "CMIS meeting list",
+            PageKind::ForwardPlanItem => "forward-plan item",
+            PageKind::ForwardPlanList => "forward plan",
         }
     }
 }
@@ -50,6 +57,8 @@ pub enum RecordKind {
     Decision,
     /// A meeting.
     Meeting,
+    /// A forward-plan entry (an issue of the forward plan).
+    ForwardPlanEntry,
 }
 
 /// One record on a page: its fields as labelled there, its links and its documents.
@@ -157,6 +166,20 @@ pub enum Field {
     MeetingStatus,
     /// A meeting's "Venue:".
     Venue,
+    /// A forward-plan entry's "Decision due:" ("30 Jun 2026", "July 2026", "Not before 1 Sep
+    /// 2026", "Not known").
+    DateDue,
+    /// "Notice of proposed decision first published:" / "First published:".
+    NoticePublished,
+    /// "Exempt information:" / "Restriction:": whether and why the decision will be taken in
+    /// private.
+    ExemptInformation,
+    /// The matter's description: "Issue description:", "Decision to be taken:", "Summary:".
+    Description,
+    /// A forward-plan entry's "Status:" / "Decision status:" ("For determination", "Deferred").
+    EntryStatus,
+    /// The council's reference for the entry: "Reference:", "Forward plan reference:".
+    Reference,
 }
 
 impl Field {
@@ -194,6 +217,12 @@ impl Field {
             Field::MeetingDateTime => "date and time",
             Field::MeetingStatus => "meeting status",
             Field::Venue => "venue",
+            Field::DateDue => "date due",
+            Field::NoticePublished => "notice first published",
+            Field::ExemptInformation => "exempt information",
+            Field::Description => "description",
+            Field::EntryStatus => "entry status",
+            Field::Reference => "reference",
         }
     }
 }
@@ -234,7 +263,10 @@ pub enum ReadError {
     #[error("not a text or HTML page")]
     NotText,
     /// Neither a kind of page the importer reads nor one it recognises.
-    #[error("not a page the importer reads (decision details, decision lists, CMIS meetings)")]
+    #[error(
+        "not a page the importer reads (decision details, decision lists, forward-plan items and \
+         lists, CMIS meetings)"
+    )]
     UnknownKind,
     /// A kind it recognises but cannot import from, and why (a month calendar with no year, a
     /// documents tab with no meeting).

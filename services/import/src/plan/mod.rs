@@ -132,6 +132,11 @@ pub fn type_record(
         RecordKind::Meeting => TypedRecord::Meeting(meeting::type_meeting(
             record, source, &mut names, ids, &mut notes,
         )?),
+        RecordKind::ForwardPlanEntry => {
+            return Err(Refusal::Domain(
+                "forward-plan entries are not imported by this build".to_owned(),
+            ));
+        }
     };
     Ok(Typed {
         additions: names.additions,

@@ -45,7 +45,13 @@ pub fn stated_decision_fields(record: &RawRecord) -> BTreeSet<DecisionField> {
             | Field::Committee
             | Field::MeetingDateTime
             | Field::MeetingStatus
-            | Field::Venue => &[],
+            | Field::Venue
+            | Field::DateDue
+            | Field::NoticePublished
+            | Field::ExemptInformation
+            | Field::Description
+            | Field::EntryStatus
+            | Field::Reference => &[],
         };
         stated.extend(fields.iter().copied());
     }
