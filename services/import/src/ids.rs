@@ -3,7 +3,7 @@
 //! finds it, and two imports running at once issue the same command ids, which the log records
 //! once.
 
-use civic_domain::values::{BodyId, DecisionId, MeetingId, WardId};
+use civic_domain::values::{BodyId, DecisionId, ForwardPlanEntryId, MeetingId, WardId};
 use uuid::Uuid;
 
 /// Derives the importer's ids within one council.
@@ -28,6 +28,11 @@ impl Ids {
     /// The decision a page's record is, by its identity key (see `plan::identity`).
     pub fn decision(&self, key: &str) -> DecisionId {
         DecisionId::from_uuid(self.derive("decision", key))
+    }
+
+    /// The forward-plan entry a page's record is, by its identity key.
+    pub fn forward_plan_entry(&self, key: &str) -> ForwardPlanEntryId {
+        ForwardPlanEntryId::from_uuid(self.derive("forward-plan-entry", key))
     }
 
     /// The meeting a page's record is, by its identity key.

@@ -76,6 +76,8 @@ event_table! {
     ForwardPlan(ForwardPlanEvent::DecisionLinked(ForwardPlanEntryDecisionLinked)) = "ForwardPlanEntryDecisionLinked" v 1;
     ForwardPlan(ForwardPlanEvent::StatusChanged(ForwardPlanEntryStatusChanged)) = "ForwardPlanEntryStatusChanged" v 1;
     ForwardPlan(ForwardPlanEvent::ListedOnPlan(ForwardPlanEntryListedOnPlan)) = "ForwardPlanEntryListedOnPlan" v 1;
+    ForwardPlan(ForwardPlanEvent::Corrected(ForwardPlanEntryCorrected)) = "ForwardPlanEntryCorrected" v 1;
+    ForwardPlan(ForwardPlanEvent::SourceNoted(ForwardPlanEntrySourceNoted)) = "ForwardPlanEntrySourceNoted" v 1;
     Decision(DecisionEvent::Recorded(DecisionRecorded)) = "DecisionRecorded" v 2;
     Decision(DecisionEvent::Published(DecisionPublished)) = "DecisionPublished" v 2;
     Decision(DecisionEvent::CalledIn(DecisionCalledIn)) = "DecisionCalledIn" v 2;

@@ -1,6 +1,7 @@
 //! What can be asked of a forward-plan entry.
 
 use super::{DateDue, ForwardPlanDetails, ForwardPlanStatus, NoticeKind};
+use crate::provenance::Provenance;
 use crate::restriction::RestrictionDraft;
 use crate::values::{DecisionId, ForwardPlanId, Name, Reason};
 use chrono::NaiveDate;
@@ -67,6 +68,19 @@ pub enum ForwardPlanCommand {
         /// The plan.
         plan: ForwardPlanId,
     },
+    /// Correct what the entry says of the matter: a full replacement of its details. The
+    /// previous version stays in the history.
+    Correct {
+        /// The corrected details (all of them).
+        details: ForwardPlanDetails<RestrictionDraft>,
+        /// Why the entry was wrong.
+        reason: Reason,
+    },
+    /// Note the page the entry was read from (an import), in any state.
+    NoteSource {
+        /// The page and what it said.
+        provenance: Provenance,
+    },
 }
 
 /// The kind of a [`ForwardPlanCommand`], naming it in errors.
@@ -86,6 +100,10 @@ pub enum ForwardPlanCommandKind {
     ChangeStatus,
     /// [`ForwardPlanCommand::ListOnPlan`].
     ListOnPlan,
+    /// [`ForwardPlanCommand::Correct`].
+    Correct,
+    /// [`ForwardPlanCommand::NoteSource`].
+    NoteSource,
 }
 
 impl ForwardPlanCommand {
@@ -99,6 +117,8 @@ impl ForwardPlanCommand {
             ForwardPlanCommand::LinkDecision { .. } => ForwardPlanCommandKind::LinkDecision,
             ForwardPlanCommand::ChangeStatus { .. } => ForwardPlanCommandKind::ChangeStatus,
             ForwardPlanCommand::ListOnPlan { .. } => ForwardPlanCommandKind::ListOnPlan,
+            ForwardPlanCommand::Correct { .. } => ForwardPlanCommandKind::Correct,
+            ForwardPlanCommand::NoteSource { .. } => ForwardPlanCommandKind::NoteSource,
         }
     }
 }

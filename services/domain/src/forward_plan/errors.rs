@@ -77,6 +77,12 @@ pub enum ForwardPlanError {
     /// A decision is already linked. Edge: already exists.
     #[error("decision {0} is already linked")]
     DecisionAlreadyLinked(DecisionId),
+    /// A correction that changes nothing. Edge: invalid input.
+    #[error("the correction changes nothing")]
+    NothingToCorrect,
+    /// The source noted is the entry's source already. Edge: already exists.
+    #[error("the entry's source is already that page as read")]
+    SourceAlreadyNoted,
 }
 
 impl ForwardPlanError {
@@ -85,7 +91,7 @@ impl ForwardPlanError {
         use ForwardPlanError::*;
         match self {
             NotFound | UnknownBody(_) | UnknownWard(_) | UnknownPlan(_) => ErrorKind::NotFound,
-            AlreadyEntered | DecisionAlreadyLinked(_) | AlreadyOnPlan(_) => {
+            AlreadyEntered | DecisionAlreadyLinked(_) | AlreadyOnPlan(_) | SourceAlreadyNoted => {
                 ErrorKind::AlreadyExists
             }
             InvalidTransition { .. } => ErrorKind::InvalidTransition,
@@ -94,6 +100,7 @@ impl ForwardPlanError {
             | NoticeDateInFuture { .. }
             | DateUnchanged(_)
             | StatusUnchanged(_)
+            | NothingToCorrect
             | Restriction(_) => ErrorKind::InvalidInput,
         }
     }

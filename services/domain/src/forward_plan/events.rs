@@ -1,6 +1,7 @@
 //! Events of a forward-plan stream: a permanent public format.
 
 use super::{DateDue, ForwardPlanDetails, ForwardPlanStatus, NoticeKind};
+use crate::provenance::Provenance;
 use crate::values::{DecisionId, ForwardPlanEntryId, ForwardPlanId, Name, Reason};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -27,6 +28,10 @@ pub enum ForwardPlanEvent {
     StatusChanged(ForwardPlanEntryStatusChanged),
     /// `ForwardPlanEntryListedOnPlan` v1.
     ListedOnPlan(ForwardPlanEntryListedOnPlan),
+    /// `ForwardPlanEntryCorrected` v1.
+    Corrected(ForwardPlanEntryCorrected),
+    /// `ForwardPlanEntrySourceNoted` v1.
+    SourceNoted(ForwardPlanEntrySourceNoted),
 }
 
 /// A matter was put on the forward plan.
@@ -119,4 +124,27 @@ pub struct ForwardPlanEntryListedOnPlan {
     /// The plan.
     #[serde(rename = "plan_id")]
     pub plan_id: ForwardPlanId,
+}
+
+/// What the entry says of the matter was corrected (a full replacement of its details).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ForwardPlanEntryCorrected {
+    /// The corrected details (all of them).
+    #[serde(rename = "details")]
+    pub details: ForwardPlanDetails,
+    /// Why the entry was wrong.
+    #[serde(rename = "reason")]
+    pub reason: Reason,
+    /// The day of the correction.
+    #[serde(rename = "corrected_on")]
+    pub corrected_on: NaiveDate,
+}
+
+/// The entry was read from a council's page (an import): where, the page's digest, and each
+/// field's text as given.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, Serialize, Deserialize)]
+pub struct ForwardPlanEntrySourceNoted {
+    /// The page and what it said.
+    #[serde(rename = "provenance")]
+    pub provenance: Provenance,
 }

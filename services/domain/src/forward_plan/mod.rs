@@ -31,6 +31,7 @@ pub use notice::{
 use crate::Decided;
 use crate::council::Council;
 use crate::event::Event;
+use crate::provenance::{Provenance, Sources};
 use crate::values::{DecisionId, ForwardPlanEntryId, ForwardPlanId, Name, Reason};
 use crate::warning::Warning;
 use chrono::NaiveDate;
@@ -110,7 +111,20 @@ pub struct ForwardPlanEntry {
     plans: Vec<ForwardPlanId>,
     decision: Option<DecisionId>,
     closing_reason: Option<Reason>,
+    corrections: Vec<EntryCorrection>,
+    sources: Sources,
     version: u64,
+}
+
+/// A correction of what an entry says, with the version it replaced.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct EntryCorrection {
+    /// The details before the correction.
+    pub previous: ForwardPlanDetails,
+    /// Why.
+    pub reason: Reason,
+    /// When.
+    pub corrected_on: NaiveDate,
 }
 
 impl ForwardPlanEntry {
@@ -143,6 +157,8 @@ impl ForwardPlanEntry {
                 plans: e.plan_ids.clone(),
                 decision: None,
                 closing_reason: None,
+                corrections: Vec::new(),
+                sources: Sources::default(),
                 version: 1,
             }),
             (None, _) => None,
@@ -196,6 +212,15 @@ impl ForwardPlanEntry {
                             entry.plans.push(e.plan_id);
                         }
                     }
+                    ForwardPlanEvent::Corrected(e) => {
+                        let previous = std::mem::replace(&mut entry.details, e.details.clone());
+                        entry.corrections.push(EntryCorrection {
+                            previous,
+                            reason: e.reason.clone(),
+                            corrected_on: e.corrected_on,
+                        });
+                    }
+                    ForwardPlanEvent::SourceNoted(e) => entry.sources.note(e.provenance.clone()),
                 }
                 Some(entry)
             }
@@ -277,7 +302,7 @@ impl ForwardPlanEntry {
                 return Err(ForwardPlanError::AlreadyEntered);
             }
             (None, _) => return Err(ForwardPlanError::NotFound),
-            (Some(entry), command) => entry.decide_change(command, council)?,
+            (Some(entry), command) => entry.decide_change(command, council, today)?,
         };
         Ok(Decided {
             events: vec![Event::ForwardPlan(event)],
@@ -289,6 +314,7 @@ impl ForwardPlanEntry {
         &self,
         command: &ForwardPlanCommand,
         council: &Council,
+        today: NaiveDate,
     ) -> Result<ForwardPlanEvent, ForwardPlanError> {
         let refuse = || ForwardPlanError::InvalidTransition {
             state: self.status,
@@ -385,6 +411,29 @@ impl ForwardPlanEntry {
                 }
                 ForwardPlanEvent::ListedOnPlan(ForwardPlanEntryListedOnPlan { plan_id: *plan })
             }
+            ForwardPlanCommand::Correct { details, reason } => {
+                let details = details
+                    .clone()
+                    .resolve(council.nation().default_scheme())
+                    .map_err(ForwardPlanError::Restriction)?;
+                if details == self.details {
+                    return Err(ForwardPlanError::NothingToCorrect);
+                }
+                check_details(&details, council)?;
+                ForwardPlanEvent::Corrected(ForwardPlanEntryCorrected {
+                    details,
+                    reason: reason.clone(),
+                    corrected_on: today,
+                })
+            }
+            ForwardPlanCommand::NoteSource { provenance } => {
+                if self.sources.of(&provenance.location) == Some(provenance) {
+                    return Err(ForwardPlanError::SourceAlreadyNoted);
+                }
+                ForwardPlanEvent::SourceNoted(ForwardPlanEntrySourceNoted {
+                    provenance: provenance.clone(),
+                })
+            }
         })
     }
 
@@ -401,6 +450,16 @@ impl ForwardPlanEntry {
     /// The current date due, as the plan states it (`None`: it states none).
     pub fn date_due(&self) -> Option<DateDue> {
         self.date_due
+    }
+
+    /// The pages the entry was read from (an import), each as last read.
+    pub fn sources(&self) -> &[Provenance] {
+        self.sources.as_slice()
+    }
+
+    /// Every correction of its details, oldest first.
+    pub fn corrections(&self) -> &[EntryCorrection] {
+        &self.corrections
     }
 
     /// The date due when first entered.

@@ -797,3 +797,47 @@ fn a_plan_needs_only_a_title_and_refuses_a_backwards_period_or_a_stranger_body()
         ))
     );
 }
+
+#[test]
+fn an_entry_is_corrected_keeping_the_previous_details_and_unchanged_details_are_refused() {
+    let mut g = Given::entered();
+    let before = g.state().details().clone();
+    let mut details = entry_details(&g.f, true);
+    details.title = Title::parse("Information Strategy 2010 - 2013").unwrap();
+    g.ok(ForwardPlanCommand::Correct {
+        details: details.clone().into(),
+        reason: reason("re-imported from source: fields title changed"),
+    });
+    let state = g.state();
+    assert_eq!(
+        state.details().title.as_str(),
+        "Information Strategy 2010 - 2013"
+    );
+    assert_eq!(state.corrections().len(), 1);
+    assert_eq!(state.corrections()[0].previous, before);
+    assert_eq!(
+        g.when(ForwardPlanCommand::Correct {
+            details: details.into(),
+            reason: reason("again"),
+        })
+        .unwrap_err(),
+        ForwardPlanError::NothingToCorrect
+    );
+}
+
+#[test]
+fn the_pages_an_entry_was_read_from_are_noted_each_as_last_read() {
+    let mut g = Given::entered();
+    let reading = crate::provenance::sample();
+    g.ok(ForwardPlanCommand::NoteSource {
+        provenance: reading.clone(),
+    });
+    assert_eq!(g.state().sources(), std::slice::from_ref(&reading));
+    assert_eq!(
+        g.when(ForwardPlanCommand::NoteSource {
+            provenance: reading
+        })
+        .unwrap_err(),
+        ForwardPlanError::SourceAlreadyNoted
+    );
+}

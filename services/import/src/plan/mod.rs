@@ -13,6 +13,7 @@
 
 pub mod council;
 pub mod decision;
+pub mod forward_plan;
 pub mod meeting;
 pub mod overlay;
 pub mod values;
@@ -21,11 +22,12 @@ use std::collections::BTreeSet;
 
 use chrono::NaiveDate;
 use civic_domain::decision::DecisionField;
+use civic_domain::forward_plan::NoticeKind;
 use civic_domain::provenance::{Provenance, SourceField};
 use civic_domain::values::{LongText, Name, Reason, Sha256Digest, SourceLocation};
 use civic_domain::{
-    Command, CommandSequence, Council, Decision, DecisionCommand, DomainError, Event, Meeting,
-    MeetingCommand, decide,
+    Command, CommandSequence, Council, Decision, DecisionCommand, DomainError, Event,
+    ForwardPlanCommand, ForwardPlanEntry, Meeting, MeetingCommand, decide,
 };
 use sha2::{Digest, Sha256};
 
@@ -33,6 +35,7 @@ use crate::page::{Field, RawRecord, RecordKind};
 pub use council::Addition;
 use council::CouncilNames;
 use decision::TypedDecision;
+use forward_plan::TypedEntry;
 use meeting::TypedMeeting;
 
 /// The page a record is read from.
@@ -83,6 +86,8 @@ pub struct Typed {
     pub notes: Vec<Note>,
     /// The record fields the page states (decisions): what it lays over a record held already.
     pub stated: BTreeSet<DecisionField>,
+    /// The page fields it shows (forward-plan entries lay these over an entry held).
+    pub page_fields: BTreeSet<Field>,
 }
 
 /// A typed record of either kind.
@@ -96,6 +101,8 @@ pub enum TypedRecord {
     Decision(TypedDecision),
     /// A meeting.
     Meeting(TypedMeeting),
+    /// A forward-plan entry.
+    ForwardPlanEntry(TypedEntry),
 }
 
 impl TypedRecord {
@@ -104,6 +111,7 @@ impl TypedRecord {
         match self {
             TypedRecord::Decision(d) => d.id.as_uuid(),
             TypedRecord::Meeting(m) => m.id.as_uuid(),
+            TypedRecord::ForwardPlanEntry(e) => e.id.as_uuid(),
         }
     }
 
@@ -112,6 +120,7 @@ impl TypedRecord {
         match self {
             TypedRecord::Decision(d) => civic_domain::StreamId::decision(d.id),
             TypedRecord::Meeting(m) => civic_domain::StreamId::meeting(m.id),
+            TypedRecord::ForwardPlanEntry(e) => civic_domain::StreamId::forward_plan(e.id),
         }
     }
 }
@@ -132,11 +141,9 @@ pub fn type_record(
         RecordKind::Meeting => TypedRecord::Meeting(meeting::type_meeting(
             record, source, &mut names, ids, &mut notes,
         )?),
-        RecordKind::ForwardPlanEntry => {
-            return Err(Refusal::Domain(
-                "forward-plan entries are not imported by this build".to_owned(),
-            ));
-        }
+        RecordKind::ForwardPlanEntry => TypedRecord::ForwardPlanEntry(forward_plan::type_entry(
+            record, source, &mut names, ids, &mut notes,
+        )?),
     };
     Ok(Typed {
         additions: names.additions,
@@ -144,6 +151,7 @@ pub fn type_record(
         provenance: provenance(record, source)?,
         notes,
         stated: overlay::stated_decision_fields(record),
+        page_fields: record.fields.iter().map(|f| f.field).collect(),
     })
 }
 
@@ -254,6 +262,9 @@ pub fn step(
     let held = match &typed.record {
         TypedRecord::Decision(_) => Decision::from_history(history).map(|d| d.sources().to_vec()),
         TypedRecord::Meeting(_) => Meeting::from_history(history).map(|m| m.sources().to_vec()),
+        TypedRecord::ForwardPlanEntry(_) => {
+            ForwardPlanEntry::from_history(history).map(|e| e.sources().to_vec())
+        }
     };
     let Some(sources) = held else {
         let sequence = sequence(first_commands(typed, today))?;
@@ -281,7 +292,10 @@ pub fn step(
     let corrects = match dry_run(commands.clone(), council, history, today) {
         // Nothing this page states differs from the record: only its source is new.
         Err(DomainError::Decision(civic_domain::decision::DecisionError::NothingToCorrect))
-        | Err(DomainError::Meeting(civic_domain::meeting::MeetingError::NothingToCorrect)) => {
+        | Err(DomainError::Meeting(civic_domain::meeting::MeetingError::NothingToCorrect))
+        | Err(DomainError::ForwardPlan(
+            civic_domain::forward_plan::ForwardPlanError::NothingToCorrect,
+        )) => {
             commands = later;
             dry_run(commands.clone(), council, history, today)
                 .map_err(|e| Refusal::Domain(e.to_string()))?;
@@ -364,6 +378,18 @@ fn first_commands(typed: &Typed, today: NaiveDate) -> Vec<Command> {
                 details: m.details.clone(),
             },
         },
+        TypedRecord::ForwardPlanEntry(e) => Command::ForwardPlan {
+            entry: e.id,
+            command: ForwardPlanCommand::Enter {
+                details: e.details.clone(),
+                date_due: e.date_due,
+                notice_date: e.notice_date,
+                notice: NoticeKind::Standard,
+                status: e.status,
+                status_label: e.status_label.clone(),
+                plans: Vec::new(),
+            },
+        },
     }];
     if let TypedRecord::Decision(d) = &typed.record {
         commands.extend(lifecycle(d, None, today));
@@ -376,14 +402,51 @@ fn first_commands(typed: &Typed, today: NaiveDate) -> Vec<Command> {
 /// the page noted as a source.
 fn later_commands(typed: &Typed, history: &[Event], today: NaiveDate) -> Vec<Command> {
     let mut commands = Vec::new();
-    if let TypedRecord::Decision(d) = &typed.record {
-        commands.extend(lifecycle(
-            d,
-            Decision::from_history(history).as_ref(),
-            today,
-        ));
+    match &typed.record {
+        TypedRecord::Decision(d) => {
+            commands.extend(lifecycle(
+                d,
+                Decision::from_history(history).as_ref(),
+                today,
+            ));
+        }
+        TypedRecord::ForwardPlanEntry(e) => {
+            if let Some(held) = ForwardPlanEntry::from_history(history) {
+                commands.extend(entry_changes(e, &held));
+            }
+        }
+        TypedRecord::Meeting(_) => {}
     }
     commands.push(note_source(typed));
+    commands
+}
+
+/// A forward-plan page showing a new date due or status: rescheduled or moved on, as a clerk
+/// would record it (an entry already closed keeps its status; the page is still noted).
+fn entry_changes(e: &TypedEntry, held: &ForwardPlanEntry) -> Vec<Command> {
+    let run = |command| Command::ForwardPlan {
+        entry: e.id,
+        command,
+    };
+    let mut commands = Vec::new();
+    if let Some(date_due) = e.date_due
+        && held.date_due() != Some(date_due)
+        && held.status().is_open()
+        && let Ok(reason) = Reason::parse("re-imported from source: date due changed")
+    {
+        commands.push(run(ForwardPlanCommand::Reschedule { date_due, reason }));
+    }
+    if let Some(status) = e.status
+        && (status != held.status() || e.status_label.as_ref() != held.status_label())
+        && held.status().is_open()
+    {
+        commands.push(run(ForwardPlanCommand::ChangeStatus {
+            status,
+            label: e.status_label.clone(),
+            on: None,
+            reason: None,
+        }));
+    }
     commands
 }
 
@@ -435,6 +498,20 @@ fn correction(typed: &Typed, history: &[Event], reason: Reason) -> Command {
                 command: DecisionCommand::Correct { details, reason },
             }
         }
+        TypedRecord::ForwardPlanEntry(e) => {
+            let details = match ForwardPlanEntry::from_history(history) {
+                Some(held) => overlay::overlay_entry(
+                    held.details().clone().into(),
+                    e.details.clone(),
+                    &typed.page_fields,
+                ),
+                None => e.details.clone(),
+            };
+            Command::ForwardPlan {
+                entry: e.id,
+                command: ForwardPlanCommand::Correct { details, reason },
+            }
+        }
         TypedRecord::Meeting(m) => {
             let details = match Meeting::from_history(history) {
                 Some(held) => {
@@ -460,6 +537,10 @@ fn note_source(typed: &Typed) -> Command {
         TypedRecord::Meeting(m) => Command::Meeting {
             meeting: m.id,
             command: MeetingCommand::NoteSource { provenance },
+        },
+        TypedRecord::ForwardPlanEntry(e) => Command::ForwardPlan {
+            entry: e.id,
+            command: ForwardPlanCommand::NoteSource { provenance },
         },
     }
 }

@@ -5,6 +5,7 @@
 use std::collections::BTreeSet;
 
 use civic_domain::decision::{DecisionDetails, DecisionField, References};
+use civic_domain::forward_plan::ForwardPlanDetails;
 use civic_domain::meeting::MeetingDetails;
 use civic_domain::restriction::RestrictionDraft;
 
@@ -173,4 +174,57 @@ pub fn overlay_meeting(
         },
         ..held
     }
+}
+
+/// A forward-plan page's reading over the entry held: each part of the matter the page states
+/// replaces the entry's; the rest stay.
+pub fn overlay_entry(
+    held: ForwardPlanDetails<RestrictionDraft>,
+    page: ForwardPlanDetails<RestrictionDraft>,
+    stated: &BTreeSet<Field>,
+) -> ForwardPlanDetails<RestrictionDraft> {
+    let has = |field: Field| stated.contains(&field);
+    // Destructured without `..`: a new part of the details must be placed here.
+    let ForwardPlanDetails {
+        title,
+        description,
+        decision_maker,
+        key_decision,
+        reason_key,
+        wards,
+        consultees,
+        representations,
+        anticipated_restriction,
+        reference,
+        contacts,
+        source,
+    } = page;
+    let mut out = held;
+    macro_rules! take {
+        ($($field:ident => $value:ident),* $(,)?) => {
+            $( if has(Field::$field) { out.$value = $value; } )*
+        };
+    }
+    take!(
+        Title => title,
+        Description => description,
+        DecisionMaker => decision_maker,
+        KeyDecision => key_decision,
+        ReasonKey => reason_key,
+        WardsAffected => wards,
+        Consultees => consultees,
+        RepresentationsBy => representations,
+        ExemptInformation => anticipated_restriction,
+        Reference => reference,
+    );
+    if has(Field::Contact) || has(Field::LeadMember) || has(Field::LeadOfficer) {
+        out.contacts = contacts;
+    }
+    if source.url.is_some() {
+        out.source.url = source.url;
+    }
+    if source.system_id.is_some() {
+        out.source.system_id = source.system_id;
+    }
+    out
 }

@@ -8,6 +8,7 @@ use civic_domain::forward_plan::{
     AnticipatedRestriction, DateDue, EntryContact, ForwardPlanStatus, NoticeKind, Representations,
     Wards,
 };
+use civic_domain::provenance::Provenance;
 use civic_domain::values::{
     DecisionId, EmailAddress, ForwardPlanEntryId, LongText, Name, PhoneNumber, Reason, Source,
     Title,
@@ -87,6 +88,22 @@ pub struct ForwardPlanView {
     pub decision: Option<DecisionId>,
     /// Why it was withdrawn or abandoned.
     pub closing_reason: Option<Reason>,
+    /// Corrections of what the entry says, oldest first.
+    #[serde(default)]
+    pub corrections: Vec<EntryCorrectionView>,
+    /// The pages the entry was imported from, each as last read (a forward plan is public, and
+    /// so is what its pages said).
+    #[serde(default)]
+    pub sources: Vec<Provenance>,
+}
+
+/// A correction of an entry.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct EntryCorrectionView {
+    /// Why.
+    pub reason: Reason,
+    /// When.
+    pub corrected_on: NaiveDate,
 }
 
 /// The wards a planned decision concerns.
@@ -347,6 +364,15 @@ impl ForwardPlanView {
                 .collect(),
             decision: entry.decision(),
             closing_reason: entry.closing_reason().cloned(),
+            corrections: entry
+                .corrections()
+                .iter()
+                .map(|c| EntryCorrectionView {
+                    reason: c.reason.clone(),
+                    corrected_on: c.corrected_on,
+                })
+                .collect(),
+            sources: entry.sources().to_vec(),
         }
     }
 

@@ -19,7 +19,7 @@ pub use decision::{
     ReconsiderationView,
 };
 pub use forward_plan::{
-    AnticipatedRestrictionKind, AnticipatedRestrictionView, EntryContactView,
+    AnticipatedRestrictionKind, AnticipatedRestrictionView, EntryContactView, EntryCorrectionView,
     ForwardPlanStatusView, ForwardPlanView, ReschedulingView, StatusChangeView, WardsView,
 };
 pub use meeting::{

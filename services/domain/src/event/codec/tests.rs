@@ -765,7 +765,7 @@ fn samples() -> Vec<Event> {
     let forward_plan = vec![
         ForwardPlanEvent::Entered(ForwardPlanEntryEntered {
             entry_id: ForwardPlanEntryId::from_uuid(uuid(3)),
-            details: plan_details,
+            details: plan_details.clone(),
             date_due: Some(DateDue::Day {
                 date: d(2010, 6, 9),
             }),
@@ -804,6 +804,14 @@ fn samples() -> Vec<Event> {
         }),
         ForwardPlanEvent::ListedOnPlan(ForwardPlanEntryListedOnPlan {
             plan_id: ForwardPlanId::from_uuid(uuid(7)),
+        }),
+        ForwardPlanEvent::Corrected(ForwardPlanEntryCorrected {
+            details: plan_details,
+            reason: reason("The decision maker was misprinted"),
+            corrected_on: d(2010, 5, 1),
+        }),
+        ForwardPlanEvent::SourceNoted(ForwardPlanEntrySourceNoted {
+            provenance: crate::provenance::sample(),
         }),
     ];
     let decision_events = vec![

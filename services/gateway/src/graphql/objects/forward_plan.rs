@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::common::{BodyName, WardRef, WithheldNotice};
 use super::decision::Decision;
+use super::source::RecordSource;
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
 use crate::graphql::enums::{
@@ -252,6 +253,34 @@ impl ForwardPlanEntry {
     async fn closing_reason(&self) -> Option<&str> {
         self.0.closing_reason.as_ref().map(|r| r.as_str())
     }
+
+    /// Corrections of what the entry says, oldest first.
+    async fn corrections(&self) -> Vec<EntryCorrection> {
+        self.0
+            .corrections
+            .iter()
+            .map(|c| EntryCorrection {
+                reason: c.reason.as_str().to_owned(),
+                corrected_on: Date(c.corrected_on),
+            })
+            .collect()
+    }
+
+    /// The pages the entry was imported from, each as last read, with each field as the page
+    /// gave it; empty when it was not imported.
+    async fn sources(&self) -> Vec<RecordSource<'_>> {
+        self.0.sources.iter().map(RecordSource).collect()
+    }
+}
+
+/// A correction of a forward-plan entry.
+#[derive(SimpleObject)]
+#[graphql(name = "ForwardPlanEntryCorrection")]
+pub struct EntryCorrection {
+    /// Why.
+    pub reason: String,
+    /// When.
+    pub corrected_on: Date,
 }
 
 /// The wards a planned decision concerns.
