@@ -1,5 +1,6 @@
 //! Decision details from text lines: a saved text rendering of `ieDecisionDetails.aspx`, or
-//! the lines [`super::render`] makes of the HTML.
+//! the lines [`super::render`] makes of the HTML. A forward-plan item ("Issue details") has the
+//! same shape and is read by the same rules ([`read_record`]), its labels re-mapped.
 //!
 //! The shape: noise, then the "Decision details" heading, then the title, then fields. A
 //! field's label is either followed by its value on the same line ("Decision status:
@@ -14,12 +15,24 @@ use crate::page::{Field, RawDocument, RawField, RawRecord, RecordKind};
 /// Reads one decision from the lines of its page. The record has no system id, url or links:
 /// text does not show them (the HTML reader adds them). It may have no fields at all.
 pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
+    read_record(lines, RecordKind::Decision, |label, _| label)
+}
+
+/// Reads one record of `kind` from the lines of its page, as [`read_decision`] does a
+/// decision. `remap` may change what a label names on this kind of page: it gets the label
+/// as the table reads it and as the page shows it ("Status:" is a meeting's in the table but
+/// a forward-plan entry's on a plan item).
+pub(crate) fn read_record(
+    lines: &[String],
+    kind: RecordKind,
+    remap: impl Fn(Label, &str) -> Label,
+) -> RawRecord {
     let lines: Vec<String> = lines
         .iter()
         .map(|l| if is_blank(l) { String::new() } else { fold(l) })
         .collect();
     let mut record = RawRecord {
-        kind: RecordKind::Decision,
+        kind,
         system_id: None,
         url: None,
         fields: Vec::new(),
@@ -31,7 +44,7 @@ pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
     // open a Contact field); without a heading, read from the top.
     let heading = lines
         .iter()
-        .position(|l| split_labelled(l).is_some_and(|(label, _, v)| is_heading(label, v)));
+        .position(|l| relabelled(l, &remap).is_some_and(|(label, _, v)| is_heading(label, v)));
     let mut start = 0;
     if let Some(h) = heading {
         start = h + 1;
@@ -41,7 +54,7 @@ pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
             .skip(start)
             .find(|(_, l)| !l.is_empty());
         // A labelled line right after the heading means the page has no title line.
-        if let Some((i, title)) = title_at.filter(|(_, l)| split_labelled(l).is_none()) {
+        if let Some((i, title)) = title_at.filter(|(_, l)| relabelled(l, &remap).is_none()) {
             let shown = lines.get(h).cloned().unwrap_or_default();
             record.fields.push(RawField {
                 field: Field::Title,
@@ -63,7 +76,7 @@ pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
             }
             continue;
         }
-        if let Some((label, shown, value)) = split_labelled(line) {
+        if let Some((label, shown, value)) = relabelled(line, &remap) {
             close(&mut record, open.take());
             if is_heading(label, value) {
                 continue;
@@ -83,9 +96,17 @@ pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
     record
 }
 
+/// The line split as [`split_labelled`] does, its label passed through `remap`.
+fn relabelled<'a>(
+    line: &'a str,
+    remap: &impl Fn(Label, &str) -> Label,
+) -> Option<(Label, &'a str, &'a str)> {
+    split_labelled(line).map(|(label, shown, value)| (remap(label, shown), shown, value))
+}
+
 /// Whether a labelled line is the page heading (a heading has no value after it).
 fn is_heading(label: Label, value: &str) -> bool {
-    label == Label::DecisionHeading && value.is_empty()
+    matches!(label, Label::DecisionHeading | Label::ForwardPlanHeading) && value.is_empty()
 }
 
 /// The field (or document list) being read.
@@ -160,7 +181,8 @@ fn close(record: &mut RawRecord, open: Option<Open>) {
                 }
             }
         }
-        Label::DecisionHeading => {}
+        // Headings give no field; an ignored label's value is read past on purpose.
+        Label::DecisionHeading | Label::ForwardPlanHeading | Label::Ignored => {}
     }
 }
 
