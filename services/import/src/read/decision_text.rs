@@ -15,17 +15,38 @@ use crate::page::{Field, RawDocument, RawField, RawRecord, RecordKind};
 /// Reads one decision from the lines of its page. The record has no system id, url or links:
 /// text does not show them (the HTML reader adds them). It may have no fields at all.
 pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
-    read_record(lines, RecordKind::Decision, |label, _| label)
+    read_record(lines, RecordKind::Decision, on_decision_page)
+}
+
+/// The fields only forward-plan pages show.
+const FORWARD_PLAN_ONLY: &[Field] = &[
+    Field::DateDue,
+    Field::NoticePublished,
+    Field::ExemptInformation,
+    Field::Description,
+    Field::EntryStatus,
+    Field::Reference,
+];
+
+/// What a label names on a decision's page: the forward-plan labels are no labels there, so a
+/// "Summary:" or "Reference:" line inside a decision's text stays its text, as it was before
+/// the table learnt them.
+fn on_decision_page(label: Label, _shown: &str) -> Option<Label> {
+    match label {
+        Label::ForwardPlanHeading | Label::Ignored => None,
+        Label::Field(f) if FORWARD_PLAN_ONLY.contains(&f) => None,
+        other => Some(other),
+    }
 }
 
 /// Reads one record of `kind` from the lines of its page, as [`read_decision`] does a
-/// decision. `remap` may change what a label names on this kind of page: it gets the label
-/// as the table reads it and as the page shows it ("Status:" is a meeting's in the table but
-/// a forward-plan entry's on a plan item).
+/// decision. `remap` says what a label names on this kind of page (`None`: no label, the
+/// line is text): it gets the label as the table reads it and as the page shows it
+/// ("Status:" is a meeting's in the table but a forward-plan entry's on a plan item).
 pub(crate) fn read_record(
     lines: &[String],
     kind: RecordKind,
-    remap: impl Fn(Label, &str) -> Label,
+    remap: impl Fn(Label, &str) -> Option<Label>,
 ) -> RawRecord {
     let lines: Vec<String> = lines
         .iter()
@@ -99,9 +120,10 @@ pub(crate) fn read_record(
 /// The line split as [`split_labelled`] does, its label passed through `remap`.
 fn relabelled<'a>(
     line: &'a str,
-    remap: &impl Fn(Label, &str) -> Label,
+    remap: &impl Fn(Label, &str) -> Option<Label>,
 ) -> Option<(Label, &'a str, &'a str)> {
-    split_labelled(line).map(|(label, shown, value)| (remap(label, shown), shown, value))
+    split_labelled(line)
+        .and_then(|(label, shown, value)| Some((remap(label, shown)?, shown, value)))
 }
 
 /// Whether a labelled line is the page heading (a heading has no value after it).
@@ -293,6 +315,18 @@ mod tests {
         assert_eq!(r.get(Field::WardsAffected), Some("All;\nnot wards"));
         // A label with nothing after it gives no field.
         assert_eq!(r.get(Field::Purpose), None);
+    }
+
+    #[test]
+    fn forward_plan_labels_are_text_on_a_decision_page() {
+        let r = read_decision(&lines(
+            "Decision:\n\nOne\n\nSummary:\n\nTwo\nReference: 3\n\nIssue details\n",
+        ));
+        assert_eq!(
+            r.get(Field::Decision),
+            Some("One\n\nSummary:\n\nTwo\nReference: 3\n\nIssue details")
+        );
+        assert_eq!(r.get(Field::Description), None);
     }
 
     #[test]

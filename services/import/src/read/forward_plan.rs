@@ -34,14 +34,14 @@ const LIST_PAGE: &str = "mgListPlanItems.aspx";
 /// status" (a decision's) are the entry's status here; a "Decisions" heading opens the list of
 /// meetings that took the issue, read past so it does not run on as the text of the field
 /// before it.
-pub(crate) fn remap(label: Label, shown: &str) -> Label {
-    match label {
+pub(crate) fn remap(label: Label, shown: &str) -> Option<Label> {
+    Some(match label {
         Label::Field(Field::MeetingStatus | Field::DecisionStatus) => {
             Label::Field(Field::EntryStatus)
         }
         Label::Field(Field::Decision) if lists_meetings(shown) => Label::Ignored,
         other => other,
-    }
+    })
 }
 
 /// Whether a label is the plural "Decisions" heading (either half of a bilingual one), not a
@@ -206,6 +206,55 @@ fn item_block<'a>(link: ElementRef<'a>, id: &str, scope: ElementRef<'a>) -> Vec<
     parts
 }
 
+/// The fields of an item that is one row of a table with a header row (a plan set out as a
+/// grid, "Title | Decision due | Decision maker"): each cell under a header the label table
+/// knows. `None` when the item is not such a row, so its lines are read instead.
+fn row_fields(row: ElementRef<'_>) -> Option<Vec<RawField>> {
+    if row.value().name() != "tr" {
+        return None;
+    }
+    let table = row
+        .ancestors()
+        .filter_map(ElementRef::wrap)
+        .find(|a| a.value().name() == "table")?;
+    // A header row is all `th`: a row of "th label, td value" is a field, not headers.
+    let header = elements(table)
+        .filter(|e| e.value().name() == "tr")
+        .find(|tr| {
+            let c = cells(*tr);
+            !c.is_empty() && c.iter().all(|c| c.value().name() == "th")
+        })?;
+    if header == row {
+        return None;
+    }
+    let headers: Vec<String> = cells(header)
+        .into_iter()
+        .map(|th| inline_text(th, None))
+        .collect();
+    let mut fields = Vec::new();
+    for (cell, shown) in cells(row).into_iter().zip(&headers) {
+        let Some(Label::Field(field)) = lookup(shown).and_then(|l| remap(l, shown)) else {
+            continue;
+        };
+        let text = inline_text(cell, None);
+        if field != Field::Title && !text.is_empty() {
+            fields.push(RawField {
+                field,
+                label: shown.clone(),
+                text,
+            });
+        }
+    }
+    Some(fields)
+}
+
+/// A table row's cells.
+fn cells(tr: ElementRef<'_>) -> Vec<ElementRef<'_>> {
+    tr.child_elements()
+        .filter(|c| matches!(c.value().name(), "td" | "th"))
+        .collect()
+}
+
 /// Reads every item of a forward plan, in page order.
 pub(crate) fn read_list(doc: &Html) -> Result<Vec<RawRecord>, ReadError> {
     let scope = content_block(doc).unwrap_or_else(|| doc.root_element());
@@ -227,6 +276,9 @@ pub(crate) fn read_list(doc: &Html) -> Result<Vec<RawRecord>, ReadError> {
         // are what follows it.
         let mut record = read_record(&text, RecordKind::ForwardPlanEntry, remap);
         record.fields.retain(|f| f.field != Field::Title);
+        if let Some(fields) = parts.first().and_then(|row| row_fields(*row)) {
+            record.fields = fields;
+        }
         set_title(&mut record, title, String::new());
         record.documents = parts
             .iter()
@@ -248,7 +300,7 @@ mod tests {
     use super::*;
 
     fn remapped(line: &str) -> Option<Label> {
-        split_labelled(line).map(|(label, shown, _)| remap(label, shown))
+        split_labelled(line).and_then(|(label, shown, _)| remap(label, shown))
     }
 
     #[test]
@@ -324,6 +376,40 @@ mod tests {
             ]
         );
         assert_eq!(records[1].system_id.as_deref(), Some("2"));
+    }
+
+    #[test]
+    fn a_plan_set_out_as_a_grid_reads_fields_by_column() {
+        let html = "<h1>Forward plan</h1><table><tr><th>Title</th><th>Decision due</th>\
+            <th>Status</th></tr><tr><td><a href=\"mgIssueHistoryHome.aspx?IId=1\">First</a></td>\
+            <td>July 2026</td><td>Deferred</td></tr><tr><td><a href=\"mgIssueHistoryHome.aspx?IId=2\">\
+            Second</a></td><td></td><td>For determination</td></tr></table>";
+        let doc = Html::parse_document(html);
+        assert!(is_list(&doc, None));
+        let records = read_list(&doc).unwrap();
+        let got: Vec<Vec<(Field, &str, &str)>> = records
+            .iter()
+            .map(|r| {
+                r.fields
+                    .iter()
+                    .map(|f| (f.field, f.label.as_str(), f.text.as_str()))
+                    .collect()
+            })
+            .collect();
+        assert_eq!(
+            got,
+            [
+                vec![
+                    (Field::Title, "", "First"),
+                    (Field::DateDue, "Decision due", "July 2026"),
+                    (Field::EntryStatus, "Status", "Deferred"),
+                ],
+                vec![
+                    (Field::Title, "", "Second"),
+                    (Field::EntryStatus, "Status", "For determination"),
+                ],
+            ]
+        );
     }
 
     #[test]

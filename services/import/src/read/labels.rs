@@ -1,7 +1,9 @@
 //! The label table: the words pages put before a value ("Decision status:", a Welsh
 //! "Statws y penderfyniad:", a bilingual "Decision status / Statws y penderfyniad:") and the
 //! [`Field`] each names. One table for every reader, so a wording learnt once is read
-//! everywhere.
+//! everywhere; a reader may re-map what a label names on its kind of page (a forward plan's
+//! "Status:" is the entry's, not a meeting's; a decision's page reads the forward-plan labels
+//! as plain text).
 
 use crate::page::Field;
 
