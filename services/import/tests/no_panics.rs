@@ -51,6 +51,9 @@ proptest! {
             "</a>", "<div class=\"DNNLabel\"><label>Status:</label></div>", "<div class=\"Value\">",
             "</div>", "<tr class=\"rgRow\">", "<ul class=\"mgBulletList\">", "<li>", "&nbsp;", "\u{b7}",
             "Accompanying Documents:", "<!--", "-->", "\n", " / ", "?", ":",
+            "<h1>Forward plan</h1>", "Issue details", "Decision due: ", "Decisions", "Status: ",
+            "Originally due: ", "<a href=\"mgIssueHistoryHome.aspx?IId=1\">",
+            "<a href=\"mgIssueHistoryHome.aspx?IId=2\">", "<form action=\"mgListPlanItems.aspx\">",
         ]), 0..60),
     ) {
         let _ = read_page(parts.concat().as_bytes(), "x.html");

@@ -1,5 +1,6 @@
 //! Decision details from text lines: a saved text rendering of `ieDecisionDetails.aspx`, or
-//! the lines [`super::render`] makes of the HTML.
+//! the lines [`super::render`] makes of the HTML. A forward-plan item ("Issue details") has the
+//! same shape and is read by the same rules ([`read_record`]), its labels re-mapped.
 //!
 //! The shape: noise, then the "Decision details" heading, then the title, then fields. A
 //! field's label is either followed by its value on the same line ("Decision status:
@@ -14,12 +15,45 @@ use crate::page::{Field, RawDocument, RawField, RawRecord, RecordKind};
 /// Reads one decision from the lines of its page. The record has no system id, url or links:
 /// text does not show them (the HTML reader adds them). It may have no fields at all.
 pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
+    read_record(lines, RecordKind::Decision, on_decision_page)
+}
+
+/// The fields only forward-plan pages show.
+const FORWARD_PLAN_ONLY: &[Field] = &[
+    Field::DateDue,
+    Field::NoticePublished,
+    Field::ExemptInformation,
+    Field::Description,
+    Field::EntryStatus,
+    Field::Reference,
+];
+
+/// What a label names on a decision's page: the forward-plan labels are no labels there, so a
+/// "Summary:" or "Reference:" line inside a decision's text stays its text, as it was before
+/// the table learnt them.
+fn on_decision_page(label: Label, _shown: &str) -> Option<Label> {
+    match label {
+        Label::ForwardPlanHeading | Label::Ignored => None,
+        Label::Field(f) if FORWARD_PLAN_ONLY.contains(&f) => None,
+        other => Some(other),
+    }
+}
+
+/// Reads one record of `kind` from the lines of its page, as [`read_decision`] does a
+/// decision. `remap` says what a label names on this kind of page (`None`: no label, the
+/// line is text): it gets the label as the table reads it and as the page shows it
+/// ("Status:" is a meeting's in the table but a forward-plan entry's on a plan item).
+pub(crate) fn read_record(
+    lines: &[String],
+    kind: RecordKind,
+    remap: impl Fn(Label, &str) -> Option<Label>,
+) -> RawRecord {
     let lines: Vec<String> = lines
         .iter()
         .map(|l| if is_blank(l) { String::new() } else { fold(l) })
         .collect();
     let mut record = RawRecord {
-        kind: RecordKind::Decision,
+        kind,
         system_id: None,
         url: None,
         fields: Vec::new(),
@@ -31,7 +65,7 @@ pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
     // open a Contact field); without a heading, read from the top.
     let heading = lines
         .iter()
-        .position(|l| split_labelled(l).is_some_and(|(label, _, v)| is_heading(label, v)));
+        .position(|l| relabelled(l, &remap).is_some_and(|(label, _, v)| is_heading(label, v)));
     let mut start = 0;
     if let Some(h) = heading {
         start = h + 1;
@@ -41,7 +75,7 @@ pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
             .skip(start)
             .find(|(_, l)| !l.is_empty());
         // A labelled line right after the heading means the page has no title line.
-        if let Some((i, title)) = title_at.filter(|(_, l)| split_labelled(l).is_none()) {
+        if let Some((i, title)) = title_at.filter(|(_, l)| relabelled(l, &remap).is_none()) {
             let shown = lines.get(h).cloned().unwrap_or_default();
             record.fields.push(RawField {
                 field: Field::Title,
@@ -63,7 +97,7 @@ pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
             }
             continue;
         }
-        if let Some((label, shown, value)) = split_labelled(line) {
+        if let Some((label, shown, value)) = relabelled(line, &remap) {
             close(&mut record, open.take());
             if is_heading(label, value) {
                 continue;
@@ -83,9 +117,18 @@ pub(crate) fn read_decision(lines: &[String]) -> RawRecord {
     record
 }
 
+/// The line split as [`split_labelled`] does, its label passed through `remap`.
+fn relabelled<'a>(
+    line: &'a str,
+    remap: &impl Fn(Label, &str) -> Option<Label>,
+) -> Option<(Label, &'a str, &'a str)> {
+    split_labelled(line)
+        .and_then(|(label, shown, value)| Some((remap(label, shown)?, shown, value)))
+}
+
 /// Whether a labelled line is the page heading (a heading has no value after it).
 fn is_heading(label: Label, value: &str) -> bool {
-    label == Label::DecisionHeading && value.is_empty()
+    matches!(label, Label::DecisionHeading | Label::ForwardPlanHeading) && value.is_empty()
 }
 
 /// The field (or document list) being read.
@@ -160,7 +203,8 @@ fn close(record: &mut RawRecord, open: Option<Open>) {
                 }
             }
         }
-        Label::DecisionHeading => {}
+        // Headings give no field; an ignored label's value is read past on purpose.
+        Label::DecisionHeading | Label::ForwardPlanHeading | Label::Ignored => {}
     }
 }
 
@@ -271,6 +315,18 @@ mod tests {
         assert_eq!(r.get(Field::WardsAffected), Some("All;\nnot wards"));
         // A label with nothing after it gives no field.
         assert_eq!(r.get(Field::Purpose), None);
+    }
+
+    #[test]
+    fn forward_plan_labels_are_text_on_a_decision_page() {
+        let r = read_decision(&lines(
+            "Decision:\n\nOne\n\nSummary:\n\nTwo\nReference: 3\n\nIssue details\n",
+        ));
+        assert_eq!(
+            r.get(Field::Decision),
+            Some("One\n\nSummary:\n\nTwo\nReference: 3\n\nIssue details")
+        );
+        assert_eq!(r.get(Field::Description), None);
     }
 
     #[test]

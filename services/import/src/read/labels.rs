@@ -1,7 +1,9 @@
 //! The label table: the words pages put before a value ("Decision status:", a Welsh
 //! "Statws y penderfyniad:", a bilingual "Decision status / Statws y penderfyniad:") and the
 //! [`Field`] each names. One table for every reader, so a wording learnt once is read
-//! everywhere.
+//! everywhere; a reader may re-map what a label names on its kind of page (a forward plan's
+//! "Status:" is the entry's, not a meeting's; a decision's page reads the forward-plan labels
+//! as plain text).
 
 use crate::page::Field;
 
@@ -12,8 +14,15 @@ pub(crate) enum Label {
     Field(Field),
     /// The "Decision details" page heading (the title follows it).
     DecisionHeading,
+    /// A forward-plan item's page heading ("Issue details", "Forward plan item"; the title
+    /// follows it).
+    ForwardPlanHeading,
     /// "Accompanying Documents:" (document links follow it).
     Documents,
+    /// A label whose value is read past, not kept: "Originally due:" (a date the entry has
+    /// moved from), "Issue - items at meetings" (a list of meetings, not a field). Known, so
+    /// its value does not run on as the text of the label before it.
+    Ignored,
 }
 
 /// Every known label, normalised as [`normalise`] leaves it (lower case, single spaces, no
@@ -21,6 +30,14 @@ pub(crate) enum Label {
 const TABLE: &[(&str, Label)] = &[
     ("decision details", Label::DecisionHeading),
     ("manylion y penderfyniad", Label::DecisionHeading),
+    ("issue details", Label::ForwardPlanHeading),
+    ("issue history", Label::ForwardPlanHeading),
+    ("forward plan item", Label::ForwardPlanHeading),
+    ("key decision details", Label::ForwardPlanHeading),
+    ("manylion y mater", Label::ForwardPlanHeading),
+    ("originally due", Label::Ignored),
+    ("issue items at meetings", Label::Ignored),
+    ("items at meetings", Label::Ignored),
     ("accompanying documents", Label::Documents),
     ("supporting documents", Label::Documents),
     ("dogfennau ategol", Label::Documents),
@@ -60,6 +77,7 @@ const TABLE: &[(&str, Label)] = &[
     ("decision", Label::Field(Field::Decision)),
     ("decisions", Label::Field(Field::Decision)),
     ("penderfyniad", Label::Field(Field::Decision)),
+    ("penderfyniadau", Label::Field(Field::Decision)),
     ("reasons for the decision", Label::Field(Field::Reasons)),
     ("reasons for decision", Label::Field(Field::Reasons)),
     ("reason for the decision", Label::Field(Field::Reasons)),
@@ -144,6 +162,56 @@ const TABLE: &[(&str, Label)] = &[
     ("status", Label::Field(Field::MeetingStatus)),
     ("meeting status", Label::Field(Field::MeetingStatus)),
     ("venue", Label::Field(Field::Venue)),
+    // Forward-plan items ("Issue details"). Their "Status:" / "Decision status:" are the
+    // entry's: the forward-plan reader re-maps them (see `read::forward_plan`).
+    ("decision due", Label::Field(Field::DateDue)),
+    ("decision due date", Label::Field(Field::DateDue)),
+    ("date of decision due", Label::Field(Field::DateDue)),
+    ("expected date of decision", Label::Field(Field::DateDue)),
+    ("date due", Label::Field(Field::DateDue)),
+    (
+        "dyddiad disgwyliedig y penderfyniad",
+        Label::Field(Field::DateDue),
+    ),
+    (
+        "notice of proposed decision first published",
+        Label::Field(Field::NoticePublished),
+    ),
+    ("first published", Label::Field(Field::NoticePublished)),
+    ("date first published", Label::Field(Field::NoticePublished)),
+    (
+        "date added to forward plan",
+        Label::Field(Field::NoticePublished),
+    ),
+    ("cyhoeddwyd gyntaf", Label::Field(Field::NoticePublished)),
+    ("exempt information", Label::Field(Field::ExemptInformation)),
+    ("restriction", Label::Field(Field::ExemptInformation)),
+    (
+        "anticipated restriction",
+        Label::Field(Field::ExemptInformation),
+    ),
+    (
+        "is the decision likely to be taken in private",
+        Label::Field(Field::ExemptInformation),
+    ),
+    (
+        "gwybodaeth eithriedig",
+        Label::Field(Field::ExemptInformation),
+    ),
+    ("issue description", Label::Field(Field::Description)),
+    ("decision to be taken", Label::Field(Field::Description)),
+    ("description", Label::Field(Field::Description)),
+    ("summary", Label::Field(Field::Description)),
+    ("proposed decision", Label::Field(Field::Description)),
+    ("disgrifiad", Label::Field(Field::Description)),
+    ("reference", Label::Field(Field::Reference)),
+    ("forward plan reference", Label::Field(Field::Reference)),
+    ("ref", Label::Field(Field::Reference)),
+    ("reference number", Label::Field(Field::Reference)),
+    ("cyfeirnod", Label::Field(Field::Reference)),
+    ("aelod arweiniol", Label::Field(Field::LeadMember)),
+    ("swyddog arweiniol", Label::Field(Field::LeadOfficer)),
+    ("statws", Label::Field(Field::MeetingStatus)),
 ];
 
 /// The label `text` is, if it is one. Case, surrounding whitespace (non-breaking spaces
@@ -271,6 +339,45 @@ mod tests {
             Some(Label::DecisionHeading)
         );
         assert_eq!(lookup("Dogfennau ategol:"), Some(Label::Documents));
+    }
+
+    #[test]
+    fn forward_plan_labels_match() {
+        assert_eq!(field("Decision due:"), Some(Field::DateDue));
+        assert_eq!(field("Expected date of decision:"), Some(Field::DateDue));
+        assert_eq!(
+            field("Notice of proposed decision first published:"),
+            Some(Field::NoticePublished)
+        );
+        assert_eq!(
+            field("Date added to forward plan:"),
+            Some(Field::NoticePublished)
+        );
+        assert_eq!(
+            field("Is the decision likely to be taken in private?"),
+            Some(Field::ExemptInformation)
+        );
+        assert_eq!(
+            field("Anticipated restriction:"),
+            Some(Field::ExemptInformation)
+        );
+        assert_eq!(field("Decision to be taken:"), Some(Field::Description));
+        assert_eq!(field("Forward plan reference:"), Some(Field::Reference));
+        assert_eq!(field("Ref:"), Some(Field::Reference));
+        assert_eq!(lookup("Issue details"), Some(Label::ForwardPlanHeading));
+        assert_eq!(lookup("Manylion y mater"), Some(Label::ForwardPlanHeading));
+        assert_eq!(lookup("Originally due:"), Some(Label::Ignored));
+        assert_eq!(lookup("Issue - items at meetings"), Some(Label::Ignored));
+        // The table keeps "Status" a meeting's: only the forward-plan reader re-maps it.
+        assert_eq!(field("Status:"), Some(Field::MeetingStatus));
+        assert_eq!(
+            split_labelled("Is the decision likely to be taken in private? Open"),
+            Some((
+                Label::Field(Field::ExemptInformation),
+                "Is the decision likely to be taken in private?",
+                "Open"
+            ))
+        );
     }
 
     #[test]

@@ -5,16 +5,19 @@
 //! HTML from a text rendering, tell the kind of page, and hand it to its reader:
 //! - `decision_text`: a decision's details from text lines (a text page, or rendered HTML);
 //! - `moderngov`: ModernGov HTML, decision details and decision lists;
+//! - `forward_plan`: ModernGov forward-plan items (HTML or text) and forward plans;
 //! - `cmis`: CMIS meeting summaries and list views;
 //! - `render`: HTML to text lines; `labels`: the label table; `dom`: DOM helpers.
 //!
 //! Each field keeps the label the page showed. A title has none of its own: a decision's title
-//! carries the page heading above it ("Decision details", "Manylion y penderfyniad"), or is
+//! (or a forward-plan item's) carries the page heading above it ("Decision details", "Manylion
+//! y penderfyniad", "Issue details"), or is
 //! unlabelled (empty) when the page has no heading; a list row's carries its column header.
 
 mod cmis;
 mod decision_text;
 mod dom;
+mod forward_plan;
 mod labels;
 mod moderngov;
 mod render;
@@ -97,6 +100,23 @@ fn read_html(text: &str) -> Result<Page, ReadError> {
     // A list page may carry ModernGov's subtitle and content blocks too: only its own address
     // can say it is a decision's details instead.
     let details_address = url.as_deref().is_some_and(moderngov::is_details_address);
+    let all_lines = render::lines(doc.root_element());
+    // Forward-plan pages first: an item has the subtitle and content blocks, and the decision
+    // labels, that make a page look like a decision's details, and may list its decisions.
+    if !details_address {
+        if forward_plan::is_list(&doc, url.as_deref()) {
+            return Ok(page(
+                PageKind::ForwardPlanList,
+                forward_plan::read_list(&doc)?,
+            ));
+        }
+        if forward_plan::is_item_address(&doc, url.as_deref())
+            || classify(&all_lines) == Some(PageKind::ForwardPlanItem)
+        {
+            let record = forward_plan::read_item(&doc, url.as_deref())?;
+            return Ok(page(PageKind::ForwardPlanItem, vec![record]));
+        }
+    }
     if moderngov::is_decision_list(&doc) && !details_address {
         return Ok(page(PageKind::DecisionList, moderngov::read_list(&doc)?));
     }
@@ -127,7 +147,7 @@ fn read_html(text: &str) -> Result<Page, ReadError> {
     }
     // Decision details: by markup or address, or (another theme) by what its text says.
     if moderngov::is_decision_details(&doc, url.as_deref())
-        || looks_like_decision(&render::lines(doc.root_element()))
+        || classify(&all_lines) == Some(PageKind::DecisionDetails)
     {
         let record = moderngov::read_details(&doc, url.as_deref())?;
         return Ok(page(PageKind::DecisionDetails, vec![record]));
@@ -137,8 +157,16 @@ fn read_html(text: &str) -> Result<Page, ReadError> {
 
 fn read_text(text: &str) -> Result<Page, ReadError> {
     let lines: Vec<String> = text.lines().map(str::to_owned).collect();
-    if !looks_like_decision(&lines) {
-        return Err(ReadError::UnknownKind);
+    match classify(&lines) {
+        Some(PageKind::DecisionDetails) => {}
+        Some(PageKind::ForwardPlanItem) => {
+            return Ok(Page {
+                kind: PageKind::ForwardPlanItem,
+                url: None,
+                records: vec![forward_plan::read_item_text(&lines)?],
+            });
+        }
+        _ => return Err(ReadError::UnknownKind),
     }
     let record = decision_text::read_decision(&lines);
     if record.get(crate::page::Field::Title).is_none()
@@ -153,9 +181,11 @@ fn read_text(text: &str) -> Result<Page, ReadError> {
     })
 }
 
-/// Whether lines read as a decision's details: the "Decision details" heading, or at least two
-/// lines labelled with decision fields.
-fn looks_like_decision(lines: &[String]) -> bool {
+/// What one record's lines are, by what they say: the first page heading decides ("Decision
+/// details" a decision's, "Issue details" a forward-plan item's); without one, a "Decision
+/// due" label and no "Date of decision" make a forward-plan item, and at least two decision
+/// labels a decision. `None` when they are neither.
+fn classify(lines: &[String]) -> Option<PageKind> {
     use crate::page::Field;
     const DECISION_FIELDS: &[Field] = &[
         Field::DecisionMaker,
@@ -168,14 +198,26 @@ fn looks_like_decision(lines: &[String]) -> bool {
         Field::EffectiveFrom,
     ];
     let mut labelled = 0;
+    let (mut due, mut decided) = (false, false);
     for line in lines {
         match split_labelled(line.trim()) {
-            Some((Label::DecisionHeading, _, "")) => return true,
-            Some((Label::Field(f), _, _)) if DECISION_FIELDS.contains(&f) => labelled += 1,
+            Some((Label::DecisionHeading, _, "")) => return Some(PageKind::DecisionDetails),
+            Some((Label::ForwardPlanHeading, _, "")) => return Some(PageKind::ForwardPlanItem),
+            Some((Label::Field(Field::DateDue), _, _)) => due = true,
+            Some((Label::Field(f), _, _)) if DECISION_FIELDS.contains(&f) => {
+                labelled += 1;
+                decided |= f == Field::DateOfDecision;
+            }
             _ => {}
         }
     }
-    labelled >= 2
+    if due && !decided {
+        Some(PageKind::ForwardPlanItem)
+    } else if labelled >= 2 {
+        Some(PageKind::DecisionDetails)
+    } else {
+        None
+    }
 }
 
 #[cfg(test)]
@@ -248,6 +290,100 @@ mod tests {
         assert_eq!(page.kind, PageKind::DecisionList);
         assert_eq!(page.records[0].system_id.as_deref(), Some("7"));
         assert_eq!(page.records[0].get(Field::DateOfDecision), Some("1/2/2024"));
+    }
+
+    #[test]
+    fn the_first_heading_or_a_due_date_tells_a_forward_plan_item() {
+        let lines = |text: &str| text.lines().map(str::to_owned).collect::<Vec<_>>();
+        assert_eq!(
+            classify(&lines(
+                "Issue details
+T
+Decision maker: Cabinet
+Date of decision: 1/2/2026"
+            )),
+            Some(PageKind::ForwardPlanItem)
+        );
+        assert_eq!(
+            classify(&lines(
+                "Decision details
+T
+Issue details
+Decision due: July 2026"
+            )),
+            Some(PageKind::DecisionDetails)
+        );
+        assert_eq!(
+            classify(&lines(
+                "Decision maker: Cabinet
+Key decision: Yes
+Decision due: July 2026"
+            )),
+            Some(PageKind::ForwardPlanItem)
+        );
+        assert_eq!(
+            classify(&lines(
+                "Decision due: July 2026
+Date of decision: 1/7/2026
+Decision maker: Cabinet"
+            )),
+            Some(PageKind::DecisionDetails)
+        );
+        assert_eq!(classify(&lines("Decision maker: Cabinet")), None);
+        assert_eq!(
+            classify(&lines("Manylion y mater")),
+            Some(PageKind::ForwardPlanItem)
+        );
+    }
+
+    #[test]
+    fn a_forward_plan_item_s_statuses_and_meetings_are_its_own() {
+        let text = "Issue details\n\nCar parks review\n\nDecision status: For determination\n\
+            Decision due: 21 Jul 2026\nOriginally due: 30 Jun 2026\n\nDecisions\n\n\
+            21 Jul 2026 - Cabinet\n";
+        let page = read_page(text.as_bytes(), "x.txt").unwrap();
+        assert_eq!(page.kind, PageKind::ForwardPlanItem);
+        let r = &page.records[0];
+        let got: Vec<(Field, &str)> = r
+            .fields
+            .iter()
+            .map(|f| (f.field, f.text.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [
+                (Field::Title, "Car parks review"),
+                (Field::EntryStatus, "For determination"),
+                (Field::DateDue, "21 Jul 2026"),
+            ]
+        );
+        assert_eq!(r.kind, crate::page::RecordKind::ForwardPlanEntry);
+        // The same words on a decision page stay a decision's.
+        let decision =
+            read_page(b"Decision details\n\nT\n\nDecision status: Approved\n", "x").unwrap();
+        assert_eq!(
+            decision.records[0].get(Field::DecisionStatus),
+            Some("Approved")
+        );
+    }
+
+    #[test]
+    fn an_html_page_at_an_issue_address_is_a_forward_plan_item() {
+        let html = "<form action=\"mgIssueHistoryHome.aspx?IId=77&amp;Opt=0\"><div id=\"modgov\">\
+            <h2 class=\"mgSubTitleTxt\">Bins</h2><div class=\"mgContent\">\
+            <p><span class=\"mgLabel\">Decision maker: </span>Cabinet</p>\
+            <p><span class=\"mgLabel\">Key decision: </span>Yes</p></div></div></form>";
+        let page = read_page(html.as_bytes(), "x.html").unwrap();
+        assert_eq!(page.kind, PageKind::ForwardPlanItem);
+        assert_eq!(page.records[0].system_id.as_deref(), Some("77"));
+        assert_eq!(page.records[0].get(Field::Title), Some("Bins"));
+        assert_eq!(
+            read_page(
+                b"<form action=\"mgIssueHistoryHome.aspx?IId=7\"><p>x</p></form>",
+                "x.html"
+            ),
+            Err(ReadError::NoRecords(PageKind::ForwardPlanItem))
+        );
     }
 
     #[test]

@@ -44,23 +44,10 @@ pub(crate) fn is_decision_details(doc: &Html, url: Option<&str>) -> bool {
 /// Reads a decision's details page.
 pub(crate) fn read_details(doc: &Html, url: Option<&str>) -> Result<RawRecord, ReadError> {
     let root = doc.root_element();
-    // The register's own block, so a theme's header, navigation and footer stay out; a page
-    // without it is read whole, less its landmarks.
-    let block = elements(root)
-        .find(|e| e.value().id() == Some("modgov"))
-        .or_else(|| first(root, None, Some("mgContent")));
-    let text = match block {
-        Some(b) => lines(b),
-        None => lines_skipping(root, |e| {
-            ["nav", "header", "footer"].contains(&e.value().name())
-        }),
-    };
-    let mut record = read_decision(&text);
+    let block = content_block(doc);
+    let mut record = read_decision(&content_lines(doc, block));
 
-    let subtitle = first(root, Some("h2"), Some("mgSubTitleTxt"))
-        .map(|h| inline_text(h, None))
-        .filter(|t| !t.is_empty());
-    let title = subtitle.or_else(|| {
+    let title = subtitle(doc).or_else(|| {
         // Only when nothing better: the document title less its " - Council" tail.
         let from_text = record.get(Field::Title).is_some();
         (!from_text).then(|| head_title(doc)).flatten()
@@ -80,7 +67,7 @@ pub(crate) fn read_details(doc: &Html, url: Option<&str>) -> Result<RawRecord, R
     }
 
     let scope = block.unwrap_or(root);
-    let documents = dom_documents(scope);
+    let documents = dom_documents(scope, true);
     if !documents.is_empty() {
         record.documents = documents;
     }
@@ -98,6 +85,33 @@ pub(crate) fn read_details(doc: &Html, url: Option<&str>) -> Result<RawRecord, R
     Ok(record)
 }
 
+/// The register's own block (`div#modgov`, else `div.mgContent`), so a theme's header,
+/// navigation and footer stay out.
+pub(crate) fn content_block(doc: &Html) -> Option<ElementRef<'_>> {
+    let root = doc.root_element();
+    elements(root)
+        .find(|e| e.value().id() == Some("modgov"))
+        .or_else(|| first(root, None, Some("mgContent")))
+}
+
+/// The lines of the register's block, or of the whole page less its landmarks when it has
+/// none.
+pub(crate) fn content_lines(doc: &Html, block: Option<ElementRef<'_>>) -> Vec<String> {
+    match block {
+        Some(b) => lines(b),
+        None => lines_skipping(doc.root_element(), |e| {
+            ["nav", "header", "footer"].contains(&e.value().name())
+        }),
+    }
+}
+
+/// The text of ModernGov's subtitle heading (`h2.mgSubTitleTxt`), the record's title.
+pub(crate) fn subtitle(doc: &Html) -> Option<String> {
+    first(doc.root_element(), Some("h2"), Some("mgSubTitleTxt"))
+        .map(|h| inline_text(h, None))
+        .filter(|t| !t.is_empty())
+}
+
 /// The `<title>`, less a trailing " - Council name".
 fn head_title(doc: &Html) -> Option<String> {
     let title = first(doc.root_element(), Some("title"), None)?;
@@ -110,8 +124,9 @@ fn head_title(doc: &Html) -> Option<String> {
 }
 
 /// The accompanying documents: the links of the `ul.mgBulletList` that follows an
-/// "Accompanying Documents:" label, or failing that of any `ul.mgBulletList` in the content.
-fn dom_documents(scope: ElementRef<'_>) -> Vec<RawDocument> {
+/// "Accompanying Documents:" label, or failing that (if `any_list`) of any `ul.mgBulletList`
+/// in the content. A forward-plan item passes `false`: its other lists are of meetings.
+pub(crate) fn dom_documents(scope: ElementRef<'_>, any_list: bool) -> Vec<RawDocument> {
     let lists: Vec<ElementRef<'_>> = elements(scope)
         .filter(|e| is(*e, Some("ul"), Some("mgBulletList")))
         .collect();
@@ -124,7 +139,7 @@ fn dom_documents(scope: ElementRef<'_>) -> Vec<RawDocument> {
                 .is_some_and(|p| lookup(&inline_text(p, None)) == Some(Label::Documents))
         })
         .collect();
-    let chosen = if labelled.is_empty() {
+    let chosen = if labelled.is_empty() && any_list {
         lists
             .into_iter()
             .filter(|ul| {
@@ -151,7 +166,7 @@ fn dom_documents(scope: ElementRef<'_>) -> Vec<RawDocument> {
 }
 
 /// Links to the decision's issue and meeting, each once, in page order.
-fn record_links(scope: ElementRef<'_>) -> Vec<RawLink> {
+pub(crate) fn record_links(scope: ElementRef<'_>) -> Vec<RawLink> {
     let mut links: Vec<RawLink> = Vec::new();
     for a in elements(scope).filter(|e| e.value().name() == "a") {
         let Some(href) = a.attr("href") else { continue };
