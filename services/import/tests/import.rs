@@ -9,11 +9,14 @@ use std::path::{Path, PathBuf};
 use civic_domain::CouncilCommand;
 use civic_domain::council::CouncilKind;
 use civic_domain::decision::{DecisionStatus, Outcome};
+use civic_domain::forward_plan::DateDue;
 use civic_domain::nation::Nation;
 use civic_domain::values::{Name, Slug};
 use civic_eventstore::{Actor, EventStore as _, TenantId};
 use civic_import::{Importer, Quiet, Report};
-use civic_projections::views::{DecisionView, MeetingView};
+use civic_projections::views::{
+    AnticipatedRestrictionKind, DecisionView, ForwardPlanView, MeetingView,
+};
 use civic_projections::{DecisionFilter, Detail, MeetingFilter, PageRequest, Viewer};
 use civic_runtime::Runtime;
 use civic_testkit::{TestPostgres, TestSqlite};
@@ -184,9 +187,11 @@ async fn importing_the_same_pages_again_appends_nothing(postgres: bool) {
     let tenant = council(&runtime, "imported").await;
     let first = import(&runtime, tenant, &[fixtures()]).await;
     // 3 Kirklees decision pages, 2 list rows (one on both lists), the Maidstone text page, the
-    // synthetic English and Welsh pages (one record, ID 4321, read twice), 3 CMIS meetings, and
-    // the 2 meetings decision pages link (Kirklees 4832, synthetic 1500).
-    assert_eq!(first.imported, 12, "{first}");
+    // synthetic English and Welsh pages (one record, ID 4321, read twice), 3 CMIS meetings, the
+    // 2 meetings decision pages link (Kirklees 4832, synthetic 1500), and 4 forward-plan entries
+    // (5120 from its page and the plan, 5133 from the plan, and the English and Welsh text
+    // renderings, which carry no id).
+    assert_eq!(first.imported, 16, "{first}");
     assert_eq!(
         first.unreadable, 3,
         "the month calendar and two documents tabs: {first}"
@@ -290,9 +295,9 @@ async fn two_imports_at_once_append_each_record_once(postgres: bool) {
         import(&one, together, &paths),
         import(&other, together, &paths)
     );
-    assert_eq!(a.imported + b.imported, 12, "{a}\n{b}");
+    assert_eq!(a.imported + b.imported, 16, "{a}\n{b}");
     let single = import(&one, alone, &paths).await;
-    assert_eq!(single.imported, 12);
+    assert_eq!(single.imported, 16);
     // The same events, whoever appended them: the two logs are as long.
     assert_eq!(head(&one, together).await, head(&one, alone).await);
     one.catch_up(together).await.unwrap();
@@ -369,6 +374,120 @@ async fn a_cmis_meeting_summary_becomes_a_meeting(postgres: bool) {
     assert_eq!(meeting.sources.len(), 1);
 }
 
+async fn entries(runtime: &Runtime, tenant: TenantId) -> Vec<ForwardPlanView> {
+    let page = PageRequest {
+        first: 100,
+        after: None,
+    };
+    let from = chrono::NaiveDate::from_ymd_opt(2000, 1, 1).unwrap();
+    let found = runtime
+        .read_models()
+        .forward_plan(tenant, Viewer::Clerk, from, &page)
+        .await
+        .unwrap();
+    found.items.into_iter().map(|(_, view)| view).collect()
+}
+
+async fn forward_plan_pages_become_entries_and_a_changed_item_is_corrected_and_rescheduled(
+    postgres: bool,
+) {
+    let Some((url, _db)) = database(postgres, "import_forward_plan").await else {
+        return;
+    };
+    let runtime = Runtime::connect(&url, 4).await.unwrap();
+    let tenant = council(&runtime, "imported").await;
+    let synthetic = fixtures().join("synthetic");
+    let item = synthetic.join("example--forward-plan-item--synthetic-en.html");
+    let list = synthetic.join("example--forward-plan-list--synthetic-en.html");
+    let report = import(&runtime, tenant, &[item.clone(), list]).await;
+    assert!(report.complete(), "{report}");
+    assert_eq!(report.imported, 2, "{report}");
+    let found = entries(&runtime, tenant).await;
+    assert_eq!(found.len(), 2);
+    let cycling = found
+        .iter()
+        .find(|e| e.source.system_id.as_ref().map(|r| r.as_str()) == Some("5120"))
+        .unwrap();
+    assert_eq!(
+        cycling.title.as_str(),
+        "Adoption of the Local Cycling and Walking Infrastructure Plan"
+    );
+    let date = |y, m, d| chrono::NaiveDate::from_ymd_opt(y, m, d).unwrap();
+    assert_eq!(
+        cycling.date_due,
+        Some(DateDue::Day {
+            date: date(2026, 7, 21)
+        })
+    );
+    assert_eq!(cycling.notice_date, Some(date(2026, 5, 12)));
+    assert!(cycling.key_decision);
+    assert_eq!(
+        cycling.reference.as_ref().map(|r| r.as_str()),
+        Some("FP/2026/014")
+    );
+    assert_eq!(
+        cycling.status_label.as_ref().map(|l| l.as_str()),
+        Some("For determination")
+    );
+    assert_eq!(
+        cycling.contacts.len(),
+        3,
+        "lead member, lead officer, contact"
+    );
+    // Read from the item's page and from the plan: both readings kept.
+    assert_eq!(cycling.sources.len(), 2);
+    let contract = found
+        .iter()
+        .find(|e| e.source.system_id.as_ref().map(|r| r.as_str()) == Some("5133"))
+        .unwrap();
+    assert_eq!(
+        contract.date_due,
+        Some(DateDue::NotBefore {
+            date: date(2026, 9, 1)
+        })
+    );
+    assert_eq!(
+        contract.anticipated_restriction.kind,
+        AnticipatedRestrictionKind::PartExempt
+    );
+
+    // The item's page changes: a new date due and description.
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("item.html");
+    let original = std::fs::read_to_string(&item).unwrap();
+    let changed = original.replace("21 Jul 2026", "15 Sep 2026").replace(
+        "(LCWIP), which sets out",
+        "(LCWIP), as revised, which sets out",
+    );
+    assert_ne!(
+        changed, original,
+        "the fixture holds the text the test changes"
+    );
+    std::fs::write(&page, &original).unwrap();
+    let first = import(&runtime, tenant, std::slice::from_ref(&page)).await;
+    // The page names its own address: a copy saved elsewhere is the same source, unchanged.
+    assert_eq!(first.unchanged, 1, "{first}");
+    std::fs::write(&page, changed).unwrap();
+    let again = import(&runtime, tenant, std::slice::from_ref(&page)).await;
+    assert_eq!(again.corrected, 1, "{again}");
+    let cycling = entries(&runtime, tenant)
+        .await
+        .into_iter()
+        .find(|e| e.source.system_id.as_ref().map(|r| r.as_str()) == Some("5120"))
+        .unwrap();
+    assert_eq!(
+        cycling.date_due,
+        Some(DateDue::Day {
+            date: date(2026, 9, 15)
+        })
+    );
+    assert_eq!(cycling.reschedulings.len(), 1);
+    assert_eq!(
+        cycling.corrections.last().map(|c| c.reason.as_str()),
+        Some("re-imported from source: fields description, date due changed")
+    );
+}
+
 macro_rules! on_both_backends {
     ($($name:ident),* $(,)?) => {$(
         mod $name {
@@ -392,4 +511,5 @@ on_both_backends!(
     two_imports_at_once_append_each_record_once,
     bad_pages_are_reported_and_the_rest_come_in,
     a_cmis_meeting_summary_becomes_a_meeting,
+    forward_plan_pages_become_entries_and_a_changed_item_is_corrected_and_rescheduled,
 );

@@ -20,6 +20,11 @@ use crate::ids::Ids;
 use crate::page::{Field, RawRecord};
 use crate::text::PublishedContact;
 
+/// The role given to the "Lead member" line's contact.
+pub const LEAD_MEMBER: &str = "Lead member";
+/// The role given to the "Lead officer" line's contact.
+pub const LEAD_OFFICER: &str = "Lead officer";
+
 /// A forward-plan entry typed from a page.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct TypedEntry {
@@ -123,8 +128,8 @@ pub fn type_entry(
     });
     let mut contacts = Vec::new();
     for (field, role) in [
-        (Field::LeadMember, "Lead member"),
-        (Field::LeadOfficer, "Lead officer"),
+        (Field::LeadMember, LEAD_MEMBER),
+        (Field::LeadOfficer, LEAD_OFFICER),
     ] {
         if let Some(name) = get(field).and_then(values::name) {
             contacts.push(EntryContact {

@@ -5,7 +5,9 @@
 use std::collections::BTreeSet;
 
 use civic_domain::decision::{DecisionDetails, DecisionField, References};
-use civic_domain::forward_plan::ForwardPlanDetails;
+use civic_domain::forward_plan::{EntryContact, ForwardPlanDetails};
+
+use super::forward_plan::{LEAD_MEMBER, LEAD_OFFICER};
 use civic_domain::meeting::MeetingDetails;
 use civic_domain::restriction::RestrictionDraft;
 
@@ -217,9 +219,19 @@ pub fn overlay_entry(
         ExemptInformation => anticipated_restriction,
         Reference => reference,
     );
-    if has(Field::Contact) || has(Field::LeadMember) || has(Field::LeadOfficer) {
-        out.contacts = contacts;
-    }
+    // Contacts by the line they come from: a plan listing only the lead officer keeps the lead
+    // member and contact its item page gave.
+    let from_field = |contact: &EntryContact| match contact.role.as_ref().map(|r| r.as_str()) {
+        Some(LEAD_MEMBER) => Field::LeadMember,
+        Some(LEAD_OFFICER) => Field::LeadOfficer,
+        _ => Field::Contact,
+    };
+    let kept: Vec<EntryContact> = std::mem::take(&mut out.contacts)
+        .into_iter()
+        .filter(|c| !has(from_field(c)))
+        .collect();
+    out.contacts = contacts;
+    out.contacts.extend(kept);
     if source.url.is_some() {
         out.source.url = source.url;
     }
