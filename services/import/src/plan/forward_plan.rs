@@ -9,8 +9,7 @@ use civic_domain::forward_plan::{
 };
 use civic_domain::restriction::RestrictionDraft;
 use civic_domain::values::{
-    EmailAddress, ForwardPlanEntryId, HttpUrl, LongText, Name, PhoneNumber, Reference,
-    Source as RecordSource, Title,
+    ForwardPlanEntryId, HttpUrl, LongText, Name, Reference, Source as RecordSource, Title,
 };
 
 use super::council::{CouncilNames, fold};
@@ -257,17 +256,12 @@ fn contact(text: &str) -> EntryContact {
         .min()
         .map_or(text, |end| &text[..end]);
     let mut parts = lead.split(',').map(str::trim).filter(|p| !p.is_empty());
+    let (email, phone) = values::email_and_phone(&published);
     EntryContact {
         name: parts.next().and_then(values::name),
         role: parts.next().and_then(values::name),
-        email: published
-            .email
-            .as_deref()
-            .and_then(|e| EmailAddress::parse(e).ok()),
-        phone: published
-            .phone
-            .as_deref()
-            .and_then(|p| PhoneNumber::parse(p).ok()),
+        email,
+        phone,
         as_given: LongText::parse(&published.as_given).ok(),
     }
 }

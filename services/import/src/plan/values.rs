@@ -134,18 +134,29 @@ fn split_label(paragraph: &str) -> Option<(&str, &str)> {
 /// A contact line: the email and phone picked out, and the line as given.
 pub fn contact(text: &str) -> Option<Contact> {
     let published = PublishedContact::from_text(text);
+    let (email, phone) = email_and_phone(&published);
     Some(Contact {
         name: None,
-        email: published
+        email,
+        phone,
+        as_given: Some(LongText::parse(&published.as_given).ok()?),
+    })
+}
+
+/// The email and phone picked out of a contact line, each if it is a valid one.
+pub fn email_and_phone(
+    published: &PublishedContact,
+) -> (Option<EmailAddress>, Option<PhoneNumber>) {
+    (
+        published
             .email
             .as_deref()
             .and_then(|e| EmailAddress::parse(e).ok()),
-        phone: published
+        published
             .phone
             .as_deref()
             .and_then(|p| PhoneNumber::parse(p).ok()),
-        as_given: Some(LongText::parse(&published.as_given).ok()?),
-    })
+    )
 }
 
 #[cfg(test)]
