@@ -484,3 +484,118 @@ fn import_brings_saved_pages_into_the_demo_council_once_and_serve_shows_them() {
     // a record of its own, as its page gives no id to match the demo's with).
     assert!(all.contains(r#""totalCount":10"#), "{all}");
 }
+
+/// Runs `sql` on the SQLite database in `dir` as its owner would: with the append-only guard
+/// dropped, so the log can be changed behind the store's back.
+fn tamper(dir: &Path, sql: &str) {
+    use sqlx::Connection as _;
+    let url = format!("sqlite://{}", dir.join("civic.db").display());
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+    });
+}
+
+/// A database holding the demo council, made by `civic import` (which loads it), with the
+/// example text page imported.
+fn demo_log(dir: &Path) {
+    let page = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../import/tests/fixtures/text/maidstone--decision-details--1.txt");
+    let imported = run_to_exit(
+        civic(dir)
+            .args(["import", "--council", "maidstone"])
+            .arg(page),
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+}
+
+#[test]
+fn export_prints_the_log_and_verify_finds_an_edited_or_a_truncated_one() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_log(dir.path());
+    let export = run_to_exit(civic(dir.path()).args(["export", "--council", "maidstone"]));
+    assert!(export.status.success(), "{}", stderr(&export));
+    let text = String::from_utf8(export.stdout).unwrap();
+    let lines: Vec<&str> = text.lines().collect();
+    for (n, line) in lines.iter().enumerate() {
+        let event: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert_eq!(event["position"], n as u64 + 1);
+    }
+    let verify = |dir: &Path, checkpoint: Option<&Path>| {
+        let mut command = civic(dir);
+        command.args(["verify", "--council", "maidstone"]);
+        if let Some(path) = checkpoint {
+            command.arg("--checkpoint").arg(path);
+        }
+        let output = run_to_exit(&mut command);
+        let out = String::from_utf8(output.stdout).unwrap();
+        (output.status.code(), out)
+    };
+    let (status, out) = verify(dir.path(), None);
+    assert_eq!(status, Some(0), "{out}");
+    assert!(
+        out.contains(&format!("ok: {} events", lines.len())),
+        "{out}"
+    );
+    // The checkpoint it prints, kept for later.
+    let kept = dir.path().join("checkpoint.txt");
+    let body: String = out
+        .split_once("checkpoint to keep:\n")
+        .unwrap()
+        .1
+        .to_owned();
+    std::fs::write(&kept, &body).unwrap();
+    assert!(
+        body.starts_with("civic-register/councils/maidstone\n"),
+        "{body}"
+    );
+    // A verifier written from the documentation alone computes the same root from the export.
+    let exported = dir.path().join("export.ndjson");
+    std::fs::write(&exported, &text).unwrap();
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/verify-tree.py");
+    let python = Command::new("python3")
+        .arg(script)
+        .arg(&exported)
+        .output()
+        .unwrap();
+    assert!(python.status.success(), "{python:?}");
+    let root_line: Vec<&str> = body.lines().collect();
+    assert_eq!(
+        String::from_utf8(python.stdout).unwrap().trim(),
+        format!("size {} root {}", root_line[1], root_line[2])
+    );
+
+    // The last event removed: still a valid chain, but shorter than the checkpoint kept.
+    tamper(
+        dir.path(),
+        "DROP TRIGGER events_no_delete; DELETE FROM events WHERE position = \
+         (SELECT max(position) FROM events WHERE tenant_id = (SELECT tenant_id FROM events \
+         WHERE position = 1 LIMIT 1));",
+    );
+    let (status, out) = verify(dir.path(), None);
+    assert_eq!(
+        status,
+        Some(0),
+        "a shorter log alone is a valid chain: {out}"
+    );
+    let (status, out) = verify(dir.path(), Some(&kept));
+    assert_eq!(status, Some(1), "{out}");
+    assert!(
+        out.contains(&format!("broken at position {}", lines.len())),
+        "{out}"
+    );
+    assert!(out.contains("events were removed"), "{out}");
+
+    // An event edited in place: found at its position.
+    tamper(
+        dir.path(),
+        "DROP TRIGGER events_no_update; UPDATE events SET actor = 'user:mallory' WHERE position = 5;",
+    );
+    let (status, out) = verify(dir.path(), None);
+    assert_eq!(status, Some(1), "{out}");
+    assert!(out.contains("event at position 5 has hash"), "{out}");
+}

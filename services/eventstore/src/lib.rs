@@ -10,6 +10,8 @@
 //! - [`types`]: requests, records and validated names.
 //! - [`canonical_json`]: the one byte form of a payload that is stored and hashed.
 //! - [`chain`]: the hash chain and its incremental verifier.
+//! - [`export`]: the export line of an event (its Merkle leaf data), and whole-log checks.
+//! - [`merkle`]: the Merkle tree over a log (RFC 9162): roots, inclusion and consistency proofs.
 //! - [`completion`]: database work that runs to its end even when its caller is dropped (a
 //!   client that disconnects); every operation of the store and the read models uses it.
 //! - [`error`]: [`StoreError`], shared by every backend.
@@ -23,7 +25,9 @@ pub mod chain;
 pub mod completion;
 mod decode;
 pub mod error;
+pub mod export;
 pub mod location;
+pub mod merkle;
 pub mod migrations;
 pub mod postgres;
 mod prepare;

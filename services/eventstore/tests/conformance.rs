@@ -16,6 +16,11 @@ use sqlx::{Connection as _, PgConnection};
 use suite::Backend;
 
 impl Backend for PgEventStore {
+    const DISABLE_GUARD: &'static [&'static str] = &[
+        "ALTER TABLE events DISABLE TRIGGER events_append_only",
+        "ALTER TABLE events DISABLE TRIGGER events_no_truncate",
+    ];
+
     /// As the tables' owner, on a connection of its own: the store's pool acts as `civic_app`,
     /// which lacks the privileges, so only the owner's attempt reaches the triggers
     /// (`postgres_roles.rs` tests the role).
@@ -32,6 +37,11 @@ impl Backend for PgEventStore {
 }
 
 impl Backend for SqliteEventStore {
+    const DISABLE_GUARD: &'static [&'static str] = &[
+        "DROP TRIGGER events_no_update",
+        "DROP TRIGGER events_no_delete",
+    ];
+
     async fn execute_raw(&self, sql: &'static str) -> Result<u64, String> {
         sqlx::query(sql)
             .execute(self.pool())
@@ -118,6 +128,7 @@ conformance! {
         tenants_have_separate_logs_and_chains,
         reading_the_log_pages_by_position,
         bad_batches_are_refused_and_write_nothing,
+        every_tampering_of_the_log_is_found_and_located,
         a_full_batch_is_appended_atomically,
         the_database_refuses_to_update_or_delete_events,
     ],

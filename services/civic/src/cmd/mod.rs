@@ -1,10 +1,13 @@
-//! The subcommands of `civic`, one file each: `serve`, `token`, `import`, `replay`, `project`.
+//! The subcommands of `civic`, one file each: `serve`, `token`, `import`, `export`, `verify`, `replay`,
+//! `project`.
 
+mod export;
 mod import;
 mod project;
 mod replay;
 mod serve;
 mod token;
+mod verify;
 
 use std::process::ExitCode;
 
@@ -27,6 +30,11 @@ enum Command {
     /// Import saved ModernGov and CMIS pages (HTML or text) into a council's register;
     /// importing the same pages again appends nothing.
     Import(import::Args),
+    /// Print a council's whole log as NDJSON (one event a line, canonical JSON: the Merkle
+    /// leaves).
+    Export(export::Args),
+    /// Check a council's log: every hash, the Merkle root, and a checkpoint kept earlier.
+    Verify(verify::Args),
     /// Rebuild a council's read models from its log, beside the live ones, then switch.
     Replay(replay::Args),
     /// Keep every council's read models in step with its log, as a process of its own.
@@ -45,6 +53,13 @@ impl Cli {
                 return Ok(match import::run(args).await? {
                     import::Outcome::Complete => ExitCode::SUCCESS,
                     import::Outcome::Incomplete => ExitCode::FAILURE,
+                });
+            }
+            Command::Export(args) => export::run(args).await?,
+            Command::Verify(args) => {
+                return Ok(match verify::run(args).await? {
+                    verify::Outcome::Verified => ExitCode::SUCCESS,
+                    verify::Outcome::Failed => ExitCode::FAILURE,
                 });
             }
             Command::Replay(args) => replay::run(args).await?,

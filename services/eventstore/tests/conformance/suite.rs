@@ -17,6 +17,8 @@ use uuid::Uuid;
 pub trait Backend: EventStore + 'static {
     /// Runs one statement directly on the database; `Err` carries the database's message.
     fn execute_raw(&self, sql: &'static str) -> impl Future<Output = Result<u64, String>> + Send;
+    /// The statements that turn off the database's append-only guard, as its owner could.
+    const DISABLE_GUARD: &'static [&'static str];
 }
 
 fn stream(name: &str) -> StreamName {
@@ -585,4 +587,89 @@ pub async fn a_reader_never_sees_a_position_appear_behind_it<S: Backend>(store: 
         assert_log_is_sound(&*store, tenant).await.len() as u64,
         total
     );
+}
+
+/// Runs `sql` (made for one test) directly on the database.
+async fn tamper<S: Backend>(store: &S, sql: String) {
+    store
+        .execute_raw(Box::leak(sql.into_boxed_str()))
+        .await
+        .unwrap();
+}
+
+/// As the database's owner with the append-only guard off: an event edited, one deleted, two
+/// swapped, one forged onto the end, and the last removed. `verify_log` locates each at its
+/// position; the removal leaves a valid, shorter chain whose Merkle tree no longer reaches the
+/// size of a checkpoint kept before it.
+pub async fn every_tampering_of_the_log_is_found_and_located<S: Backend>(store: &S) {
+    use civic_eventstore::export::verify_log;
+    use civic_eventstore::merkle;
+    for sql in S::DISABLE_GUARD {
+        store.execute_raw(sql).await.unwrap();
+    }
+    let tampered = |tenant: TenantId, sql: &str| sql.replace("$T", &format!("'{tenant}'"));
+    let cases = [
+        (
+            "edit",
+            "UPDATE events SET actor = 'user:mallory' WHERE tenant_id = $T AND position = 3",
+            3,
+        ),
+        (
+            "delete",
+            "DELETE FROM events WHERE tenant_id = $T AND position = 3",
+            3,
+        ),
+        (
+            "reorder",
+            "UPDATE events SET payload = CASE position WHEN 2 THEN (SELECT payload FROM events \
+             WHERE tenant_id = $T AND position = 3) ELSE (SELECT payload FROM events WHERE \
+             tenant_id = $T AND position = 2) END WHERE tenant_id = $T AND position IN (2, 3)",
+            2,
+        ),
+        (
+            "insert",
+            "INSERT INTO events (tenant_id, position, event_id, stream_id, stream_version, \
+             event_type, schema_version, actor, command_id, causation_id, correlation_id, \
+             recorded_at, payload, hash) SELECT tenant_id, 6, event_id, stream_id, 6, \
+             event_type, schema_version, actor, command_id, causation_id, correlation_id, \
+             recorded_at, payload, hash FROM events WHERE tenant_id = $T AND position = 5",
+            6,
+        ),
+    ];
+    for (what, sql, position) in cases {
+        let tenant = TenantId::new();
+        store
+            .append(request(tenant, "decision/a", ExpectedVersion::Any, 5))
+            .await
+            .unwrap();
+        assert!(verify_log(store, tenant).await.unwrap().is_ok());
+        tamper(store, tampered(tenant, sql)).await;
+        let broken = verify_log(store, tenant).await.unwrap().unwrap_err();
+        let text = broken.to_string();
+        assert!(
+            text.contains(&format!("position {position}"))
+                || text.contains(&format!("found {}", position + 1)),
+            "{what}: {text}"
+        );
+    }
+    // Truncated at the end: a valid chain, but the checkpoint kept before no longer fits.
+    let tenant = TenantId::new();
+    store
+        .append(request(tenant, "decision/a", ExpectedVersion::Any, 5))
+        .await
+        .unwrap();
+    let before = verify_log(store, tenant).await.unwrap().unwrap();
+    let kept = (before.size, merkle::root(&before.leaves));
+    tamper(
+        store,
+        tampered(
+            tenant,
+            "DELETE FROM events WHERE tenant_id = $T AND position = 5",
+        ),
+    )
+    .await;
+    let after = verify_log(store, tenant).await.unwrap().unwrap();
+    assert_eq!(after.size, 4);
+    assert!(after.size < kept.0);
+    assert_ne!(merkle::root(&after.leaves), kept.1);
 }
