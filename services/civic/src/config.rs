@@ -6,8 +6,8 @@
 //! logged.
 //!
 //! Submodules: [`jwt`] (which tokens are accepted: [`TokenRules`]), [`secret`] (the
-//! development secret beside the database file) and [`http`] (the HTTP edge's limits and CORS:
-//! [`HttpArgs`]).
+//! development secret beside the database file), [`log_key`] (the key checkpoints are signed
+//! with) and [`http`] (the HTTP edge's limits and CORS: [`HttpArgs`]).
 
 use std::net::SocketAddr;
 
@@ -47,6 +47,7 @@ pub fn listen(flag: Option<&str>) -> anyhow::Result<SocketAddr> {
 // Token verification: its rules and the development secret live in their own files.
 pub mod http;
 pub mod jwt;
+pub mod log_key;
 pub mod secret;
 pub use http::HttpArgs;
 pub use jwt::TokenRules;

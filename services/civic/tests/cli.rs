@@ -599,3 +599,65 @@ fn export_prints_the_log_and_verify_finds_an_edited_or_a_truncated_one() {
     assert_eq!(status, Some(1), "{out}");
     assert!(out.contains("event at position 5 has hash"), "{out}");
 }
+
+/// The verifiable log of a running server, checked by `docs/verify-log.py`: a verifier written
+/// from the documentation alone (Python's standard library; Ed25519 as RFC 8032 gives it). It
+/// checks the signed checkpoint against the published key, the root against an export, inclusion
+/// proofs, and, after the log grew, a consistency proof from the checkpoint it kept.
+#[test]
+fn an_outside_verifier_checks_the_served_checkpoints_and_proofs() {
+    let dir = tempfile::tempdir().unwrap();
+    let port = free_port();
+    let _server = serve(dir.path(), port);
+    let base = format!("http://127.0.0.1:{port}");
+    let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../docs/verify-log.py");
+    let export = |name: &str| {
+        let output = run_to_exit(civic(dir.path()).args(["export", "--council", "maidstone"]));
+        assert!(output.status.success(), "{}", stderr(&output));
+        let path = dir.path().join(name);
+        std::fs::write(&path, output.stdout).unwrap();
+        path
+    };
+    let check = |export: &Path, kept: Option<&Path>| {
+        let mut command = Command::new("python3");
+        command.arg(&script).args([&base, "maidstone"]).arg(export);
+        if let Some(kept) = kept {
+            command.arg(kept);
+        }
+        let output = command.output().unwrap();
+        let out = String::from_utf8(output.stdout).unwrap();
+        assert!(
+            output.status.success(),
+            "{out}{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        out
+    };
+    let out = check(&export("first.ndjson"), None);
+    assert!(
+        out.contains("ok: civic-register/councils/maidstone size "),
+        "{out}"
+    );
+    let kept = dir.path().join("kept.txt");
+    std::fs::write(&kept, out.split("ok: ").next().unwrap()).unwrap();
+    // `civic verify` accepts the signed note too, checking its signature with the same key.
+    let verified = run_to_exit(
+        civic(dir.path())
+            .args(["verify", "--council", "maidstone", "--checkpoint"])
+            .arg(&kept),
+    );
+    assert!(verified.status.success(), "{}", stderr(&verified));
+
+    // The log grows (a page imported beside the running server); the new checkpoint extends the
+    // one kept.
+    let page = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../import/tests/fixtures/decision-details/kirklees--decision-details--2.html");
+    let imported = run_to_exit(
+        civic(dir.path())
+            .args(["import", "--council", "maidstone"])
+            .arg(page),
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+    let out = check(&export("second.ndjson"), Some(&kept));
+    assert!(out.contains("ok: "), "{out}");
+}

@@ -10,6 +10,7 @@
 //! - [`types`]: requests, records and validated names.
 //! - [`canonical_json`]: the one byte form of a payload that is stored and hashed.
 //! - [`chain`]: the hash chain and its incremental verifier.
+//! - [`checkpoint`]: signed checkpoints (C2SP signed note over a tlog-checkpoint body).
 //! - [`export`]: the export line of an event (its Merkle leaf data), and whole-log checks.
 //! - [`merkle`]: the Merkle tree over a log (RFC 9162): roots, inclusion and consistency proofs.
 //! - [`completion`]: database work that runs to its end even when its caller is dropped (a
@@ -22,6 +23,7 @@
 pub mod any;
 pub mod canonical_json;
 pub mod chain;
+pub mod checkpoint;
 pub mod completion;
 mod decode;
 pub mod error;

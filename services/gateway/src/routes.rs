@@ -13,6 +13,7 @@ use crate::http::deadline::request_deadline;
 use crate::http::graphql::{council, platform};
 use crate::http::health::{healthz, readyz};
 use crate::http::home::{home, readme};
+use crate::http::log;
 use crate::settings::HttpSettings;
 
 /// The gateway's routes:
@@ -26,6 +27,10 @@ use crate::settings::HttpSettings;
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
 /// | `/healthz` | GET | the process is up |
 /// | `/readyz` | GET | the database answers |
+/// | `/log/key` | GET | the verifier key of checkpoint signatures (C2SP note form) |
+/// | `/councils/{slug}/log/checkpoint` | GET | the council log's latest signed checkpoint |
+/// | `/councils/{slug}/log/proof/inclusion?index=I&size=N` | GET | an inclusion proof (JSON) |
+/// | `/councils/{slug}/log/proof/consistency?from=M&to=N` | GET | a consistency proof (JSON) |
 ///
 /// Every request passes, outermost first: CORS (only when origins are configured; it answers
 /// preflights itself), the request deadline (503 past `http.request_timeout`), and the body
@@ -44,6 +49,13 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/assets/graphiql/{file}", get(graphiql_asset))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/log/key", get(log::key))
+        .route("/councils/{slug}/log/checkpoint", get(log::checkpoint))
+        .route("/councils/{slug}/log/proof/inclusion", get(log::inclusion))
+        .route(
+            "/councils/{slug}/log/proof/consistency",
+            get(log::consistency),
+        )
         .layer(DefaultBodyLimit::max(body.max_bytes))
         .layer(from_fn_with_state(body, read_body))
         .layer(from_fn_with_state(http.request_timeout, request_deadline));

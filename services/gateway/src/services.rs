@@ -2,6 +2,7 @@
 //! and the request limits. The gateway reaches the database only through the runtime.
 
 use chrono::NaiveDate;
+use civic_eventstore::checkpoint::LogKey;
 use civic_projections::ReadModels;
 use civic_runtime::Runtime;
 
@@ -14,6 +15,8 @@ pub struct Services {
     pub runtime: Runtime,
     /// Request limits.
     pub limits: Limits,
+    /// The key checkpoints are signed with, if one is configured.
+    pub log_key: Option<LogKey>,
 }
 
 impl Services {
@@ -24,12 +27,22 @@ impl Services {
             settings.database_max_connections,
         )
         .await?;
-        Ok(Self::new(runtime, settings.limits))
+        Ok(Self::new(runtime, settings.limits).signing_with(settings.log_key.clone()))
     }
 
     /// The services over a runtime already connected (tests fix its clock).
     pub fn new(runtime: Runtime, limits: Limits) -> Self {
-        Self { runtime, limits }
+        Self {
+            runtime,
+            limits,
+            log_key: None,
+        }
+    }
+
+    /// The same services, signing checkpoints with `key`.
+    pub fn signing_with(mut self, key: Option<LogKey>) -> Self {
+        self.log_key = key;
+        self
     }
 
     /// The read models queries are answered from.

@@ -2,6 +2,7 @@
 //! `CIVIC_*`/`DATABASE_URL` environment variables. Secrets are wrapped in [`Secret`], whose
 //! `Debug` never shows them, so logging the settings is safe.
 
+use civic_eventstore::checkpoint::LogKey;
 use std::net::SocketAddr;
 use std::path::PathBuf;
 use std::time::Duration;
@@ -56,6 +57,9 @@ pub struct Settings {
     /// How the HTTP edge guards itself against slow, stalled or too many clients, how long a
     /// stop may take, and which browser origins may call it.
     pub http: HttpSettings,
+    /// The platform's key for signing the councils' log checkpoints; without one the log's
+    /// checkpoint and key routes answer 503 (proofs still work).
+    pub log_key: Option<LogKey>,
 }
 
 impl Settings {
@@ -71,6 +75,7 @@ impl Settings {
             run_projector: true,
             limits: Limits::default(),
             http: HttpSettings::default(),
+            log_key: None,
         }
     }
 }

@@ -30,12 +30,14 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let jwt = config::TokenRules::from_env()?
         .settings(&location)
         .context("token verification")?;
+    let log_key = config::log_key::log_key(&database_url)?;
     let mut settings = Settings::new(database_url);
     settings.listen = config::listen(args.listen.as_deref())?;
     settings.jwt = jwt;
     settings.demo = args.demo || embedded;
     settings.run_projector = !args.no_projector;
     settings.http = args.http.settings()?;
+    settings.log_key = log_key;
     let application = Application::build(settings).await?;
     application.run_until_stopped().await
 }

@@ -6,6 +6,7 @@
 use anyhow::{Context as _, bail};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
+use civic_eventstore::checkpoint::{Checkpoint, council_origin, verify_note};
 use civic_eventstore::export::verify_log;
 use civic_eventstore::merkle;
 
@@ -17,8 +18,9 @@ pub struct Args {
     /// The council (slug) whose log to verify.
     #[arg(long)]
     council: String,
-    /// A checkpoint kept earlier (the text `civic verify` prints: origin, size, base64 root):
-    /// the log must still hold that many events with that root.
+    /// A checkpoint kept earlier: the body `civic verify` prints (origin, size, base64 root), or
+    /// a signed note from `/councils/{slug}/log/checkpoint`, whose signature is checked. The
+    /// log must still hold that many events with that root.
     #[arg(long)]
     checkpoint: Option<std::path::PathBuf>,
 }
@@ -37,9 +39,10 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
         bail!("no council with slug {:?}", args.council);
     };
     let kept = match &args.checkpoint {
-        Some(path) => Some(Checkpoint::parse(
+        Some(path) => Some(read_checkpoint(
             &std::fs::read_to_string(path)
                 .with_context(|| format!("read the checkpoint {}", path.display()))?,
+            &config::database_url().0,
         )?),
         None => None,
     };
@@ -89,7 +92,7 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     print!(
         "{}",
         Checkpoint {
-            origin: origin(&args.council),
+            origin: council_origin(&args.council),
             size: verified.size,
             root,
         }
@@ -98,48 +101,18 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     Ok(Outcome::Verified)
 }
 
-/// The checkpoint origin of a council's log: names the platform and the council.
-fn origin(slug: &str) -> String {
-    format!("civic-register/councils/{slug}")
-}
-
-/// A checkpoint's body in the C2SP tlog-checkpoint form: origin, tree size, base64 root, a line
-/// each. Signature lines after a blank line are not read here.
-struct Checkpoint {
-    origin: String,
-    size: u64,
-    root: merkle::Hash,
-}
-
-impl Checkpoint {
-    fn parse(text: &str) -> anyhow::Result<Self> {
-        let mut lines = text.lines();
-        let (Some(origin), Some(size), Some(root)) = (lines.next(), lines.next(), lines.next())
-        else {
-            bail!("a checkpoint has three lines: origin, tree size, base64 root hash");
-        };
-        let size: u64 = size
-            .trim()
-            .parse()
-            .with_context(|| format!("the checkpoint's size {size:?} is not a number"))?;
-        let root: merkle::Hash = STANDARD
-            .decode(root.trim())
-            .ok()
-            .and_then(|bytes| bytes.try_into().ok())
-            .with_context(|| format!("the checkpoint's root {root:?} is not a base64 SHA-256"))?;
-        Ok(Self {
-            origin: origin.trim().to_owned(),
-            size,
-            root,
-        })
-    }
-
-    fn body(&self) -> String {
-        format!(
-            "{}\n{}\n{}\n",
-            self.origin,
-            self.size,
-            STANDARD.encode(self.root)
-        )
+/// The checkpoint in `text`: a signed note is checked against the platform's key (when this
+/// database has one); a bare body (origin, size, root) is taken as it is.
+fn read_checkpoint(text: &str, database_url: &str) -> anyhow::Result<Checkpoint> {
+    let signed = text.contains("\n\n\u{2014} ");
+    let key = config::log_key::log_key(database_url)?;
+    match (signed, key) {
+        (true, Some(key)) => Ok(verify_note(text, &key.verifier_key())
+            .context("the checkpoint kept is not signed by this platform's key")?),
+        (true, None) => bail!(
+            "the checkpoint kept is signed, but this database has no checkpoint key to check it \
+             with (CIVIC_LOG_KEY)"
+        ),
+        (false, _) => Ok(Checkpoint::parse(text)?),
     }
 }

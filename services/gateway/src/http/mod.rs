@@ -8,6 +8,7 @@
 //! - [`graphiql`]: the GraphiQL page; [`assets`]: its scripts and styles, embedded.
 //! - [`home`]: `/`, the councils and links to their GraphiQL.
 //! - [`health`]: liveness and readiness.
+//! - [`log`]: each council's verifiable log: signed checkpoints, proofs, the verifier key.
 //! - [`server`]: the connection loop: header read timeout, connection cap, bounded shutdown.
 //! - [`deadline`] and [`body`]: the per-request deadline, and reading a body in time.
 //! - [`cors`]: which browser origins may call the gateway.
@@ -20,6 +21,7 @@ pub(crate) mod graphiql;
 pub mod graphql;
 pub mod health;
 pub(crate) mod home;
+pub mod log;
 pub mod media;
 pub mod request;
 pub mod response;
