@@ -174,7 +174,23 @@ fn serve_with_no_configuration_loads_the_demo_council_once_and_replay_rebuilds_i
         .output()
         .unwrap();
     assert!(replay.status.success(), "{replay:?}");
-    assert!(String::from_utf8_lossy(&replay.stdout).contains("rebuilt"));
+    // It says how far it rebuilt: to the log's last position, not a generation number.
+    let said = String::from_utf8_lossy(&replay.stdout).into_owned();
+    let number_after = |marker: &str| -> u64 {
+        let rest = &said[said.find(marker).unwrap() + marker.len()..];
+        rest.split(|c: char| !c.is_ascii_digit())
+            .next()
+            .unwrap()
+            .parse()
+            .unwrap()
+    };
+    assert!(said.contains("rebuilt"), "{said}");
+    assert_eq!(
+        number_after("from its log, "),
+        number_after("up to position "),
+        "{said}"
+    );
+    assert!(number_after("up to position ") > 10, "{said}");
     let unknown = civic(dir.path())
         .args(["replay", "--council", "nowhere"])
         .output()

@@ -4,6 +4,7 @@
 //! switches to it in one transaction, so a running server keeps answering throughout.
 
 use anyhow::bail;
+use civic_eventstore::EventStore as _;
 
 use crate::config;
 
@@ -20,9 +21,12 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let Some(tenant) = runtime.read_models().tenant_for_slug(&args.council).await? else {
         bail!("no council with slug {:?}", args.council);
     };
-    let position = runtime.projector().rebuild(tenant).await?;
+    let generation = runtime.projector().rebuild(tenant).await?;
+    let position = runtime.read_models().checkpoint(tenant).await?;
+    let events = runtime.store().head(tenant).await?.position;
     println!(
-        "replayed council {} (tenant {tenant}): read models rebuilt to position {position}",
+        "replayed council {} (tenant {tenant}): read models rebuilt from its log, {events} \
+         events, up to position {position} (read-model generation {generation})",
         args.council
     );
     Ok(())
