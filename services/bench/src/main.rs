@@ -4,6 +4,8 @@
 //! measures against a baseline), so scripts can `tail -n 1`.
 //!
 //! Modules:
+//! - `asof`: a decision as it stood at a log position, over the gateway, against the same
+//!   decision as it stands.
 //! - `append`: event-store appends against plain INSERTs of rows of the same width.
 //! - `import`: the importer over saved pages against COPY of the rows it stored.
 //! - `cost`: a plain query while other clients send the most expensive documents accepted.
@@ -12,6 +14,7 @@
 //! - `scratch_db`: a throw-away PostgreSQL database per run.
 
 mod append;
+mod asof;
 mod cost;
 mod import;
 mod latency;
@@ -41,6 +44,9 @@ enum Command {
     /// Saved decision pages imported into a fresh council, against COPY of the rows the import
     /// stored into a plain table.
     Import(import::Args),
+    /// One decision of 50 events asked for as it stood at random positions, over the gateway,
+    /// against the same decision as it stands now.
+    Asof(asof::Args),
 }
 
 #[tokio::main]
@@ -50,5 +56,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Query(args) => query::run(args).await,
         Command::Cost(args) => cost::run(args).await,
         Command::Import(args) => import::run(args).await,
+        Command::Asof(args) => asof::run(args).await,
     }
 }

@@ -1,8 +1,9 @@
 //! [`Runtime`]: what one process shares, and the one way to run a command.
 
-use civic_app::{CommandContext, Executed, Register};
+use civic_app::codec::from_recorded;
+use civic_app::{AppError, CommandContext, Executed, Register};
 use civic_domain::{Command, Council, Event, StreamId};
-use civic_eventstore::{AnyEventStore, TenantId};
+use civic_eventstore::{AnyEventStore, EventStore as _, RecordedEvent, StreamName, TenantId};
 use civic_projections::{Notifier, Projector, ReadModels};
 
 use crate::clock::Clock;
@@ -99,6 +100,24 @@ impl Runtime {
     pub async fn catch_up(&self, tenant: TenantId) -> Result<(), RuntimeError> {
         self.projector.catch_up(tenant).await?;
         Ok(())
+    }
+
+    /// One of `tenant`'s streams as stored (who, when, which command) with each event decoded:
+    /// for history and time travel.
+    pub async fn recorded_stream(
+        &self,
+        tenant: TenantId,
+        stream: &StreamId,
+    ) -> Result<Vec<(RecordedEvent, Event)>, RuntimeError> {
+        let name = StreamName::parse(stream.as_str()).map_err(AppError::Encode)?;
+        let recorded = self.register.store().read_stream(tenant, &name, 0).await?;
+        recorded
+            .into_iter()
+            .map(|event| {
+                let decoded = from_recorded(&event)?;
+                Ok((event, decoded))
+            })
+            .collect()
     }
 
     /// The decoded events of one of `tenant`'s streams and the stream's version (0 when empty):

@@ -5,6 +5,7 @@
 pub mod council;
 pub mod decision;
 pub mod forward_plan;
+pub mod history;
 pub mod meeting;
 pub mod plan_document;
 pub mod record;

@@ -35,10 +35,11 @@ pub const LIST_LENGTH: u64 = 5;
 /// and the links from one record to another (a decision's `forwardPlanEntry`, an entry's or a
 /// strategy version's `decision`, a strategy title's `notedBy`, a `meeting`, a forward plan
 /// document's `entries`).
-pub const READS: [&str; 5] = [
+pub const READS: [&str; 6] = [
     "decision",
     "entries",
     "forwardPlanEntry",
+    "history",
     "meeting",
     "notedBy",
 ];
@@ -65,9 +66,10 @@ pub const PAGED: [&str; 3] = ["decisions", "forwardPlan", "meetings"];
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
 /// both schemas is here.
-pub const LISTS: [&str; 40] = [
+pub const LISTS: [&str; 42] = [
     "bodies",
     "byDecisionMaker",
+    "changes",
     "closureDays",
     "contacts",
     "corrections",
@@ -78,6 +80,7 @@ pub const LISTS: [&str; 40] = [
     "entries",
     "exclusions",
     "forwardPlans",
+    "history",
     "interests",
     "items",
     "links",

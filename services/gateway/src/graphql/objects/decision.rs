@@ -17,6 +17,7 @@ use uuid::Uuid;
 
 use super::common::{BodyRef, WardRef, WithheldNotice};
 use super::forward_plan::ForwardPlanEntry;
+use super::history::HistoryEvent;
 use super::record::{DecisionRecord, RecordFields};
 use super::source::RecordSource;
 use crate::error::ApiError;
@@ -27,6 +28,9 @@ use crate::graphql::enums::{
 };
 use crate::graphql::global_id::{self, NodeKind};
 use crate::graphql::scalars::{Date, Time};
+use civic_domain::StreamId;
+use civic_projections::Viewer;
+use civic_projections::views::history::decision_history;
 
 /// One decision of the council's register.
 pub struct Decision(pub DecisionView);
@@ -201,6 +205,23 @@ impl Decision {
     /// gave it; empty when it was not imported, and for the public.
     async fn sources(&self) -> Vec<RecordSource<'_>> {
         self.0.sources.iter().map(RecordSource).collect()
+    }
+
+    /// Every event of the record, oldest first, with what it changed. The public sees the events
+    /// from the one that made the record public, what they changed in the public record, and
+    /// not who recorded them.
+    async fn history(&self, ctx: &Context<'_>) -> Result<Vec<HistoryEvent>, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        let public = request.access.viewer() == Viewer::Public;
+        let records = request
+            .services
+            .runtime
+            .recorded_stream(self.0.tenant, &StreamId::decision(self.0.id))
+            .await?;
+        Ok(decision_history(self.0.tenant, &records, public)
+            .into_iter()
+            .map(HistoryEvent)
+            .collect())
     }
 
     /// The fields withheld from the public, and what the public is told instead.

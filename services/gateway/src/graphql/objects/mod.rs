@@ -8,6 +8,7 @@
 //! - [`forward_plan`]: forward-plan entries.
 //! - [`strategy`]: strategy documents and versions.
 //! - [`meeting`]: meetings, their agenda items and minutes.
+//! - [`history`]: a record's events and what each changed; the moment of `asOf`.
 //! - [`source`]: the page an imported record came from.
 //! - [`connection`]: Relay connections with `totalCount`.
 //! - [`payload`]: what mutations return.
@@ -17,6 +18,7 @@ pub mod connection;
 pub mod council;
 pub mod decision;
 pub mod forward_plan;
+pub mod history;
 pub mod meeting;
 pub mod payload;
 pub mod people;

@@ -16,9 +16,13 @@ use crate::graphql::objects::connection::{ConnectionOf, connection};
 use crate::graphql::objects::council::Council;
 use crate::graphql::objects::decision::Decision;
 use crate::graphql::objects::forward_plan::ForwardPlanEntry;
+use crate::graphql::objects::history::AsOf;
 use crate::graphql::objects::meeting::Meeting;
 use crate::graphql::objects::strategy::StrategyDocument;
 use crate::graphql::scalars::Date;
+use civic_domain::StreamId;
+use civic_projections::Viewer;
+use civic_projections::views::history::decision_as_of;
 
 /// The `Decision` fields that a summary ([`civic_projections::DecisionView::summary`]) empties:
 /// selecting any of them under a list's `edges { node }` reads the whole documents.
@@ -99,10 +103,35 @@ impl CouncilQuery {
     }
 
     /// One decision by its id; null if there is none the caller may see.
-    async fn decision(&self, ctx: &Context<'_>, id: Uuid) -> Result<Option<Decision>, ApiError> {
+    async fn decision(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+        #[graphql(
+            desc = "The decision as it stood at this moment of the log, not as it stands now."
+        )]
+        as_of: Option<AsOf>,
+    ) -> Result<Option<Decision>, ApiError> {
         let request = RequestContext::of(ctx)?;
         let id = DecisionId::from_uuid(id);
-        Ok(request.loader()?.load_one(id).await?.map(Decision))
+        let Some(as_of) = as_of else {
+            return Ok(request.loader()?.load_one(id).await?.map(Decision));
+        };
+        let moment = as_of.moment()?;
+        let tenant = request.tenant()?;
+        let public = request.access.viewer() == Viewer::Public;
+        let records = request
+            .services
+            .runtime
+            .recorded_stream(tenant, &StreamId::decision(id))
+            .await?;
+        let Some(mut view) = decision_as_of(tenant, &records, moment, public) else {
+            return Ok(None);
+        };
+        if let Some(council) = request.services.read_models().council(tenant).await? {
+            view.resolve_names(&council);
+        }
+        Ok(Some(Decision(view)))
     }
 
     /// Any object of this council by its global id; null for another council's id, or one the
