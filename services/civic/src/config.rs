@@ -35,6 +35,18 @@ pub async fn runtime() -> anyhow::Result<civic_runtime::Runtime> {
         .context("open the database")
 }
 
+/// The tenant of the council whose slug is `slug`, or an error naming the slug.
+pub async fn council(
+    runtime: &civic_runtime::Runtime,
+    slug: &str,
+) -> anyhow::Result<civic_eventstore::TenantId> {
+    runtime
+        .read_models()
+        .tenant_for_slug(slug)
+        .await?
+        .with_context(|| format!("no council with slug {slug:?}"))
+}
+
 /// The listen address: the flag, else `CIVIC_LISTEN`, else 127.0.0.1:8080.
 pub fn listen(flag: Option<&str>) -> anyhow::Result<SocketAddr> {
     let env = std::env::var("CIVIC_LISTEN").ok();

@@ -4,7 +4,7 @@
 
 use std::io::Write as _;
 
-use anyhow::{Context as _, bail};
+use anyhow::Context as _;
 use civic_eventstore::export::{export_line, for_each_event};
 
 use crate::config;
@@ -19,9 +19,7 @@ pub struct Args {
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
     let runtime = config::runtime().await?;
-    let Some(tenant) = runtime.read_models().tenant_for_slug(&args.council).await? else {
-        bail!("no council with slug {:?}", args.council);
-    };
+    let tenant = config::council(&runtime, &args.council).await?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = None;

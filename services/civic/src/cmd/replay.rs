@@ -3,7 +3,6 @@
 //! The rebuild folds the whole log into a new generation of read models beside the live one and
 //! switches to it in one transaction, so a running server keeps answering throughout.
 
-use anyhow::bail;
 use civic_eventstore::EventStore as _;
 
 use crate::config;
@@ -18,9 +17,7 @@ pub struct Args {
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
     let runtime = config::runtime().await?;
-    let Some(tenant) = runtime.read_models().tenant_for_slug(&args.council).await? else {
-        bail!("no council with slug {:?}", args.council);
-    };
+    let tenant = config::council(&runtime, &args.council).await?;
     let generation = runtime.projector().rebuild(tenant).await?;
     let position = runtime.read_models().checkpoint(tenant).await?;
     let events = runtime.store().head(tenant).await?.position;

@@ -35,9 +35,7 @@ pub enum Outcome {
 
 pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     let runtime = config::runtime().await?;
-    let Some(tenant) = runtime.read_models().tenant_for_slug(&args.council).await? else {
-        bail!("no council with slug {:?}", args.council);
-    };
+    let tenant = config::council(&runtime, &args.council).await?;
     let kept = match &args.checkpoint {
         Some(path) => Some(read_checkpoint(
             &std::fs::read_to_string(path)

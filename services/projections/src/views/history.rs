@@ -163,11 +163,18 @@ pub fn decision_as_of(
     as_of: AsOf,
     public: bool,
 ) -> Option<DecisionView> {
-    let upto = records
+    // Folded to the moment, then one view: a view per event is only for the history.
+    let mut state: Option<Decision> = None;
+    let mut last_position = 0;
+    for (recorded, event) in records
         .iter()
         .take_while(|(recorded, _)| as_of.includes(recorded))
-        .count();
-    views(tenant, &records[..upto], public)
-        .last()
-        .and_then(|(_, view)| view)
+    {
+        if let Event::Decision(event) = event {
+            state = Decision::evolve(state.take(), event);
+        }
+        last_position = recorded.position;
+    }
+    let view = DecisionView::from_decision(tenant, state.as_ref()?, last_position);
+    if public { view.public() } else { Some(view) }
 }
