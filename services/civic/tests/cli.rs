@@ -677,3 +677,36 @@ fn an_outside_verifier_checks_the_served_checkpoints_and_proofs() {
     let out = check(&export("second.ndjson"), Some(&kept));
     assert!(out.contains("ok: "), "{out}");
 }
+
+#[test]
+fn replay_check_finds_a_read_model_that_differs_from_the_log_and_replay_mends_it() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_log(dir.path());
+    let check = || {
+        let output =
+            run_to_exit(civic(dir.path()).args(["replay", "--council", "maidstone", "--check"]));
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap(),
+        )
+    };
+    let (status, out) = check();
+    assert_eq!(status, Some(0), "{out}");
+    assert!(out.contains(", 0 differ"), "{out}");
+
+    // A live read-model row changed behind the projector's back.
+    tamper(
+        dir.path(),
+        "UPDATE decisions SET sort_date = '1999-01-01' WHERE title = 'Information Strategy 2010 - 13'",
+    );
+    let (status, out) = check();
+    assert_eq!(status, Some(1), "{out}");
+    assert!(out.contains("decisions: live"), "{out}");
+    assert!(out.contains("decisions: from the log"), "{out}");
+
+    // A replay rebuilds them from the log; the check then finds nothing.
+    let replay = run_to_exit(civic(dir.path()).args(["replay", "--council", "maidstone"]));
+    assert!(replay.status.success(), "{}", stderr(&replay));
+    let (status, out) = check();
+    assert_eq!(status, Some(0), "{out}");
+}

@@ -35,7 +35,8 @@ enum Command {
     Export(export::Args),
     /// Check a council's log: every hash, the Merkle root, and a checkpoint kept earlier.
     Verify(verify::Args),
-    /// Rebuild a council's read models from its log, beside the live ones, then switch.
+    /// Rebuild a council's read models from its log, beside the live ones, then switch; with
+    /// `--check`, compare them with the live ones instead and report every difference.
     Replay(replay::Args),
     /// Keep every council's read models in step with its log, as a process of its own.
     Project(project::Args),
@@ -62,7 +63,12 @@ impl Cli {
                     verify::Outcome::Failed => ExitCode::FAILURE,
                 });
             }
-            Command::Replay(args) => replay::run(args).await?,
+            Command::Replay(args) => {
+                return Ok(match replay::run(args).await? {
+                    replay::Outcome::Done => ExitCode::SUCCESS,
+                    replay::Outcome::Differs => ExitCode::FAILURE,
+                });
+            }
             Command::Project(args) => project::run(args).await?,
         }
         Ok(ExitCode::SUCCESS)

@@ -88,7 +88,7 @@ pub(super) async fn set_checkpoint(
 }
 
 /// The tables that hold a generation's rows.
-const GENERATION_TABLES: [&str; 7] = [
+pub(super) const GENERATION_TABLES: [&str; 7] = [
     "councils",
     "decisions",
     "forward_plan_entries",

@@ -14,6 +14,7 @@
 //! skipped, and none is applied twice, however many projectors run and whenever one crashes.
 
 mod batch;
+mod check;
 mod events;
 mod lock;
 mod run;
@@ -29,6 +30,7 @@ use crate::error::ProjectionError;
 use crate::notifier::{Notifier, Wakeups};
 use crate::read_models::ReadModels;
 use batch::apply_batch;
+pub use check::{ReplayCheck, RowDifference};
 use lock::{activate, delete_other_generations, lock_tenant};
 
 /// How many events one transaction projects by default: large enough to amortise the
@@ -104,6 +106,21 @@ impl Projector {
             reached.push((tenant, self.catch_up(tenant).await?));
         }
         Ok(reached)
+    }
+
+    /// Rebuilds the tenant's read models beside the live ones, compares the two row by row at the
+    /// same log position, and drops the rebuild: the live read models are left as they were.
+    /// Runs under the tenant's lock, so the live projector waits for it.
+    pub async fn check_rebuild(&self, tenant: TenantId) -> Result<ReplayCheck, ProjectionError> {
+        let batch_size = self.batch_size;
+        self.models
+            .to_completion(move |session| async move {
+                let mut tx = session.writer().await?;
+                let found = check::check(&mut tx, tenant, batch_size).await?;
+                tx.commit().await?;
+                Ok(found)
+            })
+            .await
     }
 
     /// Rebuilds the tenant's read models from position 0 without downtime and returns the
