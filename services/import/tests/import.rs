@@ -19,24 +19,11 @@ use civic_projections::views::{
 };
 use civic_projections::{DecisionFilter, Detail, MeetingFilter, PageRequest, Viewer};
 use civic_runtime::Runtime;
-use civic_testkit::{TestPostgres, TestSqlite};
+use civic_testkit::TestDatabase;
 use sha2::Digest as _;
 
-/// Keeps a test's database alive (and dropped after it).
-#[allow(dead_code)]
-enum Database {
-    Sqlite(TestSqlite),
-    Postgres(Box<TestPostgres>),
-}
-
-async fn database(postgres: bool, test: &str) -> Option<(String, Database)> {
-    Some(if postgres {
-        let db = TestPostgres::fresh(test, &civic_eventstore::migrations::postgres()).await?;
-        (db.url().to_owned(), Database::Postgres(Box::new(db)))
-    } else {
-        let db = TestSqlite::fresh();
-        (db.url(), Database::Sqlite(db))
-    })
+async fn database(postgres: bool, test: &str) -> Option<(String, TestDatabase)> {
+    TestDatabase::fresh(postgres, test, &civic_eventstore::migrations::postgres()).await
 }
 
 fn fixtures() -> PathBuf {

@@ -4,24 +4,11 @@
 //! check leaves the live read models as they were.
 
 use civic_runtime::Runtime;
-use civic_testkit::{TestPostgres, TestSqlite};
+use civic_testkit::TestDatabase;
 use sqlx::Connection as _;
 
-/// Keeps a test's database alive (and dropped after it).
-#[allow(dead_code)]
-enum Database {
-    Sqlite(TestSqlite),
-    Postgres(Box<TestPostgres>),
-}
-
-async fn database(postgres: bool, test: &str) -> Option<(String, Database)> {
-    Some(if postgres {
-        let db = TestPostgres::fresh(test, &civic_eventstore::migrations::postgres()).await?;
-        (db.url().to_owned(), Database::Postgres(Box::new(db)))
-    } else {
-        let db = TestSqlite::fresh();
-        (db.url(), Database::Sqlite(db))
-    })
+async fn database(postgres: bool, test: &str) -> Option<(String, TestDatabase)> {
+    TestDatabase::fresh(postgres, test, &civic_eventstore::migrations::postgres()).await
 }
 
 /// Runs `sql` as the database's owner.

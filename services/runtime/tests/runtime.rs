@@ -10,33 +10,20 @@ use civic_domain::{Command, Nation};
 use civic_eventstore::Actor;
 use civic_projections::ProjectionError;
 use civic_runtime::{Envelope, Runtime, RuntimeError};
-use civic_testkit::{TestPostgres, TestSqlite};
+use civic_testkit::TestDatabase;
 use std::sync::Arc;
 
 use uuid::Uuid;
 
-/// Keeps a test's database alive (and dropped after it).
-#[allow(dead_code)]
-enum Database {
-    Sqlite(TestSqlite),
-    Postgres(Box<TestPostgres>),
-}
-
 /// A runtime over a fresh database of the backend; `None` when PostgreSQL is skipped.
-async fn runtime(postgres: bool, test: &str) -> Option<(Runtime, Database)> {
+async fn runtime(postgres: bool, test: &str) -> Option<(Runtime, TestDatabase)> {
     let (url, db) = database(postgres, test).await?;
     Some((Runtime::connect(&url, 8).await.unwrap(), db))
 }
 
 /// A fresh database of the backend and its URL; `None` when PostgreSQL is skipped.
-async fn database(postgres: bool, test: &str) -> Option<(String, Database)> {
-    Some(if postgres {
-        let db = TestPostgres::fresh(test, &civic_eventstore::migrations::postgres()).await?;
-        (db.url().to_owned(), Database::Postgres(Box::new(db)))
-    } else {
-        let db = TestSqlite::fresh();
-        (db.url(), Database::Sqlite(db))
-    })
+async fn database(postgres: bool, test: &str) -> Option<(String, TestDatabase)> {
+    TestDatabase::fresh(postgres, test, &civic_eventstore::migrations::postgres()).await
 }
 
 fn registration(slug: &str) -> CouncilCommand {

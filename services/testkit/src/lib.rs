@@ -267,6 +267,33 @@ impl TestSqlite {
     }
 }
 
+/// A fresh database of either kind, alive while held (dropping it removes it).
+pub enum TestDatabase {
+    /// An SQLite file in a temporary directory.
+    Sqlite(TestSqlite),
+    /// A PostgreSQL database cloned from the migrated template.
+    Postgres(Box<TestPostgres>),
+}
+
+impl TestDatabase {
+    /// A fresh database and its URL: PostgreSQL (migrated by `migrator`) when `postgres`, else
+    /// SQLite (migrated by whoever opens it). `None` when PostgreSQL is unreachable and not
+    /// required, as [`TestPostgres::fresh`].
+    pub async fn fresh(
+        postgres: bool,
+        test: &str,
+        migrator: &Migrator,
+    ) -> Option<(String, TestDatabase)> {
+        Some(if postgres {
+            let db = TestPostgres::fresh(test, migrator).await?;
+            (db.url().to_owned(), TestDatabase::Postgres(Box::new(db)))
+        } else {
+            let db = TestSqlite::fresh();
+            (db.url(), TestDatabase::Sqlite(db))
+        })
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
