@@ -7,7 +7,7 @@
 //! 63
 //! iAvtJDN4C7rLH+B6weqwmIMXyKV4fPjt6THE7K5pjf4=
 //!
-//! — civic-register Az3grlgtzPICa5OS8npVmf1Myq/5IZniMp+ZJurmRDeOoRDe4URYN7u5/Zhcyv2q1gGzGku9nTo+zyWE+xeMcTOAYQ8=
+//! — civic-register <base64 of the 4-byte key id and the 64-byte signature>
 //! ```
 //!
 //! The body is the origin (platform and council), the tree size and the base64 root. A signature

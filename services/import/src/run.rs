@@ -167,12 +167,13 @@ impl<'a> Importer<'a> {
         };
         // The meeting it was taken at first, so the record's link to it resolves. Adding a body
         // both name is one command (its id comes from the name), so the second adds nothing.
+        // The council read above serves both: whatever the record needs added is among its own
+        // additions, after which `import_typed` reads the council again.
         if let Some(meeting) = plan::meeting_of(record, source, &council, &self.ids)
             && let Err(refusal) = self.import_typed(&meeting, council.clone(), report).await?
         {
             return Ok(Err(refusal));
         }
-        let council = self.council().await?;
         self.import_typed(&typed, council, report).await
     }
 

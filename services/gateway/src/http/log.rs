@@ -9,7 +9,6 @@ use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use civic_eventstore::TenantId;
 use civic_eventstore::checkpoint::{Checkpoint, council_origin};
 use civic_eventstore::export::leaves;
 use civic_eventstore::merkle::{self, Hash};
@@ -31,8 +30,8 @@ fn text(body: String) -> Response {
     ([(header::CONTENT_TYPE, "text/plain; charset=utf-8")], body).into_response()
 }
 
-/// The council's tenant and every leaf of its log, or the response saying why not.
-async fn council_leaves(state: &AppState, slug: &str) -> Result<(TenantId, Vec<Hash>), Response> {
+/// Every leaf of the council's log, or the response saying why not.
+async fn council_leaves(state: &AppState, slug: &str) -> Result<Vec<Hash>, Response> {
     let services = &state.services;
     let tenant = match services.read_models().tenant_for_slug(slug).await {
         Ok(Some(tenant)) => tenant,
@@ -51,7 +50,7 @@ async fn council_leaves(state: &AppState, slug: &str) -> Result<(TenantId, Vec<H
         }
     };
     match leaves(services.runtime.store(), tenant).await {
-        Ok(leaves) => Ok((tenant, leaves)),
+        Ok(leaves) => Ok(leaves),
         Err(error) => {
             tracing::warn!(%error, "log: the council's log could not be read");
             Err(refuse(
@@ -60,6 +59,14 @@ async fn council_leaves(state: &AppState, slug: &str) -> Result<(TenantId, Vec<H
             ))
         }
     }
+}
+
+/// The log's first `size` leaves, or why there are not that many.
+fn first(leaves: &[Hash], size: u64) -> Result<&[Hash], String> {
+    usize::try_from(size)
+        .ok()
+        .and_then(|n| leaves.get(..n))
+        .ok_or_else(|| format!("the log holds {} events, fewer than {size}", leaves.len()))
 }
 
 /// `GET /log/key`: the verifier key of the platform's checkpoint signatures (C2SP note form).
@@ -84,7 +91,7 @@ pub(crate) async fn checkpoint(
             "no checkpoint signing key is configured (CIVIC_LOG_KEY)",
         );
     };
-    let (_, leaves) = match council_leaves(&state, &slug).await {
+    let leaves = match council_leaves(&state, &slug).await {
         Ok(found) => found,
         Err(response) => return response,
     };
@@ -118,22 +125,13 @@ pub(crate) async fn inclusion(
     Path(slug): Path<String>,
     Query(query): Query<InclusionQuery>,
 ) -> Response {
-    let (_, leaves) = match council_leaves(&state, &slug).await {
+    let leaves = match council_leaves(&state, &slug).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let Some(tree) = usize::try_from(query.size)
-        .ok()
-        .and_then(|n| leaves.get(..n))
-    else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            format!(
-                "the log holds {} events, fewer than {}",
-                leaves.len(),
-                query.size
-            ),
-        );
+    let tree = match first(&leaves, query.size) {
+        Ok(tree) => tree,
+        Err(why) => return refuse(StatusCode::BAD_REQUEST, why),
     };
     let index = usize::try_from(query.index).unwrap_or(usize::MAX);
     match merkle::inclusion_proof(index, tree) {
@@ -169,19 +167,13 @@ pub(crate) async fn consistency(
     Path(slug): Path<String>,
     Query(query): Query<ConsistencyQuery>,
 ) -> Response {
-    let (_, leaves) = match council_leaves(&state, &slug).await {
+    let leaves = match council_leaves(&state, &slug).await {
         Ok(found) => found,
         Err(response) => return response,
     };
-    let Some(tree) = usize::try_from(query.to).ok().and_then(|n| leaves.get(..n)) else {
-        return refuse(
-            StatusCode::BAD_REQUEST,
-            format!(
-                "the log holds {} events, fewer than {}",
-                leaves.len(),
-                query.to
-            ),
-        );
+    let tree = match first(&leaves, query.to) {
+        Ok(tree) => tree,
+        Err(why) => return refuse(StatusCode::BAD_REQUEST, why),
     };
     let from = usize::try_from(query.from).unwrap_or(usize::MAX);
     match merkle::consistency_proof(from, tree) {
