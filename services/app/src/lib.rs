@@ -14,4 +14,4 @@ pub mod error;
 pub mod register;
 
 pub use error::AppError;
-pub use register::{CommandContext, Executed, Register};
+pub use register::{CommandContext, Erasure, Executed, Register};

@@ -1,9 +1,12 @@
 //! Running commands against a council's log, and reading its streams back.
 
 use chrono::{DateTime, NaiveDate, Utc};
-use civic_domain::{Command, Council, Event, StreamId, Warning, council_from_history, decide};
+use civic_domain::values::Reason;
+use civic_domain::{
+    Command, Council, CouncilCommand, Event, StreamId, Warning, council_from_history, decide,
+};
 use civic_eventstore::{
-    Actor, AppendMetadata, AppendRequest, CommandFingerprint, Committed, EventStore,
+    Actor, AppendMetadata, AppendRequest, CommandFingerprint, Commitment, Committed, EventStore,
     ExpectedVersion, InvalidInput, StreamName, TenantId,
 };
 use uuid::Uuid;
@@ -176,6 +179,7 @@ impl<S: EventStore> Register<S> {
                     fingerprint: Some(fingerprint.clone()),
                 },
                 events,
+                erase: erasing(command)?,
             };
             match self.store.append(request).await.map_err(AppError::from) {
                 Ok(outcome) => {
@@ -194,6 +198,41 @@ impl<S: EventStore> Register<S> {
                 Err(error) => return self.refuse(&original, error).await,
             }
         }
+    }
+
+    /// Erases for good every personal value held beside the tenant's log that contains `needle`
+    /// (ignoring case): the values and their salts are deleted in the transaction that appends a
+    /// `PersonalDataErased` event saying why (who and when are the event's own). The log and
+    /// its proofs are untouched; the records that held the values read null for them from then
+    /// on, once the read models have folded them again.
+    pub async fn erase_personal_data(
+        &self,
+        tenant: TenantId,
+        needle: &str,
+        reason: Reason,
+        context: &CommandContext,
+    ) -> Result<Erasure, AppError> {
+        let matches = self.store.find_personal(tenant, needle).await?;
+        let mut records: Vec<String> = matches
+            .iter()
+            .map(|m| m.stream.as_str().to_owned())
+            .collect();
+        records.sort();
+        records.dedup();
+        let command = Command::Council(CouncilCommand::ErasePersonalData {
+            commitments: matches
+                .iter()
+                .map(|m| m.commitment.as_str().to_owned())
+                .collect(),
+            records: records.clone(),
+            reason,
+        });
+        let executed = self.execute(tenant, &command, context).await?;
+        Ok(Erasure {
+            executed,
+            values: matches.len(),
+            records,
+        })
     }
 
     /// The original result of the command, if its id is already in the log; a refusal if the id
@@ -225,6 +264,28 @@ impl<S: EventStore> Register<S> {
             Some(executed) => Ok(executed),
             None => Err(error),
         }
+    }
+}
+
+/// What an erasure did.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Erasure {
+    /// Where its `PersonalDataErased` event is.
+    pub executed: Executed,
+    /// How many personal values it erased.
+    pub values: usize,
+    /// The streams of the records that held them.
+    pub records: Vec<String>,
+}
+
+/// The personal values a command erases in the transaction that appends its events.
+fn erasing(command: &Command) -> Result<Vec<Commitment>, AppError> {
+    match command {
+        Command::Council(CouncilCommand::ErasePersonalData { commitments, .. }) => commitments
+            .iter()
+            .map(|c| Commitment::parse(c).map_err(AppError::Encode))
+            .collect(),
+        _ => Ok(Vec::new()),
     }
 }
 

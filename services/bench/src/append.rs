@@ -167,6 +167,7 @@ async fn run_store_phase(
             while Instant::now() < deadline {
                 let slot = random_index(tenants.len());
                 let request = AppendRequest {
+                    erase: Vec::new(),
                     tenant: tenants[slot],
                     stream: stream.clone(),
                     expected: ExpectedVersion::MustBe(client_versions[slot]),

@@ -252,6 +252,7 @@ async fn append_decision(
     let command_id = Uuid::now_v7();
     store
         .append(AppendRequest {
+            erase: Vec::new(),
             tenant,
             stream: StreamName::parse(&format!("decision/{}", id.as_uuid()))?,
             expected: ExpectedVersion::MustBe(0),

@@ -616,6 +616,74 @@ fn export_prints_the_log_and_verify_finds_an_edited_or_a_truncated_one() {
     assert!(out.contains("event at position 5 has hash"), "{out}");
 }
 
+/// `civic erase` on the record: the contact details of the example decision are erased for
+/// good, the log still verifies against the checkpoint kept before, the export never held them,
+/// and a personal value changed beside the log is found by `civic verify`.
+#[test]
+fn erase_removes_contact_details_for_good_and_the_log_still_verifies() {
+    let dir = tempfile::tempdir().unwrap();
+    demo_log(dir.path());
+    let verify = |checkpoint: Option<&Path>| {
+        let mut command = civic(dir.path());
+        command.args(["verify", "--council", "maidstone"]);
+        if let Some(path) = checkpoint {
+            command.arg("--checkpoint").arg(path);
+        }
+        let output = run_to_exit(&mut command);
+        (
+            output.status.code(),
+            String::from_utf8(output.stdout).unwrap(),
+        )
+    };
+    let (status, out) = verify(None);
+    assert_eq!(status, Some(0), "{out}");
+    let kept = dir.path().join("checkpoint.txt");
+    std::fs::write(&kept, out.split_once("checkpoint to keep:\n").unwrap().1).unwrap();
+
+    let erase = |matching: &str| {
+        run_to_exit(civic(dir.path()).args([
+            "erase",
+            "--council",
+            "maidstone",
+            "--matching",
+            matching,
+            "--reason",
+            "Erasure request DP-2026-114",
+            "--actor",
+            "user:dpo",
+        ]))
+    };
+    let erased = erase("01622 602068");
+    assert!(erased.status.success(), "{}", stderr(&erased));
+    let said = String::from_utf8(erased.stdout).unwrap();
+    assert!(said.starts_with("erased "), "{said}");
+    let again = erase("01622 602068");
+    assert_eq!(again.status.code(), Some(1));
+    assert!(
+        String::from_utf8(again.stdout)
+            .unwrap()
+            .starts_with("nothing erased")
+    );
+
+    let (status, out) = verify(Some(&kept));
+    assert_eq!(status, Some(0), "{out}");
+    assert!(out.contains("the log extends the checkpoint kept"), "{out}");
+    let export = run_to_exit(civic(dir.path()).args(["export", "--council", "maidstone"]));
+    let text = String::from_utf8(export.stdout).unwrap();
+    assert!(!text.contains("602068"));
+    assert!(text.contains("PersonalDataErased"));
+
+    // A value beside the log changed behind the store's back no longer matches its commitment.
+    tamper(
+        dir.path(),
+        "UPDATE personal_values SET value = '\"mallory@example.org\"' \
+         WHERE commitment = (SELECT commitment FROM personal_values LIMIT 1);",
+    );
+    let (status, out) = verify(None);
+    assert_eq!(status, Some(1), "{out}");
+    assert!(out.contains("no longer matches its commitment"), "{out}");
+}
+
 /// The verifiable log of a running server, checked by `docs/verify-log.py`: a verifier written
 /// from the documentation alone (Python's standard library; Ed25519 as RFC 8032 gives it). It
 /// checks the signed checkpoint against the published key, the root against an export, inclusion

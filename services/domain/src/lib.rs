@@ -24,6 +24,7 @@
 //!   versions and the decisions that approved them.
 //! - [`provenance`]: where an imported record came from: the page, its SHA-256, and each
 //!   field's text as given.
+//! - [`personal`]: which values of a record are personal data, and their erasure.
 //! - [`event`]: the [`Event`] enum over all aggregates, stable names and
 //!   versions, and the codec with its upcasting step.
 //! - [`stream`]: stream names.
@@ -45,6 +46,7 @@ pub mod forward_plan;
 pub mod illustrative;
 pub mod meeting;
 pub mod nation;
+pub mod personal;
 pub mod provenance;
 pub mod restriction;
 pub mod strategy;

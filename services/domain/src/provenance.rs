@@ -29,9 +29,10 @@ pub struct SourceField {
     /// The label as the page showed it, e.g. "Dyddiad y penderfyniad:".
     #[serde(rename = "label")]
     pub label: Name,
-    /// The value as the page showed it.
+    /// The value as the page showed it; `None` once erased as personal data
+    /// (`crate::personal`).
     #[serde(rename = "text")]
-    pub text: LongText,
+    pub text: Option<LongText>,
 }
 
 /// The latest reading of each page a record was read from, in the order the pages were first
@@ -63,12 +64,12 @@ impl Provenance {
     /// The fields whose text differs between this reading and `earlier` (present in one only,
     /// or with other text), each named once, in this reading's order and then `earlier`'s.
     pub fn changed_fields<'a>(&'a self, earlier: &'a Provenance) -> Vec<&'a str> {
-        let text = |reading: &'a Provenance, field: &str| -> Vec<&'a str> {
+        let text = |reading: &'a Provenance, field: &str| -> Vec<Option<&'a str>> {
             reading
                 .fields
                 .iter()
                 .filter(|f| f.field.as_str() == field)
-                .map(|f| f.text.as_str())
+                .map(|f| f.text.as_ref().map(LongText::as_str))
                 .collect()
         };
         let mut changed: Vec<&str> = Vec::new();
@@ -105,7 +106,7 @@ mod tests {
                 .map(|(field, text)| SourceField {
                     field: Name::parse(field).unwrap(),
                     label: Name::parse(&format!("{field}:")).unwrap(),
-                    text: LongText::parse(text).unwrap(),
+                    text: Some(LongText::parse(text).unwrap()),
                 })
                 .collect(),
         }

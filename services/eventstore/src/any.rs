@@ -3,6 +3,7 @@
 use uuid::Uuid;
 
 use crate::error::StoreError;
+use crate::personal::{PersonalMatch, PersonalValue};
 use crate::postgres::PgEventStore;
 use crate::sqlite::SqliteEventStore;
 use crate::store::EventStore;
@@ -116,6 +117,34 @@ impl EventStore for AnyEventStore {
         match self {
             Self::Postgres(store) => store.tenants().await,
             Self::Sqlite(store) => store.tenants().await,
+        }
+    }
+
+    async fn find_personal(
+        &self,
+        tenant: TenantId,
+        needle: &str,
+    ) -> Result<Vec<PersonalMatch>, StoreError> {
+        match self {
+            Self::Postgres(store) => store.find_personal(tenant, needle).await,
+            Self::Sqlite(store) => store.find_personal(tenant, needle).await,
+        }
+    }
+
+    async fn personal_values(
+        &self,
+        tenant: TenantId,
+    ) -> Result<Vec<(u64, PersonalValue)>, StoreError> {
+        match self {
+            Self::Postgres(store) => store.personal_values(tenant).await,
+            Self::Sqlite(store) => store.personal_values(tenant).await,
+        }
+    }
+
+    async fn reclaim_deleted(&self, tables: &[&str]) -> Result<(), StoreError> {
+        match self {
+            Self::Postgres(store) => store.reclaim_deleted(tables).await,
+            Self::Sqlite(store) => store.reclaim_deleted(tables).await,
         }
     }
 }

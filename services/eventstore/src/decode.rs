@@ -8,6 +8,7 @@ use uuid::Uuid;
 
 use crate::canonical_json::CanonicalJson;
 use crate::error::StoreError;
+use crate::personal::Disclosures;
 use crate::types::{Actor, EventType, RecordedEvent, StreamName, TenantId};
 
 /// Every tenant with at least one event, in id order, by skipping through the primary key
@@ -44,6 +45,8 @@ pub(crate) struct RawEvent {
     pub recorded_at: DateTime<Utc>,
     pub payload: String,
     pub hash: String,
+    /// The event's personal values held beside the log, aggregated as a JSON object.
+    pub disclosed: Option<String>,
 }
 
 fn corrupt(what: &str, detail: impl std::fmt::Display) -> StoreError {
@@ -87,6 +90,8 @@ pub(crate) fn event(raw: RawEvent) -> Result<RecordedEvent, StoreError> {
         recorded_at: raw.recorded_at,
         payload,
         hash: raw.hash,
+        disclosed: Disclosures::from_aggregate(raw.disclosed.as_deref())
+            .map_err(|e| corrupt("personal values", e))?,
     })
 }
 

@@ -7,6 +7,7 @@ use crate::canonical_json::CanonicalJson;
 use crate::chain::{ChainBreak, ChainVerifier};
 use crate::error::{InvalidInput, StoreError};
 use crate::merkle::{self, Hash};
+use crate::personal::Commitment;
 use crate::store::EventStore;
 use crate::types::{RecordedEvent, TenantId};
 
@@ -94,4 +95,18 @@ pub async fn verify_log<S: EventStore>(
         head: head.to_owned(),
         leaves,
     }))
+}
+
+/// The first personal value held beside `tenant`'s log whose value or salt no longer matches
+/// its commitment (changed behind the store's back), with its event's position.
+pub async fn first_unmatched_personal<S: EventStore>(
+    store: &S,
+    tenant: TenantId,
+) -> Result<Option<(u64, Commitment)>, StoreError> {
+    Ok(store
+        .personal_values(tenant)
+        .await?
+        .into_iter()
+        .find(|(_, value)| !value.matches())
+        .map(|(position, value)| (position, value.commitment)))
 }

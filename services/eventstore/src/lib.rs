@@ -12,6 +12,7 @@
 //! - [`chain`]: the hash chain and its incremental verifier.
 //! - [`checkpoint`]: signed checkpoints (C2SP signed note over a tlog-checkpoint body).
 //! - [`export`]: the export line of an event (its Merkle leaf data), and whole-log checks.
+//! - [`personal`]: personal values beside the log, sealed in events by salted commitments.
 //! - [`merkle`]: the Merkle tree over a log (RFC 9162): roots, inclusion and consistency proofs.
 //! - [`completion`]: database work that runs to its end even when its caller is dropped (a
 //!   client that disconnects); every operation of the store and the read models uses it.
@@ -31,6 +32,7 @@ pub mod export;
 pub mod location;
 pub mod merkle;
 pub mod migrations;
+pub mod personal;
 pub mod postgres;
 mod prepare;
 pub mod sqlite;
@@ -43,6 +45,7 @@ pub use chain::{ChainBreak, ChainVerifier, GENESIS_HASH};
 pub use completion::run_to_completion;
 pub use error::{InvalidInput, StoreError};
 pub use location::DataLocation;
+pub use personal::{Commitment, Disclosures, PersonalMatch, PersonalValue};
 pub use postgres::PgEventStore;
 pub use sqlite::SqliteEventStore;
 pub use store::EventStore;

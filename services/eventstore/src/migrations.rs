@@ -41,6 +41,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "rebuild read models",
         include_str!("../../../migrations/postgres/0007_rebuild_read_models.sql"),
     ),
+    (
+        8,
+        "personal values",
+        include_str!("../../../migrations/postgres/0008_personal_values.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -79,6 +84,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         7,
         "rebuild read models",
         include_str!("../../../migrations/sqlite/0007_rebuild_read_models.sql"),
+    ),
+    (
+        8,
+        "personal values",
+        include_str!("../../../migrations/sqlite/0008_personal_values.sql"),
     ),
 ];
 

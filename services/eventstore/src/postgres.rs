@@ -21,6 +21,10 @@
 //! is dropped half-way (a client that disconnects) never interrupts a statement or the retry
 //! loop; connections go back to the pool clean.
 
+use crate::personal::{
+    Commitment, MATCHES_SQL, PersonalMatch, PersonalValue, VALUES_SQL, contains_pattern,
+    personal_match, personal_value,
+};
 use crate::prepare::replayed;
 use crate::{CommandFingerprint, CommandRecord};
 use std::collections::HashMap;
@@ -62,9 +66,13 @@ const MAX_ATTEMPTS: u32 = 100;
 /// The checked insert. $1 tenant, $2 previous position, $3 previous hash, $4 stream,
 /// $5 expected stream version, $6 command, $7 actor, $8 causation, $9 correlation,
 /// $10 recorded at, $11.. the events' ids, types, schema versions, payloads and hashes.
-const INSERT_CHECKED: &str = "INSERT INTO events (tenant_id, position, event_id, stream_id, \
-     stream_version, event_type, schema_version, actor, command_id, causation_id, correlation_id, \
-     recorded_at, payload, hash, command_fingerprint) \
+///
+/// The events' personal values go into `personal_values` in the same statement, at the positions
+/// the events took, and an erasure's values are deleted in it, only if the events went in: one
+/// statement is one transaction.
+const INSERT_CHECKED: &str = "WITH appended AS (INSERT INTO events (tenant_id, position, \
+     event_id, stream_id, stream_version, event_type, schema_version, actor, command_id, \
+     causation_id, correlation_id, recorded_at, payload, hash, command_fingerprint) \
      SELECT $1, $2 + e.ord, e.event_id, $4, $5 + e.ord, e.event_type, e.schema_version, $7, $6, \
             $8, $9, $10, e.payload, e.hash, $16 \
      FROM unnest($11::uuid[], $12::text[], $13::integer[], $14::text[], $15::text[]) \
@@ -74,7 +82,16 @@ const INSERT_CHECKED: &str = "INSERT INTO events (tenant_id, position, event_id,
        AND NOT EXISTS (SELECT 1 FROM events c WHERE c.tenant_id = $1 AND c.command_id = $6) \
        AND coalesce((SELECT s.stream_version FROM events s \
                      WHERE s.tenant_id = $1 AND s.stream_id = $4 \
-                     ORDER BY s.stream_version DESC LIMIT 1), 0) = $5";
+                     ORDER BY s.stream_version DESC LIMIT 1), 0) = $5 \
+     RETURNING event_id, position), \
+   personal AS (INSERT INTO personal_values (tenant_id, commitment, position, salt, value) \
+     SELECT $1, p.commitment, a.position, p.salt, p.value \
+     FROM unnest($17::uuid[], $18::text[], $19::text[], $20::text[]) \
+          AS p(event_id, commitment, salt, value) \
+     JOIN appended a ON a.event_id = p.event_id), \
+   erased AS (DELETE FROM personal_values \
+     WHERE tenant_id = $1 AND commitment = ANY($21::text[]) AND EXISTS (SELECT 1 FROM appended)) \
+   SELECT count(*) FROM appended";
 
 /// The state an append is decided on, read in one snapshot. `ORDER BY … LIMIT 1` walks an index
 /// backwards; `max()` would read the whole stream.
@@ -205,7 +222,19 @@ impl PgEventStore {
     ) -> Result<Attempt, StoreError> {
         let prepared = prepare(request, head, stream_version, now_micros());
         let events = &request.events;
-        let result = sqlx::query(INSERT_CHECKED)
+        let personal = events
+            .iter()
+            .flat_map(|e| e.personal.iter().map(move |p| (e.event_id, p)));
+        let (mut personal_events, mut commitments, mut salts, mut values) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for (event_id, value) in personal {
+            personal_events.push(event_id);
+            commitments.push(value.commitment.as_str());
+            salts.push(value.salt.as_str());
+            values.push(value.value.as_str());
+        }
+        let erase: Vec<&str> = request.erase.iter().map(Commitment::as_str).collect();
+        let result = sqlx::query_scalar::<_, i64>(INSERT_CHECKED)
             .bind(request.tenant.as_uuid())
             .bind(to_i64(head.position))
             .bind(&head.hash)
@@ -243,12 +272,15 @@ impl PgEventStore {
                     .as_ref()
                     .map(CommandFingerprint::as_str),
             )
-            .execute(&self.pool)
+            .bind(personal_events)
+            .bind(commitments)
+            .bind(salts)
+            .bind(values)
+            .bind(erase)
+            .fetch_one(&self.pool)
             .await;
         match result {
-            Ok(done) if done.rows_affected() == events.len() as u64 => {
-                Ok(Attempt::Appended(prepared))
-            }
+            Ok(appended) if appended == events.len() as i64 => Ok(Attempt::Appended(prepared)),
             Ok(_) => Ok(Attempt::Stale),
             // Another append took the position or the stream version first.
             Err(sqlx::Error::Database(db)) if db.code().as_deref() == Some("23505") => {
@@ -351,7 +383,9 @@ async fn find_command(
 }
 
 const EVENT_COLUMNS: &str = "tenant_id, position, event_id, stream_id, stream_version, event_type, \
-     schema_version, actor, command_id, causation_id, correlation_id, recorded_at, payload, hash";
+     schema_version, actor, command_id, causation_id, correlation_id, recorded_at, payload, hash, \
+     (SELECT json_object_agg(p.commitment, p.value)::text FROM personal_values p \
+      WHERE p.tenant_id = events.tenant_id AND p.position = events.position) AS disclosed";
 
 fn event_from_row(row: &PgRow) -> Result<RecordedEvent, StoreError> {
     decode::event(decode::RawEvent {
@@ -369,6 +403,7 @@ fn event_from_row(row: &PgRow) -> Result<RecordedEvent, StoreError> {
         recorded_at: row.try_get::<DateTime<Utc>, _>("recorded_at")?,
         payload: row.try_get("payload")?,
         hash: row.try_get("hash")?,
+        disclosed: row.try_get("disclosed")?,
     })
 }
 
@@ -502,6 +537,63 @@ impl EventStore for PgEventStore {
                 .fetch_all(&pool)
                 .await?;
             Ok(ids.into_iter().map(TenantId::from_uuid).collect())
+        })
+        .await
+    }
+
+    async fn find_personal(
+        &self,
+        tenant: TenantId,
+        needle: &str,
+    ) -> Result<Vec<PersonalMatch>, StoreError> {
+        let pool = self.pool.clone();
+        let pattern = contains_pattern(needle);
+        run_to_completion(async move {
+            let rows: Vec<(String, i64, String)> = sqlx::query_as(MATCHES_SQL)
+                .bind(tenant.as_uuid())
+                .bind(pattern)
+                .fetch_all(&pool)
+                .await?;
+            rows.into_iter()
+                .map(|(commitment, position, stream)| personal_match(&commitment, position, stream))
+                .collect()
+        })
+        .await
+    }
+
+    async fn personal_values(
+        &self,
+        tenant: TenantId,
+    ) -> Result<Vec<(u64, PersonalValue)>, StoreError> {
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let rows: Vec<(String, i64, String, String)> = sqlx::query_as(VALUES_SQL)
+                .bind(tenant.as_uuid())
+                .fetch_all(&pool)
+                .await?;
+            rows.into_iter()
+                .map(|(commitment, position, salt, value)| {
+                    personal_value(&commitment, position, salt, value)
+                })
+                .collect()
+        })
+        .await
+    }
+
+    async fn reclaim_deleted(&self, tables: &[&str]) -> Result<(), StoreError> {
+        let pool = self.pool.clone();
+        let tables = tables.join(", ");
+        run_to_completion(async move {
+            // Only a table's owner may VACUUM it, and pooled connections act as civic_app: this
+            // connection returns to the session user (the owner, who ran the migrations) and is
+            // closed afterwards rather than handed back to the pool.
+            let mut conn = pool.acquire().await?.detach();
+            sqlx::raw_sql("RESET ROLE").execute(&mut conn).await?;
+            sqlx::raw_sql(sqlx::AssertSqlSafe(format!("VACUUM FULL {tables}")))
+                .execute(&mut conn)
+                .await?;
+            let _ = conn.close().await;
+            Ok(())
         })
         .await
     }

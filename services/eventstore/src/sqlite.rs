@@ -10,6 +10,10 @@
 //! is dropped half-way never interrupts a transaction: it commits or rolls back, and releases the
 //! write queue and its connection, whatever happens to the caller.
 
+use crate::personal::{
+    MATCHES_SQL, PersonalMatch, PersonalValue, VALUES_SQL, contains_pattern, personal_match,
+    personal_value,
+};
 use crate::prepare::replayed;
 use crate::{CommandFingerprint, CommandRecord};
 use std::path::Path;
@@ -76,7 +80,9 @@ impl SqliteEventStore {
             .journal_mode(SqliteJournalMode::Wal)
             .synchronous(SqliteSynchronous::Full)
             .busy_timeout(Duration::from_secs(30))
-            .foreign_keys(true);
+            .foreign_keys(true)
+            // An erased personal value is overwritten in the file, not only unlinked from it.
+            .pragma("secure_delete", "ON");
         // Two processes opening a new database file at once race to switch it to WAL, and SQLite
         // answers the loser "database is locked" at once rather than through the busy handler:
         // try again shortly, as the migrations do.
@@ -200,7 +206,10 @@ async fn stream_version(
 }
 
 const EVENT_COLUMNS: &str = "tenant_id, position, event_id, stream_id, stream_version, event_type, \
-     schema_version, actor, command_id, causation_id, correlation_id, recorded_at, payload, hash";
+     schema_version, actor, command_id, causation_id, correlation_id, recorded_at, payload, hash, \
+     (SELECT json_group_object(p.commitment, p.value) FROM personal_values p \
+      WHERE p.tenant_id = events.tenant_id AND p.position = events.position \
+      HAVING count(*) > 0) AS disclosed";
 
 fn event_from_row(row: &SqliteRow) -> Result<RecordedEvent, StoreError> {
     let causation: Option<String> = row.try_get("causation_id")?;
@@ -219,6 +228,7 @@ fn event_from_row(row: &SqliteRow) -> Result<RecordedEvent, StoreError> {
         recorded_at: decode::time_text(row.try_get("recorded_at")?)?,
         payload: row.try_get("payload")?,
         hash: row.try_get("hash")?,
+        disclosed: row.try_get("disclosed")?,
     })
 }
 
@@ -273,6 +283,26 @@ impl SqliteEventStore {
             )
             .execute(&mut *tx)
             .await?;
+            for personal in &event.personal {
+                sqlx::query(
+                    "INSERT INTO personal_values (tenant_id, commitment, position, salt, value) \
+                     VALUES (?, ?, ?, ?, ?)",
+                )
+                .bind(&tenant)
+                .bind(personal.commitment.as_str())
+                .bind(to_i64(head.position + offset))
+                .bind(&personal.salt)
+                .bind(&personal.value)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        for commitment in &request.erase {
+            sqlx::query("DELETE FROM personal_values WHERE tenant_id = ? AND commitment = ?")
+                .bind(&tenant)
+                .bind(commitment.as_str())
+                .execute(&mut *tx)
+                .await?;
         }
         tx.commit().await?;
         Ok(AppendOutcome {
@@ -367,6 +397,59 @@ impl EventStore for SqliteEventStore {
             ids.iter()
                 .map(|id| decode::uuid_text(id).map(TenantId::from_uuid))
                 .collect()
+        })
+        .await
+    }
+
+    async fn find_personal(
+        &self,
+        tenant: TenantId,
+        needle: &str,
+    ) -> Result<Vec<PersonalMatch>, StoreError> {
+        let pool = self.pool.clone();
+        let pattern = contains_pattern(needle);
+        run_to_completion(async move {
+            let rows: Vec<(String, i64, String)> = sqlx::query_as(MATCHES_SQL)
+                .bind(tenant.to_string())
+                .bind(pattern)
+                .fetch_all(&pool)
+                .await?;
+            rows.into_iter()
+                .map(|(commitment, position, stream)| personal_match(&commitment, position, stream))
+                .collect()
+        })
+        .await
+    }
+
+    async fn personal_values(
+        &self,
+        tenant: TenantId,
+    ) -> Result<Vec<(u64, PersonalValue)>, StoreError> {
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            let rows: Vec<(String, i64, String, String)> = sqlx::query_as(VALUES_SQL)
+                .bind(tenant.to_string())
+                .fetch_all(&pool)
+                .await?;
+            rows.into_iter()
+                .map(|(commitment, position, salt, value)| {
+                    personal_value(&commitment, position, salt, value)
+                })
+                .collect()
+        })
+        .await
+    }
+
+    async fn reclaim_deleted(&self, _tables: &[&str]) -> Result<(), StoreError> {
+        let pool = self.pool.clone();
+        run_to_completion(async move {
+            // Every connection deletes with `secure_delete` on, so the rows' bytes are already
+            // zeroed in the database file; the write-ahead log still holds earlier copies of
+            // their pages until it is checkpointed and truncated.
+            sqlx::raw_sql("PRAGMA wal_checkpoint(TRUNCATE)")
+                .execute(&pool)
+                .await?;
+            Ok(())
         })
         .await
     }

@@ -6,6 +6,7 @@ use std::future::Future;
 use uuid::Uuid;
 
 use crate::error::StoreError;
+use crate::personal::{PersonalMatch, PersonalValue};
 use crate::types::{AppendOutcome, AppendRequest, LogHead, RecordedEvent, StreamName, TenantId};
 
 /// A per-tenant, append-only, hash-chained event log.
@@ -55,4 +56,27 @@ pub trait EventStore: Send + Sync {
 
     /// Every tenant that has at least one event, in id order.
     fn tenants(&self) -> impl Future<Output = Result<Vec<TenantId>, StoreError>> + Send;
+
+    /// The personal values held beside a tenant's log whose value contains `needle` (ignoring
+    /// case), in position order: what an erasure of `needle` would erase.
+    fn find_personal(
+        &self,
+        tenant: TenantId,
+        needle: &str,
+    ) -> impl Future<Output = Result<Vec<PersonalMatch>, StoreError>> + Send;
+
+    /// Every personal value held beside a tenant's log, with the position of its event, in
+    /// position order: for checking each against its commitment.
+    fn personal_values(
+        &self,
+        tenant: TenantId,
+    ) -> impl Future<Output = Result<Vec<(u64, PersonalValue)>, StoreError>> + Send;
+
+    /// Rewrites the tables named (personal values and, from callers, read models) so that no
+    /// byte of a deleted row, such as an erased personal value, stays in the database's files.
+    /// Briefly locks the tables on PostgreSQL (`VACUUM FULL`).
+    fn reclaim_deleted(
+        &self,
+        tables: &[&str],
+    ) -> impl Future<Output = Result<(), StoreError>> + Send;
 }

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use crate::canonical_json::CanonicalJson;
 use crate::error::InvalidInput;
+use crate::personal::{Commitment, Disclosures, PersonalValue};
 
 /// Which council's log an event belongs to. Every table is keyed by it first.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
@@ -216,18 +217,22 @@ pub struct NewEvent {
     pub event_type: EventType,
     /// The version of the payload's schema, from 1; old versions are upcast on read.
     pub schema_version: u16,
-    /// The payload, in the canonical form that is hashed.
+    /// The payload, in the canonical form that is hashed; personal values in it are sealed.
     pub payload: CanonicalJson,
+    /// The personal values the payload's sealed values commit to, stored beside the log in the
+    /// same transaction ([`crate::personal`]).
+    pub personal: Vec<PersonalValue>,
 }
 
 impl NewEvent {
-    /// An event with a fresh UUIDv7 id.
+    /// An event with a fresh UUIDv7 id and no personal values.
     pub fn new(event_type: EventType, schema_version: u16, payload: CanonicalJson) -> Self {
         Self {
             event_id: Uuid::now_v7(),
             event_type,
             schema_version,
             payload,
+            personal: Vec::new(),
         }
     }
 }
@@ -261,6 +266,8 @@ pub struct AppendRequest {
     pub metadata: AppendMetadata,
     /// The batch: all are appended or none. Between 1 and [`MAX_BATCH`] events.
     pub events: Vec<NewEvent>,
+    /// Personal values to delete from beside the log in the same transaction (an erasure).
+    pub erase: Vec<Commitment>,
 }
 
 /// The largest batch one append accepts; larger imports are split into several commands.
@@ -438,6 +445,10 @@ pub struct RecordedEvent {
     pub payload: CanonicalJson,
     /// SHA-256 (lower-case hex) of this event chained to the previous one.
     pub hash: String,
+    /// The personal values of the payload still held beside the log. Not part of the event's
+    /// leaf data or export line.
+    #[serde(skip)]
+    pub disclosed: Disclosures,
 }
 
 /// The serde form of a recorded time: the text that is hashed.

@@ -171,6 +171,7 @@ fn request(
     events: Vec<NewEvent>,
 ) -> AppendRequest {
     AppendRequest {
+        erase: Vec::new(),
         tenant,
         stream: StreamName::parse(stream).unwrap(),
         expected: ExpectedVersion::Any,
@@ -551,6 +552,7 @@ fn worked_example() -> RecordedEvent {
         recorded_at: Utc.with_ymd_and_hms(2010, 6, 11, 9, 30, 0).unwrap(),
         payload: CanonicalJson::parse(r#"{"title":"Information Strategy 2010 - 13"}"#).unwrap(),
         hash: EXAMPLE_HASH.to_owned(),
+        disclosed: Default::default(),
     }
 }
 

@@ -131,6 +131,7 @@ conformance! {
         every_tampering_of_the_log_is_found_and_located,
         a_full_batch_is_appended_atomically,
         the_database_refuses_to_update_or_delete_events,
+        personal_values_are_kept_beside_the_log_and_erased_only_with_an_append,
     ],
     shared: [
         racing_writers_on_one_stream_get_exactly_one_winner_per_version,

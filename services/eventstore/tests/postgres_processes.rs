@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 fn request(tenant: TenantId, stream: &str, expected: ExpectedVersion) -> AppendRequest {
     AppendRequest {
+        erase: Vec::new(),
         tenant,
         stream: StreamName::parse(stream).unwrap(),
         expected,

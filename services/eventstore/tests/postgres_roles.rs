@@ -14,6 +14,7 @@ use uuid::Uuid;
 
 fn request(tenant: TenantId) -> AppendRequest {
     AppendRequest {
+        erase: Vec::new(),
         tenant,
         stream: StreamName::parse("decision/a").unwrap(),
         expected: ExpectedVersion::Any,

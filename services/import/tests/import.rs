@@ -159,7 +159,7 @@ async fn the_example_text_page_becomes_a_published_decision_in_effect(postgres: 
             .fields
             .iter()
             .find(|f| f.field.as_str() == field)
-            .map(|f| f.text.as_str())
+            .and_then(|f| f.text.as_ref().map(|t| t.as_str()))
     };
     assert_eq!(given("date of decision"), Some("09/06/2010"));
     assert_eq!(given("decided at"), Some("09/06/2010 - Cabinet."));

@@ -1,10 +1,11 @@
 //! [`Runtime`]: what one process shares, and the one way to run a command.
 
 use civic_app::codec::from_recorded;
-use civic_app::{AppError, CommandContext, Executed, Register};
+use civic_app::{AppError, CommandContext, Erasure, Executed, Register};
+use civic_domain::values::Reason;
 use civic_domain::{Command, Council, Event, StreamId};
 use civic_eventstore::{AnyEventStore, EventStore as _, RecordedEvent, StreamName, TenantId};
-use civic_projections::{Notifier, Projector, ReadModels};
+use civic_projections::{Notifier, Projector, ReadModels, TABLES_WITH_PERSONAL_DATA};
 
 use crate::clock::Clock;
 use crate::envelope::Envelope;
@@ -76,14 +77,7 @@ impl Runtime {
         envelope: &Envelope,
         command: &Command,
     ) -> Result<Executed, RuntimeError> {
-        let context = CommandContext {
-            command_id: envelope.command_id,
-            actor: envelope.actor.clone(),
-            expected_version: envelope.expected_version,
-            causation_id: envelope.causation_id,
-            correlation_id: envelope.correlation_id,
-            today: self.clock.today(),
-        };
+        let context = self.context(envelope);
         let executed = {
             let _one_writer = self.writers.lock(envelope.tenant).await;
             self.register
@@ -94,6 +88,43 @@ impl Runtime {
             self.notifier.notify(envelope.tenant);
         }
         Ok(executed)
+    }
+
+    /// Erases for good every personal value of `envelope`'s council that contains `needle`
+    /// (ignoring case), saying why ([`Register::erase_personal_data`]), then brings the read
+    /// models up to date (the records that held the values fold again without them) and
+    /// rewrites the tables that held them, so that no copy stays in the database's files.
+    pub async fn erase_personal_data(
+        &self,
+        envelope: &Envelope,
+        needle: &str,
+        reason: Reason,
+    ) -> Result<Erasure, RuntimeError> {
+        let context = self.context(envelope);
+        let erasure = {
+            let _one_writer = self.writers.lock(envelope.tenant).await;
+            self.register
+                .erase_personal_data(envelope.tenant, needle, reason, &context)
+                .await?
+        };
+        self.notifier.notify(envelope.tenant);
+        self.projector.catch_up(envelope.tenant).await?;
+        let mut tables = vec!["personal_values"];
+        tables.extend_from_slice(TABLES_WITH_PERSONAL_DATA);
+        self.register.store().reclaim_deleted(&tables).await?;
+        Ok(erasure)
+    }
+
+    /// The context `envelope`'s command is decided in, today by this runtime's clock.
+    fn context(&self, envelope: &Envelope) -> CommandContext {
+        CommandContext {
+            command_id: envelope.command_id,
+            actor: envelope.actor.clone(),
+            expected_version: envelope.expected_version,
+            causation_id: envelope.causation_id,
+            correlation_id: envelope.correlation_id,
+            today: self.clock.today(),
+        }
     }
 
     /// Brings `tenant`'s read models up to its log.

@@ -1,6 +1,7 @@
-//! The subcommands of `civic`, one file each: `serve`, `token`, `import`, `export`, `verify`, `replay`,
-//! `project`.
+//! The subcommands of `civic`, one file each: `serve`, `token`, `import`, `export`, `erase`,
+//! `verify`, `replay`, `project`.
 
+mod erase;
 mod export;
 mod import;
 mod project;
@@ -33,6 +34,9 @@ enum Command {
     /// Print a council's whole log as NDJSON (one event a line, canonical JSON: the Merkle
     /// leaves).
     Export(export::Args),
+    /// Erase personal data (contact details) from a council's records for good, lawfully and
+    /// on the record: the log and its proofs still verify.
+    Erase(erase::Args),
     /// Check a council's log: every hash, the Merkle root, and a checkpoint kept earlier.
     Verify(verify::Args),
     /// Rebuild a council's read models from its log, beside the live ones, then switch; with
@@ -57,6 +61,12 @@ impl Cli {
                 });
             }
             Command::Export(args) => export::run(args).await?,
+            Command::Erase(args) => {
+                return Ok(match erase::run(args).await? {
+                    erase::Outcome::Erased => ExitCode::SUCCESS,
+                    erase::Outcome::NothingMatched => ExitCode::FAILURE,
+                });
+            }
             Command::Verify(args) => {
                 return Ok(match verify::run(args).await? {
                     verify::Outcome::Verified => ExitCode::SUCCESS,

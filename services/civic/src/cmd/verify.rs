@@ -7,7 +7,7 @@ use anyhow::{Context as _, bail};
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
 use civic_eventstore::checkpoint::{Checkpoint, council_origin, verify_note};
-use civic_eventstore::export::verify_log;
+use civic_eventstore::export::{first_unmatched_personal, verify_log};
 use civic_eventstore::merkle;
 
 use crate::config;
@@ -51,6 +51,13 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
             return Ok(Outcome::Failed);
         }
     };
+    if let Some((position, commitment)) = first_unmatched_personal(runtime.store(), tenant).await? {
+        println!(
+            "broken at position {position}: the personal value committed to as {commitment} no \
+             longer matches its commitment (changed beside the log)"
+        );
+        return Ok(Outcome::Failed);
+    }
     let root = merkle::root(&verified.leaves);
     if let Some(kept) = kept {
         let held = verified.leaves.len() as u64;

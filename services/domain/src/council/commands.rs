@@ -128,6 +128,16 @@ pub enum CouncilCommand {
     /// Publish or refresh a forward plan document (kept in the council stream: see
     /// `forward_plan::document`).
     ForwardPlan(crate::forward_plan::PlanCommand),
+    /// Erase personal values for good (the application layer finds them and deletes them beside
+    /// the log in the same transaction as the event is appended).
+    ErasePersonalData {
+        /// The commitments of the values to erase.
+        commitments: Vec<String>,
+        /// The streams of the records that held them.
+        records: Vec<String>,
+        /// Why.
+        reason: Reason,
+    },
 }
 
 impl CouncilCommand {
@@ -156,6 +166,7 @@ impl CouncilCommand {
             CouncilCommand::ForwardPlan(crate::forward_plan::PlanCommand::Refresh { .. }) => {
                 "RefreshForwardPlan"
             }
+            CouncilCommand::ErasePersonalData { .. } => "ErasePersonalData",
         }
     }
 }

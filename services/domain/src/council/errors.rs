@@ -67,6 +67,9 @@ pub enum CouncilError {
     /// The policy or thresholds are already exactly these. Edge: invalid input.
     #[error("the setting is unchanged")]
     SettingUnchanged,
+    /// An erasure that names no value. Edge: not found.
+    #[error("no personal value matches")]
+    NothingToErase,
     /// A forward plan document rule. Edge: as the inner error says.
     #[error(transparent)]
     ForwardPlan(crate::forward_plan::PlanError),
@@ -82,7 +85,8 @@ impl CouncilError {
             | MemberNotFound(_)
             | BodyNotFound(_)
             | ClosureDayNotFound(_)
-            | StatusLabelNotFound(_) => ErrorKind::NotFound,
+            | StatusLabelNotFound(_)
+            | NothingToErase => ErrorKind::NotFound,
             AlreadyRegistered
             | WardAlreadyExists(_)
             | MemberAlreadyExists(_)

@@ -52,6 +52,8 @@ pub enum CouncilEvent {
     ForwardPlanPublished(crate::forward_plan::ForwardPlanPublished),
     /// `ForwardPlanRefreshed` v1.
     ForwardPlanRefreshed(crate::forward_plan::ForwardPlanRefreshed),
+    /// `PersonalDataErased` v1.
+    PersonalDataErased(crate::personal::PersonalDataErased),
 }
 
 /// The council became a tenant. Carries the seeded defaults so the log alone

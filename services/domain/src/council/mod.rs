@@ -172,6 +172,8 @@ impl Council {
             CouncilEvent::ForwardPlanRefreshed(e) => {
                 forward_plan::apply_refreshed(&mut self.forward_plans, e)
             }
+            // The records that held the values fold again without them; the council is as it was.
+            CouncilEvent::PersonalDataErased(_) => {}
         }
     }
 
@@ -392,6 +394,20 @@ impl Council {
                 PlanEvent::Published(e) => CouncilEvent::ForwardPlanPublished(e),
                 PlanEvent::Refreshed(e) => CouncilEvent::ForwardPlanRefreshed(e),
             },
+            C::ErasePersonalData {
+                commitments,
+                records,
+                reason,
+            } => {
+                if commitments.is_empty() {
+                    return Err(CouncilError::NothingToErase);
+                }
+                CouncilEvent::PersonalDataErased(crate::personal::PersonalDataErased {
+                    commitments: commitments.clone(),
+                    records: records.clone(),
+                    reason: reason.clone(),
+                })
+            }
         })
     }
 

@@ -7,6 +7,7 @@ use crate::council::*;
 use crate::decision::*;
 use crate::forward_plan::*;
 use crate::meeting::*;
+use crate::personal::PersonalDataErased;
 use crate::strategy::*;
 use serde_json::Value;
 
@@ -69,6 +70,7 @@ event_table! {
     Council(CouncilEvent::StatusLabelUnmapped(StatusLabelUnmapped)) = "StatusLabelUnmapped" v 1;
     Council(CouncilEvent::ForwardPlanPublished(ForwardPlanPublished)) = "ForwardPlanPublished" v 1;
     Council(CouncilEvent::ForwardPlanRefreshed(ForwardPlanRefreshed)) = "ForwardPlanRefreshed" v 1;
+    Council(CouncilEvent::PersonalDataErased(PersonalDataErased)) = "PersonalDataErased" v 1;
     ForwardPlan(ForwardPlanEvent::Entered(ForwardPlanEntryEntered)) = "ForwardPlanEntryEntered" v 2;
     ForwardPlan(ForwardPlanEvent::Rescheduled(ForwardPlanEntryRescheduled)) = "ForwardPlanEntryRescheduled" v 2;
     ForwardPlan(ForwardPlanEvent::Withdrawn(ForwardPlanEntryWithdrawn)) = "ForwardPlanEntryWithdrawn" v 1;

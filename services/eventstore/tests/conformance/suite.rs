@@ -6,7 +6,7 @@ use std::sync::Arc;
 use civic_eventstore::{
     Actor, AppendMetadata, AppendOutcome, AppendRequest, CanonicalJson, ChainVerifier,
     CommandFingerprint, CommandRecord, EventStore, EventType, ExpectedVersion, GENESIS_HASH,
-    MAX_BATCH, NewEvent, RecordedEvent, StoreError, StreamName, TenantId,
+    MAX_BATCH, NewEvent, PersonalValue, RecordedEvent, StoreError, StreamName, TenantId,
 };
 use serde_json::json;
 use tokio::sync::Barrier;
@@ -41,6 +41,7 @@ fn request(
     events: usize,
 ) -> AppendRequest {
     AppendRequest {
+        erase: Vec::new(),
         tenant,
         stream: stream(name),
         expected,
@@ -672,4 +673,76 @@ pub async fn every_tampering_of_the_log_is_found_and_located<S: Backend>(store: 
     assert_eq!(after.size, 4);
     assert!(after.size < kept.0);
     assert_ne!(merkle::root(&after.leaves), kept.1);
+}
+
+/// An event with one personal value sealed in its payload, as the application layer writes it.
+fn event_with_personal(value: &str) -> (NewEvent, PersonalValue) {
+    let sealed = PersonalValue::seal(&json!(value)).unwrap();
+    let payload = json!({"contact": {"email": sealed.commitment.sealed()}});
+    let mut event = NewEvent::new(
+        EventType::parse("SomethingHappened").unwrap(),
+        1,
+        CanonicalJson::from_value(&payload).unwrap(),
+    );
+    event.personal = vec![sealed.clone()];
+    (event, sealed)
+}
+
+pub async fn personal_values_are_kept_beside_the_log_and_erased_only_with_an_append<S: Backend>(
+    store: &S,
+) {
+    let tenant = TenantId::new();
+    let other = TenantId::new();
+    let (event, sealed) = event_with_personal("jo.bloggs@example.gov.uk");
+    let mut first = request(tenant, "decision/a", ExpectedVersion::MustBe(0), 1);
+    first.events = vec![event];
+    store.append(first).await.unwrap();
+
+    // The log holds the commitment only; the value comes back beside it.
+    let recorded = whole_log(store, tenant).await.remove(0);
+    assert!(!recorded.payload.as_str().contains("jo.bloggs"));
+    assert_eq!(
+        recorded.disclosed.unseal(recorded.payload.to_value()),
+        json!({"contact": {"email": "jo.bloggs@example.gov.uk"}})
+    );
+    let found = store.find_personal(tenant, "JO.BLOGGS@").await.unwrap();
+    assert_eq!(found.len(), 1);
+    assert_eq!(found[0].commitment, sealed.commitment);
+    assert_eq!(
+        (found[0].position, found[0].stream.as_str()),
+        (1, "decision/a")
+    );
+    assert_eq!(store.find_personal(other, "jo.bloggs").await.unwrap(), []);
+    assert_eq!(store.find_personal(tenant, "%").await.unwrap(), []);
+    assert_eq!(
+        store.personal_values(tenant).await.unwrap(),
+        [(1, sealed.clone())]
+    );
+
+    // An erasure whose append is refused erases nothing.
+    let mut refused = request(tenant, "council", ExpectedVersion::MustBe(7), 1);
+    refused.erase = vec![sealed.commitment.clone()];
+    assert!(store.append(refused).await.is_err());
+    assert_eq!(store.personal_values(tenant).await.unwrap().len(), 1);
+
+    // Another tenant's erasure cannot reach it.
+    let mut elsewhere = request(other, "council", ExpectedVersion::Any, 1);
+    elsewhere.erase = vec![sealed.commitment.clone()];
+    store.append(elsewhere).await.unwrap();
+    assert_eq!(store.personal_values(tenant).await.unwrap().len(), 1);
+
+    // The erasure's append deletes it; the log is as it was, plus the erasure.
+    let mut erasure = request(tenant, "council", ExpectedVersion::Any, 1);
+    erasure.erase = vec![sealed.commitment.clone()];
+    store.append(erasure).await.unwrap();
+    assert_eq!(store.personal_values(tenant).await.unwrap(), []);
+    let log = assert_log_is_sound(store, tenant).await;
+    assert_eq!(log.len(), 2);
+    assert_eq!(log[0].payload, recorded.payload);
+    assert_eq!(log[0].hash, recorded.hash);
+    assert_eq!(
+        log[0].disclosed.unseal(log[0].payload.to_value()),
+        json!({"contact": {"email": null}})
+    );
+    store.reclaim_deleted(&["personal_values"]).await.unwrap();
 }

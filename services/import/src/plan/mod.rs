@@ -224,7 +224,7 @@ fn provenance(record: &RawRecord, source: &Source<'_>) -> Result<Provenance, Ref
                 Some(SourceField {
                     label: Name::parse(&f.label).unwrap_or_else(|_| field.clone()),
                     field,
-                    text: LongText::parse(&f.text).ok()?,
+                    text: Some(LongText::parse(&f.text).ok()?),
                 })
             })
             .collect(),
@@ -317,7 +317,7 @@ fn given<'a>(reading: &'a Provenance, field: &str) -> Option<&'a str> {
         .fields
         .iter()
         .find(|f| f.field.as_str() == field)
-        .map(|f| f.text.as_str())
+        .and_then(|f| f.text.as_ref().map(LongText::as_str))
 }
 
 /// The fields of `reading` whose text differs from what the record's sources said (the same
@@ -333,7 +333,8 @@ fn changed_fields(reading: &Provenance, sources: &[Provenance]) -> Vec<String> {
     let mut changed: Vec<String> = Vec::new();
     for field in &reading.fields {
         let name = field.field.as_str();
-        if earlier_text(name) != Some(field.text.as_str()) && !changed.iter().any(|c| c == name) {
+        let text = field.text.as_ref().map(LongText::as_str);
+        if earlier_text(name) != text && !changed.iter().any(|c| c == name) {
             changed.push(name.to_owned());
         }
     }
@@ -553,7 +554,7 @@ pub fn reading_digest(provenance: &Provenance) -> String {
         for part in [
             field.field.as_str(),
             field.label.as_str(),
-            field.text.as_str(),
+            field.text.as_ref().map_or("", LongText::as_str),
         ] {
             hasher.update((part.len() as u64).to_be_bytes());
             hasher.update(part.as_bytes());

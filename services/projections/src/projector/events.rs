@@ -4,7 +4,9 @@
 use std::collections::BTreeMap;
 
 use chrono::{DateTime, Utc};
-use civic_eventstore::{Actor, CanonicalJson, EventType, RecordedEvent, StreamName, TenantId};
+use civic_eventstore::{
+    Actor, CanonicalJson, Disclosures, EventType, RecordedEvent, StreamName, TenantId,
+};
 use uuid::Uuid;
 
 use crate::db::{Dialect, Param, TextRow, Tx, int};
@@ -34,7 +36,8 @@ pub(super) async fn next_batch(
         .rows(
             // Columns are qualified: PostgreSQL would resolve a bare `position` in ORDER BY to
             // the text output column and sort 10 before 2.
-            "SELECT e.stream_id, CAST(e.position AS TEXT) FROM events e \
+            "SELECT e.stream_id, CAST(e.position AS TEXT), \
+             CASE WHEN e.event_type = 'PersonalDataErased' THEN e.payload END FROM events e \
              WHERE e.tenant_id = ? AND e.position > ? ORDER BY e.position LIMIT ?",
             &[
                 Param::Uuid(tenant.as_uuid()),
@@ -55,9 +58,15 @@ pub(super) async fn next_batch(
         }
         batch.last = position;
         batch.len += 1;
-        let stream = row.text(0)?;
-        if !batch.streams.iter().any(|s| s == stream) {
-            batch.streams.push(stream.to_owned());
+        let mut touched = vec![row.text(0)?.to_owned()];
+        // An erasure changes the records that held the values, not only the council's stream.
+        if let Some(erasure) = row.opt(2) {
+            touched.extend(erased_records(erasure)?);
+        }
+        for stream in touched {
+            if !batch.streams.contains(&stream) {
+                batch.streams.push(stream);
+            }
         }
     }
     match (rows.is_empty(), batch.len) {
@@ -70,6 +79,17 @@ pub(super) async fn next_batch(
     }
 }
 
+/// The records a `PersonalDataErased` payload names.
+fn erased_records(payload: &str) -> Result<Vec<String>, ProjectionError> {
+    #[derive(serde::Deserialize)]
+    struct Erased {
+        records: Vec<String>,
+    }
+    serde_json::from_str::<Erased>(payload)
+        .map(|erased| erased.records)
+        .map_err(|e| corrupt("PersonalDataErased payload", e))
+}
+
 /// Every event of `streams` up to position `upto`, grouped by stream, each in stream order.
 pub(super) async fn streams_upto(
     tx: &mut Tx,
@@ -77,14 +97,16 @@ pub(super) async fn streams_upto(
     streams: &[String],
     upto: u64,
 ) -> Result<BTreeMap<String, Vec<RecordedEvent>>, ProjectionError> {
-    let (recorded_at, among) = match tx.dialect() {
+    let (recorded_at, among, disclosed) = match tx.dialect() {
         Dialect::Postgres => (
             "to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
             "e.stream_id = ANY(?)",
+            "SELECT json_object_agg(p.commitment, p.value)::text",
         ),
         Dialect::Sqlite => (
             "e.recorded_at",
             "e.stream_id IN (SELECT value FROM json_each(?))",
+            "SELECT json_group_object(p.commitment, p.value)",
         ),
     };
     let sql = format!(
@@ -92,7 +114,10 @@ pub(super) async fn streams_upto(
          e.stream_id, CAST(e.stream_version AS TEXT), e.event_type, \
          CAST(e.schema_version AS TEXT), e.actor, CAST(e.command_id AS TEXT), \
          CAST(e.causation_id AS TEXT), CAST(e.correlation_id AS TEXT), {recorded_at}, e.payload, \
-         e.hash FROM events e WHERE e.tenant_id = ? AND {among} AND e.position <= ? \
+         e.hash, ({disclosed} FROM personal_values p \
+                  WHERE p.tenant_id = e.tenant_id AND p.position = e.position \
+                  HAVING count(*) > 0) \
+         FROM events e WHERE e.tenant_id = ? AND {among} AND e.position <= ? \
          ORDER BY e.stream_id, e.stream_version"
     );
     let rows = tx
@@ -147,5 +172,7 @@ fn recorded(row: &TextRow) -> Result<RecordedEvent, ProjectionError> {
             .map_err(|e| corrupt("recorded at", e))?,
         payload: CanonicalJson::parse(row.text(12)?).map_err(|e| corrupt("payload", e))?,
         hash: row.text(13)?.to_owned(),
+        disclosed: Disclosures::from_aggregate(row.opt(14))
+            .map_err(|e| corrupt("personal values", e))?,
     })
 }

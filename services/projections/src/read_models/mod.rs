@@ -40,6 +40,16 @@ pub(crate) enum Db {
     Sqlite(SqlitePool),
 }
 
+/// The read-model tables whose rows hold records' contact details (views and listings): an
+/// erasure rewrites them after their rows were folded again, so that no copy of an erased value
+/// stays in the database's files.
+pub const TABLES_WITH_PERSONAL_DATA: &[&str] = &[
+    "decisions",
+    "forward_plan_entries",
+    "forward_plan_listings",
+    "meetings",
+];
+
 /// The read models of every council and the queries over them. Cheap to clone: it holds a pool,
 /// a shared cache and a shared count of reads.
 #[derive(Debug, Clone)]

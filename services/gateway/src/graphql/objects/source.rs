@@ -40,8 +40,8 @@ impl RecordSourceField<'_> {
         self.0.label.as_str()
     }
 
-    /// The value as the page showed it.
-    async fn text(&self) -> &str {
-        self.0.text.as_str()
+    /// The value as the page showed it; null once erased as personal data.
+    async fn text(&self) -> Option<&str> {
+        self.0.text.as_ref().map(|text| text.as_str())
     }
 }
