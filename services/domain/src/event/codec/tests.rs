@@ -736,6 +736,11 @@ fn samples() -> Vec<Event> {
             on: d(2010, 5, 14),
             next_update_due: Some(d(2010, 6, 1)),
         }),
+        CouncilEvent::PersonalDataErased(crate::personal::PersonalDataErased {
+            commitments: vec!["ab".repeat(32)],
+            records: vec![format!("decision/{}", uuid(8))],
+            reason: Reason::parse("Erasure request DP-2026-114").unwrap(),
+        }),
     ];
     let plan_details = ForwardPlanDetails {
         title: Title::parse("Information Strategy").unwrap(),
@@ -1161,5 +1166,24 @@ fn a_gap_in_the_upcaster_chain_is_an_unsupported_version() {
             version: 1,
             current: 3
         })
+    );
+}
+
+#[test]
+fn personal_data_erased_v1_golden() {
+    assert_golden(
+        Event::Council(CouncilEvent::PersonalDataErased(
+            crate::personal::PersonalDataErased {
+                commitments: vec!["ab".repeat(32)],
+                records: vec![format!("decision/{}", uuid(8))],
+                reason: Reason::parse("Erasure request DP-2026-114").unwrap(),
+            },
+        )),
+        "PersonalDataErased",
+        r#"{
+            "commitments": ["abababababababababababababababababababababababababababababababab"],
+            "records": ["decision/0190a1b2-0000-7000-8000-000000000008"],
+            "reason": "Erasure request DP-2026-114"
+        }"#,
     );
 }
