@@ -10,8 +10,9 @@ use civic_domain::decision::DecisionStatus;
 impl DecisionFilter {
     /// Refuses what cannot be asked of the register as it stood: a text search, which is the
     /// database's full-text index (stemming, ranking, dialect), not something a fold can match
-    /// the same way.
-    pub(crate) fn check_as_of(&self) -> Result<(), ProjectionError> {
+    /// the same way. The list as of a moment checks it too; the edge checks it first, so a
+    /// refusal reads nothing.
+    pub fn check_as_of(&self) -> Result<(), ProjectionError> {
         match self.text.as_deref().map(str::trim) {
             Some(text) if !text.is_empty() => Err(ProjectionError::NotAsOf {
                 field: "filter.text",

@@ -91,14 +91,17 @@ impl CouncilQuery {
         let services = request.services;
         let after_given = after.is_some();
         let page = page_request(&services.limits, first, after)?;
-        let filter = filter.unwrap_or_default();
+        let input = filter.unwrap_or_default();
+        let filter = input.to_filter(services.today())?;
         if let Some(as_of) = as_of {
+            // Refused before the log is read, not after.
+            filter.check_as_of()?;
             let register = register_at(&request, as_of.moment()?).await?;
-            let filter = filter.to_filter(register.day())?;
+            // "Call-in open" on the moment's day, not today's.
+            let filter = input.to_filter(register.day())?;
             let page = register.decisions(request.access.viewer(), &filter, &page)?;
             return Ok(connection(page, after_given, Decision));
         }
-        let filter = filter.to_filter(services.today())?;
         let detail = list_detail(&ctx.look_ahead().field("edges").field("node"));
         let page = services
             .read_models()
