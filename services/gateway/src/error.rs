@@ -149,7 +149,8 @@ fn projection_code(error: &ProjectionError) -> Code {
         ProjectionError::SlugTaken => Code::Conflict,
         ProjectionError::InvalidSlug(_)
         | ProjectionError::InvalidPage(_)
-        | ProjectionError::InvalidCursor => Code::BadUserInput,
+        | ProjectionError::InvalidCursor
+        | ProjectionError::NotAsOf { .. } => Code::BadUserInput,
         ProjectionError::Decode(_) | ProjectionError::Corrupt(_) | ProjectionError::Database(_) => {
             Code::Internal
         }
@@ -235,6 +236,10 @@ impl ErrorExtensions for ApiError {
             ApiError::ReadModel(ProjectionError::InvalidCursor) => {
                 extensions.set("field", "after");
                 "the cursor was not issued by this list; start again from the first page".to_owned()
+            }
+            ApiError::ReadModel(error @ ProjectionError::NotAsOf { field, .. }) => {
+                extensions.set("field", *field);
+                error.to_string()
             }
             ApiError::ReadModel(error @ ProjectionError::InvalidPage(_)) => {
                 extensions.set("field", "first");

@@ -6,11 +6,7 @@
 
 mod common;
 
-use civic_domain::values::{Reason, Title};
-use civic_domain::{Command, Decision, DecisionCommand, StreamId};
-use civic_eventstore::Actor;
-use civic_runtime::Envelope;
-use common::{Backend, TestApp, spawn};
+use common::{Backend, TestApp, correct_title, spawn};
 use serde_json::{Value, json};
 
 const EXAMPLE: &str = "Information Strategy 2010 - 13";
@@ -96,36 +92,8 @@ async fn a_decision_has_its_history_and_stands_as_it_was_at_any_moment(backend: 
 
     // A correction later; asOf the position before it, the record reads as it did.
     let before = full.last().unwrap()["position"].as_u64().unwrap();
-    let tenant = app
-        .services
-        .read_models()
-        .tenant_for_slug("maidstone")
-        .await
-        .unwrap()
-        .unwrap();
-    let decision = civic_domain::DecisionId::parse(&id).unwrap();
-    let (events, _) = app
-        .services
-        .runtime
-        .stream(tenant, &StreamId::decision(decision))
-        .await
-        .unwrap();
-    let mut details = Decision::from_history(&events).unwrap().details().clone();
-    details.title = Title::parse("Information Strategy 2010 - 2013").unwrap();
-    let correct = Command::Decision {
-        decision,
-        command: DecisionCommand::Correct {
-            details: details.into(),
-            reason: Reason::parse("The title was abbreviated").unwrap(),
-        },
-    };
-    let envelope = Envelope::new(
-        tenant,
-        Actor::parse("clerk:test").unwrap(),
-        uuid::Uuid::now_v7(),
-    );
-    let corrected = app.services.runtime.run(&envelope, &correct).await.unwrap();
-    let corrected_at = corrected.committed.last_position;
+    let corrected_at =
+        correct_title(&app, "maidstone", &id, "Information Strategy 2010 - 2013").await;
     assert!(corrected_at > before);
 
     let at = |moment: Value| {

@@ -19,6 +19,15 @@ pub enum ProjectionError {
     /// BAD_USER_INPUT; the client starts again from the first page.
     #[error("invalid cursor")]
     InvalidCursor,
+    /// Something was asked of the register as it stood at a moment that only the live register
+    /// answers (a text search). The edge reports BAD_USER_INPUT naming `field`.
+    #[error("{field} cannot be asked as of a moment: {why}")]
+    NotAsOf {
+        /// The argument refused, as the edge names it.
+        field: &'static str,
+        /// Why, and what to do instead.
+        why: &'static str,
+    },
     /// A stored event does not decode into a domain event. The edge reports INTERNAL and alerts:
     /// the log holds something this version cannot read, so the tenant's projection stops there.
     #[error("an event cannot be projected: {0}")]

@@ -9,7 +9,8 @@
 //!
 //! Modules:
 //! - [`views`]: the views (council, decision, forward plan, strategy, meeting), built purely
-//!   from folded aggregates; the public redaction of a decision and of a meeting.
+//!   from folded aggregates; the public redaction of a decision and of a meeting; a record's
+//!   history and the record as of a moment (`views::history`), one path for every kind.
 //! - [`query`]: [`Viewer`], [`DecisionFilter`], [`MeetingFilter`], [`PageRequest`] and
 //!   [`Page`]; keyset cursors and the filters' SQL.
 //! - [`read_models`]: [`ReadModels`], the query API, with tenant isolation on PostgreSQL
@@ -17,8 +18,11 @@
 //! - [`projector`]: [`Projector`]: catch-up, rebuild by generations, and the run loop.
 //! - [`notifier`]: [`Notifier`], which wakes projectors after an append.
 //! - [`error`]: [`ProjectionError`], with the code the edge reports for each case.
+//! - [`as_of`]: [`RegisterAt`], the register as it stood at a moment, folded in memory from the
+//!   log, and its lists.
 //! - `db`: one SQL text for both backends.
 
+pub mod as_of;
 mod db;
 pub mod error;
 pub mod notifier;
@@ -27,6 +31,7 @@ pub mod query;
 pub mod read_models;
 pub mod views;
 
+pub use as_of::RegisterAt;
 pub use error::ProjectionError;
 pub use notifier::Notifier;
 pub use projector::Projector;

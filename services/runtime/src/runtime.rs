@@ -5,6 +5,7 @@ use civic_app::{AppError, CommandContext, Erasure, Executed, Register};
 use civic_domain::values::Reason;
 use civic_domain::{Command, Council, Event, StreamId};
 use civic_eventstore::{AnyEventStore, EventStore as _, RecordedEvent, StreamName, TenantId};
+use civic_projections::views::history::AsOf;
 use civic_projections::{Notifier, Projector, ReadModels, TABLES_WITH_PERSONAL_DATA};
 
 use crate::clock::Clock;
@@ -142,13 +143,35 @@ impl Runtime {
     ) -> Result<Vec<(RecordedEvent, Event)>, RuntimeError> {
         let name = StreamName::parse(stream.as_str()).map_err(AppError::Encode)?;
         let recorded = self.register.store().read_stream(tenant, &name, 0).await?;
-        recorded
-            .into_iter()
-            .map(|event| {
-                let decoded = from_recorded(&event)?;
-                Ok((event, decoded))
-            })
-            .collect()
+        recorded.into_iter().map(decoded).collect()
+    }
+
+    /// `tenant`'s whole log up to `moment` (cut at the first event after it), as stored and
+    /// decoded: for the register as it stood then. Read in batches, so a moment early in a long
+    /// log reads only what it needs.
+    pub async fn recorded_log(
+        &self,
+        tenant: TenantId,
+        moment: AsOf,
+    ) -> Result<Vec<(RecordedEvent, Event)>, RuntimeError> {
+        const BATCH: u32 = 1_000;
+        let mut log = Vec::new();
+        loop {
+            let after = log
+                .last()
+                .map_or(0, |(e, _): &(RecordedEvent, Event)| e.position);
+            let batch = self.register.store().read_log(tenant, after, BATCH).await?;
+            let complete = batch.len() < BATCH as usize;
+            for event in batch {
+                if !moment.includes(&event) {
+                    return Ok(log);
+                }
+                log.push(decoded(event)?);
+            }
+            if complete {
+                return Ok(log);
+            }
+        }
     }
 
     /// The decoded events of one of `tenant`'s streams and the stream's version (0 when empty):
@@ -190,4 +213,10 @@ impl Runtime {
     pub fn clock(&self) -> Clock {
         self.clock
     }
+}
+
+/// A stored event with its domain event.
+fn decoded(event: RecordedEvent) -> Result<(RecordedEvent, Event), RuntimeError> {
+    let decoded = from_recorded(&event)?;
+    Ok((event, decoded))
 }

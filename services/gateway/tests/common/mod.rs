@@ -324,3 +324,38 @@ pub fn details(body: &str, title: &str) -> Value {
         "forwardPlanEntry": null
     })
 }
+
+/// Corrects a decision's title as a clerk would (the domain's own correction, the rest of the
+/// record as it stands) and waits for the read models; returns the correction's position.
+pub async fn correct_title(app: &TestApp, slug: &str, id: &str, title: &str) -> u64 {
+    use civic_domain::values::{Reason, Title};
+    use civic_domain::{Command, Decision, DecisionCommand, DecisionId, StreamId};
+
+    let runtime = &app.services.runtime;
+    let tenant = app
+        .services
+        .read_models()
+        .tenant_for_slug(slug)
+        .await
+        .unwrap()
+        .unwrap();
+    let decision = DecisionId::parse(id).unwrap();
+    let (events, _) = runtime
+        .stream(tenant, &StreamId::decision(decision))
+        .await
+        .unwrap();
+    let mut details = Decision::from_history(&events).unwrap().details().clone();
+    details.title = Title::parse(title).unwrap();
+    let correct = Command::Decision {
+        decision,
+        command: DecisionCommand::Correct {
+            details: details.into(),
+            reason: Reason::parse("The title was abbreviated").unwrap(),
+        },
+    };
+    let clerk = civic_eventstore::Actor::parse("clerk:test").unwrap();
+    let envelope = civic_runtime::Envelope::new(tenant, clerk, uuid::Uuid::now_v7());
+    let corrected = runtime.run(&envelope, &correct).await.unwrap();
+    runtime.catch_up(tenant).await.unwrap();
+    corrected.committed.last_position
+}

@@ -200,7 +200,7 @@ async fn present(
         let linked: Vec<_> = entries.iter().filter_map(|e| e.decision).collect();
         let visible = public_decisions_in(tx, tenant, &linked).await?;
         for entry in entries.iter_mut() {
-            entry.decision = entry.decision.filter(|id| visible.contains(id));
+            entry.keep_decisions(&visible);
         }
     }
     Ok(())

@@ -396,6 +396,11 @@ impl ForwardPlanView {
 }
 
 impl ForwardPlanView {
+    /// Drops the link to a decision the viewer may not see.
+    pub(crate) fn keep_decisions(&mut self, visible: &[DecisionId]) {
+        self.decision = self.decision.filter(|id| visible.contains(id));
+    }
+
     /// The day the entry sorts and filters by in the `forward_plan_entries.date_due` column: the
     /// day due; for a month, its last day (the entry is still to come until the month ends); for
     /// "not before", that day; for a date not known or not stated, the last representable day,

@@ -1,15 +1,23 @@
 //! A record's history and the record as it stood at a moment, folded from its stream: each
 //! event with who recorded it, when, under which command, and what it changed in the record as
-//! the viewer may see it (the full view for clerks and auditors; the public view for the public,
+//! the reader may see it (the full view for clerks and auditors; the public view for the public,
 //! from the moment the record became public, without who or which command).
+//!
+//! One fold-and-diff path serves every kind of record: a kind says how its stream folds and what
+//! the public sees of it ([`Historic`], implemented in `kinds` for decisions, forward-plan
+//! entries, meetings and strategy documents), and [`history`] and [`as_of`] do the rest.
+
+mod kinds;
 
 use chrono::{DateTime, Utc};
-use civic_domain::{Decision, Event};
+use civic_domain::Event;
+use civic_domain::values::DecisionId;
 use civic_eventstore::{RecordedEvent, TenantId};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
-use super::decision::DecisionView;
+use super::council::CouncilView;
 
 /// A moment of the log: a position, or an instant (every event recorded at or before it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -21,10 +29,58 @@ pub enum AsOf {
 }
 
 impl AsOf {
-    fn includes(self, event: &RecordedEvent) -> bool {
+    /// Whether `event` had been recorded at this moment. A log read in position order is cut at
+    /// the first event this refuses: the register at a moment is a prefix of its log.
+    pub fn includes(self, event: &RecordedEvent) -> bool {
         match self {
             AsOf::Position(position) => event.position <= position,
             AsOf::Instant(at) => event.recorded_at <= at,
+        }
+    }
+}
+
+/// A kind of record with a history in the log: how its stream folds into a view, and what the
+/// public sees of that view. Everything else about history and time travel is shared.
+pub trait Historic: Serialize + Clone + Sized {
+    /// The aggregate its stream folds into.
+    type State;
+
+    /// Applies one event of its stream; events of other kinds leave the state as it was.
+    fn evolve(state: Option<Self::State>, event: &Event) -> Option<Self::State>;
+
+    /// The full view (clerks and auditors) of the folded record.
+    fn view(tenant: TenantId, state: &Self::State, last_position: u64) -> Self;
+
+    /// The decisions this view links to: the public sees a link only to a decision it may see.
+    fn linked_decisions(&self) -> Vec<DecisionId> {
+        Vec::new()
+    }
+
+    /// Fills in names (bodies, wards, plans) from the council's current reference data, where
+    /// the view shows names by id.
+    fn resolve_names(&mut self, _council: &CouncilView) {}
+
+    /// What the public sees of this full view, linking only to the `visible` decisions; `None`
+    /// while the record is not public.
+    fn for_public(&self, visible: &[DecisionId]) -> Option<Self>;
+}
+
+/// Who reads a history: clerks and auditors see everything; the public sees the public view,
+/// with links only to the decisions it may see.
+#[derive(Debug, Clone, Copy)]
+pub enum Reader<'a> {
+    /// Clerks and auditors.
+    Full,
+    /// The public, who may see these decisions (links to others are dropped).
+    Public(&'a [DecisionId]),
+}
+
+impl Reader<'_> {
+    /// `view` (a full view) as this reader sees it; `None` if it may not.
+    pub(crate) fn sees<V: Historic>(self, view: V) -> Option<V> {
+        match self {
+            Reader::Full => Some(view),
+            Reader::Public(visible) => view.for_public(visible),
         }
     }
 }
@@ -75,7 +131,7 @@ const NOT_RECORD: [&str; 6] = [
     "detail",
 ];
 
-fn record_fields(view: Option<&DecisionView>) -> Map<String, Value> {
+fn record_fields<V: Serialize>(view: Option<&V>) -> Map<String, Value> {
     let Some(Value::Object(mut fields)) = view.and_then(|v| serde_json::to_value(v).ok()) else {
         return Map::new();
     };
@@ -99,45 +155,41 @@ fn changes(before: &Map<String, Value>, after: &Map<String, Value>) -> Vec<Field
         .collect()
 }
 
-/// The decision's view after each of `records` (its stream, in order), as `public` or not.
-fn views<'a>(
+/// The record's full view after each of `records` (its stream, in order).
+fn views<'a, V: Historic + 'a>(
     tenant: TenantId,
     records: &'a [(RecordedEvent, Event)],
-    public: bool,
-) -> impl Iterator<Item = (&'a RecordedEvent, Option<DecisionView>)> + 'a {
-    let mut state: Option<Decision> = None;
+) -> impl Iterator<Item = (&'a RecordedEvent, Option<V>)> + 'a
+where
+    V::State: 'a,
+{
+    let mut state: Option<V::State> = None;
     records.iter().map(move |(recorded, event)| {
-        if let Event::Decision(event) = event {
-            state = Decision::evolve(state.take(), event);
-        }
+        state = V::evolve(state.take(), event);
         let view = state
             .as_ref()
-            .map(|decision| DecisionView::from_decision(tenant, decision, recorded.position));
-        let view = if public {
-            view.and_then(|v| v.public())
-        } else {
-            view
-        };
+            .map(|state| V::view(tenant, state, recorded.position));
         (recorded, view)
     })
 }
 
-/// Every event of a decision's stream, with what it changed. For the public, only the events
-/// from the one that made the record public, each showing what changed in the public view, and
-/// none of who or which command.
-pub fn decision_history(
+/// Every event of a record's stream, with what it changed as `reader` sees the record. For the
+/// public, only the events from the one that made the record public, each showing what changed
+/// in the public view, and none of who or which command.
+pub fn history<V: Historic>(
     tenant: TenantId,
     records: &[(RecordedEvent, Event)],
-    public: bool,
+    reader: Reader<'_>,
 ) -> Vec<HistoryEntry> {
+    let shown = matches!(reader, Reader::Full);
     let mut before = Map::new();
     let mut entries = Vec::new();
-    for (recorded, view) in views(tenant, records, public) {
-        if public && view.is_none() {
+    for (recorded, view) in views::<V>(tenant, records) {
+        let view = view.and_then(|view| reader.sees(view));
+        if !shown && view.is_none() {
             continue;
         }
         let after = record_fields(view.as_ref());
-        let shown = !public;
         entries.push(HistoryEntry {
             position: recorded.position,
             stream_version: recorded.stream_version,
@@ -155,26 +207,37 @@ pub fn decision_history(
     entries
 }
 
-/// The decision as it stood at `as_of`: its stream folded up to that moment, as `public` or not;
-/// `None` if it did not exist yet (or, for the public, was not public yet).
-pub fn decision_as_of(
+/// Every decision the record linked to at any point of its stream: for the public's history,
+/// which of them it may see is asked once, up front.
+pub fn linked_over_time<V: Historic>(
     tenant: TenantId,
     records: &[(RecordedEvent, Event)],
+) -> Vec<DecisionId> {
+    let mut linked: Vec<DecisionId> = views::<V>(tenant, records)
+        .filter_map(|(_, view)| view)
+        .flat_map(|view| view.linked_decisions())
+        .collect();
+    linked.sort_by_key(DecisionId::as_uuid);
+    linked.dedup();
+    linked
+}
+
+/// The record's full view as it stood at `as_of`: its stream (`records`, in order) folded up
+/// to that moment; `None` if it did not exist yet. Folded first, then one view: a view per event
+/// is only for the history.
+pub fn as_of<'a, V: Historic>(
+    tenant: TenantId,
+    records: impl IntoIterator<Item = &'a (RecordedEvent, Event)>,
     as_of: AsOf,
-    public: bool,
-) -> Option<DecisionView> {
-    // Folded to the moment, then one view: a view per event is only for the history.
-    let mut state: Option<Decision> = None;
+) -> Option<V> {
+    let mut state: Option<V::State> = None;
     let mut last_position = 0;
     for (recorded, event) in records
-        .iter()
+        .into_iter()
         .take_while(|(recorded, _)| as_of.includes(recorded))
     {
-        if let Event::Decision(event) = event {
-            state = Decision::evolve(state.take(), event);
-        }
+        state = V::evolve(state.take(), event);
         last_position = recorded.position;
     }
-    let view = DecisionView::from_decision(tenant, state.as_ref()?, last_position);
-    if public { view.public() } else { Some(view) }
+    Some(V::view(tenant, state.as_ref()?, last_position))
 }

@@ -7,6 +7,7 @@
 //! - weight: [`WRITE`] for a mutation's root field; [`READ`] for a field that reads the
 //!   database ([`READS`] wherever selected, [`ROOT_READS`] as a query's root field); [`FIELD`]
 //!   for anything else;
+//!   plus [`AS_OF_LIST`] for a root list asked `asOf` ([`AS_OF_LISTS`]);
 //! - items: for a connection ([`PAGED`], root fields), the page asked for (`first`, or the
 //!   default page size); for another list ([`LISTS`]), [`LIST_LENGTH`]; otherwise 1.
 //!
@@ -57,6 +58,14 @@ pub const ROOT_READS: [&str; 8] = [
     "strategyDocument",
     "strategyDocuments",
 ];
+
+/// What `asOf` adds to a root list's weight: the council's log read up to the moment and every
+/// record in it folded in memory, whatever the page (a few milliseconds for a council of some
+/// thousands of events). A record's own `asOf` reads one stream and costs a [`READ`].
+pub const AS_OF_LIST: u64 = 5_000;
+
+/// The query root lists that answer `asOf` by folding the council's log.
+pub const AS_OF_LISTS: [&str; 4] = ["decisions", "forwardPlan", "meetings", "strategyDocuments"];
 
 /// Connections, the query root fields paged by `first`: their whole selection (edges, page
 /// info, total) counts once per item asked for. Their `edges` list is that page, so it is not a
@@ -141,6 +150,15 @@ pub fn weight(name: &str, place: Place) -> u64 {
         _ if READS.contains(&name) => READ,
         Place::QueryRoot if ROOT_READS.contains(&name) => READ,
         Place::QueryRoot | Place::Nested => FIELD,
+    }
+}
+
+/// What a field named `name` at `place` weighs more when it is given an `asOf` argument.
+pub fn as_of_weight(name: &str, place: Place) -> u64 {
+    if place == Place::QueryRoot && AS_OF_LISTS.contains(&name) {
+        AS_OF_LIST
+    } else {
+        0
     }
 }
 

@@ -117,7 +117,14 @@ impl<'a> Pricer<'a> {
             Items::List => model::LIST_LENGTH,
             Items::Page => self.page_size(field),
         };
-        Ok(model::weight(name, place).saturating_add(items.saturating_mul(children)))
+        // Given at all, even as a variable that turns out null: the price can only overprice.
+        let as_of = match field.get_argument("asOf") {
+            Some(_) => model::as_of_weight(name, place),
+            None => 0,
+        };
+        Ok(model::weight(name, place)
+            .saturating_add(as_of)
+            .saturating_add(items.saturating_mul(children)))
     }
 
     /// The cost of the fragment `name`, priced once.

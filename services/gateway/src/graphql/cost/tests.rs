@@ -6,7 +6,7 @@
 use async_graphql::{Request, Variables};
 use serde_json::json;
 
-use super::model::{FIELD, LIST_LENGTH, READ, WRITE};
+use super::model::{AS_OF_LIST, FIELD, LIST_LENGTH, READ, WRITE};
 use super::{Admitted, Refusal, admit, admitted};
 use crate::error::Code;
 use crate::settings::Limits;
@@ -455,4 +455,15 @@ async fn an_answer_stops_at_its_values_budget_however_little_it_was_priced() {
         "{answer}"
     );
     assert_eq!(answer["data"], serde_json::Value::Null);
+}
+
+#[test]
+fn a_root_list_asked_as_of_a_moment_weighs_the_fold_of_the_log_and_a_record_does_not() {
+    let live = cost("{ meetings(first: 1) { totalCount } }");
+    let then = cost("{ meetings(first: 1, asOf: { position: 5 }) { totalCount } }");
+    assert_eq!(then, live + AS_OF_LIST);
+    let documents = cost("{ strategyDocuments(asOf: { position: 5 }) { title } }");
+    assert_eq!(documents, READ + AS_OF_LIST + LIST_LENGTH * FIELD);
+    let one = format!("{{ meeting(id: \"{ID}\", asOf: {{ position: 5 }}) {{ uuid }} }}");
+    assert_eq!(cost(&one), READ + FIELD);
 }

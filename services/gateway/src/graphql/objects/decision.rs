@@ -27,10 +27,8 @@ use crate::graphql::enums::{
     TakesEffect, WardsAffectedKind,
 };
 use crate::graphql::global_id::{self, NodeKind};
+use crate::graphql::query::as_of::record_history;
 use crate::graphql::scalars::{Date, Time};
-use civic_domain::StreamId;
-use civic_projections::Viewer;
-use civic_projections::views::history::decision_history;
 
 /// One decision of the council's register.
 pub struct Decision(pub DecisionView);
@@ -211,17 +209,7 @@ impl Decision {
     /// from the one that made the record public, what they changed in the public record, and
     /// not who recorded them.
     async fn history(&self, ctx: &Context<'_>) -> Result<Vec<HistoryEvent>, ApiError> {
-        let request = RequestContext::of(ctx)?;
-        let public = request.access.viewer() == Viewer::Public;
-        let records = request
-            .services
-            .runtime
-            .recorded_stream(self.0.tenant, &StreamId::decision(self.0.id))
-            .await?;
-        Ok(decision_history(self.0.tenant, &records, public)
-            .into_iter()
-            .map(HistoryEvent)
-            .collect())
+        record_history::<DecisionView>(ctx, self.0.id).await
     }
 
     /// The fields withheld from the public, and what the public is told instead.

@@ -10,6 +10,7 @@ use uuid::Uuid;
 
 use super::common::{BodyName, WardRef, WithheldNotice};
 use super::decision::Decision;
+use super::history::HistoryEvent;
 use super::source::RecordSource;
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
@@ -17,6 +18,7 @@ use crate::graphql::enums::{
     AnticipatedRestrictionKind, DateDueKind, ForwardPlanStatus, NoticeKindName, PlannedWardsKind,
 };
 use crate::graphql::global_id::{self, NodeKind};
+use crate::graphql::query::as_of::record_history;
 use crate::graphql::scalars::Date;
 
 /// One entry of the forward plan.
@@ -270,6 +272,13 @@ impl ForwardPlanEntry {
     /// gave it; empty when it was not imported.
     async fn sources(&self) -> Vec<RecordSource<'_>> {
         self.0.sources.iter().map(RecordSource).collect()
+    }
+
+    /// Every event of the entry, oldest first, with what it changed. Notices are public, so the
+    /// public sees every event, but not who recorded them, and links only to decisions it may
+    /// see.
+    async fn history(&self, ctx: &Context<'_>) -> Result<Vec<HistoryEvent>, ApiError> {
+        record_history::<ForwardPlanView>(ctx, self.0.id).await
     }
 }
 

@@ -2,7 +2,7 @@
 //! item, the items taken in private and the resolutions excluding the public. [`MeetingFields`]
 //! resolves the record's fields once, for the meeting and for a correction's previous version.
 
-use async_graphql::{ID, Object};
+use async_graphql::{Context, ID, Object};
 use civic_domain::decision::BodyRef as DomainBodyRef;
 use civic_projections::views::{
     AgendaItemView, CancellationView, ExclusionView, MeetingCorrectionView, MeetingRecordView,
@@ -11,9 +11,12 @@ use civic_projections::views::{
 use uuid::Uuid;
 
 use super::common::{BodyRef, WithheldNotice};
+use super::history::HistoryEvent;
 use super::source::RecordSource;
+use crate::error::ApiError;
 use crate::graphql::enums::MeetingStatus;
 use crate::graphql::global_id::{self, NodeKind};
+use crate::graphql::query::as_of::record_history;
 use crate::graphql::scalars::{Date, Time};
 
 /// A meeting of one of the council's bodies, e.g. the Cabinet of 9 June 2010.
@@ -57,6 +60,13 @@ impl Meeting {
     /// gave it; empty when it was not imported, and for the public.
     async fn sources(&self) -> Vec<RecordSource<'_>> {
         self.0.sources.iter().map(RecordSource).collect()
+    }
+
+    /// Every event of the meeting, oldest first, with what it changed. Meetings are public once
+    /// recorded, so the public sees every event, with withheld minutes left out and not who
+    /// recorded them.
+    async fn history(&self, ctx: &Context<'_>) -> Result<Vec<HistoryEvent>, ApiError> {
+        record_history::<MeetingView>(ctx, self.0.id).await
     }
 }
 

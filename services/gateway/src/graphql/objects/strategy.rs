@@ -9,10 +9,12 @@ use uuid::Uuid;
 
 use super::common::Period;
 use super::decision::Decision;
+use super::history::HistoryEvent;
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
 use crate::graphql::enums::{StrategyStatus, VersionDecisionRole, VersionStatus};
 use crate::graphql::global_id::{self, NodeKind};
+use crate::graphql::query::as_of::record_history;
 use crate::graphql::scalars::Date;
 
 /// A strategy document, e.g. Maidstone's "Information Strategy" (formerly "ICT Strategy").
@@ -77,6 +79,13 @@ impl StrategyDocument {
     /// Every version, in drafting order.
     async fn versions(&self) -> Vec<StrategyVersion<'_>> {
         self.0.versions.iter().map(StrategyVersion).collect()
+    }
+
+    /// Every event of the document, oldest first, with what it changed. Strategy documents are
+    /// public, so the public sees every event, but not who recorded them, and links only to
+    /// decisions it may see.
+    async fn history(&self, ctx: &Context<'_>) -> Result<Vec<HistoryEvent>, ApiError> {
+        record_history::<StrategyDocumentView>(ctx, self.0.id).await
     }
 }
 

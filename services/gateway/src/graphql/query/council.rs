@@ -19,10 +19,8 @@ use crate::graphql::objects::forward_plan::ForwardPlanEntry;
 use crate::graphql::objects::history::AsOf;
 use crate::graphql::objects::meeting::Meeting;
 use crate::graphql::objects::strategy::StrategyDocument;
+use crate::graphql::query::as_of::{record_now_or_at, register_at};
 use crate::graphql::scalars::Date;
-use civic_domain::StreamId;
-use civic_projections::Viewer;
-use civic_projections::views::history::decision_as_of;
 
 /// The `Decision` fields that a summary ([`civic_projections::DecisionView::summary`]) empties:
 /// selecting any of them under a list's `edges { node }` reads the whole documents.
@@ -75,6 +73,11 @@ impl CouncilQuery {
 
     /// Decisions, newest first. Anonymous callers see published decisions, with withheld
     /// information replaced by notices.
+    ///
+    /// With `asOf`, the list as it stood then, folded from the log: a decision published later
+    /// is absent, one withdrawn later is listed as it was, a later correction is not seen.
+    /// Every filter applies as it would have then (`callInOpen` on that day) except the text
+    /// search, which is refused.
     #[graphql(complexity = "complexity(first, child_complexity)")]
     async fn decisions(
         &self,
@@ -82,12 +85,23 @@ impl CouncilQuery {
         filter: Option<DecisionFilterInput>,
         #[graphql(desc = "How many, 1 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "The cursor of the last decision already seen.")] after: Option<String>,
+        #[graphql(desc = "The list as it stood at this moment of the log.")] as_of: Option<AsOf>,
     ) -> Result<ConnectionOf<Decision>, ApiError> {
         let request = RequestContext::of(ctx)?;
         let services = request.services;
-        let filter = filter.unwrap_or_default().to_filter(services.today())?;
         let after_given = after.is_some();
         let page = page_request(&services.limits, first, after)?;
+        let input = filter.unwrap_or_default();
+        let filter = input.to_filter(services.today())?;
+        if let Some(as_of) = as_of {
+            // Refused before the log is read, not after.
+            filter.check_as_of()?;
+            let register = register_at(&request, as_of.moment()?).await?;
+            // "Call-in open" on the moment's day, not today's.
+            let filter = input.to_filter(register.day())?;
+            let page = register.decisions(request.access.viewer(), &filter, &page)?;
+            return Ok(connection(page, after_given, Decision));
+        }
         let detail = list_detail(&ctx.look_ahead().field("edges").field("node"));
         let page = services
             .read_models()
@@ -112,26 +126,8 @@ impl CouncilQuery {
         )]
         as_of: Option<AsOf>,
     ) -> Result<Option<Decision>, ApiError> {
-        let request = RequestContext::of(ctx)?;
         let id = DecisionId::from_uuid(id);
-        let Some(as_of) = as_of else {
-            return Ok(request.loader()?.load_one(id).await?.map(Decision));
-        };
-        let moment = as_of.moment()?;
-        let tenant = request.tenant()?;
-        let public = request.access.viewer() == Viewer::Public;
-        let records = request
-            .services
-            .runtime
-            .recorded_stream(tenant, &StreamId::decision(id))
-            .await?;
-        let Some(mut view) = decision_as_of(tenant, &records, moment, public) else {
-            return Ok(None);
-        };
-        if let Some(council) = request.services.read_models().council(tenant).await? {
-            view.resolve_names(&council);
-        }
-        Ok(Some(Decision(view)))
+        Ok(record_now_or_at(ctx, id, as_of).await?.map(Decision))
     }
 
     /// Any object of this council by its global id; null for another council's id, or one the
@@ -173,6 +169,9 @@ impl CouncilQuery {
     }
 
     /// The forward plan: decisions to come, by date due, from `from` (default today).
+    ///
+    /// With `asOf`, the plan as it stood then, folded from the log: entries then awaiting
+    /// decision, as they then read, from `from` (default: the moment's day, UK).
     #[graphql(complexity = "complexity(first, child_complexity)")]
     async fn forward_plan(
         &self,
@@ -180,12 +179,18 @@ impl CouncilQuery {
         #[graphql(desc = "The first date due to list (default: today, UK).")] from: Option<Date>,
         #[graphql(desc = "How many, 1 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "The cursor of the last entry already seen.")] after: Option<String>,
+        #[graphql(desc = "The plan as it stood at this moment of the log.")] as_of: Option<AsOf>,
     ) -> Result<ConnectionOf<ForwardPlanEntry>, ApiError> {
         let request = RequestContext::of(ctx)?;
         let services = request.services;
-        let from = from.map_or_else(|| services.today(), |d| d.0);
         let after_given = after.is_some();
         let page = page_request(&services.limits, first, after)?;
+        if let Some(as_of) = as_of {
+            let register = register_at(&request, as_of.moment()?).await?;
+            let page = register.forward_plan(request.access.viewer(), from.map(|d| d.0), &page)?;
+            return Ok(connection(page, after_given, ForwardPlanEntry));
+        }
+        let from = from.map_or_else(|| services.today(), |d| d.0);
         let page = services
             .read_models()
             .forward_plan(request.tenant()?, request.access.viewer(), from, &page)
@@ -198,26 +203,38 @@ impl CouncilQuery {
         &self,
         ctx: &Context<'_>,
         id: Uuid,
+        #[graphql(desc = "The entry as it stood at this moment of the log, not as it stands now.")]
+        as_of: Option<AsOf>,
     ) -> Result<Option<ForwardPlanEntry>, ApiError> {
-        let request = RequestContext::of(ctx)?;
         let id = ForwardPlanEntryId::from_uuid(id);
-        Ok(request.loader()?.load_one(id).await?.map(ForwardPlanEntry))
+        Ok(record_now_or_at(ctx, id, as_of)
+            .await?
+            .map(ForwardPlanEntry))
     }
 
-    /// The council's strategy documents, with their names and versions over time.
+    /// The council's strategy documents, with their names and versions over time. With `asOf`,
+    /// the documents as they stood then, folded from the log.
     async fn strategy_documents(
         &self,
         ctx: &Context<'_>,
+        #[graphql(desc = "The documents as they stood at this moment of the log.")] as_of: Option<
+            AsOf,
+        >,
     ) -> Result<Vec<StrategyDocument>, ApiError> {
         let request = RequestContext::of(ctx)?;
-        Ok(request
-            .services
-            .read_models()
-            .strategy_documents(request.tenant()?, request.access.viewer())
-            .await?
-            .into_iter()
-            .map(StrategyDocument)
-            .collect())
+        let viewer = request.access.viewer();
+        let documents = match as_of {
+            Some(as_of) => register_at(&request, as_of.moment()?)
+                .await?
+                .strategy_documents(viewer),
+            None => {
+                let read_models = request.services.read_models();
+                read_models
+                    .strategy_documents(request.tenant()?, viewer)
+                    .await?
+            }
+        };
+        Ok(documents.into_iter().map(StrategyDocument).collect())
     }
 
     /// One strategy document by its id.
@@ -225,15 +242,25 @@ impl CouncilQuery {
         &self,
         ctx: &Context<'_>,
         id: Uuid,
+        #[graphql(
+            desc = "The document as it stood at this moment of the log, not as it stands now."
+        )]
+        as_of: Option<AsOf>,
     ) -> Result<Option<StrategyDocument>, ApiError> {
-        let request = RequestContext::of(ctx)?;
         let id = StrategyDocumentId::from_uuid(id);
-        Ok(request.loader()?.load_one(id).await?.map(StrategyDocument))
+        Ok(record_now_or_at(ctx, id, as_of)
+            .await?
+            .map(StrategyDocument))
     }
 
     /// Meetings of the council's bodies, newest first. Anyone sees every meeting; the minutes of
     /// an item withheld from the public are replaced, for the public, by the withheld notice.
+    /// With `asOf`, the meetings as they stood then, folded from the log, with the same filters.
     #[graphql(complexity = "complexity(first, child_complexity)")]
+    #[allow(
+        clippy::too_many_arguments,
+        reason = "each is one of the schema's arguments of `meetings`; grouping them would change the schema"
+    )]
     async fn meetings(
         &self,
         ctx: &Context<'_>,
@@ -242,6 +269,9 @@ impl CouncilQuery {
         #[graphql(desc = "Only meetings on or before this day.")] to: Option<Date>,
         #[graphql(desc = "How many, 1 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "The cursor of the last meeting already seen.")] after: Option<String>,
+        #[graphql(desc = "The meetings as they stood at this moment of the log.")] as_of: Option<
+            AsOf,
+        >,
     ) -> Result<ConnectionOf<Meeting>, ApiError> {
         let request = RequestContext::of(ctx)?;
         let services = request.services;
@@ -252,17 +282,32 @@ impl CouncilQuery {
         };
         let after_given = after.is_some();
         let page = page_request(&services.limits, first, after)?;
-        let page = services
-            .read_models()
-            .meetings(request.tenant()?, request.access.viewer(), &filter, &page)
-            .await?;
+        let viewer = request.access.viewer();
+        let page = match as_of {
+            Some(as_of) => register_at(&request, as_of.moment()?)
+                .await?
+                .meetings(viewer, &filter, &page)?,
+            None => {
+                let read_models = services.read_models();
+                read_models
+                    .meetings(request.tenant()?, viewer, &filter, &page)
+                    .await?
+            }
+        };
         Ok(connection(page, after_given, Meeting))
     }
 
     /// One meeting by its id; null if there is none.
-    async fn meeting(&self, ctx: &Context<'_>, id: Uuid) -> Result<Option<Meeting>, ApiError> {
-        let request = RequestContext::of(ctx)?;
+    async fn meeting(
+        &self,
+        ctx: &Context<'_>,
+        id: Uuid,
+        #[graphql(
+            desc = "The meeting as it stood at this moment of the log, not as it stands now."
+        )]
+        as_of: Option<AsOf>,
+    ) -> Result<Option<Meeting>, ApiError> {
         let id = MeetingId::from_uuid(id);
-        Ok(request.loader()?.load_one(id).await?.map(Meeting))
+        Ok(record_now_or_at(ctx, id, as_of).await?.map(Meeting))
     }
 }
