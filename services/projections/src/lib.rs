@@ -16,11 +16,13 @@
 //!   (`SET LOCAL ROLE civic_reader` and row-level security).
 //! - [`projector`]: [`Projector`]: catch-up, rebuild by generations, and the run loop.
 //! - [`notifier`]: [`Notifier`], which wakes projectors after an append.
+//! - [`log_watch`]: [`LogWatch`], which wakes readers that follow a log (subscriptions).
 //! - [`error`]: [`ProjectionError`], with the code the edge reports for each case.
 //! - `db`: one SQL text for both backends.
 
 mod db;
 pub mod error;
+pub mod log_watch;
 pub mod notifier;
 pub mod projector;
 pub mod query;
@@ -28,6 +30,7 @@ pub mod read_models;
 pub mod views;
 
 pub use error::ProjectionError;
+pub use log_watch::LogWatch;
 pub use notifier::Notifier;
 pub use projector::Projector;
 pub use query::{DecisionFilter, MeetingFilter, Page, PageRequest, Viewer};

@@ -4,7 +4,7 @@ use civic_app::codec::from_recorded;
 use civic_app::{AppError, CommandContext, Executed, Register};
 use civic_domain::{Command, Council, Event, StreamId};
 use civic_eventstore::{AnyEventStore, EventStore as _, RecordedEvent, StreamName, TenantId};
-use civic_projections::{Notifier, Projector, ReadModels};
+use civic_projections::{LogWatch, Notifier, Projector, ReadModels};
 
 use crate::clock::Clock;
 use crate::envelope::Envelope;
@@ -20,6 +20,7 @@ pub struct Runtime {
     read_models: ReadModels,
     projector: Projector,
     notifier: Notifier,
+    log_watch: LogWatch,
     clock: Clock,
     writers: CouncilLocks,
 }
@@ -37,11 +38,13 @@ impl Runtime {
         let read_models = ReadModels::for_store(&store);
         let projector = Projector::new(read_models.clone());
         let notifier = projector.notifier();
+        let log_watch = LogWatch::new(&read_models);
         Self {
             register: Register::new(store),
             read_models,
             projector,
             notifier,
+            log_watch,
             clock: Clock::System,
             writers: CouncilLocks::new(),
         }
@@ -92,6 +95,7 @@ impl Runtime {
         };
         if !executed.replayed {
             self.notifier.notify(envelope.tenant);
+            self.log_watch.appended(envelope.tenant);
         }
         Ok(executed)
     }
@@ -153,6 +157,12 @@ impl Runtime {
     /// The event store, for reads of the log that need no domain (heads, exports).
     pub fn store(&self) -> &AnyEventStore {
         self.register.store()
+    }
+
+    /// Wakes whoever follows a council's log (GraphQL subscriptions) when it grows, in this
+    /// process and, on PostgreSQL, in the others.
+    pub fn log_watch(&self) -> &LogWatch {
+        &self.log_watch
     }
 
     /// The clock commands are decided at.

@@ -4,12 +4,15 @@
 //! from the moment the record became public, without who or which command).
 
 use chrono::{DateTime, Utc};
-use civic_domain::{Decision, Event};
+use civic_domain::stream::StreamKind;
+use civic_domain::{Decision, Event, Meeting, StreamId};
 use civic_eventstore::{RecordedEvent, TenantId};
+use serde::Serialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::decision::DecisionView;
+use super::meeting::MeetingView;
 
 /// A moment of the log: a position, or an instant (every event recorded at or before it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -75,7 +78,7 @@ const NOT_RECORD: [&str; 6] = [
     "detail",
 ];
 
-fn record_fields(view: Option<&DecisionView>) -> Map<String, Value> {
+fn record_fields<View: Serialize>(view: Option<&View>) -> Map<String, Value> {
     let Some(Value::Object(mut fields)) = view.and_then(|v| serde_json::to_value(v).ok()) else {
         return Map::new();
     };
@@ -177,4 +180,49 @@ pub fn decision_as_of(
     }
     let view = DecisionView::from_decision(tenant, state.as_ref()?, last_position);
     if public { view.public() } else { Some(view) }
+}
+
+/// Whether the public reads the record of `stream` whole, so that every change to it is public:
+/// the council, forward-plan entries and strategy documents. Decisions (public once published)
+/// and meetings (withheld minutes) are not.
+pub fn public_whole(stream: &StreamId) -> bool {
+    !matches!(
+        stream.kind(),
+        StreamKind::Decision(_) | StreamKind::Meeting(_)
+    )
+}
+
+/// Whether the event at `position` of a record's stream (`records`, in order) changed what the
+/// public sees of the record: for a decision, its public view (none before publication); for a
+/// meeting, its public view (withheld minutes and sources removed); a record the public reads
+/// whole ([`public_whole`]): every change.
+pub fn changed_publicly(
+    tenant: TenantId,
+    records: &[(RecordedEvent, Event)],
+    position: u64,
+) -> bool {
+    let upto = &records[..records.partition_point(|(recorded, _)| recorded.position <= position)];
+    match upto.last() {
+        Some((recorded, Event::Decision(_))) if recorded.position == position => {
+            decision_history(tenant, upto, true)
+                .last()
+                .is_some_and(|entry| entry.position == position && !entry.changes.is_empty())
+        }
+        Some((recorded, Event::Meeting(_))) if recorded.position == position => {
+            let before = &upto[..upto.len() - 1];
+            let public = |records: &[(RecordedEvent, Event)]| {
+                let mut state: Option<Meeting> = None;
+                for (_, event) in records {
+                    if let Event::Meeting(event) = event {
+                        state = Meeting::evolve(state.take(), event);
+                    }
+                }
+                let view = state.map(|m| MeetingView::from_meeting(tenant, &m, 0).public());
+                record_fields(view.as_ref())
+            };
+            public(before) != public(upto)
+        }
+        Some((recorded, _)) => recorded.position == position,
+        None => false,
+    }
 }
