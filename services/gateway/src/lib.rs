@@ -17,6 +17,7 @@
 //! - [`auth`]: bearer tokens (HS256, RS256/ES256 from a JWKS), roles, access per endpoint,
 //!   [`mint_token`].
 //! - [`graphql`]: the two schemas: queries, mutations, objects, inputs, SDL.
+//! - [`proofs`]: a council log's signed checkpoint and proofs, for REST and GraphQL alike.
 //! - [`services`]: [`Services`], what every request shares (the runtime and the limits).
 //! - [`error`]: [`ApiError`], the one mapping to `extensions.code`.
 
@@ -24,6 +25,7 @@ pub mod auth;
 pub mod error;
 pub mod graphql;
 pub mod http;
+pub mod proofs;
 pub mod routes;
 pub mod services;
 pub mod settings;

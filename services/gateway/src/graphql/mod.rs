@@ -47,10 +47,7 @@ pub type PlatformSchema = Schema<PlatformQuery, PlatformMutation, EmptySubscript
 /// async-graphql parses and validates it), then async-graphql's own depth, complexity,
 /// recursion and directive limits in validation, and while it runs, a budget of values for its
 /// answer ([`cost::budget::ValuesBudget`], spent by the same extension).
-fn limited<Q, M>(
-    builder: SchemaBuilder<Q, M, EmptySubscription>,
-    limits: &Limits,
-) -> SchemaBuilder<Q, M, EmptySubscription> {
+fn limited<Q, M, S>(builder: SchemaBuilder<Q, M, S>, limits: &Limits) -> SchemaBuilder<Q, M, S> {
     builder
         .extension(cost::guard::CostGuard { limits: *limits })
         .limit_depth(limits.max_depth)

@@ -44,14 +44,18 @@ pub const READS: [&str; 6] = [
     "notedBy",
 ];
 
-/// Fields that read the database as a query's root field. The same names elsewhere are values
-/// in memory: a connection edge's `node`, a mutation payload's `council`, a strategy version's
-/// `decisions`.
-pub const ROOT_READS: [&str; 8] = [
+/// Fields that read the database as a query's root field. The same names
+/// elsewhere are values in memory: a connection edge's `node`, a mutation payload's `council`,
+/// a strategy version's `decisions`. The log's checkpoint and proofs read the whole log.
+pub const ROOT_READS: [&str; 12] = [
     "council",
     "councils",
     "decisions",
     "forwardPlan",
+    "log",
+    "logCheckpoint",
+    "logConsistencyProof",
+    "logInclusionProof",
     "meetings",
     "node",
     "strategyDocument",
@@ -61,7 +65,7 @@ pub const ROOT_READS: [&str; 8] = [
 /// Connections, the query root fields paged by `first`: their whole selection (edges, page
 /// info, total) counts once per item asked for. Their `edges` list is that page, so it is not a
 /// [`LISTS`] entry.
-pub const PAGED: [&str; 3] = ["decisions", "forwardPlan", "meetings"];
+pub const PAGED: [&str; 4] = ["decisions", "forwardPlan", "log", "meetings"];
 
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of
