@@ -44,13 +44,16 @@ pub const READS: [&str; 6] = [
     "notedBy",
 ];
 
-/// Fields that read the database as a query's root field. The same names
+/// Fields that read the database as a query's (or subscription's) root field. The same names
 /// elsewhere are values in memory: a connection edge's `node`, a mutation payload's `council`,
-/// a strategy version's `decisions`. The log's checkpoint and proofs read the whole log.
-pub const ROOT_READS: [&str; 12] = [
+/// a strategy version's `decisions`. The log's checkpoint and proofs read the whole log; a
+/// subscription reads the log for as long as it runs, each batch bounded
+/// ([`crate::feed::BATCH`]), so its price is that of its first read.
+pub const ROOT_READS: [&str; 14] = [
     "council",
     "councils",
     "decisions",
+    "events",
     "forwardPlan",
     "log",
     "logCheckpoint",
@@ -58,6 +61,7 @@ pub const ROOT_READS: [&str; 12] = [
     "logInclusionProof",
     "meetings",
     "node",
+    "recordChanged",
     "strategyDocument",
     "strategyDocuments",
 ];

@@ -1,6 +1,7 @@
 //! The council's log as GraphQL shows it to its clerks and auditors: each event with its
-//! stream, who, when and under which command. The log's signed checkpoint and proofs are
-//! [`crate::proofs`]' own objects, shared with REST.
+//! stream, who, when and under which command; and the changes of records a subscriber is told
+//! of. The log's signed checkpoint and proofs are [`crate::proofs`]' own objects, shared with
+//! REST.
 
 use async_graphql::connection::{
     Connection, DefaultConnectionName, DefaultEdgeName, DisableNodesField, EmptyFields,
@@ -160,3 +161,36 @@ pub type LogConnection = Connection<
     DefaultEdgeName,
     DisableNodesField,
 >;
+
+/// A record changed: which, and at which position of the log. The record itself is read with
+/// `node(id: recordNodeId)` (or its own lookup), as the subscriber may see it.
+#[derive(SimpleObject)]
+pub struct RecordChange {
+    /// The position of the event that changed it: pass the last one seen as `after`.
+    pub position: u64,
+    /// The event's public name, e.g. `DecisionPublished`.
+    pub event_type: String,
+    /// When it was recorded.
+    pub recorded_at: DateTime<Utc>,
+    /// The kind of record.
+    pub record_kind: RecordKind,
+    /// The record's id.
+    pub record_id: Uuid,
+    /// The record's global id, for `node(id:)`.
+    pub record_node_id: ID,
+}
+
+impl RecordChange {
+    /// The change `event` made: its position, name and time, and its record (no values).
+    pub fn of(event: &RecordedEvent) -> Self {
+        let record = RecordRef::of(event.tenant, &event.stream);
+        Self {
+            position: event.position,
+            event_type: event.event_type.as_str().to_owned(),
+            recorded_at: event.recorded_at,
+            record_kind: record.kind,
+            record_id: record.id,
+            record_node_id: record.node_id(),
+        }
+    }
+}
