@@ -27,7 +27,8 @@ use crate::services::Services;
 pub const BATCH: u32 = 100;
 
 /// How long a follower waits without a wake-up before reading the log anyway (a notification
-/// can be lost while the listener reconnects).
+/// can be lost while the listener reconnects), unless configured otherwise
+/// ([`crate::Settings::subscription_poll`]).
 pub const POLL_INTERVAL: Duration = Duration::from_secs(2);
 
 /// Subscriptions one connection may hold at once.
@@ -96,7 +97,7 @@ impl Follower {
 
     /// Until this tenant's log may have grown, or the poll interval has passed.
     async fn wait(&mut self) {
-        let poll = tokio::time::sleep(POLL_INTERVAL);
+        let poll = tokio::time::sleep(self.services.subscription_poll);
         tokio::pin!(poll);
         loop {
             tokio::select! {

@@ -395,13 +395,25 @@ async fn add_bodies(app: &TestApp, tag: &str, n: usize) {
     }
 }
 
-/// Two gateways on one PostgreSQL database, writes through both at once: each subscriber, on
-/// either, receives every event exactly once and in position order.
+/// Two gateways on one database, writes through both at once: each subscriber, on either,
+/// receives every event exactly once and in position order. On PostgreSQL subscriptions never
+/// poll here, so the other process's appends must arrive by `LISTEN civic_events`; on SQLite
+/// (no notifications between processes) they arrive by polling, shortened here.
 async fn two_processes_deliver_each_event_exactly_once_in_order(backend: Backend) {
-    let Some(first) = spawn(backend, "subs_two").await else {
+    let poll = match backend {
+        Backend::Postgres => Duration::from_secs(3_600),
+        Backend::Sqlite => Duration::from_millis(100),
+    };
+    let Some(first) = spawn_with(backend, "subs_two", |settings| {
+        settings.subscription_poll = poll;
+    })
+    .await
+    else {
         return;
     };
-    let second = first.beside().await;
+    let second = first
+        .beside(|settings| settings.subscription_poll = poll)
+        .await;
     let start = head(&first, "maidstone").await;
     let mut feeds = Vec::new();
     for app in [&first, &second, &first, &second] {

@@ -142,11 +142,12 @@ pub async fn spawn_with(
 impl TestApp {
     /// A second gateway process on the same database and secret (no demo: it is there already):
     /// for tests of several servers sharing one database. Drop it before this app.
-    pub async fn beside(&self) -> TestApp {
+    pub async fn beside(&self, configure: impl FnOnce(&mut Settings)) -> TestApp {
         let mut settings = Settings::new(self.database_url.clone());
         settings.listen = "127.0.0.1:0".parse().unwrap();
         settings.database_max_connections = 5;
         settings.jwt.hs256_secret = Some(Secret::new(self.secret.clone()));
+        configure(&mut settings);
         let app = Application::build(settings).await.unwrap();
         let address = format!("http://127.0.0.1:{}", app.port());
         let services = app.services();
