@@ -387,6 +387,55 @@ async fn the_legacy_subprotocol_is_spoken_too(backend: Backend) {
     assert_eq!(received[1]["payload"]["data"]["events"]["position"], 1);
 }
 
+/// One connection holds at most eight subscriptions at once; the ninth is refused, and a slot
+/// frees when one completes.
+async fn a_connection_holds_a_bounded_number_of_subscriptions(backend: Backend) {
+    let Some(app) = spawn(backend, "subs_cap").await else {
+        return;
+    };
+    let start = head(&app, "maidstone").await;
+    let client = connect(&app, "maidstone", None).await.unwrap();
+    let mut held = Vec::new();
+    for _ in 0..=civic_gateway::feed::MAX_SUBSCRIPTIONS {
+        held.push(subscribe(&client, CHANGES, start).await);
+    }
+    // Slots are taken as the server starts each one, in no set order: one of the nine is refused.
+    let (answer, refused, _) = tokio::time::timeout(
+        Duration::from_secs(20),
+        futures_util::future::select_all(held.iter_mut().map(|s| Box::pin(s.next()))),
+    )
+    .await
+    .unwrap();
+    let answer = answer.unwrap().unwrap();
+    assert_eq!(
+        answer["errors"][0]["extensions"]["code"], "BAD_USER_INPUT",
+        "{answer}"
+    );
+    drop(held.remove(refused));
+    // Completing one frees its slot.
+    let first = held.remove(0);
+    client.stop(first.id()).await.unwrap();
+    drop(first);
+    let mut again = None;
+    for _ in 0..50 {
+        let mut next_one = subscribe(&client, CHANGES, start).await;
+        match tokio::time::timeout(Duration::from_millis(200), next_one.next()).await {
+            // Nothing yet: it is waiting for changes, so it was admitted.
+            Err(_) => {
+                again = Some(next_one);
+                break;
+            }
+            Ok(_) => tokio::time::sleep(Duration::from_millis(100)).await,
+        }
+    }
+    let mut again = again.expect("a slot freed");
+    app.add_body("maidstone", "Cap Panel", "COMMITTEE").await;
+    assert_eq!(
+        next(&mut again, "recordChanged", 1).await[0]["position"],
+        start + 1
+    );
+}
+
 /// Adds `n` committees to maidstone through `app`, one after another.
 async fn add_bodies(app: &TestApp, tag: &str, n: usize) {
     for i in 0..n {
@@ -450,4 +499,5 @@ both_backends!(
     two_processes_deliver_each_event_exactly_once_in_order,
     each_event_of_a_subscription_has_the_whole_value_budget,
     the_legacy_subprotocol_is_spoken_too,
+    a_connection_holds_a_bounded_number_of_subscriptions,
 );
