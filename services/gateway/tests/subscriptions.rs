@@ -161,6 +161,67 @@ async fn publish(app: &TestApp, slug: &str, decision: Uuid) {
     assert!(answer.body["errors"].is_null(), "{}", answer.text);
 }
 
+/// Records a held meeting of `body` with one item withheld (paragraph 3); returns its id.
+async fn record_meeting(app: &TestApp, body: &str) -> Uuid {
+    let (id, public, private) = (Uuid::now_v7(), Uuid::now_v7(), Uuid::now_v7());
+    let answer = app
+        .post(
+            MAIDSTONE,
+            Some(&app.clerk("maidstone")),
+            "mutation($key: UUID!, $input: MeetingDetailsInput!) {
+               recordMeeting(idempotencyKey: $key, input: $input) { meeting { uuid } } }",
+            json!({"key": id, "input": {
+                "bodyId": body, "bodyName": "Licensing Panel", "date": "2024-03-06",
+                "status": "HELD",
+                "items": [
+                    {"id": public, "number": "1.", "title": "Licences", "minutes": "Granted."},
+                    {"id": private, "number": "2.", "title": "Disposal of land",
+                     "minutes": "Sold to X Ltd for £1.2m.", "inPrivate": true,
+                     "restriction": {"category": "EXEMPT", "paragraphs": [3],
+                                     "publicInterestTestApplied": true}}
+                ],
+                "exclusions": [{"text": "That the public be excluded.", "itemIds": [private]}]
+            }}),
+        )
+        .await;
+    assert!(answer.body["errors"].is_null(), "{}", answer.text);
+    id
+}
+
+/// Notes the page a meeting was read from, as the importer does (through the runtime).
+async fn note_meeting_source(app: &TestApp, meeting: Uuid) {
+    use civic_domain::meeting::MeetingCommand;
+    use civic_domain::provenance::{Provenance, SourceField};
+    use civic_domain::values::{LongText, MeetingId, Name, Sha256Digest, SourceLocation};
+    let tenant = app
+        .services
+        .read_models()
+        .tenant_for_slug("maidstone")
+        .await
+        .unwrap()
+        .unwrap();
+    let provenance = Provenance {
+        location: SourceLocation::parse("https://example.gov.uk/ieListDocuments.aspx?MId=1")
+            .unwrap(),
+        sha256: Sha256Digest::parse(&"ab".repeat(32)).unwrap(),
+        fields: vec![SourceField {
+            field: Name::parse("date").unwrap(),
+            label: Name::parse("Date:").unwrap(),
+            text: LongText::parse("6 March 2024").unwrap(),
+        }],
+    };
+    let command = civic_domain::Command::Meeting {
+        meeting: MeetingId::from_uuid(meeting),
+        command: MeetingCommand::NoteSource { provenance },
+    };
+    let envelope = civic_runtime::Envelope::new(
+        tenant,
+        civic_eventstore::Actor::parse("import:test").unwrap(),
+        Uuid::now_v7(),
+    );
+    app.services.runtime.run(&envelope, &command).await.unwrap();
+}
+
 async fn a_bad_token_or_another_councils_token_is_refused_with_4403(backend: Backend) {
     let Some(app) = spawn(backend, "subs_refused").await else {
         return;
@@ -280,6 +341,18 @@ async fn the_public_is_told_only_of_public_changes(backend: Backend) {
     assert_eq!(told[1]["eventType"], "DecisionPublished");
     assert_eq!(told[1]["recordId"], json!(published));
     assert_eq!(told[1]["position"], start + 4);
+    quiet(&mut public_changes, Duration::from_millis(500)).await;
+
+    // A meeting is public once recorded; noting the page it came from changes nothing the
+    // public sees (sources are not public), so the public is not told of it.
+    let meeting = record_meeting(&app, &body).await;
+    note_meeting_source(&app, meeting).await;
+    let clerk_told = next(&mut clerk_changes, "recordChanged", 2).await;
+    assert_eq!(clerk_told[0]["eventType"], "MeetingRecorded");
+    assert_eq!(clerk_told[1]["eventType"], "MeetingSourceNoted");
+    let public_told = next(&mut public_changes, "recordChanged", 1).await;
+    assert_eq!(public_told[0]["eventType"], "MeetingRecorded");
+    assert_eq!(public_told[0]["recordId"], json!(meeting));
     quiet(&mut public_changes, Duration::from_millis(500)).await;
 
     // What the public is told of, it may read: the node id finds the published decision.
