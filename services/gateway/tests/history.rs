@@ -96,13 +96,7 @@ async fn a_decision_has_its_history_and_stands_as_it_was_at_any_moment(backend: 
 
     // A correction later; asOf the position before it, the record reads as it did.
     let before = full.last().unwrap()["position"].as_u64().unwrap();
-    let tenant = app
-        .services
-        .read_models()
-        .tenant_for_slug("maidstone")
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant = app.tenant("maidstone").await;
     let decision = civic_domain::DecisionId::parse(&id).unwrap();
     let (events, _) = app
         .services

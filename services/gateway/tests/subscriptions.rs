@@ -108,13 +108,7 @@ async fn quiet(subscription: &mut Subscription<Operation>, wait: Duration) {
 
 /// The last position of `slug`'s log.
 async fn head(app: &TestApp, slug: &str) -> u64 {
-    let tenant = app
-        .services
-        .read_models()
-        .tenant_for_slug(slug)
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant = app.tenant(slug).await;
     use civic_eventstore::EventStore as _;
     app.services
         .runtime
@@ -193,13 +187,7 @@ async fn note_meeting_source(app: &TestApp, meeting: Uuid) {
     use civic_domain::meeting::MeetingCommand;
     use civic_domain::provenance::{Provenance, SourceField};
     use civic_domain::values::{LongText, MeetingId, Name, Sha256Digest, SourceLocation};
-    let tenant = app
-        .services
-        .read_models()
-        .tenant_for_slug("maidstone")
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant = app.tenant("maidstone").await;
     let provenance = Provenance {
         location: SourceLocation::parse("https://example.gov.uk/ieListDocuments.aspx?MId=1")
             .unwrap(),

@@ -162,6 +162,16 @@ impl TestApp {
         }
     }
 
+    /// The tenant of the council `slug`, which must exist.
+    pub async fn tenant(&self, slug: &str) -> civic_eventstore::TenantId {
+        self.services
+            .read_models()
+            .tenant_for_slug(slug)
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
     /// An HS256 token signed with the app's secret.
     pub fn token(&self, council: Option<&str>, role: Role) -> String {
         let subject = format!("{role}@{}", council.unwrap_or("platform"));
