@@ -36,7 +36,7 @@ impl CouncilSubscription {
         let services = ctx.data::<Arc<Services>>()?.clone();
         Ok(
             follow(services, request.tenant()?, after.unwrap_or(0), slot)
-                .map(|event| event.map(LogEntry).map_err(Into::into)),
+                .map(|event| event.map(LogEntry::of).map_err(Into::into)),
         )
     }
 

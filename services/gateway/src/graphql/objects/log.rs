@@ -6,7 +6,7 @@
 use async_graphql::connection::{
     Connection, DefaultConnectionName, DefaultEdgeName, DisableNodesField, EmptyFields,
 };
-use async_graphql::{Enum, ID, Object, SimpleObject};
+use async_graphql::{Enum, ID, SimpleObject};
 use chrono::{DateTime, Utc};
 use civic_domain::StreamId;
 use civic_domain::stream::StreamKind;
@@ -68,79 +68,59 @@ impl RecordRef {
     }
 }
 
-/// One event of the council's log, for its clerks and auditors.
-pub struct LogEntry(pub RecordedEvent);
-
-#[Object]
-impl LogEntry {
+/// One event of the council's log, for its clerks and auditors (its payload is `civic export`'s).
+#[derive(SimpleObject)]
+pub struct LogEntry {
     /// Its position in the council's log (from 1, gapless): pass the last one seen as `after`.
-    async fn position(&self) -> u64 {
-        self.0.position
-    }
-
+    pub position: u64,
     /// The event's own id.
-    async fn event_id(&self) -> Uuid {
-        self.0.event_id
-    }
-
+    pub event_id: Uuid,
     /// Its stream, as the log names it (`decision/{id}`, `council`, ...).
-    async fn stream(&self) -> &str {
-        self.0.stream.as_str()
-    }
-
+    pub stream: String,
     /// The kind of record its stream holds.
-    async fn record_kind(&self) -> RecordKind {
-        RecordRef::of(self.0.tenant, &self.0.stream).kind
-    }
-
+    pub record_kind: RecordKind,
     /// The id of the record its stream holds (the council's own id for the council stream).
-    async fn record_id(&self) -> Uuid {
-        RecordRef::of(self.0.tenant, &self.0.stream).id
-    }
-
+    pub record_id: Uuid,
     /// The record's global id, for `node(id:)`.
-    async fn record_node_id(&self) -> ID {
-        RecordRef::of(self.0.tenant, &self.0.stream).node_id()
-    }
-
+    pub record_node_id: ID,
     /// Its version in the record's stream, from 1.
-    async fn stream_version(&self) -> u64 {
-        self.0.stream_version
-    }
-
+    pub stream_version: u64,
     /// Its public name, e.g. `DecisionCorrected`.
-    async fn event_type(&self) -> &str {
-        self.0.event_type.as_str()
-    }
-
+    pub event_type: String,
     /// The schema version it was stored in.
-    async fn schema_version(&self) -> u16 {
-        self.0.schema_version
-    }
-
+    pub schema_version: u16,
     /// When it was recorded.
-    async fn recorded_at(&self) -> DateTime<Utc> {
-        self.0.recorded_at
-    }
-
+    pub recorded_at: DateTime<Utc>,
     /// Who recorded it.
-    async fn actor(&self) -> &str {
-        self.0.actor.as_str()
-    }
-
+    pub actor: String,
     /// The command that recorded it.
-    async fn command_id(&self) -> Uuid {
-        self.0.command_id
-    }
-
+    pub command_id: Uuid,
     /// What caused that command, if recorded.
-    async fn causation_id(&self) -> Option<Uuid> {
-        self.0.causation_id
-    }
-
+    pub causation_id: Option<Uuid>,
     /// The request or job it belonged to.
-    async fn correlation_id(&self) -> Uuid {
-        self.0.correlation_id
+    pub correlation_id: Uuid,
+}
+
+impl LogEntry {
+    /// `event` as the log's clerks and auditors see it.
+    pub fn of(event: RecordedEvent) -> Self {
+        let record = RecordRef::of(event.tenant, &event.stream);
+        Self {
+            position: event.position,
+            event_id: event.event_id,
+            stream: event.stream.into(),
+            record_kind: record.kind,
+            record_id: record.id,
+            record_node_id: record.node_id(),
+            stream_version: event.stream_version,
+            event_type: event.event_type.as_str().to_owned(),
+            schema_version: event.schema_version,
+            recorded_at: event.recorded_at,
+            actor: event.actor.as_str().to_owned(),
+            command_id: event.command_id,
+            causation_id: event.causation_id,
+            correlation_id: event.correlation_id,
+        }
     }
 }
 

@@ -69,7 +69,7 @@ pub(crate) async fn log_page(
         LogConnection::with_additional_fields(start > 0, has_next, LogTotals { log_size });
     connection.edges = found
         .into_iter()
-        .map(|event| Edge::new(event.position.to_string(), LogEntry(event)))
+        .map(|event| Edge::new(event.position.to_string(), LogEntry::of(event)))
         .collect();
     Ok(connection)
 }
