@@ -287,6 +287,25 @@ impl From<civic_runtime::RuntimeError> for ApiError {
     }
 }
 
+/// A read of the log fails like a command's store: INTERNAL, or the caller's input.
+impl From<StoreError> for ApiError {
+    fn from(error: StoreError) -> Self {
+        Self::Command(AppError::Store(error))
+    }
+}
+
+/// A checkpoint or proof that cannot be given: the caller's sizes, or the service's failure.
+impl From<crate::proofs::ProofError> for ApiError {
+    fn from(error: crate::proofs::ProofError) -> Self {
+        use crate::proofs::ProofError as P;
+        match error {
+            P::Refused(why) => Self::invalid("size", why),
+            P::Store(error) => Self::from(error),
+            error @ P::NoKey => Self::Internal(error.into()),
+        }
+    }
+}
+
 impl From<InputError> for ApiError {
     fn from(error: InputError) -> Self {
         Self::Input(error)

@@ -17,13 +17,18 @@
 //! - [`auth`]: bearer tokens (HS256, RS256/ES256 from a JWKS), roles, access per endpoint,
 //!   [`mint_token`].
 //! - [`graphql`]: the two schemas: queries, mutations, objects, inputs, SDL.
+//! - [`feed`]: following a council's log as it grows, exactly once and in order: the source of
+//!   every subscription.
+//! - [`proofs`]: a council log's signed checkpoint and proofs, for REST and GraphQL alike.
 //! - [`services`]: [`Services`], what every request shares (the runtime and the limits).
 //! - [`error`]: [`ApiError`], the one mapping to `extensions.code`.
 
 pub mod auth;
 pub mod error;
+pub mod feed;
 pub mod graphql;
 pub mod http;
+pub mod proofs;
 pub mod routes;
 pub mod services;
 pub mod settings;

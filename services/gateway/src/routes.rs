@@ -23,7 +23,7 @@ use crate::settings::HttpSettings;
 /// | `/` | GET | an HTML page: the councils, links to their GraphiQL, the platform, the README |
 /// | `/README.md` | GET | the README of this build, as text |
 /// | `/graphql` | GET, POST | the platform schema (GraphiQL for a browser) |
-/// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser) |
+/// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser; subscriptions on a WebSocket upgrade) |
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
 /// | `/healthz` | GET | the process is up |
 /// | `/readyz` | GET | the database answers |

@@ -1,6 +1,8 @@
 //! What every request shares: the application runtime (commands, read models, projector, clock)
 //! and the request limits. The gateway reaches the database only through the runtime.
 
+use std::time::Duration;
+
 use chrono::NaiveDate;
 use civic_eventstore::checkpoint::LogKey;
 use civic_projections::ReadModels;
@@ -17,6 +19,8 @@ pub struct Services {
     pub limits: Limits,
     /// The key checkpoints are signed with, if one is configured.
     pub log_key: Option<LogKey>,
+    /// How often a subscription reads the log when nothing woke it.
+    pub subscription_poll: Duration,
 }
 
 impl Services {
@@ -27,7 +31,10 @@ impl Services {
             settings.database_max_connections,
         )
         .await?;
-        Ok(Self::new(runtime, settings.limits).signing_with(settings.log_key.clone()))
+        let mut services =
+            Self::new(runtime, settings.limits).signing_with(settings.log_key.clone());
+        services.subscription_poll = settings.subscription_poll;
+        Ok(services)
     }
 
     /// The services over a runtime already connected (tests fix its clock).
@@ -36,6 +43,7 @@ impl Services {
             runtime,
             limits,
             log_key: None,
+            subscription_poll: crate::feed::POLL_INTERVAL,
         }
     }
 

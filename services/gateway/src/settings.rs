@@ -60,6 +60,10 @@ pub struct Settings {
     /// The platform's key for signing the councils' log checkpoints; without one the log's
     /// checkpoint and key routes answer 503 (proofs still work).
     pub log_key: Option<LogKey>,
+    /// How often a subscription reads its council's log when nothing woke it (appends in this
+    /// process, and on PostgreSQL in any, wake it at once; this only covers a lost
+    /// notification, or other processes on SQLite). 2 s by default.
+    pub subscription_poll: Duration,
 }
 
 impl Settings {
@@ -76,6 +80,7 @@ impl Settings {
             limits: Limits::default(),
             http: HttpSettings::default(),
             log_key: None,
+            subscription_poll: crate::feed::POLL_INTERVAL,
         }
     }
 }

@@ -65,13 +65,7 @@ async fn the_log_is_served_with_signed_checkpoints_and_proofs_that_verify(backen
     assert!(first.size > 10);
 
     // Every event's leaf, recomputed from its export line, is in the checkpoint's tree.
-    let tenant = app
-        .services
-        .read_models()
-        .tenant_for_slug("maidstone")
-        .await
-        .unwrap()
-        .unwrap();
+    let tenant = app.tenant("maidstone").await;
     let mut leaves = Vec::new();
     for_each_event(app.services.runtime.store(), tenant, |event| {
         leaves.push(export::leaf(event).unwrap());

@@ -17,6 +17,7 @@
 //!   (`SET LOCAL ROLE civic_reader` and row-level security).
 //! - [`projector`]: [`Projector`]: catch-up, rebuild by generations, and the run loop.
 //! - [`notifier`]: [`Notifier`], which wakes projectors after an append.
+//! - [`log_watch`]: [`LogWatch`], which wakes readers that follow a log (subscriptions).
 //! - [`error`]: [`ProjectionError`], with the code the edge reports for each case.
 //! - [`as_of`]: [`RegisterAt`], the register as it stood at a moment, folded in memory from the
 //!   log, and its lists.
@@ -25,6 +26,7 @@
 pub mod as_of;
 mod db;
 pub mod error;
+pub mod log_watch;
 pub mod notifier;
 pub mod projector;
 pub mod query;
@@ -33,6 +35,7 @@ pub mod views;
 
 pub use as_of::RegisterAt;
 pub use error::ProjectionError;
+pub use log_watch::LogWatch;
 pub use notifier::Notifier;
 pub use projector::Projector;
 pub use query::{DecisionFilter, MeetingFilter, Page, PageRequest, Viewer};

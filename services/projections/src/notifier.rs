@@ -12,8 +12,11 @@ use std::sync::Arc;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicBool, Ordering};
 
+use std::time::Duration;
+
 use civic_eventstore::TenantId;
 use sqlx::PgPool;
+use sqlx::postgres::PgListener;
 use tokio::sync::Notify;
 use tokio::sync::mpsc::{UnboundedReceiver, UnboundedSender, unbounded_channel};
 
@@ -130,5 +133,55 @@ async fn send_notifications(pool: PgPool, mut receiver: UnboundedReceiver<Tenant
         if let Err(error) = sent {
             tracing::warn!(%error, "could not notify projectors; they will catch up when they poll");
         }
+    }
+}
+
+/// How long to wait before listening again after the connection failed.
+const RELISTEN_DELAY: Duration = Duration::from_secs(1);
+
+/// Aborts a background task when dropped, however its owner ends.
+#[derive(Debug)]
+pub(crate) struct AbortOnDrop(pub(crate) tokio::task::JoinHandle<()>);
+
+impl Drop for AbortOnDrop {
+    fn drop(&mut self) {
+        self.0.abort();
+    }
+}
+
+/// Calls `wake` with each tenant notified on `civic_events`, listening again whenever the
+/// connection fails. Notifications sent while it was not listening are lost, so every
+/// (re)connection calls `wake(None)`: look at every tenant.
+pub(crate) async fn listen(pool: PgPool, wake: impl Fn(Option<TenantId>)) {
+    loop {
+        match PgListener::connect_with(&pool).await {
+            Ok(mut listener) => match listener.listen(CHANNEL).await {
+                Ok(()) => {
+                    wake(None);
+                    loop {
+                        match listener.try_recv().await {
+                            Ok(Some(notification)) => {
+                                match uuid::Uuid::try_parse(notification.payload()) {
+                                    Ok(id) => wake(Some(TenantId::from_uuid(id))),
+                                    Err(_) => tracing::warn!(
+                                        payload = notification.payload(),
+                                        "ignoring a civic_events notification that is not a tenant id"
+                                    ),
+                                }
+                            }
+                            // The connection was lost and has been re-established.
+                            Ok(None) => wake(None),
+                            Err(error) => {
+                                tracing::warn!(%error, "lost the civic_events listener");
+                                break;
+                            }
+                        }
+                    }
+                }
+                Err(error) => tracing::warn!(%error, "could not LISTEN on civic_events"),
+            },
+            Err(error) => tracing::warn!(%error, "could not connect the civic_events listener"),
+        }
+        tokio::time::sleep(RELISTEN_DELAY).await;
     }
 }

@@ -6,7 +6,7 @@ use civic_domain::values::Reason;
 use civic_domain::{Command, Council, Event, StreamId};
 use civic_eventstore::{AnyEventStore, EventStore as _, RecordedEvent, StreamName, TenantId};
 use civic_projections::views::history::AsOf;
-use civic_projections::{Notifier, Projector, ReadModels, TABLES_WITH_PERSONAL_DATA};
+use civic_projections::{LogWatch, Notifier, Projector, ReadModels, TABLES_WITH_PERSONAL_DATA};
 
 use crate::clock::Clock;
 use crate::envelope::Envelope;
@@ -22,6 +22,7 @@ pub struct Runtime {
     read_models: ReadModels,
     projector: Projector,
     notifier: Notifier,
+    log_watch: LogWatch,
     clock: Clock,
     writers: CouncilLocks,
 }
@@ -39,11 +40,13 @@ impl Runtime {
         let read_models = ReadModels::for_store(&store);
         let projector = Projector::new(read_models.clone());
         let notifier = projector.notifier();
+        let log_watch = LogWatch::new(&read_models);
         Self {
             register: Register::new(store),
             read_models,
             projector,
             notifier,
+            log_watch,
             clock: Clock::System,
             writers: CouncilLocks::new(),
         }
@@ -87,6 +90,7 @@ impl Runtime {
         };
         if !executed.replayed {
             self.notifier.notify(envelope.tenant);
+            self.log_watch.appended(envelope.tenant);
         }
         Ok(executed)
     }
@@ -207,6 +211,12 @@ impl Runtime {
     /// The event store, for reads of the log that need no domain (heads, exports).
     pub fn store(&self) -> &AnyEventStore {
         self.register.store()
+    }
+
+    /// Wakes whoever follows a council's log (GraphQL subscriptions) when it grows, in this
+    /// process and, on PostgreSQL, in the others.
+    pub fn log_watch(&self) -> &LogWatch {
+        &self.log_watch
     }
 
     /// The clock commands are decided at.

@@ -32,6 +32,9 @@ const SIGN_IN_AS_ADMIN: AuthError =
     AuthError::Unauthenticated("registering a council needs a platform administrator's token");
 const ADMINS_ONLY: AuthError =
     AuthError::Forbidden("only a platform administrator may register a council");
+const LOG_READERS_ONLY: AuthError = AuthError::Forbidden(
+    "the council's whole log is for its clerks and auditors; anyone may read the history of a public record",
+);
 const BAD_SUBJECT: AuthError =
     AuthError::Unauthenticated("the token's subject cannot be recorded as an actor");
 
@@ -106,6 +109,15 @@ impl Access {
         }
     }
 
+    /// Whether this request may read the council's whole log (every event, who, when): its
+    /// clerks and auditors (and platform administrators) may; the public may not.
+    pub fn log_reader(&self) -> Result<(), AuthError> {
+        match self.standing {
+            Standing::Clerk(_) | Standing::Auditor(_) | Standing::Admin(_) => Ok(()),
+            Standing::Anonymous => Err(LOG_READERS_ONLY),
+        }
+    }
+
     /// The actor of a platform command: only administrators may run one.
     pub fn admin_actor(&self) -> Result<Actor, AuthError> {
         match &self.standing {
@@ -158,6 +170,17 @@ mod tests {
         let anonymous = Access::for_council(&Principal::Anonymous, "maidstone").unwrap();
         assert_eq!(anonymous.clerk_actor(), Err(SIGN_IN_TO_RECORD));
         assert_eq!(anonymous.viewer(), Viewer::Public);
+    }
+
+    #[test]
+    fn only_clerks_auditors_and_administrators_read_the_whole_log() {
+        for role in [Role::Clerk, Role::Auditor] {
+            let access = Access::for_council(&token(Some("maidstone"), role), "maidstone").unwrap();
+            assert_eq!(access.log_reader(), Ok(()));
+        }
+        let admin = Access::for_council(&token(None, Role::Admin), "maidstone").unwrap();
+        assert_eq!(admin.log_reader(), Ok(()));
+        assert_eq!(Access::anonymous().log_reader(), Err(LOG_READERS_ONLY));
     }
 
     #[test]

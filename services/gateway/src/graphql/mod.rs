@@ -1,7 +1,7 @@
 //! The two GraphQL schemas and what they are made of.
 //!
 //! - [`query`], [`mutation`]: the roots; resolvers delegate to the read models and to
-//!   [`civic_runtime::Runtime::run`].
+//!   [`civic_runtime::Runtime::run`]. [`subscription`]: the council's log as it grows.
 //! - [`objects`]: output types, thin wrappers over the read models' views.
 //! - [`input`]: input types and their `TryFrom` conversion into domain commands.
 //! - [`enums`], [`scalars`], [`global_id`]: the vocabulary (`Date` is ISO `YYYY-MM-DD`).
@@ -23,10 +23,12 @@ pub mod objects;
 pub mod query;
 pub mod scalars;
 pub mod sdl;
+pub mod subscription;
 
 use std::sync::Arc;
 
 use async_graphql::{EmptySubscription, Schema, SchemaBuilder};
+use subscription::CouncilSubscription;
 
 pub use context::CouncilScope;
 use mutation::CouncilRegisterMutation;
@@ -38,7 +40,8 @@ use crate::services::Services;
 use crate::settings::Limits;
 
 /// The schema of a council's register, served at `/councils/{slug}/graphql`.
-pub type CouncilSchema = Schema<CouncilQuery, CouncilRegisterMutation, EmptySubscription>;
+/// Its subscriptions are served over WebSocket at the same path.
+pub type CouncilSchema = Schema<CouncilQuery, CouncilRegisterMutation, CouncilSubscription>;
 
 /// The platform schema, served at `/graphql`.
 pub type PlatformSchema = Schema<PlatformQuery, PlatformMutation, EmptySubscription>;
@@ -47,10 +50,7 @@ pub type PlatformSchema = Schema<PlatformQuery, PlatformMutation, EmptySubscript
 /// async-graphql parses and validates it), then async-graphql's own depth, complexity,
 /// recursion and directive limits in validation, and while it runs, a budget of values for its
 /// answer ([`cost::budget::ValuesBudget`], spent by the same extension).
-fn limited<Q, M>(
-    builder: SchemaBuilder<Q, M, EmptySubscription>,
-    limits: &Limits,
-) -> SchemaBuilder<Q, M, EmptySubscription> {
+fn limited<Q, M, S>(builder: SchemaBuilder<Q, M, S>, limits: &Limits) -> SchemaBuilder<Q, M, S> {
     builder
         .extension(cost::guard::CostGuard { limits: *limits })
         .limit_depth(limits.max_depth)
@@ -63,12 +63,12 @@ fn limited<Q, M>(
 /// The council schema without services: for the SDL, and as the base of [`council_schema`].
 pub fn council_schema_builder(
     limits: &Limits,
-) -> SchemaBuilder<CouncilQuery, CouncilRegisterMutation, EmptySubscription> {
+) -> SchemaBuilder<CouncilQuery, CouncilRegisterMutation, CouncilSubscription> {
     limited(
         Schema::build(
             CouncilQuery,
             CouncilRegisterMutation::default(),
-            EmptySubscription,
+            CouncilSubscription,
         ),
         limits,
     )

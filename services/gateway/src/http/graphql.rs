@@ -1,9 +1,12 @@
 //! The GraphQL endpoints' handlers: negotiate, read the request, price its document (refusing
 //! one over the cost limits before anything else), authenticate, find the council, decide
 //! access, coerce its variables, execute, answer. GET from a browser (Accept: text/html, no
-//! query) gets GraphiQL ([`super::graphiql`], served from the binary).
+//! query) gets GraphiQL ([`super::graphiql`], served from the binary); a GET asking for a
+//! WebSocket gets the council's subscriptions ([`super::subscriptions`]).
 
 use axum::body::Bytes;
+use axum::extract::ws::WebSocketUpgrade;
+use axum::extract::ws::rejection::WebSocketUpgradeRejection;
 use axum::extract::{Path, State};
 use axum::http::header::AUTHORIZATION;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
@@ -14,6 +17,7 @@ use civic_eventstore::TenantId;
 use super::media::{negotiate, wants_html};
 use super::request::{has_query, read};
 use super::response::{bad_request, graphql, refused, status_of};
+use super::subscriptions::{self, wants_websocket};
 use super::variables::request_error;
 use super::{AppState, graphiql};
 use crate::auth::{Access, AuthError, Principal};
@@ -61,8 +65,24 @@ pub(crate) async fn council(
     method: Method,
     headers: HeaderMap,
     uri: Uri,
+    websocket: Result<WebSocketUpgrade, WebSocketUpgradeRejection>,
     body: Bytes,
 ) -> Response {
+    if wants_websocket(&headers) {
+        let upgrade = match websocket {
+            Ok(upgrade) => upgrade,
+            Err(rejection) => return rejection.into_response(),
+        };
+        return match tenant(&state, &slug).await {
+            Ok(tenant) => subscriptions::upgrade(
+                state.clone(),
+                CouncilScope { tenant, slug },
+                &headers,
+                upgrade,
+            ),
+            Err(error) => (status_of(&error), "no such council").into_response(),
+        };
+    }
     if method == Method::GET && wants_html(&headers) && !has_query(&uri) {
         return match tenant(&state, &slug).await {
             Ok(_) => graphiql::page(

@@ -9,6 +9,7 @@
 //! - [`home`]: `/`, the councils and links to their GraphiQL.
 //! - [`health`]: liveness and readiness.
 //! - [`log`]: each council's verifiable log: signed checkpoints, proofs, the verifier key.
+//! - [`subscriptions`]: GraphQL subscriptions over WebSocket (graphql-ws) at a council's endpoint.
 //! - [`server`]: the connection loop: header read timeout, connection cap, bounded shutdown.
 //! - [`deadline`] and [`body`]: the per-request deadline, and reading a body in time.
 //! - [`cors`]: which browser origins may call the gateway.
@@ -26,6 +27,7 @@ pub mod media;
 pub mod request;
 pub mod response;
 pub mod server;
+pub mod subscriptions;
 pub mod variables;
 
 use std::sync::Arc;
@@ -50,6 +52,8 @@ pub struct AppState {
     pub council_inputs: Arc<InputTypes>,
     /// The platform schema's input types.
     pub platform_inputs: Arc<InputTypes>,
+    /// The subscription sockets being served.
+    pub sockets: subscriptions::Sockets,
 }
 
 impl AppState {
@@ -64,6 +68,7 @@ impl AppState {
             platform_schema,
             services,
             authenticator,
+            sockets: subscriptions::Sockets::default(),
         }
     }
 }

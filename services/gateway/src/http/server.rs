@@ -14,10 +14,9 @@ use std::time::Duration;
 use axum::Router;
 use hyper::server::conn::http1;
 use hyper_util::rt::{TokioIo, TokioTimer};
-use hyper_util::server::graceful::GracefulShutdown;
 use hyper_util::service::TowerToHyperService;
 use tokio::net::TcpListener;
-use tokio::sync::Semaphore;
+use tokio::sync::{Semaphore, watch};
 use tokio::task::JoinSet;
 
 use crate::settings::HttpSettings;
@@ -57,7 +56,9 @@ pub async fn serve(
     http.timer(TokioTimer::new())
         .header_read_timeout(settings.header_read_timeout);
     let slots = Arc::new(Semaphore::new(settings.max_connections.max(1)));
-    let graceful = GracefulShutdown::new();
+    // Tells every connection to finish its request in flight and close (hyper-util's
+    // GracefulShutdown does not take a connection with upgrades).
+    let (stop, stopping) = watch::channel(false);
     let mut connections = JoinSet::new();
     let mut signal = std::pin::pin!(signal);
 
@@ -87,13 +88,29 @@ pub async fn serve(
         };
         // Forget the connections that have finished, so the set holds only open ones.
         while connections.try_join_next().is_some() {}
-        let connection = http.serve_connection(
-            TokioIo::new(stream),
-            TowerToHyperService::new(router.clone()),
-        );
-        let connection = graceful.watch(connection);
+        // With upgrades: a council's subscriptions are WebSockets. An upgraded connection leaves
+        // this loop (and its slot) for the socket's own task and limits
+        // ([`crate::http::subscriptions`]).
+        let connection = http
+            .serve_connection(
+                TokioIo::new(stream),
+                TowerToHyperService::new(router.clone()),
+            )
+            .with_upgrades();
+        let mut stopping = stopping.clone();
         connections.spawn(async move {
-            if let Err(error) = connection.await {
+            let mut connection = std::pin::pin!(connection);
+            let stop = async {
+                let _ = stopping.wait_for(|stop| *stop).await;
+            };
+            let ended = tokio::select! {
+                ended = connection.as_mut() => ended,
+                () = stop => {
+                    connection.as_mut().graceful_shutdown();
+                    connection.await
+                }
+            };
+            if let Err(error) = ended {
                 tracing::debug!(%peer, %error, "a connection ended with an error");
             }
             drop(slot);
@@ -108,7 +125,9 @@ pub async fn serve(
         deadline = ?settings.shutdown_timeout,
         "stopping: finishing the requests in flight"
     );
-    let stopped = match tokio::time::timeout(settings.shutdown_timeout, graceful.shutdown()).await {
+    let _ = stop.send(true);
+    let drained = async { while connections.join_next().await.is_some() {} };
+    let stopped = match tokio::time::timeout(settings.shutdown_timeout, drained).await {
         Ok(()) => Stopped::Drained,
         Err(_) => {
             while connections.try_join_next().is_some() {}

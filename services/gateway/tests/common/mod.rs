@@ -69,7 +69,8 @@ pub struct TestApp {
     pub secret: String,
     /// The running app's services: tests count its read-model reads.
     pub services: Arc<Services>,
-    _database: Database,
+    /// The database, dropped with the app that created it (`None` for [`TestApp::beside`]).
+    _database: Option<Database>,
 }
 
 /// The answer to a request: status, content type and JSON body (`Value::Null` if not JSON).
@@ -134,11 +135,43 @@ pub async fn spawn_with(
             .unwrap(),
         secret,
         services,
-        _database: database,
+        _database: Some(database),
     })
 }
 
 impl TestApp {
+    /// A second gateway process on the same database and secret (no demo: it is there already):
+    /// for tests of several servers sharing one database. Drop it before this app.
+    pub async fn beside(&self, configure: impl FnOnce(&mut Settings)) -> TestApp {
+        let mut settings = Settings::new(self.database_url.clone());
+        settings.listen = "127.0.0.1:0".parse().unwrap();
+        settings.database_max_connections = 5;
+        settings.jwt.hs256_secret = Some(Secret::new(self.secret.clone()));
+        configure(&mut settings);
+        let app = Application::build(settings).await.unwrap();
+        let address = format!("http://127.0.0.1:{}", app.port());
+        let services = app.services();
+        tokio::spawn(app.run_until_stopped());
+        TestApp {
+            address,
+            database_url: self.database_url.clone(),
+            client: self.client.clone(),
+            secret: self.secret.clone(),
+            services,
+            _database: None,
+        }
+    }
+
+    /// The tenant of the council `slug`, which must exist.
+    pub async fn tenant(&self, slug: &str) -> civic_eventstore::TenantId {
+        self.services
+            .read_models()
+            .tenant_for_slug(slug)
+            .await
+            .unwrap()
+            .unwrap()
+    }
+
     /// An HS256 token signed with the app's secret.
     pub fn token(&self, council: Option<&str>, role: Role) -> String {
         let subject = format!("{role}@{}", council.unwrap_or("platform"));

@@ -4,19 +4,13 @@
 
 use std::future::Future;
 use std::sync::Arc;
-use std::time::Duration;
 
 use civic_eventstore::TenantId;
-use sqlx::PgPool;
-use sqlx::postgres::PgListener;
 use tokio::time::MissedTickBehavior;
 
 use super::Projector;
-use crate::notifier::{CHANNEL, Wakeups};
+use crate::notifier::{AbortOnDrop, Wakeups, listen};
 use crate::read_models::Db;
-
-/// How long to wait before listening again after the connection failed.
-const RELISTEN_DELAY: Duration = Duration::from_secs(1);
 
 impl Projector {
     /// Runs until `shutdown` completes: catches up every tenant that is behind at start and at
@@ -26,10 +20,16 @@ impl Projector {
     /// the work.
     pub async fn run(&self, shutdown: impl Future<Output = ()>) {
         let listener = match &self.models.db {
-            Db::Postgres(pool) => Some(AbortOnDrop(tokio::spawn(listen(
-                pool.clone(),
-                self.wakeups.clone(),
-            )))),
+            Db::Postgres(pool) => {
+                let wakeups: Arc<Wakeups> = self.wakeups.clone();
+                Some(AbortOnDrop(tokio::spawn(listen(
+                    pool.clone(),
+                    move |tenant| match tenant {
+                        Some(tenant) => wakeups.tenant(tenant),
+                        None => wakeups.poll(),
+                    },
+                ))))
+            }
             Db::Sqlite(_) => None,
         };
         let mut poll = tokio::time::interval(self.poll_interval);
@@ -71,51 +71,5 @@ impl Projector {
             Ok(position) => tracing::debug!(%tenant, position, "caught up"),
             Err(error) => tracing::error!(%tenant, %error, "projection failed; will retry"),
         }
-    }
-}
-
-/// Aborts the listener task when the loop ends, however it ends.
-struct AbortOnDrop(tokio::task::JoinHandle<()>);
-
-impl Drop for AbortOnDrop {
-    fn drop(&mut self) {
-        self.0.abort();
-    }
-}
-
-/// Forwards `civic_events` notifications to the loop, listening again whenever the connection
-/// fails. Notifications sent while it was not listening are lost, so every (re)connection asks
-/// for a poll.
-async fn listen(pool: PgPool, wakeups: Arc<Wakeups>) {
-    loop {
-        match PgListener::connect_with(&pool).await {
-            Ok(mut listener) => match listener.listen(CHANNEL).await {
-                Ok(()) => {
-                    wakeups.poll();
-                    loop {
-                        match listener.try_recv().await {
-                            Ok(Some(notification)) => {
-                                match uuid::Uuid::try_parse(notification.payload()) {
-                                    Ok(id) => wakeups.tenant(TenantId::from_uuid(id)),
-                                    Err(_) => tracing::warn!(
-                                        payload = notification.payload(),
-                                        "ignoring a civic_events notification that is not a tenant id"
-                                    ),
-                                }
-                            }
-                            // The connection was lost and has been re-established.
-                            Ok(None) => wakeups.poll(),
-                            Err(error) => {
-                                tracing::warn!(%error, "lost the civic_events listener");
-                                break;
-                            }
-                        }
-                    }
-                }
-                Err(error) => tracing::warn!(%error, "could not LISTEN on civic_events"),
-            },
-            Err(error) => tracing::warn!(%error, "could not connect the civic_events listener"),
-        }
-        tokio::time::sleep(RELISTEN_DELAY).await;
     }
 }

@@ -10,14 +10,17 @@
 mod kinds;
 
 use chrono::{DateTime, Utc};
-use civic_domain::Event;
+use civic_domain::stream::StreamKind;
 use civic_domain::values::DecisionId;
+use civic_domain::{Event, StreamId};
 use civic_eventstore::{RecordedEvent, TenantId};
 use serde::Serialize;
 use serde_json::{Map, Value};
 use uuid::Uuid;
 
 use super::council::CouncilView;
+use super::decision::DecisionView;
+use super::meeting::MeetingView;
 
 /// A moment of the log: a position, or an instant (every event recorded at or before it).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -240,4 +243,46 @@ pub fn as_of<'a, V: Historic>(
         last_position = recorded.position;
     }
     Some(V::view(tenant, state.as_ref()?, last_position))
+}
+
+/// Whether the public reads the record of `stream` whole, so that every change to it is public:
+/// the council, forward-plan entries and strategy documents. Decisions (public once published)
+/// and meetings (withheld minutes) are not.
+pub fn public_whole(stream: &StreamId) -> bool {
+    !matches!(
+        stream.kind(),
+        StreamKind::Decision(_) | StreamKind::Meeting(_)
+    )
+}
+
+/// Whether the event at `position` of a record's stream (`records`, in order) changed what the
+/// public sees of the record: for a decision, its public view (none before publication); for a
+/// meeting, its public view (withheld minutes and sources removed); a record the public reads
+/// whole ([`public_whole`]): every change. Links to other decisions are left out of the
+/// comparison, so linking one is not told.
+pub fn changed_publicly(
+    tenant: TenantId,
+    records: &[(RecordedEvent, Event)],
+    position: u64,
+) -> bool {
+    let upto = &records[..records.partition_point(|(recorded, _)| recorded.position <= position)];
+    match upto.last() {
+        Some((recorded, event)) if recorded.position == position => match event {
+            Event::Decision(_) => public_view_changed::<DecisionView>(tenant, upto, position),
+            Event::Meeting(_) => public_view_changed::<MeetingView>(tenant, upto, position),
+            _ => true,
+        },
+        _ => false,
+    }
+}
+
+/// Whether the last event of `upto`, at `position`, changed the public view of its record.
+fn public_view_changed<V: Historic>(
+    tenant: TenantId,
+    upto: &[(RecordedEvent, Event)],
+    position: u64,
+) -> bool {
+    history::<V>(tenant, upto, Reader::Public(&[]))
+        .last()
+        .is_some_and(|entry| entry.position == position && !entry.changes.is_empty())
 }

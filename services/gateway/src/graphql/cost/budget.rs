@@ -14,7 +14,7 @@ use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
 use async_graphql::{
-    ErrorExtensionValues, PathSegment, QueryPathNode, QueryPathSegment, ServerError,
+    ErrorExtensionValues, PathSegment, QueryPathNode, QueryPathSegment, Response, ServerError,
 };
 
 use crate::error::Code;
@@ -52,6 +52,18 @@ impl ValuesBudget {
     /// The error at the first value refused, if the budget ran out.
     pub fn refusal(&self) -> Option<ServerError> {
         self.refused.lock().ok().and_then(|mut first| first.take())
+    }
+
+    /// `response`, replaced by the refusal if the budget ran out while it was resolved; then
+    /// the budget is whole again for the next answer. A subscription's answers (one per event)
+    /// share one request's budget, so each is held to it on its own, not all of them together.
+    pub fn settle(&self, mut response: Response) -> Response {
+        if let Some(error) = self.refusal() {
+            response.data = async_graphql::Value::Null;
+            response.errors = vec![error];
+        }
+        self.resolved.store(0, Ordering::Relaxed);
+        response
     }
 }
 

@@ -57,12 +57,8 @@ impl Extension for CostGuardExtension {
         operation_name: Option<&str>,
         next: NextExecute<'_>,
     ) -> Response {
-        let mut response = next.run(ctx, operation_name).await;
-        if let Some(error) = self.budget.refusal() {
-            response.data = Value::Null;
-            response.errors = vec![error];
-        }
-        response
+        // A subscription runs this once per event (async-graphql 7): each answer has the budget.
+        self.budget.settle(next.run(ctx, operation_name).await)
     }
 
     async fn resolve(

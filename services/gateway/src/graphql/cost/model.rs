@@ -45,16 +45,24 @@ pub const READS: [&str; 6] = [
     "notedBy",
 ];
 
-/// Fields that read the database as a query's root field. The same names elsewhere are values
-/// in memory: a connection edge's `node`, a mutation payload's `council`, a strategy version's
-/// `decisions`.
-pub const ROOT_READS: [&str; 8] = [
+/// Fields that read the database as a query's (or subscription's) root field. The same names
+/// elsewhere are values in memory: a connection edge's `node`, a mutation payload's `council`,
+/// a strategy version's `decisions`. The log's checkpoint and proofs read the whole log; a
+/// subscription reads the log for as long as it runs, each batch bounded
+/// ([`crate::feed::BATCH`]), so its price is that of its first read.
+pub const ROOT_READS: [&str; 14] = [
     "council",
     "councils",
     "decisions",
+    "events",
     "forwardPlan",
+    "log",
+    "logCheckpoint",
+    "logConsistencyProof",
+    "logInclusionProof",
     "meetings",
     "node",
+    "recordChanged",
     "strategyDocument",
     "strategyDocuments",
 ];
@@ -70,7 +78,7 @@ pub const AS_OF_LISTS: [&str; 4] = ["decisions", "forwardPlan", "meetings", "str
 /// Connections, the query root fields paged by `first`: their whole selection (edges, page
 /// info, total) counts once per item asked for. Their `edges` list is that page, so it is not a
 /// [`LISTS`] entry.
-pub const PAGED: [&str; 3] = ["decisions", "forwardPlan", "meetings"];
+pub const PAGED: [&str; 4] = ["decisions", "forwardPlan", "log", "meetings"];
 
 /// Lists of objects without paging, in the schemas and in introspection. A list of scalars has
 /// no selection to multiply, so it needs no entry. A test checks that every list of objects of

@@ -9,6 +9,7 @@
 //! - [`strategy`]: strategy documents and versions.
 //! - [`meeting`]: meetings, their agenda items and minutes.
 //! - [`history`]: a record's events and what each changed; the moment of `asOf`.
+//! - [`log`]: the council's log for its clerks and auditors, and the changes of records.
 //! - [`source`]: the page an imported record came from.
 //! - [`connection`]: Relay connections with `totalCount`.
 //! - [`payload`]: what mutations return.
@@ -19,6 +20,7 @@ pub mod council;
 pub mod decision;
 pub mod forward_plan;
 pub mod history;
+pub mod log;
 pub mod meeting;
 pub mod payload;
 pub mod people;

@@ -7,6 +7,7 @@ use civic_projections::{Detail, MeetingFilter};
 use uuid::Uuid;
 
 use super::filter::DecisionFilterInput;
+use super::log::log_page;
 use super::node::Node;
 use super::page::{complexity, page_request};
 use crate::error::ApiError;
@@ -17,10 +18,13 @@ use crate::graphql::objects::council::Council;
 use crate::graphql::objects::decision::Decision;
 use crate::graphql::objects::forward_plan::ForwardPlanEntry;
 use crate::graphql::objects::history::AsOf;
+use crate::graphql::objects::log::LogConnection;
 use crate::graphql::objects::meeting::Meeting;
 use crate::graphql::objects::strategy::StrategyDocument;
 use crate::graphql::query::as_of::{record_now_or_at, register_at};
 use crate::graphql::scalars::Date;
+use crate::proofs::{self, ConsistencyProof, InclusionProof, SignedCheckpoint};
+use chrono::{DateTime, Utc};
 
 /// The `Decision` fields that a summary ([`civic_projections::DecisionView::summary`]) empties:
 /// selecting any of them under a list's `edges { node }` reads the whole documents.
@@ -309,5 +313,58 @@ impl CouncilQuery {
     ) -> Result<Option<Meeting>, ApiError> {
         let id = MeetingId::from_uuid(id);
         Ok(record_now_or_at(ctx, id, as_of).await?.map(Meeting))
+    }
+
+    /// The council's whole log in position order, every event with its stream, who, when and
+    /// under which command: for its clerks and auditors (FORBIDDEN for the public, who read the
+    /// `history` of public records). Cursors are positions.
+    #[graphql(complexity = "complexity(first, child_complexity)")]
+    async fn log(
+        &self,
+        ctx: &Context<'_>,
+        #[graphql(desc = "How many, 1 to 100 (default 20).")] first: Option<i32>,
+        #[graphql(desc = "The position (cursor) of the last event already seen.")] after: Option<
+            String,
+        >,
+        #[graphql(desc = "Only events recorded at or after this instant.")] from: Option<
+            DateTime<Utc>,
+        >,
+        #[graphql(desc = "Only events recorded at or before this instant.")] to: Option<
+            DateTime<Utc>,
+        >,
+    ) -> Result<LogConnection, ApiError> {
+        log_page(&RequestContext::of(ctx)?, after, first, from, to).await
+    }
+
+    /// The log's latest checkpoint, signed with the platform's key (as
+    /// `GET /councils/{slug}/log/checkpoint` serves it). Public: hashes only.
+    async fn log_checkpoint(&self, ctx: &Context<'_>) -> Result<SignedCheckpoint, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        let scope = request.scope()?;
+        Ok(proofs::checkpoint(request.services, scope.tenant, &scope.slug).await?)
+    }
+
+    /// The proof that the event at leaf `index` (its position minus one) is in the tree of the
+    /// log's first `size` events (RFC 9162). Public: hashes only.
+    async fn log_inclusion_proof(
+        &self,
+        ctx: &Context<'_>,
+        index: u64,
+        size: u64,
+    ) -> Result<InclusionProof, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        Ok(proofs::inclusion(request.services, request.tenant()?, index, size).await?)
+    }
+
+    /// The proof that the tree of the log's first `to` events extends that of its first `from`
+    /// (RFC 9162). Public: hashes only.
+    async fn log_consistency_proof(
+        &self,
+        ctx: &Context<'_>,
+        from: u64,
+        to: u64,
+    ) -> Result<ConsistencyProof, ApiError> {
+        let request = RequestContext::of(ctx)?;
+        Ok(proofs::consistency(request.services, request.tenant()?, from, to).await?)
     }
 }
