@@ -91,6 +91,8 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     }))
     .await?;
     positions.push(published.committed.last_position);
+    // The title the decision had after each of its events: every answer is checked against it.
+    let mut titles = vec![details.title.to_string(); 2];
     for n in 2..args.events {
         // Another record of the council between corrections, as in a living log.
         run(Command::Council(CouncilCommand::AddWard {
@@ -100,6 +102,7 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
         .await?;
         let mut corrected = details.clone();
         corrected.title = Title::parse(&format!("Information Strategy 2010 - 13 (revision {n})"))?;
+        titles.push(corrected.title.to_string());
         let done = run(on_decision(DecisionCommand::Correct {
             details: corrected.into(),
             reason: Reason::parse("A revised title")?,
@@ -123,24 +126,29 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     let _ = rustls::crypto::ring::default_provider().install_default();
     let http = reqwest::Client::new();
     let url = format!("http://127.0.0.1:{port}/councils/asof/graphql");
-    let ask = |body: serde_json::Value| {
-        let (http, url) = (http.clone(), url.clone());
+    let ask = |body: serde_json::Value, title: &str| {
+        let (http, url, title) = (http.clone(), url.clone(), title.to_owned());
         async move {
             let sent = Instant::now();
             let answer: serde_json::Value =
                 http.post(&url).json(&body).send().await?.json().await?;
             let took = sent.elapsed();
-            if answer["data"]["decision"]["title"].as_str().is_none() {
-                bail!("no decision in the answer: {answer}");
+            if answer["data"]["decision"]["title"].as_str() != Some(title.as_str()) {
+                bail!("not the decision titled {title:?} in the answer: {answer}");
             }
             anyhow::Ok(took)
         }
     };
+    let now = titles.last().cloned().unwrap_or_default();
     let as_of = "query($id: UUID!, $p: Int!) { decision(id: $id, asOf: {position: $p}) { title status effectiveFrom } }";
     let current = "query($id: UUID!) { decision(id: $id) { title status effectiveFrom } }";
     // Warm both paths (connections, plans), then measure them in turns.
     for _ in 0..50 {
-        ask(json!({"query": current, "variables": {"id": decision.as_uuid()}})).await?;
+        ask(
+            json!({"query": current, "variables": {"id": decision.as_uuid()}}),
+            &now,
+        )
+        .await?;
     }
     let (mut asof_tally, mut current_tally) = (Tally::default(), Tally::default());
     let started = Instant::now();
@@ -148,13 +156,19 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     let mut current_time = Duration::ZERO;
     for _ in 0..args.requests {
         // From the publication on: the anonymous caller sees the public record.
-        let position = positions[1 + crate::query::random_index(positions.len() - 1)];
-        let took =
-            ask(json!({"query": as_of, "variables": {"id": decision.as_uuid(), "p": position}}))
-                .await?;
+        let index = 1 + crate::query::random_index(positions.len() - 1);
+        let took = ask(
+            json!({"query": as_of, "variables": {"id": decision.as_uuid(), "p": positions[index]}}),
+            &titles[index],
+        )
+        .await?;
         asof_time += took;
         asof_tally.record(took);
-        let took = ask(json!({"query": current, "variables": {"id": decision.as_uuid()}})).await?;
+        let took = ask(
+            json!({"query": current, "variables": {"id": decision.as_uuid()}}),
+            &now,
+        )
+        .await?;
         current_time += took;
         current_tally.record(took);
     }

@@ -54,6 +54,7 @@ pub mod error;
 pub mod registration;
 pub mod runtime;
 mod serial;
+mod stream_cache;
 
 pub use civic_app::Executed;
 /// Where a database URL keeps its data; `civic` keeps its development secret beside the file.
@@ -63,3 +64,4 @@ pub use demo::{DEMO_SLUG, Demo};
 pub use envelope::Envelope;
 pub use error::RuntimeError;
 pub use runtime::Runtime;
+pub use stream_cache::Records;

@@ -12,6 +12,8 @@ use crate::clock::Clock;
 use crate::envelope::Envelope;
 use crate::error::RuntimeError;
 use crate::serial::CouncilLocks;
+use crate::stream_cache::{Cached, Records, StreamCache};
+use std::sync::Arc;
 
 /// The application runtime of one process: the register that runs commands, the read models
 /// that answer queries, the projector that keeps them in step, and the clock. Cheap to share
@@ -25,6 +27,7 @@ pub struct Runtime {
     log_watch: LogWatch,
     clock: Clock,
     writers: CouncilLocks,
+    streams: StreamCache,
 }
 
 impl Runtime {
@@ -49,6 +52,7 @@ impl Runtime {
             log_watch,
             clock: Clock::System,
             writers: CouncilLocks::new(),
+            streams: StreamCache::default(),
         }
     }
 
@@ -112,6 +116,7 @@ impl Runtime {
                 .erase_personal_data(envelope.tenant, needle, reason, &context)
                 .await?
         };
+        self.streams.forget(envelope.tenant);
         self.notifier.notify(envelope.tenant);
         self.projector.catch_up(envelope.tenant).await?;
         let mut tables = vec!["personal_values"];
@@ -140,14 +145,61 @@ impl Runtime {
 
     /// One of `tenant`'s streams as stored (who, when, which command) with each event decoded:
     /// for history and time travel.
+    ///
+    /// Streams read before are kept decoded, and only what was appended since is read
+    /// ([`crate::stream_cache`]).
     pub async fn recorded_stream(
         &self,
         tenant: TenantId,
         stream: &StreamId,
-    ) -> Result<Vec<(RecordedEvent, Event)>, RuntimeError> {
+    ) -> Result<Records, RuntimeError> {
         let name = StreamName::parse(stream.as_str()).map_err(AppError::Encode)?;
-        let recorded = self.register.store().read_stream(tenant, &name, 0).await?;
-        recorded.into_iter().map(decoded).collect()
+        let council = StreamName::parse(StreamId::council().as_str()).map_err(AppError::Encode)?;
+        let store = self.register.store();
+        let kept = self.streams.get(tenant, name.as_str());
+        let (after, council_after) = kept
+            .as_ref()
+            .map_or((0, 0), |kept| (kept.version(), kept.council_version));
+        let (appended, council_appended) = tokio::try_join!(
+            store.read_stream(tenant, &name, after),
+            store.read_stream(tenant, &council, council_after),
+        )?;
+        let council_version = council_appended
+            .last()
+            .map_or(council_after, |e| e.stream_version);
+        let records = match kept {
+            // Nothing new anywhere: the entry as it is.
+            Some(kept) if appended.is_empty() && council_appended.is_empty() => {
+                return Ok(kept.records);
+            }
+            // Only the stream grew: the entry, extended.
+            Some(kept) if council_appended.is_empty() => {
+                let mut records = Vec::clone(&kept.records);
+                for event in appended {
+                    records.push(decoded(event)?);
+                }
+                records
+            }
+            // New, or the council's stream moved (perhaps an erasure): read whole.
+            _ => {
+                let whole = if after == 0 {
+                    appended
+                } else {
+                    store.read_stream(tenant, &name, 0).await?
+                };
+                whole.into_iter().map(decoded).collect::<Result<_, _>>()?
+            }
+        };
+        let records = Arc::new(records);
+        self.streams.put(
+            tenant,
+            name.as_str(),
+            Cached {
+                council_version,
+                records: Arc::clone(&records),
+            },
+        );
+        Ok(records)
     }
 
     /// `tenant`'s whole log up to `moment` (cut at the first event after it), as stored and

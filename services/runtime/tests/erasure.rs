@@ -164,3 +164,63 @@ mod an_erasure_removes_the_values_for_good_and_every_proof_still_holds {
         super::an_erasure_removes_the_values_for_good_and_every_proof_still_holds(true).await;
     }
 }
+
+/// A stream kept decoded by one process is never served stale: another process's erasure on the
+/// same database is seen on the next read.
+async fn kept_streams_follow_erasures_made_elsewhere(postgres: bool) {
+    let Some((url, _db)) = TestDatabase::fresh(
+        postgres,
+        "erasure_elsewhere",
+        &civic_eventstore::migrations::postgres(),
+    )
+    .await
+    else {
+        return;
+    };
+    let reader = Runtime::connect(&url, 4).await.unwrap();
+    let writer = Runtime::connect(&url, 4).await.unwrap();
+    let tenant = writer.ensure_demo().await.unwrap().tenant();
+    let decision =
+        civic_domain::StreamId::decision(ExampleIds::derived_from(tenant.as_uuid()).decision);
+    let email = |records: &civic_runtime::Records| {
+        let events: Vec<_> = records.iter().map(|(_, e)| e.clone()).collect();
+        civic_domain::Decision::from_history(&events)
+            .and_then(|d| d.details().contact.clone())
+            .and_then(|c| c.email)
+            .map(|e| e.as_str().to_owned())
+    };
+    let first = reader.recorded_stream(tenant, &decision).await.unwrap();
+    assert_eq!(
+        email(&first).as_deref(),
+        Some("Paultaylor@maidstone.gov.uk")
+    );
+    let again = reader.recorded_stream(tenant, &decision).await.unwrap();
+    assert!(
+        std::sync::Arc::ptr_eq(&first, &again),
+        "kept, not read again"
+    );
+
+    writer
+        .erase_personal_data(
+            &Envelope::new(tenant, Actor::parse("user:dpo").unwrap(), Uuid::now_v7()),
+            EMAIL,
+            Reason::parse("Erasure request DP-2026-115").unwrap(),
+        )
+        .await
+        .unwrap();
+    let after = reader.recorded_stream(tenant, &decision).await.unwrap();
+    assert_eq!(after.len(), first.len());
+    assert_eq!(email(&after), None);
+}
+
+mod kept_streams_follow_erasures_made_elsewhere {
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn sqlite() {
+        super::kept_streams_follow_erasures_made_elsewhere(false).await;
+    }
+
+    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+    async fn postgres() {
+        super::kept_streams_follow_erasures_made_elsewhere(true).await;
+    }
+}

@@ -8,11 +8,12 @@ use std::sync::Arc;
 
 use async_graphql::Context;
 use async_graphql::dataloader::Loader;
+use civic_domain::StreamId;
 use civic_domain::values::{DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
-use civic_domain::{Event, StreamId};
-use civic_eventstore::{RecordedEvent, TenantId};
+use civic_eventstore::TenantId;
 use civic_projections::views::history::{AsOf, Historic, Reader, as_of, history, linked_over_time};
 use civic_projections::{DecisionView, ProjectionError, RegisterAt, Viewer};
+use civic_runtime::Records;
 
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
@@ -48,7 +49,7 @@ pub(crate) async fn record_history<V: Historic>(
 async fn recorded(
     request: &RequestContext<'_>,
     id: impl RecordId,
-) -> Result<(TenantId, Vec<(RecordedEvent, Event)>), ApiError> {
+) -> Result<(TenantId, Records), ApiError> {
     let tenant = request.tenant()?;
     let runtime = &request.services.runtime;
     Ok((tenant, runtime.recorded_stream(tenant, &id.stream()).await?))
@@ -63,7 +64,7 @@ async fn record_as_of<V: Historic>(
     moment: AsOf,
 ) -> Result<Option<V>, ApiError> {
     let (tenant, records) = recorded(request, id).await?;
-    let Some(full) = as_of::<V>(tenant, &records, moment) else {
+    let Some(full) = as_of::<V>(tenant, records.iter(), moment) else {
         return Ok(None);
     };
     let view = match request.access.viewer() {
@@ -71,7 +72,7 @@ async fn record_as_of<V: Historic>(
             let mut visible = Vec::new();
             for id in full.linked_decisions() {
                 let (_, records) = recorded(request, id).await?;
-                if as_of::<DecisionView>(tenant, &records, moment)
+                if as_of::<DecisionView>(tenant, records.iter(), moment)
                     .is_some_and(|decision| decision.public().is_some())
                 {
                     visible.push(id);
