@@ -17,6 +17,23 @@ use uuid::Uuid;
 /// The demo decision's contact email, lower-cased: every search below ignores case.
 const EMAIL: &str = "paultaylor@maidstone.gov.uk";
 
+/// Erases `needle` from `tenant`'s records as a data protection officer, for `reason`.
+async fn erase(
+    runtime: &Runtime,
+    tenant: TenantId,
+    needle: &str,
+    reason: &str,
+) -> Result<civic_app::Erasure, RuntimeError> {
+    let dpo = Actor::parse("user:data-protection-officer").unwrap();
+    runtime
+        .erase_personal_data(
+            &Envelope::new(tenant, dpo, Uuid::now_v7()),
+            needle,
+            Reason::parse(reason).unwrap(),
+        )
+        .await
+}
+
 async fn export(runtime: &Runtime, tenant: TenantId) -> String {
     let mut lines = String::new();
     for_each_event(runtime.store(), tenant, |event| {
@@ -97,16 +114,14 @@ async fn an_erasure_removes_the_values_for_good_and_every_proof_still_holds(post
     assert!(held.iter().all(|(_, value)| value.matches()));
     let before = leaves(store, tenant).await.unwrap();
 
-    let dpo = Actor::parse("user:data-protection-officer").unwrap();
-    let reason = Reason::parse("Erasure request DP-2026-114 (UK GDPR art. 17)").unwrap();
-    let erasure = runtime
-        .erase_personal_data(
-            &Envelope::new(tenant, dpo, Uuid::now_v7()),
-            "PaulTaylor@Maidstone.gov.uk",
-            reason,
-        )
-        .await
-        .unwrap();
+    let erasure = erase(
+        &runtime,
+        tenant,
+        "PaulTaylor@Maidstone.gov.uk",
+        "Erasure request DP-2026-114 (UK GDPR art. 17)",
+    )
+    .await
+    .unwrap();
     // The email itself and the contact text that quotes it.
     assert_eq!(erasure.values, 2);
     assert_eq!(erasure.records, [format!("decision/{decision}")]);
@@ -142,13 +157,7 @@ async fn an_erasure_removes_the_values_for_good_and_every_proof_still_holds(post
     assert_eq!(store.find_personal(tenant, EMAIL).await.unwrap(), []);
 
     // A second request finds nothing to erase, and records nothing.
-    let again = runtime
-        .erase_personal_data(
-            &Envelope::new(tenant, Actor::parse("user:dpo").unwrap(), Uuid::now_v7()),
-            EMAIL,
-            Reason::parse("Repeated request").unwrap(),
-        )
-        .await;
+    let again = erase(&runtime, tenant, EMAIL, "Repeated request").await;
     assert!(matches!(again, Err(RuntimeError::Command(_))), "{again:?}");
     assert_eq!(store.head(tenant).await.unwrap().position, verified.size);
 }
@@ -200,12 +209,7 @@ async fn kept_streams_follow_erasures_made_elsewhere(postgres: bool) {
         "kept, not read again"
     );
 
-    writer
-        .erase_personal_data(
-            &Envelope::new(tenant, Actor::parse("user:dpo").unwrap(), Uuid::now_v7()),
-            EMAIL,
-            Reason::parse("Erasure request DP-2026-115").unwrap(),
-        )
+    erase(&writer, tenant, EMAIL, "Erasure request DP-2026-115")
         .await
         .unwrap();
     let after = reader.recorded_stream(tenant, &decision).await.unwrap();

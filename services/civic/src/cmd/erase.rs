@@ -56,7 +56,7 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
         .await
     {
         Ok(erasure) => {
-            println!(
+            say!(
                 "erased {} personal value(s) from {} record(s) at position {}: {}",
                 erasure.values,
                 erasure.records.len(),
@@ -68,7 +68,7 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
         Err(RuntimeError::Command(AppError::Domain(refused)))
             if refused.kind() == ErrorKind::NotFound =>
         {
-            println!(
+            say!(
                 "nothing erased: no personal value contains {:?}",
                 args.matching
             );

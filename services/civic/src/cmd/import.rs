@@ -46,7 +46,7 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     let progress = Bar::for_terminal();
     let report = importer.import_paths(&args.paths, &progress).await?;
     progress.finish();
-    println!("{report}");
+    say!("{report}");
     Ok(if report.complete() {
         Outcome::Complete
     } else {

@@ -1,6 +1,16 @@
 //! The subcommands of `civic`, one file each: `serve`, `token`, `import`, `export`, `erase`,
 //! `verify`, `replay`, `project`.
 
+/// Writes a line of a report to standard output. A reader that stopped reading (`civic verify |
+/// head -1`) is not an error of the command, whose exit status says how it went: the rest of the
+/// report is dropped instead of the process panicking as `println!` would.
+macro_rules! say {
+    ($($arg:tt)*) => {{
+        use std::io::Write as _;
+        let _ = writeln!(std::io::stdout(), $($arg)*);
+    }};
+}
+
 mod erase;
 mod export;
 mod import;

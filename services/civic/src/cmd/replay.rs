@@ -39,7 +39,7 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     let events = runtime.store().head(tenant).await?.position;
     if args.check {
         let found = runtime.projector().check_rebuild(tenant).await?;
-        println!(
+        say!(
             "checked council {} (tenant {tenant}): read models rebuilt from its log, {events} \
              events, up to position {}, beside the live ones: {} rows compared, {} differ",
             args.council,
@@ -67,8 +67,8 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
                     .collect::<Vec<_>>()
                     .join(" | "),
             };
-            println!("{}: live {}", difference.table, show(&difference.live));
-            println!(
+            say!("{}: live {}", difference.table, show(&difference.live));
+            say!(
                 "{}: from the log {}",
                 difference.table,
                 show(&difference.rebuilt)
@@ -82,7 +82,7 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     }
     let generation = runtime.projector().rebuild(tenant).await?;
     let position = runtime.read_models().checkpoint(tenant).await?;
-    println!(
+    say!(
         "replayed council {} (tenant {tenant}): read models rebuilt from its log, {events} \
          events, up to position {position} (read-model generation {generation})",
         args.council

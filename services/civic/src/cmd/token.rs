@@ -93,7 +93,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         ttl,
         &rules.issuance(),
     )?;
-    println!("{token}");
+    say!("{token}");
     Ok(())
 }
 

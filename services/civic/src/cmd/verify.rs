@@ -47,12 +47,12 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     let verified = match verify_log(runtime.store(), tenant).await? {
         Ok(verified) => verified,
         Err(broken) => {
-            println!("broken: {broken}");
+            say!("broken: {broken}");
             return Ok(Outcome::Failed);
         }
     };
     if let Some((position, commitment)) = first_unmatched_personal(runtime.store(), tenant).await? {
-        println!(
+        say!(
             "broken at position {position}: the personal value committed to as {commitment} no \
              longer matches its commitment (changed beside the log)"
         );
@@ -62,7 +62,7 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     if let Some(kept) = kept {
         let held = verified.leaves.len() as u64;
         if kept.size > held {
-            println!(
+            say!(
                 "broken at position {}: the log holds {held} events, fewer than the {} of the \
                  checkpoint kept: events were removed",
                 held + 1,
@@ -73,7 +73,7 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
         let size = usize::try_from(kept.size).context("checkpoint size")?;
         let then = merkle::root(&verified.leaves[..size]);
         if then != kept.root {
-            println!(
+            say!(
                 "broken: the first {} events no longer have the root of the checkpoint kept \
                  ({}): the history before position {} was rewritten",
                 kept.size,
@@ -82,27 +82,26 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
             );
             return Ok(Outcome::Failed);
         }
-        println!(
+        say!(
             "the log extends the checkpoint kept (size {}, origin {})",
-            kept.size, kept.origin
+            kept.size,
+            kept.origin
         );
     }
-    println!(
+    say!(
         "ok: {} events, chain head {}, root {}",
         verified.size,
         verified.head,
         STANDARD.encode(root)
     );
-    println!("checkpoint to keep:");
-    print!(
-        "{}",
-        Checkpoint {
-            origin: council_origin(&args.council),
-            size: verified.size,
-            root,
-        }
-        .body()
-    );
+    say!("checkpoint to keep:");
+    let checkpoint = Checkpoint {
+        origin: council_origin(&args.council),
+        size: verified.size,
+        root,
+    };
+    // The body ends with its own line feed.
+    say!("{}", checkpoint.body().trim_end());
     Ok(Outcome::Verified)
 }
 
