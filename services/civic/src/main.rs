@@ -1,8 +1,8 @@
 //! `civic`: runs Civic Register and the operator tasks around it.
 //!
 //! Modules:
-//! - `cmd`: one file per subcommand (`serve`, `token`, `import`, `replay`, `project`), dispatched from an
-//!   enum.
+//! - `cmd`: one file per subcommand (`serve`, `token`, `import`, `export`, `erase`, `verify`,
+//!   `replay`, `project`), dispatched from an enum.
 //! - `config`: layered configuration: defaults, then `CIVIC_*`/`DATABASE_URL`, then flags.
 
 mod cmd;
