@@ -653,6 +653,23 @@ fn erase_removes_contact_details_for_good_and_the_log_still_verifies() {
             "user:dpo",
         ]))
     };
+    let preview = run_to_exit(civic(dir.path()).args([
+        "erase",
+        "--council",
+        "maidstone",
+        "--matching",
+        "01622 602068",
+        "--reason",
+        "Erasure request DP-2026-114",
+        "--dry-run",
+    ]));
+    assert!(preview.status.success(), "{}", stderr(&preview));
+    let listed = String::from_utf8(preview.stdout).unwrap();
+    assert!(
+        listed.contains("would erase the value committed to as "),
+        "{listed}"
+    );
+    assert!(listed.contains("nothing erased"), "{listed}");
     let erased = erase("01622 602068");
     assert!(erased.status.success(), "{}", stderr(&erased));
     let said = String::from_utf8(erased.stdout).unwrap();

@@ -3,13 +3,13 @@
 //! for good from beside the log, in the transaction that appends a `PersonalDataErased` event
 //! saying who (`--actor`), when and why; the log, its checkpoints and proofs still verify. The
 //! read models fold the records again without the values, and the tables that held them are
-//! rewritten. Exit status 1 when nothing matches.
+//! rewritten. Exit status 1 when nothing matches. `--dry-run` lists what would be erased.
 
 use anyhow::Context as _;
 use civic_app::AppError;
 use civic_domain::ErrorKind;
 use civic_domain::values::Reason;
-use civic_eventstore::Actor;
+use civic_eventstore::{Actor, EventStore as _};
 use civic_runtime::{Envelope, RuntimeError};
 use uuid::Uuid;
 
@@ -31,11 +31,14 @@ pub struct Args {
     /// Who is erasing, kept in the log.
     #[arg(long, default_value = "erasure:civic-cli")]
     actor: String,
+    /// Only say what would be erased (each value's record and log position), erasing nothing.
+    #[arg(long)]
+    dry_run: bool,
 }
 
-/// Whether anything was erased.
+/// Whether anything was erased (or, with `--dry-run`, would be).
 pub enum Outcome {
-    /// Values were erased.
+    /// Values were erased (or match).
     Erased,
     /// Nothing matched; nothing was recorded.
     NothingMatched,
@@ -50,6 +53,26 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     let actor = Actor::parse(&args.actor).context("--actor")?;
     let runtime = config::runtime().await?;
     let tenant = config::council(&runtime, &args.council).await?;
+    if args.dry_run {
+        let found = runtime
+            .store()
+            .find_personal(tenant, args.matching.trim())
+            .await?;
+        for value in &found {
+            say!(
+                "would erase the value committed to as {} (position {}, {})",
+                value.commitment,
+                value.position,
+                value.stream.as_str()
+            );
+        }
+        say!("{} personal value(s) match; nothing erased", found.len());
+        return Ok(if found.is_empty() {
+            Outcome::NothingMatched
+        } else {
+            Outcome::Erased
+        });
+    }
     let envelope = Envelope::new(tenant, actor, Uuid::now_v7());
     match runtime
         .erase_personal_data(&envelope, args.matching.trim(), reason)
