@@ -40,6 +40,10 @@ pub struct Args {
     /// Rounds of (store phase, plain phase).
     #[arg(long, default_value_t = 3)]
     rounds: usize,
+    /// Events appended before measuring (records of ten events each, over the tenants), to see
+    /// whether an append costs more as the log grows.
+    #[arg(long, default_value_t = 0)]
+    preload: u64,
 }
 
 /// A payload of realistic size: a published decision with its call-in window.
@@ -85,6 +89,15 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
 
     let tenants: Arc<Vec<TenantId>> =
         Arc::new((0..args.tenants).map(|_| TenantId::new()).collect());
+    if args.preload > 0 {
+        let started = Instant::now();
+        preload(&store, &tenants, args.clients, args.preload).await?;
+        println!(
+            "preloaded {} events in {:.1}s",
+            args.preload,
+            started.elapsed().as_secs_f64()
+        );
+    }
     let phase = Duration::from_secs(args.seconds);
     // Warm-up (not counted): every tenant gets its first event, and both paths are exercised.
     let mut versions: Vec<Vec<u64>> = vec![vec![0; args.tenants]; args.clients];
@@ -100,24 +113,39 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     .await?;
 
     let (mut store_total, mut plain_total) = (Tally::default(), Tally::default());
+    let (mut store_wal, mut plain_wal) = (Wal::default(), Wal::default());
     for round in 1..=args.rounds {
+        let before = Wal::now(&pool).await?;
         let store_tally = run_store_phase(&store, &tenants, &mut versions, phase).await?;
+        let between = Wal::now(&pool).await?;
         let plain_tally =
             run_plain_phase(&pool, &tenants, args.clients, &next_position, phase).await?;
+        let after = Wal::now(&pool).await?;
+        let (store_round, plain_round) = (between.since(&before), after.since(&between));
         println!(
-            "round {round}: store={:.0}/s plain={:.0}/s",
+            "round {round}: store={:.0}/s plain={:.0}/s store_wal={} plain_wal={}",
             store_tally.rate(),
-            plain_tally.rate()
+            plain_tally.rate(),
+            store_round.per(store_tally.operations),
+            plain_round.per(plain_tally.operations),
         );
+        store_wal = store_wal.plus(&store_round);
+        plain_wal = plain_wal.plus(&plain_round);
         store_total.add_round(store_tally);
         plain_total.add_round(plain_tally);
     }
     let (store_rate, plain_rate) = (store_total.rate(), plain_total.rate());
     println!(
-        "append: backend=postgres clients={} tenants={} store={:.0}/s plain={:.0}/s \
+        "wal per operation: store {} plain {}",
+        store_wal.per(store_total.operations),
+        plain_wal.per(plain_total.operations)
+    );
+    println!(
+        "append: backend=postgres clients={} tenants={} preload={} store={:.0}/s plain={:.0}/s \
          store_p50={:.2}ms store_p99={:.2}ms plain_p50={:.2}ms plain_p99={:.2}ms ratio={:.2}",
         args.clients,
         args.tenants,
+        args.preload,
         store_rate,
         plain_rate,
         store_total.percentile_ms(0.50),
@@ -126,6 +154,108 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
         plain_total.percentile_ms(0.99),
         store_rate / plain_rate.max(f64::EPSILON),
     );
+    Ok(())
+}
+
+/// The server's write-ahead log counters (`pg_stat_wal`, the whole cluster: measure on an
+/// otherwise idle server). WAL bytes and full-page images per operation tell whether an append
+/// writes more as the log grows (full-page images after each checkpoint, one per index page first
+/// touched).
+#[derive(Debug, Default, Clone, Copy)]
+struct Wal {
+    bytes: i64,
+    full_pages: i64,
+    records: i64,
+}
+
+impl Wal {
+    async fn now(pool: &PgPool) -> anyhow::Result<Self> {
+        let (bytes, full_pages, records): (i64, i64, i64) =
+            sqlx::query_as("SELECT wal_bytes::bigint, wal_fpi, wal_records FROM pg_stat_wal")
+                .fetch_one(pool)
+                .await
+                .context("read pg_stat_wal")?;
+        Ok(Self {
+            bytes,
+            full_pages,
+            records,
+        })
+    }
+
+    fn since(&self, earlier: &Wal) -> Wal {
+        Wal {
+            bytes: self.bytes - earlier.bytes,
+            full_pages: self.full_pages - earlier.full_pages,
+            records: self.records - earlier.records,
+        }
+    }
+
+    fn plus(&self, other: &Wal) -> Wal {
+        Wal {
+            bytes: self.bytes + other.bytes,
+            full_pages: self.full_pages + other.full_pages,
+            records: self.records + other.records,
+        }
+    }
+
+    /// `bytes/fpi/records` per operation, e.g. `1830B/0.21fpi/6.0rec`.
+    fn per(&self, operations: u64) -> String {
+        let n = operations.max(1) as f64;
+        format!(
+            "{:.0}B/{:.2}fpi/{:.1}rec",
+            self.bytes as f64 / n,
+            self.full_pages as f64 / n,
+            self.records as f64 / n
+        )
+    }
+}
+
+/// Appends `events` events before measuring: records of ten events each (a fresh stream per
+/// record), spread over the tenants, by `clients` writers at once.
+async fn preload(
+    store: &Arc<PgEventStore>,
+    tenants: &Arc<Vec<TenantId>>,
+    clients: usize,
+    events: u64,
+) -> anyhow::Result<()> {
+    const PER_RECORD: u64 = 10;
+    let records = events.div_ceil(PER_RECORD);
+    let next = Arc::new(AtomicU64::new(0));
+    let mut writers = JoinSet::new();
+    for _ in 0..clients {
+        let (store, tenants, next) = (store.clone(), tenants.clone(), next.clone());
+        writers.spawn(async move {
+            let actor = Actor::parse("system:bench")?;
+            let event_type = EventType::parse("DecisionPublished")?;
+            loop {
+                let record = next.fetch_add(1, Ordering::Relaxed);
+                if record >= records {
+                    return anyhow::Ok(());
+                }
+                let count = PER_RECORD.min(events - record * PER_RECORD);
+                let request = AppendRequest {
+                    erase: Vec::new(),
+                    tenant: tenants[(record % tenants.len() as u64) as usize],
+                    stream: StreamName::parse(&format!("decision/{}", Uuid::now_v7()))?,
+                    expected: ExpectedVersion::MustBe(0),
+                    metadata: AppendMetadata {
+                        actor: actor.clone(),
+                        command_id: Uuid::now_v7(),
+                        causation_id: None,
+                        correlation_id: Uuid::now_v7(),
+                        fingerprint: None,
+                    },
+                    events: (0..count)
+                        .map(|n| NewEvent::new(event_type.clone(), 1, payload(n)))
+                        .collect(),
+                };
+                store.append(request).await?;
+            }
+        });
+    }
+    while let Some(joined) = writers.join_next().await {
+        joined??;
+    }
     Ok(())
 }
 
