@@ -94,6 +94,14 @@ impl CacheKey {
         Self { bytes }
     }
 
+    /// A key of any bytes, for the store's tests.
+    #[cfg(test)]
+    pub(crate) fn of_bytes(bytes: &[u8]) -> Self {
+        Self {
+            bytes: bytes.to_vec(),
+        }
+    }
+
     /// The key's bytes.
     pub fn bytes(&self) -> &[u8] {
         &self.bytes

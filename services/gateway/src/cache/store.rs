@@ -198,3 +198,55 @@ impl ResponseCache {
         self.entries.lock().unwrap_or_else(PoisonError::into_inner)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn key(name: &str) -> CacheKey {
+        CacheKey::of_bytes(name.as_bytes())
+    }
+
+    #[test]
+    fn the_least_recently_used_entry_goes_first_when_the_count_is_reached() {
+        let cache = ResponseCache::new(2, 1 << 20);
+        cache.put(&key("a"), Bytes::from_static(b"1"));
+        cache.put(&key("b"), Bytes::from_static(b"2"));
+        assert_eq!(cache.get(&key("a")), Some(Bytes::from_static(b"1")));
+        cache.put(&key("c"), Bytes::from_static(b"3"));
+        assert_eq!(cache.get(&key("b")), None);
+        assert!(cache.get(&key("a")).is_some() && cache.get(&key("c")).is_some());
+        let stats = cache.stats();
+        assert_eq!((stats.entries, stats.evicted), (2, 1));
+        assert_eq!((stats.hits, stats.misses), (3, 1));
+        assert_eq!(stats.bytes, 4);
+    }
+
+    #[test]
+    fn bytes_are_bounded_and_an_oversized_answer_is_not_kept() {
+        let cache = ResponseCache::new(100, 100);
+        for name in ["a", "b", "c", "d"] {
+            cache.put(&key(name), Bytes::from(vec![0; 9]));
+        }
+        // Each entry is 10 bytes; a replaced entry is counted once.
+        cache.put(&key("d"), Bytes::from(vec![0; 9]));
+        assert_eq!(cache.stats().bytes, 40);
+        cache.put(&key("big"), Bytes::from(vec![0; 20]));
+        assert_eq!(cache.get(&key("big")), None);
+        let full = ResponseCache::new(100, 30 * 10);
+        for n in 0..40 {
+            full.put(&key(&format!("{n:02}")), Bytes::from(vec![0; 8]));
+        }
+        let stats = full.stats();
+        assert!(stats.bytes <= 300, "{stats:?}");
+        assert_eq!((stats.entries, stats.evicted), (30, 10));
+    }
+
+    #[test]
+    fn no_entries_turns_it_off() {
+        let cache = ResponseCache::new(0, 1 << 20);
+        assert!(!cache.is_enabled());
+        cache.put(&key("a"), Bytes::from_static(b"1"));
+        assert_eq!(cache.stats().entries, 0);
+    }
+}
