@@ -1,6 +1,6 @@
 //! The response cache at a council's endpoint: repeated public queries are answered from it,
 //! with an `ETag` and `304 Not Modified`; writes, other questions and other audiences never get
-//! an answer that is not theirs; errors are never kept.
+//! an answer that is not theirs (an erasure included); errors are never kept.
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
@@ -230,9 +230,49 @@ async fn answers_with_errors_are_never_kept(backend: Backend) {
     assert_eq!(after.entries, before.entries);
 }
 
+async fn an_erasure_is_seen_by_the_next_read(backend: Backend) {
+    let Some(app) = spawn(backend, "cache_erasure").await else {
+        return;
+    };
+    let maidstone = TestApp::council("maidstone");
+    let contacts = "{ decisions { edges { node { contact { email asGiven } } } } }";
+    let cache = &app.services.responses;
+    let before = cache.stats();
+    for _ in 0..2 {
+        let answer = app.post(&maidstone, None, contacts, json!({})).await;
+        assert!(
+            answer
+                .text
+                .to_lowercase()
+                .contains("paultaylor@maidstone.gov.uk"),
+            "{}",
+            answer.text
+        );
+    }
+    assert_eq!(cache.stats().hits - before.hits, 1);
+
+    let tenant = app.tenant("maidstone").await;
+    let dpo = civic_eventstore::Actor::parse("user:data-protection-officer").unwrap();
+    let reason = civic_domain::values::Reason::parse("Erasure request (UK GDPR art. 17)").unwrap();
+    let envelope = civic_runtime::Envelope::new(tenant, dpo, uuid::Uuid::now_v7());
+    app.services
+        .runtime
+        .erase_personal_data(&envelope, "PaulTaylor@Maidstone.gov.uk", reason)
+        .await
+        .unwrap();
+    let answer = app.post(&maidstone, None, contacts, json!({})).await;
+    assert!(answer.body["errors"].is_null(), "{}", answer.text);
+    assert!(
+        !answer.text.to_lowercase().contains("paultaylor@"),
+        "{}",
+        answer.text
+    );
+}
+
 both_backends!(
     a_repeated_public_query_is_answered_from_the_cache_and_revalidated,
     after_a_write_the_next_read_is_the_new_answer,
     other_questions_and_audiences_do_not_share_answers,
     answers_with_errors_are_never_kept,
+    an_erasure_is_seen_by_the_next_read,
 );
