@@ -4,7 +4,9 @@
 //! the real gateway on a free port, and has concurrent clients request the register page (20
 //! rows, two filters) over HTTP as an anonymous member of the public. In the same run the same
 //! clients run the same read-model query directly (the SQL the gateway's resolver runs, without
-//! HTTP and GraphQL). `ratio` = gateway rate / direct rate.
+//! HTTP and GraphQL). `ratio` = gateway rate / direct rate. The gateway runs with its response
+//! cache off, so every page is executed; with `--repeat`, a second gateway with the cache on
+//! serves the same pages, and the last line adds its rate, p50, p99 and hit ratio.
 
 use std::sync::Arc;
 use std::time::{Duration, Instant};
@@ -20,7 +22,7 @@ use civic_eventstore::{
     Actor, AnyEventStore, AppendMetadata, AppendRequest, EventStore, ExpectedVersion, PgEventStore,
     StreamName, TenantId,
 };
-use civic_gateway::{Application, Settings};
+use civic_gateway::{Application, CacheSettings, Services, Settings};
 use civic_projections::{DecisionFilter, Detail, PageRequest, Projector, ReadModels, Viewer};
 use civic_runtime::{Clock, Envelope, Runtime};
 use serde_json::json;
@@ -47,6 +49,10 @@ pub struct Args {
     /// Seconds each measured phase runs.
     #[arg(long, default_value_t = 10)]
     seconds: u64,
+    /// Also measure repeated public pages through the gateway's response cache (a second
+    /// gateway on the same database, cache on), beside the uncached figure.
+    #[arg(long)]
+    repeat: bool,
     /// Keep the scratch database afterwards (its name is printed), to study the queries.
     #[arg(long)]
     keep: bool,
@@ -119,20 +125,19 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
         (started.elapsed() - loaded).as_secs_f64()
     );
 
-    let mut settings = Settings::new(scratch.url());
-    settings.listen = "127.0.0.1:0".parse()?;
-    settings.database_max_connections = 16;
-    let application = Application::build(settings).await?;
-    let port = application.port();
-    let server = tokio::spawn(application.run_until_stopped());
-
     let slugs = Arc::new(slugs);
     let phase = Duration::from_secs(args.seconds);
+    let (port, _, server) = serve(scratch, 0).await?;
     let mut gateway = gateway_phase(port, &slugs, args.clients, phase).await?;
-    let mut direct = direct_phase(&models, &slugs, args.clients, phase).await?;
     server.abort();
+    let repeated = if args.repeat {
+        Some(repeated_phase(scratch, &slugs, args.clients, phase).await?)
+    } else {
+        None
+    };
+    let mut direct = direct_phase(&models, &slugs, args.clients, phase).await?;
 
-    println!(
+    let mut line = format!(
         "query: councils={} decisions_per_council={} clients={} gateway={:.0}/s gateway_p50={:.2}ms \
          gateway_p99={:.2}ms direct={:.0}/s direct_p50={:.2}ms direct_p99={:.2}ms ratio={:.2}",
         args.councils,
@@ -146,7 +151,54 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
         direct.percentile_ms(0.99),
         gateway.rate() / direct.rate().max(f64::EPSILON),
     );
+    if let Some((mut cached, hit_ratio)) = repeated {
+        line.push_str(&format!(
+            " cached={:.0}/s cached_p50={:.2}ms cached_p99={:.2}ms hit_ratio={hit_ratio:.3}",
+            cached.rate(),
+            cached.percentile_ms(0.50),
+            cached.percentile_ms(0.99),
+        ));
+    }
+    println!("{line}");
     Ok(())
+}
+
+/// A gateway started on the scratch database with a response cache of `cache_entries` (0: off):
+/// its port, its services (for the cache's counters) and its task.
+type Served = (
+    u16,
+    Arc<Services>,
+    tokio::task::JoinHandle<anyhow::Result<()>>,
+);
+
+async fn serve(scratch: &ScratchDb, cache_entries: usize) -> anyhow::Result<Served> {
+    let mut settings = Settings::new(scratch.url());
+    settings.listen = "127.0.0.1:0".parse()?;
+    settings.database_max_connections = 16;
+    settings.response_cache.max_entries = cache_entries;
+    let application = Application::build(settings).await?;
+    let (port, services) = (application.port(), application.services());
+    Ok((
+        port,
+        services,
+        tokio::spawn(application.run_until_stopped()),
+    ))
+}
+
+/// The same clients and pages through a gateway with its response cache on: the tally and the
+/// share of pages served from the cache.
+async fn repeated_phase(
+    scratch: &ScratchDb,
+    slugs: &Arc<Vec<(String, TenantId)>>,
+    clients: usize,
+    length: Duration,
+) -> anyhow::Result<(Tally, f64)> {
+    let (port, services, server) = serve(scratch, CacheSettings::default().max_entries).await?;
+    let tally = gateway_phase(port, slugs, clients, length).await?;
+    server.abort();
+    let stats = services.responses.stats();
+    let answered = (stats.hits + stats.misses).max(1) as f64;
+    Ok((tally, stats.hits as f64 / answered))
 }
 
 /// Registers the councils through the runtime, as the platform's `registerCouncil` does, then

@@ -20,10 +20,14 @@
 //! - [`feed`]: following a council's log as it grows, exactly once and in order: the source of
 //!   every subscription.
 //! - [`proofs`]: a council log's signed checkpoint and proofs, for REST and GraphQL alike.
-//! - [`services`]: [`Services`], what every request shares (the runtime and the limits).
+//! - [`cache`]: the exact response cache of council endpoints (public answers, keyed by the
+//!   council's log position).
+//! - [`services`]: [`Services`], what every request shares (the runtime, the limits, the
+//!   response cache).
 //! - [`error`]: [`ApiError`], the one mapping to `extensions.code`.
 
 pub mod auth;
+pub mod cache;
 pub mod error;
 pub mod feed;
 pub mod graphql;
@@ -35,9 +39,12 @@ pub mod settings;
 pub mod startup;
 
 pub use auth::{Issuance, Role, TokenError, mint_issued_token, mint_token};
+pub use cache::{CacheStats, ResponseCache};
 pub use civic_runtime::Clock;
 pub use error::ApiError;
 pub use http::cors::{CorsOriginError, CorsOrigins};
 pub use services::Services;
-pub use settings::{CostLimits, HttpSettings, JwksSource, JwtSettings, Limits, Secret, Settings};
+pub use settings::{
+    CacheSettings, CostLimits, HttpSettings, JwksSource, JwtSettings, Limits, Secret, Settings,
+};
 pub use startup::Application;

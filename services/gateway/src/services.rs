@@ -8,6 +8,7 @@ use civic_eventstore::checkpoint::LogKey;
 use civic_projections::ReadModels;
 use civic_runtime::Runtime;
 
+use crate::cache::ResponseCache;
 use crate::settings::{Limits, Settings};
 
 /// The gateway's shared state; one per process, behind an `Arc`.
@@ -21,6 +22,8 @@ pub struct Services {
     pub log_key: Option<LogKey>,
     /// How often a subscription reads the log when nothing woke it.
     pub subscription_poll: Duration,
+    /// Public answers of council endpoints, kept by position ([`crate::cache`]).
+    pub responses: ResponseCache,
 }
 
 impl Services {
@@ -34,6 +37,8 @@ impl Services {
         let mut services =
             Self::new(runtime, settings.limits).signing_with(settings.log_key.clone());
         services.subscription_poll = settings.subscription_poll;
+        let cache = settings.response_cache;
+        services.responses = ResponseCache::new(cache.max_entries, cache.max_bytes);
         Ok(services)
     }
 
@@ -44,6 +49,7 @@ impl Services {
             limits,
             log_key: None,
             subscription_poll: crate::feed::POLL_INTERVAL,
+            responses: ResponseCache::default(),
         }
     }
 

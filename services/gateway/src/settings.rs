@@ -64,6 +64,26 @@ pub struct Settings {
     /// process, and on PostgreSQL in any, wake it at once; this only covers a lost
     /// notification, or other processes on SQLite). 2 s by default.
     pub subscription_poll: Duration,
+    /// The bounds of the response cache of public answers ([`crate::cache`]).
+    pub response_cache: CacheSettings,
+}
+
+/// How much the response cache of public answers may hold; 0 entries turns it off.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct CacheSettings {
+    /// Entries at most.
+    pub max_entries: usize,
+    /// Bytes (keys and bodies) at most.
+    pub max_bytes: usize,
+}
+
+impl Default for CacheSettings {
+    fn default() -> Self {
+        Self {
+            max_entries: crate::cache::store::DEFAULT_MAX_ENTRIES,
+            max_bytes: crate::cache::store::DEFAULT_MAX_BYTES,
+        }
+    }
 }
 
 impl Settings {
@@ -81,6 +101,7 @@ impl Settings {
             http: HttpSettings::default(),
             log_key: None,
             subscription_poll: crate::feed::POLL_INTERVAL,
+            response_cache: CacheSettings::default(),
         }
     }
 }

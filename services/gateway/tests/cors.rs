@@ -150,9 +150,14 @@ async fn a_star_lets_any_origin_read_anonymously_but_not_send_a_token(backend: B
         "{allowed:?}"
     );
     assert!(!allowed.contains(&"*".to_owned()), "{allowed:?}");
+    assert!(allowed.contains(&"if-none-match".to_owned()), "{allowed:?}");
     let query = a_query_from(&app, ELSEWHERE, None).await;
     assert_eq!(header(&query, "access-control-allow-origin"), Some("*"));
     assert_eq!(header(&query, "access-control-allow-credentials"), None);
+    // A public answer's tag is readable from anywhere, to send back in `If-None-Match`.
+    assert!(header(&query, "etag").is_some());
+    let exposed = header(&query, "access-control-expose-headers").unwrap_or_default();
+    assert!(exposed.to_ascii_lowercase().contains("etag"), "{exposed}");
 }
 
 async fn a_star_beside_listed_origins_keeps_tokens_to_the_listed_ones(backend: Backend) {

@@ -11,7 +11,7 @@ mod common;
 use std::future::IntoFuture;
 use std::time::Duration;
 
-use common::{Backend, TestApp, details, spawn, spawn_with};
+use common::{Backend, TestApp, publish, record_draft, spawn, spawn_with};
 use futures_util::StreamExt;
 use graphql_ws_client::graphql::GraphqlOperation;
 use graphql_ws_client::{Client, Subscription};
@@ -124,35 +124,6 @@ fn positions(items: &[Value]) -> Vec<u64> {
         .iter()
         .map(|item| item["position"].as_u64().unwrap())
         .collect()
-}
-
-/// Records a decision (a draft) as `slug`'s clerk; returns its id.
-async fn record_draft(app: &TestApp, slug: &str, body: &str, title: &str) -> Uuid {
-    let id = Uuid::now_v7();
-    let answer = app
-        .post(
-            &TestApp::council(slug),
-            Some(&app.clerk(slug)),
-            "mutation($key: UUID!, $input: DecisionDetailsInput!) {
-               recordDecision(idempotencyKey: $key, input: $input) { decision { uuid } } }",
-            json!({"key": id, "input": details(body, title)}),
-        )
-        .await;
-    assert!(answer.body["errors"].is_null(), "{}", answer.text);
-    id
-}
-
-async fn publish(app: &TestApp, slug: &str, decision: Uuid) {
-    let answer = app
-        .post(
-            &TestApp::council(slug),
-            Some(&app.clerk(slug)),
-            "mutation($key: UUID!, $d: UUID!) { publishDecision(idempotencyKey: $key, decisionId: $d, \
-             input: {publicationDate: \"2024-03-08\"}) { decision { status } } }",
-            json!({"key": Uuid::now_v7(), "d": decision}),
-        )
-        .await;
-    assert!(answer.body["errors"].is_null(), "{}", answer.text);
 }
 
 /// Records a held meeting of `body` with one item withheld (paragraph 3); returns its id.

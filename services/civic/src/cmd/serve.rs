@@ -1,7 +1,7 @@
 //! `civic serve`: the GraphQL gateway, with the projector in-process.
 
 use anyhow::Context as _;
-use civic_gateway::{Application, Settings};
+use civic_gateway::{Application, CacheSettings, Settings};
 
 use crate::config;
 
@@ -18,6 +18,18 @@ pub struct Args {
     /// Do not run the projector in this process (run `civic project` beside it instead).
     #[arg(long)]
     no_projector: bool,
+    /// Public answers the response cache keeps at most (0 turns it off).
+    #[arg(
+        long, env = "CIVIC_RESPONSE_CACHE_ENTRIES", value_name = "N",
+        default_value_t = CacheSettings::default().max_entries
+    )]
+    response_cache_entries: usize,
+    /// Bytes the response cache keeps at most (keys and answers).
+    #[arg(
+        long, env = "CIVIC_RESPONSE_CACHE_BYTES", value_name = "BYTES",
+        default_value_t = CacheSettings::default().max_bytes
+    )]
+    response_cache_bytes: usize,
     /// Timeouts, connection cap, shutdown deadline and CORS of the HTTP edge.
     #[command(flatten)]
     http: config::HttpArgs,
@@ -38,6 +50,10 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     settings.run_projector = !args.no_projector;
     settings.http = args.http.settings()?;
     settings.log_key = log_key;
+    settings.response_cache = CacheSettings {
+        max_entries: args.response_cache_entries,
+        max_bytes: args.response_cache_bytes,
+    };
     let application = Application::build(settings).await?;
     application.run_until_stopped().await
 }

@@ -90,6 +90,11 @@ impl Access {
         Self { standing }
     }
 
+    /// Whether the caller gave no token: the public, whose answers the response cache may keep.
+    pub fn is_anonymous(&self) -> bool {
+        self.standing == Standing::Anonymous
+    }
+
     /// What the read models show this request: clerks see their council's drafts, auditors and
     /// administrators everything including exempt parts, everyone else the published record.
     pub fn viewer(&self) -> Viewer {

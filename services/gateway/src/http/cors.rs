@@ -7,6 +7,7 @@
 //! - `*` lets any other origin read anonymously: GET and POST with `Content-Type` and `Accept`
 //!   only, no credentials and no `Authorization`, so a page elsewhere can read the public
 //!   registers but not act with anyone's token. `*` may stand beside listed origins.
+//! - Every allowed origin may read `ETag` and send `If-None-Match` (the response cache).
 //!
 //! tower-http's [`CorsLayer`] answers preflights and sets the headers. One layer cannot allow
 //! `Authorization` to some origins and not to others, so [`cors`] picks one of two layers by the
@@ -16,7 +17,7 @@ use std::sync::Arc;
 use std::time::Duration;
 
 use axum::extract::{Request, State};
-use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, ORIGIN};
+use axum::http::header::{ACCEPT, AUTHORIZATION, CONTENT_TYPE, ETAG, IF_NONE_MATCH, ORIGIN};
 use axum::http::{HeaderValue, Method};
 use axum::middleware::Next;
 use axum::response::Response;
@@ -120,22 +121,27 @@ impl CorsPolicy {
             return None;
         }
         let trusted_origins: Arc<[HeaderValue]> = origins.trusted.clone().into();
+        // Scripts may read a public answer's tag and send it back: revalidation works across
+        // origins as it does on the same one.
         let common = CorsLayer::new()
             .allow_methods([Method::GET, Method::POST])
+            .expose_headers([ETAG])
             .max_age(PREFLIGHT_MAX_AGE);
         let listed = trusted_origins.clone();
         let trusted = common
             .clone()
             .allow_origin(AllowOrigin::list(origins.trusted.iter().cloned()))
-            .allow_headers([CONTENT_TYPE, ACCEPT, AUTHORIZATION])
+            .allow_headers([CONTENT_TYPE, ACCEPT, AUTHORIZATION, IF_NONE_MATCH])
             // Said only to the listed origins: to any other, nothing is allowed.
             .allow_credentials(AllowCredentials::predicate(move |origin, _| {
                 listed.contains(origin)
             }));
         let others = if origins.anonymous_from_anywhere {
-            common
-                .allow_origin(AllowOrigin::any())
-                .allow_headers([CONTENT_TYPE, ACCEPT])
+            common.allow_origin(AllowOrigin::any()).allow_headers([
+                CONTENT_TYPE,
+                ACCEPT,
+                IF_NONE_MATCH,
+            ])
         } else {
             // The trusted layer answers an untrusted origin without `Access-Control-Allow-Origin`,
             // which is how a browser learns it may not read the answer.

@@ -1,6 +1,6 @@
 //! The GraphQL endpoints' handlers: negotiate, read the request, price its document (refusing
 //! one over the cost limits before anything else), authenticate, find the council, decide
-//! access, coerce its variables, execute, answer. GET from a browser (Accept: text/html, no
+//! access, coerce its variables, execute (a council's through the response cache), answer. GET from a browser (Accept: text/html, no
 //! query) gets GraphiQL ([`super::graphiql`], served from the binary); a GET asking for a
 //! WebSocket gets the council's subscriptions ([`super::subscriptions`]).
 
@@ -19,7 +19,7 @@ use super::request::{has_query, read};
 use super::response::{bad_request, graphql, refused, status_of};
 use super::subscriptions::{self, wants_websocket};
 use super::variables::request_error;
-use super::{AppState, graphiql};
+use super::{AppState, cached, graphiql};
 use crate::auth::{Access, AuthError, Principal};
 use crate::error::ApiError;
 use crate::graphql::CouncilScope;
@@ -121,8 +121,8 @@ pub(crate) async fn council(
     if !bad.is_empty() {
         return graphql(media, request_error(bad));
     }
-    let request = request.data(CouncilScope { tenant, slug }).data(access);
-    graphql(media, state.council_schema.execute(request).await)
+    let scope = CouncilScope { tenant, slug };
+    cached::answer(&state, media, &headers, scope, access, request).await
 }
 
 /// `/graphql`: the platform (councils, and their registration).

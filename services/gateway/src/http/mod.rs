@@ -3,7 +3,8 @@
 //! - [`media`]: which response media type, and whether a browser wants GraphiQL.
 //! - [`request`]: reading GET and POST requests; no mutations over GET.
 //! - [`response`]: status codes and bodies.
-//! - [`graphql`]: the two endpoints' handlers.
+//! - [`graphql`]: the two endpoints' handlers; [`cached`]: a council's queries through the
+//!   response cache, with `ETag` and `304 Not Modified`.
 //! - [`variables`]: variables coerced before execution (a bad one is a request error).
 //! - [`graphiql`]: the GraphiQL page; [`assets`]: its scripts and styles, embedded.
 //! - [`home`]: `/`, the councils and links to their GraphiQL.
@@ -16,6 +17,7 @@
 
 pub(crate) mod assets;
 pub(crate) mod body;
+pub(crate) mod cached;
 pub mod cors;
 pub(crate) mod deadline;
 pub(crate) mod graphiql;

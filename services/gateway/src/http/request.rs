@@ -149,22 +149,30 @@ pub fn read(
 /// told (no name among several), any mutation in the document counts; a document that does not
 /// parse is left to the schema to refuse.
 fn selects_mutation(request: &mut Request) -> bool {
-    // Nested deeper than the parser's stack can take: not parsed here; the cost check that
-    // follows refuses it.
+    operation_types(request).is_some_and(|types| types.contains(&OperationType::Mutation))
+}
+
+/// The types of the operations the request may run: the one its name picks, or every operation
+/// of the document when no name is given. `None` for a document that does not parse.
+pub(crate) fn operation_types(request: &mut Request) -> Option<Vec<OperationType>> {
+    // Nested deeper than the parser's stack can take: not parsed here; the cost check refuses
+    // it.
     if lexer::shape(&request.query).nesting > lexer::MAX_NESTING {
-        return false;
+        return None;
     }
     let name = request.operation_name.clone();
-    let Ok(document) = request.parsed_query() else {
-        return false;
-    };
-    document.operations.iter().any(|(op_name, op)| {
-        op.node.ty == OperationType::Mutation
-            && match &name {
+    let document = request.parsed_query().ok()?;
+    Some(
+        document
+            .operations
+            .iter()
+            .filter(|(op_name, _)| match &name {
                 Some(name) => op_name.is_none_or(|n| n.as_str() == name),
                 None => true,
-            }
-    })
+            })
+            .map(|(_, op)| op.node.ty)
+            .collect(),
+    )
 }
 
 #[cfg(test)]

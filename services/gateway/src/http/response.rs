@@ -8,6 +8,7 @@
 //!   another council), 404 (unknown council), 405, 406, 413, 415.
 
 use async_graphql::{ErrorExtensions, ServerError};
+use axum::body::Bytes;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
@@ -19,6 +20,11 @@ use crate::graphql::error_codes::with_code;
 
 fn body(status: StatusCode, media: Media, json: &Value) -> Response {
     let bytes = serde_json::to_vec(json).unwrap_or_else(|_| b"{}".to_vec());
+    json_bytes(status, media, bytes.into())
+}
+
+/// A JSON body of `media`, not to be stored by HTTP caches.
+pub(crate) fn json_bytes(status: StatusCode, media: Media, bytes: Bytes) -> Response {
     let mut response = (status, bytes).into_response();
     let headers = response.headers_mut();
     headers.insert(CONTENT_TYPE, HeaderValue::from_static(media.content_type()));
@@ -36,6 +42,24 @@ fn is_request_error(response: &async_graphql::Response) -> bool {
 /// The HTTP response for an executed (or refused-by-validation) GraphQL request.
 pub fn graphql(media: Media, response: async_graphql::Response) -> Response {
     let request_error = is_request_error(&response);
+    let status = match (request_error, media) {
+        (true, Media::GraphqlResponseJson) => StatusCode::BAD_REQUEST,
+        _ => StatusCode::OK,
+    };
+    body(status, media, &encoded(response, request_error))
+}
+
+/// The body of an answer without errors (200 in either media type), for the response cache.
+pub(crate) fn answer_bytes(response: async_graphql::Response) -> Bytes {
+    let json = encoded(response, false);
+    serde_json::to_vec(&json)
+        .unwrap_or_else(|_| b"{}".to_vec())
+        .into()
+}
+
+/// The body: `data` unless nothing executed, then the errors (with their codes) and any
+/// extensions.
+fn encoded(response: async_graphql::Response, request_error: bool) -> Value {
     let mut out = Map::new();
     if !request_error {
         out.insert(
@@ -57,11 +81,7 @@ pub fn graphql(media: Media, response: async_graphql::Response) -> Response {
             serde_json::to_value(&response.extensions).unwrap_or(Value::Null),
         );
     }
-    let status = match (request_error, media) {
-        (true, Media::GraphqlResponseJson) => StatusCode::BAD_REQUEST,
-        _ => StatusCode::OK,
-    };
-    body(status, media, &Value::Object(out))
+    Value::Object(out)
 }
 
 /// A refusal before execution: one error with its code, at `status`.

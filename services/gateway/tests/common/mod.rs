@@ -358,6 +358,36 @@ pub fn details(body: &str, title: &str) -> Value {
     })
 }
 
+/// Records a decision (a draft) as `slug`'s clerk; returns its id.
+pub async fn record_draft(app: &TestApp, slug: &str, body: &str, title: &str) -> uuid::Uuid {
+    let id = uuid::Uuid::now_v7();
+    let answer = app
+        .post(
+            &TestApp::council(slug),
+            Some(&app.clerk(slug)),
+            "mutation($key: UUID!, $input: DecisionDetailsInput!) {
+               recordDecision(idempotencyKey: $key, input: $input) { decision { uuid } } }",
+            json!({"key": id, "input": details(body, title)}),
+        )
+        .await;
+    assert!(answer.body["errors"].is_null(), "{}", answer.text);
+    id
+}
+
+/// Publishes `decision` as `slug`'s clerk.
+pub async fn publish(app: &TestApp, slug: &str, decision: uuid::Uuid) {
+    let answer = app
+        .post(
+            &TestApp::council(slug),
+            Some(&app.clerk(slug)),
+            "mutation($key: UUID!, $d: UUID!) { publishDecision(idempotencyKey: $key, decisionId: $d, \
+             input: {publicationDate: \"2024-03-08\"}) { decision { status } } }",
+            json!({"key": uuid::Uuid::now_v7(), "d": decision}),
+        )
+        .await;
+    assert!(answer.body["errors"].is_null(), "{}", answer.text);
+}
+
 /// Corrects a decision's title as a clerk would (the domain's own correction, the rest of the
 /// record as it stands) and waits for the read models; returns the correction's position.
 pub async fn correct_title(app: &TestApp, slug: &str, id: &str, title: &str) -> u64 {

@@ -1,5 +1,6 @@
 //! The query API the gateway calls: [`ReadModels`], one file per read model.
 //!
+//! - [`position`]: where a council's answers stand ([`ReadPosition`]), for exact caching.
 //! - [`session`]: read transactions (one snapshot; tenant isolation on PostgreSQL).
 //! - `councils`, `decisions`, `forward_plan`, `strategy`, `meetings`: the queries of each read
 //!   model.
@@ -16,6 +17,7 @@ mod councils;
 mod decisions;
 mod forward_plan;
 mod meetings;
+mod position;
 mod session;
 mod strategy;
 
@@ -32,6 +34,8 @@ use sqlx::{PgPool, SqlitePool};
 use crate::db::{Dialect, Param, Tx};
 use crate::error::ProjectionError;
 use crate::views::CouncilView;
+
+pub use position::ReadPosition;
 
 /// The database that holds both the events and the read models.
 #[derive(Debug, Clone)]

@@ -1,5 +1,5 @@
 //! A lexical pass over a document before it is parsed: how many tokens it has and how deep its
-//! brackets nest.
+//! brackets nest, and its tokens alone (the document normalized, for the response cache).
 //!
 //! Hand-written because async-graphql's parser has neither limit: its work grows with the tokens
 //! of whatever it is given, and it recurses once per nested bracket of a value, so a few thousand
@@ -27,53 +27,71 @@ pub struct Shape {
 
 /// Counts the tokens of `document` and measures how deep its brackets nest.
 pub fn shape(document: &str) -> Shape {
-    let bytes = document.as_bytes();
     let mut shape = Shape {
         tokens: 0,
         nesting: 0,
     };
     let mut depth = 0usize;
-    let mut at = 0;
-    while let Some(&byte) = bytes.get(at) {
-        at = match byte {
-            b' ' | b'\t' | b'\n' | b'\r' | b',' => at + 1,
-            b'#' => end_of_line(bytes, at),
-            b'"' => {
-                shape.tokens += 1;
-                end_of_string(bytes, at)
-            }
-            b'{' | b'[' | b'(' => {
-                shape.tokens += 1;
+    for token in tokens(document) {
+        shape.tokens += 1;
+        match token {
+            b"{" | b"[" | b"(" => {
                 depth += 1;
                 shape.nesting = shape.nesting.max(depth);
-                at + 1
             }
-            b'}' | b']' | b')' => {
-                shape.tokens += 1;
-                depth = depth.saturating_sub(1);
-                at + 1
-            }
-            b'.' if bytes[at..].starts_with(b"...") => {
-                shape.tokens += 1;
-                at + 3
-            }
-            b'_' | b'a'..=b'z' | b'A'..=b'Z' => {
-                shape.tokens += 1;
-                run(bytes, at, |b| b == b'_' || b.is_ascii_alphanumeric())
-            }
-            b'-' | b'0'..=b'9' => {
-                shape.tokens += 1;
-                run(bytes, at, |b| {
-                    matches!(b, b'_' | b'.' | b'+' | b'-') || b.is_ascii_alphanumeric()
-                })
-            }
-            _ => {
-                shape.tokens += 1;
-                at + 1
-            }
-        };
+            b"}" | b"]" | b")" => depth = depth.saturating_sub(1),
+            _ => {}
+        }
     }
     shape
+}
+
+/// The document reduced to its tokens, so that two documents that differ only in whitespace,
+/// commas and comments (which GraphQL ignores) read the same: a cache key. Each token is
+/// written with its length, so two different token sequences never read the same, whatever
+/// their strings hold.
+/// Bytes, not text: a token may be a lone byte of a character.
+pub fn normalized(document: &str) -> Vec<u8> {
+    let mut out = Vec::with_capacity(document.len() * 2);
+    for token in tokens(document) {
+        out.extend_from_slice(token.len().to_string().as_bytes());
+        out.push(b' ');
+        out.extend_from_slice(token);
+    }
+    out
+}
+
+/// The tokens of `document`, in order: names, numbers, strings and punctuators; whitespace,
+/// commas and comments skipped.
+fn tokens(document: &str) -> impl Iterator<Item = &[u8]> {
+    let bytes = document.as_bytes();
+    let mut at = 0;
+    std::iter::from_fn(move || {
+        loop {
+            let &byte = bytes.get(at)?;
+            let start = at;
+            at = match byte {
+                b' ' | b'\t' | b'\n' | b'\r' | b',' => {
+                    at += 1;
+                    continue;
+                }
+                b'#' => {
+                    at = end_of_line(bytes, at);
+                    continue;
+                }
+                b'"' => end_of_string(bytes, at),
+                b'.' if bytes[at..].starts_with(b"...") => at + 3,
+                b'_' | b'a'..=b'z' | b'A'..=b'Z' => {
+                    run(bytes, at, |b| b == b'_' || b.is_ascii_alphanumeric())
+                }
+                b'-' | b'0'..=b'9' => run(bytes, at, |b| {
+                    matches!(b, b'_' | b'.' | b'+' | b'-') || b.is_ascii_alphanumeric()
+                }),
+                _ => at + 1,
+            };
+            return Some(&bytes[start..at]);
+        }
+    })
 }
 
 /// Where a run of bytes that `belongs` ends, from its first byte at `start`.
@@ -162,5 +180,25 @@ mod tests {
             let _ = shape(document);
         }
         assert_eq!(shape("}}} {").nesting, 1);
+    }
+
+    #[test]
+    fn documents_that_differ_only_in_ignored_characters_normalize_alike() {
+        let spaced = "query Q($n: Int) {\n  a(n: $n, s: \"x  y\") # why\n  { b, c }\n}";
+        assert_eq!(
+            normalized(spaced),
+            normalized("query Q($n:Int){a(n:$n s:\"x  y\"){b c}}")
+        );
+        assert_ne!(
+            normalized(spaced),
+            normalized("query Q($n:Int){a(n:$n s:\"x y\"){b c}}")
+        );
+        assert_ne!(normalized("{ ab }"), normalized("{ a b }"));
+        // A string holding what would be two tokens is not those tokens.
+        assert_ne!(
+            normalized("{ a(s: \"1 b\") }"),
+            normalized("{ a(s: \"1\" b) }")
+        );
+        assert_ne!(normalized("{ a é }"), normalized("{ a è }"));
     }
 }
