@@ -1,7 +1,9 @@
 //! The baseline of `civic-bench rebuild`: the same final rows written by hand-written SQL.
 //!
 //! Untimed, the rebuilt rows are copied into staging tables, the decisions with the text their
-//! search vectors come from (`DecisionView::search_text`) in place of the vectors. Timed, one
+//! search vectors come from (`DecisionView::search_text`) in place of the vectors, and the
+//! documents stored uncompressed: the reference must compress them as any writer of new rows
+//! does, not copy bytes the rebuild already compressed. Timed, one
 //! transaction writes every row into empty tables shaped like the read models (same columns and
 //! indexes, `LIKE … INCLUDING ALL`) with `INSERT … SELECT`, computing each distinct search text's
 //! vector once, as the best bulk load could. Then the two are checked equal, vectors included.
@@ -20,6 +22,16 @@ const TABLES: [&str; 6] = [
     "forward_plan_listings",
     "strategy_documents",
     "meetings",
+];
+
+/// The staged columns that hold documents, which the reference must compress as it writes.
+const DOCUMENTS: [(&str, &str); 6] = [
+    ("councils", "document"),
+    ("decisions", "document"),
+    ("decisions", "summary"),
+    ("forward_plan_entries", "document"),
+    ("strategy_documents", "document"),
+    ("meetings", "document, public_document"),
 ];
 
 /// How many decision rows are staged per statement.
@@ -82,6 +94,21 @@ pub async fn stage(pool: &PgPool) -> anyhow::Result<usize> {
         .bind(texts)
         .execute(pool)
         .await?;
+    }
+    for (table, columns) in DOCUMENTS {
+        for column in columns.split(", ") {
+            exec(
+                pool,
+                &format!("ALTER TABLE stage_{table} ALTER COLUMN {column} SET STORAGE EXTERNAL"),
+            )
+            .await?;
+            // A new value (not the copied, compressed one), stored as the storage now says.
+            exec(
+                pool,
+                &format!("UPDATE stage_{table} SET {column} = {column} || ''"),
+            )
+            .await?;
+        }
     }
     exec(pool, "VACUUM ANALYZE").await?;
     exec(pool, "CHECKPOINT").await?;
