@@ -402,3 +402,34 @@ fn meeting_row(view: &MeetingView) -> Result<Value, ProjectionError> {
         "public_document": document(&view.public())?,
     }))
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn an_insert_takes_the_rows_then_the_tenant_and_generation_on_both_backends() {
+        for dialect in [Dialect::Postgres, Dialect::Sqlite] {
+            for search in [false, true] {
+                let sql = insert_sql(dialect, "decisions", DECISION_COLUMNS, search);
+                assert_eq!(sql.matches('?').count(), 3, "{sql}");
+                let rows = sql.find("json_").unwrap();
+                let key = sql.find("SELECT ?, ?").unwrap();
+                assert!(sql.find('?').unwrap() > rows && rows < key, "{sql}");
+            }
+        }
+    }
+
+    #[test]
+    fn postgres_computes_one_search_vector_per_distinct_text() {
+        let sql = insert_sql(Dialect::Postgres, "decisions", DECISION_COLUMNS, true);
+        assert_eq!(sql.matches("to_tsvector").count(), 1);
+        assert!(
+            sql.contains("to_tsvector('english', t) AS search FROM (SELECT DISTINCT search_text")
+        );
+        let sqlite = insert_sql(Dialect::Sqlite, "decisions", DECISION_COLUMNS, true);
+        assert!(sqlite.contains("search_text) SELECT"));
+    }
+}
