@@ -10,6 +10,8 @@
 //! - `import`: the importer over saved pages against COPY of the rows it stored.
 //! - `cost`: a plain query while other clients send the most expensive documents accepted.
 //! - `query`: the register page over the GraphQL gateway against the same query run directly.
+//! - `rebuild`: every council's read models rebuilt from a log of real events, against
+//!   hand-written SQL writing the same rows.
 //! - `latency`: operation counts and latency percentiles.
 //! - `scratch_db`: a throw-away PostgreSQL database per run.
 
@@ -19,6 +21,7 @@ mod cost;
 mod import;
 mod latency;
 mod query;
+mod rebuild;
 mod scratch_db;
 
 use clap::{Parser, Subcommand};
@@ -47,6 +50,9 @@ enum Command {
     /// One decision of 50 events asked for as it stood at random positions, over the gateway,
     /// against the same decision as it stands now.
     Asof(asof::Args),
+    /// Every council's read models rebuilt from zero over a log of real events, against
+    /// hand-written SQL writing the same rows.
+    Rebuild(rebuild::Args),
 }
 
 #[tokio::main]
@@ -57,5 +63,6 @@ async fn main() -> anyhow::Result<()> {
         Command::Cost(args) => cost::run(args).await,
         Command::Import(args) => import::run(args).await,
         Command::Asof(args) => asof::run(args).await,
+        Command::Rebuild(args) => rebuild::run(args).await,
     }
 }

@@ -23,17 +23,10 @@ pub(crate) enum Dialect {
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Param {
     Uuid(Uuid),
-    OptUuid(Option<Uuid>),
     Text(String),
-    OptText(Option<String>),
     Int(i64),
     Bool(bool),
-    OptBool(Option<bool>),
     Date(NaiveDate),
-    OptDate(Option<NaiveDate>),
-    /// A JSON document, stored as text on both: it is only ever read whole, and text goes out
-    /// as it came in, where `jsonb` would be re-serialised on every read.
-    Json(serde_json::Value),
     /// A list of ids: `uuid[]` on PostgreSQL, a JSON array (read with `json_each`) on SQLite.
     UuidList(Vec<Uuid>),
     /// A list of texts: `text[]` on PostgreSQL, a JSON array on SQLite.
@@ -85,15 +78,10 @@ fn bind_pg<'q>(mut query: PgQuery<'q>, params: &[Param]) -> PgQuery<'q> {
     for param in params {
         query = match param {
             Param::Uuid(v) => query.bind(*v),
-            Param::OptUuid(v) => query.bind(*v),
             Param::Text(v) => query.bind(v.clone()),
-            Param::OptText(v) => query.bind(v.clone()),
             Param::Int(v) => query.bind(*v),
             Param::Bool(v) => query.bind(*v),
-            Param::OptBool(v) => query.bind(*v),
             Param::Date(v) => query.bind(*v),
-            Param::OptDate(v) => query.bind(*v),
-            Param::Json(v) => query.bind(v.to_string()),
             Param::UuidList(v) => query.bind(v.clone()),
             Param::TextList(v) => query.bind(v.clone()),
         };
@@ -105,15 +93,10 @@ fn bind_sqlite<'q>(mut query: SqliteQuery<'q>, params: &[Param]) -> SqliteQuery<
     for param in params {
         query = match param {
             Param::Uuid(v) => query.bind(v.to_string()),
-            Param::OptUuid(v) => query.bind(v.map(|v| v.to_string())),
             Param::Text(v) => query.bind(v.clone()),
-            Param::OptText(v) => query.bind(v.clone()),
             Param::Int(v) => query.bind(*v),
             Param::Bool(v) => query.bind(*v),
-            Param::OptBool(v) => query.bind(*v),
             Param::Date(v) => query.bind(date_text(*v)),
-            Param::OptDate(v) => query.bind(v.map(date_text)),
-            Param::Json(v) => query.bind(v.to_string()),
             Param::UuidList(v) => query.bind(json_array(v)),
             Param::TextList(v) => query.bind(json_array(v)),
         };

@@ -4,8 +4,9 @@
 use civic_eventstore::TenantId;
 
 use super::events::{next_batch, streams_upto};
+use super::fold::Folded;
 use super::lock::{lock_checkpoint, set_checkpoint};
-use super::write::project_stream;
+use super::write::write;
 use crate::db::Tx;
 use crate::error::ProjectionError;
 
@@ -22,7 +23,8 @@ pub(super) struct Applied {
 /// holds the tenant's lock and commits.
 ///
 /// Each stream the batch touches is folded again from its first event up to the batch's last
-/// position, so a view never depends on how the log was cut into batches.
+/// position, so a view never depends on how the log was cut into batches; the folds are kept in
+/// memory and each table's rows are then replaced in bulk, each aggregate's once per batch.
 pub(super) async fn apply_batch(
     tx: &mut Tx,
     tenant: TenantId,
@@ -37,9 +39,11 @@ pub(super) async fn apply_batch(
         });
     };
     let streams = streams_upto(tx, tenant, &batch.streams, batch.last).await?;
+    let mut folded = Folded::default();
     for (stream, events) in &streams {
-        project_stream(tx, tenant, generation, stream, events).await?;
+        folded.add_stream(tenant, stream, events)?;
     }
+    write(tx, tenant, generation, &folded).await?;
     set_checkpoint(tx, tenant, generation, batch.last).await?;
     Ok(Applied {
         position: batch.last,

@@ -2,7 +2,8 @@
 //!
 //! - `lock`: the per-tenant lock, checkpoints and generations.
 //! - `events`: reading batches and streams of the log inside the projector's transaction.
-//! - `write`: folding one stream and replacing its rows.
+//! - `fold`: folding a batch's affected streams into their views, in memory.
+//! - `write`: replacing those views' rows in bulk, one statement per table.
 //! - `batch`: one batch, checkpointed in the same transaction as its rows.
 //! - `run`: the loop that wakes on notifications or a poll timer.
 //!
@@ -16,6 +17,7 @@
 mod batch;
 mod check;
 mod events;
+mod fold;
 mod lock;
 mod run;
 mod write;
@@ -37,6 +39,12 @@ use lock::{activate, delete_other_generations, lock_tenant};
 /// transaction, small enough to hold the tenant's lock only briefly.
 pub const DEFAULT_BATCH_SIZE: u32 = 500;
 
+/// How many events one transaction of a rebuild projects by default. A rebuild writes a
+/// generation nobody reads yet, so only the tenant's lock limits it: larger batches fold more of
+/// each stream in one go (a stream cut by a batch is read and folded again in the next) and
+/// spread each statement's cost over more rows.
+pub const DEFAULT_REBUILD_BATCH_SIZE: u32 = 5_000;
+
 /// How often the run loop looks for tenants with new events when no notification came.
 pub const DEFAULT_POLL_INTERVAL: Duration = Duration::from_secs(2);
 
@@ -46,6 +54,7 @@ pub const DEFAULT_POLL_INTERVAL: Duration = Duration::from_secs(2);
 pub struct Projector {
     models: ReadModels,
     batch_size: u32,
+    rebuild_batch_size: u32,
     poll_interval: Duration,
     wakeups: Arc<Wakeups>,
 }
@@ -56,14 +65,22 @@ impl Projector {
         Self {
             models,
             batch_size: DEFAULT_BATCH_SIZE,
+            rebuild_batch_size: DEFAULT_REBUILD_BATCH_SIZE,
             poll_interval: DEFAULT_POLL_INTERVAL,
             wakeups: Arc::new(Wakeups::default()),
         }
     }
 
-    /// Projects at most `size` events per transaction (at least 1).
+    /// Projects at most `size` events per transaction (at least 1), rebuilds included.
     pub fn with_batch_size(mut self, size: u32) -> Self {
         self.batch_size = size.max(1);
+        self.rebuild_batch_size = self.batch_size;
+        self
+    }
+
+    /// Projects at most `size` events per transaction of a rebuild or a check (at least 1).
+    pub fn with_rebuild_batch_size(mut self, size: u32) -> Self {
+        self.rebuild_batch_size = size.max(1);
         self
     }
 
@@ -112,7 +129,7 @@ impl Projector {
     /// same log position, and drops the rebuild: the live read models are left as they were.
     /// Runs under the tenant's lock, so the live projector waits for it.
     pub async fn check_rebuild(&self, tenant: TenantId) -> Result<ReplayCheck, ProjectionError> {
-        let batch_size = self.batch_size;
+        let batch_size = self.rebuild_batch_size;
         self.models
             .to_completion(move |session| async move {
                 let mut tx = session.writer().await?;
@@ -131,7 +148,7 @@ impl Projector {
     /// in one transaction under the lock, the last events are projected into g+1, g+1 becomes
     /// active and g's rows are deleted: queries see g until that commit and g+1 after it.
     pub async fn rebuild(&self, tenant: TenantId) -> Result<u64, ProjectionError> {
-        let batch_size = self.batch_size;
+        let batch_size = self.rebuild_batch_size;
         self.models
             .to_completion(move |session| async move {
                 // Start clean: whatever a crashed rebuild left beside the live generation may

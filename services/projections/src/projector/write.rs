@@ -1,338 +1,435 @@
-//! Folding one affected stream and replacing its read-model rows. Rows are deleted and inserted
-//! rather than updated in place: a view is always a fresh fold, never a patch of the last one.
+//! Replacing a batch's read-model rows in bulk: per table, one statement deletes the rows of
+//! every aggregate the batch touched and one inserts their fresh rows. Rows are deleted and
+//! inserted rather than updated in place: a view is always a fresh fold, never a patch of the
+//! last one.
+//!
+//! The rows travel as one JSON array per table (`json_to_recordset` on PostgreSQL, `json_each`
+//! on SQLite), so a batch costs the same few statements whether it touched one aggregate or a
+//! thousand. On PostgreSQL a decision's search vector is computed once per distinct text: the
+//! public and full rows of a decision with nothing withheld share it, and `to_tsvector` is most
+//! of a row's cost.
 
-use civic_app::codec::from_recorded;
-use civic_domain::stream::StreamKind;
-use civic_domain::{
-    Council, Decision, Event, ForwardPlanEntry, Meeting, StrategyDocument, StreamId,
-};
-use civic_eventstore::{RecordedEvent, TenantId};
+use civic_eventstore::TenantId;
+use serde_json::{Value, json};
 use uuid::Uuid;
 
+use super::fold::{Folded, Replaced};
 use crate::db::{Dialect, Param, Tx, int, serde_name};
 use crate::error::ProjectionError;
+use crate::read_models::among;
 use crate::views::{
     CouncilView, DecisionView, ForwardPlanView, MeetingView, StrategyDocumentView,
     WardsAffectedView,
 };
 
-/// The rows of one aggregate in one generation.
+/// A column a batch's rows carry: its name and its PostgreSQL type (what `json_to_recordset`
+/// reads the JSON value as). `tenant_id` and `generation` are bound once per statement instead.
+type Column = (&'static str, &'static str);
+
+const COUNCIL_COLUMNS: &[Column] = &[
+    ("slug", "text"),
+    ("name", "text"),
+    ("kind", "text"),
+    ("nation", "text"),
+    ("version", "bigint"),
+    ("last_position", "bigint"),
+    ("document", "text"),
+];
+
+const DECISION_COLUMNS: &[Column] = &[
+    ("audience", "text"),
+    ("id", "uuid"),
+    ("version", "bigint"),
+    ("last_position", "bigint"),
+    ("title", "text"),
+    ("decision_maker_id", "uuid"),
+    ("decision_maker_name", "text"),
+    ("status", "text"),
+    ("outcome", "text"),
+    ("status_label", "text"),
+    ("key_decision", "boolean"),
+    ("subject_to_call_in", "boolean"),
+    ("date_of_decision", "date"),
+    ("sort_date", "date"),
+    ("publication_date", "date"),
+    ("call_in_deadline", "date"),
+    ("effective_from", "date"),
+    ("wards_all", "boolean"),
+    ("ward_ids", "uuid[]"),
+    ("restricted", "boolean"),
+    ("document", "text"),
+    ("summary", "text"),
+];
+
+const FORWARD_PLAN_COLUMNS: &[Column] = &[
+    ("id", "uuid"),
+    ("version", "bigint"),
+    ("last_position", "bigint"),
+    ("title", "text"),
+    ("date_due", "date"),
+    ("status", "text"),
+    ("key_decision", "boolean"),
+    ("decision_maker_id", "uuid"),
+    ("decision_id", "uuid"),
+    ("document", "text"),
+];
+
+const LISTING_COLUMNS: &[Column] = &[("plan_id", "uuid"), ("entry_id", "uuid")];
+
+const STRATEGY_COLUMNS: &[Column] = &[
+    ("id", "uuid"),
+    ("version", "bigint"),
+    ("last_position", "bigint"),
+    ("title", "text"),
+    ("document", "text"),
+];
+
+const MEETING_COLUMNS: &[Column] = &[
+    ("id", "uuid"),
+    ("version", "bigint"),
+    ("last_position", "bigint"),
+    ("body_id", "uuid"),
+    ("meeting_date", "date"),
+    ("status", "text"),
+    ("document", "text"),
+    ("public_document", "text"),
+];
+
+/// The rows of one generation of one tenant.
 struct Target {
     tenant: TenantId,
     generation: u64,
 }
 
-impl Target {
-    fn key(&self) -> [Param; 2] {
-        [Param::Uuid(self.tenant.as_uuid()), int(self.generation)]
-    }
-}
-
-/// Re-folds one stream from its events (its whole history up to the batch's end) and replaces
-/// the read-model rows of its aggregate. Streams that are not one of the domain's are not
-/// projected.
-pub(super) async fn project_stream(
+/// Replaces the rows of every aggregate in `folded` in `generation`, in the caller's transaction.
+pub(super) async fn write(
     tx: &mut Tx,
     tenant: TenantId,
     generation: u64,
-    stream: &str,
-    recorded: &[RecordedEvent],
+    folded: &Folded,
 ) -> Result<(), ProjectionError> {
-    let Ok(stream_id) = StreamId::parse(stream) else {
-        tracing::debug!(%tenant, stream, "not a domain stream; nothing to project");
-        return Ok(());
-    };
-    let events = recorded
-        .iter()
-        .map(from_recorded)
-        .collect::<Result<Vec<Event>, _>>()
-        .map_err(ProjectionError::Decode)?;
-    let last_position = recorded.last().map_or(0, |e| e.position);
     let target = Target { tenant, generation };
-    match stream_id.kind() {
-        StreamKind::Council => {
-            let view = Council::from_history(&events)
-                .map(|c| CouncilView::from_council(tenant, &c, last_position));
-            write_council(tx, &target, view.as_ref()).await
-        }
-        StreamKind::Decision(id) => {
-            delete(tx, "decisions", &target, id.as_uuid()).await?;
-            if let Some(decision) = Decision::from_history(&events) {
-                let full = DecisionView::from_decision(tenant, &decision, last_position);
-                if let Some(public) = full.public() {
-                    insert_decision(tx, &target, &public).await?;
-                }
-                insert_decision(tx, &target, &full).await?;
-            }
-            Ok(())
-        }
-        StreamKind::ForwardPlan(id) => {
-            delete(tx, "forward_plan_entries", &target, id.as_uuid()).await?;
-            delete_listings(tx, &target, id.as_uuid()).await?;
-            match ForwardPlanEntry::from_history(&events) {
-                Some(entry) => {
-                    let view = ForwardPlanView::from_entry(tenant, &entry, last_position);
-                    insert_forward_plan(tx, &target, &view).await?;
-                    insert_listings(tx, &target, &view).await
-                }
-                None => Ok(()),
-            }
-        }
-        StreamKind::Strategy(id) => {
-            delete(tx, "strategy_documents", &target, id.as_uuid()).await?;
-            match StrategyDocument::from_history(&events) {
-                Some(doc) => {
-                    let view = StrategyDocumentView::from_document(tenant, &doc, last_position);
-                    insert_strategy(tx, &target, &view).await
-                }
-                None => Ok(()),
-            }
-        }
-        StreamKind::Meeting(id) => {
-            delete(tx, "meetings", &target, id.as_uuid()).await?;
-            match Meeting::from_history(&events) {
-                Some(meeting) => {
-                    let view = MeetingView::from_meeting(tenant, &meeting, last_position);
-                    insert_meeting(tx, &target, &view).await
-                }
-                None => Ok(()),
-            }
-        }
+    if let Some(council) = &folded.council {
+        tx.execute(
+            "DELETE FROM councils WHERE tenant_id = ? AND generation = ?",
+            &[Param::Uuid(tenant.as_uuid()), int(generation)],
+        )
+        .await?;
+        let rows = council.iter().map(council_row).collect::<Result<_, _>>()?;
+        insert(tx, &target, "councils", COUNCIL_COLUMNS, rows, false).await?;
     }
+
+    // Naming both audiences lets the primary key (tenant, generation, audience, id) find the rows.
+    replace(
+        tx,
+        &target,
+        ("decisions", "id", " AND audience IN ('public', 'full')"),
+        &folded.decisions,
+        DECISION_COLUMNS,
+        decision_row,
+        true,
+    )
+    .await?;
+
+    let entries = &folded.forward_plan;
+    delete(
+        tx,
+        &target,
+        ("forward_plan_listings", "entry_id", ""),
+        &entries.ids,
+    )
+    .await?;
+    let listings = entries
+        .views
+        .iter()
+        .flat_map(|view| {
+            view.plans
+                .iter()
+                .map(|plan| json!({"plan_id": plan.id, "entry_id": view.id}))
+        })
+        .collect();
+    insert(
+        tx,
+        &target,
+        "forward_plan_listings",
+        LISTING_COLUMNS,
+        listings,
+        false,
+    )
+    .await?;
+    replace(
+        tx,
+        &target,
+        ("forward_plan_entries", "id", ""),
+        entries,
+        FORWARD_PLAN_COLUMNS,
+        forward_plan_row,
+        false,
+    )
+    .await?;
+
+    replace(
+        tx,
+        &target,
+        ("strategy_documents", "id", ""),
+        &folded.strategies,
+        STRATEGY_COLUMNS,
+        strategy_row,
+        false,
+    )
+    .await?;
+    replace(
+        tx,
+        &target,
+        ("meetings", "id", ""),
+        &folded.meetings,
+        MEETING_COLUMNS,
+        meeting_row,
+        false,
+    )
+    .await
 }
 
-fn document<T: serde::Serialize>(view: &T) -> Result<Param, ProjectionError> {
-    serde_json::to_value(view)
-        .map(Param::Json)
-        .map_err(|e| ProjectionError::corrupt("view", e))
+/// A table, the column its aggregates' ids are in, and any condition that helps its index find
+/// them.
+type Keyed = (&'static str, &'static str, &'static str);
+
+/// Deletes the rows of `replaced`'s ids and inserts its views' rows.
+async fn replace<V>(
+    tx: &mut Tx,
+    target: &Target,
+    table: Keyed,
+    replaced: &Replaced<V>,
+    columns: &[Column],
+    row: fn(&V) -> Result<Value, ProjectionError>,
+    search: bool,
+) -> Result<(), ProjectionError> {
+    delete(tx, target, table, &replaced.ids).await?;
+    let rows = replaced.views.iter().map(row).collect::<Result<_, _>>()?;
+    insert(tx, target, table.0, columns, rows, search).await
 }
 
 async fn delete(
     tx: &mut Tx,
-    table: &str,
     target: &Target,
-    id: Uuid,
+    (table, id_column, condition): Keyed,
+    ids: &[Uuid],
 ) -> Result<(), ProjectionError> {
-    let [tenant, generation] = target.key();
+    if ids.is_empty() {
+        return Ok(());
+    }
+    let among = among(tx.dialect(), id_column);
     tx.execute(
-        &format!("DELETE FROM {table} WHERE tenant_id = ? AND generation = ? AND id = ?"),
-        &[tenant, generation, Param::Uuid(id)],
-    )
-    .await?;
-    Ok(())
-}
-
-async fn write_council(
-    tx: &mut Tx,
-    target: &Target,
-    view: Option<&CouncilView>,
-) -> Result<(), ProjectionError> {
-    tx.execute(
-        "DELETE FROM councils WHERE tenant_id = ? AND generation = ?",
-        &target.key(),
-    )
-    .await?;
-    let Some(view) = view else { return Ok(()) };
-    let [tenant, generation] = target.key();
-    tx.execute(
-        "INSERT INTO councils (tenant_id, generation, slug, name, kind, nation, version, \
-         last_position, document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        &format!(
+            "DELETE FROM {table} WHERE tenant_id = ? AND generation = ?{condition} AND {among}"
+        ),
         &[
-            tenant,
-            generation,
-            Param::Text(view.slug.as_str().to_owned()),
-            Param::Text(view.name.as_str().to_owned()),
-            Param::Text(serde_name(&view.kind)),
-            Param::Text(serde_name(&view.nation)),
-            int(view.version),
-            int(view.last_position),
-            document(view)?,
+            Param::Uuid(target.tenant.as_uuid()),
+            int(target.generation),
+            Param::UuidList(ids.to_vec()),
         ],
     )
     .await?;
     Ok(())
 }
 
-const INSERT_DECISION: &str = "INSERT INTO decisions (tenant_id, generation, audience, id, \
-     version, last_position, title, decision_maker_id, decision_maker_name, status, outcome, \
-     status_label, key_decision, subject_to_call_in, date_of_decision, sort_date, \
-     publication_date, call_in_deadline, effective_from, wards_all, ward_ids, restricted, \
-     {search_column}, document, summary) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, \
-     ?, ?, ?, ?, ?, ?, {search_value}, ?, ?)";
-
-async fn insert_decision(
+/// Inserts `rows` (JSON objects holding `columns`) into `table` in one statement. With `search`,
+/// each row also holds `search_text`: stored as it is on SQLite (whose full-text index reads
+/// it), turned into the `search` vector on PostgreSQL, once per distinct text.
+async fn insert(
     tx: &mut Tx,
     target: &Target,
-    view: &DecisionView,
+    table: &str,
+    columns: &[Column],
+    rows: Vec<Value>,
+    search: bool,
 ) -> Result<(), ProjectionError> {
-    let (column, value) = match tx.dialect() {
-        Dialect::Postgres => ("search", "to_tsvector('english', ?)"),
-        Dialect::Sqlite => ("search_text", "?"),
-    };
-    let sql = INSERT_DECISION
-        .replace("{search_column}", column)
-        .replace("{search_value}", value);
-    let [tenant, generation] = target.key();
+    if rows.is_empty() {
+        return Ok(());
+    }
+    let sql = insert_sql(tx.dialect(), table, columns, search);
     tx.execute(
         &sql,
         &[
-            tenant,
-            generation,
-            Param::Text(view.audience.as_str().to_owned()),
-            Param::Uuid(view.id.as_uuid()),
-            int(view.version),
-            int(view.last_position),
-            Param::Text(view.record.title.clone()),
-            Param::OptUuid(
-                view.record
-                    .decision_maker
-                    .as_ref()
-                    .map(|b| b.body_id.as_uuid()),
-            ),
-            Param::OptText(
-                view.record
-                    .decision_maker
-                    .as_ref()
-                    .map(|b| b.name_as_shown.as_str().to_owned()),
-            ),
-            Param::Text(serde_name(&view.status)),
-            Param::OptText(view.record.outcome.as_ref().map(serde_name)),
-            Param::OptText(
-                view.record
-                    .status_label
-                    .as_ref()
-                    .map(|l| l.as_str().to_owned()),
-            ),
-            Param::OptBool(view.record.key_decision),
-            Param::OptBool(view.record.subject_to_call_in),
-            Param::OptDate(view.record.date_of_decision),
-            Param::Date(view.sort_date()),
-            Param::OptDate(view.publication_date),
-            Param::OptDate(view.call_in_deadline),
-            Param::OptDate(view.effective_from),
-            Param::Bool(matches!(
-                view.record.wards_affected,
-                Some(WardsAffectedView::All)
-            )),
-            Param::UuidList(view.ward_ids()),
-            Param::Bool(view.record.restricted),
-            Param::Text(view.search_text()),
-            document(view)?,
-            // The summary of this row's own view: a public row's summary is the public view's.
-            document(&view.summary())?,
+            Param::Text(Value::Array(rows).to_string()),
+            Param::Uuid(target.tenant.as_uuid()),
+            int(target.generation),
         ],
     )
     .await?;
     Ok(())
 }
 
-async fn insert_forward_plan(
-    tx: &mut Tx,
-    target: &Target,
-    view: &ForwardPlanView,
-) -> Result<(), ProjectionError> {
-    let [tenant, generation] = target.key();
-    tx.execute(
-        "INSERT INTO forward_plan_entries (tenant_id, generation, id, version, last_position, \
-         title, date_due, status, key_decision, decision_maker_id, decision_id, document) \
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        &[
-            tenant,
-            generation,
-            Param::Uuid(view.id.as_uuid()),
-            int(view.version),
-            int(view.last_position),
-            Param::Text(view.title.as_str().to_owned()),
-            Param::Date(view.sort_date()),
-            Param::Text(view.status.as_str().to_owned()),
-            Param::Bool(view.key_decision),
-            Param::Uuid(view.decision_maker.id.as_uuid()),
-            Param::OptUuid(view.decision.map(|d| d.as_uuid())),
-            document(view)?,
-        ],
-    )
-    .await?;
-    Ok(())
-}
-
-async fn delete_listings(tx: &mut Tx, target: &Target, entry: Uuid) -> Result<(), ProjectionError> {
-    let [tenant, generation] = target.key();
-    tx.execute(
-        "DELETE FROM forward_plan_listings WHERE tenant_id = ? AND generation = ? AND entry_id = ?",
-        &[tenant, generation, Param::Uuid(entry)],
-    )
-    .await?;
-    Ok(())
-}
-
-/// One row per plan document the entry appears on: the index a plan's entries are read by.
-async fn insert_listings(
-    tx: &mut Tx,
-    target: &Target,
-    view: &ForwardPlanView,
-) -> Result<(), ProjectionError> {
-    for plan in &view.plans {
-        let [tenant, generation] = target.key();
-        tx.execute(
-            "INSERT INTO forward_plan_listings (tenant_id, generation, plan_id, entry_id) \
-             VALUES (?, ?, ?, ?)",
-            &[
-                tenant,
-                generation,
-                Param::Uuid(plan.id.as_uuid()),
-                Param::Uuid(view.id.as_uuid()),
-            ],
-        )
-        .await?;
+/// The statement [`insert`] runs; its parameters are the rows, the tenant and the generation.
+fn insert_sql(dialect: Dialect, table: &str, columns: &[Column], search: bool) -> String {
+    let names: Vec<&str> = columns.iter().map(|(name, _)| *name).collect();
+    let names = names.join(", ");
+    match dialect {
+        Dialect::Postgres => {
+            let mut types: Vec<String> = columns
+                .iter()
+                .map(|(name, kind)| format!("{name} {kind}"))
+                .collect();
+            let picked: Vec<String> = columns
+                .iter()
+                .map(|(name, _)| format!("r.{name}"))
+                .collect();
+            let picked = picked.join(", ");
+            if search {
+                types.push("search_text text".to_owned());
+            }
+            let rows = format!(
+                "r AS MATERIALIZED (SELECT * FROM json_to_recordset(CAST(? AS json)) AS r({}))",
+                types.join(", ")
+            );
+            if search {
+                format!(
+                    "WITH {rows}, v AS MATERIALIZED (SELECT t, to_tsvector('english', t) AS search \
+                       FROM (SELECT DISTINCT search_text AS t FROM r) s) \
+                     INSERT INTO {table} (tenant_id, generation, {names}, search) \
+                     SELECT ?, ?, {picked}, v.search FROM r JOIN v ON v.t = r.search_text"
+                )
+            } else {
+                format!(
+                    "WITH {rows} INSERT INTO {table} (tenant_id, generation, {names}) \
+                     SELECT ?, ?, {picked} FROM r"
+                )
+            }
+        }
+        Dialect::Sqlite => {
+            let mut names = names;
+            let mut picked: Vec<String> = columns
+                .iter()
+                .map(|(name, _)| format!("json_extract(r.value, '$.{name}')"))
+                .collect();
+            if search {
+                names.push_str(", search_text");
+                picked.push("json_extract(r.value, '$.search_text')".to_owned());
+            }
+            format!(
+                "WITH r AS (SELECT value FROM json_each(?)) \
+                 INSERT INTO {table} (tenant_id, generation, {names}) SELECT ?, ?, {} FROM r",
+                picked.join(", ")
+            )
+        }
     }
-    Ok(())
 }
 
-async fn insert_strategy(
-    tx: &mut Tx,
-    target: &Target,
-    view: &StrategyDocumentView,
-) -> Result<(), ProjectionError> {
-    let [tenant, generation] = target.key();
-    tx.execute(
-        "INSERT INTO strategy_documents (tenant_id, generation, id, version, last_position, \
-         title, document) VALUES (?, ?, ?, ?, ?, ?, ?)",
-        &[
-            tenant,
-            generation,
-            Param::Uuid(view.id.as_uuid()),
-            int(view.version),
-            int(view.last_position),
-            Param::Text(view.title.as_str().to_owned()),
-            document(view)?,
-        ],
-    )
-    .await?;
-    Ok(())
+/// A view stored whole, as text, serialised as it always was (through a JSON value, whose keys
+/// are sorted), so rows written before and after this code compare equal.
+fn document<T: serde::Serialize>(view: &T) -> Result<Value, ProjectionError> {
+    serde_json::to_value(view)
+        .map(|value| Value::String(value.to_string()))
+        .map_err(|e| ProjectionError::corrupt("view", e))
 }
 
-async fn insert_meeting(
-    tx: &mut Tx,
-    target: &Target,
-    view: &MeetingView,
-) -> Result<(), ProjectionError> {
-    let [tenant, generation] = target.key();
-    tx.execute(
-        "INSERT INTO meetings (tenant_id, generation, id, version, last_position, body_id, \
-         meeting_date, status, document, public_document) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        &[
-            tenant,
-            generation,
-            Param::Uuid(view.id.as_uuid()),
-            int(view.version),
-            int(view.last_position),
-            Param::Uuid(view.record.body.body_id.as_uuid()),
-            Param::Date(view.record.date),
-            Param::OptText(view.record.status.map(|s| s.as_str().to_owned())),
-            document(view)?,
-            document(&view.public())?,
-        ],
-    )
-    .await?;
-    Ok(())
+fn council_row(view: &CouncilView) -> Result<Value, ProjectionError> {
+    Ok(json!({
+        "slug": view.slug.as_str(),
+        "name": view.name.as_str(),
+        "kind": serde_name(&view.kind),
+        "nation": serde_name(&view.nation),
+        "version": view.version,
+        "last_position": view.last_position,
+        "document": document(view)?,
+    }))
+}
+
+fn decision_row(view: &DecisionView) -> Result<Value, ProjectionError> {
+    let record = &view.record;
+    Ok(json!({
+        "audience": view.audience.as_str(),
+        "id": view.id.as_uuid(),
+        "version": view.version,
+        "last_position": view.last_position,
+        "title": record.title,
+        "decision_maker_id": record.decision_maker.as_ref().map(|b| b.body_id.as_uuid()),
+        "decision_maker_name": record.decision_maker.as_ref().map(|b| b.name_as_shown.as_str()),
+        "status": serde_name(&view.status),
+        "outcome": record.outcome.as_ref().map(serde_name),
+        "status_label": record.status_label.as_ref().map(|l| l.as_str()),
+        "key_decision": record.key_decision,
+        "subject_to_call_in": record.subject_to_call_in,
+        "date_of_decision": record.date_of_decision,
+        "sort_date": view.sort_date(),
+        "publication_date": view.publication_date,
+        "call_in_deadline": view.call_in_deadline,
+        "effective_from": view.effective_from,
+        "wards_all": matches!(record.wards_affected, Some(WardsAffectedView::All)),
+        "ward_ids": view.ward_ids(),
+        "restricted": record.restricted,
+        "search_text": view.search_text(),
+        "document": document(view)?,
+        // The summary of this row's own view: a public row's summary is the public view's.
+        "summary": document(&view.summary())?,
+    }))
+}
+
+fn forward_plan_row(view: &ForwardPlanView) -> Result<Value, ProjectionError> {
+    Ok(json!({
+        "id": view.id.as_uuid(),
+        "version": view.version,
+        "last_position": view.last_position,
+        "title": view.title.as_str(),
+        "date_due": view.sort_date(),
+        "status": view.status.as_str(),
+        "key_decision": view.key_decision,
+        "decision_maker_id": view.decision_maker.id.as_uuid(),
+        "decision_id": view.decision.map(|d| d.as_uuid()),
+        "document": document(view)?,
+    }))
+}
+
+fn strategy_row(view: &StrategyDocumentView) -> Result<Value, ProjectionError> {
+    Ok(json!({
+        "id": view.id.as_uuid(),
+        "version": view.version,
+        "last_position": view.last_position,
+        "title": view.title.as_str(),
+        "document": document(view)?,
+    }))
+}
+
+fn meeting_row(view: &MeetingView) -> Result<Value, ProjectionError> {
+    Ok(json!({
+        "id": view.id.as_uuid(),
+        "version": view.version,
+        "last_position": view.last_position,
+        "body_id": view.record.body.body_id.as_uuid(),
+        "meeting_date": view.record.date,
+        "status": view.record.status.map(|s| s.as_str()),
+        "document": document(view)?,
+        "public_document": document(&view.public())?,
+    }))
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn an_insert_takes_the_rows_then_the_tenant_and_generation_on_both_backends() {
+        for dialect in [Dialect::Postgres, Dialect::Sqlite] {
+            for search in [false, true] {
+                let sql = insert_sql(dialect, "decisions", DECISION_COLUMNS, search);
+                assert_eq!(sql.matches('?').count(), 3, "{sql}");
+                let rows = sql.find("json_").unwrap();
+                let key = sql.find("SELECT ?, ?").unwrap();
+                assert!(sql.find('?').unwrap() > rows && rows < key, "{sql}");
+            }
+        }
+    }
+
+    #[test]
+    fn postgres_computes_one_search_vector_per_distinct_text() {
+        let sql = insert_sql(Dialect::Postgres, "decisions", DECISION_COLUMNS, true);
+        assert_eq!(sql.matches("to_tsvector").count(), 1);
+        assert!(
+            sql.contains("to_tsvector('english', t) AS search FROM (SELECT DISTINCT search_text")
+        );
+        let sqlite = insert_sql(Dialect::Sqlite, "decisions", DECISION_COLUMNS, true);
+        assert!(sqlite.contains("search_text) SELECT"));
+    }
 }

@@ -444,8 +444,9 @@ impl DecisionView {
             .unwrap_or_default()
     }
 
-    /// The text full-text search indexes, as far as this view shows it.
-    pub(crate) fn search_text(&self) -> String {
+    /// The text full-text search indexes, as far as this view shows it (public: a benchmark's
+    /// reference load computes the same search vectors from it).
+    pub fn search_text(&self) -> String {
         self.record.search_text()
     }
 
