@@ -43,7 +43,7 @@ pub fn from_recorded(recorded: &RecordedEvent) -> Result<Event, AppError> {
     let encoded = EncodedEvent {
         event_type: recorded.event_type.as_str().to_owned(),
         schema_version: recorded.schema_version,
-        payload: recorded.disclosed.unseal(recorded.payload.to_value()),
+        payload: recorded.disclosed.unsealed(&recorded.payload),
     };
     Event::decode(&encoded).map_err(|source| AppError::Decode {
         position: recorded.position,

@@ -238,13 +238,7 @@ async fn preload(
                     tenant: tenants[(record % tenants.len() as u64) as usize],
                     stream: StreamName::parse(&format!("decision/{}", Uuid::now_v7()))?,
                     expected: ExpectedVersion::MustBe(0),
-                    metadata: AppendMetadata {
-                        actor: actor.clone(),
-                        command_id: Uuid::now_v7(),
-                        causation_id: None,
-                        correlation_id: Uuid::now_v7(),
-                        fingerprint: None,
-                    },
+                    metadata: metadata(&actor),
                     events: (0..count)
                         .map(|n| NewEvent::new(event_type.clone(), 1, payload(n)))
                         .collect(),
@@ -257,6 +251,17 @@ async fn preload(
         joined??;
     }
     Ok(())
+}
+
+/// A benchmark command's metadata: fresh ids, no fingerprint.
+fn metadata(actor: &Actor) -> AppendMetadata {
+    AppendMetadata {
+        actor: actor.clone(),
+        command_id: Uuid::now_v7(),
+        causation_id: None,
+        correlation_id: Uuid::now_v7(),
+        fingerprint: None,
+    }
 }
 
 /// The baseline table: the columns of `events`, the same primary key, nothing else.
@@ -301,13 +306,7 @@ async fn run_store_phase(
                     tenant: tenants[slot],
                     stream: stream.clone(),
                     expected: ExpectedVersion::MustBe(client_versions[slot]),
-                    metadata: AppendMetadata {
-                        actor: actor.clone(),
-                        command_id: Uuid::now_v7(),
-                        causation_id: None,
-                        correlation_id: Uuid::now_v7(),
-                        fingerprint: None,
-                    },
+                    metadata: metadata(&actor),
                     events: vec![NewEvent::new(
                         event_type.clone(),
                         1,

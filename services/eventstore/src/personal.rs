@@ -23,6 +23,9 @@ const SALT_BYTES: usize = 32;
 /// The key of a sealed value's object in a payload.
 const SEALED_KEY: &str = "sealed";
 
+/// How a sealed value begins in canonical JSON text: a payload without it holds none.
+const SEALED_MARK: &str = "{\"sealed\":";
+
 /// A salted SHA-256 commitment to one personal value: 64 lower-case hex digits.
 #[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub struct Commitment(String);
@@ -125,6 +128,17 @@ impl Disclosures {
         match text {
             Some(text) => Ok(Self(serde_json::from_str(text)?)),
             None => Ok(Self::default()),
+        }
+    }
+
+    /// The value of a stored payload with every sealed value put back. Most events hold none,
+    /// and their text says so: only those are walked (decoding is on the projector's hot path).
+    pub fn unsealed(&self, payload: &CanonicalJson) -> Value {
+        let value = payload.to_value();
+        if payload.as_str().contains(SEALED_MARK) {
+            self.unseal(value)
+        } else {
+            value
         }
     }
 
@@ -248,6 +262,24 @@ mod tests {
             Disclosures::default().unseal(payload),
             json!({"contact": {"email": null, "phone": null}})
         );
+    }
+
+    #[test]
+    fn a_stored_payload_is_unsealed_from_its_canonical_text() {
+        let sealed = PersonalValue::seal(&json!("jo@example.gov.uk")).unwrap();
+        let stored =
+            CanonicalJson::from_value(&json!({"contact": {"email": sealed.commitment.sealed()}}))
+                .unwrap();
+        let held = Disclosures(BTreeMap::from([(
+            sealed.commitment.as_str().to_owned(),
+            sealed.value.clone(),
+        )]));
+        assert_eq!(
+            held.unsealed(&stored),
+            json!({"contact": {"email": "jo@example.gov.uk"}})
+        );
+        let plain = CanonicalJson::from_value(&json!({"title": "Budget"})).unwrap();
+        assert_eq!(held.unsealed(&plain), json!({"title": "Budget"}));
     }
 
     #[test]
