@@ -17,6 +17,7 @@
 //! - [`completion`]: database work that runs to its end even when its caller is dropped (a
 //!   client that disconnects); every operation of the store and the read models uses it.
 //! - [`error`]: [`StoreError`], shared by every backend.
+//! - `heads`: the bounded cache of tenants' log heads the PostgreSQL backend chains appends to.
 //! - [`postgres`], [`sqlite`]: the two backends; [`any`]: pick one from a URL at run time.
 //! - [`migrations`]: the embedded schema migrations.
 //! - [`location`]: [`DataLocation`], where a database URL keeps its data (a file, a server).
@@ -29,6 +30,7 @@ pub mod completion;
 mod decode;
 pub mod error;
 pub mod export;
+mod heads;
 pub mod location;
 pub mod merkle;
 pub mod migrations;

@@ -27,9 +27,8 @@ use crate::personal::{
 };
 use crate::prepare::replayed;
 use crate::{CommandFingerprint, CommandRecord};
-use std::collections::HashMap;
 use std::str::FromStr as _;
-use std::sync::{Arc, Mutex};
+use std::sync::Arc;
 use std::time::Duration;
 
 use chrono::{DateTime, Utc};
@@ -40,6 +39,7 @@ use uuid::Uuid;
 use crate::chain::GENESIS_HASH;
 use crate::completion::run_to_completion;
 use crate::error::StoreError;
+use crate::heads::Heads;
 use crate::prepare::{PreparedAppend, check_expected, prepare};
 use crate::store::EventStore;
 use crate::types::{
@@ -106,8 +106,8 @@ const READ_STATE: &str = "SELECT \
 #[derive(Debug, Clone)]
 pub struct PgEventStore {
     pool: PgPool,
-    /// The last known head of each tenant: the position and hash new appends chain to.
-    heads: Arc<Mutex<HashMap<TenantId, LogHead>>>,
+    /// The last known head of recently used tenants: the position and hash new appends chain to.
+    heads: Arc<Heads>,
 }
 
 /// A tenant's log as seen by one append.
@@ -153,7 +153,7 @@ impl PgEventStore {
     pub fn new(pool: PgPool) -> Self {
         Self {
             pool,
-            heads: Arc::new(Mutex::new(HashMap::new())),
+            heads: Arc::default(),
         }
     }
 
@@ -170,22 +170,15 @@ impl PgEventStore {
     }
 
     fn cached_head(&self, tenant: TenantId) -> Option<LogHead> {
-        self.heads.lock().ok()?.get(&tenant).cloned()
+        self.heads.get(tenant)
     }
 
     fn remember_head(&self, tenant: TenantId, head: LogHead) {
-        if let Ok(mut heads) = self.heads.lock() {
-            let entry = heads.entry(tenant).or_insert_with(|| head.clone());
-            if head.position >= entry.position {
-                *entry = head;
-            }
-        }
+        self.heads.remember(tenant, head);
     }
 
     fn forget_head(&self, tenant: TenantId) {
-        if let Ok(mut heads) = self.heads.lock() {
-            heads.remove(&tenant);
-        }
+        self.heads.forget(tenant);
     }
 
     async fn read_state(&self, request: &AppendRequest) -> Result<AppendState, StoreError> {

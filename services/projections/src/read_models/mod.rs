@@ -21,14 +21,15 @@ mod position;
 mod session;
 mod strategy;
 
-use std::collections::HashMap;
 use std::future::Future;
+use std::num::NonZeroUsize;
 use std::ops::Deref;
 use std::sync::atomic::{AtomicU64, Ordering};
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use civic_domain::values::{DecisionId, Slug};
 use civic_eventstore::{TenantId, run_to_completion};
+use lru::LruCache;
 use sqlx::{PgPool, SqlitePool};
 
 use crate::db::{Dialect, Param, Tx};
@@ -66,14 +67,56 @@ pub struct ReadModels {
 /// A council view and the (generation, last position) it was read at.
 type CachedCouncil = ((u64, u64), Arc<CouncilView>);
 
-/// What every request would otherwise read again.
-#[derive(Debug, Default)]
+/// Councils whose slug and view are kept: every English parish council (about 10,000) stays
+/// warm, a few MB of views; beyond it the least recently used council is read again when asked.
+const CACHED_COUNCILS: NonZeroUsize = NonZeroUsize::new(16_384).expect("not zero");
+
+/// What every request would otherwise read again, for the most recently used councils. Only
+/// claimed slugs are kept, so requests for unknown slugs add nothing.
+#[derive(Debug)]
 struct Cache {
     /// Slug claims, which are permanent: a hit never goes stale.
-    slugs: RwLock<HashMap<String, TenantId>>,
+    slugs: Mutex<LruCache<String, TenantId>>,
     /// Each tenant's council view, with the (generation, position) it was read at; a query
     /// that sees another position reads the council again.
-    councils: RwLock<HashMap<TenantId, CachedCouncil>>,
+    councils: Mutex<LruCache<TenantId, CachedCouncil>>,
+}
+
+impl Default for Cache {
+    fn default() -> Self {
+        Self::with_capacity(CACHED_COUNCILS)
+    }
+}
+
+impl Cache {
+    fn with_capacity(councils: NonZeroUsize) -> Self {
+        Self {
+            slugs: Mutex::new(LruCache::new(councils)),
+            councils: Mutex::new(LruCache::new(councils)),
+        }
+    }
+
+    fn tenant(&self, slug: &str) -> Option<TenantId> {
+        lock(&self.slugs).get(slug).copied()
+    }
+
+    fn claimed(&self, slug: &str, tenant: TenantId) {
+        lock(&self.slugs).put(slug.to_owned(), tenant);
+    }
+
+    fn council(&self, tenant: TenantId) -> Option<CachedCouncil> {
+        lock(&self.councils).get(&tenant).cloned()
+    }
+
+    fn read_council(&self, tenant: TenantId, council: CachedCouncil) {
+        lock(&self.councils).put(tenant, council);
+    }
+}
+
+/// A cache's lock; a panic elsewhere cannot leave an entry half-written, so a poisoned lock is
+/// still sound.
+fn lock<T>(cache: &Mutex<T>) -> MutexGuard<'_, T> {
+    cache.lock().unwrap_or_else(PoisonError::into_inner)
 }
 
 /// The (generation, last position) of the tenant's council as of its active generation, as two
@@ -182,13 +225,7 @@ impl ReadModels {
     /// The tenant that claimed `slug`, if any: how a request for `/councils/{slug}` finds its
     /// tenant, even before the council's projection has caught up.
     pub async fn tenant_for_slug(&self, slug: &str) -> Result<Option<TenantId>, ProjectionError> {
-        if let Some(tenant) = self
-            .cache
-            .slugs
-            .read()
-            .ok()
-            .and_then(|s| s.get(slug).copied())
-        {
+        if let Some(tenant) = self.cache.tenant(slug) {
             return Ok(Some(tenant));
         }
         let claimed = slug.to_owned();
@@ -206,8 +243,8 @@ impl ReadModels {
                     .transpose()
             })
             .await?;
-        if let (Some(tenant), Ok(mut slugs)) = (tenant, self.cache.slugs.write()) {
-            slugs.insert(slug.to_owned(), tenant);
+        if let Some(tenant) = tenant {
+            self.cache.claimed(slug, tenant);
         }
         Ok(tenant)
     }
@@ -223,12 +260,7 @@ impl ReadModels {
         let Some(seen) = seen else {
             return Ok(None);
         };
-        if let Some((at, view)) = self
-            .cache
-            .councils
-            .read()
-            .ok()
-            .and_then(|c| c.get(&tenant).cloned())
+        if let Some((at, view)) = self.cache.council(tenant)
             && at == seen
         {
             return Ok(Some(view));
@@ -236,9 +268,7 @@ impl ReadModels {
         let Some(view) = council_in(tx, tenant).await?.map(Arc::new) else {
             return Ok(None);
         };
-        if let Ok(mut councils) = self.cache.councils.write() {
-            councils.insert(tenant, (seen, view.clone()));
-        }
+        self.cache.read_council(tenant, (seen, view.clone()));
         Ok(Some(view))
     }
 
@@ -365,5 +395,45 @@ pub(crate) fn among(dialect: Dialect, column: &str) -> String {
     match dialect {
         Dialect::Postgres => format!("{column} = ANY(?)"),
         Dialect::Sqlite => format!("{column} IN (SELECT value FROM json_each(?))"),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn council(tenant: TenantId) -> CachedCouncil {
+        let view: CouncilView = serde_json::from_value(serde_json::json!({
+            "tenant": tenant.to_string(), "slug": "maidstone",
+            "name": "Maidstone Borough Council", "former_names": [], "kind": "district",
+            "nation": "england", "wards": [], "bodies": [],
+            "call_in_policy": {"period_working_days": 3, "counted_from": "decision",
+                               "takes_effect": "last_day"},
+            "key_decision_thresholds": null, "closure_days": [], "status_labels": [],
+            "version": 1, "last_position": 1
+        }))
+        .unwrap();
+        ((1, 1), Arc::new(view))
+    }
+
+    #[test]
+    fn the_caches_keep_only_the_most_recently_used_councils() {
+        let cache = Cache::with_capacity(NonZeroUsize::new(2).unwrap());
+        let (a, b, c) = (TenantId::new(), TenantId::new(), TenantId::new());
+        cache.claimed("a", a);
+        cache.claimed("b", b);
+        cache.read_council(a, council(a));
+        cache.read_council(b, council(b));
+        // `a` was asked for since `b` was stored: `b` is the one to go.
+        assert_eq!(cache.tenant("a"), Some(a));
+        assert!(cache.council(a).is_some());
+        cache.claimed("c", c);
+        cache.read_council(c, council(c));
+        assert_eq!(cache.tenant("b"), None);
+        assert!(cache.council(b).is_none());
+        assert_eq!(cache.tenant("a"), Some(a));
+        assert_eq!(cache.tenant("c"), Some(c));
+        assert!(cache.council(a).is_some());
+        assert!(cache.council(c).is_some());
     }
 }
