@@ -80,8 +80,8 @@ pub struct Args {
 /// Rows on the register page.
 const PAGE_ROWS: u32 = 20;
 
-/// The newest decision date; decision `n` is decided `7n` days earlier (wrapping over ten years),
-/// so a small council's few decisions are recent, as a real parish council's would be.
+/// When decision `n` was decided: `7n` days before 2021-12-31, wrapping over ten years, so a small
+/// council's few decisions are recent, as a real parish council's would be.
 fn decided_on(number: usize) -> anyhow::Result<NaiveDate> {
     Ok(date(2021, 12, 31)? - chrono::Duration::days((number * 7 % 3650) as i64))
 }
