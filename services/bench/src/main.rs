@@ -18,6 +18,8 @@
 mod append;
 mod asof;
 mod cost;
+mod cpu;
+mod gateway_thread;
 mod import;
 mod latency;
 mod query;

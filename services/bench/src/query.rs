@@ -22,13 +22,15 @@ use civic_eventstore::{
     Actor, AnyEventStore, AppendMetadata, AppendRequest, EventStore, ExpectedVersion, PgEventStore,
     StreamName, TenantId,
 };
-use civic_gateway::{Application, CacheSettings, Services, Settings};
+use civic_gateway::{CacheSettings, Settings};
 use civic_projections::{DecisionFilter, Detail, PageRequest, Projector, ReadModels, Viewer};
 use civic_runtime::{Clock, Envelope, Runtime};
 use serde_json::json;
 use tokio::task::JoinSet;
 use uuid::Uuid;
 
+use crate::cpu::{CpuSample, per_operation_us};
+use crate::gateway_thread::{self, GatewayThread};
 use crate::latency::Tally;
 use crate::scratch_db::{ScratchDb, Server};
 
@@ -127,9 +129,10 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
 
     let slugs = Arc::new(slugs);
     let phase = Duration::from_secs(args.seconds);
-    let (port, _, server) = serve(scratch, 0).await?;
-    let mut gateway = gateway_phase(port, &slugs, args.clients, phase).await?;
-    server.abort();
+    let server = serve(scratch, 0).await?;
+    let (mut gateway, gateway_cpu) =
+        gateway_phase(server.port, &slugs, args.clients, phase).await?;
+    server.stop().await?;
     let repeated = if args.repeat {
         Some(repeated_phase(scratch, &slugs, args.clients, phase).await?)
     } else {
@@ -139,66 +142,67 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
 
     let mut line = format!(
         "query: councils={} decisions_per_council={} clients={} gateway={:.0}/s gateway_p50={:.2}ms \
-         gateway_p99={:.2}ms direct={:.0}/s direct_p50={:.2}ms direct_p99={:.2}ms ratio={:.2}",
+         gateway_p99={:.2}ms gateway_cpu_per_page={:.0}us postgres_cpu_per_page={:.0}us \
+         direct={:.0}/s direct_p50={:.2}ms direct_p99={:.2}ms ratio={:.2}",
         args.councils,
         args.decisions,
         args.clients,
         gateway.rate(),
         gateway.percentile_ms(0.50),
         gateway.percentile_ms(0.99),
+        per_operation_us(gateway_cpu.gateway, gateway.operations),
+        per_operation_us(gateway_cpu.postgres, gateway.operations),
         direct.rate(),
         direct.percentile_ms(0.50),
         direct.percentile_ms(0.99),
         gateway.rate() / direct.rate().max(f64::EPSILON),
     );
-    if let Some((mut cached, hit_ratio)) = repeated {
+    if let Some((mut cached, cpu, hit_ratio)) = repeated {
         line.push_str(&format!(
-            " cached={:.0}/s cached_p50={:.2}ms cached_p99={:.2}ms hit_ratio={hit_ratio:.3}",
+            " cached={:.0}/s cached_p50={:.2}ms cached_p99={:.2}ms hit_ratio={hit_ratio:.3} \
+             cached_gateway_cpu_per_page={:.0}us cached_postgres_cpu_per_page={:.0}us",
             cached.rate(),
             cached.percentile_ms(0.50),
             cached.percentile_ms(0.99),
+            per_operation_us(cpu.gateway, cached.operations),
+            per_operation_us(cpu.postgres, cached.operations),
         ));
     }
     println!("{line}");
     Ok(())
 }
 
-/// A gateway started on the scratch database with a response cache of `cache_entries` (0: off):
-/// its port, its services (for the cache's counters) and its task.
-type Served = (
-    u16,
-    Arc<Services>,
-    tokio::task::JoinHandle<anyhow::Result<()>>,
-);
-
-async fn serve(scratch: &ScratchDb, cache_entries: usize) -> anyhow::Result<Served> {
+/// A gateway started on the scratch database, on threads of its own, with a response cache of
+/// `cache_entries` (0: off).
+async fn serve(scratch: &ScratchDb, cache_entries: usize) -> anyhow::Result<GatewayThread> {
     let mut settings = Settings::new(scratch.url());
     settings.listen = "127.0.0.1:0".parse()?;
     settings.database_max_connections = 16;
     settings.response_cache.max_entries = cache_entries;
-    let application = Application::build(settings).await?;
-    let (port, services) = (application.port(), application.services());
-    Ok((
-        port,
-        services,
-        tokio::spawn(application.run_until_stopped()),
-    ))
+    GatewayThread::start(settings).await
 }
 
-/// The same clients and pages through a gateway with its response cache on: the tally and the
-/// share of pages served from the cache.
+/// The same clients and pages through a gateway with its response cache on: the tally, the CPU
+/// it took and the share of pages served from the cache.
 async fn repeated_phase(
     scratch: &ScratchDb,
     slugs: &Arc<Vec<(String, TenantId)>>,
     clients: usize,
     length: Duration,
-) -> anyhow::Result<(Tally, f64)> {
-    let (port, services, server) = serve(scratch, CacheSettings::default().max_entries).await?;
-    let tally = gateway_phase(port, slugs, clients, length).await?;
-    server.abort();
-    let stats = services.responses.stats();
+) -> anyhow::Result<(Tally, PhaseCpu, f64)> {
+    let server = serve(scratch, CacheSettings::default().max_entries).await?;
+    let (tally, cpu) = gateway_phase(server.port, slugs, clients, length).await?;
+    let stats = server.services.responses.stats();
+    server.stop().await?;
     let answered = (stats.hits + stats.misses).max(1) as f64;
-    Ok((tally, stats.hits as f64 / answered))
+    Ok((tally, cpu, stats.hits as f64 / answered))
+}
+
+/// The CPU time a gateway phase took, in the gateway's threads and in PostgreSQL.
+#[derive(Debug, Clone, Copy)]
+struct PhaseCpu {
+    gateway: Duration,
+    postgres: Duration,
 }
 
 /// Registers the councils through the runtime, as the platform's `registerCouncil` does, then
@@ -325,13 +329,14 @@ pub(crate) fn random_index(len: usize) -> usize {
     (Uuid::now_v7().as_u128() as u64 % len as u64) as usize
 }
 
-/// Anonymous clients POST the register page to random councils' endpoints.
+/// Anonymous clients POST the register page to random councils' endpoints: the tally and the
+/// CPU the gateway and PostgreSQL spent meanwhile.
 async fn gateway_phase(
     port: u16,
     slugs: &Arc<Vec<(String, TenantId)>>,
     clients: usize,
     length: Duration,
-) -> anyhow::Result<Tally> {
+) -> anyhow::Result<(Tally, PhaseCpu)> {
     // reqwest is built without a bundled TLS provider (the gateway picks ring); the bench speaks
     // plain HTTP but the client still wants one installed.
     let _ = rustls::crypto::ring::default_provider().install_default();
@@ -339,6 +344,10 @@ async fn gateway_phase(
         .pool_max_idle_per_host(clients)
         .build()?;
     let body = Arc::new(json!({ "query": REGISTER_PAGE, "variables": { "first": 20 } }));
+    let (gateway_before, postgres_before) = (
+        CpuSample::threads(gateway_thread::THREAD_NAME),
+        CpuSample::postgres(),
+    );
     let started = Instant::now();
     let deadline = started + length;
     let mut tasks = JoinSet::new();
@@ -364,7 +373,12 @@ async fn gateway_phase(
             anyhow::Ok(tally)
         });
     }
-    collect(tasks, started).await
+    let tally = collect(tasks, started).await?;
+    let cpu = PhaseCpu {
+        gateway: CpuSample::threads(gateway_thread::THREAD_NAME).since(&gateway_before),
+        postgres: CpuSample::postgres().since(&postgres_before),
+    };
+    Ok((tally, cpu))
 }
 
 /// The same clients run the resolver's read-model query directly.

@@ -108,7 +108,7 @@ async fn drive(
 }
 
 /// The commands of decision `n`: its title carries `n`, so each decision's text differs.
-fn steps(cabinet: BodyId, n: usize) -> anyhow::Result<Vec<DecisionCommand>> {
+pub(super) fn steps(cabinet: BodyId, n: usize) -> anyhow::Result<Vec<DecisionCommand>> {
     let mut details = civic_domain::example::details(cabinet, None)?;
     details.title = Title::parse(&format!("Information Strategy review {n}"))?;
     let corrected = |revision: usize| -> anyhow::Result<DecisionCommand> {

@@ -3,17 +3,19 @@
 //!
 //! - `log`: the log of real domain events the rebuild reads.
 //! - `reference`: the same final rows written with `INSERT … SELECT` (the baseline).
+//! - `lag`: afterwards, the live projector's lag while the same clients keep appending.
 //!
 //! The rebuild is [`Projector::rebuild`] of each council (generation 2 built beside the empty
 //! generation 1, then switched to), `--parallel` councils at a time. `events_per_s` = events in
 //! the log / rebuild seconds; `ratio` = rebuild rate / reference rate over the same events.
-//! Targets: >= 5,000 events/s and ratio >= 0.8.
+//! Targets: >= 5,000 events/s and ratio >= 0.8; lag p99 < 500 ms.
 
+mod lag;
 mod log;
 mod reference;
 
 use std::sync::Arc;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use anyhow::{Context as _, bail};
 use civic_projections::{Projector, ReadModels};
@@ -39,6 +41,10 @@ pub struct Args {
     /// Councils rebuilt at once.
     #[arg(long, default_value_t = 2)]
     parallel: usize,
+    /// Seconds of appends (by `--clients` clients) while a live projector follows, after the
+    /// rebuild, to measure its lag; 0 skips it.
+    #[arg(long, default_value_t = 10)]
+    lag_seconds: u64,
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
@@ -96,12 +102,40 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     reference::check(&pool).await?;
     println!("reference: {staged} decision rows in {reference_s:.2}s, every row equal");
 
+    let lag = if args.lag_seconds > 0 {
+        let pool = scratch.pool(4).await?;
+        let length = Duration::from_secs(args.lag_seconds);
+        let lag::Lag {
+            mut appends,
+            mut lag,
+        } = lag::measure(&runtime, &pool, &tenants, args.clients, length).await?;
+        let (appended, lagged) = (appends.operations, lag.operations);
+        println!(
+            "lag: {} appends by {} clients in {:.1}s ({:.0}/s), append p50={:.2}ms p99={:.2}ms",
+            appended,
+            args.clients,
+            appends.elapsed.as_secs_f64(),
+            appends.rate(),
+            appends.percentile_ms(0.50),
+            appends.percentile_ms(0.99),
+        );
+        format!(
+            " lag_appends={} lag_p50={:.1}ms lag_p99={:.1}ms lag_max={:.1}ms",
+            lagged,
+            lag.percentile_ms(0.50),
+            lag.percentile_ms(0.99),
+            lag.percentile_ms(1.0),
+        )
+    } else {
+        String::new()
+    };
+
     let rate = events as f64 / rebuild_s;
     let reference_rate = events as f64 / reference_s;
     println!(
         "rebuild: backend=postgres events={events} councils={} rebuild_s={rebuild_s:.2} \
          reference_s={reference_s:.2} events_per_s={rate:.0} reference_events_per_s={reference_rate:.0} \
-         ratio={:.3}",
+         ratio={:.3}{lag}",
         tenants.len(),
         rate / reference_rate.max(f64::EPSILON),
     );

@@ -1,0 +1,98 @@
+//! CPU time spent over a phase, read from Linux's `/proc`: this process's threads of one name
+//! (the gateway runs on its own runtime, whose threads carry its name) and every PostgreSQL
+//! process of the machine (the benchmarks run against a local, otherwise idle server).
+//!
+//! `schedstat`'s first field is the time a task has run on a CPU, in nanoseconds; it is exact
+//! where `stat`'s utime/stime are 10 ms ticks.
+
+use std::collections::HashMap;
+use std::fs;
+use std::path::Path;
+use std::time::Duration;
+
+/// CPU time used so far by each task of a set, by id.
+#[derive(Debug, Clone, Default)]
+pub struct CpuSample(HashMap<u32, u64>);
+
+impl CpuSample {
+    /// The threads of this process whose name starts with `prefix`.
+    pub fn threads(prefix: &str) -> Self {
+        Self(tasks(Path::new("/proc/self/task"), |comm| {
+            comm.starts_with(prefix)
+        }))
+    }
+
+    /// Every process named `postgres` (the server and its backends).
+    pub fn postgres() -> Self {
+        Self(tasks(Path::new("/proc"), |comm| comm == "postgres"))
+    }
+
+    /// CPU time used since `earlier`. A task that appeared since counts whole; one that ended
+    /// since is lost (the phases keep their connections, so that is the odd autovacuum worker).
+    pub fn since(&self, earlier: &CpuSample) -> Duration {
+        let nanos = self
+            .0
+            .iter()
+            .map(|(id, now)| now.saturating_sub(earlier.0.get(id).copied().unwrap_or(0)))
+            .sum();
+        Duration::from_nanos(nanos)
+    }
+}
+
+/// `run time` of each numeric entry of `dir` whose `comm` passes `wanted`. Entries that vanish
+/// while being read are skipped.
+fn tasks(dir: &Path, wanted: impl Fn(&str) -> bool) -> HashMap<u32, u64> {
+    let Ok(entries) = fs::read_dir(dir) else {
+        return HashMap::new();
+    };
+    entries
+        .filter_map(Result::ok)
+        .filter_map(|entry| {
+            let id: u32 = entry.file_name().to_str()?.parse().ok()?;
+            let comm = fs::read_to_string(entry.path().join("comm")).ok()?;
+            if !wanted(comm.trim_end()) {
+                return None;
+            }
+            let schedstat = fs::read_to_string(entry.path().join("schedstat")).ok()?;
+            let ran: u64 = schedstat.split_whitespace().next()?.parse().ok()?;
+            Some((id, ran))
+        })
+        .collect()
+}
+
+/// Microseconds of CPU per operation.
+pub fn per_operation_us(cpu: Duration, operations: u64) -> f64 {
+    cpu.as_secs_f64() * 1e6 / operations.max(1) as f64
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+
+    #[test]
+    fn a_named_thread_that_spins_is_charged_for_its_work_and_others_are_not() {
+        let before = CpuSample::threads("cpu-test-spin");
+        let spinner = std::thread::Builder::new()
+            .name("cpu-test-spin".into())
+            .spawn(|| {
+                let started = std::time::Instant::now();
+                let mut x = 0u64;
+                while started.elapsed() < Duration::from_millis(50) {
+                    x = std::hint::black_box(x.wrapping_add(1));
+                }
+                // Sampled from the thread itself, while it still exists.
+                CpuSample::threads("cpu-test-spin")
+            })
+            .unwrap();
+        let during = spinner.join().unwrap();
+        let spent = during.since(&before);
+        assert!(spent >= Duration::from_millis(20), "{spent:?}");
+        assert!(spent < Duration::from_secs(5), "{spent:?}");
+        assert_eq!(
+            CpuSample::threads("no-such-thread").since(&before),
+            Duration::ZERO
+        );
+    }
+}
