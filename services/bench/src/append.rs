@@ -5,6 +5,10 @@
 //! same run, the same clients insert rows of the same width into a plain table with plain
 //! autocommit INSERTs. Phases alternate for several rounds so that drift in the machine's speed
 //! hits both alike. `ratio` = store rate / plain rate.
+//!
+//! Each phase also reports the CPU time per operation of this process (the clients) and of its
+//! own PostgreSQL backends: on a machine shared with other work, rates move with the load but
+//! the CPU an operation costs much less so.
 
 use std::sync::Arc;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -20,6 +24,7 @@ use sqlx::PgPool;
 use tokio::task::JoinSet;
 use uuid::Uuid;
 
+use crate::cpu::{CpuSample, per_operation_us};
 use crate::latency::Tally;
 use crate::scratch_db::{ScratchDb, Server};
 
@@ -112,25 +117,37 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
     )
     .await?;
 
+    // Every client has held a connection at once during the warm-up, so the pool's backends are
+    // all open; they stay open (the pool keeps `clients` connections).
+    let backends = Backends::of(&pool).await?;
+
     let (mut store_total, mut plain_total) = (Tally::default(), Tally::default());
     let (mut store_wal, mut plain_wal) = (Wal::default(), Wal::default());
+    let (mut store_cpu, mut plain_cpu) = (PhaseCpu::default(), PhaseCpu::default());
     for round in 1..=args.rounds {
-        let before = Wal::now(&pool).await?;
+        let (before, cpu_before) = (Wal::now(&pool).await?, backends.sample());
         let store_tally = run_store_phase(&store, &tenants, &mut versions, phase).await?;
-        let between = Wal::now(&pool).await?;
+        let (between, cpu_between) = (Wal::now(&pool).await?, backends.sample());
         let plain_tally =
             run_plain_phase(&pool, &tenants, args.clients, &next_position, phase).await?;
-        let after = Wal::now(&pool).await?;
+        let (after, cpu_after) = (Wal::now(&pool).await?, backends.sample());
         let (store_round, plain_round) = (between.since(&before), after.since(&between));
+        let store_round_cpu = PhaseCpu::between(&cpu_before, &cpu_between);
+        let plain_round_cpu = PhaseCpu::between(&cpu_between, &cpu_after);
         println!(
-            "round {round}: store={:.0}/s plain={:.0}/s store_wal={} plain_wal={}",
+            "round {round}: store={:.0}/s plain={:.0}/s store_wal={} plain_wal={} store_cpu={} \
+             plain_cpu={}",
             store_tally.rate(),
             plain_tally.rate(),
             store_round.per(store_tally.operations),
             plain_round.per(plain_tally.operations),
+            store_round_cpu.per(store_tally.operations),
+            plain_round_cpu.per(plain_tally.operations),
         );
         store_wal = store_wal.plus(&store_round);
         plain_wal = plain_wal.plus(&plain_round);
+        store_cpu = store_cpu.plus(&store_round_cpu);
+        plain_cpu = plain_cpu.plus(&plain_round_cpu);
         store_total.add_round(store_tally);
         plain_total.add_round(plain_tally);
     }
@@ -141,8 +158,14 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
         plain_wal.per(plain_total.operations)
     );
     println!(
+        "cpu per operation (bench+postgres): store {} plain {}",
+        store_cpu.per(store_total.operations),
+        plain_cpu.per(plain_total.operations)
+    );
+    println!(
         "append: backend=postgres clients={} tenants={} preload={} store={:.0}/s plain={:.0}/s \
-         store_p50={:.2}ms store_p99={:.2}ms plain_p50={:.2}ms plain_p99={:.2}ms ratio={:.2}",
+         store_p50={:.2}ms store_p99={:.2}ms plain_p50={:.2}ms plain_p99={:.2}ms \
+         store_cpu_per_op={:.0}us plain_cpu_per_op={:.0}us ratio={:.2}",
         args.clients,
         args.tenants,
         args.preload,
@@ -152,6 +175,8 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
         store_total.percentile_ms(0.99),
         plain_total.percentile_ms(0.50),
         plain_total.percentile_ms(0.99),
+        store_cpu.total_us(store_total.operations),
+        plain_cpu.total_us(plain_total.operations),
         store_rate / plain_rate.max(f64::EPSILON),
     );
     Ok(())
@@ -206,6 +231,67 @@ impl Wal {
             self.bytes as f64 / n,
             self.full_pages as f64 / n,
             self.records as f64 / n
+        )
+    }
+}
+
+/// The scratch database's PostgreSQL backends: the pool's connections.
+struct Backends(Vec<u32>);
+
+impl Backends {
+    async fn of(pool: &PgPool) -> anyhow::Result<Self> {
+        let pids: Vec<i32> = sqlx::query_scalar(
+            "SELECT pid FROM pg_stat_activity WHERE datname = current_database()",
+        )
+        .fetch_all(pool)
+        .await
+        .context("list the benchmark's backends")?;
+        Ok(Self(
+            pids.into_iter()
+                .filter_map(|pid| u32::try_from(pid).ok())
+                .collect(),
+        ))
+    }
+
+    /// CPU used so far by this process (the clients, the store's code) and by the backends.
+    fn sample(&self) -> (CpuSample, CpuSample) {
+        (CpuSample::threads(""), CpuSample::processes(&self.0))
+    }
+}
+
+/// The CPU time a phase took in this process and in its PostgreSQL backends.
+#[derive(Debug, Default, Clone, Copy)]
+struct PhaseCpu {
+    bench: Duration,
+    postgres: Duration,
+}
+
+impl PhaseCpu {
+    fn between(earlier: &(CpuSample, CpuSample), later: &(CpuSample, CpuSample)) -> PhaseCpu {
+        PhaseCpu {
+            bench: later.0.since(&earlier.0),
+            postgres: later.1.since(&earlier.1),
+        }
+    }
+
+    fn plus(&self, other: &PhaseCpu) -> PhaseCpu {
+        PhaseCpu {
+            bench: self.bench + other.bench,
+            postgres: self.postgres + other.postgres,
+        }
+    }
+
+    fn total_us(&self, operations: u64) -> f64 {
+        per_operation_us(self.bench + self.postgres, operations)
+    }
+
+    /// `total(bench+postgres)` in microseconds per operation, e.g. `310us(95+215)`.
+    fn per(&self, operations: u64) -> String {
+        format!(
+            "{:.0}us({:.0}+{:.0})",
+            self.total_us(operations),
+            per_operation_us(self.bench, operations),
+            per_operation_us(self.postgres, operations)
         )
     }
 }

@@ -1,6 +1,7 @@
 //! CPU time spent over a phase, read from Linux's `/proc`: this process's threads of one name
-//! (the gateway runs on its own runtime, whose threads carry its name) and every PostgreSQL
-//! process of the machine (the benchmarks run against a local, otherwise idle server).
+//! (the gateway runs on its own runtime, whose threads carry its name), every PostgreSQL
+//! process of the machine (the benchmarks run against a local, otherwise idle server), or given
+//! PostgreSQL backends.
 //!
 //! `schedstat`'s first field is the time a task has run on a CPU, in nanoseconds; it is exact
 //! where `stat`'s utime/stime are 10 ms ticks.
@@ -25,6 +26,16 @@ impl CpuSample {
     /// Every process named `postgres` (the server and its backends).
     pub fn postgres() -> Self {
         Self(tasks(Path::new("/proc"), |comm| comm == "postgres"))
+    }
+
+    /// The PostgreSQL processes `pids` (a benchmark's own backends, so that other work on a
+    /// shared server is not charged to it).
+    pub fn processes(pids: &[u32]) -> Self {
+        Self(
+            pids.iter()
+                .filter_map(|pid| Some((*pid, ran_ns(&Path::new("/proc").join(pid.to_string()))?)))
+                .collect(),
+        )
     }
 
     /// CPU time used since `earlier`. A task that appeared since counts whole; one that ended
@@ -53,11 +64,15 @@ fn tasks(dir: &Path, wanted: impl Fn(&str) -> bool) -> HashMap<u32, u64> {
             if !wanted(comm.trim_end()) {
                 return None;
             }
-            let schedstat = fs::read_to_string(entry.path().join("schedstat")).ok()?;
-            let ran: u64 = schedstat.split_whitespace().next()?.parse().ok()?;
-            Some((id, ran))
+            Some((id, ran_ns(&entry.path())?))
         })
         .collect()
+}
+
+/// The run time of the task whose `/proc` directory is `task`.
+fn ran_ns(task: &Path) -> Option<u64> {
+    let schedstat = fs::read_to_string(task.join("schedstat")).ok()?;
+    schedstat.split_whitespace().next()?.parse().ok()
 }
 
 /// Microseconds of CPU per operation.

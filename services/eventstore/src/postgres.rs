@@ -63,27 +63,51 @@ pub const APPLICATION_ROLE: &str = application_role!();
 /// How many times an append is retried while other writers keep moving the tenant's head.
 const MAX_ATTEMPTS: u32 = 100;
 
-/// The checked insert. $1 tenant, $2 previous position, $3 previous hash, $4 stream,
-/// $5 expected stream version, $6 command, $7 actor, $8 causation, $9 correlation,
-/// $10 recorded at, $11.. the events' ids, types, schema versions, payloads and hashes.
+/// The checked insert of an append's events. $1 tenant, $2 previous position, $3 previous hash,
+/// $4 stream, $5 expected stream version, $6 command, $7 actor, $8 causation, $9 correlation,
+/// $10 recorded at, $11..$15 the events' ids, types, schema versions, payloads and hashes,
+/// $16 the command's fingerprint. It inserts every event or none.
 ///
-/// The events' personal values go into `personal_values` in the same statement, at the positions
-/// the events took, and an erasure's values are deleted in it, only if the events went in: one
-/// statement is one transaction.
-const INSERT_CHECKED: &str = "WITH appended AS (INSERT INTO events (tenant_id, position, \
-     event_id, stream_id, stream_version, event_type, schema_version, actor, command_id, \
-     causation_id, correlation_id, recorded_at, payload, hash, command_fingerprint) \
-     SELECT $1, $2 + e.ord, e.event_id, $4, $5 + e.ord, e.event_type, e.schema_version, $7, $6, \
-            $8, $9, $10, e.payload, e.hash, $16 \
-     FROM unnest($11::uuid[], $12::text[], $13::integer[], $14::text[], $15::text[]) \
-          WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, hash, ord) \
-     WHERE ($2 = 0 OR EXISTS (SELECT 1 FROM events h \
-                              WHERE h.tenant_id = $1 AND h.position = $2 AND h.hash = $3)) \
-       AND NOT EXISTS (SELECT 1 FROM events c WHERE c.tenant_id = $1 AND c.command_id = $6) \
-       AND coalesce((SELECT s.stream_version FROM events s \
-                     WHERE s.tenant_id = $1 AND s.stream_id = $4 \
-                     ORDER BY s.stream_version DESC LIMIT 1), 0) = $5 \
-     RETURNING event_id, position), \
+/// Every lookup must reach its row through an index that leads to it whatever the planner knows:
+/// each pooled connection keeps a generic plan made after its first few executions, often on an
+/// almost empty table, and keeps it until the table is next analyzed. So the head is checked as
+/// the tenant's last event by walking the primary key backwards, not as a point lookup on
+/// (tenant, position): without statistics the planner costed that lookup the same through
+/// `events_by_command` (tenant_id, command_id), filtering every event of the tenant, and an
+/// append then read the tenant's whole log (docs/benchmarks.md, `append`).
+macro_rules! insert_events_checked {
+    () => {
+        "INSERT INTO events (tenant_id, position, event_id, stream_id, stream_version, \
+         event_type, schema_version, actor, command_id, causation_id, correlation_id, \
+         recorded_at, payload, hash, command_fingerprint) \
+         SELECT $1, $2 + e.ord, e.event_id, $4, $5 + e.ord, e.event_type, e.schema_version, $7, \
+                $6, $8, $9, $10, e.payload, e.hash, $16 \
+         FROM unnest($11::uuid[], $12::text[], $13::integer[], $14::text[], $15::text[]) \
+              WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, hash, ord) \
+         WHERE coalesce((SELECT h.position = $2 AND h.hash = $3 FROM events h \
+                         WHERE h.tenant_id = $1 ORDER BY h.position DESC LIMIT 1), $2 = 0) \
+           AND NOT EXISTS (SELECT 1 FROM events c WHERE c.tenant_id = $1 AND c.command_id = $6) \
+           AND coalesce((SELECT s.stream_version FROM events s \
+                         WHERE s.tenant_id = $1 AND s.stream_id = $4 \
+                         ORDER BY s.stream_version DESC LIMIT 1), 0) = $5"
+    };
+}
+
+/// The append of events that carry no personal values and erase none: most appends. The
+/// statement with the personal-value CTEs sets up, on every execution, an insert into and a
+/// delete from `personal_values` with their scans, even when both have nothing to do; those
+/// appends leave them out (docs/benchmarks.md, `append`). Its row count is the number of events
+/// inserted.
+const INSERT_EVENTS: &str = insert_events_checked!();
+
+/// The append of events with personal values or an erasure: [`INSERT_EVENTS`] in a CTE, and,
+/// only if the events went in, their personal values inserted at the positions they took
+/// ($17..$20 the values' event ids, commitments, salts and values) and the erased commitments'
+/// values deleted ($21). One statement is one transaction.
+const INSERT_WITH_PERSONAL: &str = concat!(
+    "WITH appended AS (",
+    insert_events_checked!(),
+    " RETURNING event_id, position), \
    personal AS (INSERT INTO personal_values (tenant_id, commitment, position, salt, value) \
      SELECT $1, p.commitment, a.position, p.salt, p.value \
      FROM unnest($17::uuid[], $18::text[], $19::text[], $20::text[]) \
@@ -91,7 +115,8 @@ const INSERT_CHECKED: &str = "WITH appended AS (INSERT INTO events (tenant_id, p
      JOIN appended a ON a.event_id = p.event_id), \
    erased AS (DELETE FROM personal_values \
      WHERE tenant_id = $1 AND commitment = ANY($21::text[]) AND EXISTS (SELECT 1 FROM appended)) \
-   SELECT count(*) FROM appended";
+   SELECT count(*) FROM appended"
+);
 
 /// The state an append is decided on, read in one snapshot. `ORDER BY … LIMIT 1` walks an index
 /// backwards; `max()` would read the whole stream.
@@ -215,19 +240,13 @@ impl PgEventStore {
     ) -> Result<Attempt, StoreError> {
         let prepared = prepare(request, head, stream_version, now_micros());
         let events = &request.events;
-        let personal = events
-            .iter()
-            .flat_map(|e| e.personal.iter().map(move |p| (e.event_id, p)));
-        let (mut personal_events, mut commitments, mut salts, mut values) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-        for (event_id, value) in personal {
-            personal_events.push(event_id);
-            commitments.push(value.commitment.as_str());
-            salts.push(value.salt.as_str());
-            values.push(value.value.as_str());
-        }
-        let erase: Vec<&str> = request.erase.iter().map(Commitment::as_str).collect();
-        let result = sqlx::query_scalar::<_, i64>(INSERT_CHECKED)
+        let has_personal = events.iter().any(|e| !e.personal.is_empty());
+        let sql = if has_personal || !request.erase.is_empty() {
+            INSERT_WITH_PERSONAL
+        } else {
+            INSERT_EVENTS
+        };
+        let query = sqlx::query(sql)
             .bind(request.tenant.as_uuid())
             .bind(to_i64(head.position))
             .bind(&head.hash)
@@ -264,16 +283,38 @@ impl PgEventStore {
                     .fingerprint
                     .as_ref()
                     .map(CommandFingerprint::as_str),
-            )
-            .bind(personal_events)
-            .bind(commitments)
-            .bind(salts)
-            .bind(values)
-            .bind(erase)
-            .fetch_one(&self.pool)
-            .await;
-        match result {
-            Ok(appended) if appended == events.len() as i64 => Ok(Attempt::Appended(prepared)),
+            );
+        let inserted = if sql == INSERT_EVENTS {
+            query
+                .execute(&self.pool)
+                .await
+                .map(|done| done.rows_affected())
+        } else {
+            let personal = events
+                .iter()
+                .flat_map(|e| e.personal.iter().map(move |p| (e.event_id, p)));
+            let (mut personal_events, mut commitments, mut salts, mut values) =
+                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+            for (event_id, value) in personal {
+                personal_events.push(event_id);
+                commitments.push(value.commitment.as_str());
+                salts.push(value.salt.as_str());
+                values.push(value.value.as_str());
+            }
+            let erase: Vec<&str> = request.erase.iter().map(Commitment::as_str).collect();
+            query
+                .bind(personal_events)
+                .bind(commitments)
+                .bind(salts)
+                .bind(values)
+                .bind(erase)
+                .fetch_one(&self.pool)
+                .await
+                .and_then(|row| row.try_get::<i64, _>(0))
+                .map(|count| u64::try_from(count).unwrap_or(0))
+        };
+        match inserted {
+            Ok(count) if count == events.len() as u64 => Ok(Attempt::Appended(prepared)),
             Ok(_) => Ok(Attempt::Stale),
             // Another append took the position or the stream version first.
             Err(sqlx::Error::Database(db)) if db.code().as_deref() == Some("23505") => {
@@ -589,5 +630,98 @@ impl EventStore for PgEventStore {
             Ok(())
         })
         .await
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::migrations;
+    use civic_testkit::TestPostgres;
+    use serde_json::Value;
+
+    /// The parameter types of [`INSERT_EVENTS`], as sqlx binds them.
+    const EVENTS_TYPES: &str = "uuid, bigint, text, text, bigint, uuid, text, uuid, uuid, \
+         timestamptz, uuid[], text[], integer[], text[], text[], text";
+
+    /// The generic plan PostgreSQL makes for `sql` on the empty log of a fresh database: the plan
+    /// a pooled connection would keep after its first executions, when no statistics exist yet.
+    async fn generic_plan(db: &TestPostgres, sql: &str, types: &str) -> Value {
+        let mut conn = PgConnection::connect(db.url()).await.unwrap();
+        sqlx::raw_sql("SET plan_cache_mode = force_generic_plan")
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(format!(
+            "PREPARE probe ({types}) AS {sql}"
+        )))
+        .execute(&mut conn)
+        .await
+        .unwrap();
+        let nulls = vec!["NULL"; types.split(',').count()].join(", ");
+        let (plan,): (Value,) = sqlx::query_as(sqlx::AssertSqlSafe(format!(
+            "EXPLAIN (FORMAT JSON) EXECUTE probe({nulls})"
+        )))
+        .fetch_one(&mut conn)
+        .await
+        .unwrap();
+        plan
+    }
+
+    /// Every scan of `events` in `plan`: node type, index and whether it filters rows it read.
+    fn scans_of_events(plan: &Value, scans: &mut Vec<(String, String, bool)>) {
+        match plan {
+            Value::Object(node) => {
+                let node_type = node.get("Node Type").and_then(Value::as_str);
+                let relation = node.get("Relation Name").and_then(Value::as_str);
+                if relation == Some("events") && node_type != Some("ModifyTable") {
+                    scans.push((
+                        node_type.unwrap_or_default().to_owned(),
+                        node.get("Index Name")
+                            .and_then(Value::as_str)
+                            .unwrap_or_default()
+                            .to_owned(),
+                        node.contains_key("Filter"),
+                    ));
+                }
+                node.values()
+                    .for_each(|child| scans_of_events(child, scans));
+            }
+            Value::Array(items) => items.iter().for_each(|item| scans_of_events(item, scans)),
+            _ => {}
+        }
+    }
+
+    async fn assert_lookups_are_direct(db: &TestPostgres, sql: &str, types: &str) {
+        let mut scans = Vec::new();
+        scans_of_events(&generic_plan(db, sql, types).await, &mut scans);
+        let indexes: Vec<&str> = scans.iter().map(|(_, index, _)| index.as_str()).collect();
+        assert_eq!(
+            indexes,
+            [
+                "events_pkey",
+                "events_by_command",
+                "events_tenant_id_stream_id_stream_version_key"
+            ],
+            "{scans:?}"
+        );
+        for (node_type, index, filtered) in &scans {
+            assert!(
+                node_type.starts_with("Index") && !filtered,
+                "{node_type} on {index} reads rows it then filters out: {scans:?}"
+            );
+        }
+    }
+
+    #[tokio::test]
+    async fn an_append_planned_on_an_empty_log_reaches_each_row_it_checks_through_its_index() {
+        let Some(db) = TestPostgres::fresh("pg_append_plan", &migrations::postgres()).await else {
+            return;
+        };
+        assert_lookups_are_direct(&db, INSERT_EVENTS, EVENTS_TYPES).await;
+        let with_personal = format!("{EVENTS_TYPES}, uuid[], text[], text[], text[], text[]");
+        assert_lookups_are_direct(&db, INSERT_WITH_PERSONAL, &with_personal).await;
     }
 }
