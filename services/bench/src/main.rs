@@ -15,6 +15,10 @@
 //! - `latency`: operation counts and latency percentiles.
 //! - `scratch_db`: a throw-away PostgreSQL database per run.
 
+/// The allocator `civic` runs with, so the gateway measured here is the one that is served.
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 mod append;
 mod asof;
 mod cost;

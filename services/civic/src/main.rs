@@ -10,6 +10,12 @@ mod config;
 
 use clap::Parser;
 
+/// mimalloc rather than glibc's malloc: a register page allocates and frees thousands of small
+/// values across threads, and glibc's malloc and free were about 12 % of the gateway's CPU per
+/// page (docs/benchmarks.md, `query`).
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 #[tokio::main]
 async fn main() -> anyhow::Result<std::process::ExitCode> {
     init_logging();

@@ -9,6 +9,8 @@ use civic_projections::ReadModels;
 use civic_runtime::Runtime;
 
 use crate::cache::ResponseCache;
+use crate::graphql::cost::Refusal;
+use crate::graphql::cost::documents::DocumentCache;
 use crate::settings::{Limits, Settings};
 
 /// The gateway's shared state; one per process, behind an `Arc`.
@@ -24,6 +26,8 @@ pub struct Services {
     pub subscription_poll: Duration,
     /// Public answers of council endpoints, kept by position ([`crate::cache`]).
     pub responses: ResponseCache,
+    /// Parsed GraphQL documents, by text ([`DocumentCache`]).
+    pub documents: DocumentCache,
 }
 
 impl Services {
@@ -50,6 +54,7 @@ impl Services {
             log_key: None,
             subscription_poll: crate::feed::POLL_INTERVAL,
             responses: ResponseCache::default(),
+            documents: DocumentCache::default(),
         }
     }
 
@@ -57,6 +62,12 @@ impl Services {
     pub fn signing_with(mut self, key: Option<LogKey>) -> Self {
         self.log_key = key;
         self
+    }
+
+    /// Admits a request's document if it is within the limits ([`crate::graphql::cost::admit`]),
+    /// parsing its text only the first time it is seen ([`DocumentCache`]); returns its cost.
+    pub fn admit(&self, request: &mut async_graphql::Request) -> Result<u64, Refusal> {
+        self.documents.admit(request, &self.limits)
     }
 
     /// The read models queries are answered from.

@@ -68,6 +68,7 @@ both! {
     lists::the_forward_plan_lists_planned_entries_by_date_due,
     load::the_projector_never_skips_an_event_under_concurrent_load,
     load::a_notification_wakes_the_projector_before_its_poll,
+    load::polls_catch_up_every_tenant_slice_by_slice,
     meetings::meetings_list_newest_first_filtered_and_paged_as_a_fresh_fold_shows_them,
     recovery::a_failed_batch_changes_nothing_and_the_next_catch_up_applies_every_event_once,
     recovery::a_rebuild_gives_identical_read_models_and_switches_generation_while_queries_answer,

@@ -21,7 +21,7 @@ use sqlx::PgPool;
 use tokio::task::JoinSet;
 use uuid::Uuid;
 
-use super::log::steps;
+use super::log::{share, steps};
 use crate::latency::Tally;
 
 /// How often the watcher reads the visible positions.
@@ -68,12 +68,7 @@ pub async fn measure(
     let deadline = started + length;
     let mut writers = JoinSet::new();
     for client in 0..clients {
-        let mine: Vec<TenantId> = tenants
-            .iter()
-            .copied()
-            .skip(client)
-            .step_by(clients)
-            .collect();
+        let mine = share(tenants, client, clients);
         let (runtime, actor, pending) = (runtime.clone(), actor.clone(), pending.clone());
         writers.spawn(async move { write(&runtime, &actor, &mine, deadline, &pending).await });
     }

@@ -48,12 +48,7 @@ pub async fn generate(
     let decisions = events.div_ceil(STEPS as u64) as usize;
     let mut tasks = JoinSet::new();
     for client in 0..clients {
-        let mine: Vec<TenantId> = tenants
-            .iter()
-            .copied()
-            .skip(client)
-            .step_by(clients)
-            .collect();
+        let mine = share(&tenants, client, clients);
         let count = decisions / clients + usize::from(client < decisions % clients);
         let (runtime, actor) = (runtime.clone(), actor.clone());
         tasks.spawn(async move { drive(&runtime, &actor, &mine, count).await });
@@ -62,6 +57,16 @@ pub async fn generate(
         done.context("a client panicked")??;
     }
     Ok(tenants)
+}
+
+/// The councils client `client` of `clients` writes to: every `clients`-th from its own.
+pub(super) fn share(tenants: &[TenantId], client: usize, clients: usize) -> Vec<TenantId> {
+    tenants
+        .iter()
+        .copied()
+        .skip(client)
+        .step_by(clients)
+        .collect()
 }
 
 /// One client: `count` decisions spread round-robin over `tenants`, each driven to its end

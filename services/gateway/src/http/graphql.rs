@@ -23,7 +23,6 @@ use super::{AppState, cached, graphiql};
 use crate::auth::{Access, AuthError, Principal};
 use crate::error::ApiError;
 use crate::graphql::CouncilScope;
-use crate::graphql::cost::admit;
 
 /// Answers 406 when the client accepts neither JSON media type.
 fn not_acceptable() -> Response {
@@ -99,7 +98,7 @@ pub(crate) async fn council(
         Ok(request) => request,
         Err(refusal) => return bad_request(media, refusal.status, &refusal.message),
     };
-    if let Err(refusal) = admit(&mut request, &state.services.limits) {
+    if let Err(refusal) = state.services.admit(&mut request) {
         return graphql(media, refusal.to_response());
     }
     let principal = match principal(&state, &headers).await {
@@ -143,7 +142,7 @@ pub(crate) async fn platform(
         Ok(request) => request,
         Err(refusal) => return bad_request(media, refusal.status, &refusal.message),
     };
-    if let Err(refusal) = admit(&mut request, &state.services.limits) {
+    if let Err(refusal) = state.services.admit(&mut request) {
         return graphql(media, refusal.to_response());
     }
     let principal = match principal(&state, &headers).await {

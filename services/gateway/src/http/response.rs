@@ -12,7 +12,10 @@ use axum::body::Bytes;
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, WWW_AUTHENTICATE};
 use axum::http::{HeaderValue, StatusCode};
 use axum::response::{IntoResponse, Response};
-use serde_json::{Map, Value, json};
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+use serde_json::{Value, json};
 
 use super::media::Media;
 use crate::error::{ApiError, Code};
@@ -46,42 +49,39 @@ pub fn graphql(media: Media, response: async_graphql::Response) -> Response {
         (true, Media::GraphqlResponseJson) => StatusCode::BAD_REQUEST,
         _ => StatusCode::OK,
     };
-    body(status, media, &encoded(response, request_error))
+    json_bytes(status, media, encoded(response, request_error))
 }
 
 /// The body of an answer without errors (200 in either media type), for the response cache.
 pub(crate) fn answer_bytes(response: async_graphql::Response) -> Bytes {
-    let json = encoded(response, false);
-    serde_json::to_vec(&json)
-        .unwrap_or_else(|_| b"{}".to_vec())
-        .into()
+    encoded(response, false)
+}
+
+/// What a response body holds; written straight from async-graphql's values, so `data` keeps
+/// the order of the selection (as the GraphQL specification asks) and no intermediate JSON tree
+/// is built (that tree was about a tenth of the gateway's work per register page).
+#[derive(Serialize)]
+struct Body<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    data: Option<&'a async_graphql::Value>,
+    #[serde(skip_serializing_if = "<[ServerError]>::is_empty")]
+    errors: &'a [ServerError],
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    extensions: &'a BTreeMap<String, async_graphql::Value>,
 }
 
 /// The body: `data` unless nothing executed, then the errors (with their codes) and any
 /// extensions.
-fn encoded(response: async_graphql::Response, request_error: bool) -> Value {
-    let mut out = Map::new();
-    if !request_error {
-        out.insert(
-            "data".into(),
-            serde_json::to_value(&response.data).unwrap_or(Value::Null),
-        );
-    }
-    if !response.errors.is_empty() {
-        let mut errors = response.errors;
-        errors.iter_mut().for_each(with_code);
-        out.insert(
-            "errors".into(),
-            serde_json::to_value(&errors).unwrap_or(Value::Array(Vec::new())),
-        );
-    }
-    if !response.extensions.is_empty() {
-        out.insert(
-            "extensions".into(),
-            serde_json::to_value(&response.extensions).unwrap_or(Value::Null),
-        );
-    }
-    Value::Object(out)
+fn encoded(mut response: async_graphql::Response, request_error: bool) -> Bytes {
+    response.errors.iter_mut().for_each(with_code);
+    let body = Body {
+        data: (!request_error).then_some(&response.data),
+        errors: &response.errors,
+        extensions: &response.extensions,
+    };
+    serde_json::to_vec(&body)
+        .unwrap_or_else(|_| b"{}".to_vec())
+        .into()
 }
 
 /// A refusal before execution: one error with its code, at `status`.

@@ -330,6 +330,21 @@ impl Session {
         })
     }
 
+    /// A write transaction of the projector (batches, rebuilds): like [`Session::writer`], but
+    /// on PostgreSQL committed without waiting for the WAL to reach the disk. Everything it
+    /// writes is derived from the log, rows and checkpoint in one transaction, so a crash can only
+    /// lose its last few commits whole, never part of one; the projector then projects those
+    /// events again from the older checkpoint. The log's own appends stay durable.
+    pub(crate) async fn projector_writer(&self) -> Result<Tx, ProjectionError> {
+        Ok(match &self.models.db {
+            Db::Postgres(pool) => Tx::Postgres(
+                pool.begin_with("BEGIN; SET LOCAL synchronous_commit = off")
+                    .await?,
+            ),
+            Db::Sqlite(pool) => Tx::Sqlite(pool.begin_with("BEGIN IMMEDIATE").await?),
+        })
+    }
+
     /// A plain transaction for the projector's own reads (which tenants are behind): no role
     /// switch, and on SQLite no write lock.
     pub(crate) async fn scanner(&self) -> Result<Tx, ProjectionError> {

@@ -19,18 +19,21 @@ pub(super) async fn postgres(
     pool: &PgPool,
     tenant: Option<TenantId>,
 ) -> Result<Tx, ProjectionError> {
-    let mut tx = pool
-        .begin_with("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
+    // One round trip for all of it: `BEGIN` is sent as a simple query, which may hold several
+    // statements, so the role and tenant go with it. `set_config('role', …, true)` is `SET
+    // LOCAL ROLE`. The tenant is written into the text, not bound: a simple query has no
+    // parameters, and a `TenantId` prints as a UUID (hex digits and dashes), which cannot
+    // close the literal. Without a tenant the setting is made empty, which the policies read as
+    // "no tenant".
+    let tenant = tenant.map(|tenant| tenant.to_string()).unwrap_or_default();
+    debug_assert!(tenant.chars().all(|c| c.is_ascii_hexdigit() || c == '-'));
+    let tx = pool
+        .begin_with(sqlx::AssertSqlSafe(format!(
+            "BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY; \
+             SELECT set_config('role', 'civic_reader', true), \
+                    set_config('civic.tenant_id', '{tenant}', true)"
+        )))
         .await?;
-    // One round trip for both: `set_config('role', …, true)` is `SET LOCAL ROLE`. Without a
-    // tenant the setting is made empty, which the policies read as "no tenant".
-    sqlx::query(
-        "SELECT set_config('role', 'civic_reader', true), \
-                set_config('civic.tenant_id', $1, true)",
-    )
-    .bind(tenant.map(|tenant| tenant.to_string()).unwrap_or_default())
-    .execute(&mut *tx)
-    .await?;
     Ok(Tx::Postgres(tx))
 }
 

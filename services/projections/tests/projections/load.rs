@@ -138,6 +138,40 @@ pub async fn a_notification_wakes_the_projector_before_its_poll(f: Fixture) {
     assert_matches_fresh_fold(&f, tenant).await;
 }
 
+/// Polls look at a slice of the tenants each, in turn, and come back to the first after the
+/// last: appends nobody notified are all caught up, whichever slice their tenant is in.
+pub async fn polls_catch_up_every_tenant_slice_by_slice(f: Fixture) {
+    let mut tenants = Vec::new();
+    for _ in 0..5 {
+        let tenant = TenantId::new();
+        let ids = f.record_example(tenant).await;
+        tenants.push((tenant, ids));
+    }
+    let projector = f
+        .projector()
+        .with_poll_interval(Duration::from_millis(50))
+        .with_poll_slice(2);
+    let (stop, stopped) = watch::channel(false);
+    let run = spawn_run(projector, stopped);
+    for (tenant, _) in &tenants {
+        f.wait_caught_up(*tenant, Duration::from_secs(10)).await;
+    }
+    // Twice round, so each slice, the wrap to the first and a slice cut at the end are used.
+    for _ in 0..2 {
+        for (tenant, ids) in &tenants {
+            append_quietly(&f, *tenant, ids.cabinet).await;
+        }
+        for (tenant, _) in &tenants {
+            f.wait_caught_up(*tenant, Duration::from_secs(10)).await;
+        }
+    }
+    stop.send(true).unwrap();
+    run.await.unwrap();
+    for (tenant, _) in &tenants {
+        assert_matches_fresh_fold(&f, *tenant).await;
+    }
+}
+
 /// PostgreSQL: a notifier without a projector of its own reaches projectors through
 /// `pg_notify`/`LISTEN`.
 pub async fn a_notification_reaches_a_projector_in_another_process(f: Fixture) {

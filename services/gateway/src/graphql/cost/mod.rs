@@ -16,8 +16,10 @@
 //! [`CostLimits::max_values`] values, whatever the model estimated.
 //!
 //! - [`refusal`]: [`Refusal`], and the GraphQL error it becomes.
+//! - [`documents`]: admitted documents kept parsed, by text, for the HTTP handlers.
 
 pub mod budget;
+pub mod documents;
 pub mod guard;
 pub mod lexer;
 pub mod model;
