@@ -325,26 +325,17 @@ async fn measure(
         ));
     }
     if let [many, few] = figures.as_mut_slice() {
-        let cost = |many: f64, few: f64| many / few.max(f64::EPSILON);
+        // Many councils' latency at quantile `p` over the baseline's.
+        let cost = |many: &mut Tally, few: &mut Tally, p: f64| {
+            many.percentile_ms(p) / few.percentile_ms(p).max(f64::EPSILON)
+        };
         let ratios = format!(
             "gateway_p50_cost={:.2} gateway_p99_cost={:.2} direct_p50_cost={:.2} \
              direct_p99_cost={:.2}",
-            cost(
-                many.gateway.percentile_ms(0.50),
-                few.gateway.percentile_ms(0.50)
-            ),
-            cost(
-                many.gateway.percentile_ms(0.99),
-                few.gateway.percentile_ms(0.99)
-            ),
-            cost(
-                many.direct.percentile_ms(0.50),
-                few.direct.percentile_ms(0.50)
-            ),
-            cost(
-                many.direct.percentile_ms(0.99),
-                few.direct.percentile_ms(0.99)
-            ),
+            cost(&mut many.gateway, &mut few.gateway, 0.50),
+            cost(&mut many.gateway, &mut few.gateway, 0.99),
+            cost(&mut many.direct, &mut few.direct, 0.50),
+            cost(&mut many.direct, &mut few.direct, 0.99),
         );
         line.push_str(&format!(
             " {} {ratios}",
