@@ -253,6 +253,46 @@ async fn a_malformed_document_is_a_request_error(backend: Backend) {
     );
 }
 
+/// A document that has passed the full validation once skips the walk afterwards; what that walk
+/// checks of each request (the variables' values) is still checked every time, and a document
+/// that fails it is never taken as validated.
+async fn a_document_validated_once_still_has_each_request_s_variables_checked(backend: Backend) {
+    let Some(app) = spawn(backend, "cost_validated").await else {
+        return;
+    };
+    let page = "query Page($first: Int!) { decisions(first: $first) { edges { node { title } } } }";
+    let documents = &app.services.documents;
+    assert!(!documents.validated(page));
+    // Different variables each time, so that the response cache answers none of them.
+    for first in [1, 2, 3] {
+        let answer = app
+            .post(MAIDSTONE, None, page, json!({"first": first}))
+            .await;
+        assert_eq!(answer.status, StatusCode::OK, "{}", answer.text);
+        assert!(
+            answer.body["data"]["decisions"]["edges"].is_array(),
+            "{}",
+            answer.text
+        );
+        assert!(documents.validated(page));
+    }
+    for variables in [json!({"first": "two"}), json!({}), json!({"first": null})] {
+        let answer = app.post(MAIDSTONE, None, page, variables).await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.text);
+        assert_eq!(answer.code(), Some("BAD_USER_INPUT"), "{}", answer.text);
+        assert!(answer.body.get("data").is_none(), "{}", answer.text);
+    }
+    let invalid = "query Page($first: Int!) { decisions(first: $first) { nothing } }";
+    for first in [1, 2] {
+        let answer = app
+            .post(MAIDSTONE, None, invalid, json!({"first": first}))
+            .await;
+        assert_eq!(answer.status, StatusCode::BAD_REQUEST, "{}", answer.text);
+        assert_eq!(answer.code(), Some("BAD_USER_INPUT"), "{}", answer.text);
+        assert!(!documents.validated(invalid));
+    }
+}
+
 async fn concurrent_lookups_of_a_clerk_and_the_public_never_share_a_read(backend: Backend) {
     let Some(app) = spawn(backend, "cost_loader_audience").await else {
         return;
@@ -300,4 +340,5 @@ both_backends!(
     a_document_nested_thousands_deep_is_refused_and_the_server_carries_on,
     a_malformed_document_is_a_request_error,
     concurrent_lookups_of_a_clerk_and_the_public_never_share_a_read,
+    a_document_validated_once_still_has_each_request_s_variables_checked,
 );

@@ -64,7 +64,8 @@ pub(crate) fn serde_name<T: serde::Serialize>(value: &T) -> String {
 }
 
 fn date_text(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
+    // `Display` is `%Y-%m-%d`, without parsing a format string on every call.
+    date.to_string()
 }
 
 fn json_array<T: serde::Serialize>(items: &[T]) -> String {
@@ -224,7 +225,8 @@ impl TextRow {
 
     pub(crate) fn date(&self, i: usize) -> Result<NaiveDate, ProjectionError> {
         let text = self.text(i)?;
-        NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        // `FromStr` reads `%Y-%m-%d` without parsing a format string on every call.
+        text.parse::<NaiveDate>()
             .map_err(|_| ProjectionError::corrupt("date", text))
     }
 

@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 
 /// Checks shared by every text newtype: trimmed, non-blank, bounded, and free
 /// of control characters other than line breaks and tabs.
-fn check_text(what: &'static str, raw: &str, max: usize) -> Result<String, ValueError> {
+fn check_text<'a>(what: &'static str, raw: &'a str, max: usize) -> Result<&'a str, ValueError> {
     let trimmed = raw.trim();
     if trimmed.is_empty() {
         return Err(ValueError::Blank { what });
@@ -18,7 +18,7 @@ fn check_text(what: &'static str, raw: &str, max: usize) -> Result<String, Value
     {
         return Err(ValueError::ControlCharacter { what });
     }
-    Ok(trimmed.to_owned())
+    Ok(trimmed)
 }
 
 macro_rules! bounded_text {
@@ -35,7 +35,7 @@ macro_rules! bounded_text {
             /// Trims `raw` and accepts it if it is non-blank, at most
             /// [`Self::MAX_CHARS`] characters and free of control characters.
             pub fn parse(raw: &str) -> Result<Self, ValueError> {
-                check_text($what, raw, $max).map(Self)
+                check_text($what, raw, $max).map(|trimmed| Self(trimmed.to_owned()))
             }
 
             /// The text as stored (already trimmed).
@@ -47,7 +47,14 @@ macro_rules! bounded_text {
         impl TryFrom<String> for $name {
             type Error = ValueError;
             fn try_from(raw: String) -> Result<Self, Self::Error> {
-                Self::parse(&raw)
+                // Stored values are trimmed already: keep their allocation (every text of every
+                // row a page reads comes through here).
+                let trimmed = check_text($what, &raw, $max)?.len();
+                if trimmed == raw.len() {
+                    Ok(Self(raw))
+                } else {
+                    Self::parse(&raw)
+                }
             }
         }
 

@@ -5,7 +5,7 @@
 //!
 //! async-graphql's [`DataLoader`] collects the ids asked for while the resolvers of a request run
 //! concurrently, and calls [`RecordLoader`] once with all of them. A loader belongs to one
-//! request: [`RequestLoaders`] builds a new one for each from the request's own council and
+//! request: [`with_request_loader`] builds a new one for each from the request's own council and
 //! caller, so nothing read for one tenant or audience can answer another's request, and its
 //! cache (a request's lookups of the same id read it once) dies with the request.
 
@@ -13,11 +13,9 @@ use std::any::{Any, TypeId};
 use std::collections::HashMap;
 use std::sync::Arc;
 
+use async_graphql::Request;
 use async_graphql::dataloader::{DataLoader, HashMapCache, Loader};
-use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextPrepareRequest,
-};
-use async_graphql::{Request, ServerResult};
+use async_graphql::extensions::ExtensionContext;
 use civic_domain::values::{DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
 use civic_eventstore::TenantId;
 use civic_projections::{
@@ -114,18 +112,22 @@ impl Loader<MeetingId> for RecordLoader {
     }
 }
 
-/// The council schema's extension that gives each request its own [`RequestLoader`], built from
-/// the [`CouncilScope`] and [`Access`] the request carries. A request without them gets none,
-/// and a resolver that needs one reports INTERNAL (a gateway bug), as for any missing data.
-pub struct RequestLoaders;
-
-impl ExtensionFactory for RequestLoaders {
-    fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(RequestLoadersExtension)
+/// The request with its own [`RequestLoader`], built from the [`CouncilScope`] and [`Access`]
+/// it carries and the schema's [`Services`] (the schemas' one extension calls this, see
+/// [`crate::graphql::extension`]). A request without them gets none, and a resolver that needs
+/// one reports INTERNAL (a gateway bug), as for any missing data.
+pub(crate) fn with_request_loader(ctx: &ExtensionContext<'_>, request: Request) -> Request {
+    let services = ctx.data_opt::<Arc<Services>>();
+    let scope = attached::<CouncilScope>(&request);
+    let viewer = attached::<Access>(&request).map(Access::viewer);
+    match (services, scope, viewer) {
+        (Some(services), Some(scope), Some(viewer)) => {
+            let loader = RecordLoader::for_request(services.clone(), scope.tenant, viewer);
+            request.data(loader)
+        }
+        _ => request,
     }
 }
-
-struct RequestLoadersExtension;
 
 /// The request's data of type `T`, if attached.
 fn attached<T: Any>(request: &Request) -> Option<&T> {
@@ -133,26 +135,4 @@ fn attached<T: Any>(request: &Request) -> Option<&T> {
         .data
         .get(&TypeId::of::<T>())
         .and_then(|data| data.downcast_ref::<T>())
-}
-
-#[async_graphql::async_trait::async_trait]
-impl Extension for RequestLoadersExtension {
-    async fn prepare_request(
-        &self,
-        ctx: &ExtensionContext<'_>,
-        request: Request,
-        next: NextPrepareRequest<'_>,
-    ) -> ServerResult<Request> {
-        let services = ctx.data_opt::<Arc<Services>>();
-        let scope = attached::<CouncilScope>(&request);
-        let viewer = attached::<Access>(&request).map(Access::viewer);
-        let request = match (services, scope, viewer) {
-            (Some(services), Some(scope), Some(viewer)) => {
-                let loader = RecordLoader::for_request(services.clone(), scope.tenant, viewer);
-                request.data(loader)
-            }
-            _ => request,
-        };
-        next.run(ctx, request).await
-    }
 }

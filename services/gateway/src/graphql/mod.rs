@@ -8,13 +8,15 @@
 //! - [`context`]: the request data resolvers read ([`CouncilScope`], access, services, loader).
 //! - [`cost`]: what a document costs, checked before it is validated or run.
 //! - [`loader`]: lookups by id, batched per request.
-//! - [`error_codes`]: the extension that gives async-graphql's own errors a code.
+//! - [`error_codes`]: the code async-graphql's own errors get.
+//! - [`extension`]: the schemas' one extension (pricing, loaders, values budget, error codes).
 //! - [`sdl`]: the schema file `schema/schema.graphql`.
 
 pub mod context;
 pub mod cost;
 pub mod enums;
 pub mod error_codes;
+pub mod extension;
 pub mod global_id;
 pub mod input;
 pub mod loader;
@@ -46,18 +48,18 @@ pub type CouncilSchema = Schema<CouncilQuery, CouncilRegisterMutation, CouncilSu
 /// The platform schema, served at `/graphql`.
 pub type PlatformSchema = Schema<PlatformQuery, PlatformMutation, EmptySubscription>;
 
-/// The limits every schema has: the document's cost first ([`cost::guard::CostGuard`], before
+/// The limits every schema has: the document's cost first ([`extension::RequestGuard`], before
 /// async-graphql parses and validates it), then async-graphql's own depth, complexity,
 /// recursion and directive limits in validation, and while it runs, a budget of values for its
-/// answer ([`cost::budget::ValuesBudget`], spent by the same extension).
+/// answer ([`cost::budget::ValuesBudget`], spent by the same extension, which also gives council
+/// requests their loader and errors their codes).
 fn limited<Q, M, S>(builder: SchemaBuilder<Q, M, S>, limits: &Limits) -> SchemaBuilder<Q, M, S> {
     builder
-        .extension(cost::guard::CostGuard { limits: *limits })
+        .extension(extension::RequestGuard { limits: *limits })
         .limit_depth(limits.max_depth)
         .limit_complexity(limits.max_complexity)
         .limit_recursive_depth(limits.max_depth.saturating_mul(2).max(32))
         .limit_directives(16)
-        .extension(error_codes::ErrorCodes)
 }
 
 /// The council schema without services: for the SDL, and as the base of [`council_schema`].
@@ -88,8 +90,17 @@ pub fn platform_schema_builder(
 /// [`crate::auth::Access`]; the schema adds the request's [`loader::RequestLoader`].
 pub fn council_schema(services: Arc<Services>) -> CouncilSchema {
     let limits = services.limits;
+    council_schema_builder(&limits).data(services).finish()
+}
+
+/// The council schema over `services` for documents that have passed the full validation once
+/// ([`cost::documents::DocumentCache::validated`]): it validates in
+/// [`async_graphql::ValidationMode::Fast`], which still computes each request's depth and
+/// complexity. Only the HTTP handlers use it, after checking the request's variables.
+pub fn council_schema_for_validated(services: Arc<Services>) -> CouncilSchema {
+    let limits = services.limits;
     council_schema_builder(&limits)
-        .extension(loader::RequestLoaders)
+        .validation_mode(async_graphql::ValidationMode::Fast)
         .data(services)
         .finish()
 }

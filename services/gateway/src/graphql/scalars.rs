@@ -25,7 +25,8 @@ impl ScalarType for Date {
     }
 
     fn to_value(&self) -> Value {
-        Value::String(self.0.format("%Y-%m-%d").to_string())
+        // `Display` is `%Y-%m-%d`, without parsing a format string for every date of an answer.
+        Value::String(self.0.to_string())
     }
 }
 

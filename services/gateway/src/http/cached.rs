@@ -59,10 +59,7 @@ pub(crate) async fn answer(
     if let Some(body) = cache.get(&key) {
         return tagged(media, body, &etag);
     }
-    let response = state
-        .council_schema
-        .execute(request.data(scope).data(access))
-        .await;
+    let response = run(state, request.data(scope).data(access)).await;
     if !response.errors.is_empty() {
         return graphql(media, response);
     }
@@ -87,7 +84,24 @@ async fn execute(
     request: Request,
 ) -> Response {
     let request = request.data(scope).data(access);
-    graphql(media, state.council_schema.execute(request).await)
+    graphql(media, run(state, request).await)
+}
+
+/// Runs a council request whose variables the handler has checked: on the schema that skips the
+/// validation walk when its document has passed the full validation before, otherwise on the
+/// full schema, recording a run without errors as a pass
+/// ([`crate::graphql::cost::documents`]).
+async fn run(state: &AppState, request: Request) -> async_graphql::Response {
+    let documents = &state.services.documents;
+    if documents.validated(&request.query) {
+        return state.council_schema_for_validated.execute(request).await;
+    }
+    let text = request.query.clone();
+    let response = state.council_schema.execute(request).await;
+    if response.errors.is_empty() {
+        documents.passed_validation(&text);
+    }
+    response
 }
 
 /// A cacheable answer: 200, with its tag.

@@ -46,6 +46,9 @@ pub struct AppState {
     pub services: Arc<Services>,
     /// The council schema.
     pub council_schema: CouncilSchema,
+    /// The council schema for documents already validated in full
+    /// ([`crate::graphql::council_schema_for_validated`]).
+    pub council_schema_for_validated: CouncilSchema,
     /// The platform schema.
     pub platform_schema: PlatformSchema,
     /// Verifies bearer tokens.
@@ -67,6 +70,9 @@ impl AppState {
             council_inputs: Arc::new(InputTypes::from_sdl(&council_schema.sdl())),
             platform_inputs: Arc::new(InputTypes::from_sdl(&platform_schema.sdl())),
             council_schema,
+            council_schema_for_validated: crate::graphql::council_schema_for_validated(
+                services.clone(),
+            ),
             platform_schema,
             services,
             authenticator,

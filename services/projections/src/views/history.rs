@@ -134,12 +134,20 @@ const NOT_RECORD: [&str; 6] = [
     "detail",
 ];
 
+/// The key under which a view stores its record's fields, if it nests them.
+const NESTED_RECORD: &str = "record";
+
 fn record_fields<V: Serialize>(view: Option<&V>) -> Map<String, Value> {
     let Some(Value::Object(mut fields)) = view.and_then(|v| serde_json::to_value(v).ok()) else {
         return Map::new();
     };
     for key in NOT_RECORD {
         fields.remove(key);
+    }
+    // Decision and meeting views keep their record as an object of its own: its fields are
+    // listed as the view's, so a change names the field (`purpose`), not the whole `record`.
+    if let Some(Value::Object(record)) = fields.remove(NESTED_RECORD) {
+        fields.extend(record);
     }
     fields
 }

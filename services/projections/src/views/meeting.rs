@@ -30,8 +30,8 @@ pub struct MeetingView {
     pub last_position: u64,
     /// Whether this is the public or the full view.
     pub audience: Audience,
-    /// The record as this audience may see it. Stored flattened, so the JSON keeps one level.
-    #[serde(flatten)]
+    /// The record as this audience may see it, stored as its own object (a flattened one is
+    /// read through a buffer of every key; see [`super::DecisionView::record`]).
     pub record: MeetingRecordView,
     /// The cancellation, if the meeting was cancelled by command.
     pub cancellation: Option<CancellationView>,

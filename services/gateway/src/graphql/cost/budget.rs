@@ -8,7 +8,7 @@
 //! at [`crate::settings::CostLimits::max_values`]: every value past it fails at once, without
 //! resolving anything, and the answer is replaced by one error, QUERY_TOO_EXPENSIVE at the first
 //! value refused, with no data (a cut answer would be wrong where it is cut).
-//! [`super::guard::CostGuard`] spends it.
+//! [`crate::graphql::extension::RequestGuard`] spends it.
 
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicUsize, Ordering};

@@ -6,6 +6,15 @@
 //! against the limits on every request (pricing depends on the variables), so the cache changes
 //! how often a text is parsed, never what is admitted. It is bounded in entries and in text
 //! bytes, least recently used first out.
+//!
+//! A kept document also remembers whether it has passed async-graphql's full validation once
+//! ([`DocumentCache::validated`]). Every rule of that validation depends only on the schema and
+//! the document, except the check of the variables' values against their types, which the HTTP
+//! handlers make themselves before every execution ([`crate::http::variables`]). So a document
+//! that validated once validates again, and the council endpoint runs it on a schema that skips
+//! the repeated walk ([`async_graphql::ValidationMode::Fast`], which still computes each
+//! request's depth and complexity, as they depend on the variables). The walk was about 4.5 % of
+//! the gateway's instructions per register page.
 
 use std::num::NonZeroUsize;
 use std::sync::{Mutex, PoisonError};
@@ -26,7 +35,15 @@ pub const MAX_TEXT_BYTES: usize = 16 * 1024;
 /// The process's parsed documents, by text.
 #[derive(Debug)]
 pub struct DocumentCache {
-    documents: Mutex<LruCache<String, ExecutableDocument>>,
+    documents: Mutex<LruCache<String, Kept>>,
+}
+
+/// A kept document.
+#[derive(Debug)]
+struct Kept {
+    document: ExecutableDocument,
+    /// Whether it has passed the schema's full validation.
+    validated: bool,
 }
 
 impl Default for DocumentCache {
@@ -48,7 +65,10 @@ impl DocumentCache {
     /// [`admit`], with the request's document taken from the cache when its text is there, and
     /// kept in it when it is admitted.
     pub fn admit(&self, request: &mut Request, limits: &Limits) -> Result<u64, Refusal> {
-        let kept = self.lock().get(request.query.as_str()).cloned();
+        let kept = self
+            .lock()
+            .get(request.query.as_str())
+            .map(|kept| kept.document.clone());
         let hit = kept.is_some();
         if let Some(document) = kept {
             request.set_parsed_query(document);
@@ -58,10 +78,26 @@ impl DocumentCache {
             && request.query.len() <= MAX_TEXT_BYTES
             && let Ok(document) = request.parsed_query()
         {
-            let document = document.clone();
-            self.lock().put(request.query.clone(), document);
+            let kept = Kept {
+                document: document.clone(),
+                validated: false,
+            };
+            self.lock().put(request.query.clone(), kept);
         }
         Ok(cost)
+    }
+
+    /// Whether the document of this text is kept and has passed the schema's full validation.
+    pub fn validated(&self, text: &str) -> bool {
+        self.lock().peek(text).is_some_and(|kept| kept.validated)
+    }
+
+    /// Records that the kept document of this text passed the schema's full validation: it ran
+    /// without any error.
+    pub fn passed_validation(&self, text: &str) {
+        if let Some(kept) = self.lock().peek_mut(text) {
+            kept.validated = true;
+        }
     }
 
     /// Documents held.
@@ -74,7 +110,7 @@ impl DocumentCache {
         self.len() == 0
     }
 
-    fn lock(&self) -> std::sync::MutexGuard<'_, LruCache<String, ExecutableDocument>> {
+    fn lock(&self) -> std::sync::MutexGuard<'_, LruCache<String, Kept>> {
         // The map is only read or written whole under the lock: a panic cannot leave it torn.
         self.documents
             .lock()
@@ -116,6 +152,26 @@ mod tests {
         let small = cache.admit(&mut request(PAGE, 1), &limits).unwrap();
         let large = cache.admit(&mut request(PAGE, 100), &limits).unwrap();
         assert!(large > small, "{large} > {small}");
+    }
+
+    #[test]
+    fn a_document_is_validated_only_once_marked_and_only_while_kept() {
+        let cache = DocumentCache::new(1);
+        let limits = Limits::default();
+        assert!(!cache.validated(PAGE));
+        cache.passed_validation(PAGE);
+        assert!(!cache.validated(PAGE), "not kept: nothing to mark");
+        cache.admit(&mut request(PAGE, 20), &limits).unwrap();
+        assert!(!cache.validated(PAGE));
+        cache.passed_validation(PAGE);
+        assert!(cache.validated(PAGE));
+        // Pushed out by another document, it must validate in full again.
+        cache
+            .admit(&mut Request::new("{ __typename }"), &limits)
+            .unwrap();
+        assert!(!cache.validated(PAGE));
+        cache.admit(&mut request(PAGE, 20), &limits).unwrap();
+        assert!(!cache.validated(PAGE));
     }
 
     #[test]

@@ -10,7 +10,7 @@
 //! 4. its cost ([`price`] under [`model`]: [`CostLimits::max_cost`]).
 //!
 //! The HTTP handlers call it first, before authentication and the council lookup, so a refusal
-//! reads nothing; the schemas' [`guard::CostGuard`] extension calls it for requests that did not
+//! reads nothing; the schemas' [`crate::graphql::extension::RequestGuard`] calls it for requests that did not
 //! come through HTTP. async-graphql's own depth and complexity limits still apply after it, in
 //! validation. Last, while a request runs, [`budget::ValuesBudget`] stops its answer at
 //! [`CostLimits::max_values`] values, whatever the model estimated.
@@ -20,7 +20,6 @@
 
 pub mod budget;
 pub mod documents;
-pub mod guard;
 pub mod lexer;
 pub mod model;
 pub mod price;
@@ -38,7 +37,7 @@ pub use refusal::Refusal;
 use crate::settings::{CostLimits, Limits};
 
 /// Put in a request's data by [`admit`]: its document was priced and admitted at this cost, so
-/// [`guard::CostGuard`] does not price it again.
+/// [`crate::graphql::extension::RequestGuard`] does not price it again.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Admitted {
     /// The document's cost.

@@ -1,30 +1,39 @@
-//! The schemas' own line of defence, one extension so that it adds one step, not two, to the
-//! resolution of every field: requests executed without the HTTP handlers (tests, embedding, any
-//! future transport) are priced too, before validation, and every answer is held to its
-//! [`ValuesBudget`].
+//! The schemas' one extension. async-graphql runs every extension's `resolve` hook around every
+//! field of every answer, a boxed future each even when the hook does nothing, so everything a
+//! request needs from the schema is one extension, not one per concern (three of them were a
+//! tenth of an uncached register page's instructions):
+//!
+//! - requests executed without the HTTP handlers (tests, embedding, any future transport) are
+//!   priced too, before validation ([`admit`]);
+//! - a council request gets its own [`crate::graphql::loader::RequestLoader`];
+//! - every answer is held to its [`ValuesBudget`];
+//! - async-graphql's own errors get a code ([`with_code`]).
 
 use std::sync::Arc;
 
 use async_graphql::extensions::{
-    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest, NextResolve,
-    ResolveInfo,
+    Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest, NextRequest,
+    NextResolve, ResolveInfo,
 };
 use async_graphql::{Request, Response, ServerResult, Value};
 
-use super::budget::ValuesBudget;
-use super::{admit, admitted};
+use super::cost::budget::ValuesBudget;
+use super::cost::{admit, admitted};
+use super::error_codes::with_code;
+use super::loader::with_request_loader;
 use crate::settings::Limits;
 
 /// Applies [`admit`] to every request not already admitted, before async-graphql parses and
-/// validates it, and stops every answer at `limits.cost.max_values` values.
-pub struct CostGuard {
+/// validates it, gives council requests their loader, stops every answer at
+/// `limits.cost.max_values` values and gives every error without one a code.
+pub struct RequestGuard {
     /// The limits the schema was built with.
     pub limits: Limits,
 }
 
-impl ExtensionFactory for CostGuard {
+impl ExtensionFactory for RequestGuard {
     fn create(&self) -> Arc<dyn Extension> {
-        Arc::new(CostGuardExtension {
+        Arc::new(RequestGuardExtension {
             limits: self.limits,
             budget: ValuesBudget::new(self.limits.cost.max_values),
         })
@@ -32,13 +41,21 @@ impl ExtensionFactory for CostGuard {
 }
 
 /// One request's guard (async-graphql creates extensions anew for each request).
-struct CostGuardExtension {
+struct RequestGuardExtension {
     limits: Limits,
     budget: ValuesBudget,
 }
 
 #[async_graphql::async_trait::async_trait]
-impl Extension for CostGuardExtension {
+impl Extension for RequestGuardExtension {
+    async fn request(&self, ctx: &ExtensionContext<'_>, next: NextRequest<'_>) -> Response {
+        let mut response = next.run(ctx).await;
+        for error in &mut response.errors {
+            with_code(error);
+        }
+        response
+    }
+
     async fn prepare_request(
         &self,
         ctx: &ExtensionContext<'_>,
@@ -48,6 +65,7 @@ impl Extension for CostGuardExtension {
         if !admitted(&request) {
             admit(&mut request, &self.limits).map_err(|refusal| refusal.to_server_error())?;
         }
+        let request = with_request_loader(ctx, request);
         next.run(ctx, request).await
     }
 
