@@ -46,6 +46,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "personal values",
         include_str!("../../../migrations/postgres/0008_personal_values.sql"),
     ),
+    (
+        9,
+        "append command key",
+        include_str!("../../../migrations/postgres/0009_append_command_key.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -89,6 +94,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         8,
         "personal values",
         include_str!("../../../migrations/sqlite/0008_personal_values.sql"),
+    ),
+    (
+        9,
+        "append command key",
+        include_str!("../../../migrations/sqlite/0009_append_command_key.sql"),
     ),
 ];
 
