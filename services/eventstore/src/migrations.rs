@@ -47,6 +47,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         include_str!("../../../migrations/postgres/0008_personal_values.sql"),
     ),
     (
+        9,
+        "append command key",
+        include_str!("../../../migrations/postgres/0009_append_command_key.sql"),
+    ),
+    (
         10,
         "nested records",
         include_str!("../../../migrations/postgres/0010_nested_records.sql"),
@@ -94,6 +99,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         8,
         "personal values",
         include_str!("../../../migrations/sqlite/0008_personal_values.sql"),
+    ),
+    (
+        9,
+        "append command key",
+        include_str!("../../../migrations/sqlite/0009_append_command_key.sql"),
     ),
     (
         10,

@@ -2,11 +2,14 @@
 //!
 //! An append is one INSERT … SELECT in autocommit: one round trip, one durable commit, no lock.
 //! It inserts the events at the positions after the head the writer knows, and only if, in the
-//! statement's snapshot, that head is the event at that position with that hash, the command id
-//! is new and the stream is at the expected version. The primary key (tenant, position) makes
-//! this safe without a lock: any append committed after the snapshot occupies the next position,
-//! so this insert fails with a unique violation instead of writing on a stale view. Hence
-//! positions are gapless and become visible in order, even with many server processes.
+//! statement's snapshot, that head is the event at that position with that hash and the stream is
+//! at the expected version. The primary key (tenant, position) makes this safe without a lock:
+//! any append committed after the snapshot occupies the next position, so this insert fails with
+//! a unique violation instead of writing on a stale view. Hence positions are gapless and become
+//! visible in order, even with many server processes. The command id is checked the same way: a
+//! command's first event carries its event count, and a unique index over first events
+//! (`events_command_key`, migration 0009) refuses a second command with the same id as part of
+//! the insert; events recorded before that migration are still looked up, in the old index.
 //!
 //! The store caches each tenant's head, so an append with an exact expected version needs no
 //! read first. When the cache is cold, the expectation is `Any`, or another writer moved the head,
@@ -66,27 +69,34 @@ const MAX_ATTEMPTS: u32 = 100;
 /// The checked insert of an append's events. $1 tenant, $2 previous position, $3 previous hash,
 /// $4 stream, $5 expected stream version, $6 command, $7 actor, $8 causation, $9 correlation,
 /// $10 recorded at, $11..$15 the events' ids, types, schema versions, payloads and hashes,
-/// $16 the command's fingerprint. It inserts every event or none.
+/// $16 the command's fingerprint. It inserts every event or none. The first event records the
+/// command's event count (`command_events`), the others 0: a command id already used since
+/// migration 0009 is refused by the unique index `events_command_key` (a unique violation, like a
+/// lost race for the position), and one used before it by the lookup in
+/// `events_by_command_before_key`, which holds only those older events.
 ///
 /// Every lookup must reach its row through an index that leads to it whatever the planner knows:
 /// each pooled connection keeps a generic plan made after its first few executions, often on an
 /// almost empty table, and keeps it until the table is next analyzed. So the head is checked as
 /// the tenant's last event by walking the primary key backwards, not as a point lookup on
 /// (tenant, position): without statistics the planner costed that lookup the same through
-/// `events_by_command` (tenant_id, command_id), filtering every event of the tenant, and an
-/// append then read the tenant's whole log (docs/benchmarks.md, `append`).
+/// the command index (tenant_id, command_id), filtering every event of the tenant, and an
+/// append then read the tenant's whole log (docs/benchmarks.md, `append`). The tests below check
+/// every statement here that reads `events`.
 macro_rules! insert_events_checked {
     () => {
         "INSERT INTO events (tenant_id, position, event_id, stream_id, stream_version, \
          event_type, schema_version, actor, command_id, causation_id, correlation_id, \
-         recorded_at, payload, hash, command_fingerprint) \
+         recorded_at, payload, hash, command_fingerprint, command_events) \
          SELECT $1, $2 + e.ord, e.event_id, $4, $5 + e.ord, e.event_type, e.schema_version, $7, \
-                $6, $8, $9, $10, e.payload, e.hash, $16 \
+                $6, $8, $9, $10, e.payload, e.hash, $16, \
+                CASE e.ord WHEN 1 THEN cardinality($11::uuid[]) ELSE 0 END \
          FROM unnest($11::uuid[], $12::text[], $13::integer[], $14::text[], $15::text[]) \
               WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, hash, ord) \
          WHERE coalesce((SELECT h.position = $2 AND h.hash = $3 FROM events h \
                          WHERE h.tenant_id = $1 ORDER BY h.position DESC LIMIT 1), $2 = 0) \
-           AND NOT EXISTS (SELECT 1 FROM events c WHERE c.tenant_id = $1 AND c.command_id = $6) \
+           AND NOT EXISTS (SELECT 1 FROM events c WHERE c.tenant_id = $1 AND c.command_id = $6 \
+                           AND c.command_events IS NULL) \
            AND coalesce((SELECT s.stream_version FROM events s \
                          WHERE s.tenant_id = $1 AND s.stream_id = $4 \
                          ORDER BY s.stream_version DESC LIMIT 1), 0) = $5"
@@ -119,13 +129,17 @@ const INSERT_WITH_PERSONAL: &str = concat!(
 );
 
 /// The state an append is decided on, read in one snapshot. `ORDER BY … LIMIT 1` walks an index
-/// backwards; `max()` would read the whole stream.
+/// backwards; `max()` would read the whole stream. A command is found by its first event, or,
+/// recorded before migration 0009, by any of its events.
 const READ_STATE: &str = "SELECT \
      (SELECT position FROM events WHERE tenant_id = $1 ORDER BY position DESC LIMIT 1), \
      (SELECT hash FROM events WHERE tenant_id = $1 ORDER BY position DESC LIMIT 1), \
      (SELECT stream_version FROM events WHERE tenant_id = $1 AND stream_id = $2 \
       ORDER BY stream_version DESC LIMIT 1), \
-     EXISTS (SELECT 1 FROM events WHERE tenant_id = $1 AND command_id = $3)";
+     EXISTS (SELECT 1 FROM events WHERE tenant_id = $1 AND command_id = $3 \
+             AND command_events > 0) \
+     OR EXISTS (SELECT 1 FROM events WHERE tenant_id = $1 AND command_id = $3 \
+                AND command_events IS NULL)";
 
 /// The event store on PostgreSQL. Clones share the pool and the cache of heads.
 #[derive(Debug, Clone)]
@@ -390,20 +404,33 @@ async fn read_head(conn: &mut PgConnection, tenant: TenantId) -> Result<LogHead,
     }
 }
 
+/// A committed command: its first event and event count (migration 0009), or, recorded before,
+/// all its events. A command's events are consecutive in one stream, so the first event and the
+/// count give the last position and version. The older events are aggregated without
+/// `GROUP BY stream_id`: grouping made the planner walk the stream index over the tenant's whole
+/// log instead of looking the command up (the plan test below).
+const FIND_COMMAND: &str = "\
+     SELECT stream_id, position AS first_position, \
+            position + command_events - 1 AS last_position, \
+            stream_version + command_events - 1 AS stream_version, \
+            command_fingerprint AS fingerprint \
+     FROM events WHERE tenant_id = $1 AND command_id = $2 AND command_events > 0 \
+     UNION ALL \
+     SELECT max(stream_id), min(position), max(position), max(stream_version), \
+            max(command_fingerprint) \
+     FROM events WHERE tenant_id = $1 AND command_id = $2 AND command_events IS NULL \
+     HAVING count(*) > 0";
+
 async fn find_command(
     conn: &mut PgConnection,
     tenant: TenantId,
     command_id: Uuid,
 ) -> Result<Option<CommandRecord>, StoreError> {
-    let row = sqlx::query(
-        "SELECT stream_id, min(position) AS first_position, max(position) AS last_position, \
-         max(stream_version) AS stream_version, max(command_fingerprint) AS fingerprint \
-         FROM events WHERE tenant_id = $1 AND command_id = $2 GROUP BY stream_id",
-    )
-    .bind(tenant.as_uuid())
-    .bind(command_id)
-    .fetch_optional(&mut *conn)
-    .await?;
+    let row = sqlx::query(FIND_COMMAND)
+        .bind(tenant.as_uuid())
+        .bind(command_id)
+        .fetch_optional(&mut *conn)
+        .await?;
     row.map(|row| {
         decode::command(decode::RawCommand {
             stream: row.try_get("stream_id")?,
@@ -694,19 +721,24 @@ mod tests {
         }
     }
 
-    async fn assert_lookups_are_direct(db: &TestPostgres, sql: &str, types: &str) {
+    /// The indexes an append's checked insert reads: the head, the commands recorded before
+    /// migration 0009 (later ones are refused by `events_command_key` on insert), the stream.
+    const APPEND_INDEXES: [&str; 3] = [
+        "events_pkey",
+        "events_by_command_before_key",
+        "events_tenant_id_stream_id_stream_version_key",
+    ];
+
+    async fn assert_lookups_are_direct(
+        db: &TestPostgres,
+        sql: &str,
+        types: &str,
+        expected: &[&str],
+    ) {
         let mut scans = Vec::new();
         scans_of_events(&generic_plan(db, sql, types).await, &mut scans);
         let indexes: Vec<&str> = scans.iter().map(|(_, index, _)| index.as_str()).collect();
-        assert_eq!(
-            indexes,
-            [
-                "events_pkey",
-                "events_by_command",
-                "events_tenant_id_stream_id_stream_version_key"
-            ],
-            "{scans:?}"
-        );
+        assert_eq!(indexes, expected, "{scans:?}");
         for (node_type, index, filtered) in &scans {
             assert!(
                 node_type.starts_with("Index") && !filtered,
@@ -720,8 +752,25 @@ mod tests {
         let Some(db) = TestPostgres::fresh("pg_append_plan", &migrations::postgres()).await else {
             return;
         };
-        assert_lookups_are_direct(&db, INSERT_EVENTS, EVENTS_TYPES).await;
+        assert_lookups_are_direct(&db, INSERT_EVENTS, EVENTS_TYPES, &APPEND_INDEXES).await;
         let with_personal = format!("{EVENTS_TYPES}, uuid[], text[], text[], text[], text[]");
-        assert_lookups_are_direct(&db, INSERT_WITH_PERSONAL, &with_personal).await;
+        assert_lookups_are_direct(&db, INSERT_WITH_PERSONAL, &with_personal, &APPEND_INDEXES).await;
+    }
+
+    #[tokio::test]
+    async fn the_state_and_command_reads_planned_on_an_empty_log_reach_their_rows_through_indexes()
+    {
+        let Some(db) = TestPostgres::fresh("pg_read_plan", &migrations::postgres()).await else {
+            return;
+        };
+        let commands = ["events_command_key", "events_by_command_before_key"];
+        let state = [
+            &["events_pkey", "events_pkey"][..],
+            &["events_tenant_id_stream_id_stream_version_key"],
+            &commands,
+        ]
+        .concat();
+        assert_lookups_are_direct(&db, READ_STATE, "uuid, text, uuid", &state).await;
+        assert_lookups_are_direct(&db, FIND_COMMAND, "uuid, uuid", &commands).await;
     }
 }

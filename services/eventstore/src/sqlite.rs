@@ -168,10 +168,20 @@ async fn find_command(
     tenant: TenantId,
     command_id: Uuid,
 ) -> Result<Option<CommandRecord>, StoreError> {
+    // A command's first event carries its event count (migration 0009); a command recorded
+    // before has none, and is found by all its events. Its events are consecutive in one stream
+    // (so no GROUP BY, which could lead the planner to the stream index, as on PostgreSQL).
     let row = sqlx::query(
-        "SELECT stream_id, min(position) AS first_position, max(position) AS last_position, \
-         max(stream_version) AS stream_version, max(command_fingerprint) AS fingerprint \
-         FROM events WHERE tenant_id = ? AND command_id = ? GROUP BY stream_id",
+        "SELECT stream_id, position AS first_position, \
+                position + command_events - 1 AS last_position, \
+                stream_version + command_events - 1 AS stream_version, \
+                command_fingerprint AS fingerprint \
+         FROM events WHERE tenant_id = ?1 AND command_id = ?2 AND command_events > 0 \
+         UNION ALL \
+         SELECT max(stream_id), min(position), max(position), max(stream_version), \
+                max(command_fingerprint) \
+         FROM events WHERE tenant_id = ?1 AND command_id = ?2 AND command_events IS NULL \
+         HAVING count(*) > 0",
     )
     .bind(tenant.to_string())
     .bind(command_id.to_string())
@@ -254,12 +264,13 @@ impl SqliteEventStore {
         let tenant = request.tenant.to_string();
         let recorded_at = format_recorded_at(prepared.recorded_at);
         let metadata = &request.metadata;
+        let event_count = request.events.len() as u64;
         for (offset, (event, hash)) in (1u64..).zip(request.events.iter().zip(&prepared.hashes)) {
             sqlx::query(
                 "INSERT INTO events (tenant_id, position, event_id, stream_id, stream_version, \
                  event_type, schema_version, actor, command_id, causation_id, correlation_id, \
-                 recorded_at, payload, hash, command_fingerprint) \
-                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                 recorded_at, payload, hash, command_fingerprint, command_events) \
+                 VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             )
             .bind(&tenant)
             .bind(to_i64(head.position + offset))
@@ -281,6 +292,8 @@ impl SqliteEventStore {
                     .as_ref()
                     .map(CommandFingerprint::as_str),
             )
+            // The command's event count on its first event, 0 on the others (migration 0009).
+            .bind(if offset == 1 { to_i64(event_count) } else { 0 })
             .execute(&mut *tx)
             .await?;
             for personal in &event.personal {

@@ -122,6 +122,7 @@ conformance! {
         any_version_appends_after_whatever_is_there,
         positions_are_gapless_across_the_streams_of_a_tenant,
         replaying_a_command_returns_the_original_result_and_appends_nothing,
+        a_command_recorded_before_the_command_key_is_still_replayed,
         a_command_id_names_one_stream_only,
         a_command_id_reused_for_another_command_on_its_stream_is_refused,
         a_command_id_is_scoped_to_its_tenant,

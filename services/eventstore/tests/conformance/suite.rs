@@ -244,6 +244,48 @@ pub async fn replaying_a_command_returns_the_original_result_and_appends_nothing
     );
 }
 
+/// Events recorded before migration 0009 carry no event count (`command_events` is NULL) and are
+/// found through the older command index: their commands are still found, replayed and refused.
+pub async fn a_command_recorded_before_the_command_key_is_still_replayed<S: Backend>(store: &S) {
+    let (original_tenant, tenant) = (TenantId::new(), TenantId::new());
+    let mut first = request(original_tenant, "decision/a", ExpectedVersion::MustBe(0), 2);
+    store.append(first.clone()).await.unwrap();
+    // The same two events as an older store wrote them, in a tenant of their own.
+    let copy = format!(
+        "INSERT INTO events (tenant_id, position, event_id, stream_id, stream_version, \
+         event_type, schema_version, actor, command_id, causation_id, correlation_id, \
+         recorded_at, payload, hash, command_fingerprint) SELECT '{tenant}', position, \
+         event_id, stream_id, stream_version, event_type, schema_version, actor, command_id, \
+         causation_id, correlation_id, recorded_at, payload, hash, command_fingerprint \
+         FROM events WHERE tenant_id = '{original_tenant}'"
+    );
+    tamper(store, copy).await;
+    first.tenant = tenant;
+    let record = store
+        .find_command(tenant, first.metadata.command_id)
+        .await
+        .unwrap()
+        .unwrap();
+    assert_eq!(
+        (
+            record.committed.first_position,
+            record.committed.last_position,
+            record.committed.stream_version
+        ),
+        (1, 2, 2)
+    );
+    let replayed = store.append(first.clone()).await.unwrap();
+    assert!(replayed.replayed);
+    assert_eq!(replayed.committed, record.committed);
+    let mut other = request(tenant, "decision/b", ExpectedVersion::MustBe(0), 1);
+    other.metadata.command_id = first.metadata.command_id;
+    assert!(matches!(
+        store.append(other).await.unwrap_err(),
+        StoreError::CommandIdReused { .. }
+    ));
+    assert_eq!(whole_log(store, tenant).await.len(), 2);
+}
+
 pub async fn a_command_id_names_one_stream_only<S: Backend>(store: &S) {
     let tenant = TenantId::new();
     let first = request(tenant, "decision/a", ExpectedVersion::MustBe(0), 1);
