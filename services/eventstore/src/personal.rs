@@ -134,8 +134,18 @@ impl Disclosures {
     /// The value of a stored payload with every sealed value put back. Most events hold none,
     /// and their text says so: only those are walked (decoding is on the projector's hot path).
     pub fn unsealed(&self, payload: &CanonicalJson) -> Value {
-        let value = payload.to_value();
-        if payload.as_str().contains(SEALED_MARK) {
+        self.unsealed_in(payload.to_value(), payload.as_str())
+    }
+
+    /// The same from a payload's stored text, parsed once and not canonicalised again: for a
+    /// reader that trusts the text as the store wrote it (the projector; `civic verify` still
+    /// checks every payload against its hash).
+    pub fn unsealed_text(&self, payload: &str) -> Result<Value, serde_json::Error> {
+        Ok(self.unsealed_in(serde_json::from_str(payload)?, payload))
+    }
+
+    fn unsealed_in(&self, value: Value, text: &str) -> Value {
+        if text.contains(SEALED_MARK) {
             self.unseal(value)
         } else {
             value
@@ -280,6 +290,16 @@ mod tests {
         );
         let plain = CanonicalJson::from_value(&json!({"title": "Budget"})).unwrap();
         assert_eq!(held.unsealed(&plain), json!({"title": "Budget"}));
+        // From the stored text, without canonicalising it again: the same values.
+        assert_eq!(
+            held.unsealed_text(stored.as_str()).unwrap(),
+            held.unsealed(&stored)
+        );
+        assert_eq!(
+            held.unsealed_text(plain.as_str()).unwrap(),
+            held.unsealed(&plain)
+        );
+        assert!(held.unsealed_text("{\"title\":").is_err());
     }
 
     #[test]

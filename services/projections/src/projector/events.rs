@@ -3,11 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use chrono::{DateTime, Utc};
-use civic_eventstore::{
-    Actor, CanonicalJson, Disclosures, EventType, RecordedEvent, StreamName, TenantId,
-};
-use uuid::Uuid;
+use civic_app::AppError;
+use civic_domain::{EncodedEvent, Event, StreamId};
+use civic_eventstore::{Disclosures, TenantId};
 
 use crate::db::{Dialect, Param, TextRow, Tx, int};
 use crate::error::ProjectionError;
@@ -90,31 +88,43 @@ fn erased_records(payload: &str) -> Result<Vec<String>, ProjectionError> {
         .map_err(|e| corrupt("PersonalDataErased payload", e))
 }
 
-/// Every event of `streams` up to position `upto`, grouped by stream, each in stream order.
+/// One stream's events up to a batch's end, decoded, and the position of the last.
+#[derive(Debug)]
+pub(super) struct Stream {
+    /// Its events; empty for a stream that is not one of the domain's (never projected).
+    pub events: Vec<Event>,
+    pub last: u64,
+    domain: bool,
+}
+
+/// Every event of `streams` up to position `upto`, grouped by stream, each in stream order and
+/// decoded as the domain's events.
+///
+/// Only what folding needs is read: type, schema version, payload and the personal values still
+/// held. The payload's stored text is trusted as the store wrote it and parsed once, without
+/// canonicalising it again (the store only ever writes canonical text, and `civic verify` checks
+/// every payload against the hash chain): re-canonicalising was a large share of a rebuild's
+/// client time.
 pub(super) async fn streams_upto(
     tx: &mut Tx,
     tenant: TenantId,
     streams: &[String],
     upto: u64,
-) -> Result<BTreeMap<String, Vec<RecordedEvent>>, ProjectionError> {
-    let (recorded_at, among, disclosed) = match tx.dialect() {
+) -> Result<BTreeMap<String, Stream>, ProjectionError> {
+    let (among, disclosed) = match tx.dialect() {
         Dialect::Postgres => (
-            "to_char(e.recorded_at AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"')",
             "e.stream_id = ANY(?)",
             "SELECT json_object_agg(p.commitment, p.value)::text",
         ),
         Dialect::Sqlite => (
-            "e.recorded_at",
             "e.stream_id IN (SELECT value FROM json_each(?))",
             "SELECT json_group_object(p.commitment, p.value)",
         ),
     };
     let sql = format!(
-        "SELECT CAST(e.tenant_id AS TEXT), CAST(e.position AS TEXT), CAST(e.event_id AS TEXT), \
-         e.stream_id, CAST(e.stream_version AS TEXT), e.event_type, \
-         CAST(e.schema_version AS TEXT), e.actor, CAST(e.command_id AS TEXT), \
-         CAST(e.causation_id AS TEXT), CAST(e.correlation_id AS TEXT), {recorded_at}, e.payload, \
-         e.hash, ({disclosed} FROM personal_values p \
+        "SELECT CAST(e.position AS TEXT), e.stream_id, e.event_type, \
+         CAST(e.schema_version AS TEXT), e.payload, \
+         ({disclosed} FROM personal_values p \
                   WHERE p.tenant_id = e.tenant_id AND p.position = e.position \
                   HAVING count(*) > 0) \
          FROM events e WHERE e.tenant_id = ? AND {among} AND e.position <= ? \
@@ -130,13 +140,23 @@ pub(super) async fn streams_upto(
             ],
         )
         .await?;
-    let mut grouped: BTreeMap<String, Vec<RecordedEvent>> = BTreeMap::new();
+    let mut grouped: BTreeMap<String, Stream> = BTreeMap::new();
     for row in &rows {
-        let event = recorded(row)?;
-        grouped
-            .entry(event.stream.as_str().to_owned())
-            .or_default()
-            .push(event);
+        let position = row.u64(0)?;
+        let name = row.text(1)?;
+        let stream = match grouped.get_mut(name) {
+            Some(stream) => stream,
+            None => grouped.entry(name.to_owned()).or_insert_with(|| Stream {
+                events: Vec::new(),
+                last: 0,
+                domain: StreamId::parse(name).is_ok(),
+            }),
+        };
+        // Other streams are not projected, so their events are not decoded either.
+        if stream.domain {
+            stream.events.push(decoded(row, position)?);
+        }
+        stream.last = position;
     }
     Ok(grouped)
 }
@@ -145,34 +165,21 @@ fn corrupt(what: &str, detail: impl std::fmt::Display) -> ProjectionError {
     ProjectionError::corrupt(what, detail)
 }
 
-/// A stored event, exactly as the store would return it.
-fn recorded(row: &TextRow) -> Result<RecordedEvent, ProjectionError> {
-    let recorded_at = row.text(11)?;
-    Ok(RecordedEvent {
-        tenant: TenantId::from_uuid(row.uuid(0)?),
-        position: row.u64(1)?,
-        event_id: row.uuid(2)?,
-        stream: StreamName::parse(row.text(3)?).map_err(|e| corrupt("stream name", e))?,
-        stream_version: row.u64(4)?,
-        event_type: EventType::parse(row.text(5)?).map_err(|e| corrupt("event type", e))?,
+/// A stored event as the domain's event of the current schema, with the personal values still
+/// held put back (and null for those erased), as `civic_app::codec::from_recorded` decodes it.
+fn decoded(row: &TextRow, position: u64) -> Result<Event, ProjectionError> {
+    let disclosed =
+        Disclosures::from_aggregate(row.opt(5)).map_err(|e| corrupt("personal values", e))?;
+    let encoded = EncodedEvent {
+        event_type: row.text(2)?.to_owned(),
         schema_version: row
-            .text(6)?
+            .text(3)?
             .parse()
             .map_err(|e| corrupt("schema version", e))?,
-        actor: Actor::parse(row.text(7)?).map_err(|e| corrupt("actor", e))?,
-        command_id: row.uuid(8)?,
-        causation_id: row
-            .opt(9)
-            .map(Uuid::try_parse)
-            .transpose()
-            .map_err(|e| corrupt("causation id", e))?,
-        correlation_id: row.uuid(10)?,
-        recorded_at: DateTime::parse_from_rfc3339(recorded_at)
-            .map(|at| at.with_timezone(&Utc))
-            .map_err(|e| corrupt("recorded at", e))?,
-        payload: CanonicalJson::parse(row.text(12)?).map_err(|e| corrupt("payload", e))?,
-        hash: row.text(13)?.to_owned(),
-        disclosed: Disclosures::from_aggregate(row.opt(14))
-            .map_err(|e| corrupt("personal values", e))?,
-    })
+        payload: disclosed
+            .unsealed_text(row.text(4)?)
+            .map_err(|e| corrupt("payload", e))?,
+    };
+    Event::decode(&encoded)
+        .map_err(|source| ProjectionError::Decode(AppError::Decode { position, source }))
 }

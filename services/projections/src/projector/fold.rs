@@ -2,13 +2,12 @@
 //! views once, however many of the batch's events were its, so `write` can replace its rows with
 //! one statement per table.
 
-use civic_app::codec::from_recorded;
 use civic_domain::stream::StreamKind;
-use civic_domain::{
-    Council, Decision, Event, ForwardPlanEntry, Meeting, StrategyDocument, StreamId,
-};
-use civic_eventstore::{RecordedEvent, TenantId};
+use civic_domain::{Council, Decision, ForwardPlanEntry, Meeting, StrategyDocument, StreamId};
+use civic_eventstore::TenantId;
 use uuid::Uuid;
+
+use super::events::Stream;
 
 use crate::error::ProjectionError;
 use crate::views::{CouncilView, DecisionView, ForwardPlanView, MeetingView, StrategyDocumentView};
@@ -49,28 +48,23 @@ impl Folded {
         &mut self,
         tenant: TenantId,
         stream: &str,
-        recorded: &[RecordedEvent],
+        read: &Stream,
     ) -> Result<(), ProjectionError> {
         let Ok(stream_id) = StreamId::parse(stream) else {
             tracing::debug!(%tenant, stream, "not a domain stream; nothing to project");
             return Ok(());
         };
-        let events = recorded
-            .iter()
-            .map(from_recorded)
-            .collect::<Result<Vec<Event>, _>>()
-            .map_err(ProjectionError::Decode)?;
-        let last = recorded.last().map_or(0, |e| e.position);
+        let (events, last) = (read.events.as_slice(), read.last);
         match stream_id.kind() {
             StreamKind::Council => {
                 self.council = Some(
-                    Council::from_history(&events)
+                    Council::from_history(events)
                         .map(|c| CouncilView::from_council(tenant, &c, last)),
                 );
             }
             StreamKind::Decision(id) => {
                 self.decisions.ids.push(id.as_uuid());
-                if let Some(decision) = Decision::from_history(&events) {
+                if let Some(decision) = Decision::from_history(events) {
                     let full = DecisionView::from_decision(tenant, &decision, last);
                     let public = full.public();
                     self.decisions.views.push(full);
@@ -80,21 +74,21 @@ impl Folded {
             StreamKind::ForwardPlan(id) => {
                 self.forward_plan.ids.push(id.as_uuid());
                 self.forward_plan.views.extend(
-                    ForwardPlanEntry::from_history(&events)
+                    ForwardPlanEntry::from_history(events)
                         .map(|entry| ForwardPlanView::from_entry(tenant, &entry, last)),
                 );
             }
             StreamKind::Strategy(id) => {
                 self.strategies.ids.push(id.as_uuid());
                 self.strategies.views.extend(
-                    StrategyDocument::from_history(&events)
+                    StrategyDocument::from_history(events)
                         .map(|doc| StrategyDocumentView::from_document(tenant, &doc, last)),
                 );
             }
             StreamKind::Meeting(id) => {
                 self.meetings.ids.push(id.as_uuid());
                 self.meetings.views.extend(
-                    Meeting::from_history(&events)
+                    Meeting::from_history(events)
                         .map(|meeting| MeetingView::from_meeting(tenant, &meeting, last)),
                 );
             }
