@@ -24,6 +24,7 @@ use prometheus_client::encoding::text::encode;
 use prometheus_client::registry::Registry;
 
 pub use graphql::GraphqlMetrics;
+pub(crate) use graphql::operation_type;
 pub(crate) use http::count_request;
 pub use http::HttpMetrics;
 
