@@ -54,6 +54,33 @@ impl AnyEventStore {
         Ok(())
     }
 
+    /// How the connection pool is used now, for `/metrics`.
+    pub fn pool_usage(&self) -> PoolUsage {
+        let (size, idle, max) = match self {
+            Self::Postgres(store) => {
+                let pool = store.pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+            Self::Sqlite(store) => {
+                let pool = store.pool();
+                (
+                    pool.size(),
+                    pool.num_idle(),
+                    pool.options().get_max_connections(),
+                )
+            }
+        };
+        PoolUsage {
+            open: size,
+            idle: u32::try_from(idle).unwrap_or(u32::MAX),
+            max,
+        }
+    }
+
     /// Applies the embedded migrations of the backend.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self {
@@ -147,4 +174,15 @@ impl EventStore for AnyEventStore {
             Self::Sqlite(store) => store.reclaim_deleted(tables).await,
         }
     }
+}
+
+/// The database connection pool's use at one moment.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PoolUsage {
+    /// Connections open (idle or in use).
+    pub open: u32,
+    /// Of those, idle.
+    pub idle: u32,
+    /// The most the pool opens.
+    pub max: u32,
 }

@@ -41,7 +41,7 @@ pub mod sqlite;
 pub mod store;
 pub mod types;
 
-pub use any::AnyEventStore;
+pub use any::{AnyEventStore, PoolUsage};
 pub use canonical_json::CanonicalJson;
 pub use chain::{ChainBreak, ChainVerifier, GENESIS_HASH};
 pub use completion::run_to_completion;

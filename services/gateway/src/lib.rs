@@ -25,6 +25,7 @@
 //! - [`services`]: [`Services`], what every request shares (the runtime, the limits, the
 //!   response cache).
 //! - [`error`]: [`ApiError`], the one mapping to `extensions.code`.
+//! - [`metrics`]: `/metrics`, what the process counts (HTTP, GraphQL, commands, cache, pool).
 
 pub mod auth;
 pub mod cache;
@@ -32,6 +33,7 @@ pub mod error;
 pub mod feed;
 pub mod graphql;
 pub mod http;
+pub mod metrics;
 pub mod proofs;
 pub mod routes;
 pub mod services;

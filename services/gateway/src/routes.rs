@@ -14,6 +14,7 @@ use crate::http::graphql::{council, platform};
 use crate::http::health::{healthz, readyz};
 use crate::http::home::{home, readme};
 use crate::http::log;
+use crate::metrics::{count_request, metrics};
 use crate::settings::HttpSettings;
 
 /// The gateway's routes:
@@ -27,12 +28,13 @@ use crate::settings::HttpSettings;
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
 /// | `/healthz` | GET | the process is up |
 /// | `/readyz` | GET | the database answers |
+/// | `/metrics` | GET | what the process counts, OpenMetrics text ([`crate::metrics`]) |
 /// | `/log/key` | GET | the verifier key of checkpoint signatures (C2SP note form) |
 /// | `/councils/{slug}/log/checkpoint` | GET | the council log's latest signed checkpoint |
 /// | `/councils/{slug}/log/proof/inclusion?index=I&size=N` | GET | an inclusion proof (JSON) |
 /// | `/councils/{slug}/log/proof/consistency?from=M&to=N` | GET | a consistency proof (JSON) |
 ///
-/// Every request passes, outermost first: CORS (only when origins are configured; it answers
+/// Every request passes, outermost first: the request count ([`count_request`]), CORS (only when origins are configured; it answers
 /// preflights itself), the request deadline (503 past `http.request_timeout`), and the body
 /// read (408 past `http.body_read_timeout`, 413 over `limits.max_body_bytes`). Headers, the
 /// connection cap and shutdown are the server's ([`crate::http::server`]).
@@ -49,6 +51,7 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/assets/graphiql/{file}", get(graphiql_asset))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
+        .route("/metrics", get(metrics))
         .route("/log/key", get(log::key))
         .route("/councils/{slug}/log/checkpoint", get(log::checkpoint))
         .route("/councils/{slug}/log/proof/inclusion", get(log::inclusion))
@@ -63,5 +66,7 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         Some(policy) => routes.layer(from_fn_with_state(policy, cors)),
         None => routes,
     };
-    routes.with_state(state)
+    routes
+        .layer(from_fn_with_state(state.clone(), count_request))
+        .with_state(state)
 }

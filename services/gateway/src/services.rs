@@ -11,6 +11,7 @@ use civic_runtime::Runtime;
 use crate::cache::ResponseCache;
 use crate::graphql::cost::Refusal;
 use crate::graphql::cost::documents::DocumentCache;
+use crate::metrics::Metrics;
 use crate::settings::{Limits, Settings};
 
 /// The gateway's shared state; one per process, behind an `Arc`.
@@ -28,6 +29,8 @@ pub struct Services {
     pub responses: ResponseCache,
     /// Parsed GraphQL documents, by text ([`DocumentCache`]).
     pub documents: DocumentCache,
+    /// What `/metrics` reports of the gateway's own work ([`crate::metrics`]).
+    pub metrics: Metrics,
 }
 
 impl Services {
@@ -55,6 +58,7 @@ impl Services {
             subscription_poll: crate::feed::POLL_INTERVAL,
             responses: ResponseCache::default(),
             documents: DocumentCache::default(),
+            metrics: Metrics::default(),
         }
     }
 

@@ -44,6 +44,7 @@
 //! - [`registration`]: registering a council (slug claim, tenant allocation).
 //! - [`demo`]: the demo council, loaded idempotently.
 //! - [`clock`]: [`Clock`], the instant the domain's rules are applied at.
+//! - [`metrics`]: [`CommandMetrics`], commands and appends counted for `/metrics`.
 //! - `serial`: one writer per council at a time within the process.
 //! - [`error`]: why the runtime failed, [`RuntimeError`].
 
@@ -51,6 +52,7 @@ pub mod clock;
 pub mod demo;
 pub mod envelope;
 pub mod error;
+pub mod metrics;
 pub mod registration;
 pub mod runtime;
 mod serial;
@@ -63,5 +65,6 @@ pub use clock::Clock;
 pub use demo::{DEMO_SLUG, Demo};
 pub use envelope::Envelope;
 pub use error::RuntimeError;
+pub use metrics::CommandMetrics;
 pub use runtime::Runtime;
 pub use stream_cache::Records;

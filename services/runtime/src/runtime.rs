@@ -11,6 +11,7 @@ use civic_projections::{LogWatch, Notifier, Projector, ReadModels, TABLES_WITH_P
 use crate::clock::Clock;
 use crate::envelope::Envelope;
 use crate::error::RuntimeError;
+use crate::metrics::CommandMetrics;
 use crate::serial::CouncilLocks;
 use crate::stream_cache::{Cached, Records, StreamCache};
 use std::sync::Arc;
@@ -28,6 +29,7 @@ pub struct Runtime {
     clock: Clock,
     writers: CouncilLocks,
     streams: StreamCache,
+    metrics: CommandMetrics,
 }
 
 impl Runtime {
@@ -53,7 +55,13 @@ impl Runtime {
             clock: Clock::System,
             writers: CouncilLocks::new(),
             streams: StreamCache::default(),
+            metrics: CommandMetrics::default(),
         }
+    }
+
+    /// What this runtime counts, for `/metrics`.
+    pub fn metrics(&self) -> &CommandMetrics {
+        &self.metrics
     }
 
     /// The same runtime deciding commands at `clock` (tests fix it).
@@ -88,9 +96,13 @@ impl Runtime {
         let context = self.context(envelope);
         let executed = {
             let _one_writer = self.writers.lock(envelope.tenant).await;
-            self.register
+            let result = self
+                .register
                 .execute(envelope.tenant, command, &context)
-                .await?
+                .await
+                .map_err(RuntimeError::from);
+            self.metrics.count(command, &result);
+            result?
         };
         if !executed.replayed {
             self.notifier.notify(envelope.tenant);

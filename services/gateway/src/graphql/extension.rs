@@ -7,9 +7,11 @@
 //!   priced too, before validation ([`admit`]);
 //! - a council request gets its own [`crate::graphql::loader::RequestLoader`];
 //! - every answer is held to its [`ValuesBudget`];
-//! - async-graphql's own errors get a code ([`with_code`]).
+//! - async-graphql's own errors get a code ([`with_code`]);
+//! - every operation is counted for `/metrics` by type and outcome
+//!   ([`crate::metrics::GraphqlMetrics`]).
 
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 use async_graphql::extensions::{
     Extension, ExtensionContext, ExtensionFactory, NextExecute, NextPrepareRequest, NextRequest,
@@ -21,6 +23,8 @@ use super::cost::budget::ValuesBudget;
 use super::cost::{admit, admitted};
 use super::error_codes::with_code;
 use super::loader::with_request_loader;
+use crate::metrics::operation_type;
+use crate::services::Services;
 use crate::settings::Limits;
 
 /// Applies [`admit`] to every request not already admitted, before async-graphql parses and
@@ -36,6 +40,7 @@ impl ExtensionFactory for RequestGuard {
         Arc::new(RequestGuardExtension {
             limits: self.limits,
             budget: ValuesBudget::new(self.limits.cost.max_values),
+            operation: OnceLock::new(),
         })
     }
 }
@@ -44,6 +49,8 @@ impl ExtensionFactory for RequestGuard {
 struct RequestGuardExtension {
     limits: Limits,
     budget: ValuesBudget,
+    /// The type of the operation the request runs, once its document is parsed.
+    operation: OnceLock<&'static str>,
 }
 
 #[async_graphql::async_trait::async_trait]
@@ -52,6 +59,13 @@ impl Extension for RequestGuardExtension {
         let mut response = next.run(ctx).await;
         for error in &mut response.errors {
             with_code(error);
+        }
+        if let Some(services) = ctx.data_opt::<Arc<Services>>() {
+            let kind = self.operation.get().copied().unwrap_or("unknown");
+            services
+                .metrics
+                .graphql
+                .count(kind, response.errors.is_empty());
         }
         response
     }
@@ -64,6 +78,12 @@ impl Extension for RequestGuardExtension {
     ) -> ServerResult<Request> {
         if !admitted(&request) {
             admit(&mut request, &self.limits).map_err(|refusal| refusal.to_server_error())?;
+        }
+        let name = request.operation_name.clone();
+        if let Ok(document) = request.parsed_query() {
+            let _ = self
+                .operation
+                .set(operation_type(document, name.as_deref()));
         }
         let request = with_request_loader(ctx, request);
         next.run(ctx, request).await

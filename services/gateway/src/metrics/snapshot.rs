@@ -1,0 +1,100 @@
+//! What is read when scraped rather than counted as it happens: the response cache's counters
+//! (it keeps its own) and the database pool.
+
+use civic_eventstore::PoolUsage;
+use prometheus_client::collector::Collector;
+use prometheus_client::encoding::{DescriptorEncoder, EncodeMetric};
+use prometheus_client::metrics::MetricType;
+use prometheus_client::metrics::counter::ConstCounter;
+use prometheus_client::metrics::gauge::ConstGauge;
+
+use crate::cache::CacheStats;
+use crate::services::Services;
+
+/// The values of one scrape.
+#[derive(Debug)]
+pub(super) struct Snapshot {
+    cache: CacheStats,
+    pool: PoolUsage,
+}
+
+impl Snapshot {
+    pub(super) fn of(services: &Services) -> Self {
+        Self {
+            cache: services.responses.stats(),
+            pool: services.runtime.store().pool_usage(),
+        }
+    }
+}
+
+impl Collector for Snapshot {
+    fn encode(&self, mut encoder: DescriptorEncoder) -> Result<(), std::fmt::Error> {
+        let cache = &self.cache;
+        let requests = [
+            ("hit", cache.hits),
+            ("miss", cache.misses),
+            ("not_modified", cache.not_modified),
+            ("bypassed", cache.bypassed),
+        ];
+        let mut family = encoder.encode_descriptor(
+            "civic_response_cache_requests",
+            "Council requests by what the response cache did: answered (hit), executed and kept \
+             (miss), answered 304 (not_modified), or not its to answer (bypassed)",
+            None,
+            MetricType::Counter,
+        )?;
+        for (result, count) in requests {
+            ConstCounter::new(count).encode(family.encode_family(&[("result", result)])?)?;
+        }
+        counter(
+            &mut encoder,
+            "civic_response_cache_evictions",
+            "Answers dropped from the response cache to stay within its bounds",
+            cache.evicted,
+        )?;
+        gauge(
+            &mut encoder,
+            "civic_response_cache_entries",
+            "Answers held by the response cache",
+            cache.entries,
+        )?;
+        gauge(
+            &mut encoder,
+            "civic_response_cache_bytes",
+            "Bytes of keys and answers held by the response cache",
+            cache.bytes,
+        )?;
+        let pool = &self.pool;
+        let mut family = encoder.encode_descriptor(
+            "civic_db_pool_connections",
+            "Database connections of the process's pool by state; max is the most it opens",
+            None,
+            MetricType::Gauge,
+        )?;
+        let busy = pool.open.saturating_sub(pool.idle);
+        for (state, count) in [("busy", busy), ("idle", pool.idle), ("max", pool.max)] {
+            ConstGauge::new(i64::from(count)).encode(family.encode_family(&[("state", state)])?)?;
+        }
+        Ok(())
+    }
+}
+
+fn counter(
+    encoder: &mut DescriptorEncoder,
+    name: &str,
+    help: &str,
+    value: u64,
+) -> Result<(), std::fmt::Error> {
+    let metric = ConstCounter::new(value);
+    metric.encode(encoder.encode_descriptor(name, help, None, metric.metric_type())?)
+}
+
+fn gauge(
+    encoder: &mut DescriptorEncoder,
+    name: &str,
+    help: &str,
+    value: usize,
+) -> Result<(), std::fmt::Error> {
+    let metric = ConstGauge::new(i64::try_from(value).unwrap_or(i64::MAX));
+    metric.encode(encoder.encode_descriptor(name, help, None, metric.metric_type())?)
+}
