@@ -155,6 +155,18 @@ async fn the_metrics_count_requests_operations_commands_and_the_cache(backend: B
     assert_eq!(misses, Some(2.0));
     let max = value(&scrape, "civic_db_pool_connections", &[("state", "max")]);
     assert!(max.unwrap() >= 1.0);
+    // A command returns once its council's read models show it: nothing is behind.
+    for council in ["leeds", "maidstone"] {
+        let labels = [("council", council)];
+        assert_eq!(
+            value(&scrape, "civic_projector_lag_events", &labels),
+            Some(0.0)
+        );
+        assert_eq!(
+            value(&scrape, "civic_projector_lag_seconds", &labels),
+            Some(0.0)
+        );
+    }
 }
 
 async fn a_conflict_is_counted_as_one(backend: Backend) {

@@ -13,6 +13,8 @@ mod support;
 mod batches;
 #[path = "projections/example.rs"]
 mod example;
+#[path = "projections/lag.rs"]
+mod lag;
 #[path = "projections/lists.rs"]
 mod lists;
 #[path = "projections/load.rs"]
@@ -58,6 +60,7 @@ both! {
     batches::decisions_by_ids_reads_every_visible_decision_in_one_read_as_the_list_shows_it,
     batches::forward_plan_entries_and_strategy_documents_by_ids_read_in_one_read_each,
     example::the_example_decision_reads_back_with_every_value_of_its_page,
+    lag::the_lag_counts_the_events_the_read_models_do_not_show_yet,
     example::the_example_council_and_strategy_are_projected,
     example::the_example_decisions_summary_keeps_its_short_fields_and_empties_the_long_ones,
     lists::keyset_pages_walk_the_decisions_newest_first_without_gaps_or_repeats,

@@ -6,7 +6,8 @@
 //! - `graphql`: operations by type and outcome, counted by the schemas' one extension;
 //! - the runtime's [`civic_runtime::CommandMetrics`]: commands by kind of record and outcome
 //!   (appends, replays, conflicts, refusals) and events appended;
-//! - `snapshot`: the response cache's counters and the database pool, read when scraped.
+//! - `snapshot`: the response cache's counters, the database pool and each council's projection
+//!   lag (events not yet shown, and the age of the oldest), read when scraped.
 //!
 //! The families are created once (in [`Metrics`], part of [`crate::Services`]) and counted into
 //! as requests run; each scrape registers them with a snapshot in a registry of its own, so the
@@ -49,7 +50,7 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
     services.metrics.http.register(&mut registry);
     services.metrics.graphql.register(&mut registry);
     services.runtime.metrics().register(&mut registry);
-    registry.register_collector(Box::new(snapshot::Snapshot::of(services)));
+    registry.register_collector(Box::new(snapshot::Snapshot::of(services).await));
     let mut text = String::with_capacity(16 * 1024);
     match encode(&mut text, &registry) {
         Ok(()) => ([(CONTENT_TYPE, OPENMETRICS)], text).into_response(),

@@ -1,7 +1,8 @@
 //! What is read when scraped rather than counted as it happens: the response cache's counters
-//! (it keeps its own) and the database pool.
+//! (it keeps its own), the database pool and each council's projection lag.
 
 use civic_eventstore::PoolUsage;
+use civic_projections::CouncilLag;
 use prometheus_client::collector::Collector;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeMetric};
 use prometheus_client::metrics::MetricType;
@@ -16,13 +17,23 @@ use crate::services::Services;
 pub(super) struct Snapshot {
     cache: CacheStats,
     pool: PoolUsage,
+    /// Each council's lag; `None` when it could not be read (the scrape still answers).
+    lag: Option<Vec<CouncilLag>>,
 }
 
 impl Snapshot {
-    pub(super) fn of(services: &Services) -> Self {
+    pub(super) async fn of(services: &Services) -> Self {
+        let lag = match services.read_models().projection_lag().await {
+            Ok(lag) => Some(lag),
+            Err(error) => {
+                tracing::warn!(%error, "the metrics could not read the projection lag");
+                None
+            }
+        };
         Self {
             cache: services.responses.stats(),
             pool: services.runtime.store().pool_usage(),
+            lag,
         }
     }
 }
@@ -74,6 +85,30 @@ impl Collector for Snapshot {
         let busy = pool.open.saturating_sub(pool.idle);
         for (state, count) in [("busy", busy), ("idle", pool.idle), ("max", pool.max)] {
             ConstGauge::new(i64::from(count)).encode(family.encode_family(&[("state", state)])?)?;
+        }
+        if let Some(lag) = &self.lag {
+            let mut family = encoder.encode_descriptor(
+                "civic_projector_lag_events",
+                "Events in a council's log that its read models do not show yet",
+                None,
+                MetricType::Gauge,
+            )?;
+            for council in lag {
+                let events = i64::try_from(council.events).unwrap_or(i64::MAX);
+                let labels = [("council", council.slug.as_str())];
+                ConstGauge::new(events).encode(family.encode_family(&labels)?)?;
+            }
+            let mut family = encoder.encode_descriptor(
+                "civic_projector_lag_seconds",
+                "How long ago the oldest event a council's read models do not show yet was \
+                 recorded; 0 when they show every event",
+                None,
+                MetricType::Gauge,
+            )?;
+            for council in lag {
+                let labels = [("council", council.slug.as_str())];
+                ConstGauge::new(council.seconds).encode(family.encode_family(&labels)?)?;
+            }
         }
         Ok(())
     }

@@ -16,6 +16,7 @@
 mod councils;
 mod decisions;
 mod forward_plan;
+mod lag;
 mod meetings;
 mod position;
 mod session;
@@ -36,6 +37,7 @@ use crate::db::{Dialect, Param, Tx};
 use crate::error::ProjectionError;
 use crate::views::CouncilView;
 
+pub use lag::CouncilLag;
 pub use position::ReadPosition;
 
 /// The database that holds both the events and the read models.
