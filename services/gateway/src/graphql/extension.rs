@@ -81,6 +81,7 @@ impl Extension for RequestGuardExtension {
         }
         let name = request.operation_name.clone();
         if let Ok(document) = request.parsed_query() {
+            // Set once: async-graphql prepares a request once (a second `set` would be a no-op).
             let _ = self
                 .operation
                 .set(operation_type(document, name.as_deref()));
