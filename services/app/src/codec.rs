@@ -40,13 +40,28 @@ fn seal(mut payload: Value) -> Result<(Value, Vec<PersonalValue>), AppError> {
 
 /// A stored event as a domain event of the current schema, with the personal values still held.
 pub fn from_recorded(recorded: &RecordedEvent) -> Result<Event, AppError> {
+    decode_stored(
+        recorded.position,
+        recorded.event_type.as_str(),
+        recorded.schema_version,
+        recorded.disclosed.unsealed(&recorded.payload),
+    )
+}
+
+/// The event at `position` of a tenant's log, from its stored type, schema version and payload
+/// (personal values already put back), as a domain event of the current schema: the one decoding
+/// step of every reader, whether it reads whole records ([`from_recorded`]) or only these columns
+/// (the projector).
+pub fn decode_stored(
+    position: u64,
+    event_type: &str,
+    schema_version: u16,
+    payload: Value,
+) -> Result<Event, AppError> {
     let encoded = EncodedEvent {
-        event_type: recorded.event_type.as_str().to_owned(),
-        schema_version: recorded.schema_version,
-        payload: recorded.disclosed.unsealed(&recorded.payload),
+        event_type: event_type.to_owned(),
+        schema_version,
+        payload,
     };
-    Event::decode(&encoded).map_err(|source| AppError::Decode {
-        position: recorded.position,
-        source,
-    })
+    Event::decode(&encoded).map_err(|source| AppError::Decode { position, source })
 }

@@ -1,7 +1,8 @@
 //! The schemas' one extension. async-graphql runs every extension's `resolve` hook around every
 //! field of every answer, a boxed future each even when the hook does nothing, so everything a
 //! request needs from the schema is one extension, not one per concern (three of them were a
-//! tenth of an uncached register page's instructions):
+//! measurable share of an uncached register page's instructions: docs/benchmarks.md, "CPU per
+//! page"):
 //!
 //! - requests executed without the HTTP handlers (tests, embedding, any future transport) are
 //!   priced too, before validation ([`admit`]);

@@ -3,8 +3,8 @@
 
 use std::collections::BTreeMap;
 
-use civic_app::AppError;
-use civic_domain::{EncodedEvent, Event, StreamId};
+use civic_app::codec::decode_stored;
+use civic_domain::{Event, StreamId};
 use civic_eventstore::{Disclosures, TenantId};
 
 use crate::db::{Dialect, Param, TextRow, Tx, int};
@@ -166,20 +166,17 @@ fn corrupt(what: &str, detail: impl std::fmt::Display) -> ProjectionError {
 }
 
 /// A stored event as the domain's event of the current schema, with the personal values still
-/// held put back (and null for those erased), as `civic_app::codec::from_recorded` decodes it.
+/// held put back (and null for those erased), decoded as every reader decodes it
+/// ([`decode_stored`]).
 fn decoded(row: &TextRow, position: u64) -> Result<Event, ProjectionError> {
     let disclosed =
         Disclosures::from_aggregate(row.opt(5)).map_err(|e| corrupt("personal values", e))?;
-    let encoded = EncodedEvent {
-        event_type: row.text(2)?.to_owned(),
-        schema_version: row
-            .text(3)?
-            .parse()
-            .map_err(|e| corrupt("schema version", e))?,
-        payload: disclosed
-            .unsealed_text(row.text(4)?)
-            .map_err(|e| corrupt("payload", e))?,
-    };
-    Event::decode(&encoded)
-        .map_err(|source| ProjectionError::Decode(AppError::Decode { position, source }))
+    let schema_version = row
+        .text(3)?
+        .parse()
+        .map_err(|e| corrupt("schema version", e))?;
+    let payload = disclosed
+        .unsealed_text(row.text(4)?)
+        .map_err(|e| corrupt("payload", e))?;
+    decode_stored(position, row.text(2)?, schema_version, payload).map_err(ProjectionError::Decode)
 }

@@ -89,8 +89,8 @@ fn push_date(text: &mut String, date: NaiveDate) {
     }
 }
 
-/// Lower-case hex, two digits a byte. (`hex::encode` collects an iterator of `char`s, which was
-/// half of the cost of a cursor; every row of every page carries one.)
+/// Lower-case hex, two digits a byte, into a string sized once (`hex::encode` collects an
+/// iterator of `char`s; every row of every page carries a cursor).
 fn hex_text(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let mut text = String::with_capacity(bytes.len() * 2);
