@@ -1,27 +1,54 @@
-//! Layered configuration: defaults, then environment (`DATABASE_URL`, `CIVIC_*`), then flags.
+//! Layered configuration: defaults, then the configuration file (`--config`/`CIVIC_CONFIG`), then
+//! the environment (`DATABASE_URL`, `CIVIC_*`), then flags. `civic config` prints the result.
 //!
 //! With no configuration at all, `civic` keeps its data in `civic.db` in the working directory
 //! and signs development tokens with a secret it generates once into `civic-jwt-secret` beside
 //! that file, so that `civic serve` and `civic token` agree without any setup. Secrets are never
 //! logged.
 //!
-//! Submodules: [`jwt`] (which tokens are accepted: [`TokenRules`]), [`secret`] (the
-//! development secret beside the database file), [`log_key`] (the key checkpoints are signed
-//! with) and [`http`] (the HTTP edge's limits and CORS: [`HttpArgs`]).
+//! Submodules: [`file`] (the configuration file), [`registry`] (every setting by name), [`jwt`]
+//! (which tokens are accepted: [`TokenRules`]), [`secret`] (the development secret beside the
+//! database file), [`log_key`] (the key checkpoints are signed with) and [`http`] (the HTTP
+//! edge's limits and CORS: [`HttpArgs`]).
 
-use std::net::SocketAddr;
+use std::sync::OnceLock;
 
 use anyhow::Context as _;
+
+use file::ConfigFile;
 
 /// The embedded default database, in the working directory.
 pub const DEFAULT_DATABASE_URL: &str = "sqlite://civic.db";
 /// The default listen address.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
+/// Which logs are written when `RUST_LOG` is not set: Civic Register's at info, others' warnings.
+pub const DEFAULT_LOG_FILTER: &str =
+    "warn,civic=info,civic_gateway=info,civic_runtime=info,civic_projections=info";
+
+/// The configuration file of this process, once read.
+static FILE: OnceLock<ConfigFile> = OnceLock::new();
+
+/// Makes `file` the configuration file that [`var`] falls back to (once, at start).
+pub fn use_file(file: ConfigFile) {
+    let _ = FILE.set(file);
+}
+
+/// The configuration file in use, if any.
+pub fn config_file() -> Option<&'static ConfigFile> {
+    FILE.get()
+}
+
+/// The setting `name`: its environment variable, else the configuration file's value.
+pub fn var(name: &str) -> Option<String> {
+    std::env::var(name)
+        .ok()
+        .or_else(|| config_file()?.get(name).map(str::to_owned))
+}
 
 /// The database URL and whether it was the embedded default (no `DATABASE_URL`).
 pub fn database_url() -> (String, bool) {
-    match std::env::var("DATABASE_URL") {
-        Ok(url) if !url.trim().is_empty() => (url, false),
+    match var("DATABASE_URL") {
+        Some(url) if !url.trim().is_empty() => (url, false),
         _ => (DEFAULT_DATABASE_URL.to_owned(), true),
     }
 }
@@ -47,19 +74,13 @@ pub async fn council(
         .with_context(|| format!("no council with slug {slug:?}"))
 }
 
-/// The listen address: the flag, else `CIVIC_LISTEN`, else 127.0.0.1:8080.
-pub fn listen(flag: Option<&str>) -> anyhow::Result<SocketAddr> {
-    let env = std::env::var("CIVIC_LISTEN").ok();
-    let value = flag.or(env.as_deref()).unwrap_or(DEFAULT_LISTEN);
-    value
-        .parse()
-        .with_context(|| format!("listen address {value:?} is not HOST:PORT"))
-}
-
-// Token verification: its rules and the development secret live in their own files.
+// The file and the list of settings, token verification, its rules and the development secret
+// live in their own files.
+pub mod file;
 pub mod http;
 pub mod jwt;
 pub mod log_key;
+pub mod registry;
 pub mod secret;
 pub use http::HttpArgs;
 pub use jwt::TokenRules;
@@ -67,15 +88,4 @@ pub use jwt::TokenRules;
 /// Where the configured database keeps its data (for the development secret beside it).
 pub fn data_location(database_url: &str) -> anyhow::Result<civic_runtime::DataLocation> {
     civic_runtime::DataLocation::of(database_url).context("DATABASE_URL")
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_listen_flag_must_be_host_and_port() {
-        assert!(listen(Some("127.0.0.1:9000")).is_ok());
-        assert!(listen(Some("localhost")).is_err());
-    }
 }

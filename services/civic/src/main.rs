@@ -10,8 +10,6 @@ mod config;
 
 use std::io::IsTerminal;
 
-use clap::Parser;
-
 /// mimalloc rather than glibc's malloc: a register page allocates and frees thousands of small
 /// values across threads, and glibc's malloc and free were about 12 % of the gateway's CPU per
 /// page (docs/benchmarks.md, `query`).
@@ -20,26 +18,26 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<std::process::ExitCode> {
+    let cli = cmd::Cli::parse_with_config_file()?;
     init_logging();
-    cmd::Cli::parse().run().await
+    cli.run().await
 }
 
 /// Logs to stderr; `RUST_LOG` filters (default: info for Civic Register, warn for the rest).
+/// Both settings may come from the configuration file too.
 /// `CIVIC_LOG_FORMAT=json` writes one JSON object a line, for log collectors; otherwise lines
 /// for people, coloured only when stderr is a terminal (no escape codes in files and journals).
 fn init_logging() {
-    let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
-        tracing_subscriber::EnvFilter::new(
-            "warn,civic=info,civic_gateway=info,civic_runtime=info,civic_projections=info",
-        )
-    });
+    let filter = config::var("RUST_LOG")
+        .and_then(|filter| tracing_subscriber::EnvFilter::try_new(filter).ok())
+        .unwrap_or_else(|| tracing_subscriber::EnvFilter::new(config::DEFAULT_LOG_FILTER));
     let logs = tracing_subscriber::fmt()
         .with_env_filter(filter)
         .with_writer(std::io::stderr);
-    match std::env::var("CIVIC_LOG_FORMAT").as_deref() {
-        Ok("json") => logs.json().init(),
+    match config::var("CIVIC_LOG_FORMAT").as_deref() {
+        Some("json") => logs.json().init(),
         format => {
-            if let Ok(other) = format
+            if let Some(other) = format
                 && other != "text"
             {
                 eprintln!("CIVIC_LOG_FORMAT={other:?} is neither json nor text: writing text");

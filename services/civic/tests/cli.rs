@@ -4,134 +4,14 @@
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::io::{Read as _, Write as _};
-use std::net::{TcpListener, TcpStream};
+mod common;
+
+use std::net::TcpStream;
 use std::path::Path;
-use std::process::{Child, Command, Output, Stdio};
+use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-/// The variables that configure `civic`, removed so the tests' own environment cannot leak in.
-const CONFIGURATION: [&str; 7] = [
-    "DATABASE_URL",
-    "CIVIC_LISTEN",
-    "CIVIC_JWT_SECRET",
-    "CIVIC_JWKS",
-    "CIVIC_JWT_ISSUER",
-    "CIVIC_JWT_AUDIENCE",
-    "CIVIC_JWT_HS256",
-];
-
-fn civic(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_civic"));
-    command.current_dir(dir).env("RUST_LOG", "warn");
-    for name in CONFIGURATION {
-        command.env_remove(name);
-    }
-    command
-}
-
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
-}
-
-/// A minimal HTTP/1.1 POST of a GraphQL query, with a bearer token if given; returns the
-/// response body.
-fn post_graphql(port: u16, path: &str, token: Option<&str>, query: &str) -> String {
-    let body = serde_json::json!({ "query": query }).to_string();
-    let authorization = token
-        .map(|token| format!("Authorization: Bearer {token}\r\n"))
-        .unwrap_or_default();
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        stream,
-        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
-         Accept: application/json\r\n{authorization}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    response
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body.to_owned())
-        .unwrap_or_default()
-}
-
-struct Server(Child);
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.0.kill();
-        let _ = self.0.wait();
-    }
-}
-
-fn serve(dir: &Path, port: u16) -> Server {
-    serve_with(dir, port, &[])
-}
-
-/// `civic serve` in `dir` with `env` set, once it listens. Its stderr goes to `serve.log` in
-/// `dir`, shown if it exits instead.
-fn serve_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Server {
-    let log = dir.join("serve.log");
-    let child = civic(dir)
-        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-        .envs(env.iter().copied())
-        .stdout(Stdio::null())
-        .stderr(std::fs::File::create(&log).unwrap())
-        .spawn()
-        .unwrap();
-    let mut server = Server(child);
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while TcpStream::connect(("127.0.0.1", port)).is_err() {
-        if let Some(status) = server.0.try_wait().unwrap() {
-            panic!(
-                "civic serve exited ({status}): {}",
-                std::fs::read_to_string(&log).unwrap_or_default()
-            );
-        }
-        assert!(
-            Instant::now() < deadline,
-            "civic serve did not start listening"
-        );
-        std::thread::sleep(Duration::from_millis(100));
-    }
-    server
-}
-
-/// Runs `command` to its end; a guard, not a measurement: a command that should have stopped
-/// at once but serves instead fails the test rather than hanging it.
-fn run_to_exit(command: &mut Command) -> Output {
-    let mut child = command
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .unwrap();
-    let deadline = Instant::now() + Duration::from_secs(60);
-    while child.try_wait().unwrap().is_none() {
-        if Instant::now() > deadline {
-            let _ = child.kill();
-            panic!("{command:?} did not exit");
-        }
-        std::thread::sleep(Duration::from_millis(50));
-    }
-    child.wait_with_output().unwrap()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn token(output: Output) -> String {
-    assert!(output.status.success(), "{}", stderr(&output));
-    let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
-    assert_eq!(token.split('.').count(), 3, "{token}");
-    token
-}
+use common::*;
 
 /// The RFC 7517 (appendix A.1) example P-256 key: a JWKS that no test token is signed with.
 const JWKS: &str = r#"{"keys": [{"kty": "EC", "crv": "P-256", "kid": "rfc7517",
@@ -499,34 +379,6 @@ fn import_brings_saved_pages_into_the_demo_council_once_and_serve_shows_them() {
     // The demo's three and the seven decisions of the pages (the example text page among them:
     // a record of its own, as its page gives no id to match the demo's with).
     assert!(all.contains(r#""totalCount":10"#), "{all}");
-}
-
-/// Runs `sql` on the SQLite database in `dir` as its owner would: with the append-only guard
-/// dropped, so the log can be changed behind the store's back.
-fn tamper(dir: &Path, sql: &str) {
-    use sqlx::Connection as _;
-    let url = format!("sqlite://{}", dir.join("civic.db").display());
-    tokio::runtime::Runtime::new().unwrap().block_on(async {
-        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
-        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
-            .execute(&mut conn)
-            .await
-            .unwrap();
-        conn.close().await.unwrap();
-    });
-}
-
-/// A database holding the demo council, made by `civic import` (which loads it), with the
-/// example text page imported.
-fn demo_log(dir: &Path) {
-    let page = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("../import/tests/fixtures/text/maidstone--decision-details--1.txt");
-    let imported = run_to_exit(
-        civic(dir)
-            .args(["import", "--council", "maidstone"])
-            .arg(page),
-    );
-    assert!(imported.status.success(), "{}", stderr(&imported));
 }
 
 #[test]

@@ -41,17 +41,25 @@ impl AnyEventStore {
         }
     }
 
-    /// Whether the database answers a trivial query: for readiness checks.
-    pub async fn ping(&self) -> Result<(), StoreError> {
-        match self {
-            Self::Postgres(store) => {
-                sqlx::query("SELECT 1").execute(store.pool()).await?;
-            }
-            Self::Sqlite(store) => {
-                sqlx::query("SELECT 1").execute(store.pool()).await?;
-            }
-        }
-        Ok(())
+    /// The versions of this binary's migrations that the database has not applied, oldest first:
+    /// empty when its schema is current, for readiness checks. Versions applied by a newer binary
+    /// are no concern of this one (migrations only add, so it still runs on them).
+    pub async fn missing_migrations(&self) -> Result<Vec<i64>, StoreError> {
+        const APPLIED: &str = "SELECT version FROM _sqlx_migrations WHERE success";
+        let (applied, expected): (Vec<i64>, Vec<i64>) = match self {
+            Self::Postgres(store) => (
+                sqlx::query_scalar(APPLIED).fetch_all(store.pool()).await?,
+                crate::migrations::postgres_versions().collect(),
+            ),
+            Self::Sqlite(store) => (
+                sqlx::query_scalar(APPLIED).fetch_all(store.pool()).await?,
+                crate::migrations::sqlite_versions().collect(),
+            ),
+        };
+        Ok(expected
+            .into_iter()
+            .filter(|version| !applied.contains(version))
+            .collect())
     }
 
     /// How the connection pool is used now, for `/metrics`.

@@ -56,6 +56,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "nested records",
         include_str!("../../../migrations/postgres/0010_nested_records.sql"),
     ),
+    (
+        11,
+        "readiness",
+        include_str!("../../../migrations/postgres/0011_readiness.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -110,6 +115,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         "nested records",
         include_str!("../../../migrations/sqlite/0010_nested_records.sql"),
     ),
+    (
+        11,
+        "readiness",
+        include_str!("../../../migrations/sqlite/0011_readiness.sql"),
+    ),
 ];
 
 fn migrator(migrations: &'static [(i64, &'static str, &'static str)]) -> Migrator {
@@ -137,6 +147,16 @@ pub fn postgres() -> Migrator {
 /// The SQLite migrator.
 pub fn sqlite() -> Migrator {
     migrator(SQLITE)
+}
+
+/// The versions of the PostgreSQL migrations this binary applies, in order.
+pub fn postgres_versions() -> impl Iterator<Item = i64> {
+    POSTGRES.iter().map(|&(version, _, _)| version)
+}
+
+/// The versions of the SQLite migrations this binary applies, in order.
+pub fn sqlite_versions() -> impl Iterator<Item = i64> {
+    SQLITE.iter().map(|&(version, _, _)| version)
 }
 
 #[cfg(test)]

@@ -31,6 +31,8 @@ pub struct Services {
     pub documents: DocumentCache,
     /// What `/metrics` reports of the gateway's own work ([`crate::metrics`]).
     pub metrics: Metrics,
+    /// The projector lag past which `/readyz` says not ready, if any.
+    pub ready_max_lag: Option<Duration>,
 }
 
 impl Services {
@@ -44,6 +46,7 @@ impl Services {
         let mut services =
             Self::new(runtime, settings.limits).signing_with(settings.log_key.clone());
         services.subscription_poll = settings.subscription_poll;
+        services.ready_max_lag = settings.ready_max_lag;
         let cache = settings.response_cache;
         services.responses = ResponseCache::new(cache.max_entries, cache.max_bytes);
         Ok(services)
@@ -59,6 +62,7 @@ impl Services {
             responses: ResponseCache::default(),
             documents: DocumentCache::default(),
             metrics: Metrics::default(),
+            ready_max_lag: Some(crate::settings::DEFAULT_READY_MAX_LAG),
         }
     }
 

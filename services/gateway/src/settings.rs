@@ -66,7 +66,15 @@ pub struct Settings {
     pub subscription_poll: Duration,
     /// The bounds of the response cache of public answers ([`crate::cache`]).
     pub response_cache: CacheSettings,
+    /// `/readyz` answers 503 while some council's oldest event not yet in its read models was
+    /// recorded longer ago than this; `None` leaves projector lag out of readiness.
+    pub ready_max_lag: Option<Duration>,
 }
+
+/// How far behind a council's read models may be before `/readyz` says not ready, by default:
+/// long enough that a burst of imports or a projector restarting never takes gateways out of
+/// service, short enough that a stopped projector does (docs/operations.md).
+pub const DEFAULT_READY_MAX_LAG: Duration = Duration::from_secs(300);
 
 /// How much the response cache of public answers may hold; 0 entries turns it off.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -102,6 +110,7 @@ impl Settings {
             log_key: None,
             subscription_poll: crate::feed::POLL_INTERVAL,
             response_cache: CacheSettings::default(),
+            ready_max_lag: Some(DEFAULT_READY_MAX_LAG),
         }
     }
 }

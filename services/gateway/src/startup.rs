@@ -145,7 +145,8 @@ impl Application {
     }
 }
 
-async fn shutdown_signal() {
+/// Resolves at the first SIGTERM (what orchestrators send to stop a process) or Ctrl-C.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;

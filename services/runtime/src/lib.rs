@@ -38,13 +38,14 @@
 //! ```
 //!
 //! Modules:
-//! - [`runtime`]: [`Runtime`]: connect, run a command, read models, readiness.
+//! - [`runtime`]: [`Runtime`]: connect, run a command, read models.
 //! - [`envelope`]: [`Envelope`]: tenant, command id, actor, expected version, correlation and
 //!   causation.
 //! - [`registration`]: registering a council (slug claim, tenant allocation).
 //! - [`demo`]: the demo council, loaded idempotently.
 //! - [`clock`]: [`Clock`], the instant the domain's rules are applied at.
 //! - [`metrics`]: [`CommandMetrics`], commands and appends counted for `/metrics`.
+//! - [`readiness`]: whether the process should take traffic ([`NotReady`]).
 //! - `serial`: one writer per council at a time within the process.
 //! - [`error`]: why the runtime failed, [`RuntimeError`].
 
@@ -53,6 +54,7 @@ pub mod demo;
 pub mod envelope;
 pub mod error;
 pub mod metrics;
+pub mod readiness;
 pub mod registration;
 pub mod runtime;
 mod serial;
@@ -66,5 +68,6 @@ pub use demo::{DEMO_SLUG, Demo};
 pub use envelope::Envelope;
 pub use error::RuntimeError;
 pub use metrics::CommandMetrics;
+pub use readiness::NotReady;
 pub use runtime::Runtime;
 pub use stream_cache::Records;

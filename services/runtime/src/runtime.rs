@@ -257,11 +257,6 @@ impl Runtime {
         Ok(self.register.council(tenant).await?)
     }
 
-    /// Whether the database answers: for readiness checks.
-    pub async fn ready(&self) -> Result<(), RuntimeError> {
-        Ok(self.register.store().ping().await?)
-    }
-
     /// The read models, for queries.
     pub fn read_models(&self) -> &ReadModels {
         &self.read_models

@@ -153,6 +153,28 @@ pub async fn sessions_idle_in_transaction_since(url: &str, moment: &str) -> i64 
     count
 }
 
+/// Runs `sql` on the database at `url` (either backend) as the URL's own user, the owner of the
+/// schema: for tests that break a database on purpose.
+///
+/// # Panics
+/// When the statement fails: in a test, that is the failure to report.
+pub async fn execute_as_owner(url: &str, sql: &str) {
+    let statement = || sqlx::raw_sql(AssertSqlSafe(sql.to_owned()));
+    if url.starts_with("sqlite:") {
+        let mut conn = sqlx::SqliteConnection::connect(url)
+            .await
+            .expect("connect to test database");
+        statement().execute(&mut conn).await.expect("run statement");
+        let _ = conn.close().await;
+    } else {
+        let mut conn = PgConnection::connect(url)
+            .await
+            .expect("connect to test database");
+        statement().execute(&mut conn).await.expect("run statement");
+        let _ = conn.close().await;
+    }
+}
+
 fn unreachable(test: &str, why: &str) -> Option<TestPostgres> {
     let url = postgres_url();
     assert!(

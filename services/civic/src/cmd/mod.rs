@@ -1,5 +1,5 @@
 //! The subcommands of `civic`, one file each: `serve`, `token`, `import`, `export`, `erase`,
-//! `verify`, `replay`, `project`.
+//! `verify`, `replay`, `project`, `config`, `backup`.
 
 /// Writes a line of a report to standard output. A reader that stopped reading (`civic verify |
 /// head -1`) is not an error of the command, whose exit status says how it went: the rest of the
@@ -11,6 +11,8 @@ macro_rules! say {
     }};
 }
 
+mod backup;
+mod config;
 mod erase;
 mod export;
 mod import;
@@ -20,14 +22,22 @@ mod serve;
 mod token;
 mod verify;
 
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand};
+use clap::{CommandFactory as _, FromArgMatches as _, Parser, Subcommand};
+
+use crate::config::file::ConfigFile;
+use crate::config::registry;
 
 /// Civic Register: registers of council decisions, event-sourced and verifiable.
 #[derive(Debug, Parser)]
 #[command(name = "civic", version, about)]
 pub struct Cli {
+    /// A configuration file: TOML, one `NAME = value` a setting, named as its environment
+    /// variable (`civic config` lists them). The environment and flags override it.
+    #[arg(long, global = true, env = registry::CONFIG_VARIABLE, value_name = "FILE")]
+    config: Option<PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -54,10 +64,29 @@ enum Command {
     Replay(replay::Args),
     /// Keep every council's read models in step with its log, as a process of its own.
     Project(project::Args),
+    /// Print the effective settings (secrets hidden) and where each comes from.
+    Config(config::Args),
+    /// Copy the database consistently while it serves (SQLite: `VACUUM INTO`; PostgreSQL:
+    /// `pg_dump`), for `civic verify` to check once restored.
+    Backup(backup::Args),
 }
 
 impl Cli {
-    /// Runs the chosen subcommand.
+    /// The command line, with the configuration file's settings (`--config` or `CIVIC_CONFIG`)
+    /// under the environment's; the file is also kept for the settings no flag takes
+    /// ([`crate::config::var`]). On a bad command line, prints the usage and exits.
+    pub fn parse_with_config_file() -> anyhow::Result<Self> {
+        let cli = Self::parse();
+        let Some(path) = &cli.config else {
+            return Ok(cli);
+        };
+        let file = ConfigFile::load(path)?;
+        let matches = registry::with_file_defaults(Self::command(), &file).get_matches();
+        let cli = Self::from_arg_matches(&matches).unwrap_or_else(|error| error.exit());
+        crate::config::use_file(file);
+        Ok(cli)
+    }
+
     /// Runs the chosen subcommand. Exit status 1 (after its own report) when it did only part of
     /// what it was asked: an import with pages or records that did not come in.
     pub async fn run(self) -> anyhow::Result<ExitCode> {
@@ -90,6 +119,8 @@ impl Cli {
                 });
             }
             Command::Project(args) => project::run(args).await?,
+            Command::Config(args) => config::run(args)?,
+            Command::Backup(args) => backup::run(args).await?,
         }
         Ok(ExitCode::SUCCESS)
     }

@@ -16,10 +16,8 @@ pub async fn run(_args: Args) -> anyhow::Result<()> {
         councils = caught_up.len(),
         "projector caught up; following new events"
     );
-    projector
-        .run(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
-        .await;
+    // SIGTERM is how orchestrators stop a process; the batch in hand is finished first.
+    projector.run(civic_gateway::shutdown_signal()).await;
+    tracing::info!("projector stopped");
     Ok(())
 }

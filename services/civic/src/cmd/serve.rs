@@ -1,16 +1,19 @@
 //! `civic serve`: the GraphQL gateway, with the projector in-process.
 
 use anyhow::Context as _;
-use civic_gateway::{Application, CacheSettings, Settings};
+use std::net::SocketAddr;
+use std::time::Duration;
+
+use civic_gateway::{Application, CacheSettings, DEFAULT_READY_MAX_LAG, Settings};
 
 use crate::config;
 
 /// Options of `civic serve`.
 #[derive(Debug, clap::Args)]
 pub struct Args {
-    /// Address to listen on (else `CIVIC_LISTEN`, else 127.0.0.1:8080).
-    #[arg(long)]
-    listen: Option<String>,
+    /// Address to listen on, HOST:PORT.
+    #[arg(long, env = "CIVIC_LISTEN", value_name = "ADDR", default_value = config::DEFAULT_LISTEN)]
+    listen: SocketAddr,
     /// Load the demo council (Maidstone, with the example decision) if it is not there yet. On by
     /// default with the embedded SQLite database.
     #[arg(long)]
@@ -30,6 +33,13 @@ pub struct Args {
         default_value_t = CacheSettings::default().max_bytes
     )]
     response_cache_bytes: usize,
+    /// `/readyz` answers 503 while a council's oldest event not yet in its read models was
+    /// recorded more than this many seconds ago (0: projector lag does not affect readiness).
+    #[arg(
+        long, env = "CIVIC_READY_MAX_LAG", value_name = "SECONDS",
+        default_value_t = DEFAULT_READY_MAX_LAG.as_secs()
+    )]
+    ready_max_lag: u64,
     /// Timeouts, connection cap, shutdown deadline and CORS of the HTTP edge.
     #[command(flatten)]
     http: config::HttpArgs,
@@ -44,7 +54,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         .context("token verification")?;
     let log_key = config::log_key::log_key(&database_url)?;
     let mut settings = Settings::new(database_url);
-    settings.listen = config::listen(args.listen.as_deref())?;
+    settings.listen = args.listen;
     settings.jwt = jwt;
     settings.demo = args.demo || embedded;
     settings.run_projector = !args.no_projector;
@@ -54,6 +64,8 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         max_entries: args.response_cache_entries,
         max_bytes: args.response_cache_bytes,
     };
+    settings.ready_max_lag =
+        (args.ready_max_lag > 0).then(|| Duration::from_secs(args.ready_max_lag));
     let application = Application::build(settings).await?;
     application.run_until_stopped().await
 }

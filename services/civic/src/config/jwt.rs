@@ -56,9 +56,9 @@ pub struct TokenRules {
 }
 
 impl TokenRules {
-    /// The rules of the process environment.
+    /// The rules of the process's settings (environment, else configuration file).
     pub fn from_env() -> Result<Self, JwtConfigError> {
-        Self::read(|name| std::env::var(name).ok())
+        Self::read(super::var)
     }
 
     /// The rules of the variables `env` gives (blank values count as unset, except a blank

@@ -19,7 +19,7 @@ pub const KEY_NAME: &str = "civic-register";
 
 /// The signing key for the database at `database_url`, if there is one.
 pub fn log_key(database_url: &str) -> anyhow::Result<Option<LogKey>> {
-    if let Ok(value) = std::env::var("CIVIC_LOG_KEY")
+    if let Some(value) = super::var("CIVIC_LOG_KEY")
         && !value.trim().is_empty()
     {
         return Ok(Some(from_text(value.trim()).context("CIVIC_LOG_KEY")?));

@@ -1,4 +1,5 @@
-//! `/healthz` (the process answers) and `/readyz` (and so does its database).
+//! `/healthz` (the process answers) and `/readyz` (it can serve: its database answers with the
+//! schema it needs, and the projectors keep up). Their meaning for operators: docs/operations.md.
 
 use axum::extract::State;
 use axum::http::StatusCode;
@@ -10,13 +11,14 @@ pub(crate) async fn healthz() -> &'static str {
     "ok"
 }
 
-/// The database answers; 503 otherwise, so a load balancer stops sending requests.
-pub(crate) async fn readyz(State(state): State<AppState>) -> (StatusCode, &'static str) {
-    match state.services.runtime.ready().await {
-        Ok(()) => (StatusCode::OK, "ready"),
-        Err(error) => {
-            tracing::warn!(%error, "readiness check: the database does not answer");
-            (StatusCode::SERVICE_UNAVAILABLE, "database unreachable")
+/// `ready`, or 503 with the reason, so a load balancer stops sending requests.
+pub(crate) async fn readyz(State(state): State<AppState>) -> (StatusCode, String) {
+    let max_lag = state.services.ready_max_lag;
+    match state.services.runtime.readiness(max_lag).await {
+        Ok(()) => (StatusCode::OK, "ready".to_owned()),
+        Err(reason) => {
+            tracing::warn!(error = %reason, "not ready");
+            (StatusCode::SERVICE_UNAVAILABLE, reason.to_string())
         }
     }
 }

@@ -1,0 +1,169 @@
+//! What the `civic` binary's end-to-end tests share: the binary with a clean environment in a
+//! directory of its own, a server on a free port, and bounded waits.
+
+#![allow(clippy::unwrap_used, missing_docs, dead_code)]
+
+use std::io::{Read as _, Write as _};
+use std::net::{TcpListener, TcpStream};
+use std::path::Path;
+use std::process::{Child, Command, Output, Stdio};
+use std::time::{Duration, Instant};
+
+/// `civic` in `dir` with none of the test's own environment but `PATH` (for `pg_dump`): no
+/// setting of the machine running the tests can leak in.
+pub fn civic(dir: &Path) -> Command {
+    let mut command = Command::new(env!("CARGO_BIN_EXE_civic"));
+    command
+        .current_dir(dir)
+        .env_clear()
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .env("RUST_LOG", "warn");
+    command
+}
+
+pub fn free_port() -> u16 {
+    TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port()
+}
+
+/// A minimal HTTP/1.1 POST of a GraphQL query, with a bearer token if given; returns the
+/// response body.
+pub fn post_graphql(port: u16, path: &str, token: Option<&str>, query: &str) -> String {
+    let body = serde_json::json!({ "query": query }).to_string();
+    let authorization = token
+        .map(|token| format!("Authorization: Bearer {token}\r\n"))
+        .unwrap_or_default();
+    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
+    write!(
+        stream,
+        "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
+         Accept: application/json\r\n{authorization}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+        body.len()
+    )
+    .unwrap();
+    let mut response = String::new();
+    stream.read_to_string(&mut response).unwrap();
+    response
+        .split_once("\r\n\r\n")
+        .map(|(_, body)| body.to_owned())
+        .unwrap_or_default()
+}
+
+pub struct Server(pub Child);
+
+impl Drop for Server {
+    fn drop(&mut self) {
+        let _ = self.0.kill();
+        let _ = self.0.wait();
+    }
+}
+
+pub fn serve(dir: &Path, port: u16) -> Server {
+    serve_with(dir, port, &[])
+}
+
+/// `civic serve` in `dir` with `env` set, once it listens. Its stderr goes to `serve.log` in
+/// `dir`, shown if it exits instead.
+pub fn serve_with(dir: &Path, port: u16, env: &[(&str, &str)]) -> Server {
+    let mut command = civic(dir);
+    command
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .envs(env.iter().copied());
+    listening(dir, &mut command, port)
+}
+
+/// `command` (a `civic serve`) started with its stderr in `serve.log` in `dir`, once something
+/// listens on `port`; the log is shown if it exits instead.
+pub fn listening(dir: &Path, command: &mut Command, port: u16) -> Server {
+    let log = dir.join("serve.log");
+    let child = command
+        .stdout(Stdio::null())
+        .stderr(std::fs::File::create(&log).unwrap())
+        .spawn()
+        .unwrap();
+    let mut server = Server(child);
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while TcpStream::connect(("127.0.0.1", port)).is_err() {
+        if let Some(status) = server.0.try_wait().unwrap() {
+            panic!(
+                "civic serve exited ({status}): {}",
+                std::fs::read_to_string(&log).unwrap_or_default()
+            );
+        }
+        assert!(
+            Instant::now() < deadline,
+            "civic serve did not start listening"
+        );
+        std::thread::sleep(Duration::from_millis(100));
+    }
+    server
+}
+
+/// The checkpoint body `civic verify` printed, kept for a later `verify --checkpoint`.
+pub fn kept_checkpoint(verified: &Output) -> String {
+    String::from_utf8_lossy(&verified.stdout)
+        .split_once("checkpoint to keep:\n")
+        .map(|(_, body)| body.to_owned())
+        .expect("civic verify prints a checkpoint to keep")
+}
+
+/// Runs `command` to its end; a guard, not a measurement: a command that should have stopped
+/// at once but serves instead fails the test rather than hanging it.
+pub fn run_to_exit(command: &mut Command) -> Output {
+    let mut child = command
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let deadline = Instant::now() + Duration::from_secs(60);
+    while child.try_wait().unwrap().is_none() {
+        if Instant::now() > deadline {
+            let _ = child.kill();
+            panic!("{command:?} did not exit");
+        }
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    child.wait_with_output().unwrap()
+}
+
+pub fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+pub fn token(output: Output) -> String {
+    assert!(output.status.success(), "{}", stderr(&output));
+    let token = String::from_utf8(output.stdout).unwrap().trim().to_owned();
+    assert_eq!(token.split('.').count(), 3, "{token}");
+    token
+}
+
+/// Runs `sql` on the SQLite database in `dir` as its owner would: with the append-only guard
+/// dropped, so the log can be changed behind the store's back.
+pub fn tamper(dir: &Path, sql: &str) {
+    use sqlx::Connection as _;
+    let url = format!("sqlite://{}", dir.join("civic.db").display());
+    tokio::runtime::Runtime::new().unwrap().block_on(async {
+        let mut conn = sqlx::SqliteConnection::connect(&url).await.unwrap();
+        sqlx::raw_sql(sqlx::AssertSqlSafe(sql.to_owned()))
+            .execute(&mut conn)
+            .await
+            .unwrap();
+        conn.close().await.unwrap();
+    });
+}
+
+/// A database holding the demo council, made by `civic import` (which loads it), with the
+/// example text page imported.
+pub fn demo_log(dir: &Path) {
+    let page = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../import/tests/fixtures/text/maidstone--decision-details--1.txt");
+    let imported = run_to_exit(
+        civic(dir)
+            .args(["import", "--council", "maidstone"])
+            .arg(page),
+    );
+    assert!(imported.status.success(), "{}", stderr(&imported));
+}
