@@ -222,68 +222,6 @@ fn an_sqlite_backup_restored_elsewhere_verifies_against_the_checkpoint_kept_befo
     assert_eq!(export(restored.path(), &[]), export(dir.path(), &[]));
 }
 
-/// A database of the test server, empty, dropped with the value.
-struct EmptyPostgres {
-    name: String,
-    admin: String,
-}
-
-impl EmptyPostgres {
-    /// A new empty database named after `test` (and this process, so that concurrent runs of
-    /// the suite never share one); `None` when PostgreSQL is unreachable and not required.
-    fn create(test: &str) -> Option<Self> {
-        let admin = civic_testkit::postgres_url();
-        let name = format!("{test}_{}", std::process::id());
-        let made = tokio::runtime::Runtime::new().unwrap().block_on(async {
-            use sqlx::Connection as _;
-            let mut conn = sqlx::PgConnection::connect(&admin).await?;
-            // CREATE DATABASE runs outside a transaction: one statement at a time.
-            for sql in [
-                format!("DROP DATABASE IF EXISTS {name}"),
-                format!("CREATE DATABASE {name}"),
-            ] {
-                sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-                    .execute(&mut conn)
-                    .await?;
-            }
-            conn.close().await
-        });
-        if let Err(error) = made {
-            assert!(
-                !civic_testkit::postgres_required(),
-                "PostgreSQL is required (CIVIC_REQUIRE_POSTGRES=1) but a database cannot be \
-                 made at {admin}: {error}"
-            );
-            eprintln!("skipped: PostgreSQL at {admin}: {error}");
-            return None;
-        }
-        Some(Self { name, admin })
-    }
-
-    fn url(&self) -> String {
-        let mut url = url::Url::parse(&self.admin).unwrap();
-        url.set_path(&self.name);
-        url.to_string()
-    }
-}
-
-impl Drop for EmptyPostgres {
-    fn drop(&mut self) {
-        let (admin, name) = (self.admin.clone(), self.name.clone());
-        let _ = tokio::runtime::Runtime::new()
-            .unwrap()
-            .block_on(async move {
-                use sqlx::Connection as _;
-                let mut conn = sqlx::PgConnection::connect(&admin).await?;
-                let sql = format!("DROP DATABASE IF EXISTS {name} WITH (FORCE)");
-                sqlx::raw_sql(sqlx::AssertSqlSafe(sql))
-                    .execute(&mut conn)
-                    .await?;
-                conn.close().await
-            });
-    }
-}
-
 #[test]
 fn a_postgres_backup_restored_with_pg_restore_verifies_against_the_checkpoint_kept_before() {
     let Some(original) = EmptyPostgres::create("civic_backup_original") else {
