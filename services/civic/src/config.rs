@@ -53,6 +53,25 @@ pub fn database_url() -> (String, bool) {
     }
 }
 
+/// `CIVIC_READ_REPLICA_URL`: a PostgreSQL streaming standby of the `database_url` primary that
+/// public reads are answered from, if set. Refused beside an SQLite database, which has none.
+pub fn read_replica_url(database_url: &str) -> anyhow::Result<Option<String>> {
+    let Some(url) = var("CIVIC_READ_REPLICA_URL").filter(|url| !url.trim().is_empty()) else {
+        return Ok(None);
+    };
+    if !matches!(
+        data_location(database_url)?,
+        civic_runtime::DataLocation::Server
+    ) || !matches!(data_location(&url)?, civic_runtime::DataLocation::Server)
+    {
+        anyhow::bail!(
+            "CIVIC_READ_REPLICA_URL is a PostgreSQL standby of a PostgreSQL DATABASE_URL; both \
+             must be postgres:// URLs"
+        );
+    }
+    Ok(Some(url))
+}
+
 /// The runtime over the configured database (migrations applied), for the operator commands
 /// that work without serving.
 pub async fn runtime() -> anyhow::Result<civic_runtime::Runtime> {

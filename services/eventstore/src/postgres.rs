@@ -173,18 +173,7 @@ impl PgEventStore {
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
         let options = PgConnectOptions::from_str(url)?;
         migrate_as_owner(&options).await?;
-        let pool = PgPoolOptions::new()
-            .max_connections(max_connections)
-            .after_connect(|conn, _| {
-                Box::pin(async move {
-                    // Role names cannot be bound as parameters; this one is a constant.
-                    conn.execute(SET_APPLICATION_ROLE).await?;
-                    Ok(())
-                })
-            })
-            .connect_with(options)
-            .await?;
-        Ok(Self::new(pool))
+        Ok(Self::new(application_pool(options, max_connections).await?))
     }
 
     /// Wraps a pool, acting as whoever its connections are; run [`PgEventStore::migrate`] once
@@ -356,6 +345,30 @@ impl PgEventStore {
 const SET_APPLICATION_ROLE: &str = concat!("SET ROLE ", application_role!());
 
 /// Runs the migrations on one fresh connection as the user `options` name, and closes it.
+/// A pool of at most `max_connections` to the database at `url` whose every connection acts as
+/// [`APPLICATION_ROLE`], without migrating anything: for a read replica, which is read-only and
+/// has its primary's schema by replaying it.
+pub async fn replica_pool(url: &str, max_connections: u32) -> Result<PgPool, StoreError> {
+    application_pool(PgConnectOptions::from_str(url)?, max_connections).await
+}
+
+async fn application_pool(
+    options: PgConnectOptions,
+    max_connections: u32,
+) -> Result<PgPool, StoreError> {
+    Ok(PgPoolOptions::new()
+        .max_connections(max_connections)
+        .after_connect(|conn, _| {
+            Box::pin(async move {
+                // Role names cannot be bound as parameters; this one is a constant.
+                conn.execute(SET_APPLICATION_ROLE).await?;
+                Ok(())
+            })
+        })
+        .connect_with(options)
+        .await?)
+}
+
 async fn migrate_as_owner(options: &PgConnectOptions) -> Result<(), StoreError> {
     let mut owner = PgConnection::connect_with(options).await?;
     let migrated = migrations::postgres()

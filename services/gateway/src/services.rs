@@ -5,7 +5,7 @@ use std::time::Duration;
 
 use chrono::NaiveDate;
 use civic_eventstore::checkpoint::LogKey;
-use civic_projections::ReadModels;
+use civic_projections::{ReadModels, Viewer};
 use civic_runtime::Runtime;
 
 use crate::cache::ResponseCache;
@@ -33,6 +33,9 @@ pub struct Services {
     pub metrics: Metrics,
     /// The projector lag past which `/readyz` says not ready, if any.
     pub ready_max_lag: Option<Duration>,
+    /// The read models of a PostgreSQL read replica, which public reads are answered from when
+    /// one is configured ([`Services::reads_for`]).
+    pub replica: Option<ReadModels>,
 }
 
 impl Services {
@@ -47,6 +50,14 @@ impl Services {
             Self::new(runtime, settings.limits).signing_with(settings.log_key.clone());
         services.subscription_poll = settings.subscription_poll;
         services.ready_max_lag = settings.ready_max_lag;
+        if let Some(url) = &settings.read_replica_url {
+            let pool = civic_eventstore::postgres::replica_pool(
+                url.expose(),
+                settings.database_max_connections,
+            )
+            .await?;
+            services.replica = Some(ReadModels::postgres(pool));
+        }
         let cache = settings.response_cache;
         services.responses = ResponseCache::new(cache.max_entries, cache.max_bytes);
         Ok(services)
@@ -63,6 +74,7 @@ impl Services {
             documents: DocumentCache::default(),
             metrics: Metrics::default(),
             ready_max_lag: Some(crate::settings::DEFAULT_READY_MAX_LAG),
+            replica: None,
         }
     }
 
@@ -78,9 +90,21 @@ impl Services {
         self.documents.admit(request, &self.limits)
     }
 
-    /// The read models queries are answered from.
+    /// The primary database's read models: the projector writes them, commands and writers'
+    /// reads use them.
     pub fn read_models(&self) -> &ReadModels {
         self.runtime.read_models()
+    }
+
+    /// The read models `viewer`'s reads are answered from: a read replica's for the public when
+    /// one is configured, the primary's otherwise. Clerks, auditors and administrators always
+    /// read the primary, so a writer sees its own writes at once (the replica may be behind by
+    /// its replay delay); the public wrote nothing it must see.
+    pub fn reads_for(&self, viewer: Viewer) -> &ReadModels {
+        match (&self.replica, viewer) {
+            (Some(replica), Viewer::Public) => replica,
+            _ => self.runtime.read_models(),
+        }
     }
 
     /// Today's date in the UK: the date filters such as "upcoming" are relative to.

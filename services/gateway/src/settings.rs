@@ -66,6 +66,9 @@ pub struct Settings {
     pub subscription_poll: Duration,
     /// The bounds of the response cache of public answers ([`crate::cache`]).
     pub response_cache: CacheSettings,
+    /// A PostgreSQL read replica (a streaming standby of `database_url`) that public reads are
+    /// answered from; writers' reads stay on the primary ([`crate::Services::reads_for`]).
+    pub read_replica_url: Option<Secret>,
     /// `/readyz` answers 503 while some council's oldest event not yet in its read models was
     /// recorded longer ago than this; `None` leaves projector lag out of readiness.
     pub ready_max_lag: Option<Duration>,
@@ -111,6 +114,7 @@ impl Settings {
             subscription_poll: crate::feed::POLL_INTERVAL,
             response_cache: CacheSettings::default(),
             ready_max_lag: Some(DEFAULT_READY_MAX_LAG),
+            read_replica_url: None,
         }
     }
 }

@@ -9,6 +9,7 @@
 //! Modules: this file (the two database kinds and their clean-up), and [`withheld`]: pairs of
 //! decisions that differ only in withheld values, for the noninterference tests.
 
+pub mod cluster;
 pub mod withheld;
 
 use std::io::Write as _;

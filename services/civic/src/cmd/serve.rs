@@ -53,7 +53,9 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
         .settings(&location)
         .context("token verification")?;
     let log_key = config::log_key::log_key(&database_url)?;
+    let read_replica_url = config::read_replica_url(&database_url)?;
     let mut settings = Settings::new(database_url);
+    settings.read_replica_url = read_replica_url.map(Into::into);
     settings.listen = args.listen;
     settings.jwt = jwt;
     settings.demo = args.demo || embedded;

@@ -33,6 +33,7 @@ pub struct Setting {
 /// The settings no flag takes: (name, secrecy, default).
 const WITHOUT_FLAGS: &[(&str, Secrecy, Option<&str>)] = &[
     ("DATABASE_URL", Secrecy::Url, Some(DEFAULT_DATABASE_URL)),
+    ("CIVIC_READ_REPLICA_URL", Secrecy::Url, None),
     ("CIVIC_JWT_SECRET", Secrecy::Secret, None),
     ("CIVIC_JWKS", Secrecy::Plain, None),
     ("CIVIC_JWT_ISSUER", Secrecy::Plain, None),

@@ -7,6 +7,7 @@ use std::sync::Arc;
 
 use async_graphql::Context;
 use civic_eventstore::TenantId;
+use civic_projections::ReadModels;
 
 use crate::auth::Access;
 use crate::error::ApiError;
@@ -61,6 +62,12 @@ impl<'a> RequestContext<'a> {
                 "a council resolver ran without a council scope"
             ))
         })
+    }
+
+    /// The read models this request reads: a read replica's for the public when there is one
+    /// ([`Services::reads_for`]).
+    pub fn reads(&self) -> &'a ReadModels {
+        self.services.reads_for(self.access.viewer())
     }
 
     /// The tenant of a council endpoint's request.

@@ -57,7 +57,7 @@ impl Loader<DecisionId> for RecordLoader {
         ids: &[DecisionId],
     ) -> Result<HashMap<DecisionId, DecisionView>, Self::Error> {
         self.services
-            .read_models()
+            .reads_for(self.viewer)
             .decisions_by_ids(self.tenant, self.viewer, ids)
             .await
             .map_err(Arc::new)
@@ -73,7 +73,7 @@ impl Loader<ForwardPlanEntryId> for RecordLoader {
         ids: &[ForwardPlanEntryId],
     ) -> Result<HashMap<ForwardPlanEntryId, ForwardPlanView>, Self::Error> {
         self.services
-            .read_models()
+            .reads_for(self.viewer)
             .forward_plan_entries_by_ids(self.tenant, self.viewer, ids)
             .await
             .map_err(Arc::new)
@@ -89,7 +89,7 @@ impl Loader<StrategyDocumentId> for RecordLoader {
         ids: &[StrategyDocumentId],
     ) -> Result<HashMap<StrategyDocumentId, StrategyDocumentView>, Self::Error> {
         self.services
-            .read_models()
+            .reads_for(self.viewer)
             .strategy_documents_by_ids(self.tenant, self.viewer, ids)
             .await
             .map_err(Arc::new)
@@ -105,7 +105,7 @@ impl Loader<MeetingId> for RecordLoader {
         ids: &[MeetingId],
     ) -> Result<HashMap<MeetingId, MeetingView>, Self::Error> {
         self.services
-            .read_models()
+            .reads_for(self.viewer)
             .meetings_by_ids(self.tenant, self.viewer, ids)
             .await
             .map_err(Arc::new)

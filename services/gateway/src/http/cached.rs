@@ -29,7 +29,8 @@ pub(crate) async fn answer(
 ) -> Response {
     let services = &state.services;
     let cache = &services.responses;
-    let read_models = services.read_models();
+    // The same read models the query reads, so the key names the position it answers at.
+    let read_models = services.reads_for(access.viewer());
     let tenant = scope.tenant;
     let question = if cache.is_enabled() {
         Question::of(&mut request, &access)

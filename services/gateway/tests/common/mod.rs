@@ -114,6 +114,14 @@ pub async fn spawn_with(
     configure: impl FnOnce(&mut Settings),
 ) -> Option<TestApp> {
     let (url, database) = database(backend, test).await?;
+    let mut app = spawn_on(url, configure).await;
+    app._database = Some(database);
+    Some(app)
+}
+
+/// The gateway with the demo council on the database at `url`, made by the caller.
+pub async fn spawn_on(url: String, configure: impl FnOnce(&mut Settings)) -> TestApp {
+    init_logs();
     let secret = format!("test-secret-{}", uuid::Uuid::now_v7());
     let mut settings = Settings::new(url.clone());
     settings.listen = "127.0.0.1:0".parse().unwrap();
@@ -126,7 +134,7 @@ pub async fn spawn_with(
     let address = format!("http://127.0.0.1:{}", app.port());
     let services = app.services();
     tokio::spawn(app.run_until_stopped());
-    Some(TestApp {
+    TestApp {
         address,
         database_url: url,
         client: reqwest::Client::builder()
@@ -135,8 +143,8 @@ pub async fn spawn_with(
             .unwrap(),
         secret,
         services,
-        _database: Some(database),
-    })
+        _database: None,
+    }
 }
 
 impl TestApp {

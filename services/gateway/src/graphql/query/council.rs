@@ -68,8 +68,7 @@ impl CouncilQuery {
     async fn council(&self, ctx: &Context<'_>) -> Result<Option<Council>, ApiError> {
         let request = RequestContext::of(ctx)?;
         Ok(request
-            .services
-            .read_models()
+            .reads()
             .council(request.tenant()?)
             .await?
             .map(Council))
@@ -107,8 +106,8 @@ impl CouncilQuery {
             return Ok(connection(page, after_given, Decision));
         }
         let detail = list_detail(&ctx.look_ahead().field("edges").field("node"));
-        let page = services
-            .read_models()
+        let page = request
+            .reads()
             .decisions(
                 request.tenant()?,
                 request.access.viewer(),
@@ -147,8 +146,7 @@ impl CouncilQuery {
         let loader = request.loader()?;
         Ok(match global.kind {
             NodeKind::Council if global.id == tenant.as_uuid() => request
-                .services
-                .read_models()
+                .reads()
                 .council(tenant)
                 .await?
                 .map(|c| Node::Council(Council(c))),
@@ -195,8 +193,8 @@ impl CouncilQuery {
             return Ok(connection(page, after_given, ForwardPlanEntry));
         }
         let from = from.map_or_else(|| services.today(), |d| d.0);
-        let page = services
-            .read_models()
+        let page = request
+            .reads()
             .forward_plan(request.tenant()?, request.access.viewer(), from, &page)
             .await?;
         Ok(connection(page, after_given, ForwardPlanEntry))
@@ -232,7 +230,7 @@ impl CouncilQuery {
                 .await?
                 .strategy_documents(viewer),
             None => {
-                let read_models = request.services.read_models();
+                let read_models = request.reads();
                 read_models
                     .strategy_documents(request.tenant()?, viewer)
                     .await?
@@ -292,7 +290,7 @@ impl CouncilQuery {
                 .await?
                 .meetings(viewer, &filter, &page)?,
             None => {
-                let read_models = services.read_models();
+                let read_models = request.reads();
                 read_models
                     .meetings(request.tenant()?, viewer, &filter, &page)
                     .await?

@@ -17,8 +17,7 @@ impl PlatformQuery {
     async fn councils(&self, ctx: &Context<'_>) -> Result<Vec<PlatformCouncil>, ApiError> {
         let request = RequestContext::of(ctx)?;
         let mut councils: Vec<PlatformCouncil> = request
-            .services
-            .read_models()
+            .reads()
             .councils()
             .await?
             .into_iter()
