@@ -4,13 +4,17 @@
 //! - `cmd`: one file per subcommand (`serve`, `token`, `import`, `export`, `erase`, `verify`,
 //!   `replay`, `project`), dispatched from an enum.
 //! - `config`: layered configuration: defaults, then `CIVIC_*`/`DATABASE_URL`, then flags.
+//! - `telemetry`: OpenTelemetry traces over OTLP, when an endpoint is configured.
 
 mod cmd;
 mod config;
+mod telemetry;
 
 use std::io::IsTerminal;
 
 use clap::Parser;
+use tracing_subscriber::layer::SubscriberExt as _;
+use tracing_subscriber::util::SubscriberInitExt as _;
 
 /// mimalloc rather than glibc's malloc: a register page allocates and frees thousands of small
 /// values across threads, and glibc's malloc and free were about 12 % of the gateway's CPU per
@@ -20,31 +24,39 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 #[tokio::main]
 async fn main() -> anyhow::Result<std::process::ExitCode> {
-    init_logging();
-    cmd::Cli::parse().run().await
+    let telemetry = init_logging();
+    let outcome = cmd::Cli::parse().run().await;
+    telemetry.shutdown().await;
+    outcome
 }
 
 /// Logs to stderr; `RUST_LOG` filters (default: info for Civic Register, warn for the rest).
 /// `CIVIC_LOG_FORMAT=json` writes one JSON object a line, for log collectors; otherwise lines
 /// for people, coloured only when stderr is a terminal (no escape codes in files and journals).
-fn init_logging() {
+/// The same filter decides which spans exist, so it decides which are exported as traces
+/// ([`telemetry`]; `civic_eventstore=info` for the append's span).
+fn init_logging() -> telemetry::Telemetry {
     let filter = tracing_subscriber::EnvFilter::try_from_default_env().unwrap_or_else(|_| {
         tracing_subscriber::EnvFilter::new(
-            "warn,civic=info,civic_gateway=info,civic_runtime=info,civic_projections=info",
+            "warn,civic=info,civic_gateway=info,civic_runtime=info,civic_projections=info,\
+             civic_eventstore=info",
         )
     });
-    let logs = tracing_subscriber::fmt()
-        .with_env_filter(filter)
-        .with_writer(std::io::stderr);
+    let (traces, telemetry) = telemetry::init();
+    let subscriber = tracing_subscriber::registry().with(traces).with(filter);
+    let logs = tracing_subscriber::fmt::layer().with_writer(std::io::stderr);
     match std::env::var("CIVIC_LOG_FORMAT").as_deref() {
-        Ok("json") => logs.json().init(),
+        Ok("json") => subscriber.with(logs.json()).init(),
         format => {
             if let Ok(other) = format
                 && other != "text"
             {
                 eprintln!("CIVIC_LOG_FORMAT={other:?} is neither json nor text: writing text");
             }
-            logs.with_ansi(std::io::stderr().is_terminal()).init();
+            subscriber
+                .with(logs.with_ansi(std::io::stderr().is_terminal()))
+                .init();
         }
     }
+    telemetry
 }

@@ -145,7 +145,9 @@ impl Application {
     }
 }
 
-async fn shutdown_signal() {
+/// Completes on Ctrl-C (SIGINT) or SIGTERM, the signals a terminal and an orchestrator send:
+/// what `civic serve` and `civic project` stop on.
+pub async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {
             std::future::pending::<()>().await;

@@ -16,10 +16,10 @@ pub async fn run(_args: Args) -> anyhow::Result<()> {
         councils = caught_up.len(),
         "projector caught up; following new events"
     );
+    // SIGTERM too (an orchestrator's stop): the process then ends normally, and the spans still
+    // queued are exported on the way out (`crate::telemetry`).
     projector
-        .run(async {
-            let _ = tokio::signal::ctrl_c().await;
-        })
+        .run(civic_gateway::startup::shutdown_signal())
         .await;
     Ok(())
 }
