@@ -125,14 +125,23 @@ impl Extension for RequestGuardExtension {
 
 /// The span of an operation of type `kind` named `name`: a child of the request's.
 fn operation_span(kind: &'static str, name: Option<&str>) -> tracing::Span {
-    let otel_name = match name {
-        Some(name) => format!("{kind} {name}"),
-        None => kind.to_owned(),
-    };
     tracing::info_span!(
         "graphql",
-        otel.name = otel_name,
+        otel.name = %OperationName(kind, name),
         graphql.operation.type = kind,
         graphql.operation.name = name,
     )
+}
+
+/// An operation span's name for OpenTelemetry: `{type} {name}`, or the type alone for an
+/// anonymous operation (OpenTelemetry's GraphQL conventions).
+struct OperationName<'a>(&'static str, Option<&'a str>);
+
+impl std::fmt::Display for OperationName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.1 {
+            Some(name) => write!(f, "{} {name}", self.0),
+            None => f.write_str(self.0),
+        }
+    }
 }

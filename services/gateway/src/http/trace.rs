@@ -38,7 +38,7 @@ pub(crate) async fn trace_request(request: Request, next: Next) -> Response {
         .map_or("unmatched", MatchedPath::as_str);
     let span = tracing::info_span!(
         "http.request",
-        otel.name = format!("{method} {route}"),
+        otel.name = %RequestName(method, route),
         otel.kind = "server",
         http.request.method = method,
         http.route = route,
@@ -67,6 +67,16 @@ pub(crate) async fn trace_request(request: Request, next: Next) -> Response {
         span.record("otel.status_code", "ERROR");
     }
     response
+}
+
+/// A request span's name for OpenTelemetry, `{method} {route}`, written only by the layers that
+/// read it (no string is made for it when nothing exports).
+struct RequestName<'a>(&'static str, &'a str);
+
+impl std::fmt::Display for RequestName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} {}", self.0, self.1)
+    }
 }
 
 /// The caller's trace context, when the request carries a valid `traceparent`.
