@@ -45,7 +45,8 @@ pub struct Telemetry {
 /// is off), and the provider to shut down at exit. Must run inside the Tokio runtime: exports
 /// are sent from it.
 pub fn init() -> (Option<TraceLayer>, Telemetry) {
-    let provider = match configured(|name| std::env::var(name).ok()) {
+    let var = |name: &str| std::env::var(name).ok();
+    let provider = match configured(var) {
         Ok(false) => None,
         Ok(true) => match provider() {
             Ok(provider) => Some(provider),
@@ -59,6 +60,11 @@ pub fn init() -> (Option<TraceLayer>, Telemetry) {
             None
         }
     };
+    if provider.is_some()
+        && let Some(note) = compression_ignored(var)
+    {
+        eprintln!("{note}");
+    }
     let layer = provider.as_ref().map(|provider| {
         tracing_opentelemetry::layer()
             .with_tracer(provider.tracer("civic"))
@@ -122,6 +128,23 @@ fn configured(var: impl Fn(&str) -> Option<String>) -> Result<bool, String> {
         }
     }
     Ok(true)
+}
+
+/// What to say when a compression is asked for: none is built in, and the exporter sends
+/// uncompressed (it would say so itself, but before logging is set up, so nobody would see it).
+fn compression_ignored(var: impl Fn(&str) -> Option<String>) -> Option<String> {
+    [
+        "OTEL_EXPORTER_OTLP_TRACES_COMPRESSION",
+        "OTEL_EXPORTER_OTLP_COMPRESSION",
+    ]
+    .into_iter()
+    .find_map(|name| {
+        let value = var(name)?;
+        let value = value.trim();
+        (!value.is_empty() && !value.eq_ignore_ascii_case("none")).then(|| {
+            format!("{name}={value:?}: no compression is built in; traces are sent uncompressed")
+        })
+    })
 }
 
 /// The tracer provider: OTLP/HTTP export in batches (the SDK's batch processor, on a thread of
@@ -227,6 +250,21 @@ mod tests {
             with(&[endpoint, ("OTEL_TRACES_EXPORTER", "otlp")]),
             Ok(true)
         );
+    }
+
+    #[test]
+    fn a_compression_asked_for_is_said_to_be_ignored() {
+        let note = |vars: &[(&str, &str)]| {
+            compression_ignored(|name| {
+                vars.iter()
+                    .find(|(found, _)| *found == name)
+                    .map(|(_, value)| (*value).to_owned())
+            })
+        };
+        assert_eq!(note(&[]), None);
+        assert_eq!(note(&[("OTEL_EXPORTER_OTLP_COMPRESSION", "none")]), None);
+        let said = note(&[("OTEL_EXPORTER_OTLP_TRACES_COMPRESSION", "gzip")]).unwrap();
+        assert!(said.contains("uncompressed"), "{said}");
     }
 
     #[test]
