@@ -384,6 +384,12 @@ fn a_callers_trace_reaches_the_collector_and_is_the_correlation_id_of_the_event(
     assert_eq!(retry["position"], position, "{retry}");
     assert_eq!(correlation_id(port, &clerk, position), as_uuid(TRACE));
 
+    // Without a `traceparent` the server starts the trace, and the command is correlated with it.
+    let key = "0190a1b2-0000-7000-8000-00000000a002";
+    let own = answer(&post(port, &clerk, None, &add_ward(key, "Shepway North")));
+    let started = correlation_id(port, &clerk, own["position"].as_u64().unwrap());
+    assert_ne!(started, key);
+
     let log = server.stop();
     assert!(!receiver.received.lock().unwrap().is_empty(), "{log}");
     let spans = receiver.spans();
@@ -433,6 +439,13 @@ fn a_callers_trace_reaches_the_collector_and_is_the_correlation_id_of_the_event(
         .find(|span| span.trace_id == OTHER_TRACE && span.name == "command")
         .unwrap_or_else(|| panic!("no command span in the retry's trace: {spans:#?}"));
     assert_eq!(retried.attribute("outcome"), Some("replayed"));
+    let started = started.replace('-', "");
+    assert!(
+        spans
+            .iter()
+            .any(|span| span.trace_id == started && span.name == "append"),
+        "no append in the trace {started} the server started: {spans:#?}"
+    );
     // The service is `civic`, with the resource attributes the environment adds.
     assert_eq!(find(&request.resource, "service.name"), Some("civic"));
     assert_eq!(
