@@ -22,8 +22,8 @@ pub const DEFAULT_DATABASE_URL: &str = "sqlite://civic.db";
 /// The default listen address.
 pub const DEFAULT_LISTEN: &str = "127.0.0.1:8080";
 /// Which logs are written when `RUST_LOG` is not set: Civic Register's at info, others' warnings.
-pub const DEFAULT_LOG_FILTER: &str =
-    "warn,civic=info,civic_gateway=info,civic_runtime=info,civic_projections=info";
+pub const DEFAULT_LOG_FILTER: &str = "warn,civic=info,civic_gateway=info,civic_runtime=info,civic_projections=info,\
+     civic_eventstore=info";
 
 /// The configuration file of this process, once read.
 static FILE: OnceLock<ConfigFile> = OnceLock::new();

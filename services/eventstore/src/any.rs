@@ -89,6 +89,14 @@ impl AnyEventStore {
         }
     }
 
+    /// The database's name in OpenTelemetry's conventions (`db.system.name`), for spans.
+    pub fn system(&self) -> &'static str {
+        match self {
+            Self::Postgres(_) => "postgresql",
+            Self::Sqlite(_) => "sqlite",
+        }
+    }
+
     /// Applies the embedded migrations of the backend.
     pub async fn migrate(&self) -> Result<(), StoreError> {
         match self {
@@ -98,7 +106,21 @@ impl AnyEventStore {
     }
 }
 
+/// Spans: `append` at INFO (one per command that records something: the tenant, the stream and
+/// how many events), the reads at DEBUG (`RUST_LOG=civic_eventstore=debug` shows and exports
+/// them). Ids and counts only: never a payload, an actor or a searched value.
 impl EventStore for AnyEventStore {
+    #[tracing::instrument(
+        name = "append",
+        level = "info",
+        skip_all,
+        fields(
+            tenant = %request.tenant,
+            stream = request.stream.as_str(),
+            events = request.events.len(),
+            db.system.name = self.system(),
+        )
+    )]
     async fn append(&self, request: AppendRequest) -> Result<AppendOutcome, StoreError> {
         match self {
             Self::Postgres(store) => store.append(request).await,
@@ -106,6 +128,7 @@ impl EventStore for AnyEventStore {
         }
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant, after = after, limit = limit, db.system.name = self.system()))]
     async fn read_log(
         &self,
         tenant: TenantId,
@@ -118,6 +141,7 @@ impl EventStore for AnyEventStore {
         }
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant, stream = stream.as_str(), after = after, db.system.name = self.system()))]
     async fn read_stream(
         &self,
         tenant: TenantId,
@@ -130,6 +154,7 @@ impl EventStore for AnyEventStore {
         }
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant, db.system.name = self.system()))]
     async fn head(&self, tenant: TenantId) -> Result<LogHead, StoreError> {
         match self {
             Self::Postgres(store) => store.head(tenant).await,
@@ -137,6 +162,7 @@ impl EventStore for AnyEventStore {
         }
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant, db.system.name = self.system()))]
     async fn find_command(
         &self,
         tenant: TenantId,
@@ -148,6 +174,7 @@ impl EventStore for AnyEventStore {
         }
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(db.system.name = self.system()))]
     async fn tenants(&self) -> Result<Vec<TenantId>, StoreError> {
         match self {
             Self::Postgres(store) => store.tenants().await,
@@ -155,6 +182,7 @@ impl EventStore for AnyEventStore {
         }
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant, db.system.name = self.system()))]
     async fn find_personal(
         &self,
         tenant: TenantId,
@@ -166,6 +194,7 @@ impl EventStore for AnyEventStore {
         }
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant, db.system.name = self.system()))]
     async fn personal_values(
         &self,
         tenant: TenantId,
@@ -176,6 +205,7 @@ impl EventStore for AnyEventStore {
         }
     }
 
+    #[tracing::instrument(level = "debug", skip_all, fields(db.system.name = self.system()))]
     async fn reclaim_deleted(&self, tables: &[&str]) -> Result<(), StoreError> {
         match self {
             Self::Postgres(store) => store.reclaim_deleted(tables).await,

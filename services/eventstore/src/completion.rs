@@ -15,6 +15,8 @@
 
 use std::future::Future;
 
+use tracing::Instrument as _;
+
 /// Runs `work` on its own Tokio task and waits for its result. If the caller's future is
 /// dropped, `work` still runs to its end; only its result is lost.
 ///
@@ -29,7 +31,9 @@ where
     T: Send + 'static,
     E: From<sqlx::Error> + Send + 'static,
 {
-    match tokio::spawn(work).await {
+    // The task goes on in the caller's span, so its spans (a projector batch, a query) are the
+    // caller's children in a trace.
+    match tokio::spawn(work.in_current_span()).await {
         Ok(result) => result,
         Err(failure) => {
             tracing::error!(%failure, "database work ended without a result");

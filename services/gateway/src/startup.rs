@@ -145,7 +145,8 @@ impl Application {
     }
 }
 
-/// Resolves at the first SIGTERM (what orchestrators send to stop a process) or Ctrl-C.
+/// Completes on Ctrl-C (SIGINT) or SIGTERM, the signals a terminal and an orchestrator send:
+/// what `civic serve` and `civic project` stop on.
 pub async fn shutdown_signal() {
     let ctrl_c = async {
         if tokio::signal::ctrl_c().await.is_err() {

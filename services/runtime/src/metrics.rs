@@ -44,8 +44,12 @@ impl CommandMetrics {
         );
     }
 
-    /// Counts one command and what it appended.
-    pub(crate) fn count(&self, command: &Command, result: &Result<Executed, RuntimeError>) {
+    /// Counts one command and what it appended; returns the outcome counted.
+    pub(crate) fn count(
+        &self,
+        command: &Command,
+        result: &Result<Executed, RuntimeError>,
+    ) -> &'static str {
         let outcome = match result {
             Ok(executed) if executed.replayed => "replayed",
             Ok(executed) => {
@@ -65,11 +69,12 @@ impl CommandMetrics {
             outcome,
         };
         self.commands.get_or_create(&labels).inc();
+        outcome
     }
 }
 
 /// The kind of record a command is for.
-fn record_kind(command: &Command) -> &'static str {
+pub(crate) fn record_kind(command: &Command) -> &'static str {
     match command {
         Command::Council(_) => "council",
         Command::ForwardPlan { .. } => "forward_plan",

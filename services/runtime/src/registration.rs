@@ -25,12 +25,25 @@ impl Runtime {
         command_id: Uuid,
         registration: CouncilCommand,
     ) -> Result<(TenantId, Executed), RuntimeError> {
+        self.register_council_correlated(actor, command_id, command_id, registration)
+            .await
+    }
+
+    /// [`Runtime::register_council`] as part of `correlation_id`'s request or job (the
+    /// gateway's: the request's trace id).
+    pub async fn register_council_correlated(
+        &self,
+        actor: Actor,
+        command_id: Uuid,
+        correlation_id: Uuid,
+        registration: CouncilCommand,
+    ) -> Result<(TenantId, Executed), RuntimeError> {
         let slug = match &registration {
             CouncilCommand::Register { slug, .. } => slug.as_str().to_owned(),
             _ => return Err(RuntimeError::NotARegistration),
         };
         let tenant = self.claim(&slug).await?;
-        let envelope = Envelope::new(tenant, actor, command_id);
+        let envelope = Envelope::new(tenant, actor, command_id).correlated_with(correlation_id);
         let executed = self.run(&envelope, &Command::Council(registration)).await?;
         Ok((tenant, executed))
     }

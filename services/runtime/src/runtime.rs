@@ -11,10 +11,11 @@ use civic_projections::{LogWatch, Notifier, Projector, ReadModels, TABLES_WITH_P
 use crate::clock::Clock;
 use crate::envelope::Envelope;
 use crate::error::RuntimeError;
-use crate::metrics::CommandMetrics;
+use crate::metrics::{CommandMetrics, record_kind};
 use crate::serial::CouncilLocks;
 use crate::stream_cache::{Cached, Records, StreamCache};
 use std::sync::Arc;
+use tracing::Instrument as _;
 
 /// The application runtime of one process: the register that runs commands, the read models
 /// that answer queries, the projector that keeps them in step, and the clock. Cheap to share
@@ -88,22 +89,38 @@ impl Runtime {
     /// Runs `command` like [`Runtime::run`] and wakes the projectors, but does not wait for the
     /// read models: for bulk edges (the importer) that run many commands and then call
     /// [`Runtime::catch_up`] once.
+    ///
+    /// Runs in a span, `command`, with the kind of record, the council (its tenant id) and the
+    /// outcome as `/metrics` counts it; never the command's content.
     pub async fn run_without_catching_up(
         &self,
         envelope: &Envelope,
         command: &Command,
     ) -> Result<Executed, RuntimeError> {
+        let span = tracing::info_span!(
+            "command",
+            record = record_kind(command),
+            tenant = %envelope.tenant,
+            outcome = tracing::field::Empty,
+            otel.status_code = tracing::field::Empty,
+        );
         let context = self.context(envelope);
-        let executed = {
+        let executed = async {
             let _one_writer = self.writers.lock(envelope.tenant).await;
             let result = self
                 .register
                 .execute(envelope.tenant, command, &context)
                 .await
                 .map_err(RuntimeError::from);
-            self.metrics.count(command, &result);
-            result?
-        };
+            let outcome = self.metrics.count(command, &result);
+            span.record("outcome", outcome);
+            if outcome == "failed" {
+                span.record("otel.status_code", "ERROR");
+            }
+            result
+        }
+        .instrument(span.clone())
+        .await?;
         if !executed.replayed {
             self.notifier.notify(envelope.tenant);
             self.log_watch.appended(envelope.tenant);

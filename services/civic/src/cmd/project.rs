@@ -16,7 +16,9 @@ pub async fn run(_args: Args) -> anyhow::Result<()> {
         councils = caught_up.len(),
         "projector caught up; following new events"
     );
-    // SIGTERM is how orchestrators stop a process; the batch in hand is finished first.
+    // SIGTERM too (an orchestrator's stop): the batch in hand is finished first, the process
+    // then ends normally, and the spans still queued are exported on the way out
+    // (`crate::telemetry`).
     projector.run(civic_gateway::shutdown_signal()).await;
     tracing::info!("projector stopped");
     Ok(())

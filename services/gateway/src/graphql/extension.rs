@@ -10,7 +10,9 @@
 //! - every answer is held to its [`ValuesBudget`];
 //! - async-graphql's own errors get a code ([`with_code`]);
 //! - every operation is counted for `/metrics` by type and outcome
-//!   ([`crate::metrics::GraphqlMetrics`]).
+//!   ([`crate::metrics::GraphqlMetrics`]);
+//! - every operation runs in a span (`graphql`, named `{type} {name}` for OpenTelemetry) with its
+//!   type and name, never its variables or document.
 
 use std::sync::{Arc, OnceLock};
 
@@ -19,12 +21,13 @@ use async_graphql::extensions::{
     NextResolve, ResolveInfo,
 };
 use async_graphql::{Request, Response, ServerResult, Value};
+use tracing::Instrument as _;
 
 use super::cost::budget::ValuesBudget;
 use super::cost::{admit, admitted};
 use super::error_codes::with_code;
 use super::loader::with_request_loader;
-use crate::metrics::operation_type;
+use crate::metrics::operation;
 use crate::services::Services;
 use crate::settings::Limits;
 
@@ -42,6 +45,7 @@ impl ExtensionFactory for RequestGuard {
             limits: self.limits,
             budget: ValuesBudget::new(self.limits.cost.max_values),
             operation: OnceLock::new(),
+            span: OnceLock::new(),
         })
     }
 }
@@ -52,6 +56,9 @@ struct RequestGuardExtension {
     budget: ValuesBudget,
     /// The type of the operation the request runs, once its document is parsed.
     operation: OnceLock<&'static str>,
+    /// The operation's span, made once its document is parsed (its name is the operation's, and
+    /// an OpenTelemetry span is named when it starts), entered while it executes.
+    span: OnceLock<tracing::Span>,
 }
 
 #[async_graphql::async_trait::async_trait]
@@ -82,10 +89,10 @@ impl Extension for RequestGuardExtension {
         }
         let name = request.operation_name.clone();
         if let Ok(document) = request.parsed_query() {
+            let (kind, name) = operation(document, name.as_deref());
             // Set once: async-graphql prepares a request once (a second `set` would be a no-op).
-            let _ = self
-                .operation
-                .set(operation_type(document, name.as_deref()));
+            let _ = self.operation.set(kind);
+            let _ = self.span.set(operation_span(kind, name));
         }
         let request = with_request_loader(ctx, request);
         next.run(ctx, request).await
@@ -98,7 +105,11 @@ impl Extension for RequestGuardExtension {
         next: NextExecute<'_>,
     ) -> Response {
         // A subscription runs this once per event (async-graphql 7): each answer has the budget.
-        self.budget.settle(next.run(ctx, operation_name).await)
+        let answer = match self.span.get() {
+            Some(span) => next.run(ctx, operation_name).instrument(span.clone()).await,
+            None => next.run(ctx, operation_name).await,
+        };
+        self.budget.settle(answer)
     }
 
     async fn resolve(
@@ -109,5 +120,28 @@ impl Extension for RequestGuardExtension {
     ) -> ServerResult<Option<Value>> {
         self.budget.spend(info.path_node)?;
         next.run(ctx, info).await
+    }
+}
+
+/// The span of an operation of type `kind` named `name`: a child of the request's.
+fn operation_span(kind: &'static str, name: Option<&str>) -> tracing::Span {
+    tracing::info_span!(
+        "graphql",
+        otel.name = %OperationName(kind, name),
+        graphql.operation.type = kind,
+        graphql.operation.name = name,
+    )
+}
+
+/// An operation span's name for OpenTelemetry: `{type} {name}`, or the type alone for an
+/// anonymous operation (OpenTelemetry's GraphQL conventions).
+struct OperationName<'a>(&'static str, Option<&'a str>);
+
+impl std::fmt::Display for OperationName<'_> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self.1 {
+            Some(name) => write!(f, "{} {name}", self.0),
+            None => f.write_str(self.0),
+        }
     }
 }

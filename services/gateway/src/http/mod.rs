@@ -14,6 +14,7 @@
 //! - [`server`]: the connection loop: header read timeout, connection cap, bounded shutdown.
 //! - [`deadline`] and [`body`]: the per-request deadline, and reading a body in time.
 //! - [`cors`]: which browser origins may call the gateway.
+//! - [`trace`]: each request's span, continuing the caller's W3C trace context.
 
 pub(crate) mod assets;
 pub(crate) mod body;
@@ -30,6 +31,7 @@ pub mod request;
 pub mod response;
 pub mod server;
 pub mod subscriptions;
+pub(crate) mod trace;
 pub mod variables;
 
 use std::sync::Arc;

@@ -40,8 +40,13 @@ impl GraphqlMetrics {
     }
 }
 
-/// The type of the operation a request runs: the one named, or the document's only one.
-pub(crate) fn operation_type(document: &ExecutableDocument, name: Option<&str>) -> &'static str {
+/// The type of the operation a request runs (the one named, or the document's only one;
+/// `unknown` when there is none) and its name as the document spells it (`None` for an anonymous
+/// operation).
+pub(crate) fn operation<'a>(
+    document: &'a ExecutableDocument,
+    name: Option<&str>,
+) -> (&'static str, Option<&'a str>) {
     let operation = match name {
         Some(name) => document
             .operations
@@ -55,10 +60,13 @@ pub(crate) fn operation_type(document: &ExecutableDocument, name: Option<&str>) 
             }
         }
     };
-    match operation.map(|(_, operation)| operation.node.ty) {
-        Some(OperationType::Query) => "query",
-        Some(OperationType::Mutation) => "mutation",
-        Some(OperationType::Subscription) => "subscription",
-        None => "unknown",
-    }
+    let Some((name, operation)) = operation else {
+        return ("unknown", None);
+    };
+    let kind = match operation.node.ty {
+        OperationType::Query => "query",
+        OperationType::Mutation => "mutation",
+        OperationType::Subscription => "subscription",
+    };
+    (kind, name.map(|name| name.as_str()))
 }

@@ -84,7 +84,7 @@ pub(crate) async fn count_request(
 }
 
 /// The method, from a fixed set (a client may send any token as a method).
-fn method_label(method: &Method) -> &'static str {
+pub(crate) fn method_label(method: &Method) -> &'static str {
     match *method {
         Method::GET => "GET",
         Method::POST => "POST",

@@ -25,9 +25,9 @@ use prometheus_client::encoding::text::encode;
 use prometheus_client::registry::Registry;
 
 pub use graphql::GraphqlMetrics;
-pub(crate) use graphql::operation_type;
+pub(crate) use graphql::operation;
 pub use http::HttpMetrics;
-pub(crate) use http::count_request;
+pub(crate) use http::{count_request, method_label};
 
 use crate::http::AppState;
 

@@ -2,6 +2,7 @@
 //! caller's transaction.
 
 use civic_eventstore::TenantId;
+use tracing::Instrument as _;
 
 use super::events::{next_batch, streams_upto};
 use super::fold::Folded;
@@ -25,6 +26,10 @@ pub(super) struct Applied {
 /// Each stream the batch touches is folded again from its first event up to the batch's last
 /// position, so a view never depends on how the log was cut into batches; the folds are kept in
 /// memory and each table's rows are then replaced in bulk, each aggregate's once per batch.
+///
+/// A batch with events runs in a span, `projector.batch` (the tenant, the generation, how many
+/// events, from and up to which position), at INFO: one per batch, not per event; a catch-up
+/// that finds nothing new makes none.
 pub(super) async fn apply_batch(
     tx: &mut Tx,
     tenant: TenantId,
@@ -38,13 +43,25 @@ pub(super) async fn apply_batch(
             events: 0,
         });
     };
-    let streams = streams_upto(tx, tenant, &batch.streams, batch.last).await?;
-    let mut folded = Folded::default();
-    for (stream, events) in &streams {
-        folded.add_stream(tenant, stream, events)?;
+    let span = tracing::info_span!(
+        "projector.batch",
+        tenant = %tenant,
+        generation = generation,
+        events = batch.len,
+        after = checkpoint,
+        position = batch.last,
+    );
+    async {
+        let streams = streams_upto(tx, tenant, &batch.streams, batch.last).await?;
+        let mut folded = Folded::default();
+        for (stream, events) in &streams {
+            folded.add_stream(tenant, stream, events)?;
+        }
+        write(tx, tenant, generation, &folded).await?;
+        set_checkpoint(tx, tenant, generation, batch.last).await
     }
-    write(tx, tenant, generation, &folded).await?;
-    set_checkpoint(tx, tenant, generation, batch.last).await?;
+    .instrument(span)
+    .await?;
     Ok(Applied {
         position: batch.last,
         events: batch.len,

@@ -8,6 +8,7 @@ use crate::views::CouncilView;
 
 impl ReadModels {
     /// Every council the register holds, by name: the platform's directory.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn councils(&self) -> Result<Vec<CouncilView>, ProjectionError> {
         self.to_completion(move |session| async move {
             let mut tx = session.reader(None).await?;
@@ -27,6 +28,7 @@ impl ReadModels {
     }
 
     /// One council, if its registration has been projected.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn council(&self, tenant: TenantId) -> Result<Option<CouncilView>, ProjectionError> {
         self.to_completion(move |session| async move {
             let mut tx = session.reader(Some(tenant)).await?;

@@ -22,6 +22,7 @@ impl ReadModels {
     /// With [`Detail::Summary`] each item is the stored summary of the viewer's view
     /// ([`DecisionView::summary`]: long fields such as purpose, resolutions and reasons are
     /// emptied, and [`DecisionView::detail`] says so); with [`Detail::Full`], the whole view.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn decisions(
         &self,
         tenant: TenantId,
@@ -96,6 +97,7 @@ impl ReadModels {
 
     /// One decision as `viewer` may see it; `None` if it does not exist or the viewer may not
     /// see it (the public cannot tell an unpublished decision from a missing one).
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn decision(
         &self,
         tenant: TenantId,
@@ -112,6 +114,7 @@ impl ReadModels {
     /// the number of ids: how the gateway answers every lookup by id of a request at once. An
     /// id that does not exist, or that the viewer may not see, is absent from the map, as
     /// [`ReadModels::decision`] would answer `None` for it.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn decisions_by_ids(
         &self,
         tenant: TenantId,

@@ -25,6 +25,7 @@ impl ReadModels {
     /// The forward plan: entries still awaiting decision (on hold and deferred included), due on
     /// or after `from`, soonest first (then by id; undated entries last). Notices are public, so every viewer sees the same entries; for the public,
     /// links to decisions not yet published are dropped.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn forward_plan(
         &self,
         tenant: TenantId,
@@ -86,6 +87,7 @@ impl ReadModels {
     }
 
     /// One forward-plan entry, whatever its status.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn forward_plan_entry(
         &self,
         tenant: TenantId,
@@ -101,6 +103,7 @@ impl ReadModels {
     /// The forward-plan entries of `ids`, whatever their status, in one read: one statement for
     /// the entries whatever their number (then the council's names and, for the public, which
     /// linked decisions it may see). Ids of no entry are absent from the map.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn forward_plan_entries_by_ids(
         &self,
         tenant: TenantId,
@@ -145,6 +148,7 @@ impl ReadModels {
 impl ReadModels {
     /// The entries a forward plan document lists, whatever their status, by date due (undated
     /// last) then id: what the plan showed, month by month, through `forward_plan_listings`.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn forward_plan_entries_on_plan(
         &self,
         tenant: TenantId,

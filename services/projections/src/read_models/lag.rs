@@ -19,6 +19,7 @@ pub struct CouncilLag {
 impl ReadModels {
     /// Every registered council's lag, by slug, in one snapshot. One statement whatever the
     /// number of councils: each council's head and checkpoint are index probes.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn projection_lag(&self) -> Result<Vec<CouncilLag>, ProjectionError> {
         self.to_completion(move |session| async move {
             // The log is not visible to queries' reader role: read as the application, as the

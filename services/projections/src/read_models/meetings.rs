@@ -29,6 +29,7 @@ fn document_for(viewer: Viewer) -> &'static str {
 impl ReadModels {
     /// The tenant's meetings that match `filter`, newest first (then by id, descending), as
     /// `viewer` may see them.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn meetings(
         &self,
         tenant: TenantId,
@@ -89,6 +90,7 @@ impl ReadModels {
     }
 
     /// One meeting, as `viewer` may see it.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn meeting(
         &self,
         tenant: TenantId,
@@ -103,6 +105,7 @@ impl ReadModels {
 
     /// The meetings of `ids`, as `viewer` may see them, in one statement whatever their number.
     /// Ids of no meeting are absent from the map.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn meetings_by_ids(
         &self,
         tenant: TenantId,

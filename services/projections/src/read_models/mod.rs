@@ -192,6 +192,7 @@ impl ReadModels {
     /// council's `Register` command: of two registrations of one slug only one claim succeeds.
     /// Claiming a slug again for the tenant that holds it succeeds, so a registration can be
     /// retried.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn claim_slug(&self, slug: &str, tenant: TenantId) -> Result<(), ProjectionError> {
         let slug = Slug::parse(slug).map_err(|e| ProjectionError::InvalidSlug(e.to_string()))?;
         let holder = self
@@ -226,6 +227,7 @@ impl ReadModels {
 
     /// The tenant that claimed `slug`, if any: how a request for `/councils/{slug}` finds its
     /// tenant, even before the council's projection has caught up.
+    #[tracing::instrument(level = "debug", skip_all)]
     pub async fn tenant_for_slug(&self, slug: &str) -> Result<Option<TenantId>, ProjectionError> {
         if let Some(tenant) = self.cache.tenant(slug) {
             return Ok(Some(tenant));
@@ -277,6 +279,7 @@ impl ReadModels {
     /// The position of the tenant's log that its read models reflect (0 before the first
     /// catch-up). A client that appended at position p can wait until this reaches p to read its
     /// own write.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn checkpoint(&self, tenant: TenantId) -> Result<u64, ProjectionError> {
         self.to_completion(move |session| async move {
             let mut tx = session.reader(Some(tenant)).await?;

@@ -28,6 +28,7 @@ impl ReadModels {
     /// what a query reads moves one of them in the same transaction (a projector batch moves the
     /// checkpoint, an append or an erasure the head, a rebuild the generation): the same
     /// position read before and after a query means the query read that state.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn read_position(
         &self,
         tenant: TenantId,

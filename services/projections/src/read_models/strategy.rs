@@ -15,6 +15,7 @@ use crate::views::StrategyDocumentView;
 impl ReadModels {
     /// The tenant's strategy documents, by current title. For the public, links to decisions
     /// not yet published are dropped.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn strategy_documents(
         &self,
         tenant: TenantId,
@@ -44,6 +45,7 @@ impl ReadModels {
     }
 
     /// One strategy document.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn strategy_document(
         &self,
         tenant: TenantId,
@@ -59,6 +61,7 @@ impl ReadModels {
     /// The strategy documents of `ids`, in one read: one statement for the documents whatever
     /// their number (then, for the public, which linked decisions it may see). Ids of no
     /// document are absent from the map.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
     pub async fn strategy_documents_by_ids(
         &self,
         tenant: TenantId,

@@ -9,6 +9,7 @@ use crate::graphql::context::RequestContext;
 use crate::graphql::input::council::RegisterCouncilInput;
 use crate::graphql::objects::payload::Recorded;
 use crate::graphql::query::platform::PlatformCouncil;
+use crate::http::trace::current_trace_id;
 
 /// Changes to the platform.
 #[derive(Default)]
@@ -43,7 +44,12 @@ impl PlatformMutation {
         let (tenant, executed) = request
             .services
             .runtime
-            .register_council(actor, idempotency_key, command)
+            .register_council_correlated(
+                actor,
+                idempotency_key,
+                current_trace_id().unwrap_or(idempotency_key),
+                command,
+            )
             .await?;
         Ok(RegisterCouncilPayload {
             council: request

@@ -32,6 +32,7 @@ use crate::graphql::objects::payload::{
     StrategyDocumentPayload,
 };
 use crate::graphql::objects::strategy::StrategyDocument;
+use crate::http::trace::current_trace_id;
 
 /// What a command is for: the domain command it becomes, and what the mutation answers with.
 pub(crate) trait Target: Copy + Send + Sync {
@@ -77,13 +78,25 @@ where
         Ok(command) => target.command(command),
         Err(errors) => return Err(every_input_error(ctx, errors.into())),
     };
-    let envelope = Envelope::new(tenant, actor, idempotency_key).expecting(expected_version);
+    let envelope =
+        correlated(Envelope::new(tenant, actor, idempotency_key).expecting(expected_version));
     let executed = request.services.runtime.run(&envelope, &command).await?;
     let read = request.services.read_models();
     let viewer = request.access.viewer();
     Ok(target
         .read_back(read, tenant, viewer, Recorded::from(&executed))
         .await?)
+}
+
+/// `envelope`, correlated with the trace the request runs in, if any: the event's
+/// `correlation_id` is then the trace id (the same 128 bits), so an auditor goes from an event to
+/// the request's trace and back (docs/audit-chain.md). The command's fingerprint does not
+/// include it: a retry in another trace still replays the original.
+fn correlated(envelope: Envelope) -> Envelope {
+    match current_trace_id() {
+        Some(trace) => envelope.correlated_with(trace),
+        None => envelope,
+    }
 }
 
 /// Reports every failing field of an input: all but one as errors of this field beside its
