@@ -1,5 +1,5 @@
 //! The subcommands of `civic`, one file each: `serve`, `token`, `import`, `export`, `erase`,
-//! `verify`, `replay`, `project`.
+//! `verify`, `replay`, `project`, `migrate`.
 
 /// Writes a line of a report to standard output. A reader that stopped reading (`civic verify |
 /// head -1`) is not an error of the command, whose exit status says how it went: the rest of the
@@ -14,6 +14,7 @@ macro_rules! say {
 mod erase;
 mod export;
 mod import;
+mod migrate;
 mod project;
 mod replay;
 mod serve;
@@ -54,6 +55,9 @@ enum Command {
     Replay(replay::Args),
     /// Keep every council's read models in step with its log, as a process of its own.
     Project(project::Args),
+    /// Apply the schema migrations to the configured database and exit (a deployment's
+    /// migration job, run before the servers start).
+    Migrate(migrate::Args),
 }
 
 impl Cli {
@@ -90,6 +94,7 @@ impl Cli {
                 });
             }
             Command::Project(args) => project::run(args).await?,
+            Command::Migrate(args) => migrate::run(args).await?,
         }
         Ok(ExitCode::SUCCESS)
     }
