@@ -2,7 +2,7 @@
 //!
 //! Modules:
 //! - `cmd`: one file per subcommand (`serve`, `token`, `import`, `export`, `erase`, `verify`,
-//!   `replay`, `project`), dispatched from an enum.
+//!   `replay`, `project`, `migrate`), dispatched from an enum.
 //! - `config`: layered configuration: defaults, then `CIVIC_*`/`DATABASE_URL`, then flags.
 //! - `telemetry`: OpenTelemetry traces over OTLP, when an endpoint is configured.
 

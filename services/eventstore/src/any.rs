@@ -3,6 +3,7 @@
 use uuid::Uuid;
 
 use crate::error::StoreError;
+use crate::migrations::Migrated;
 use crate::personal::{PersonalMatch, PersonalValue};
 use crate::postgres::PgEventStore;
 use crate::sqlite::SqliteEventStore;
@@ -25,19 +26,30 @@ impl AnyEventStore {
     /// migrations run as the URL's user and the store's connections then act as the
     /// least-privileged [`crate::postgres::APPLICATION_ROLE`] ([`PgEventStore::connect`]).
     pub async fn connect(url: &str, max_connections: u32) -> Result<Self, StoreError> {
-        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
-            Ok(Self::Postgres(
+        match Backend::of(url)? {
+            Backend::Postgres => Ok(Self::Postgres(
                 PgEventStore::connect(url, max_connections).await?,
-            ))
-        } else if url.starts_with("sqlite:") {
-            let store = SqliteEventStore::connect(url).await?;
-            store.migrate().await?;
-            Ok(Self::Sqlite(store))
-        } else {
-            Err(StoreError::InvalidInput(crate::InvalidInput::new(
-                "database URL",
-                "must start with postgres://, postgresql:// or sqlite:",
-            )))
+            )),
+            Backend::Sqlite => {
+                let store = SqliteEventStore::connect(url).await?;
+                store.migrate().await?;
+                Ok(Self::Sqlite(store))
+            }
+        }
+    }
+
+    /// Applies the migrations to the database at `url` (as the URL's user on PostgreSQL), reports
+    /// which it applied, and lets go of the database: for a migration job that runs before the
+    /// servers start ([`AnyEventStore::connect`] applies any still missing, too).
+    pub async fn apply_migrations(url: &str) -> Result<Migrated, StoreError> {
+        match Backend::of(url)? {
+            Backend::Postgres => PgEventStore::apply_migrations(url).await,
+            Backend::Sqlite => {
+                let store = SqliteEventStore::connect(url).await?;
+                let migrated = store.migrate().await;
+                store.pool().close().await;
+                migrated
+            }
         }
     }
 
@@ -97,11 +109,32 @@ impl AnyEventStore {
         }
     }
 
-    /// Applies the embedded migrations of the backend.
-    pub async fn migrate(&self) -> Result<(), StoreError> {
+    /// Applies the embedded migrations of the backend and reports which it applied.
+    pub async fn migrate(&self) -> Result<Migrated, StoreError> {
         match self {
             Self::Postgres(store) => store.migrate().await,
             Self::Sqlite(store) => store.migrate().await,
+        }
+    }
+}
+
+/// The backend a database URL names.
+enum Backend {
+    Postgres,
+    Sqlite,
+}
+
+impl Backend {
+    fn of(url: &str) -> Result<Self, StoreError> {
+        if url.starts_with("postgres://") || url.starts_with("postgresql://") {
+            Ok(Self::Postgres)
+        } else if url.starts_with("sqlite:") {
+            Ok(Self::Sqlite)
+        } else {
+            Err(StoreError::InvalidInput(crate::InvalidInput::new(
+                "database URL",
+                "must start with postgres://, postgresql:// or sqlite:",
+            )))
         }
     }
 }

@@ -1,8 +1,11 @@
 //! The schema migrations of both backends, embedded in the binary so `civic` runs from any
 //! directory. The SQL lives in the repository's `migrations/postgres` and `migrations/sqlite`.
+//! [`apply`] runs them on one connection and reports what it did ([`Migrated`]).
+
+use std::collections::HashSet;
 
 use sqlx::SqlSafeStr;
-use sqlx::migrate::{Migration, MigrationType, Migrator};
+use sqlx::migrate::{Migrate, MigrateError, Migration, MigrationType, Migrator};
 
 /// (version, description, SQL) of each PostgreSQL migration, in order.
 const POSTGRES: &[(i64, &str, &str)] = &[
@@ -157,6 +160,83 @@ pub fn postgres_versions() -> impl Iterator<Item = i64> {
 /// The versions of the SQLite migrations this binary applies, in order.
 pub fn sqlite_versions() -> impl Iterator<Item = i64> {
     SQLITE.iter().map(|&(version, _, _)| version)
+}
+
+/// What a run of the migrations did, for an operator to read (`civic migrate`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Migrated {
+    /// The migrations this run applied, in order: none when the database was already current.
+    pub applied: Vec<MigrationName>,
+    /// The migrations the database has now (all of them, after a successful run).
+    pub current: Vec<MigrationName>,
+}
+
+/// A migration as the operator knows it: `0004_application_role.sql` is (4, "application role").
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MigrationName {
+    /// Its version, the number its file name starts with.
+    pub version: i64,
+    /// Its description.
+    pub description: String,
+}
+
+/// Applies `migrator`'s migrations on `conn` and reports which it applied.
+///
+/// The migrations applied before are listed under the migrator's own lock (on PostgreSQL an
+/// advisory lock, which a session may take again: sqlx's run takes and releases it once more
+/// inside), so a process migrating at the same moment cannot slip its work between the listing
+/// and the run, and the report names exactly what this run did. SQLite has no such lock; two
+/// processes starting on one new file may both report a migration (`SqliteEventStore::migrate`).
+pub(crate) async fn apply<C: Migrate>(
+    migrator: &Migrator,
+    conn: &mut C,
+) -> Result<Migrated, MigrateError> {
+    conn.lock().await?;
+    let migrated = apply_locked(migrator, conn).await;
+    // A failed unlock matters less than a failed run, whose error is the one to report; a lock
+    // left held is released when the connection closes.
+    let unlocked = conn.unlock().await;
+    let migrated = migrated?;
+    unlocked?;
+    Ok(migrated)
+}
+
+async fn apply_locked<C: Migrate>(
+    migrator: &Migrator,
+    conn: &mut C,
+) -> Result<Migrated, MigrateError> {
+    let table = &migrator.table_name;
+    conn.ensure_migrations_table(table).await?;
+    let before: HashSet<i64> = conn
+        .list_applied_migrations(table)
+        .await?
+        .iter()
+        .map(|applied| applied.version)
+        .collect();
+    // `run_direct` is sqlx's `run` on a connection the caller already holds.
+    migrator.run_direct(None, conn, false).await?;
+    let after: HashSet<i64> = conn
+        .list_applied_migrations(table)
+        .await?
+        .iter()
+        .map(|applied| applied.version)
+        .collect();
+    // The run refuses a database with a migration this binary does not know, so every applied
+    // version has a name here.
+    let named = |versions: &HashSet<i64>| -> Vec<MigrationName> {
+        migrator
+            .iter()
+            .filter(|migration| versions.contains(&migration.version))
+            .map(|migration| MigrationName {
+                version: migration.version,
+                description: migration.description.to_string(),
+            })
+            .collect()
+    };
+    Ok(Migrated {
+        applied: named(&after.difference(&before).copied().collect()),
+        current: named(&after),
+    })
 }
 
 #[cfg(test)]

@@ -41,15 +41,16 @@ use uuid::Uuid;
 
 use crate::chain::GENESIS_HASH;
 use crate::completion::run_to_completion;
+use crate::decode;
 use crate::error::StoreError;
 use crate::heads::Heads;
+use crate::migrations::{self, Migrated};
 use crate::prepare::{PreparedAppend, check_expected, prepare};
 use crate::store::EventStore;
 use crate::types::{
     AppendOutcome, AppendRequest, ExpectedVersion, LogHead, RecordedEvent, StreamName, TenantId,
     now_micros,
 };
-use crate::{decode, migrations};
 
 /// The role's name as a literal, so that the `SET ROLE` statement is built from the same text.
 macro_rules! application_role {
@@ -188,8 +189,14 @@ impl PgEventStore {
     /// Applies the embedded migrations (safe with several processes starting at once), on a
     /// connection of its own as the pool's configured user: the pool itself may act as
     /// [`APPLICATION_ROLE`], which may not create or alter tables.
-    pub async fn migrate(&self) -> Result<(), StoreError> {
+    pub async fn migrate(&self) -> Result<Migrated, StoreError> {
         migrate_as_owner(&self.pool.connect_options()).await
+    }
+
+    /// Applies the embedded migrations to the database at `url` as its user, on one connection
+    /// closed afterwards, without opening a pool: a migration job's whole work.
+    pub async fn apply_migrations(url: &str) -> Result<Migrated, StoreError> {
+        migrate_as_owner(&PgConnectOptions::from_str(url)?).await
     }
 
     /// The pool, for read models that live in the same database.
@@ -369,10 +376,9 @@ async fn application_pool(
         .await?)
 }
 
-async fn migrate_as_owner(options: &PgConnectOptions) -> Result<(), StoreError> {
+async fn migrate_as_owner(options: &PgConnectOptions) -> Result<Migrated, StoreError> {
     let mut owner = PgConnection::connect_with(options).await?;
-    let migrated = migrations::postgres()
-        .run(&mut owner)
+    let migrated = migrations::apply(&migrations::postgres(), &mut owner)
         .await
         .map_err(|e| StoreError::Database(e.into()));
     // The connection is dropped either way; a failed close only loses a goodbye message.

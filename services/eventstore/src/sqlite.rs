@@ -31,13 +31,14 @@ use uuid::Uuid;
 
 use crate::chain::{GENESIS_HASH, format_recorded_at};
 use crate::completion::run_to_completion;
+use crate::decode;
 use crate::error::StoreError;
+use crate::migrations::{self, Migrated};
 use crate::prepare::{check_expected, prepare};
 use crate::store::EventStore;
 use crate::types::{
     AppendOutcome, AppendRequest, LogHead, RecordedEvent, StreamName, TenantId, now_micros,
 };
-use crate::{decode, migrations};
 
 /// How many connections the SQLite pool opens unless told otherwise: WAL readers run in
 /// parallel, and writers queue anyway.
@@ -113,18 +114,22 @@ impl SqliteEventStore {
         }
     }
 
-    /// Applies the embedded migrations.
+    /// Applies the embedded migrations and reports which it applied.
     ///
     /// SQLite has no advisory lock, so two processes starting on a new database file can both try
     /// to apply the same migration; the loser's transaction fails ("table already exists") and is
     /// rolled back. Trying again then finds the winner's migrations applied and skips them, so a
     /// failed run is retried a few times before its error is reported.
-    pub async fn migrate(&self) -> Result<(), StoreError> {
+    pub async fn migrate(&self) -> Result<Migrated, StoreError> {
         const ATTEMPTS: u64 = 10;
+        let migrator = migrations::sqlite();
         let mut attempt = 1;
         loop {
-            match migrations::sqlite().run(&self.pool).await {
-                Ok(()) => return Ok(()),
+            let mut conn = self.pool.acquire().await?;
+            let outcome = migrations::apply(&migrator, &mut *conn).await;
+            drop(conn);
+            match outcome {
+                Ok(migrated) => return Ok(migrated),
                 Err(_) if attempt < ATTEMPTS => {
                     tokio::time::sleep(std::time::Duration::from_millis(50 * attempt)).await;
                     attempt += 1;

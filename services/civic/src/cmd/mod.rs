@@ -1,5 +1,5 @@
 //! The subcommands of `civic`, one file each: `serve`, `token`, `import`, `export`, `erase`,
-//! `verify`, `replay`, `project`, `config`, `backup`.
+//! `verify`, `replay`, `project`, `migrate`, `config`, `backup`.
 
 /// Writes a line of a report to standard output. A reader that stopped reading (`civic verify |
 /// head -1`) is not an error of the command, whose exit status says how it went: the rest of the
@@ -16,6 +16,7 @@ mod config;
 mod erase;
 mod export;
 mod import;
+mod migrate;
 mod project;
 mod replay;
 mod serve;
@@ -64,6 +65,9 @@ enum Command {
     Replay(replay::Args),
     /// Keep every council's read models in step with its log, as a process of its own.
     Project(project::Args),
+    /// Apply the schema migrations to the configured database and exit (a deployment's
+    /// migration job, run before the servers start).
+    Migrate(migrate::Args),
     /// Print the effective settings (secrets hidden) and where each comes from.
     Config(config::Args),
     /// Copy the database consistently while it serves (SQLite: `VACUUM INTO`; PostgreSQL:
@@ -119,6 +123,7 @@ impl Cli {
                 });
             }
             Command::Project(args) => project::run(args).await?,
+            Command::Migrate(args) => migrate::run(args).await?,
             Command::Config(args) => config::run(args)?,
             Command::Backup(args) => backup::run(args).await?,
         }
