@@ -169,27 +169,9 @@ impl ResponseCache {
         }
     }
 
-    /// Counts one answer of a cacheable request; every 10,000th logs the counters (the gateway
-    /// has no metrics endpoint).
+    /// Counts one answer of a cacheable request (`/metrics` reports the counters).
     fn count(&self, counter: &AtomicU64) {
         counter.fetch_add(1, Ordering::Relaxed);
-        let c = &self.counters;
-        let answered = c.hits.load(Ordering::Relaxed)
-            + c.misses.load(Ordering::Relaxed)
-            + c.not_modified.load(Ordering::Relaxed);
-        if answered.is_multiple_of(10_000) {
-            let stats = self.stats();
-            tracing::info!(
-                hits = stats.hits,
-                misses = stats.misses,
-                not_modified = stats.not_modified,
-                bypassed = stats.bypassed,
-                evicted = stats.evicted,
-                entries = stats.entries,
-                bytes = stats.bytes,
-                "response cache"
-            );
-        }
     }
 
     /// The entries; a panic while the lock was held cannot leave them inconsistent in a way that
