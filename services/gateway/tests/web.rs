@@ -260,6 +260,21 @@ async fn a_withheld_field_shows_its_notice_and_never_the_exempt_text(backend: Ba
         fields["Accompanying documents"].starts_with("A document withheld: Withheld as exempt"),
         "{fields:?}"
     );
+    assert_eq!(fields["Minute number"], "38.");
+    assert_eq!(fields["Lead member"], "Cllr A. Example");
+    assert_eq!(
+        fields["Vote"],
+        "Carried: 5 for, 1 against Proposed by Cllr A. Example Seconded by Cllr B. Sample"
+    );
+    // Fields the record leaves out that not every council's page has: no row at all.
+    assert!(!fields.contains_key("Reference") && !fields.contains_key("Department"));
+
+    let officer = &public_decisions(&app).await["Purchase of grounds maintenance equipment"];
+    let officer = summary(&get(&app, &format!("/councils/maidstone/decisions/{officer}")).await);
+    assert_eq!(officer["Reference"], "ODN/2010/014");
+    assert_eq!(officer["Lead officer"], "Head of Parks and Open Spaces");
+    assert_eq!(officer["Department"], "Regeneration");
+    assert_eq!(officer["Decision status"], "Not stated");
     // The exempt text is nowhere in the page, nor in the register's list.
     let register = get(&app, "/councils/maidstone").await;
     for exempt in [

@@ -10,7 +10,7 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use chrono::NaiveDate;
-use civic_domain::decision::{DecisionField, DecisionStatus, Interests};
+use civic_domain::decision::{DecisionField, DecisionStatus, Interests, Vote};
 use civic_domain::values::{DecisionId, LongText};
 use civic_projections::views::{DecisionView, DocumentView, RecordView, WardsAffectedView};
 use maud::{Markup, html};
@@ -102,6 +102,20 @@ async fn render(
             (row("Interests declared", field(record, DecisionField::Interests,
                 record.interests.as_ref().and_then(interests))))
             (row("Accompanying documents", field(record, DecisionField::Documents, documents(record))))
+            // Fields some councils' pages show and others leave out: a row only when stated.
+            (optional_row(record, "Reference", DecisionField::References,
+                record.references.as_ref().and_then(|r| r.reference.as_ref()).map(|r| html! { (r.as_str()) })))
+            // One field holds both references: a withheld one's notice shows once, above.
+            @if let Some(minute) = record.references.as_ref().and_then(|r| r.minute_number.as_ref()) {
+                (row("Minute number", html! { (minute.as_str()) }))
+            }
+            (optional_row(record, "Lead member", DecisionField::LeadMember,
+                record.lead_member.as_ref().map(|m| html! { (m.name_as_shown.as_str()) })))
+            (optional_row(record, "Lead officer", DecisionField::LeadOfficer,
+                record.lead_officer.as_ref().map(|o| html! { (o.as_str()) })))
+            (optional_row(record, "Department", DecisionField::Department,
+                record.department.as_ref().map(|d| html! { (d.as_str()) })))
+            (optional_row(record, "Vote", DecisionField::Vote, record.vote.as_ref().map(vote)))
         }
         p class="govuk-body" {
             a class="govuk-link" href=(base) { "All decisions of " (name) }
@@ -123,6 +137,44 @@ fn row(key: &str, value: Markup) -> Markup {
         div class="govuk-summary-list__row" {
             dt class="govuk-summary-list__key" { (key) }
             dd class="govuk-summary-list__value" { (value) }
+        }
+    }
+}
+
+/// A row for a field the record may leave out: shown when stated or withheld, else absent.
+fn optional_row(
+    record: &RecordView,
+    key: &str,
+    name: DecisionField,
+    value: Option<Markup>,
+) -> Markup {
+    let withheld = record.withheld.iter().any(|w| w.field == name);
+    if withheld || value.is_some() {
+        row(key, field(record, name, value))
+    } else {
+        html! {}
+    }
+}
+
+/// The vote as the record gave it, else its counts; with the proposer and seconder if named.
+fn vote(vote: &Vote) -> Markup {
+    let counts = [
+        vote.votes_for.map(|n| format!("{n} for")),
+        vote.votes_against.map(|n| format!("{n} against")),
+        vote.abstained.map(|n| format!("{n} abstained")),
+    ];
+    let counts: Vec<String> = counts.into_iter().flatten().collect();
+    html! {
+        @if let Some(as_given) = &vote.as_given {
+            p class="govuk-body" { (as_given.as_str()) }
+        } @else if !counts.is_empty() {
+            p class="govuk-body" { (counts.join(", ")) }
+        }
+        @if let Some(proposer) = &vote.proposer {
+            p class="govuk-body" { "Proposed by " (proposer.name_as_shown.as_str()) }
+        }
+        @if let Some(seconder) = &vote.seconder {
+            p class="govuk-body" { "Seconded by " (seconder.name_as_shown.as_str()) }
         }
     }
 }

@@ -15,7 +15,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use url::form_urlencoded;
 
-use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use super::{PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
 use crate::graphql::query::page::page_request;
@@ -113,17 +113,8 @@ async fn render(
         }
         (pagination(&decisions, search.as_deref(), after_given, &base))
     };
-    Ok(page(
-        &title,
-        &[
-            home_crumb(),
-            Crumb {
-                text: name.to_owned(),
-                href: base.clone(),
-            },
-        ],
-        main,
-    ))
+    // Breadcrumbs lead to the pages above this one, not to itself.
+    Ok(page(&title, &[home_crumb()], main))
 }
 
 /// How many decisions the list has, and what the search was.
