@@ -360,9 +360,15 @@ async fn an_unknown_council_or_decision_is_a_404_page(backend: Backend) {
         assert_eq!(text_of(&select(&page.html, "h1")[0]), "Page not found");
     }
     // A cursor that is not one of ours is the caller's mistake, said so.
-    let page = get(&app, "/councils/maidstone?after=garbage").await;
-    assert_eq!(page.status, StatusCode::BAD_REQUEST, "{}", page.text);
-    assert_html(&page);
+    for path in [
+        "/councils/maidstone?after=garbage",
+        "/councils/maidstone?q=a&q=b",
+        &format!("/councils/maidstone?q={}", "x".repeat(501)),
+    ] {
+        let page = get(&app, path).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{}", page.text);
+        assert_html(&page);
+    }
 }
 
 async fn search_finds_the_example_by_a_word_of_its_title(backend: Backend) {

@@ -6,6 +6,7 @@
 //! search, checked by [`DecisionFilterInput::to_filter`]), the same page size and cursors
 //! ([`page_request`]), the public's read models, summaries only.
 
+use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
@@ -35,13 +36,22 @@ pub(crate) struct RegisterQuery {
 pub(crate) async fn register(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    Query(query): Query<RegisterQuery>,
+    query: Result<Query<RegisterQuery>, QueryRejection>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
     let request = match begin(&state, &slug, &uri, &headers).await {
         Ok(request) => request,
         Err(answer) => return answer,
+    };
+    // A query string we cannot read (a key given twice, bad percent-encoding) gets the HTML
+    // error page, not axum's plain-text rejection.
+    let Ok(Query(query)) = query else {
+        let error = ApiError::invalid(
+            "q",
+            "The address of this search is not valid. Search again.",
+        );
+        return finish(&request, Err(error));
     };
     let page = render(&state, &request, &slug, query).await;
     finish(&request, page)
