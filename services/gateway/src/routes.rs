@@ -6,7 +6,7 @@ use axum::middleware::{from_fn, from_fn_with_state};
 use axum::routing::get;
 
 use crate::http::AppState;
-use crate::http::assets::graphiql_asset;
+use crate::http::assets::{govuk_asset, graphiql_asset};
 use crate::http::body::{BodyLimits, read_body};
 use crate::http::cors::{CorsPolicy, cors};
 use crate::http::deadline::request_deadline;
@@ -15,6 +15,8 @@ use crate::http::health::{healthz, readyz};
 use crate::http::home::{home, readme};
 use crate::http::log;
 use crate::http::trace::trace_request;
+use crate::http::web::decision::decision;
+use crate::http::web::register::register;
 use crate::metrics::{count_request, metrics};
 use crate::settings::HttpSettings;
 
@@ -26,7 +28,10 @@ use crate::settings::HttpSettings;
 /// | `/README.md` | GET | the README of this build, as text |
 /// | `/graphql` | GET, POST | the platform schema (GraphiQL for a browser) |
 /// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser; subscriptions on a WebSocket upgrade) |
+/// | `/councils/{slug}` | GET | the council's public register of decisions, HTML ([`crate::http::web`]) |
+/// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML |
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
+/// | `/assets/govuk/{file}` | GET | the register pages' GOV.UK Design System styles, embedded |
 /// | `/healthz` | GET | the process is up |
 /// | `/readyz` | GET | the database answers |
 /// | `/metrics` | GET | what the process counts, OpenMetrics text ([`crate::metrics`]) |
@@ -50,7 +55,10 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/README.md", get(readme))
         .route("/graphql", get(platform).post(platform))
         .route("/councils/{slug}/graphql", get(council).post(council))
+        .route("/councils/{slug}", get(register))
+        .route("/councils/{slug}/decisions/{id}", get(decision))
         .route("/assets/graphiql/{file}", get(graphiql_asset))
+        .route("/assets/govuk/{file}", get(govuk_asset))
         .route("/healthz", get(healthz))
         .route("/readyz", get(readyz))
         .route("/metrics", get(metrics))

@@ -1,10 +1,12 @@
-//! GraphiQL's scripts and styles, embedded in the binary and served under `/assets/graphiql/`,
-//! so that GraphiQL works without internet access and the page loads nothing from elsewhere.
-//! Which packages and versions they come from, and their licences: `assets/graphiql/README.md`.
+//! Static files embedded in the binary, so that pages work without internet access and load
+//! nothing from elsewhere: GraphiQL's scripts and styles under `/assets/graphiql/`
+//! (`assets/graphiql/README.md`), and the GOV.UK Design System's CSS of the public register pages
+//! under `/assets/govuk/` (`assets/govuk/README.md`), each with its packages, versions and
+//! licences.
 //!
-//! Pages refer to an asset as `/assets/graphiql/{name}?v={fingerprint}`, the fingerprint being a
-//! hash of every asset's bytes: a new build with other assets has other URLs, so browsers may
-//! keep an asset for a year without ever using a stale one.
+//! Pages refer to an asset as `/assets/{set}/{name}?v={fingerprint}`, the fingerprint being a
+//! hash of every asset's bytes in the set: a new build with other assets has other URLs, so
+//! browsers may keep an asset for a year without ever using a stale one.
 
 use std::hash::{DefaultHasher, Hash as _, Hasher as _};
 use std::sync::LazyLock;
@@ -58,6 +60,16 @@ const GRAPHIQL: [Asset; 6] = [
     },
 ];
 
+/// The GOV.UK Design System's styles, compiled for the public register pages.
+const GOVUK: [Asset; 1] = [Asset {
+    name: GOVUK_STYLES,
+    content_type: CSS,
+    bytes: include_bytes!("../../assets/govuk/govuk-register.min.css"),
+}];
+
+/// The stylesheet of the public register pages.
+pub(crate) const GOVUK_STYLES: &str = "govuk-register.min.css";
+
 /// The stylesheets of the GraphiQL page, in order.
 pub(crate) const GRAPHIQL_STYLES: [&str; 2] = ["graphiql.min.css", "page.css"];
 /// The scripts of the GraphiQL page, in order: React, then GraphiQL, then what starts it.
@@ -68,35 +80,61 @@ pub(crate) const GRAPHIQL_SCRIPTS: [&str; 4] = [
     "start.js",
 ];
 
-/// A hash of every asset's bytes, computed once. `DefaultHasher` may hash differently in
-/// another build of the compiler; that only changes the URLs, which costs a download.
-static FINGERPRINT: LazyLock<String> = LazyLock::new(|| {
+/// A hash of every asset's bytes in `assets`. `DefaultHasher` may hash differently in another
+/// build of the compiler; that only changes the URLs, which costs a download.
+fn fingerprint(assets: &[Asset]) -> String {
     let mut hasher = DefaultHasher::new();
-    for asset in &GRAPHIQL {
+    for asset in assets {
         asset.name.hash(&mut hasher);
         asset.bytes.hash(&mut hasher);
     }
     format!("{:016x}", hasher.finish())
-});
-
-/// Where the page finds the asset `name`.
-pub(crate) fn graphiql_asset_url(name: &str) -> String {
-    format!("/assets/graphiql/{name}?v={}", *FINGERPRINT)
 }
 
-/// `GET /assets/graphiql/{name}`: the asset, cached for a year when asked for by the URL of this
-/// build (`?v=` the current fingerprint), else revalidated each time; 404 for any other name.
+/// GraphiQL's fingerprint, computed once.
+static GRAPHIQL_FINGERPRINT: LazyLock<String> = LazyLock::new(|| fingerprint(&GRAPHIQL));
+/// The GOV.UK styles' fingerprint, computed once.
+static GOVUK_FINGERPRINT: LazyLock<String> = LazyLock::new(|| fingerprint(&GOVUK));
+
+/// Where the page finds the GraphiQL asset `name`.
+pub(crate) fn graphiql_asset_url(name: &str) -> String {
+    format!("/assets/graphiql/{name}?v={}", *GRAPHIQL_FINGERPRINT)
+}
+
+/// Where a register page finds the GOV.UK asset `name`.
+pub(crate) fn govuk_asset_url(name: &str) -> String {
+    format!("/assets/govuk/{name}?v={}", *GOVUK_FINGERPRINT)
+}
+
+/// The GOV.UK styles' fingerprint: a register page's `ETag` includes it, so a build with other
+/// styles (and so other links in the page) never answers 304 to a page of the old build.
+pub(crate) fn govuk_fingerprint() -> &'static str {
+    &GOVUK_FINGERPRINT
+}
+
+/// `GET /assets/graphiql/{name}`: see [`serve`].
 pub(crate) async fn graphiql_asset(
     Path(name): Path<String>,
     RawQuery(query): RawQuery,
 ) -> Response {
-    let Some(asset) = GRAPHIQL.iter().find(|asset| asset.name == name) else {
+    serve(&GRAPHIQL, &GRAPHIQL_FINGERPRINT, &name, query.as_deref())
+}
+
+/// `GET /assets/govuk/{name}`: see [`serve`].
+pub(crate) async fn govuk_asset(Path(name): Path<String>, RawQuery(query): RawQuery) -> Response {
+    serve(&GOVUK, &GOVUK_FINGERPRINT, &name, query.as_deref())
+}
+
+/// The asset `name` of `assets`, cached for a year when asked for by the URL of this build
+/// (`?v=` the set's current fingerprint), else revalidated each time; 404 for any other name.
+fn serve(assets: &[Asset], fingerprint: &str, name: &str, query: Option<&str>) -> Response {
+    let Some(asset) = assets.iter().find(|asset| asset.name == name) else {
         return (StatusCode::NOT_FOUND, "no such asset").into_response();
     };
     let current = query.is_some_and(|query| {
         query
             .split('&')
-            .any(|pair| pair.strip_prefix("v=") == Some(FINGERPRINT.as_str()))
+            .any(|pair| pair.strip_prefix("v=") == Some(fingerprint))
     });
     let cache = if current {
         "public, max-age=31536000, immutable"
@@ -125,5 +163,15 @@ mod tests {
             GRAPHIQL_STYLES.len() + GRAPHIQL_SCRIPTS.len(),
             GRAPHIQL.len()
         );
+    }
+
+    #[test]
+    fn the_govuk_styles_are_embedded_and_load_no_font_or_image() {
+        let css = std::str::from_utf8(GOVUK[0].bytes).unwrap();
+        assert!(css.contains(".govuk-summary-list"));
+        // Councils are not GOV.UK: no GDS Transport, and nothing fetched from elsewhere.
+        assert!(!css.contains("GDS Transport"));
+        assert!(!css.contains("@font-face"));
+        assert!(!css.contains("url("));
     }
 }

@@ -44,7 +44,7 @@ async fn principal(state: &AppState, headers: &HeaderMap) -> Result<Principal, A
 }
 
 /// The tenant of a slug in the URL; NOT_FOUND for a slug no council has.
-async fn tenant(state: &AppState, slug: &str) -> Result<TenantId, ApiError> {
+pub(crate) async fn tenant(state: &AppState, slug: &str) -> Result<TenantId, ApiError> {
     let not_found = || ApiError::NotFound(format!("there is no council with the slug {slug:?}"));
     if Slug::parse(slug).is_err() {
         return Err(not_found());

@@ -1,5 +1,5 @@
 //! `/`: a short HTML page, without JavaScript, for whoever opens the server in a browser: the
-//! councils (name and slug) with a link to each one's GraphiQL, the platform endpoint and the
+//! councils (name and slug) with a link to each one's public register and GraphiQL, the platform endpoint and the
 //! README. Council names are the councils' own text: maud escapes every value it is given.
 
 use axum::extract::State;
@@ -38,7 +38,8 @@ pub(crate) async fn home(State(state): State<AppState>) -> Response {
     councils.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
     let body = html! {
         p {
-            "The registers of decisions of the councils below, each served over GraphQL. "
+            "The registers of decisions of the councils below: read each on the web, or query it "
+            "over GraphQL. "
             "Open a council's GraphiQL to query its register from the browser; clerks add "
             code { "Authorization: Bearer …" } " under Headers."
         }
@@ -47,13 +48,15 @@ pub(crate) async fn home(State(state): State<AppState>) -> Response {
             p { "No council has been registered yet." }
         } @else {
             table {
-                thead { tr { th { "Council" } th { "Slug" } th { "GraphQL" } } }
+                thead { tr { th scope="col" { "Council" } th scope="col" { "Slug" } th scope="col" { "Register" } th scope="col" { "GraphQL" } } }
                 tbody {
                     @for council in &councils {
                         @let endpoint = format!("/councils/{}/graphql", council.slug);
+                        @let register = format!("/councils/{}", council.slug);
                         tr {
                             td { (council.name.as_str()) }
                             td { code { (council.slug.as_str()) } }
+                            td { a href=(register) { (register) } }
                             td { a href=(endpoint) { (endpoint) } }
                         }
                     }

@@ -6,8 +6,10 @@
 //! - [`graphql`]: the two endpoints' handlers; [`cached`]: a council's queries through the
 //!   response cache, with `ETag` and `304 Not Modified`.
 //! - [`variables`]: variables coerced before execution (a bad one is a request error).
-//! - [`graphiql`]: the GraphiQL page; [`assets`]: its scripts and styles, embedded.
-//! - [`home`]: `/`, the councils and links to their GraphiQL.
+//! - [`graphiql`]: the GraphiQL page; [`assets`]: its scripts and styles and the register
+//!   pages' styles, embedded.
+//! - [`home`]: `/`, the councils and links to their public registers and GraphiQL.
+//! - [`web`]: the public register's HTML pages, in the GOV.UK Design System's style.
 //! - [`health`]: liveness and readiness.
 //! - [`log`]: each council's verifiable log: signed checkpoints, proofs, the verifier key.
 //! - [`subscriptions`]: GraphQL subscriptions over WebSocket (graphql-ws) at a council's endpoint.
@@ -33,6 +35,7 @@ pub mod server;
 pub mod subscriptions;
 pub(crate) mod trace;
 pub mod variables;
+pub(crate) mod web;
 
 use std::sync::Arc;
 

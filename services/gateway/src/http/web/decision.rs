@@ -1,0 +1,339 @@
+//! `GET /councils/{slug}/decisions/{id}`: one decision as the council's own "Decision details"
+//! page shows it, as a GOV.UK summary list, from the public view of the read model (what the
+//! GraphQL `decision(id:)` query answers an anonymous caller).
+//!
+//! A withheld field shows its notice in place ("Withheld as exempt information under …"): the
+//! public view holds no withheld value to show, only the notice. A decision the public may not
+//! see (a draft) is not told apart from one that does not exist: both are 404.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use chrono::NaiveDate;
+use civic_domain::decision::{DecisionField, DecisionStatus, Interests, Vote};
+use civic_domain::values::{DecisionId, LongText};
+use civic_projections::views::{DecisionView, DocumentView, RecordView, WardsAffectedView};
+use maud::{Markup, html};
+use uuid::Uuid;
+
+use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page, yes_no};
+use crate::error::ApiError;
+use crate::http::AppState;
+
+/// `GET /councils/{slug}/decisions/{id}`.
+pub(crate) async fn decision(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let request = match begin(&state, &slug, &uri, &headers).await {
+        Ok(request) => request,
+        Err(answer) => return answer,
+    };
+    let page = render(&state, &request, &slug, &id).await;
+    finish(&request, page)
+}
+
+async fn render(
+    state: &AppState,
+    request: &PageRequest,
+    slug: &str,
+    id: &str,
+) -> Result<Markup, ApiError> {
+    let not_found = || ApiError::NotFound(format!("no decision {id:?} the public may see"));
+    let id = Uuid::parse_str(id).map_err(|_| not_found())?;
+    let reads = state.services.reads_for(VIEWER);
+    let decision = reads
+        .decision(request.tenant, VIEWER, DecisionId::from_uuid(id))
+        .await?
+        .ok_or_else(not_found)?;
+    let council = reads.council(request.tenant).await?.ok_or_else(not_found)?;
+    let name = council.name.as_str();
+    let base = format!("/councils/{slug}");
+    let record = &decision.record;
+    let main = html! {
+        h1 class="govuk-heading-l" {
+            span class="govuk-caption-l" { (name) }
+            (record.title)
+        }
+        dl class="govuk-summary-list" {
+            (row("Decision maker", field(record, DecisionField::DecisionMaker,
+                record.decision_maker.as_ref().map(|b| html! { (b.name_as_shown.as_str()) }))))
+            (row("Decision status", field(record, DecisionField::StatusLabel,
+                record.status_label.as_ref().map(|l| html! { (l.as_str()) }))))
+            (row("Stage", html! {
+                strong class="govuk-tag govuk-tag--grey" { (stage(decision.status)) }
+            }))
+            (row("Is key decision?", field(record, DecisionField::KeyDecision,
+                Some(html! { (yes_no(record.key_decision)) }))))
+            (row("Is subject to call in?", field(record, DecisionField::SubjectToCallIn,
+                Some(html! { (yes_no(record.subject_to_call_in)) }))))
+            (row("Purpose", field(record, DecisionField::Purpose, record.purpose.as_ref().map(text))))
+            (row("Decision", field(record, DecisionField::Resolutions, resolutions(record))))
+            (row("Reasons for the decision",
+                field(record, DecisionField::Reasons, record.reasons.as_ref().map(text))))
+            (row("Alternative options considered", field(record, DecisionField::AlternativeOptions,
+                record.alternative_options.as_ref().map(text))))
+            (row("Reason key", field(record, DecisionField::ReasonKey,
+                (!record.reason_key.is_empty()).then(|| html! {
+                    (record.reason_key.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("; "))
+                }))))
+            (row("Wards affected", field(record, DecisionField::WardsAffected,
+                record.wards_affected.as_ref().and_then(wards))))
+            (row("Details of the committee", field(record, DecisionField::CommitteeDetails,
+                record.committee_details.as_ref().map(text))))
+            (row("Representations should be made by", field(record, DecisionField::RepresentationsBy,
+                record.representations_by.map(date))))
+            (row("Other reasons / organisations consulted", field(record, DecisionField::OtherConsulted,
+                record.other_consulted.as_ref().map(text))))
+            (row("Consultees", field(record, DecisionField::Consultees,
+                record.consultees.as_ref().map(text))))
+            (row("Contact", field(record, DecisionField::Contact, contact(record))))
+            (row("Report author", field(record, DecisionField::ReportAuthor,
+                record.report_author.as_ref().map(|a| html! { (a.as_str()) }))))
+            (row("Publication date", decision.publication_date.map_or_else(not_stated, date)))
+            (row("Date of decision", field(record, DecisionField::DateOfDecision,
+                record.date_of_decision.map(date))))
+            (row("Decided by", field(record, DecisionField::DecidedBy,
+                record.decided_by.as_ref().map(|b| html! { (b.name_as_shown.as_str()) }))))
+            (row("Effective from", decision.effective_from.map_or_else(not_stated, date)))
+            (row("Call-in deadline", call_in_deadline(&decision)))
+            (row("Interests declared", field(record, DecisionField::Interests,
+                record.interests.as_ref().and_then(interests))))
+            (row("Accompanying documents", field(record, DecisionField::Documents, documents(record))))
+            // Fields some councils' pages show and others leave out: a row only when stated.
+            (optional_row(record, "Reference", DecisionField::References,
+                record.references.as_ref().and_then(|r| r.reference.as_ref()).map(|r| html! { (r.as_str()) })))
+            // One field holds both references: a withheld one's notice shows once, above.
+            @if let Some(minute) = record.references.as_ref().and_then(|r| r.minute_number.as_ref()) {
+                (row("Minute number", html! { (minute.as_str()) }))
+            }
+            (optional_row(record, "Lead member", DecisionField::LeadMember,
+                record.lead_member.as_ref().map(|m| html! { (m.name_as_shown.as_str()) })))
+            (optional_row(record, "Lead officer", DecisionField::LeadOfficer,
+                record.lead_officer.as_ref().map(|o| html! { (o.as_str()) })))
+            (optional_row(record, "Department", DecisionField::Department,
+                record.department.as_ref().map(|d| html! { (d.as_str()) })))
+            (optional_row(record, "Vote", DecisionField::Vote, record.vote.as_ref().map(vote)))
+        }
+        p class="govuk-body" {
+            a class="govuk-link" href=(base) { "All decisions of " (name) }
+        }
+    };
+    let crumbs = [
+        home_crumb(),
+        Crumb {
+            text: name.to_owned(),
+            href: base.clone(),
+        },
+    ];
+    Ok(page(&format!("{} – {name}", record.title), &crumbs, main))
+}
+
+/// One row of the summary list.
+fn row(key: &str, value: Markup) -> Markup {
+    html! {
+        div class="govuk-summary-list__row" {
+            dt class="govuk-summary-list__key" { (key) }
+            dd class="govuk-summary-list__value" { (value) }
+        }
+    }
+}
+
+/// A row for a field the record may leave out: shown when stated or withheld, else absent.
+fn optional_row(
+    record: &RecordView,
+    key: &str,
+    name: DecisionField,
+    value: Option<Markup>,
+) -> Markup {
+    let withheld = record.withheld.iter().any(|w| w.field == name);
+    if withheld || value.is_some() {
+        row(key, field(record, name, value))
+    } else {
+        html! {}
+    }
+}
+
+/// The vote as the record gave it, else its counts; with the proposer and seconder if named.
+fn vote(vote: &Vote) -> Markup {
+    let counts = [
+        vote.votes_for.map(|n| format!("{n} for")),
+        vote.votes_against.map(|n| format!("{n} against")),
+        vote.abstained.map(|n| format!("{n} abstained")),
+    ];
+    let counts: Vec<String> = counts.into_iter().flatten().collect();
+    html! {
+        @if let Some(as_given) = &vote.as_given {
+            p class="govuk-body" { (as_given.as_str()) }
+        } @else if !counts.is_empty() {
+            p class="govuk-body" { (counts.join(", ")) }
+        }
+        @if let Some(proposer) = &vote.proposer {
+            p class="govuk-body" { "Proposed by " (proposer.name_as_shown.as_str()) }
+        }
+        @if let Some(seconder) = &vote.seconder {
+            p class="govuk-body" { "Seconded by " (seconder.name_as_shown.as_str()) }
+        }
+    }
+}
+
+/// The value of `field`: its withheld notice if it is withheld from the public, else `value`,
+/// else "Not stated".
+fn field(record: &RecordView, field: DecisionField, value: Option<Markup>) -> Markup {
+    if let Some(withheld) = record.withheld.iter().find(|w| w.field == field) {
+        return html! {
+            p class="govuk-body govuk-!-margin-bottom-0" { strong { (withheld.notice.text) } }
+        };
+    }
+    value.unwrap_or_else(not_stated)
+}
+
+fn not_stated() -> Markup {
+    html! { "Not stated" }
+}
+
+fn date(day: NaiveDate) -> Markup {
+    html! { (long_date(day)) }
+}
+
+/// A long text, a paragraph per line as the council wrote it.
+fn text(text: &LongText) -> Markup {
+    html! {
+        @for line in text.as_str().lines().map(str::trim).filter(|l| !l.is_empty()) {
+            p class="govuk-body" { (line) }
+        }
+    }
+}
+
+/// The resolutions with the council's labels ("1.", "(i)"), in page order.
+fn resolutions(record: &RecordView) -> Option<Markup> {
+    let resolutions = record.resolutions.as_slice();
+    (!resolutions.is_empty()).then(|| {
+        html! {
+            @for resolution in resolutions {
+                p class="govuk-body" {
+                    @if let Some(label) = &resolution.label { (label.as_str()) " " }
+                    (resolution.text.as_str())
+                }
+            }
+        }
+    })
+}
+
+fn wards(wards: &WardsAffectedView) -> Option<Markup> {
+    match wards {
+        WardsAffectedView::All => Some(html! { "All wards" }),
+        WardsAffectedView::Listed { wards } => Some(html! {
+            ul class="govuk-list" {
+                @for ward in wards {
+                    li { (ward.name.as_ref().map_or("A ward not in the council's list", |n| n.as_str())) }
+                }
+            }
+        }),
+        WardsAffectedView::NotStated => None,
+    }
+}
+
+/// The contact as the page gave it, else its parts.
+fn contact(record: &RecordView) -> Option<Markup> {
+    let contact = record.contact.as_ref()?;
+    if let Some(as_given) = &contact.as_given {
+        return Some(text(as_given));
+    }
+    let parts: Vec<&str> = [
+        contact.name.as_ref().map(|n| n.as_str()),
+        contact.email.as_ref().map(|e| e.as_str()),
+        contact.phone.as_ref().map(|p| p.as_str()),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    (!parts.is_empty()).then(|| html! { (parts.join(", ")) })
+}
+
+fn call_in_deadline(decision: &DecisionView) -> Markup {
+    match (decision.call_in_deadline, decision.call_in_deadline_time) {
+        (Some(day), Some(time)) => html! { (time.format("%H:%M")) " on " (long_date(day)) },
+        (Some(day), None) => date(day),
+        (None, _) => not_stated(),
+    }
+}
+
+fn interests(interests: &Interests) -> Option<Markup> {
+    match interests {
+        Interests::NotStated => None,
+        Interests::NoneDeclared => Some(html! { "None" }),
+        Interests::Declared { interests } => Some(html! {
+            ul class="govuk-list" {
+                @for declared in interests {
+                    li {
+                        (declared.member.name_as_shown.as_str()) ": " (declared.interest.as_str())
+                        @if let Some(dispensation) = &declared.dispensation {
+                            " (dispensation: " (dispensation.as_str()) ")"
+                        }
+                    }
+                }
+            }
+        }),
+    }
+}
+
+/// The documents, each by its title (a link where published), or its notice if withheld.
+fn documents(record: &RecordView) -> Option<Markup> {
+    (!record.documents.is_empty()).then(|| {
+        html! {
+            ul class="govuk-list" {
+                @for document in &record.documents { li { (document_item(document)) } }
+            }
+        }
+    })
+}
+
+fn document_item(document: &DocumentView) -> Markup {
+    if let Some(notice) = &document.withheld {
+        return html! {
+            "A document withheld: " (notice.text)
+            @if !notice.paragraph_reasons.is_empty() {
+                ul class="govuk-list govuk-list--bullet" {
+                    @for reason in &notice.paragraph_reasons {
+                        li { "Paragraph " (reason.paragraph.to_string()) ": " (reason.reason.as_str()) }
+                    }
+                }
+            }
+        };
+    }
+    let title = document
+        .title
+        .as_ref()
+        .map_or("Untitled document", |t| t.as_str());
+    match &document.url {
+        Some(url) => html! { a class="govuk-link" href=(url.as_str()) { (title) } },
+        None => html! { (title) },
+    }
+}
+
+/// The status shown in the register's list: the council's own words, else the stage.
+pub(crate) fn status_words(decision: &DecisionView) -> String {
+    match &decision.record.status_label {
+        Some(label) => label.as_str().to_owned(),
+        None => stage(decision.status).to_owned(),
+    }
+}
+
+/// Where the decision is in its lifecycle, in words.
+fn stage(status: DecisionStatus) -> &'static str {
+    match status {
+        DecisionStatus::Made => "Made, not yet published",
+        DecisionStatus::Deferred => "Deferred",
+        DecisionStatus::Published => "Published",
+        DecisionStatus::CalledIn => "Called in",
+        DecisionStatus::AwaitingReconsideration => "Awaiting reconsideration",
+        DecisionStatus::Effective => "In effect",
+        DecisionStatus::Implemented => "Implemented",
+        DecisionStatus::Withdrawn => "Withdrawn",
+        DecisionStatus::Abandoned => "Abandoned",
+        DecisionStatus::RecommendedToFullCouncil => "Recommended to full council",
+    }
+}

@@ -1,0 +1,225 @@
+//! The public register on the web: server-rendered HTML pages, without JavaScript, in the style
+//! of the GOV.UK Design System (its CSS served by the binary: [`super::assets`]).
+//!
+//! - [`register`]: `/councils/{slug}`, the council's register of decisions, with search and pages.
+//! - [`decision`]: `/councils/{slug}/decisions/{id}`, one decision as the council's page shows it.
+//! - [`tag`]: `ETag` and `304 Not Modified` from the council's log position.
+//!
+//! Every page reads the read models as [`Viewer::Public`], through the same reads the GraphQL
+//! queries use, so a page shows exactly what an anonymous GraphQL query answers: drafts never,
+//! withheld values only as their notices. maud escapes every value it is given.
+
+pub(crate) mod decision;
+pub(crate) mod register;
+pub(crate) mod tag;
+
+use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
+use axum::response::{IntoResponse, Response};
+use chrono::NaiveDate;
+use civic_eventstore::TenantId;
+use civic_projections::Viewer;
+use maud::{DOCTYPE, Markup, html};
+
+use super::AppState;
+use super::assets::{GOVUK_STYLES, govuk_asset_url};
+use super::graphql::tenant;
+use crate::error::ApiError;
+
+/// The reads of every page: the public's.
+const VIEWER: Viewer = Viewer::Public;
+
+/// The site's own stylesheet and nothing else: no scripts, frames or inline styles; the search
+/// form submits only to this site.
+const POLICY: &str = "default-src 'none'; style-src 'self'; base-uri 'none'; \
+                      form-action 'self'; frame-ancestors 'none'";
+
+/// A page request under way: the council, and the page's tag if its position could be read.
+pub(crate) struct PageRequest {
+    /// The council of the slug.
+    pub tenant: TenantId,
+    /// The page's `ETag` ([`tag::page_tag`]); `None` when the position could not be read (the
+    /// page is then served untagged rather than not at all).
+    pub etag: Option<String>,
+}
+
+/// Starts a page of the council `slug`: its tenant (else the 404 page), and its tag, read
+/// before the page is; a client that holds the page gets 304 (`Err` is the answer to give).
+pub(crate) async fn begin(
+    state: &AppState,
+    slug: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Result<PageRequest, Response> {
+    let tenant = tenant(state, slug).await.map_err(error_page)?;
+    let services = &state.services;
+    let position = match services.reads_for(VIEWER).read_position(tenant).await {
+        Ok(position) => position,
+        Err(error) => {
+            tracing::warn!(%error, "a register page could not read the council's position");
+            None
+        }
+    };
+    let etag = position.map(|position| tag::page_tag(tenant, position, services.today(), uri));
+    if let Some(etag) = &etag
+        && tag::matches(headers, etag)
+    {
+        return Err(tag::not_modified(etag));
+    }
+    Ok(PageRequest { tenant, etag })
+}
+
+/// The answer to a page request: the page with its tag, or the error page (untagged).
+pub(crate) fn finish(request: &PageRequest, page: Result<Markup, ApiError>) -> Response {
+    match page {
+        Ok(markup) => {
+            let response = html_response(StatusCode::OK, markup);
+            match &request.etag {
+                Some(etag) => tag::with_tag(response, etag),
+                None => response,
+            }
+        }
+        Err(error) => error_page(error),
+    }
+}
+
+/// A link in the breadcrumbs above a page's heading.
+pub(crate) struct Crumb {
+    /// The link's text.
+    pub text: String,
+    /// Where it goes.
+    pub href: String,
+}
+
+/// The whole page: `title` names it in the browser's tab, `crumbs` lead back to the home page.
+pub(crate) fn page(title: &str, crumbs: &[Crumb], main: Markup) -> Markup {
+    html! {
+        (DOCTYPE)
+        html lang="en" class="govuk-template" {
+            head {
+                meta charset="utf-8";
+                meta name="viewport" content="width=device-width, initial-scale=1";
+                title { (title) " – Civic Register" }
+                link rel="stylesheet" href=(govuk_asset_url(GOVUK_STYLES));
+            }
+            body class="govuk-template__body" {
+                a href="#main-content" class="govuk-skip-link" { "Skip to main content" }
+                div class="govuk-width-container" {
+                    @if !crumbs.is_empty() {
+                        nav class="govuk-breadcrumbs" aria-label="Breadcrumb" {
+                            ol class="govuk-breadcrumbs__list" {
+                                @for crumb in crumbs {
+                                    li class="govuk-breadcrumbs__list-item" {
+                                        a class="govuk-breadcrumbs__link" href=(crumb.href) {
+                                            (crumb.text)
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                    main class="govuk-main-wrapper" id="main-content" {
+                        (main)
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The link back to the home page, first of every page's breadcrumbs.
+pub(crate) fn home_crumb() -> Crumb {
+    Crumb {
+        text: "Councils".to_owned(),
+        href: "/".to_owned(),
+    }
+}
+
+/// An HTML answer with the pages' policy; revalidated on every use ([`tag`] says whether it
+/// changed).
+pub(crate) fn html_response(status: StatusCode, markup: Markup) -> Response {
+    let mut response = (status, markup.into_string()).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY));
+    response
+}
+
+/// A page's error as an HTML page: 404 for what does not exist (or the public may not see: a
+/// draft is not told apart from a missing decision), 400 for a bad search or page link, 503 for
+/// a failed read (logged, never shown).
+pub(crate) fn error_page(error: ApiError) -> Response {
+    let (status, heading, text) = match &error {
+        ApiError::NotFound(_) => (
+            StatusCode::NOT_FOUND,
+            "Page not found",
+            "If you typed the web address, check it is correct. If you followed a link, the \
+             council or the decision may not exist, or may not be published yet."
+                .to_owned(),
+        ),
+        ApiError::Invalid { message, .. } => (
+            StatusCode::BAD_REQUEST,
+            "There is a problem with the search",
+            message.clone(),
+        ),
+        ApiError::ReadModel(
+            civic_projections::ProjectionError::InvalidCursor
+            | civic_projections::ProjectionError::InvalidPage(_),
+        ) => (
+            StatusCode::BAD_REQUEST,
+            "There is a problem with the page link",
+            "The link to this page of results is not valid. Start again from the first page."
+                .to_owned(),
+        ),
+        _ => {
+            tracing::error!(?error, "a register page could not be read");
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                "Sorry, there is a problem with the service",
+                "The register cannot be read just now. Try again shortly.".to_owned(),
+            )
+        }
+    };
+    let main = html! {
+        h1 class="govuk-heading-l" { (heading) }
+        p class="govuk-body" { (text) }
+        p class="govuk-body" { a class="govuk-link" href="/" { "See every council" } }
+    };
+    html_response(status, page(heading, &[home_crumb()], main))
+}
+
+/// A date as GOV.UK writes it: "9 June 2010".
+pub(crate) fn long_date(date: NaiveDate) -> String {
+    date.format("%-d %B %Y").to_string()
+}
+
+/// Yes, No, or "Not stated" for a question the record leaves open.
+pub(crate) fn yes_no(value: Option<bool>) -> &'static str {
+    match value {
+        Some(true) => "Yes",
+        Some(false) => "No",
+        None => "Not stated",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn dates_read_as_gov_uk_writes_them() {
+        let date = NaiveDate::from_ymd_opt(2010, 6, 9).unwrap();
+        assert_eq!(long_date(date), "9 June 2010");
+    }
+
+    #[test]
+    fn every_value_on_a_page_is_escaped() {
+        let html = page("<b>", &[], html! { p { ("<script>") } }).into_string();
+        assert!(!html.contains("<script>") && !html.contains("<b>"));
+        assert!(html.contains("&lt;script&gt;"));
+    }
+}

@@ -1,0 +1,273 @@
+//! `GET /councils/{slug}`: the council's public register of decisions, newest first, a page at a
+//! time, with a search box. Everything the page depends on is in its URL (`q=` the search,
+//! `after=` the cursor of the last decision of the page before), so every page is bookmarkable.
+//!
+//! The list is the GraphQL `decisions` query's, read the same way: the same filter (its text
+//! search, checked by [`DecisionFilterInput::to_filter`]), the same page size and cursors
+//! ([`page_request`]), the public's read models, summaries only.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use civic_projections::Page;
+use civic_projections::views::{DecisionView, Detail};
+use maud::{Markup, html};
+use serde::Deserialize;
+use url::form_urlencoded;
+
+use super::{PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use crate::error::ApiError;
+use crate::graphql::query::filter::DecisionFilterInput;
+use crate::graphql::query::page::page_request;
+use crate::http::AppState;
+use civic_domain::decision::DecisionField;
+
+/// The query string of a register page.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct RegisterQuery {
+    /// Words to search for; blank is no search.
+    q: Option<String>,
+    /// The cursor of the last decision already seen.
+    after: Option<String>,
+}
+
+/// `GET /councils/{slug}`.
+pub(crate) async fn register(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    query: Result<Query<RegisterQuery>, QueryRejection>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let request = match begin(&state, &slug, &uri, &headers).await {
+        Ok(request) => request,
+        Err(answer) => return answer,
+    };
+    // A query string we cannot read (a key given twice, bad percent-encoding) gets the HTML
+    // error page, not axum's plain-text rejection.
+    let Ok(Query(query)) = query else {
+        let error = ApiError::invalid(
+            "q",
+            "The address of this search is not valid. Search again.",
+        );
+        return finish(&request, Err(error));
+    };
+    let page = render(&state, &request, &slug, query).await;
+    finish(&request, page)
+}
+
+async fn render(
+    state: &AppState,
+    request: &PageRequest,
+    slug: &str,
+    query: RegisterQuery,
+) -> Result<Markup, ApiError> {
+    let services = &state.services;
+    let reads = services.reads_for(VIEWER);
+    let search = query
+        .q
+        .as_deref()
+        .map(str::trim)
+        .filter(|q| !q.is_empty())
+        .map(str::to_owned);
+    let filter = DecisionFilterInput {
+        text: search.clone(),
+        ..DecisionFilterInput::default()
+    }
+    .to_filter(services.today())?;
+    let after_given = query.after.is_some();
+    let page_asked = page_request(&services.limits, None, query.after)?;
+    let council = reads
+        .council(request.tenant)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
+    let decisions = reads
+        .decisions(
+            request.tenant,
+            VIEWER,
+            &filter,
+            &page_asked,
+            Detail::Summary,
+        )
+        .await?;
+    let name = council.name.as_str();
+    let base = format!("/councils/{slug}");
+    let title = match &search {
+        Some(q) => format!("Decisions matching “{q}” – {name}"),
+        None => format!("Decisions – {name}"),
+    };
+    let main = html! {
+        h1 class="govuk-heading-xl" {
+            span class="govuk-caption-xl" { (name) }
+            "Register of decisions"
+        }
+        p class="govuk-body" {
+            "Decisions published by " (name) ", newest first. Information the law allows the council "
+            "to withhold is shown as a notice saying why."
+        }
+        form method="get" action=(base) role="search" {
+            div class="govuk-form-group" {
+                label class="govuk-label govuk-label--m" for="q" { "Search decisions" }
+                div class="govuk-hint" id="q-hint" {
+                    "Words in the title, purpose, decision or reasons"
+                }
+                input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search"
+                    value=[search.as_deref()] aria-describedby="q-hint" spellcheck="false";
+            }
+            button class="govuk-button" type="submit" { "Search" }
+        }
+        (summary(&decisions, search.as_deref(), after_given, &base))
+        @if !decisions.items.is_empty() {
+            (table(&decisions, &base))
+        }
+        (pagination(&decisions, search.as_deref(), after_given, &base))
+    };
+    // Breadcrumbs lead to the pages above this one, not to itself.
+    Ok(page(&title, &[home_crumb()], main))
+}
+
+/// How many decisions the list has, and what the search was.
+fn summary(
+    decisions: &Page<DecisionView>,
+    search: Option<&str>,
+    after_given: bool,
+    base: &str,
+) -> Markup {
+    let count = decisions.total_count;
+    let noun = if count == 1 { "decision" } else { "decisions" };
+    html! {
+        p class="govuk-body" role="status" {
+            @match search {
+                Some(q) => {
+                    (count) " " (noun) " matching “" (q) "”. "
+                    a class="govuk-link" href=(base) { "Clear the search" }
+                }
+                None => { (count) " " (noun) " published." }
+            }
+            @if after_given && decisions.items.is_empty() {
+                " There are no more decisions after this page."
+            }
+        }
+    }
+}
+
+/// The decisions of the page, one row each.
+fn table(decisions: &Page<DecisionView>, base: &str) -> Markup {
+    html! {
+        table class="govuk-table" {
+            caption class="govuk-table__caption govuk-visually-hidden" { "Decisions, newest first" }
+            thead class="govuk-table__head" {
+                tr class="govuk-table__row" {
+                    th scope="col" class="govuk-table__header" { "Decision" }
+                    th scope="col" class="govuk-table__header" { "Date of decision" }
+                    th scope="col" class="govuk-table__header" { "Decision maker" }
+                    th scope="col" class="govuk-table__header" { "Status" }
+                    th scope="col" class="govuk-table__header" { "Key decision" }
+                }
+            }
+            tbody class="govuk-table__body" {
+                @for (_, decision) in &decisions.items {
+                    (row(decision, base))
+                }
+            }
+        }
+    }
+}
+
+fn row(decision: &DecisionView, base: &str) -> Markup {
+    let record = &decision.record;
+    let withheld = |field: DecisionField| record.withheld.iter().any(|w| w.field == field);
+    let href = format!("{base}/decisions/{}", decision.id.as_uuid());
+    html! {
+        tr class="govuk-table__row" {
+            th scope="row" class="govuk-table__header" {
+                a class="govuk-link" href=(href) { (record.title) }
+            }
+            td class="govuk-table__cell" {
+                @if withheld(DecisionField::DateOfDecision) { "Withheld" }
+                @else if let Some(date) = record.date_of_decision { (long_date(date)) }
+                @else { "Not stated" }
+            }
+            td class="govuk-table__cell" {
+                @if withheld(DecisionField::DecisionMaker) { "Withheld" }
+                @else if let Some(body) = &record.decision_maker { (body.name_as_shown.as_str()) }
+                @else { "Not stated" }
+            }
+            td class="govuk-table__cell" {
+                strong class="govuk-tag govuk-tag--grey" { (super::decision::status_words(decision)) }
+            }
+            td class="govuk-table__cell" {
+                @if withheld(DecisionField::KeyDecision) { "Withheld" }
+                @else { (super::yes_no(record.key_decision)) }
+            }
+        }
+    }
+}
+
+/// Links to the next page (by the cursor of this page's last decision) and back to the first.
+/// The read model pages forwards only: "Previous" is the browser's back button.
+fn pagination(
+    decisions: &Page<DecisionView>,
+    search: Option<&str>,
+    after_given: bool,
+    base: &str,
+) -> Markup {
+    let next = decisions
+        .has_next_page
+        .then(|| decisions.items.last())
+        .flatten()
+        .map(|(cursor, _)| link(base, search, Some(cursor)));
+    if next.is_none() && !after_given {
+        return html! {};
+    }
+    html! {
+        nav class="govuk-pagination" aria-label="Pages of decisions" {
+            @if after_given {
+                div class="govuk-pagination__prev" {
+                    a class="govuk-link govuk-pagination__link" href=(link(base, search, None)) rel="first" {
+                        span class="govuk-pagination__link-title" { "Newest decisions" }
+                    }
+                }
+            }
+            @if let Some(next) = next {
+                div class="govuk-pagination__next" {
+                    a class="govuk-link govuk-pagination__link" href=(next) rel="next" {
+                        span class="govuk-pagination__link-title" { "Next" span class="govuk-visually-hidden" { " page of decisions" } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// The URL of a page of the register: the search kept, from after `cursor`.
+fn link(base: &str, search: Option<&str>, cursor: Option<&str>) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Some(q) = search {
+        query.append_pair("q", q);
+    }
+    if let Some(cursor) = cursor {
+        query.append_pair("after", cursor);
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_page_link_keeps_the_search_and_encodes_it() {
+        assert_eq!(link("/councils/x", None, None), "/councils/x");
+        assert_eq!(
+            link("/councils/x", Some("land & depot"), Some("c1")),
+            "/councils/x?q=land+%26+depot&after=c1"
+        );
+    }
+}
