@@ -2,7 +2,7 @@
 
 use axum::Router;
 use axum::extract::DefaultBodyLimit;
-use axum::middleware::{from_fn, from_fn_with_state};
+use axum::middleware::from_fn_with_state;
 use axum::routing::get;
 
 use crate::http::AppState;
@@ -17,7 +17,7 @@ use crate::http::log;
 use crate::http::trace::trace_request;
 use crate::http::web::decision::decision;
 use crate::http::web::register::register;
-use crate::metrics::{count_request, metrics};
+use crate::metrics::metrics;
 use crate::settings::HttpSettings;
 
 /// The gateway's routes:
@@ -40,9 +40,9 @@ use crate::settings::HttpSettings;
 /// | `/councils/{slug}/log/proof/inclusion?index=I&size=N` | GET | an inclusion proof (JSON) |
 /// | `/councils/{slug}/log/proof/consistency?from=M&to=N` | GET | a consistency proof (JSON) |
 ///
-/// Every request passes, outermost first: its span, continuing the caller's `traceparent`
-/// ([`trace_request`]), the request count ([`count_request`]), CORS (only when origins are configured; it answers
-/// preflights itself), the request deadline (503 past `http.request_timeout`), and the body
+/// Every request passes, outermost first: its span, continuing the caller's `traceparent`, and
+/// its count for `/metrics` ([`trace_request`]), CORS (only when origins are configured; it
+/// answers preflights itself), the request deadline (503 past `http.request_timeout`), and the body
 /// read (408 past `http.body_read_timeout`, 413 over `limits.max_body_bytes`). Headers, the
 /// connection cap and shutdown are the server's ([`crate::http::server`]).
 pub fn router(state: AppState, http: &HttpSettings) -> Router {
@@ -77,7 +77,6 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         None => routes,
     };
     routes
-        .layer(from_fn_with_state(state.clone(), count_request))
-        .layer(from_fn(trace_request))
+        .layer(from_fn_with_state(state.clone(), trace_request))
         .with_state(state)
 }

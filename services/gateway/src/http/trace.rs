@@ -9,7 +9,9 @@
 //! span, and the remote context is still made current for the request's future, so a command
 //! run for the request is correlated with the caller's trace either way ([`current_trace_id`]).
 
-use axum::extract::{MatchedPath, Request};
+use std::time::Instant;
+
+use axum::extract::{MatchedPath, Request, State};
 use axum::http::HeaderMap;
 use axum::middleware::Next;
 use axum::response::Response;
@@ -23,19 +25,30 @@ use tracing::field::Empty;
 use tracing_opentelemetry::OpenTelemetrySpanExt as _;
 use uuid::Uuid;
 
+use super::AppState;
 use crate::metrics::method_label;
 
 /// The W3C header that carries the caller's trace and span ids.
 const TRACEPARENT: &str = "traceparent";
 
-/// The middleware that runs every request in its span, outermost so that refusals by the other
-/// layers are in it too.
-pub(crate) async fn trace_request(request: Request, next: Next) -> Response {
+/// The middleware that runs every request in its span and counts it for `/metrics`, outermost so
+/// that refusals by the other layers are in both. One middleware, not two: each layer of axum
+/// middleware costs every request a boxed future and a clone of the inner service.
+pub(crate) async fn trace_request(
+    State(state): State<AppState>,
+    request: Request,
+    next: Next,
+) -> Response {
+    let started = Instant::now();
     let method = method_label(request.method());
+    // The route's template (`/councils/{slug}/graphql`), never the path asked for: one span
+    // name and one metrics series per route.
     let route = request
         .extensions()
         .get::<MatchedPath>()
-        .map_or("unmatched", MatchedPath::as_str);
+        .map_or("unmatched", MatchedPath::as_str)
+        .to_owned();
+    let route = route.as_str();
     let span = tracing::info_span!(
         "http.request",
         otel.name = %RequestName(method, route),
@@ -66,6 +79,12 @@ pub(crate) async fn trace_request(request: Request, next: Next) -> Response {
     if status.is_server_error() {
         span.record("otel.status_code", "ERROR");
     }
+    state.services.metrics.http.record(
+        method,
+        route,
+        status.as_u16(),
+        started.elapsed().as_secs_f64(),
+    );
     response
 }
 

@@ -1,17 +1,10 @@
 //! HTTP requests by method, route and status, and how long each took.
 
-use std::time::Instant;
-
-use axum::extract::{MatchedPath, Request, State};
 use axum::http::Method;
-use axum::middleware::Next;
-use axum::response::Response;
 use prometheus_client::encoding::EncodeLabelSet;
 use prometheus_client::metrics::family::Family;
 use prometheus_client::metrics::histogram::{Histogram, exponential_buckets};
 use prometheus_client::registry::Registry;
-
-use crate::http::AppState;
 
 /// Request durations: 14 buckets from 1 ms to 8 s, doubling.
 fn durations() -> Histogram {
@@ -54,33 +47,18 @@ impl HttpMetrics {
     }
 }
 
-/// The middleware that counts every request, outermost, so that refusals by the other layers
-/// (a deadline passed, a body too large) are counted with their status.
-pub(crate) async fn count_request(
-    State(state): State<AppState>,
-    request: Request,
-    next: Next,
-) -> Response {
-    let started = Instant::now();
-    // The route's template (`/councils/{slug}/graphql`), not the path: one series per route.
-    let route = request
-        .extensions()
-        .get::<MatchedPath>()
-        .map_or("unmatched", MatchedPath::as_str)
-        .to_owned();
-    let method = method_label(request.method());
-    let response = next.run(request).await;
-    let labels = RequestLabels {
-        method,
-        route,
-        status: response.status().as_u16(),
-    };
-    state
-        .services
-        .metrics
-        .http
-        .observe(labels, started.elapsed().as_secs_f64());
-    response
+impl HttpMetrics {
+    /// Counts one request of `method` to `route` (its template, or `unmatched`) answered with
+    /// `status` after `seconds`. Called by the outermost middleware ([`crate::http::trace`]),
+    /// so refusals by the other layers (a deadline passed, a body too large) are counted too.
+    pub(crate) fn record(&self, method: &'static str, route: &str, status: u16, seconds: f64) {
+        let labels = RequestLabels {
+            method,
+            route: route.to_owned(),
+            status,
+        };
+        self.observe(labels, seconds);
+    }
 }
 
 /// The method, from a fixed set (a client may send any token as a method).

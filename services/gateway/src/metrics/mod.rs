@@ -27,7 +27,7 @@ use prometheus_client::registry::Registry;
 pub use graphql::GraphqlMetrics;
 pub(crate) use graphql::operation;
 pub use http::HttpMetrics;
-pub(crate) use http::{count_request, method_label};
+pub(crate) use http::method_label;
 
 use crate::http::AppState;
 
