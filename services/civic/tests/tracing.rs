@@ -4,18 +4,18 @@
 
 #![allow(clippy::unwrap_used, missing_docs)]
 
-use std::io::{Read as _, Write as _};
-use std::net::{TcpListener, TcpStream};
+mod common;
+
 use std::path::Path;
-use std::process::{Child, Command, Stdio};
+use std::process::Command;
 use std::sync::{Arc, Mutex};
-use std::time::{Duration, Instant};
 
 use axum::body::Bytes;
 use axum::extract::State;
 use axum::http::StatusCode;
 use axum::http::header::CONTENT_TYPE;
 use axum::response::IntoResponse;
+use common::{Server, listening, post_graphql_with, run_to_exit, token};
 use opentelemetry_proto::tonic::collector::trace::v1::ExportTraceServiceRequest;
 use opentelemetry_proto::tonic::common::v1::KeyValue;
 use opentelemetry_proto::tonic::common::v1::any_value::Value;
@@ -44,142 +44,49 @@ fn traceparent(trace: &str) -> String {
     format!("00-{trace}-{CALLER_SPAN}-01")
 }
 
-/// The variables that configure `civic` or its traces, removed so the tests' own environment
-/// cannot leak in.
-const CONFIGURATION: [&str; 16] = [
-    "DATABASE_URL",
-    "CIVIC_LISTEN",
-    "CIVIC_JWT_SECRET",
-    "CIVIC_JWKS",
-    "CIVIC_JWT_ISSUER",
-    "CIVIC_JWT_AUDIENCE",
-    "CIVIC_JWT_HS256",
-    "CIVIC_LOG_FORMAT",
-    "RUST_LOG",
-    "OTEL_EXPORTER_OTLP_ENDPOINT",
-    "OTEL_EXPORTER_OTLP_TRACES_ENDPOINT",
-    "OTEL_SERVICE_NAME",
-    "OTEL_RESOURCE_ATTRIBUTES",
-    "OTEL_TRACES_SAMPLER",
-    "OTEL_TRACES_EXPORTER",
-    "OTEL_SDK_DISABLED",
-];
-
-/// `civic` in `dir`, with the default log filter (it decides which spans exist).
+/// `civic` in `dir` with the default log filter, which decides which spans exist.
 fn civic(dir: &Path) -> Command {
-    let mut command = Command::new(env!("CARGO_BIN_EXE_civic"));
-    command.current_dir(dir);
-    for name in CONFIGURATION {
-        command.env_remove(name);
-    }
+    let mut command = common::civic(dir);
+    command.env_remove("RUST_LOG");
     command
 }
 
-fn free_port() -> u16 {
-    TcpListener::bind("127.0.0.1:0")
-        .unwrap()
-        .local_addr()
-        .unwrap()
-        .port()
+/// `civic serve` in `dir` with `env` set, once it listens (its stderr in `serve.log`).
+fn serve(dir: &Path, port: u16, env: &[(&str, &str)]) -> Server {
+    let mut command = civic(dir);
+    command
+        .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
+        .envs(env.iter().copied());
+    listening(dir, &mut command, port)
 }
 
-struct Server {
-    child: Child,
-    log: std::path::PathBuf,
-}
-
-impl Server {
-    /// `civic serve` in `dir` with `env` set, once it listens; its stderr goes to `serve.log`.
-    fn start(dir: &Path, port: u16, env: &[(&str, &str)]) -> Self {
-        let log = dir.join("serve.log");
-        let child = civic(dir)
-            .args(["serve", "--listen", &format!("127.0.0.1:{port}")])
-            .envs(env.iter().copied())
-            .stdout(Stdio::null())
-            .stderr(std::fs::File::create(&log).unwrap())
-            .spawn()
-            .unwrap();
-        let mut server = Server { child, log };
-        let deadline = Instant::now() + Duration::from_secs(60);
-        while TcpStream::connect(("127.0.0.1", port)).is_err() {
-            if let Some(status) = server.child.try_wait().unwrap() {
-                panic!("civic serve exited ({status}): {}", server.log());
-            }
-            assert!(Instant::now() < deadline, "civic serve did not listen");
-            std::thread::sleep(Duration::from_millis(100));
-        }
-        server
-    }
-
-    fn log(&self) -> String {
-        std::fs::read_to_string(&self.log).unwrap_or_default()
-    }
-
-    /// Stops the server as an orchestrator does (SIGTERM) and waits for a clean exit; returns
-    /// what it logged.
-    fn stop(mut self) -> String {
-        let sent = Command::new("kill")
-            .args(["-TERM", &self.child.id().to_string()])
-            .status()
-            .unwrap();
-        assert!(sent.success());
-        let deadline = Instant::now() + Duration::from_secs(60);
-        let status = loop {
-            if let Some(status) = self.child.try_wait().unwrap() {
-                break status;
-            }
-            assert!(Instant::now() < deadline, "civic serve did not stop");
-            std::thread::sleep(Duration::from_millis(50));
-        };
-        assert!(status.success(), "{status}: {}", self.log());
-        self.log()
-    }
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
+/// Stops `server` with SIGTERM, checks it exited cleanly, and returns what it logged in `dir`.
+fn stop(server: Server, dir: &Path) -> String {
+    let status = server.terminate();
+    let log = std::fs::read_to_string(dir.join("serve.log")).unwrap_or_default();
+    assert!(status.success(), "{status}: {log}");
+    log
 }
 
 /// A clerk's token for the demo council, minted beside the database in `dir`.
 fn clerk_token(dir: &Path) -> String {
-    let output = civic(dir)
-        .args(["token", "--council", "maidstone", "--role", "clerk"])
-        .output()
-        .unwrap();
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap().trim().to_owned()
+    token(run_to_exit(civic(dir).args([
+        "token",
+        "--council",
+        "maidstone",
+        "--role",
+        "clerk",
+    ])))
 }
 
-/// A minimal HTTP/1.1 POST of a GraphQL query to the demo council as its clerk, with a
-/// `traceparent` if given; returns the response body.
+/// A GraphQL POST to the demo council as its clerk, with a `traceparent` if given.
 fn post(port: u16, token: &str, traceparent: Option<&str>, query: &str) -> String {
-    let body = serde_json::json!({ "query": query }).to_string();
-    let traceparent = traceparent
-        .map(|value| format!("traceparent: {value}\r\n"))
-        .unwrap_or_default();
-    let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
-    write!(
-        stream,
-        "POST /councils/maidstone/graphql HTTP/1.1\r\nHost: 127.0.0.1\r\n\
-         Content-Type: application/json\r\nAccept: application/json\r\n\
-         Authorization: Bearer {token}\r\n{traceparent}Content-Length: {}\r\n\
-         Connection: close\r\n\r\n{body}",
-        body.len()
-    )
-    .unwrap();
-    let mut response = String::new();
-    stream.read_to_string(&mut response).unwrap();
-    response
-        .split_once("\r\n\r\n")
-        .map(|(_, body)| body.to_owned())
-        .unwrap_or_default()
+    let authorization = format!("Bearer {token}");
+    let mut headers = vec![("Authorization", authorization.as_str())];
+    if let Some(traceparent) = traceparent {
+        headers.push(("traceparent", traceparent));
+    }
+    post_graphql_with(port, "/councils/maidstone/graphql", &headers, query)
 }
 
 /// Renames the council under idempotency key `key` (the operation is named `Rename`).
@@ -352,9 +259,9 @@ fn hex(bytes: &[u8]) -> String {
 fn a_callers_trace_reaches_the_collector_and_is_the_correlation_id_of_the_event() {
     let receiver = Receiver::start();
     let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
+    let port = common::free_port();
     let endpoint = receiver.endpoint();
-    let server = Server::start(
+    let server = serve(
         dir.path(),
         port,
         &[
@@ -390,7 +297,7 @@ fn a_callers_trace_reaches_the_collector_and_is_the_correlation_id_of_the_event(
     let started = correlation_id(port, &clerk, own["position"].as_u64().unwrap());
     assert_ne!(started, key);
 
-    let log = server.stop();
+    let log = stop(server, dir.path());
     assert!(!receiver.received.lock().unwrap().is_empty(), "{log}");
     let spans = receiver.spans();
     let in_trace: Vec<&Exported> = spans.iter().filter(|span| span.trace_id == TRACE).collect();
@@ -458,11 +365,11 @@ fn a_callers_trace_reaches_the_collector_and_is_the_correlation_id_of_the_event(
 fn without_an_endpoint_nothing_is_exported_and_a_callers_trace_still_correlates() {
     let receiver = Receiver::start();
     let dir = tempfile::tempdir().unwrap();
-    let port = free_port();
+    let port = common::free_port();
 
     // No endpoint: no exporter at all (one would report failing to reach the default
     // localhost:4318), and the register serves as before.
-    let server = Server::start(dir.path(), port, &[("OTEL_SERVICE_NAME", "civic-test")]);
+    let server = serve(dir.path(), port, &[("OTEL_SERVICE_NAME", "civic-test")]);
     let clerk = clerk_token(dir.path());
     let first = answer(&post(
         port,
@@ -478,13 +385,13 @@ fn without_an_endpoint_nothing_is_exported_and_a_callers_trace_still_correlates(
     let second = answer(&post(port, &clerk, None, &add_ward(key, "Shepway North")));
     let position = second["position"].as_u64().unwrap();
     assert_eq!(correlation_id(port, &clerk, position), key);
-    let log = server.stop();
+    let log = stop(server, dir.path());
     assert!(!log.contains("opentelemetry"), "{log}");
     assert!(!log.to_lowercase().contains("export"), "{log}");
 
     // An endpoint with the standard off switch: still nothing sent.
     let endpoint = receiver.endpoint();
-    let server = Server::start(
+    let server = serve(
         dir.path(),
         port,
         &[
@@ -498,6 +405,6 @@ fn without_an_endpoint_nothing_is_exported_and_a_callers_trace_still_correlates(
         Some(&traceparent(OTHER_TRACE)),
         &add_ward("0190a1b2-0000-7000-8000-00000000b003", "Shepway South"),
     ));
-    server.stop();
+    stop(server, dir.path());
     assert!(receiver.received.lock().unwrap().is_empty());
 }

@@ -32,15 +32,26 @@ pub fn free_port() -> u16 {
 /// A minimal HTTP/1.1 POST of a GraphQL query, with a bearer token if given; returns the
 /// response body.
 pub fn post_graphql(port: u16, path: &str, token: Option<&str>, query: &str) -> String {
+    let authorization = token.map(|token| format!("Bearer {token}"));
+    let headers: Vec<(&str, &str)> = authorization
+        .iter()
+        .map(|value| ("Authorization", value.as_str()))
+        .collect();
+    post_graphql_with(port, path, &headers, query)
+}
+
+/// As [`post_graphql`], with the request headers given.
+pub fn post_graphql_with(port: u16, path: &str, headers: &[(&str, &str)], query: &str) -> String {
     let body = serde_json::json!({ "query": query }).to_string();
-    let authorization = token
-        .map(|token| format!("Authorization: Bearer {token}\r\n"))
-        .unwrap_or_default();
+    let headers: String = headers
+        .iter()
+        .map(|(name, value)| format!("{name}: {value}\r\n"))
+        .collect();
     let mut stream = TcpStream::connect(("127.0.0.1", port)).unwrap();
     write!(
         stream,
         "POST {path} HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/json\r\n\
-         Accept: application/json\r\n{authorization}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
+         Accept: application/json\r\n{headers}Content-Length: {}\r\nConnection: close\r\n\r\n{body}",
         body.len()
     )
     .unwrap();
@@ -53,6 +64,26 @@ pub fn post_graphql(port: u16, path: &str, token: Option<&str>, query: &str) -> 
 }
 
 pub struct Server(pub Child);
+
+impl Server {
+    /// Stops the server as an orchestrator does (SIGTERM) and waits, bounded, for it to exit;
+    /// returns how it exited.
+    pub fn terminate(mut self) -> std::process::ExitStatus {
+        let sent = Command::new("kill")
+            .args(["-TERM", &self.0.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(sent.success());
+        let deadline = Instant::now() + Duration::from_secs(60);
+        loop {
+            if let Some(status) = self.0.try_wait().unwrap() {
+                return status;
+            }
+            assert!(Instant::now() < deadline, "civic did not stop on SIGTERM");
+            std::thread::sleep(Duration::from_millis(50));
+        }
+    }
+}
 
 impl Drop for Server {
     fn drop(&mut self) {
