@@ -2,9 +2,8 @@
 //! embedded assets ([`super::assets`]) and the endpoint, with no inline script, so that a strict
 //! Content-Security-Policy can forbid loading anything from anywhere else.
 
-use axum::http::HeaderValue;
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
-use axum::response::{IntoResponse, Response};
+use axum::http::StatusCode;
+use axum::response::Response;
 use maud::{DOCTYPE, html};
 
 use super::assets::{GRAPHIQL_SCRIPTS, GRAPHIQL_STYLES, graphiql_asset_url};
@@ -44,13 +43,5 @@ pub(crate) fn page(endpoint: &str, title: &str) -> Response {
             }
         }
     };
-    let mut response = markup.into_string().into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY));
-    response
+    super::html::html_page(StatusCode::OK, markup, POLICY)
 }

@@ -27,6 +27,7 @@ pub(crate) mod graphiql;
 pub mod graphql;
 pub mod health;
 pub(crate) mod home;
+pub(crate) mod html;
 pub mod log;
 pub mod media;
 pub mod request;

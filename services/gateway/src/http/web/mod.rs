@@ -13,9 +13,8 @@ pub(crate) mod decision;
 pub(crate) mod register;
 pub(crate) mod tag;
 
-use axum::http::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE};
-use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
-use axum::response::{IntoResponse, Response};
+use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::response::Response;
 use chrono::NaiveDate;
 use civic_eventstore::TenantId;
 use civic_projections::Viewer;
@@ -138,15 +137,7 @@ pub(crate) fn home_crumb() -> Crumb {
 /// An HTML answer with the pages' policy; revalidated on every use ([`tag`] says whether it
 /// changed).
 pub(crate) fn html_response(status: StatusCode, markup: Markup) -> Response {
-    let mut response = (status, markup.into_string()).into_response();
-    let headers = response.headers_mut();
-    headers.insert(
-        CONTENT_TYPE,
-        HeaderValue::from_static("text/html; charset=utf-8"),
-    );
-    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
-    headers.insert(CONTENT_SECURITY_POLICY, HeaderValue::from_static(POLICY));
-    response
+    super::html::html_page(status, markup, POLICY)
 }
 
 /// A page's error as an HTML page: 404 for what does not exist (or the public may not see: a
