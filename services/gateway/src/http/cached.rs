@@ -123,15 +123,16 @@ fn with_tag(mut response: Response, etag: &str) -> Response {
     response
 }
 
-/// Whether `If-None-Match` names `etag` (compared weakly, as RFC 9110 says for this header).
-fn matches(headers: &HeaderMap, etag: &str) -> bool {
+/// Whether `If-None-Match` names `etag` (compared weakly, as RFC 9110 says for this header) or
+/// is `*`: what the GraphQL answers and the public pages both use.
+pub(crate) fn matches(headers: &HeaderMap, etag: &str) -> bool {
     headers
         .get_all(IF_NONE_MATCH)
         .iter()
         .filter_map(|value| value.to_str().ok())
         .flat_map(|value| value.split(','))
         .map(|tag| tag.trim())
-        .any(|tag| tag.strip_prefix("W/").unwrap_or(tag) == etag)
+        .any(|tag| tag == "*" || tag.strip_prefix("W/").unwrap_or(tag) == etag)
 }
 
 #[cfg(test)]
@@ -147,5 +148,7 @@ mod tests {
         assert!(!matches(&headers, "\"c\""));
         headers.insert(IF_NONE_MATCH, HeaderValue::from_static("a"));
         assert!(!matches(&headers, "\"a\""));
+        headers.insert(IF_NONE_MATCH, HeaderValue::from_static("*"));
+        assert!(matches(&headers, "\"a\""));
     }
 }

@@ -61,7 +61,7 @@ pub(crate) async fn begin(
     };
     let etag = position.map(|position| tag::page_tag(tenant, position, services.today(), uri));
     if let Some(etag) = &etag
-        && tag::matches(headers, etag)
+        && super::cached::matches(headers, etag)
     {
         return Err(tag::not_modified(etag));
     }
