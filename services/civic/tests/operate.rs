@@ -43,6 +43,7 @@ fn the_configuration_file_sits_under_the_environment_and_civic_config_hides_secr
         "CIVIC_REQUEST_TIMEOUT = \"45\"  # configuration file",
         "CIVIC_LISTEN = \"127.0.0.1:9100\"  # environment",
         "CIVIC_SHUTDOWN_TIMEOUT = \"10\"  # default",
+        "CIVIC_DATABASE_MAX_CONNECTIONS = \"10\"  # default",
         "# CIVIC_JWKS is not set",
     ] {
         assert!(lines.contains(&expected), "{expected:?} not in:\n{text}");
@@ -91,6 +92,15 @@ fn a_misspelt_or_bad_setting_in_the_configuration_file_stops_civic_with_the_reas
     assert!(!refused.status.success());
     assert!(
         stderr(&refused).contains("\"CIVIC_LISTEM\", which is not a setting of civic"),
+        "{}",
+        stderr(&refused)
+    );
+
+    std::fs::write(&file, "CIVIC_DATABASE_MAX_CONNECTIONS = 0\n").unwrap();
+    let refused = run_to_exit(civic(dir.path()).args(["serve", "--config"]).arg(&file));
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("--database-max-connections"),
         "{}",
         stderr(&refused)
     );

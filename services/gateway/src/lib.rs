@@ -47,7 +47,7 @@ pub use error::ApiError;
 pub use http::cors::{CorsOriginError, CorsOrigins};
 pub use services::Services;
 pub use settings::{
-    CacheSettings, CostLimits, DEFAULT_READY_MAX_LAG, HttpSettings, JwksSource, JwtSettings,
-    Limits, Secret, Settings,
+    CacheSettings, CostLimits, DEFAULT_DATABASE_MAX_CONNECTIONS, DEFAULT_READY_MAX_LAG,
+    HttpSettings, JwksSource, JwtSettings, Limits, Secret, Settings,
 };
 pub use startup::{Application, shutdown_signal};

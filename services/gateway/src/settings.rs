@@ -74,6 +74,9 @@ pub struct Settings {
     pub ready_max_lag: Option<Duration>,
 }
 
+/// Connections a gateway opens to its database at most, by default.
+pub const DEFAULT_DATABASE_MAX_CONNECTIONS: u32 = 10;
+
 /// How far behind a council's read models may be before `/readyz` says not ready, by default:
 /// long enough that a burst of imports or a projector restarting never takes gateways out of
 /// service, short enough that a stopped projector does (docs/operations.md).
@@ -103,7 +106,7 @@ impl Settings {
     pub fn new(database_url: impl Into<String>) -> Self {
         Self {
             database_url: Secret::new(database_url),
-            database_max_connections: 10,
+            database_max_connections: DEFAULT_DATABASE_MAX_CONNECTIONS,
             listen: SocketAddr::from(([127, 0, 0, 1], 8080)),
             jwt: JwtSettings::default(),
             demo: false,

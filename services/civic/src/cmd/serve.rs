@@ -4,7 +4,9 @@ use anyhow::Context as _;
 use std::net::SocketAddr;
 use std::time::Duration;
 
-use civic_gateway::{Application, CacheSettings, DEFAULT_READY_MAX_LAG, Settings};
+use civic_gateway::{
+    Application, CacheSettings, DEFAULT_DATABASE_MAX_CONNECTIONS, DEFAULT_READY_MAX_LAG, Settings,
+};
 
 use crate::config;
 
@@ -33,6 +35,14 @@ pub struct Args {
         default_value_t = CacheSettings::default().max_bytes
     )]
     response_cache_bytes: usize,
+    /// Connections to the database this process opens at most (and as many more to the read
+    /// replica, if one is set); PostgreSQL's `max_connections` must cover every process's.
+    #[arg(
+        long, env = "CIVIC_DATABASE_MAX_CONNECTIONS", value_name = "N",
+        default_value_t = DEFAULT_DATABASE_MAX_CONNECTIONS,
+        value_parser = clap::value_parser!(u32).range(1..=10_000)
+    )]
+    database_max_connections: u32,
     /// `/readyz` answers 503 while a council's oldest event not yet in its read models was
     /// recorded more than this many seconds ago (0: projector lag does not affect readiness).
     #[arg(
@@ -57,6 +67,7 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let mut settings = Settings::new(database_url);
     settings.read_replica_url = read_replica_url.map(Into::into);
     settings.listen = args.listen;
+    settings.database_max_connections = args.database_max_connections;
     settings.jwt = jwt;
     settings.demo = args.demo || embedded;
     settings.run_projector = !args.no_projector;
