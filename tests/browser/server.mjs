@@ -39,7 +39,13 @@ export async function startServer() {
   child.on('exit', (code, signal) => {
     exited = signal ?? `exit code ${code}`;
   });
-  const spawnError = new Promise((_, reject) => child.on('error', reject));
+  // Either ends the wait for the address: the binary could not be run, or it stopped.
+  const failed = new Promise((_, reject) => {
+    child.on('error', reject);
+    // 'close': after its output is all read, so the error shows all of it.
+    child.on('close', () => reject(new Error(`it stopped (${exited})`)));
+  });
+  failed.catch(() => {}); // Once the server is up, its stopping is no failure.
 
   // The server names its address in the line announcing GraphiQL ("port 0" means we must ask it).
   const address = new Promise((resolve) => {
@@ -55,7 +61,8 @@ export async function startServer() {
   });
 
   const stop = async () => {
-    if (exited === null) {
+    // A binary that could not be started has no process to stop.
+    if (exited === null && child.pid !== undefined) {
       const gone = new Promise((resolve) => child.once('exit', resolve));
       child.kill('SIGTERM');
       const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -66,7 +73,8 @@ export async function startServer() {
   };
 
   try {
-    const url = await Promise.race([address, spawnError, deadline('the server to name its address')]);
+    const timeout = deadline('the server to name its address');
+    const url = await Promise.race([address, failed, timeout.promise]).finally(timeout.clear);
     await waitReady(url, () => exited);
     return { url, stop };
   } catch (error) {
@@ -90,8 +98,11 @@ async function waitReady(url, exited) {
   }
 }
 
+/** A promise rejected after the startup time, and how to cancel it. */
 function deadline(what) {
-  return new Promise((_, reject) => {
-    setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), STARTUP_MS).unref();
+  let timer;
+  const promise = new Promise((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out waiting for ${what}`)), STARTUP_MS);
   });
+  return { promise, clear: () => clearTimeout(timer) };
 }
