@@ -114,6 +114,11 @@ async fn the_home_page_lists_each_council_with_a_link_to_its_graphiql(backend: B
     );
     assert!(!home.text.contains("<script"), "{}", home.text);
     assert!(home.text.contains("<td>Maidstone Borough Council</td>"));
+    assert!(
+        home.text.contains("<main><h1>Civic Register</h1>"),
+        "{}",
+        home.text
+    );
     let links = attributes(&home.text, "href");
     for link in [
         "/councils/maidstone/graphql",

@@ -98,9 +98,12 @@ fn page(body: Markup) -> Markup {
                 title { "Civic Register" }
                 style { (STYLE) }
             }
+            // One `main` landmark holds the page, so screen-reader users can jump to it.
             body {
-                h1 { "Civic Register" }
-                (body)
+                main {
+                    h1 { "Civic Register" }
+                    (body)
+                }
             }
         }
     }

@@ -1,0 +1,185 @@
+// The public register in a real browser: Debian's Chromium, driven by playwright-core, against
+// the real `civic serve` with its demo council. The public's walk (home page -> council's
+// register -> a decision -> back -> search -> a decision with withheld fields -> a missing one),
+// with every page audited by axe-core (WCAG 2.0/2.1/2.2 A and AA; serious or critical fails),
+// then the same walk with JavaScript turned off: the pages must not need it.
+
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { chromium } from 'playwright-core';
+
+import { audit } from './audit.mjs';
+import { startServer } from './server.mjs';
+
+const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
+const EXAMPLE = 'Information Strategy 2010 - 13';
+const RESTRICTED = 'Disposal of land at the former depot';
+const NOTICE =
+  'Withheld as exempt information under Local Government Act 1972, Schedule 12A, Part 1 paragraph 3';
+const MISSING = '00000000-0000-4000-8000-000000000000';
+const DECISION_PATH = /^\/councils\/maidstone\/decisions\/[0-9a-f-]{36}$/;
+
+let server;
+let browser;
+
+before(async () => {
+  server = await startServer();
+  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
+});
+
+after(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+test('the public walks from the home page to a decision and searches, every page passing axe', async () => {
+  const failures = [];
+  await walk({ javaScriptEnabled: true }, async (page, name) => {
+    failures.push(...(await audit(page, name)));
+  });
+  assert.deepEqual(failures, [], 'serious or critical accessibility violations (listed above)');
+});
+
+test('the same walk works with JavaScript turned off', async () => {
+  await walk({ javaScriptEnabled: false }, async () => {});
+});
+
+test('the audit fails a page with serious or critical violations', async () => {
+  // Guards the audit itself: were its tags misnamed or axe not run, every page would pass.
+  const page = await browser.newPage();
+  try {
+    await page.setContent('<html><body><img src="data:,"><input type="text"></body></html>');
+    const failures = await audit(page, 'a page made to fail');
+    for (const rule of ['html-has-lang', 'image-alt', 'label']) {
+      assert.ok(failures.some((line) => line.includes(`: ${rule} on `)), `${rule} in ${failures}`);
+    }
+  } finally {
+    await page.close();
+  }
+});
+
+/**
+ * The public's walk through the pages, in a fresh browser context; `check(page, name)` runs on
+ * each page visited. Fails on anything the browser reports going wrong: a request refused by
+ * the Content-Security-Policy, a failed or erroring subresource, a script error.
+ */
+async function walk(options, check) {
+  const context = await browser.newContext(options);
+  const page = await context.newPage();
+  const problems = watch(page);
+  try {
+    const home = await page.goto(server.url + '/');
+    assert.equal(home.status(), 200);
+    assert.equal(await page.title(), 'Civic Register');
+    await check(page, 'the home page');
+
+    await page.getByRole('link', { name: '/councils/maidstone', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/councils/maidstone');
+    await registerPageIsStyled(page);
+    assert.equal(await page.title(), 'Decisions – Maidstone Borough Council – Civic Register');
+    assert.equal(
+      await page.getByRole('heading', { level: 1 }).innerText(),
+      'Maidstone Borough Council\nRegister of decisions',
+    );
+    await check(page, 'the register');
+
+    await page.getByRole('link', { name: EXAMPLE, exact: true }).click();
+    await page.waitForURL((url) => DECISION_PATH.test(url.pathname));
+    assert.equal(await page.title(), `${EXAMPLE} – Maidstone Borough Council – Civic Register`);
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), new RegExp(`${EXAMPLE}$`));
+    for (const [key, value] of [
+      ['Decision maker', 'Cabinet'],
+      ['Decision status', 'Recommendations Approved'],
+      ['Date of decision', '9 June 2010'],
+      ['Report author', 'Paul Taylor'],
+      ['Wards affected', 'All wards'],
+    ]) {
+      const shown = field(page, key);
+      assert.ok(await shown.isVisible(), `${key} is visible`);
+      assert.equal(await shown.innerText(), value, key);
+    }
+    await check(page, 'the example decision');
+
+    await page.goBack();
+    assert.equal(new URL(page.url()).pathname, '/councils/maidstone');
+    const search = page.getByLabel('Search decisions');
+    await search.fill('Strategy');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.waitForURL((url) => url.searchParams.get('q') === 'Strategy');
+    const results = page.locator('table.govuk-table tbody');
+    assert.ok(await results.getByRole('link', { name: EXAMPLE, exact: true }).isVisible());
+    assert.equal(await results.getByRole('link', { name: RESTRICTED }).count(), 0);
+    assert.match(await page.getByRole('status').innerText(), /^1 decision matching “Strategy”/);
+    assert.equal(await search.inputValue(), 'Strategy', 'the search box keeps the words');
+    await check(page, 'the search results');
+
+    await page.getByRole('link', { name: 'Clear the search' }).click();
+    await page.waitForURL((url) => url.pathname === '/councils/maidstone' && url.search === '');
+    await page.getByRole('link', { name: RESTRICTED, exact: true }).click();
+    await page.waitForURL((url) => DECISION_PATH.test(url.pathname));
+    for (const key of ['Decision', 'Reasons for the decision']) {
+      const shown = field(page, key);
+      assert.ok(await shown.isVisible(), `${key} is visible`);
+      assert.ok((await shown.innerText()).startsWith(NOTICE), `${key} shows the notice`);
+    }
+    assert.equal(await field(page, 'Purpose').innerText(), 'To consider the disposal of surplus land at the former depot.');
+    await check(page, 'a decision with withheld fields');
+
+    const missing = await page.goto(`${server.url}/councils/maidstone/decisions/${MISSING}`);
+    assert.equal(missing.status(), 404);
+    assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Page not found');
+    // Last: the skip link, once shown, moves the page down until focus leaves it.
+    await skipLinkShowsOnFocus(page);
+    await check(page, 'the page not found');
+  } finally {
+    await context.close();
+  }
+  // The 404 of the missing decision was asked for; nothing else may go wrong.
+  assert.deepEqual(
+    problems.filter((problem) => !problem.includes(MISSING)),
+    [],
+    'the browser reported problems',
+  );
+}
+
+/** The value of a row of a decision's summary list, by its key's exact words. */
+function field(page, key) {
+  return page.locator(`.govuk-summary-list__row:has(> dt:text-is("${key}")) > dd`);
+}
+
+/** What the browser reports going wrong on the page, as lines. */
+function watch(page) {
+  const problems = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') {
+      problems.push(`console: ${message.text()} (${message.location().url})`);
+    }
+  });
+  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
+  page.on('requestfailed', (request) =>
+    problems.push(`failed: ${request.url()}: ${request.failure()?.errorText}`),
+  );
+  page.on('response', (response) => {
+    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
+  });
+  return problems;
+}
+
+/** The GOV.UK stylesheet reached the page and was applied (the policy lets it in). */
+async function registerPageIsStyled(page) {
+  const sheet = page.locator('link[rel="stylesheet"]');
+  const href = await sheet.getAttribute('href');
+  assert.match(href, /^\/assets\/govuk\//);
+  // The skip link is moved off-screen by the stylesheet until it has focus.
+  const box = await page.getByRole('link', { name: 'Skip to main content' }).boundingBox();
+  assert.ok(box === null || box.width <= 1 || box.y < 0 || box.x < 0, `skip link hidden: ${JSON.stringify(box)}`);
+}
+
+/** A keyboard user's first Tab lands on the skip link, which then shows. */
+async function skipLinkShowsOnFocus(page) {
+  await page.keyboard.press('Tab');
+  const skip = page.getByRole('link', { name: 'Skip to main content' });
+  assert.ok(await skip.evaluate((link) => link === document.activeElement), 'the first Tab reaches the skip link');
+  const box = await skip.boundingBox();
+  assert.ok(box && box.width > 1 && box.height > 1, `skip link shown on focus: ${JSON.stringify(box)}`);
+}
