@@ -16,6 +16,8 @@ use crate::http::home::{home, readme};
 use crate::http::log;
 use crate::http::trace::trace_request;
 use crate::http::web::decision::decision;
+use crate::http::web::downloads::{decisions_csv, decisions_json};
+use crate::http::web::feed::feed;
 use crate::http::web::register::register;
 use crate::metrics::metrics;
 use crate::settings::HttpSettings;
@@ -30,6 +32,8 @@ use crate::settings::HttpSettings;
 /// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser; subscriptions on a WebSocket upgrade) |
 /// | `/councils/{slug}` | GET | the council's public register of decisions, HTML ([`crate::http::web`]) |
 /// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML |
+/// | `/councils/{slug}/feed.atom` | GET | the newest decisions, an Atom feed |
+/// | `/councils/{slug}/decisions.csv`, `.json` | GET | every public decision, CSV or JSON |
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
 /// | `/assets/govuk/{file}` | GET | the register pages' GOV.UK Design System styles, embedded |
 /// | `/healthz` | GET | the process is up |
@@ -57,6 +61,9 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/councils/{slug}/graphql", get(council).post(council))
         .route("/councils/{slug}", get(register))
         .route("/councils/{slug}/decisions/{id}", get(decision))
+        .route("/councils/{slug}/feed.atom", get(feed))
+        .route("/councils/{slug}/decisions.csv", get(decisions_csv))
+        .route("/councils/{slug}/decisions.json", get(decisions_json))
         .route("/assets/graphiql/{file}", get(graphiql_asset))
         .route("/assets/govuk/{file}", get(govuk_asset))
         .route("/healthz", get(healthz))
