@@ -65,7 +65,9 @@ fn cell<T>(record: &RecordView, field: DecisionField, value: Option<T>) -> Optio
 }
 
 /// The fields of a row that the record can withhold, by their names in the row.
-const WITHHOLDABLE: [(DecisionField, &str); 5] = [
+const WITHHOLDABLE: [(DecisionField, &str); 6] = [
+    // The public view's title is already the notice when the title is withheld.
+    (DecisionField::Title, "title"),
     (DecisionField::DecisionMaker, "decision_maker"),
     (DecisionField::DateOfDecision, "date_of_decision"),
     (DecisionField::StatusLabel, "status"),
