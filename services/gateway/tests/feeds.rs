@@ -10,7 +10,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use common::{Backend, TestApp, spawn};
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_DISPOSITION, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
+use reqwest::header::{
+    CONTENT_DISPOSITION, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED,
+};
 use serde_json::{Value, json};
 
 const EXAMPLE: &str = "Information Strategy 2010 - 13";
@@ -310,6 +312,32 @@ async fn an_unchanged_answer_is_304_and_a_change_moves_its_tag(backend: Backend)
             .unwrap();
         assert_eq!(again.status(), StatusCode::NOT_MODIFIED, "{path}");
         assert_eq!(again.headers()[ETAG], etag.as_str());
+        // Last-Modified: when the latest event was recorded (the demo's, just now), and
+        // If-Modified-Since with it is a 304 too.
+        let modified = got.headers[LAST_MODIFIED].to_str().unwrap().to_owned();
+        let at = chrono::DateTime::parse_from_rfc2822(&modified).unwrap();
+        let age = chrono::Utc::now().signed_duration_since(at);
+        assert!(
+            age.num_seconds() >= 0 && age.num_minutes() < 10,
+            "{modified}"
+        );
+        let since = app
+            .client
+            .get(app.url(path))
+            .header(IF_MODIFIED_SINCE, &modified)
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(since.status(), StatusCode::NOT_MODIFIED, "{path}");
+        assert_eq!(since.headers()[LAST_MODIFIED], modified.as_str());
+        let earlier = app
+            .client
+            .get(app.url(path))
+            .header(IF_MODIFIED_SINCE, "Fri, 11 Jun 2010 09:30:00 GMT")
+            .send()
+            .await
+            .unwrap();
+        assert_eq!(earlier.status(), StatusCode::OK, "{path}");
         tags.push(etag);
     }
     assert_eq!(

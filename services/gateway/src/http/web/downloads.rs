@@ -18,8 +18,8 @@ use civic_projections::views::{DecisionView, Detail, RecordView};
 use serde::Serialize;
 
 use super::decision::{stage, status_words};
+use super::error_page;
 use super::export::{ExportRequest, begin_export, decision_url, public_decisions, withheld_notice};
-use super::{error_page, tag};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -180,10 +180,7 @@ async fn download(
             }
             headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-            match &request.etag {
-                Some(etag) => tag::with_tag(response, etag),
-                None => response,
-            }
+            request.validators(response)
         }
         Err(error) => error_page(error),
     }

@@ -5,12 +5,13 @@
 //! Like the pages, everything is read as [`Viewer::Public`](super::VIEWER): drafts never appear
 //! and a withheld value is never in the view, only its notice.
 
-use axum::http::header::{FORWARDED, HOST};
+use axum::http::header::{FORWARDED, HOST, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED};
 use axum::http::uri::Authority;
-use axum::http::{HeaderMap, Uri};
+use axum::http::{HeaderMap, HeaderValue, Uri};
 use axum::response::Response;
+use chrono::{DateTime, Utc};
 use civic_domain::decision::DecisionField;
-use civic_eventstore::TenantId;
+use civic_eventstore::{EventStore as _, TenantId};
 use civic_projections::PageRequest;
 use civic_projections::query::MAX_PAGE;
 use civic_projections::views::{DecisionView, Detail, RecordView};
@@ -30,6 +31,24 @@ pub(crate) struct ExportRequest {
     pub base: String,
     /// The answer's `ETag`; `None` when the council's position could not be read.
     pub etag: Option<String>,
+    /// When the last event the read models reflect was recorded; `None` when unknown.
+    pub last_modified: Option<DateTime<Utc>>,
+}
+
+impl ExportRequest {
+    /// `response` with the answer's `ETag` and `Last-Modified`, where known.
+    pub(crate) fn validators(&self, response: Response) -> Response {
+        let mut response = match &self.etag {
+            Some(etag) => tag::with_tag(response, etag),
+            None => response,
+        };
+        if let Some(at) = self.last_modified
+            && let Ok(value) = HeaderValue::from_str(&http_date(at))
+        {
+            response.headers_mut().insert(LAST_MODIFIED, value);
+        }
+        response
+    }
 }
 
 /// Starts a feed or download of the council `slug`: its tenant (else the 404 page), the site's
@@ -62,12 +81,71 @@ pub(crate) async fn begin_export(
         let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
         format!("\"e-{hex}\"")
     });
-    if let Some(etag) = &etag
-        && crate::http::cached::matches(headers, etag)
+    let last_modified = match position {
+        Some(position) => last_recorded(state, tenant, position.checkpoint).await,
+        None => None,
+    };
+    let request = ExportRequest {
+        tenant,
+        base,
+        etag,
+        last_modified,
+    };
+    if let Some(etag) = &request.etag
+        && unchanged(headers, etag, request.last_modified)
     {
-        return Err(tag::not_modified(etag));
+        return Err(request.validators(tag::not_modified(etag)));
     }
-    Ok(ExportRequest { tenant, base, etag })
+    Ok(request)
+}
+
+/// Whether the client holds the answer: `If-None-Match` names its tag or, when the request has
+/// no `If-None-Match` (which then decides, RFC 9110 13.2.2), `If-Modified-Since` is no earlier
+/// than its `Last-Modified`.
+fn unchanged(headers: &HeaderMap, etag: &str, last_modified: Option<DateTime<Utc>>) -> bool {
+    if headers.contains_key(IF_NONE_MATCH) {
+        return crate::http::cached::matches(headers, etag);
+    }
+    let since = headers
+        .get(IF_MODIFIED_SINCE)
+        .and_then(|value| value.to_str().ok())
+        .and_then(|text| DateTime::parse_from_rfc2822(text).ok());
+    match (since, last_modified) {
+        (Some(since), Some(at)) => at.timestamp() <= since.timestamp(),
+        _ => false,
+    }
+}
+
+/// When the event at `checkpoint` (the last the public read models reflect) was recorded: every
+/// change to what the feed and the downloads show is an event, so they last changed then at
+/// the latest. `None` before the first event, or when the log cannot be read (logged).
+async fn last_recorded(
+    state: &AppState,
+    tenant: TenantId,
+    checkpoint: u64,
+) -> Option<DateTime<Utc>> {
+    let after = checkpoint.checked_sub(1)?;
+    match state
+        .services
+        .runtime
+        .store()
+        .read_log(tenant, after, 1)
+        .await
+    {
+        Ok(events) => events
+            .into_iter()
+            .find(|event| event.position == checkpoint)
+            .map(|event| event.recorded_at),
+        Err(error) => {
+            tracing::warn!(%error, "a feed or download could not read its last event's time");
+            None
+        }
+    }
+}
+
+/// An HTTP date (RFC 9110 5.6.7): `Fri, 11 Jun 2010 09:30:00 GMT`.
+pub(crate) fn http_date(at: DateTime<Utc>) -> String {
+    at.format("%a, %d %b %Y %H:%M:%S GMT").to_string()
 }
 
 /// The site's address as the client reached it: `http://` and the request's host (the
@@ -168,6 +246,35 @@ pub(crate) fn decision_url(base: &str, slug: &str, decision: &DecisionView) -> S
 #[cfg(test)]
 mod tests {
     use super::*;
+    use chrono::TimeZone;
+
+    #[test]
+    fn if_modified_since_counts_only_without_if_none_match() {
+        let at = Utc.with_ymd_and_hms(2010, 6, 11, 9, 30, 0).unwrap();
+        assert_eq!(http_date(at), "Fri, 11 Jun 2010 09:30:00 GMT");
+        let since = |text: &str| headers(&[("if-modified-since", text)]);
+        assert!(unchanged(
+            &since("Fri, 11 Jun 2010 09:30:00 GMT"),
+            "\"t\"",
+            Some(at)
+        ));
+        assert!(!unchanged(
+            &since("Fri, 11 Jun 2010 09:29:59 GMT"),
+            "\"t\"",
+            Some(at)
+        ));
+        assert!(!unchanged(&since("not a date"), "\"t\"", Some(at)));
+        assert!(!unchanged(
+            &since("Fri, 11 Jun 2010 09:30:00 GMT"),
+            "\"t\"",
+            None
+        ));
+        let both = headers(&[
+            ("if-modified-since", "Fri, 11 Jun 2010 09:30:00 GMT"),
+            ("if-none-match", "\"other\""),
+        ]);
+        assert!(!unchanged(&both, "\"t\"", Some(at)));
+    }
 
     fn headers(pairs: &[(&'static str, &str)]) -> HeaderMap {
         let mut headers = HeaderMap::new();

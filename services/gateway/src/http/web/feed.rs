@@ -19,7 +19,7 @@ use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
 use super::export::{ExportRequest, begin_export, decision_url, public_decisions, withheld_notice};
-use super::{VIEWER, error_page, tag};
+use super::{VIEWER, error_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -48,10 +48,7 @@ pub(crate) async fn feed(
             );
             headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
             headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
-            match &request.etag {
-                Some(etag) => tag::with_tag(response, etag),
-                None => response,
-            }
+            request.validators(response)
         }
         Err(error) => error_page(error),
     }
