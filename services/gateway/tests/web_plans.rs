@@ -339,10 +339,78 @@ async fn every_council_page_links_the_register_the_forward_plan_and_the_meetings
     }
 }
 
+async fn a_decision_naming_the_meeting_is_linked_under_its_item_and_a_draft_is_not(
+    backend: Backend,
+) {
+    let Some(app) = spawn(backend, "web_meeting_links").await else {
+        return;
+    };
+    let data = graphql(
+        &app,
+        "{ meetings { edges { node { uuid date body { bodyId } items { uuid number } } } } }",
+    )
+    .await;
+    let cabinet = &data["meetings"]["edges"][0]["node"];
+    let meeting = cabinet["uuid"].as_str().unwrap();
+    let body = cabinet["body"]["bodyId"].as_str().unwrap();
+    let item = cabinet["items"][0]["uuid"].as_str().unwrap();
+    let record = |title: &str| {
+        let mut input = common::details(body, title);
+        input["dateOfDecision"] = cabinet["date"].clone();
+        input["meetingId"] = json!(meeting);
+        input["agendaItemId"] = json!(item);
+        input
+    };
+    let mut ids = Vec::new();
+    for title in [
+        "Published: the strategy's action plan",
+        "Draft: the strategy's budget",
+    ] {
+        let answer = app
+            .post(
+                &TestApp::council("maidstone"),
+                Some(&app.clerk("maidstone")),
+                "mutation($key: UUID!, $input: DecisionDetailsInput!) {
+                   recordDecision(idempotencyKey: $key, input: $input) { decision { uuid } } }",
+                json!({"key": uuid::Uuid::now_v7(), "input": record(title)}),
+            )
+            .await;
+        let id = answer.body["data"]["recordDecision"]["decision"]["uuid"]
+            .as_str()
+            .unwrap_or_else(|| panic!("{}", answer.text))
+            .parse::<uuid::Uuid>()
+            .unwrap();
+        ids.push(id);
+    }
+    common::publish(&app, "maidstone", ids[0]).await;
+    let href = format!("/councils/maidstone/meetings/{meeting}");
+    let page = get(&app, &href).await;
+    assert_page(&page);
+    // Linked under the item it names, the first.
+    let items = select(&page.html, "main > div");
+    assert!(text_of(&select_in(&items[0], "h3")[0]).starts_with("12."));
+    let links: Vec<(String, String)> = select_in(&items[0], "ul.govuk-list a")
+        .iter()
+        .map(|a| (text_of(a), a.value().attr("href").unwrap().to_owned()))
+        .collect();
+    assert_eq!(
+        links,
+        [(
+            "Published: the strategy's action plan".to_owned(),
+            format!("/councils/maidstone/decisions/{}", ids[0])
+        )],
+        "{}",
+        page.text
+    );
+    assert!(!page.text.contains("budget"), "a draft is linked");
+    assert_links_resolve(&app, &page).await;
+}
+
 both_backends!(
     the_forward_plan_lists_the_public_entries_as_graphql_does,
     a_bad_forward_plan_day_is_a_400_page,
     the_meetings_list_and_the_cabinet_page_withhold_the_private_minutes,
     an_unknown_meeting_is_a_404_page,
+    a_decision_naming_the_meeting_is_linked_under_its_item_and_a_draft_is_not,
     every_council_page_links_the_register_the_forward_plan_and_the_meetings,
 );
