@@ -157,7 +157,7 @@ pub(crate) fn error_page(error: ApiError) -> Response {
             StatusCode::NOT_FOUND,
             "Page not found",
             "If you typed the web address, check it is correct. If you followed a link, the \
-             council or the decision may not exist, or may not be published yet."
+             council, decision or meeting may not exist, or may not be published yet."
                 .to_owned(),
         ),
         ApiError::Invalid { message, .. } => (
