@@ -16,6 +16,9 @@ use crate::http::home::{home, readme};
 use crate::http::log;
 use crate::http::trace::trace_request;
 use crate::http::web::decision::decision;
+use crate::http::web::forward_plan::forward_plan;
+use crate::http::web::meeting::meeting;
+use crate::http::web::meetings::meetings;
 use crate::http::web::register::register;
 use crate::metrics::metrics;
 use crate::settings::HttpSettings;
@@ -30,6 +33,8 @@ use crate::settings::HttpSettings;
 /// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser; subscriptions on a WebSocket upgrade) |
 /// | `/councils/{slug}` | GET | the council's public register of decisions, HTML ([`crate::http::web`]) |
 /// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML |
+/// | `/councils/{slug}/forward-plan?from=&after=` | GET | the forward plan's public page, HTML |
+/// | `/councils/{slug}/meetings`, `/councils/{slug}/meetings/{id}` | GET | meetings' public pages, HTML |
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
 /// | `/assets/govuk/{file}` | GET | the register pages' GOV.UK Design System styles, embedded |
 /// | `/healthz` | GET | the process is up |
@@ -57,6 +62,9 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/councils/{slug}/graphql", get(council).post(council))
         .route("/councils/{slug}", get(register))
         .route("/councils/{slug}/decisions/{id}", get(decision))
+        .route("/councils/{slug}/forward-plan", get(forward_plan))
+        .route("/councils/{slug}/meetings", get(meetings))
+        .route("/councils/{slug}/meetings/{id}", get(meeting))
         .route("/assets/graphiql/{file}", get(graphiql_asset))
         .route("/assets/govuk/{file}", get(govuk_asset))
         .route("/healthz", get(healthz))
