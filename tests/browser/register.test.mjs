@@ -1,6 +1,7 @@
 // The public register in a real browser: Debian's Chromium, driven by playwright-core, against
 // the real `civic serve` with its demo council. The public's walk (home page -> council's
-// register -> a decision -> back -> search -> a decision with withheld fields -> a missing one),
+// register -> a decision -> back -> search -> a decision with withheld fields -> the forward
+// plan -> the meetings -> the Cabinet meeting -> a missing decision),
 // with every page audited by axe-core (WCAG 2.0/2.1/2.2 A and AA; serious or critical fails),
 // then the same walk with JavaScript turned off: the pages must not need it.
 
@@ -18,6 +19,7 @@ const NOTICE =
   'Withheld as exempt information under Local Government Act 1972, Schedule 12A, Part 1 paragraph 3';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const DECISION_PATH = /^\/councils\/maidstone\/decisions\/[0-9a-f-]{36}$/;
+const MEETING_PATH = /^\/councils\/maidstone\/meetings\/[0-9a-f-]{36}$/;
 
 let server;
 let browser;
@@ -124,6 +126,31 @@ async function walk(options, check) {
     }
     assert.equal(await field(page, 'Purpose').innerText(), 'To consider the disposal of surplus land at the former depot.');
     await check(page, 'a decision with withheld fields');
+
+    // The council's other pages, by the links under the register's heading.
+    await page.goto(`${server.url}/councils/maidstone`);
+    const councilNav = page.getByRole('navigation', { name: "This council's register" });
+    await councilNav.getByRole('link', { name: 'Forward plan', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/councils/maidstone/forward-plan');
+    assert.equal(await page.title(), 'Forward plan – Maidstone Borough Council – Civic Register');
+    await check(page, 'the forward plan (from today)');
+    await page.getByLabel('Show decisions due from').fill('2010-06-01');
+    await page.getByRole('button', { name: 'Show' }).click();
+    await page.waitForURL((url) => url.searchParams.get('from') === '2010-06-01');
+    const plan = page.locator('table.govuk-table tbody');
+    assert.ok(await plan.getByRole('rowheader', { name: /^Customer Access Strategy/ }).isVisible());
+    assert.ok(await plan.getByText('August 2010', { exact: true }).isVisible());
+    await check(page, 'the forward plan from June 2010');
+
+    await councilNav.getByRole('link', { name: 'Meetings', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/councils/maidstone/meetings');
+    await check(page, 'the meetings');
+    await page.getByRole('link', { name: 'Cabinet, 9 June 2010', exact: true }).click();
+    await page.waitForURL((url) => MEETING_PATH.test(url.pathname));
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Cabinet, 9 June 2010$/);
+    const withheld = page.locator('.govuk-inset-text');
+    assert.ok((await withheld.innerText()).startsWith(`Minutes withheld. ${NOTICE}`));
+    await check(page, 'the Cabinet meeting');
 
     const missing = await page.goto(`${server.url}/councils/maidstone/decisions/${MISSING}`);
     assert.equal(missing.status(), 404);

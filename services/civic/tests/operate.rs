@@ -124,6 +124,21 @@ fn a_misspelt_or_bad_setting_in_the_configuration_file_stops_civic_with_the_reas
 }
 
 #[test]
+fn a_read_replica_beside_an_sqlite_database_is_refused_before_serving() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = run_to_exit(civic(dir.path()).arg("serve").env(
+        "CIVIC_READ_REPLICA_URL",
+        "postgres://standby.internal/civic",
+    ));
+    assert!(!refused.status.success());
+    assert!(
+        stderr(&refused).contains("both must be postgres:// URLs"),
+        "{}",
+        stderr(&refused)
+    );
+}
+
+#[test]
 fn the_projector_process_finishes_and_exits_on_sigterm() {
     let dir = tempfile::tempdir().unwrap();
     demo_log(dir.path());

@@ -18,6 +18,9 @@ use crate::http::trace::trace_request;
 use crate::http::web::decision::decision;
 use crate::http::web::downloads::{decisions_csv, decisions_json};
 use crate::http::web::feed::feed;
+use crate::http::web::forward_plan::forward_plan;
+use crate::http::web::meeting::meeting;
+use crate::http::web::meetings::meetings;
 use crate::http::web::register::register;
 use crate::metrics::metrics;
 use crate::settings::HttpSettings;
@@ -32,6 +35,8 @@ use crate::settings::HttpSettings;
 /// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser; subscriptions on a WebSocket upgrade) |
 /// | `/councils/{slug}` | GET | the council's public register of decisions, HTML ([`crate::http::web`]) |
 /// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML |
+/// | `/councils/{slug}/forward-plan?from=&after=` | GET | the forward plan's public page, HTML |
+/// | `/councils/{slug}/meetings`, `/councils/{slug}/meetings/{id}` | GET | meetings' public pages, HTML |
 /// | `/councils/{slug}/feed.atom` | GET | the newest decisions, an Atom feed |
 /// | `/councils/{slug}/decisions.csv`, `.json` | GET | every public decision, CSV or JSON |
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
@@ -61,6 +66,9 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/councils/{slug}/graphql", get(council).post(council))
         .route("/councils/{slug}", get(register))
         .route("/councils/{slug}/decisions/{id}", get(decision))
+        .route("/councils/{slug}/forward-plan", get(forward_plan))
+        .route("/councils/{slug}/meetings", get(meetings))
+        .route("/councils/{slug}/meetings/{id}", get(meeting))
         .route("/councils/{slug}/feed.atom", get(feed))
         .route("/councils/{slug}/decisions.csv", get(decisions_csv))
         .route("/councils/{slug}/decisions.json", get(decisions_json))

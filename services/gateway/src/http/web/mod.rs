@@ -3,6 +3,10 @@
 //!
 //! - [`register`]: `/councils/{slug}`, the council's register of decisions, with search and pages.
 //! - [`decision`]: `/councils/{slug}/decisions/{id}`, one decision as the council's page shows it.
+//! - [`forward_plan`]: `/councils/{slug}/forward-plan`, the decisions to come, by date due.
+//! - [`meetings`]: `/councils/{slug}/meetings`, the meetings of its bodies, newest first.
+//! - [`meeting`]: `/councils/{slug}/meetings/{id}`, one meeting with its agenda and minutes.
+//! - [`nav`]: the links between a council's pages.
 //! - [`tag`]: `ETag` and `304 Not Modified` from the council's log position.
 //! - [`feed`]: `/councils/{slug}/feed.atom`, the newest decisions as an Atom feed.
 //! - [`downloads`]: `/councils/{slug}/decisions.csv` and `.json`, every public decision.
@@ -16,6 +20,10 @@ pub(crate) mod decision;
 pub(crate) mod downloads;
 pub(crate) mod export;
 pub(crate) mod feed;
+pub(crate) mod forward_plan;
+pub(crate) mod meeting;
+pub(crate) mod meetings;
+pub(crate) mod nav;
 pub(crate) mod register;
 pub(crate) mod tag;
 
@@ -161,7 +169,7 @@ pub(crate) fn error_page(error: ApiError) -> Response {
             StatusCode::NOT_FOUND,
             "Page not found",
             "If you typed the web address, check it is correct. If you followed a link, the \
-             council or the decision may not exist, or may not be published yet."
+             council, decision or meeting may not exist, or may not be published yet."
                 .to_owned(),
         ),
         ApiError::Invalid { message, .. } => (

@@ -16,6 +16,7 @@ use maud::{Markup, html};
 use serde::Deserialize;
 use url::form_urlencoded;
 
+use super::nav::{Section, council_nav};
 use super::{PageRequest, VIEWER, begin, finish, home_crumb, long_date, page_with_head};
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
@@ -103,6 +104,7 @@ async fn render(
             span class="govuk-caption-xl" { (name) }
             "Register of decisions"
         }
+        (council_nav(slug, Section::Register))
         p class="govuk-body" {
             "Decisions published by " (name) ", newest first. Information the law allows the council "
             "to withhold is shown as a notice saying why."

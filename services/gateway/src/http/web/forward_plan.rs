@@ -1,0 +1,353 @@
+//! `GET /councils/{slug}/forward-plan`: the council's forward plan as the public sees it, the
+//! decisions to come by date due, from a day (`from=`, default today, as GraphQL's
+//! `forwardPlan(from:)`), a page at a time (`after=`, the same cursors).
+//!
+//! Notices of decisions to come are public by law: every viewer reads the same entries. An
+//! entry expected to be decided in private shows the basis as the public is told it, never more;
+//! an entry whose decision the public can see links to it.
+
+use std::collections::HashSet;
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use chrono::NaiveDate;
+use civic_domain::forward_plan::{DateDue, NoticeKind};
+use civic_domain::values::DecisionId;
+use civic_projections::Page;
+use civic_projections::views::{
+    AnticipatedRestrictionKind, ForwardPlanStatusView, ForwardPlanView,
+};
+use maud::{Markup, html};
+use serde::Deserialize;
+use url::form_urlencoded;
+
+use super::nav::{Section, council_nav};
+use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use crate::error::ApiError;
+use crate::graphql::query::page::page_request;
+use crate::http::AppState;
+
+/// The query string of a forward plan page.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct PlanQuery {
+    /// The first day due to list, `YYYY-MM-DD`; blank or absent is today.
+    from: Option<String>,
+    /// The cursor of the last entry already seen.
+    after: Option<String>,
+}
+
+/// `GET /councils/{slug}/forward-plan`.
+pub(crate) async fn forward_plan(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    query: Result<Query<PlanQuery>, QueryRejection>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let request = match begin(&state, &slug, &uri, &headers).await {
+        Ok(request) => request,
+        Err(answer) => return answer,
+    };
+    let Ok(Query(query)) = query else {
+        let error = ApiError::invalid("from", "The address of this page is not valid.");
+        return finish(&request, Err(error));
+    };
+    let page = render(&state, &request, &slug, query).await;
+    finish(&request, page)
+}
+
+/// The day `from=` names; blank is none.
+fn parse_from(from: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
+    match from.map(str::trim).filter(|f| !f.is_empty()) {
+        None => Ok(None),
+        Some(day) => NaiveDate::parse_from_str(day, "%Y-%m-%d")
+            .map(Some)
+            .map_err(|_| {
+                ApiError::invalid(
+                    "from",
+                    "Enter the first date to show as year, month and day, for example 2026-06-30.",
+                )
+            }),
+    }
+}
+
+async fn render(
+    state: &AppState,
+    request: &PageRequest,
+    slug: &str,
+    query: PlanQuery,
+) -> Result<Markup, ApiError> {
+    let services = &state.services;
+    let reads = services.reads_for(VIEWER);
+    let asked = parse_from(query.from.as_deref())?;
+    let from = asked.unwrap_or_else(|| services.today());
+    let after_given = query.after.is_some();
+    let page_asked = page_request(&services.limits, None, query.after)?;
+    let council = reads
+        .council(request.tenant)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
+    let entries = reads
+        .forward_plan(request.tenant, VIEWER, from, &page_asked)
+        .await?;
+    // Link only the decisions the public may see: a draft's page would be a 404.
+    let linked: Vec<DecisionId> = entries
+        .items
+        .iter()
+        .filter_map(|(_, e)| e.decision)
+        .collect();
+    let visible: HashSet<DecisionId> = reads
+        .decisions_by_ids(request.tenant, VIEWER, &linked)
+        .await?
+        .into_keys()
+        .collect();
+    let name = council.name.as_str();
+    let base = Section::ForwardPlan.href(slug);
+    let from_kept = asked.map(|d| d.to_string());
+    let main = html! {
+        h1 class="govuk-heading-xl" {
+            span class="govuk-caption-xl" { (name) }
+            "Forward plan"
+        }
+        (council_nav(slug, Section::ForwardPlan))
+        p class="govuk-body" {
+            "Decisions " (name) " plans to take, by the date they are due. Where a decision is "
+            "expected to be taken in private, the plan says why."
+        }
+        form method="get" action=(base) {
+            div class="govuk-form-group" {
+                label class="govuk-label govuk-label--s" for="from" { "Show decisions due from" }
+                div class="govuk-hint" id="from-hint" { "For example, 2026-06-30. Leave blank for today." }
+                input class="govuk-input govuk-input--width-10" id="from" name="from" type="text"
+                    value=[from_kept.as_deref()] aria-describedby="from-hint" spellcheck="false";
+            }
+            button class="govuk-button govuk-button--secondary" type="submit" { "Show" }
+        }
+        p class="govuk-body" role="status" {
+            (entries.total_count) " "
+            (if entries.total_count == 1 { "decision" } else { "decisions" })
+            " due from " (long_date(from)) ", or not yet dated."
+            @if after_given && entries.items.is_empty() {
+                " There are no more decisions after this page."
+            }
+        }
+        @if !entries.items.is_empty() {
+            (table(&entries, &visible, slug))
+        }
+        (pagination(&entries, from_kept.as_deref(), after_given, &base))
+    };
+    let crumbs = [
+        home_crumb(),
+        Crumb {
+            text: name.to_owned(),
+            href: Section::Register.href(slug),
+        },
+    ];
+    Ok(page(&format!("Forward plan – {name}"), &crumbs, main))
+}
+
+fn table(entries: &Page<ForwardPlanView>, visible: &HashSet<DecisionId>, slug: &str) -> Markup {
+    html! {
+        table class="govuk-table" {
+            caption class="govuk-table__caption govuk-visually-hidden" { "Decisions to come, by date due" }
+            thead class="govuk-table__head" {
+                tr class="govuk-table__row" {
+                    th scope="col" class="govuk-table__header" { "Matter" }
+                    th scope="col" class="govuk-table__header" { "Decision maker" }
+                    th scope="col" class="govuk-table__header" { "Date due" }
+                    th scope="col" class="govuk-table__header" { "Key decision" }
+                    th scope="col" class="govuk-table__header" { "Status" }
+                    th scope="col" class="govuk-table__header" { "In private" }
+                }
+            }
+            tbody class="govuk-table__body" {
+                @for (_, entry) in &entries.items {
+                    (row(entry, visible, slug))
+                }
+            }
+        }
+    }
+}
+
+fn row(entry: &ForwardPlanView, visible: &HashSet<DecisionId>, slug: &str) -> Markup {
+    let decision = entry.decision.filter(|id| visible.contains(id));
+    html! {
+        tr class="govuk-table__row" {
+            th scope="row" class="govuk-table__header" {
+                (entry.title.as_str())
+                @if let Some(reference) = &entry.reference {
+                    span class="govuk-body-s govuk-!-display-block" { "Reference " (reference.as_str()) }
+                }
+                @if let Some(notice) = notice(&entry.notice) {
+                    span class="govuk-body-s govuk-!-display-block" { (notice) }
+                }
+                @if let Some(id) = decision {
+                    a class="govuk-link govuk-!-display-block" href=(format!("/councils/{slug}/decisions/{}", id.as_uuid())) {
+                        "The decision" span class="govuk-visually-hidden" { ": " (entry.title.as_str()) }
+                    }
+                }
+            }
+            td class="govuk-table__cell" {
+                (entry.decision_maker.name.as_ref().map_or("A body the council does not list", |n| n.as_str()))
+            }
+            td class="govuk-table__cell" { (due_words(entry.date_due)) }
+            td class="govuk-table__cell" { (if entry.key_decision { "Yes" } else { "No" }) }
+            td class="govuk-table__cell" {
+                strong class="govuk-tag govuk-tag--grey" { (status_words(entry)) }
+            }
+            td class="govuk-table__cell" { (restriction(entry)) }
+        }
+    }
+}
+
+/// How notice was given, when not the usual 28 days'.
+fn notice(kind: &NoticeKind) -> Option<String> {
+    match kind {
+        NoticeKind::Standard => None,
+        NoticeKind::GeneralException { reason, .. } => {
+            Some(format!("General exception: {}", reason.as_str()))
+        }
+        NoticeKind::SpecialUrgency { agreed_by, reason } => Some(format!(
+            "Special urgency, agreed by {}: {}",
+            agreed_by.as_str(),
+            reason.as_str()
+        )),
+    }
+}
+
+/// Whether it is expected to be decided in private, with the basis as the public is told it.
+fn restriction(entry: &ForwardPlanView) -> Markup {
+    let restriction = &entry.anticipated_restriction;
+    let kind = match restriction.kind {
+        AnticipatedRestrictionKind::Open => return html! { "No" },
+        AnticipatedRestrictionKind::PartExempt => "In part",
+        AnticipatedRestrictionKind::FullyExempt => "Yes",
+    };
+    html! {
+        (kind)
+        @if let Some(notice) = &restriction.notice {
+            span class="govuk-body-s govuk-!-display-block" { (notice.text) }
+        }
+    }
+}
+
+/// When it is due, as the plan states it.
+pub(crate) fn due_words(due: Option<DateDue>) -> String {
+    match due {
+        None => "Not stated".to_owned(),
+        Some(DateDue::Day { date }) => long_date(date),
+        Some(DateDue::Month { month }) => month.first_day().format("%B %Y").to_string(),
+        Some(DateDue::NotBefore { date }) => format!("Not before {}", long_date(date)),
+        Some(DateDue::NotKnown) => "Not yet known".to_owned(),
+    }
+}
+
+/// The status in the plan's own words, else in ours.
+fn status_words(entry: &ForwardPlanView) -> &str {
+    if let Some(label) = &entry.status_label {
+        return label.as_str();
+    }
+    match entry.status {
+        ForwardPlanStatusView::Planned => "Planned",
+        ForwardPlanStatusView::OnHold => "On hold",
+        ForwardPlanStatusView::Deferred => "Deferred",
+        ForwardPlanStatusView::Decided => "Decided",
+        ForwardPlanStatusView::Implemented => "Implemented",
+        ForwardPlanStatusView::Withdrawn => "Withdrawn",
+        ForwardPlanStatusView::Abandoned => "Abandoned",
+    }
+}
+
+/// Links to the next page of entries and back to the first, the day kept.
+fn pagination(
+    entries: &Page<ForwardPlanView>,
+    from: Option<&str>,
+    after_given: bool,
+    base: &str,
+) -> Markup {
+    let next = entries
+        .has_next_page
+        .then(|| entries.items.last())
+        .flatten()
+        .map(|(cursor, _)| link(base, from, Some(cursor)));
+    if next.is_none() && !after_given {
+        return html! {};
+    }
+    html! {
+        nav class="govuk-pagination" aria-label="Pages of the forward plan" {
+            @if after_given {
+                div class="govuk-pagination__prev" {
+                    a class="govuk-link govuk-pagination__link" href=(link(base, from, None)) rel="first" {
+                        span class="govuk-pagination__link-title" { "First page" }
+                    }
+                }
+            }
+            @if let Some(next) = next {
+                div class="govuk-pagination__next" {
+                    a class="govuk-link govuk-pagination__link" href=(next) rel="next" {
+                        span class="govuk-pagination__link-title" { "Next" span class="govuk-visually-hidden" { " page of the forward plan" } }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A page's URL: `from` kept, after `cursor`.
+pub(crate) fn link(base: &str, from: Option<&str>, cursor: Option<&str>) -> String {
+    let mut query = form_urlencoded::Serializer::new(String::new());
+    if let Some(from) = from {
+        query.append_pair("from", from);
+    }
+    if let Some(cursor) = cursor {
+        query.append_pair("after", cursor);
+    }
+    let query = query.finish();
+    if query.is_empty() {
+        base.to_owned()
+    } else {
+        format!("{base}?{query}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use civic_domain::forward_plan::YearMonth;
+
+    #[test]
+    fn a_date_due_reads_as_the_plan_states_it() {
+        let day = NaiveDate::from_ymd_opt(2010, 9, 1).unwrap();
+        assert_eq!(
+            due_words(Some(DateDue::Day { date: day })),
+            "1 September 2010"
+        );
+        assert_eq!(
+            due_words(Some(DateDue::NotBefore { date: day })),
+            "Not before 1 September 2010"
+        );
+        let month = YearMonth::new(2010, 8).unwrap();
+        assert_eq!(due_words(Some(DateDue::Month { month })), "August 2010");
+        assert_eq!(due_words(Some(DateDue::NotKnown)), "Not yet known");
+        assert_eq!(due_words(None), "Not stated");
+    }
+
+    #[test]
+    fn a_bad_from_day_is_a_clear_error_and_blank_is_today() {
+        assert_eq!(parse_from(Some(" ")).unwrap(), None);
+        assert_eq!(
+            parse_from(Some("2010-06-01")).unwrap(),
+            NaiveDate::from_ymd_opt(2010, 6, 1)
+        );
+        assert!(matches!(
+            parse_from(Some("June")),
+            Err(ApiError::Invalid { .. })
+        ));
+        assert_eq!(
+            link("/p", Some("2010-06-01"), Some("c")),
+            "/p?from=2010-06-01&after=c"
+        );
+    }
+}

@@ -1,0 +1,195 @@
+//! `GET /councils/{slug}/meetings`: the meetings of the council's bodies, newest first, a page
+//! at a time (`after=`, the cursors of GraphQL's `meetings`), each linking to its own page
+//! ([`super::meeting`]). Meetings are public once recorded: the list shows no minutes.
+
+use axum::extract::rejection::QueryRejection;
+use axum::extract::{Path, Query, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use civic_projections::views::{MeetingStatusView, MeetingView};
+use civic_projections::{MeetingFilter, Page};
+use maud::{Markup, html};
+use serde::Deserialize;
+
+use super::forward_plan::link;
+use super::nav::{Section, council_nav};
+use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use crate::error::ApiError;
+use crate::graphql::query::page::page_request;
+use crate::http::AppState;
+
+/// The query string of a meetings page.
+#[derive(Debug, Default, Deserialize)]
+pub(crate) struct MeetingsQuery {
+    /// The cursor of the last meeting already seen.
+    after: Option<String>,
+}
+
+/// `GET /councils/{slug}/meetings`.
+pub(crate) async fn meetings(
+    State(state): State<AppState>,
+    Path(slug): Path<String>,
+    query: Result<Query<MeetingsQuery>, QueryRejection>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let request = match begin(&state, &slug, &uri, &headers).await {
+        Ok(request) => request,
+        Err(answer) => return answer,
+    };
+    let Ok(Query(query)) = query else {
+        let error = ApiError::invalid("after", "The address of this page is not valid.");
+        return finish(&request, Err(error));
+    };
+    let page = render(&state, &request, &slug, query).await;
+    finish(&request, page)
+}
+
+async fn render(
+    state: &AppState,
+    request: &PageRequest,
+    slug: &str,
+    query: MeetingsQuery,
+) -> Result<Markup, ApiError> {
+    let services = &state.services;
+    let reads = services.reads_for(VIEWER);
+    let after_given = query.after.is_some();
+    let page_asked = page_request(&services.limits, None, query.after)?;
+    let council = reads
+        .council(request.tenant)
+        .await?
+        .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
+    let meetings = reads
+        .meetings(
+            request.tenant,
+            VIEWER,
+            &MeetingFilter::default(),
+            &page_asked,
+        )
+        .await?;
+    let name = council.name.as_str();
+    let base = Section::Meetings.href(slug);
+    let count = meetings.total_count;
+    let main = html! {
+        h1 class="govuk-heading-xl" {
+            span class="govuk-caption-xl" { (name) }
+            "Meetings"
+        }
+        (council_nav(slug, Section::Meetings))
+        p class="govuk-body" role="status" {
+            (count) " " (if count == 1 { "meeting" } else { "meetings" }) " recorded, newest first."
+            @if after_given && meetings.items.is_empty() {
+                " There are no more meetings after this page."
+            }
+        }
+        @if !meetings.items.is_empty() {
+            (table(&meetings, &base))
+        }
+        (pagination(&meetings, after_given, &base))
+    };
+    let crumbs = [
+        home_crumb(),
+        Crumb {
+            text: name.to_owned(),
+            href: Section::Register.href(slug),
+        },
+    ];
+    Ok(page(&format!("Meetings – {name}"), &crumbs, main))
+}
+
+fn table(meetings: &Page<MeetingView>, base: &str) -> Markup {
+    html! {
+        table class="govuk-table" {
+            caption class="govuk-table__caption govuk-visually-hidden" { "Meetings, newest first" }
+            thead class="govuk-table__head" {
+                tr class="govuk-table__row" {
+                    th scope="col" class="govuk-table__header" { "Meeting" }
+                    th scope="col" class="govuk-table__header" { "Time" }
+                    th scope="col" class="govuk-table__header" { "Place" }
+                    th scope="col" class="govuk-table__header" { "Status" }
+                }
+            }
+            tbody class="govuk-table__body" {
+                @for (_, meeting) in &meetings.items {
+                    @let record = &meeting.record;
+                    tr class="govuk-table__row" {
+                        th scope="row" class="govuk-table__header" {
+                            a class="govuk-link" href=(format!("{base}/{}", meeting.id.as_uuid())) {
+                                (heading(meeting))
+                            }
+                        }
+                        td class="govuk-table__cell" { (times(meeting)) }
+                        td class="govuk-table__cell" {
+                            (record.location.as_ref().map_or("Not stated", |l| l.as_str()))
+                        }
+                        td class="govuk-table__cell" {
+                            strong class="govuk-tag govuk-tag--grey" { (status_words(meeting)) }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// A meeting's name: its body and day, "Cabinet, 9 June 2010".
+pub(crate) fn heading(meeting: &MeetingView) -> String {
+    format!(
+        "{}, {}",
+        meeting.record.body.name_as_shown.as_str(),
+        long_date(meeting.record.date)
+    )
+}
+
+/// When it started (and ended), "18:30" or "18:30 to 20:00"; "Not stated".
+pub(crate) fn times(meeting: &MeetingView) -> String {
+    match (meeting.record.start_time, meeting.record.end_time) {
+        (Some(start), Some(end)) => format!("{} to {}", start.format("%H:%M"), end.format("%H:%M")),
+        (Some(start), None) => start.format("%H:%M").to_string(),
+        (None, Some(end)) => format!("Ended {}", end.format("%H:%M")),
+        (None, None) => "Not stated".to_owned(),
+    }
+}
+
+/// Where it stands; a cancellation recorded later says so whatever the status.
+pub(crate) fn status_words(meeting: &MeetingView) -> &'static str {
+    if meeting.cancellation.is_some() {
+        return "Cancelled";
+    }
+    match meeting.record.status {
+        Some(MeetingStatusView::Scheduled) => "Scheduled",
+        Some(MeetingStatusView::Held) => "Held",
+        Some(MeetingStatusView::Cancelled) => "Cancelled",
+        Some(MeetingStatusView::Postponed) => "Postponed",
+        None => "Not stated",
+    }
+}
+
+fn pagination(meetings: &Page<MeetingView>, after_given: bool, base: &str) -> Markup {
+    let next = meetings
+        .has_next_page
+        .then(|| meetings.items.last())
+        .flatten()
+        .map(|(cursor, _)| link(base, None, Some(cursor)));
+    if next.is_none() && !after_given {
+        return html! {};
+    }
+    html! {
+        nav class="govuk-pagination" aria-label="Pages of meetings" {
+            @if after_given {
+                div class="govuk-pagination__prev" {
+                    a class="govuk-link govuk-pagination__link" href=(base) rel="first" {
+                        span class="govuk-pagination__link-title" { "Newest meetings" }
+                    }
+                }
+            }
+            @if let Some(next) = next {
+                div class="govuk-pagination__next" {
+                    a class="govuk-link govuk-pagination__link" href=(next) rel="next" {
+                        span class="govuk-pagination__link-title" { "Next" span class="govuk-visually-hidden" { " page of meetings" } }
+                    }
+                }
+            }
+        }
+    }
+}
