@@ -16,6 +16,8 @@ use crate::http::home::{home, readme};
 use crate::http::log;
 use crate::http::trace::trace_request;
 use crate::http::web::decision::decision;
+use crate::http::web::downloads::{decisions_csv, decisions_json};
+use crate::http::web::feed::feed;
 use crate::http::web::forward_plan::forward_plan;
 use crate::http::web::meeting::meeting;
 use crate::http::web::meetings::meetings;
@@ -35,6 +37,8 @@ use crate::settings::HttpSettings;
 /// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML |
 /// | `/councils/{slug}/forward-plan?from=&after=` | GET | the forward plan's public page, HTML |
 /// | `/councils/{slug}/meetings`, `/councils/{slug}/meetings/{id}` | GET | meetings' public pages, HTML |
+/// | `/councils/{slug}/feed.atom` | GET | the newest decisions, an Atom feed |
+/// | `/councils/{slug}/decisions.csv`, `.json` | GET | every public decision, CSV or JSON |
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
 /// | `/assets/govuk/{file}` | GET | the register pages' GOV.UK Design System styles, embedded |
 /// | `/healthz` | GET | the process is up |
@@ -65,6 +69,9 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/councils/{slug}/forward-plan", get(forward_plan))
         .route("/councils/{slug}/meetings", get(meetings))
         .route("/councils/{slug}/meetings/{id}", get(meeting))
+        .route("/councils/{slug}/feed.atom", get(feed))
+        .route("/councils/{slug}/decisions.csv", get(decisions_csv))
+        .route("/councils/{slug}/decisions.json", get(decisions_json))
         .route("/assets/graphiql/{file}", get(graphiql_asset))
         .route("/assets/govuk/{file}", get(govuk_asset))
         .route("/healthz", get(healthz))

@@ -323,7 +323,7 @@ pub(crate) fn status_words(decision: &DecisionView) -> String {
 }
 
 /// Where the decision is in its lifecycle, in words.
-fn stage(status: DecisionStatus) -> &'static str {
+pub(crate) fn stage(status: DecisionStatus) -> &'static str {
     match status {
         DecisionStatus::Made => "Made, not yet published",
         DecisionStatus::Deferred => "Deferred",

@@ -8,12 +8,18 @@
 //! - [`meeting`]: `/councils/{slug}/meetings/{id}`, one meeting with its agenda and minutes.
 //! - [`nav`]: the links between a council's pages.
 //! - [`tag`]: `ETag` and `304 Not Modified` from the council's log position.
+//! - [`feed`]: `/councils/{slug}/feed.atom`, the newest decisions as an Atom feed.
+//! - [`downloads`]: `/councils/{slug}/decisions.csv` and `.json`, every public decision.
+//! - [`export`]: what the feed and the downloads share.
 //!
 //! Every page reads the read models as [`Viewer::Public`], through the same reads the GraphQL
 //! queries use, so a page shows exactly what an anonymous GraphQL query answers: drafts never,
 //! withheld values only as their notices. maud escapes every value it is given.
 
 pub(crate) mod decision;
+pub(crate) mod downloads;
+pub(crate) mod export;
+pub(crate) mod feed;
 pub(crate) mod forward_plan;
 pub(crate) mod meeting;
 pub(crate) mod meetings;
@@ -100,6 +106,11 @@ pub(crate) struct Crumb {
 
 /// The whole page: `title` names it in the browser's tab, `crumbs` lead back to the home page.
 pub(crate) fn page(title: &str, crumbs: &[Crumb], main: Markup) -> Markup {
+    page_with_head(title, crumbs, html! {}, main)
+}
+
+/// [`page`] with more in its `head` (such as a link to the page's feed).
+pub(crate) fn page_with_head(title: &str, crumbs: &[Crumb], head: Markup, main: Markup) -> Markup {
     html! {
         (DOCTYPE)
         html lang="en" class="govuk-template" {
@@ -108,6 +119,7 @@ pub(crate) fn page(title: &str, crumbs: &[Crumb], main: Markup) -> Markup {
                 meta name="viewport" content="width=device-width, initial-scale=1";
                 title { (title) " – Civic Register" }
                 link rel="stylesheet" href=(govuk_asset_url(GOVUK_STYLES));
+                (head)
             }
             body class="govuk-template__body" {
                 a href="#main-content" class="govuk-skip-link" { "Skip to main content" }

@@ -17,7 +17,7 @@ use serde::Deserialize;
 use url::form_urlencoded;
 
 use super::nav::{Section, council_nav};
-use super::{PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use super::{PageRequest, VIEWER, begin, finish, home_crumb, long_date, page_with_head};
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
 use crate::graphql::query::page::page_request;
@@ -94,6 +94,7 @@ async fn render(
         .await?;
     let name = council.name.as_str();
     let base = format!("/councils/{slug}");
+    let feed = format!("{base}/feed.atom");
     let title = match &search {
         Some(q) => format!("Decisions matching “{q}” – {name}"),
         None => format!("Decisions – {name}"),
@@ -107,6 +108,19 @@ async fn render(
         p class="govuk-body" {
             "Decisions published by " (name) ", newest first. Information the law allows the council "
             "to withhold is shown as a notice saying why."
+        }
+        p class="govuk-body" {
+            "Follow new decisions with the "
+            a class="govuk-link" href=(feed) type="application/atom+xml" { "Atom feed" }
+            ", or download every decision as "
+            a class="govuk-link" href=(format!("{base}/decisions.csv")) type="text/csv" download {
+                "CSV" span class="govuk-visually-hidden" { " (spreadsheet)" }
+            }
+            " or "
+            a class="govuk-link" href=(format!("{base}/decisions.json")) type="application/json" download {
+                "JSON"
+            }
+            "."
         }
         form method="get" action=(base) role="search" {
             div class="govuk-form-group" {
@@ -125,8 +139,13 @@ async fn render(
         }
         (pagination(&decisions, search.as_deref(), after_given, &base))
     };
+    // Feed readers find the feed from the page's head.
+    let head = html! {
+        link rel="alternate" type="application/atom+xml" href=(feed)
+            title=(format!("Decisions – {name}"));
+    };
     // Breadcrumbs lead to the pages above this one, not to itself.
-    Ok(page(&title, &[home_crumb()], main))
+    Ok(page_with_head(&title, &[home_crumb()], head, main))
 }
 
 /// How many decisions the list has, and what the search was.
