@@ -22,6 +22,8 @@ use crate::http::web::forward_plan::forward_plan;
 use crate::http::web::meeting::meeting;
 use crate::http::web::meetings::meetings;
 use crate::http::web::register::register;
+use crate::http::web::strategies::strategies;
+use crate::http::web::strategy::strategy;
 use crate::metrics::metrics;
 use crate::settings::HttpSettings;
 
@@ -37,6 +39,7 @@ use crate::settings::HttpSettings;
 /// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML |
 /// | `/councils/{slug}/forward-plan?from=&after=` | GET | the forward plan's public page, HTML |
 /// | `/councils/{slug}/meetings`, `/councils/{slug}/meetings/{id}` | GET | meetings' public pages, HTML |
+/// | `/councils/{slug}/strategies`, `/councils/{slug}/strategies/{id}` | GET | strategy documents' public pages, HTML |
 /// | `/councils/{slug}/feed.atom` | GET | the newest decisions, an Atom feed |
 /// | `/councils/{slug}/decisions.csv`, `.json` | GET | every public decision, CSV or JSON |
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
@@ -69,6 +72,8 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/councils/{slug}/forward-plan", get(forward_plan))
         .route("/councils/{slug}/meetings", get(meetings))
         .route("/councils/{slug}/meetings/{id}", get(meeting))
+        .route("/councils/{slug}/strategies", get(strategies))
+        .route("/councils/{slug}/strategies/{id}", get(strategy))
         .route("/councils/{slug}/feed.atom", get(feed))
         .route("/councils/{slug}/decisions.csv", get(decisions_csv))
         .route("/councils/{slug}/decisions.json", get(decisions_json))

@@ -320,7 +320,7 @@ async fn an_unknown_meeting_is_a_404_page(backend: Backend) {
     }
 }
 
-async fn every_council_page_links_the_register_the_forward_plan_and_the_meetings(backend: Backend) {
+async fn every_council_page_links_every_section_of_the_navigation(backend: Backend) {
     let Some(app) = spawn(backend, "web_nav").await else {
         return;
     };
@@ -328,6 +328,7 @@ async fn every_council_page_links_the_register_the_forward_plan_and_the_meetings
         "/councils/maidstone",
         "/councils/maidstone/forward-plan",
         "/councils/maidstone/meetings",
+        "/councils/maidstone/strategies",
     ];
     for path in sections {
         let page = get(&app, path).await;
@@ -412,5 +413,5 @@ both_backends!(
     the_meetings_list_and_the_cabinet_page_withhold_the_private_minutes,
     an_unknown_meeting_is_a_404_page,
     a_decision_naming_the_meeting_is_linked_under_its_item_and_a_draft_is_not,
-    every_council_page_links_the_register_the_forward_plan_and_the_meetings,
+    every_council_page_links_every_section_of_the_navigation,
 );

@@ -6,6 +6,8 @@
 //! - [`forward_plan`]: `/councils/{slug}/forward-plan`, the decisions to come, by date due.
 //! - [`meetings`]: `/councils/{slug}/meetings`, the meetings of its bodies, newest first.
 //! - [`meeting`]: `/councils/{slug}/meetings/{id}`, one meeting with its agenda and minutes.
+//! - [`strategies`]: `/councils/{slug}/strategies`, the council's strategy documents.
+//! - [`strategy`]: `/councils/{slug}/strategies/{id}`, one document: its versions and names.
 //! - [`nav`]: the links between a council's pages.
 //! - [`tag`]: `ETag` and `304 Not Modified` from the council's log position.
 //! - [`feed`]: `/councils/{slug}/feed.atom`, the newest decisions as an Atom feed.
@@ -25,6 +27,8 @@ pub(crate) mod meeting;
 pub(crate) mod meetings;
 pub(crate) mod nav;
 pub(crate) mod register;
+pub(crate) mod strategies;
+pub(crate) mod strategy;
 pub(crate) mod tag;
 
 use axum::http::{HeaderMap, StatusCode, Uri};

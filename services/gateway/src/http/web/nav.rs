@@ -1,4 +1,4 @@
-//! The links between a council's pages (register, forward plan, meetings), under each page's
+//! The links between a council's pages (register, forward plan, meetings, strategies), under each page's
 //! heading. No GOV.UK service navigation: its styles are not among those the binary serves, so a
 //! plain list of links, the current page marked for assistive technology with `aria-current`.
 
@@ -13,16 +13,24 @@ pub(crate) enum Section {
     ForwardPlan,
     /// `/councils/{slug}/meetings` and each meeting's page.
     Meetings,
+    /// `/councils/{slug}/strategies` and each strategy document's page.
+    Strategies,
 }
 
 impl Section {
-    const ALL: [Section; 3] = [Section::Register, Section::ForwardPlan, Section::Meetings];
+    const ALL: [Section; 4] = [
+        Section::Register,
+        Section::ForwardPlan,
+        Section::Meetings,
+        Section::Strategies,
+    ];
 
     fn text(self) -> &'static str {
         match self {
             Section::Register => "Decisions",
             Section::ForwardPlan => "Forward plan",
             Section::Meetings => "Meetings",
+            Section::Strategies => "Strategies",
         }
     }
 
@@ -32,6 +40,7 @@ impl Section {
             Section::Register => format!("/councils/{slug}"),
             Section::ForwardPlan => format!("/councils/{slug}/forward-plan"),
             Section::Meetings => format!("/councils/{slug}/meetings"),
+            Section::Strategies => format!("/councils/{slug}/strategies"),
         }
     }
 }
@@ -69,6 +78,7 @@ mod tests {
             "/councils/maidstone\"",
             "/councils/maidstone/forward-plan\"",
             "/councils/maidstone/meetings\"",
+            "/councils/maidstone/strategies\"",
         ] {
             assert!(html.contains(href), "{href} in {html}");
         }

@@ -1,0 +1,238 @@
+//! `GET /councils/{slug}/strategies/{id}`: one strategy document as the public sees it
+//! (GraphQL's `strategyDocument(id:)` for an anonymous caller): its standing, its names over
+//! time with the day each took over, its versions in drafting order, and the decisions that
+//! noted or approved them, linked when the public may see them (the read model drops the rest).
+
+use std::collections::HashMap;
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use civic_domain::values::{DecisionId, StrategyDocumentId};
+use civic_projections::views::{DecisionView, StrategyDocumentView, VersionRoleView};
+use maud::{Markup, html};
+use uuid::Uuid;
+
+use super::nav::{Section, council_nav};
+use super::strategies::{standing, status_words, version_status_words};
+use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use crate::error::ApiError;
+use crate::http::AppState;
+
+/// `GET /councils/{slug}/strategies/{id}`.
+pub(crate) async fn strategy(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    let request = match begin(&state, &slug, &uri, &headers).await {
+        Ok(request) => request,
+        Err(answer) => return answer,
+    };
+    let page = render(&state, &request, &slug, &id).await;
+    finish(&request, page)
+}
+
+/// The public decisions the document links, by id.
+type Linked = HashMap<DecisionId, DecisionView>;
+
+async fn render(
+    state: &AppState,
+    request: &PageRequest,
+    slug: &str,
+    id: &str,
+) -> Result<Markup, ApiError> {
+    let not_found = || ApiError::NotFound(format!("no strategy document {id:?}"));
+    let id = StrategyDocumentId::from_uuid(Uuid::parse_str(id).map_err(|_| not_found())?);
+    let reads = state.services.reads_for(VIEWER);
+    let document = reads
+        .strategy_document(request.tenant, VIEWER, id)
+        .await?
+        .ok_or_else(not_found)?;
+    let council = reads.council(request.tenant).await?.ok_or_else(not_found)?;
+    let linked = reads
+        .decisions_by_ids(request.tenant, VIEWER, &decision_ids(&document))
+        .await?;
+    let name = council.name.as_str();
+    let title = document.title.as_str();
+    let main = html! {
+        h1 class="govuk-heading-l" {
+            span class="govuk-caption-l" { (name) }
+            (title)
+        }
+        (council_nav(slug, Section::Strategies))
+        dl class="govuk-summary-list" {
+            (row("Status", html! { strong class="govuk-tag govuk-tag--grey" { (standing(&document)) } }))
+            (row("Period covered", html! {
+                (document.period.map_or_else(|| "Not stated".to_owned(), |p| p.to_string()))
+            }))
+        }
+        (names(&document, &linked, slug))
+        (versions(&document, &linked, slug))
+        @if !document.status_history.is_empty() {
+            h2 class="govuk-heading-m" { "Changes of status" }
+            ul class="govuk-list govuk-list--bullet" {
+                @for change in &document.status_history {
+                    li {
+                        (change.label.as_ref().map_or(status_words(change.status), |l| l.as_str()))
+                        @if let Some(on) = change.on { ", from " (long_date(on)) }
+                        @if let Some(decision) = change.decision.and_then(|d| linked.get(&d)) {
+                            ": " (decision_link(decision, slug))
+                        }
+                    }
+                }
+            }
+        }
+        p class="govuk-body" {
+            a class="govuk-link" href=(Section::Strategies.href(slug)) { "All strategies of " (name) }
+        }
+    };
+    let crumbs = [
+        home_crumb(),
+        Crumb {
+            text: name.to_owned(),
+            href: Section::Register.href(slug),
+        },
+        Crumb {
+            text: "Strategies".to_owned(),
+            href: Section::Strategies.href(slug),
+        },
+    ];
+    Ok(page(&format!("{title} – {name}"), &crumbs, main))
+}
+
+/// The decisions the document links (those the public may not see are already dropped).
+fn decision_ids(document: &StrategyDocumentView) -> Vec<DecisionId> {
+    let titles = document.titles.iter().filter_map(|t| t.noted_by);
+    let versions = document
+        .versions
+        .iter()
+        .flat_map(|v| v.decisions.iter().map(|d| d.decision));
+    let changes = document.status_history.iter().filter_map(|s| s.decision);
+    titles.chain(versions).chain(changes).collect()
+}
+
+/// Every name the document has had, oldest first: the current one last, the former ones with the
+/// days they were used.
+fn names(document: &StrategyDocumentView, linked: &Linked, slug: &str) -> Markup {
+    let titles = &document.titles;
+    html! {
+        h2 class="govuk-heading-m" { "Names" }
+        @if titles.len() <= 1 {
+            p class="govuk-body" { "It has not been renamed." }
+        } @else {
+            table class="govuk-table" {
+                caption class="govuk-table__caption govuk-visually-hidden" { "Names of the document, oldest first" }
+                thead class="govuk-table__head" {
+                    tr class="govuk-table__row" {
+                        th scope="col" class="govuk-table__header" { "Name" }
+                        th scope="col" class="govuk-table__header" { "Used" }
+                        th scope="col" class="govuk-table__header" { "Rename noted by" }
+                    }
+                }
+                tbody class="govuk-table__body" {
+                    @for (i, title) in titles.iter().enumerate() {
+                        @let until = titles.get(i + 1).and_then(|next| next.from);
+                        tr class="govuk-table__row" {
+                            th scope="row" class="govuk-table__header" { (title.title.as_str()) }
+                            td class="govuk-table__cell" { (used(title.from, until, i + 1 == titles.len())) }
+                            td class="govuk-table__cell" {
+                                @match title.noted_by.and_then(|d| linked.get(&d)) {
+                                    Some(decision) => (decision_link(decision, slug)),
+                                    None => "Not recorded",
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// When a name was used: "From 9 June 2010 (current)", "Until 9 June 2010".
+fn used(
+    from: Option<chrono::NaiveDate>,
+    until: Option<chrono::NaiveDate>,
+    current: bool,
+) -> String {
+    let span = match (from, until) {
+        (Some(from), Some(until)) => format!("{} to {}", long_date(from), long_date(until)),
+        (Some(from), None) => format!("From {}", long_date(from)),
+        (None, Some(until)) => format!("Until {}", long_date(until)),
+        (None, None) => "Dates not recorded".to_owned(),
+    };
+    if current {
+        format!("{span} (current name)")
+    } else {
+        span
+    }
+}
+
+/// The versions in drafting order.
+fn versions(document: &StrategyDocumentView, linked: &Linked, slug: &str) -> Markup {
+    html! {
+        h2 class="govuk-heading-m" { "Versions" }
+        @if document.versions.is_empty() {
+            p class="govuk-body" { "No versions recorded." }
+        } @else {
+            table class="govuk-table" {
+                caption class="govuk-table__caption govuk-visually-hidden" { "Versions, in drafting order" }
+                thead class="govuk-table__head" {
+                    tr class="govuk-table__row" {
+                        th scope="col" class="govuk-table__header" { "Version" }
+                        th scope="col" class="govuk-table__header" { "Period" }
+                        th scope="col" class="govuk-table__header" { "Status" }
+                        th scope="col" class="govuk-table__header" { "Approved" }
+                        th scope="col" class="govuk-table__header" { "Decisions" }
+                    }
+                }
+                tbody class="govuk-table__body" {
+                    @for version in &document.versions {
+                        tr class="govuk-table__row" {
+                            th scope="row" class="govuk-table__header" { (version.label.as_str()) }
+                            td class="govuk-table__cell" {
+                                (version.period.map_or_else(|| "Not stated".to_owned(), |p| p.to_string()))
+                            }
+                            td class="govuk-table__cell" { (version_status_words(version.status)) }
+                            td class="govuk-table__cell" {
+                                (version.approved_on.map_or_else(|| "Not recorded".to_owned(), long_date))
+                            }
+                            td class="govuk-table__cell" {
+                                @for link in &version.decisions {
+                                    @if let Some(decision) = linked.get(&link.decision) {
+                                        p class="govuk-body" {
+                                            (match link.role {
+                                                VersionRoleView::Approved => "Approved by ",
+                                                VersionRoleView::Noted => "Noted by ",
+                                            })
+                                            (decision_link(decision, slug))
+                                        }
+                                    }
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn decision_link(decision: &DecisionView, slug: &str) -> Markup {
+    html! {
+        a class="govuk-link" href=(format!("/councils/{slug}/decisions/{}", decision.id.as_uuid())) {
+            (decision.record.title)
+        }
+    }
+}
+
+fn row(key: &str, value: Markup) -> Markup {
+    html! {
+        div class="govuk-summary-list__row" {
+            dt class="govuk-summary-list__key" { (key) }
+            dd class="govuk-summary-list__value" { (value) }
+        }
+    }
+}
