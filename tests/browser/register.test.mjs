@@ -152,6 +152,15 @@ async function walk(options, check) {
     assert.ok((await withheld.innerText()).startsWith(`Minutes withheld. ${NOTICE}`));
     await check(page, 'the Cabinet meeting');
 
+    await councilNav.getByRole('link', { name: 'Strategies', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/councils/maidstone/strategies');
+    await check(page, 'the strategy documents');
+    await page.getByRole('link', { name: 'Information Strategy', exact: true }).click();
+    await page.waitForURL((url) => /^\/councils\/maidstone\/strategies\/[0-9a-f-]{36}$/.test(url.pathname));
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Information Strategy$/);
+    assert.ok(await page.getByText('ICT Strategy', { exact: true }).first().isVisible());
+    await check(page, 'a strategy document with its former name');
+
     const missing = await page.goto(`${server.url}/councils/maidstone/decisions/${MISSING}`);
     assert.equal(missing.status(), 404);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Page not found');
