@@ -8,56 +8,15 @@ mod common;
 
 use std::collections::HashMap;
 
+use common::html::{Page, get, select, text_of};
 use common::{Backend, TestApp, spawn, spawn_with};
 use reqwest::StatusCode;
 use reqwest::header::{CACHE_CONTROL, CONTENT_SECURITY_POLICY, CONTENT_TYPE, ETAG, IF_NONE_MATCH};
-use scraper::{ElementRef, Html, Selector};
+use scraper::{ElementRef, Selector};
 use serde_json::json;
 
 const EXAMPLE: &str = "Information Strategy 2010 - 13";
 const RESTRICTED: &str = "Disposal of land at the former depot";
-
-/// A page as the browser gets it.
-struct Page {
-    status: StatusCode,
-    content_type: String,
-    headers: reqwest::header::HeaderMap,
-    html: Html,
-    text: String,
-}
-
-async fn get(app: &TestApp, path: &str) -> Page {
-    let response = app.client.get(app.url(path)).send().await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let content_type = headers
-        .get(CONTENT_TYPE)
-        .map(|v| v.to_str().unwrap().to_owned())
-        .unwrap_or_default();
-    let text = response.text().await.unwrap();
-    Page {
-        status,
-        content_type,
-        headers,
-        html: Html::parse_document(&text),
-        text,
-    }
-}
-
-fn select<'a>(html: &'a Html, selector: &str) -> Vec<ElementRef<'a>> {
-    html.select(&Selector::parse(selector).unwrap()).collect()
-}
-
-/// An element's text, its whitespace collapsed.
-fn text_of(element: &ElementRef<'_>) -> String {
-    element
-        .text()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// The register's rows: (title, link).
 fn rows(page: &Page) -> Vec<(String, String)> {

@@ -6,58 +6,11 @@
 
 mod common;
 
+use common::html::{Page, get, select, select_in, text_of};
 use common::{Backend, TestApp, spawn};
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_TYPE, ETAG, IF_NONE_MATCH};
-use scraper::{ElementRef, Html, Selector};
+use reqwest::header::IF_NONE_MATCH;
 use serde_json::{Value, json};
-
-/// A page as the browser gets it.
-struct Page {
-    status: StatusCode,
-    content_type: String,
-    etag: Option<String>,
-    html: Html,
-    text: String,
-}
-
-async fn get(app: &TestApp, path: &str) -> Page {
-    let response = app.client.get(app.url(path)).send().await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    Page {
-        status,
-        content_type: headers
-            .get(CONTENT_TYPE)
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default(),
-        etag: headers.get(ETAG).map(|v| v.to_str().unwrap().to_owned()),
-        html: Html::parse_document(&text),
-        text,
-    }
-}
-
-fn select<'a>(html: &'a Html, selector: &str) -> Vec<ElementRef<'a>> {
-    html.select(&Selector::parse(selector).unwrap()).collect()
-}
-
-fn select_in<'a>(element: &ElementRef<'a>, selector: &str) -> Vec<ElementRef<'a>> {
-    element
-        .select(&Selector::parse(selector).unwrap())
-        .collect()
-}
-
-/// An element's text, its whitespace collapsed.
-fn text_of(element: &ElementRef<'_>) -> String {
-    element
-        .text()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// Text with its whitespace collapsed, to compare with an element's.
 fn collapsed(text: &str) -> String {
@@ -291,7 +244,7 @@ async fn the_meetings_list_and_the_cabinet_page_withhold_the_private_minutes(bac
     assert!(!page.text.contains(private), "the exempt minutes are shown");
     assert!(!main.contains(&collapsed(private)));
     // An unchanged page is answered 304 by its tag.
-    let etag = page.etag.clone().unwrap();
+    let etag = page.etag().unwrap();
     let again = app
         .client
         .get(app.url(&href))

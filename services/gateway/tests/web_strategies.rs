@@ -8,58 +8,11 @@
 mod common;
 
 use chrono::NaiveDate;
+use common::html::{Page, get, select, select_in, text_of};
 use common::{Backend, TestApp, spawn};
 use reqwest::StatusCode;
-use reqwest::header::{CONTENT_TYPE, ETAG, IF_NONE_MATCH};
-use scraper::{ElementRef, Html, Selector};
+use reqwest::header::IF_NONE_MATCH;
 use serde_json::{Value, json};
-
-/// A page as the browser gets it.
-struct Page {
-    status: StatusCode,
-    content_type: String,
-    etag: Option<String>,
-    html: Html,
-    text: String,
-}
-
-async fn get(app: &TestApp, path: &str) -> Page {
-    let response = app.client.get(app.url(path)).send().await.unwrap();
-    let status = response.status();
-    let headers = response.headers().clone();
-    let text = response.text().await.unwrap();
-    Page {
-        status,
-        content_type: headers
-            .get(CONTENT_TYPE)
-            .map(|v| v.to_str().unwrap().to_owned())
-            .unwrap_or_default(),
-        etag: headers.get(ETAG).map(|v| v.to_str().unwrap().to_owned()),
-        html: Html::parse_document(&text),
-        text,
-    }
-}
-
-fn select<'a>(html: &'a Html, selector: &str) -> Vec<ElementRef<'a>> {
-    html.select(&Selector::parse(selector).unwrap()).collect()
-}
-
-fn select_in<'a>(element: &ElementRef<'a>, selector: &str) -> Vec<ElementRef<'a>> {
-    element
-        .select(&Selector::parse(selector).unwrap())
-        .collect()
-}
-
-/// An element's text, its whitespace collapsed.
-fn text_of(element: &ElementRef<'_>) -> String {
-    element
-        .text()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-}
 
 /// An HTML page of the register, with one h1 and no script.
 fn assert_page(page: &Page) {
@@ -174,7 +127,7 @@ async fn the_strategies_list_shows_each_document_as_graphql_does(backend: Backen
             )
         );
     }
-    let etag = list.etag.clone().unwrap();
+    let etag = list.etag().unwrap();
     let again = app
         .client
         .get(app.url("/councils/maidstone/strategies"))
@@ -306,7 +259,7 @@ async fn the_renamed_strategy_shows_its_former_names_and_versions_as_graphql_doe
         ]]
     );
 
-    let etag = page.etag.clone().unwrap();
+    let etag = page.etag().unwrap();
     let again = app
         .client
         .get(app.url(&href))

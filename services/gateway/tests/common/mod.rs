@@ -3,6 +3,8 @@
 
 #![allow(dead_code, clippy::unwrap_used, missing_docs)]
 
+pub mod html;
+
 use std::sync::{Arc, Once};
 use std::time::Duration;
 

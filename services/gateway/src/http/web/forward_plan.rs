@@ -21,13 +21,19 @@ use civic_projections::views::{
 };
 use maud::{Markup, html};
 use serde::Deserialize;
-use url::form_urlencoded;
 
 use super::nav::{Section, council_nav};
+use super::pages;
 use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
 use crate::error::ApiError;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
+
+/// How the forward plan names its pages.
+const ENTRIES: pages::Names = pages::Names {
+    of: "the forward plan",
+    first: "First page",
+};
 
 /// The query string of a forward plan page.
 #[derive(Debug, Default, Deserialize)]
@@ -136,7 +142,9 @@ async fn render(
         @if !entries.items.is_empty() {
             (table(&entries, &visible, slug))
         }
-        (pagination(&entries, from_kept.as_deref(), after_given, &base))
+        (pages::pagination(&ENTRIES, pages::next_cursor(&entries), after_given, |cursor| {
+            pages::link(&base, from_kept.as_deref().map(|from| ("from", from)), cursor)
+        }))
     };
     let crumbs = [
         home_crumb(),
@@ -260,58 +268,6 @@ fn status_words(entry: &ForwardPlanView) -> &str {
     }
 }
 
-/// Links to the next page of entries and back to the first, the day kept.
-fn pagination(
-    entries: &Page<ForwardPlanView>,
-    from: Option<&str>,
-    after_given: bool,
-    base: &str,
-) -> Markup {
-    let next = entries
-        .has_next_page
-        .then(|| entries.items.last())
-        .flatten()
-        .map(|(cursor, _)| link(base, from, Some(cursor)));
-    if next.is_none() && !after_given {
-        return html! {};
-    }
-    html! {
-        nav class="govuk-pagination" aria-label="Pages of the forward plan" {
-            @if after_given {
-                div class="govuk-pagination__prev" {
-                    a class="govuk-link govuk-pagination__link" href=(link(base, from, None)) rel="first" {
-                        span class="govuk-pagination__link-title" { "First page" }
-                    }
-                }
-            }
-            @if let Some(next) = next {
-                div class="govuk-pagination__next" {
-                    a class="govuk-link govuk-pagination__link" href=(next) rel="next" {
-                        span class="govuk-pagination__link-title" { "Next" span class="govuk-visually-hidden" { " page of the forward plan" } }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// A page's URL: `from` kept, after `cursor`.
-pub(crate) fn link(base: &str, from: Option<&str>, cursor: Option<&str>) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    if let Some(from) = from {
-        query.append_pair("from", from);
-    }
-    if let Some(cursor) = cursor {
-        query.append_pair("after", cursor);
-    }
-    let query = query.finish();
-    if query.is_empty() {
-        base.to_owned()
-    } else {
-        format!("{base}?{query}")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -345,9 +301,5 @@ mod tests {
             parse_from(Some("June")),
             Err(ApiError::Invalid { .. })
         ));
-        assert_eq!(
-            link("/p", Some("2010-06-01"), Some("c")),
-            "/p?from=2010-06-01&after=c"
-        );
     }
 }

@@ -11,12 +11,18 @@ use civic_projections::{MeetingFilter, Page};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::forward_plan::link;
 use super::nav::{Section, council_nav};
+use super::pages;
 use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
 use crate::error::ApiError;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
+
+/// How the meetings list names its pages.
+const MEETINGS: pages::Names = pages::Names {
+    of: "meetings",
+    first: "Newest meetings",
+};
 
 /// The query string of a meetings page.
 #[derive(Debug, Default, Deserialize)]
@@ -85,7 +91,9 @@ async fn render(
         @if !meetings.items.is_empty() {
             (table(&meetings, &base))
         }
-        (pagination(&meetings, after_given, &base))
+        (pages::pagination(&MEETINGS, pages::next_cursor(&meetings), after_given, |cursor| {
+            pages::link(&base, None, cursor)
+        }))
     };
     let crumbs = [
         home_crumb(),
@@ -162,34 +170,5 @@ pub(crate) fn status_words(meeting: &MeetingView) -> &'static str {
         Some(MeetingStatusView::Cancelled) => "Cancelled",
         Some(MeetingStatusView::Postponed) => "Postponed",
         None => "Not stated",
-    }
-}
-
-fn pagination(meetings: &Page<MeetingView>, after_given: bool, base: &str) -> Markup {
-    let next = meetings
-        .has_next_page
-        .then(|| meetings.items.last())
-        .flatten()
-        .map(|(cursor, _)| link(base, None, Some(cursor)));
-    if next.is_none() && !after_given {
-        return html! {};
-    }
-    html! {
-        nav class="govuk-pagination" aria-label="Pages of meetings" {
-            @if after_given {
-                div class="govuk-pagination__prev" {
-                    a class="govuk-link govuk-pagination__link" href=(base) rel="first" {
-                        span class="govuk-pagination__link-title" { "Newest meetings" }
-                    }
-                }
-            }
-            @if let Some(next) = next {
-                div class="govuk-pagination__next" {
-                    a class="govuk-link govuk-pagination__link" href=(next) rel="next" {
-                        span class="govuk-pagination__link-title" { "Next" span class="govuk-visually-hidden" { " page of meetings" } }
-                    }
-                }
-            }
-        }
     }
 }

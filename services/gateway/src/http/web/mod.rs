@@ -26,6 +26,7 @@ pub(crate) mod forward_plan;
 pub(crate) mod meeting;
 pub(crate) mod meetings;
 pub(crate) mod nav;
+pub(crate) mod pages;
 pub(crate) mod register;
 pub(crate) mod strategies;
 pub(crate) mod strategy;

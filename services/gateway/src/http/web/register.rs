@@ -14,14 +14,20 @@ use civic_projections::Page;
 use civic_projections::views::{DecisionView, Detail};
 use maud::{Markup, html};
 use serde::Deserialize;
-use url::form_urlencoded;
 
 use super::nav::{Section, council_nav};
+use super::pages;
 use super::{PageRequest, VIEWER, begin, finish, home_crumb, long_date, page_with_head};
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
+
+/// How the register names its pages.
+const DECISIONS: pages::Names = pages::Names {
+    of: "decisions",
+    first: "Newest decisions",
+};
 use civic_domain::decision::DecisionField;
 
 /// The query string of a register page.
@@ -137,7 +143,9 @@ async fn render(
         @if !decisions.items.is_empty() {
             (table(&decisions, &base))
         }
-        (pagination(&decisions, search.as_deref(), after_given, &base))
+        (pages::pagination(&DECISIONS, pages::next_cursor(&decisions), after_given, |cursor| {
+            pages::link(&base, search.as_deref().map(|q| ("q", q)), cursor)
+        }))
     };
     // Feed readers find the feed from the page's head.
     let head = html! {
@@ -223,72 +231,5 @@ fn row(decision: &DecisionView, base: &str) -> Markup {
                 @else { (super::yes_no(record.key_decision)) }
             }
         }
-    }
-}
-
-/// Links to the next page (by the cursor of this page's last decision) and back to the first.
-/// The read model pages forwards only: "Previous" is the browser's back button.
-fn pagination(
-    decisions: &Page<DecisionView>,
-    search: Option<&str>,
-    after_given: bool,
-    base: &str,
-) -> Markup {
-    let next = decisions
-        .has_next_page
-        .then(|| decisions.items.last())
-        .flatten()
-        .map(|(cursor, _)| link(base, search, Some(cursor)));
-    if next.is_none() && !after_given {
-        return html! {};
-    }
-    html! {
-        nav class="govuk-pagination" aria-label="Pages of decisions" {
-            @if after_given {
-                div class="govuk-pagination__prev" {
-                    a class="govuk-link govuk-pagination__link" href=(link(base, search, None)) rel="first" {
-                        span class="govuk-pagination__link-title" { "Newest decisions" }
-                    }
-                }
-            }
-            @if let Some(next) = next {
-                div class="govuk-pagination__next" {
-                    a class="govuk-link govuk-pagination__link" href=(next) rel="next" {
-                        span class="govuk-pagination__link-title" { "Next" span class="govuk-visually-hidden" { " page of decisions" } }
-                    }
-                }
-            }
-        }
-    }
-}
-
-/// The URL of a page of the register: the search kept, from after `cursor`.
-fn link(base: &str, search: Option<&str>, cursor: Option<&str>) -> String {
-    let mut query = form_urlencoded::Serializer::new(String::new());
-    if let Some(q) = search {
-        query.append_pair("q", q);
-    }
-    if let Some(cursor) = cursor {
-        query.append_pair("after", cursor);
-    }
-    let query = query.finish();
-    if query.is_empty() {
-        base.to_owned()
-    } else {
-        format!("{base}?{query}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn a_page_link_keeps_the_search_and_encodes_it() {
-        assert_eq!(link("/councils/x", None, None), "/councils/x");
-        assert_eq!(
-            link("/councils/x", Some("land & depot"), Some("c1")),
-            "/councils/x?q=land+%26+depot&after=c1"
-        );
     }
 }
