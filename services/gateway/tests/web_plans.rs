@@ -6,7 +6,9 @@
 
 mod common;
 
-use common::html::{Page, get, select, select_in, text_of};
+use common::html::{
+    assert_links_resolve, assert_page, get, graphql, nav, select, select_in, text_of,
+};
 use common::{Backend, TestApp, spawn};
 use reqwest::StatusCode;
 use reqwest::header::IF_NONE_MATCH;
@@ -15,48 +17,6 @@ use serde_json::{Value, json};
 /// Text with its whitespace collapsed, to compare with an element's.
 fn collapsed(text: &str) -> String {
     text.split_whitespace().collect::<Vec<_>>().join(" ")
-}
-
-/// An HTML page of the register, with one h1 and no script.
-fn assert_page(page: &Page) {
-    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
-    assert_eq!(page.content_type, "text/html; charset=utf-8");
-    assert_eq!(select(&page.html, "h1").len(), 1, "{}", page.text);
-    assert!(select(&page.html, "script").is_empty());
-}
-
-/// The council navigation's links, and the one marked current.
-fn nav(page: &Page) -> (Vec<String>, Vec<String>) {
-    let links = select(&page.html, "nav[aria-label=\"This council's register\"] a");
-    let hrefs = links
-        .iter()
-        .map(|a| a.value().attr("href").unwrap().to_owned())
-        .collect();
-    let current = links
-        .iter()
-        .filter(|a| a.value().attr("aria-current") == Some("page"))
-        .map(|a| a.value().attr("href").unwrap().to_owned())
-        .collect();
-    (hrefs, current)
-}
-
-/// Every link of `page` inside the site resolves (200).
-async fn assert_links_resolve(app: &TestApp, page: &Page) {
-    for a in select(&page.html, "main a, nav a") {
-        let href = a.value().attr("href").unwrap();
-        if href.starts_with('/') {
-            let target = get(app, href).await;
-            assert_eq!(target.status, StatusCode::OK, "{href}");
-        }
-    }
-}
-
-async fn graphql(app: &TestApp, query: &str) -> Value {
-    let answer = app
-        .post(&TestApp::council("maidstone"), None, query, json!({}))
-        .await;
-    assert!(answer.body["errors"].is_null(), "{}", answer.text);
-    answer.body["data"].clone()
 }
 
 const PLAN_QUERY: &str = "forwardPlan(from: \"2010-06-01\") { totalCount edges { node {

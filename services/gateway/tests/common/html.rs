@@ -4,6 +4,8 @@ use reqwest::StatusCode;
 use reqwest::header::{CONTENT_TYPE, ETAG, HeaderMap};
 use scraper::{ElementRef, Html, Selector};
 
+use serde_json::{Value, json};
+
 use super::TestApp;
 
 /// A page as the browser gets it.
@@ -64,4 +66,47 @@ pub fn text_of(element: &ElementRef<'_>) -> String {
         .split_whitespace()
         .collect::<Vec<_>>()
         .join(" ")
+}
+
+/// An HTML page of the register, with one h1 and no script.
+pub fn assert_page(page: &Page) {
+    assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+    assert_eq!(page.content_type, "text/html; charset=utf-8");
+    assert_eq!(select(&page.html, "h1").len(), 1, "{}", page.text);
+    assert!(select(&page.html, "script").is_empty());
+}
+
+/// The council navigation's links, and the one marked current.
+pub fn nav(page: &Page) -> (Vec<String>, Vec<String>) {
+    let links = select(&page.html, "nav[aria-label=\"This council's register\"] a");
+    let hrefs = links
+        .iter()
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    let current = links
+        .iter()
+        .filter(|a| a.value().attr("aria-current") == Some("page"))
+        .map(|a| a.value().attr("href").unwrap().to_owned())
+        .collect();
+    (hrefs, current)
+}
+
+/// Every link of `page` inside the site resolves (200).
+pub async fn assert_links_resolve(app: &TestApp, page: &Page) {
+    for a in select(&page.html, "main a, nav a") {
+        let href = a.value().attr("href").unwrap();
+        if href.starts_with('/') {
+            let target = get(app, href).await;
+            assert_eq!(target.status, StatusCode::OK, "{href}");
+        }
+    }
+}
+
+/// An anonymous GraphQL query to the demo council; its `data`.
+pub async fn graphql(app: &TestApp, query: &str) -> Value {
+    let answer = app
+        .post(&TestApp::council("maidstone"), None, query, json!({}))
+        .await;
+    assert!(answer.body["errors"].is_null(), "{}", answer.text);
+    answer.body["data"].clone()
 }
