@@ -16,7 +16,7 @@ use civic_projections::views::{DecisionView, DocumentView, RecordView, WardsAffe
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page, yes_no};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page, yes_no};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -27,12 +27,10 @@ pub(crate) async fn decision(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let request = match begin(&state, &slug, &uri, &headers).await {
-        Ok(request) => request,
-        Err(answer) => return answer,
-    };
-    let page = render(&state, &request, &slug, &id).await;
-    finish(&request, page)
+    serve_page(&state, &slug, &uri, &headers, async |request| {
+        render(&state, request, &slug, &id).await
+    })
+    .await
 }
 
 async fn render(

@@ -24,7 +24,7 @@ use serde::Deserialize;
 
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
 use crate::error::ApiError;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
@@ -52,16 +52,16 @@ pub(crate) async fn forward_plan(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let request = match begin(&state, &slug, &uri, &headers).await {
-        Ok(request) => request,
-        Err(answer) => return answer,
-    };
-    let Ok(Query(query)) = query else {
-        let error = ApiError::invalid("from", "The address of this page is not valid.");
-        return finish(&request, Err(error));
-    };
-    let page = render(&state, &request, &slug, query).await;
-    finish(&request, page)
+    serve_page(&state, &slug, &uri, &headers, async |request| {
+        let Ok(Query(query)) = query else {
+            return Err(ApiError::invalid(
+                "from",
+                "The address of this page is not valid.",
+            ));
+        };
+        render(&state, request, &slug, query).await
+    })
+    .await
 }
 
 /// The day `from=` names; blank is none.

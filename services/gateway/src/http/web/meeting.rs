@@ -18,7 +18,7 @@ use uuid::Uuid;
 
 use super::meetings::{heading, status_words, times};
 use super::nav::{Section, council_nav};
-use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -29,12 +29,10 @@ pub(crate) async fn meeting(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let request = match begin(&state, &slug, &uri, &headers).await {
-        Ok(request) => request,
-        Err(answer) => return answer,
-    };
-    let page = render(&state, &request, &slug, &id).await;
-    finish(&request, page)
+    serve_page(&state, &slug, &uri, &headers, async |request| {
+        render(&state, request, &slug, &id).await
+    })
+    .await
 }
 
 /// The decisions taken at a meeting, by the agenda item they name (`None`: no item named).

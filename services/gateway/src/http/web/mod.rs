@@ -63,7 +63,7 @@ pub(crate) struct PageRequest {
 
 /// Starts a page of the council `slug`: its tenant (else the 404 page), and its tag, read
 /// before the page is; a client that holds the page gets 304 (`Err` is the answer to give).
-pub(crate) async fn begin(
+async fn begin(
     state: &AppState,
     slug: &str,
     uri: &Uri,
@@ -87,8 +87,26 @@ pub(crate) async fn begin(
     Ok(PageRequest { tenant, etag })
 }
 
+/// Answers a page of the council `slug`: the council and the page's tag first ([`begin`]: its
+/// 404, or a 304 when the client holds the page, ends it there), then `render`, answered as
+/// HTML with the tag or as the error page.
+pub(crate) async fn serve_page(
+    state: &AppState,
+    slug: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+    render: impl AsyncFnOnce(&PageRequest) -> Result<Markup, ApiError>,
+) -> Response {
+    let request = match begin(state, slug, uri, headers).await {
+        Ok(request) => request,
+        Err(answer) => return answer,
+    };
+    let page = render(&request).await;
+    finish(&request, page)
+}
+
 /// The answer to a page request: the page with its tag, or the error page (untagged).
-pub(crate) fn finish(request: &PageRequest, page: Result<Markup, ApiError>) -> Response {
+fn finish(request: &PageRequest, page: Result<Markup, ApiError>) -> Response {
     match page {
         Ok(markup) => {
             let response = html_response(StatusCode::OK, markup);

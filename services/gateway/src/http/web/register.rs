@@ -17,7 +17,7 @@ use serde::Deserialize;
 
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::{PageRequest, VIEWER, begin, finish, home_crumb, long_date, page_with_head};
+use super::{PageRequest, VIEWER, home_crumb, long_date, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
 use crate::graphql::query::page::page_request;
@@ -47,21 +47,18 @@ pub(crate) async fn register(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let request = match begin(&state, &slug, &uri, &headers).await {
-        Ok(request) => request,
-        Err(answer) => return answer,
-    };
-    // A query string we cannot read (a key given twice, bad percent-encoding) gets the HTML
-    // error page, not axum's plain-text rejection.
-    let Ok(Query(query)) = query else {
-        let error = ApiError::invalid(
-            "q",
-            "The address of this search is not valid. Search again.",
-        );
-        return finish(&request, Err(error));
-    };
-    let page = render(&state, &request, &slug, query).await;
-    finish(&request, page)
+    serve_page(&state, &slug, &uri, &headers, async |request| {
+        // A query string we cannot read (a key given twice, bad percent-encoding) gets the HTML
+        // error page, not axum's plain-text rejection.
+        let Ok(Query(query)) = query else {
+            return Err(ApiError::invalid(
+                "q",
+                "The address of this search is not valid. Search again.",
+            ));
+        };
+        render(&state, request, &slug, query).await
+    })
+    .await
 }
 
 async fn render(

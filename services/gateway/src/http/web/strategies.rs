@@ -10,7 +10,7 @@ use civic_projections::views::{StrategyDocumentView, StrategyVersionView, Versio
 use maud::{Markup, html};
 
 use super::nav::{Section, council_nav};
-use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -21,12 +21,10 @@ pub(crate) async fn strategies(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let request = match begin(&state, &slug, &uri, &headers).await {
-        Ok(request) => request,
-        Err(answer) => return answer,
-    };
-    let page = render(&state, &request, &slug).await;
-    finish(&request, page)
+    serve_page(&state, &slug, &uri, &headers, async |request| {
+        render(&state, request, &slug).await
+    })
+    .await
 }
 
 async fn render(state: &AppState, request: &PageRequest, slug: &str) -> Result<Markup, ApiError> {

@@ -15,7 +15,7 @@ use uuid::Uuid;
 
 use super::nav::{Section, council_nav};
 use super::strategies::{standing, status_words, version_status_words};
-use super::{Crumb, PageRequest, VIEWER, begin, finish, home_crumb, long_date, page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -26,12 +26,10 @@ pub(crate) async fn strategy(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let request = match begin(&state, &slug, &uri, &headers).await {
-        Ok(request) => request,
-        Err(answer) => return answer,
-    };
-    let page = render(&state, &request, &slug, &id).await;
-    finish(&request, page)
+    serve_page(&state, &slug, &uri, &headers, async |request| {
+        render(&state, request, &slug, &id).await
+    })
+    .await
 }
 
 /// The public decisions the document links, by id.
