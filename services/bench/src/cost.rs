@@ -258,10 +258,10 @@ async fn measure(scratch: &ScratchDb, args: &Args) -> anyhow::Result<()> {
             _ => &limited,
         };
         let endpoint = Arc::new(format!("http://127.0.0.1:{port}/councils/{slug}/graphql"));
-        let reads_before = services.read_models().reads_begun();
+        let reads_before = services.directory.home().read_models().reads_begun();
         let (mut plain, attacked) =
             run_phase(&endpoint, attack.as_ref(), args.attackers, phase).await?;
-        let reads = services.read_models().reads_begun() - reads_before;
+        let reads = services.directory.home().read_models().reads_begun() - reads_before;
         let name = attack.as_ref().map_or("alone", |a| a.name);
         let line = match attacked {
             Some(attacked) => format!(

@@ -72,25 +72,55 @@ pub fn read_replica_url(database_url: &str) -> anyhow::Result<Option<String>> {
     Ok(Some(url))
 }
 
-/// The runtime over the configured database (migrations applied), for the operator commands
-/// that work without serving.
-pub async fn runtime() -> anyhow::Result<civic_runtime::Runtime> {
-    let (url, _) = database_url();
-    civic_runtime::Runtime::connect(&url, 4)
-        .await
-        .context("open the database")
+/// `CIVIC_COUNCIL_DATABASES`: further council databases beside `DATABASE_URL` (the
+/// directory's), as `name=url` pairs separated by commas (docs/scaling.md). Each new council
+/// goes to the database with the fewest; a council stays where it was placed.
+pub fn council_databases() -> anyhow::Result<Vec<(String, String)>> {
+    let Some(list) = var(COUNCIL_DATABASES).filter(|list| !list.trim().is_empty()) else {
+        return Ok(Vec::new());
+    };
+    parse_council_databases(&list)
 }
 
-/// The tenant of the council whose slug is `slug`, or an error naming the slug.
-pub async fn council(
-    runtime: &civic_runtime::Runtime,
+/// The variable naming the further council databases.
+pub const COUNCIL_DATABASES: &str = "CIVIC_COUNCIL_DATABASES";
+
+fn parse_council_databases(list: &str) -> anyhow::Result<Vec<(String, String)>> {
+    list.split(',')
+        .map(str::trim)
+        .filter(|item| !item.is_empty())
+        .map(|item| match item.split_once('=') {
+            Some((name, url)) if !name.trim().is_empty() && !url.trim().is_empty() => {
+                Ok((name.trim().to_owned(), url.trim().to_owned()))
+            }
+            // Never the item itself: its URL may hold a password.
+            _ => Err(anyhow::anyhow!(
+                "{COUNCIL_DATABASES}: each database is `name=url`, separated by commas"
+            )),
+        })
+        .collect()
+}
+
+/// Every council database of the configuration (migrations applied), for the operator commands
+/// that work without serving.
+pub async fn directory() -> anyhow::Result<civic_runtime::Directory> {
+    let (url, _) = database_url();
+    civic_runtime::Directory::connect(&url, &council_databases()?, 4)
+        .await
+        .context("open the council databases")
+}
+
+/// The tenant of the council whose slug is `slug` and the runtime of its database, or an error
+/// naming the slug.
+pub async fn council<'a>(
+    directory: &'a civic_runtime::Directory,
     slug: &str,
-) -> anyhow::Result<civic_eventstore::TenantId> {
-    runtime
-        .read_models()
+) -> anyhow::Result<(civic_eventstore::TenantId, &'a civic_runtime::Runtime)> {
+    let tenant = directory
         .tenant_for_slug(slug)
         .await?
-        .with_context(|| format!("no council with slug {slug:?}"))
+        .with_context(|| format!("no council with slug {slug:?}"))?;
+    Ok((tenant, directory.runtime_of(tenant).await?))
 }
 
 // The file and the list of settings, token verification, its rules and the development secret

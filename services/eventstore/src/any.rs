@@ -248,7 +248,7 @@ impl EventStore for AnyEventStore {
 }
 
 /// The database connection pool's use at one moment.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub struct PoolUsage {
     /// Connections open (idle or in use).
     pub open: u32,
@@ -256,4 +256,13 @@ pub struct PoolUsage {
     pub idle: u32,
     /// The most the pool opens.
     pub max: u32,
+}
+
+/// The usage of several pools together (one per council database).
+impl std::ops::AddAssign for PoolUsage {
+    fn add_assign(&mut self, other: Self) {
+        self.open += other.open;
+        self.idle += other.idle;
+        self.max += other.max;
+    }
 }

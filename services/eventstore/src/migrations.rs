@@ -64,6 +64,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "readiness",
         include_str!("../../../migrations/postgres/0011_readiness.sql"),
     ),
+    (
+        12,
+        "council placements",
+        include_str!("../../../migrations/postgres/0012_council_placements.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -122,6 +127,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         11,
         "readiness",
         include_str!("../../../migrations/sqlite/0011_readiness.sql"),
+    ),
+    (
+        12,
+        "council placements",
+        include_str!("../../../migrations/sqlite/0012_council_placements.sql"),
     ),
 ];
 

@@ -282,7 +282,9 @@ impl From<civic_runtime::RuntimeError> for ApiError {
             R::Command(error) => Self::Command(error),
             R::ReadModel(error) => Self::ReadModel(error),
             R::Store(error) => Self::Command(AppError::Store(error)),
-            error @ (R::Demo(_) | R::NotARegistration) => Self::Internal(error.into()),
+            error @ (R::Demo(_) | R::NotARegistration | R::Directory(_)) => {
+                Self::Internal(error.into())
+            }
         }
     }
 }

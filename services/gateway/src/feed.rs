@@ -21,7 +21,7 @@ use tokio::sync::broadcast::error::RecvError;
 use tokio::sync::{OwnedSemaphorePermit, Semaphore};
 
 use crate::error::ApiError;
-use crate::services::Services;
+use civic_runtime::Runtime;
 
 /// Events read at once: bounds the memory a follower holds and the length of each read.
 pub const BATCH: u32 = 100;
@@ -66,7 +66,8 @@ impl SubscriptionSlots {
 
 /// A follower's state between two events.
 struct Follower {
-    services: Arc<Services>,
+    runtime: Arc<Runtime>,
+    poll: Duration,
     tenant: TenantId,
     after: u64,
     ready: VecDeque<RecordedEvent>,
@@ -82,7 +83,6 @@ impl Follower {
                 return Ok(event);
             }
             let batch = self
-                .services
                 .runtime
                 .store()
                 .read_log(self.tenant, self.after, BATCH)
@@ -97,7 +97,7 @@ impl Follower {
 
     /// Until this tenant's log may have grown, or the poll interval has passed.
     async fn wait(&mut self) {
-        let poll = tokio::time::sleep(self.services.subscription_poll);
+        let poll = tokio::time::sleep(self.poll);
         tokio::pin!(poll);
         loop {
             tokio::select! {
@@ -117,19 +117,21 @@ impl Follower {
     }
 }
 
-/// The events of `tenant`'s log after position `after`, in order, without end; ends after the
-/// first error (the client resubscribes from the last position it saw). Holds `slot` while it
-/// runs.
+/// The events of `tenant`'s log (in `runtime`'s database) after position `after`, in order,
+/// without end, reading it at least every `poll`; ends after the first error (the client
+/// resubscribes from the last position it saw). Holds `slot` while it runs.
 pub fn follow(
-    services: Arc<Services>,
+    runtime: Arc<Runtime>,
+    poll: Duration,
     tenant: TenantId,
     after: u64,
     slot: OwnedSemaphorePermit,
 ) -> impl Stream<Item = Result<RecordedEvent, ApiError>> + Send + 'static {
     // Subscribed before the first read, so an append between a read and the wait still wakes.
-    let wakes = services.runtime.log_watch().subscribe();
+    let wakes = runtime.log_watch().subscribe();
     let follower = Follower {
-        services,
+        runtime,
+        poll,
         tenant,
         after,
         ready: VecDeque::new(),

@@ -7,13 +7,13 @@
 use async_graphql::SimpleObject;
 use base64::Engine as _;
 use base64::engine::general_purpose::STANDARD;
-use civic_eventstore::checkpoint::{Checkpoint, council_origin};
+use civic_eventstore::checkpoint::{Checkpoint, LogKey, council_origin};
 use civic_eventstore::export::leaves;
 use civic_eventstore::merkle::{self, Hash};
 use civic_eventstore::{StoreError, TenantId};
 use serde::Serialize;
 
-use crate::services::Services;
+use civic_runtime::Runtime;
 
 /// Why a checkpoint or proof cannot be given.
 #[derive(Debug, thiserror::Error)]
@@ -86,12 +86,13 @@ fn first(leaves: &[Hash], size: u64) -> Result<&[Hash], ProofError> {
 
 /// The latest checkpoint of the council `slug` (tenant `tenant`), signed with the platform key.
 pub async fn checkpoint(
-    services: &Services,
+    key: Option<&LogKey>,
+    runtime: &Runtime,
     tenant: TenantId,
     slug: &str,
 ) -> Result<SignedCheckpoint, ProofError> {
-    let key = services.log_key.as_ref().ok_or(ProofError::NoKey)?;
-    let leaves = leaves(services.runtime.store(), tenant).await?;
+    let key = key.ok_or(ProofError::NoKey)?;
+    let leaves = leaves(runtime.store(), tenant).await?;
     let checkpoint = Checkpoint {
         origin: council_origin(slug),
         size: leaves.len() as u64,
@@ -106,12 +107,12 @@ pub async fn checkpoint(
 
 /// The proof that the event at leaf `index` is in the tree of the log's first `size` events.
 pub async fn inclusion(
-    services: &Services,
+    runtime: &Runtime,
     tenant: TenantId,
     index: u64,
     size: u64,
 ) -> Result<InclusionProof, ProofError> {
-    let leaves = leaves(services.runtime.store(), tenant).await?;
+    let leaves = leaves(runtime.store(), tenant).await?;
     let tree = first(&leaves, size)?;
     let at = usize::try_from(index).unwrap_or(usize::MAX);
     let path = merkle::inclusion_proof(at, tree).map_err(|e| ProofError::Refused(e.to_string()))?;
@@ -125,12 +126,12 @@ pub async fn inclusion(
 
 /// The proof that the tree of the first `to` events extends the tree of the first `from`.
 pub async fn consistency(
-    services: &Services,
+    runtime: &Runtime,
     tenant: TenantId,
     from: u64,
     to: u64,
 ) -> Result<ConsistencyProof, ProofError> {
-    let leaves = leaves(services.runtime.store(), tenant).await?;
+    let leaves = leaves(runtime.store(), tenant).await?;
     let tree = first(&leaves, to)?;
     let size = usize::try_from(from).unwrap_or(usize::MAX);
     let proof =

@@ -67,8 +67,12 @@ pub struct Settings {
     /// The bounds of the response cache of public answers ([`crate::cache`]).
     pub response_cache: CacheSettings,
     /// A PostgreSQL read replica (a streaming standby of `database_url`) that public reads are
-    /// answered from; writers' reads stay on the primary ([`crate::Services::reads_for`]).
+    /// answered from; writers' reads stay on the primary ([`crate::Services::reads_in`]).
     pub read_replica_url: Option<Secret>,
+    /// Further council databases by name, beside `database_url` (the directory's, also a
+    /// council database): each new council goes to the one with fewest councils
+    /// ([`civic_runtime::Directory`]). Empty: every council lives in `database_url`'s.
+    pub council_databases: Vec<(String, Secret)>,
     /// `/readyz` answers 503 while some council's oldest event not yet in its read models was
     /// recorded longer ago than this; `None` leaves projector lag out of readiness.
     pub ready_max_lag: Option<Duration>,
@@ -118,6 +122,7 @@ impl Settings {
             response_cache: CacheSettings::default(),
             ready_max_lag: Some(DEFAULT_READY_MAX_LAG),
             read_replica_url: None,
+            council_databases: Vec::new(),
         }
     }
 }

@@ -58,7 +58,8 @@ impl Application {
         let demo = if settings.demo {
             Some(
                 services
-                    .runtime
+                    .directory
+                    .home()
                     .ensure_demo()
                     .await
                     .context("loading the demo council")?,
@@ -72,10 +73,11 @@ impl Application {
         let address = listener.local_addr().context("reading the bound address")?;
         let projector = settings.run_projector.then(|| {
             let (stop, stopped) = oneshot::channel::<()>();
-            let projector = services.runtime.projector().clone();
+            let services = services.clone();
             let task = tokio::spawn(async move {
-                projector
-                    .run(async move {
+                services
+                    .directory
+                    .run_projectors(async move {
                         let _ = stopped.await;
                     })
                     .await;

@@ -256,7 +256,8 @@ async fn an_erasure_is_seen_by_the_next_read(backend: Backend) {
     let reason = civic_domain::values::Reason::parse("Erasure request (UK GDPR art. 17)").unwrap();
     let envelope = civic_runtime::Envelope::new(tenant, dpo, uuid::Uuid::now_v7());
     app.services
-        .runtime
+        .directory
+        .home()
         .erase_personal_data(&envelope, "PaulTaylor@Maidstone.gov.uk", reason)
         .await
         .unwrap();

@@ -397,6 +397,8 @@ async fn a_restart_with_the_demo_does_not_load_it_twice(backend: Backend) {
     let again = Application::build(settings).await.unwrap();
     let tenant = again
         .services()
+        .directory
+        .home()
         .read_models()
         .tenant_for_slug("maidstone")
         .await
@@ -414,7 +416,14 @@ async fn a_restart_with_the_demo_does_not_load_it_twice(backend: Backend) {
         answer.body,
         json!({"data": {"decisions": {"totalCount": 3}}})
     );
-    let councils = again.services().read_models().councils().await.unwrap();
+    let councils = again
+        .services()
+        .directory
+        .home()
+        .read_models()
+        .councils()
+        .await
+        .unwrap();
     assert_eq!(councils.len(), 1);
     assert_eq!(councils[0].tenant, tenant);
 }

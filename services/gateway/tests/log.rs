@@ -67,7 +67,7 @@ async fn the_log_is_served_with_signed_checkpoints_and_proofs_that_verify(backen
     // Every event's leaf, recomputed from its export line, is in the checkpoint's tree.
     let tenant = app.tenant("maidstone").await;
     let mut leaves = Vec::new();
-    for_each_event(app.services.runtime.store(), tenant, |event| {
+    for_each_event(app.services.directory.home().store(), tenant, |event| {
         leaves.push(export::leaf(event).unwrap());
         Ok(())
     })
@@ -99,7 +99,8 @@ async fn the_log_is_served_with_signed_checkpoints_and_proofs_that_verify(backen
         name: Name::parse("Shepway North").unwrap(),
     });
     app.services
-        .runtime
+        .directory
+        .home()
         .run(
             &Envelope::new(tenant, clerk, uuid::Uuid::now_v7()),
             &add_ward,

@@ -150,11 +150,12 @@ async fn register(backend: Backend, test: &str, variant: usize) -> Option<Regist
     }
     let services = Arc::new(Services::new(runtime, Settings::new(url.clone()).limits));
     Some(Register {
-        schema: council_schema(services),
         scope: CouncilScope {
             tenant,
             slug: "maidstone".into(),
+            runtime: services.directory.home().clone(),
         },
+        schema: council_schema(services),
         url,
         _database: database,
     })

@@ -14,7 +14,7 @@ const MAIDSTONE: &str = "/councils/maidstone/graphql";
 
 impl TestApp {
     fn reads(&self) -> u64 {
-        self.services.read_models().reads_begun()
+        self.services.directory.home().read_models().reads_begun()
     }
 }
 

@@ -39,7 +39,7 @@ async fn a_projector_far_behind_makes_the_gateway_unready(backend: Backend) {
         name: Name::parse("Planning Committee").unwrap(),
         kind: BodyKind::Committee,
     });
-    let runtime = &app.services.runtime;
+    let runtime = &app.services.directory.home();
     runtime
         .run_without_catching_up(&Envelope::new(tenant, clerk, uuid::Uuid::now_v7()), &add)
         .await
@@ -84,7 +84,8 @@ async fn projector_lag_is_left_out_of_readiness_when_asked(backend: Backend) {
         kind: BodyKind::Committee,
     });
     app.services
-        .runtime
+        .directory
+        .home()
         .run_without_catching_up(&Envelope::new(tenant, clerk, uuid::Uuid::now_v7()), &add)
         .await
         .unwrap();

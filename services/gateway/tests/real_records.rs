@@ -34,13 +34,20 @@ async fn fixture(backend: Backend, test: &str) -> Option<Fixture> {
             Utc.with_ymd_and_hms(2024, 3, 11, 12, 0, 0).unwrap(),
         ));
     let services = Arc::new(Services::new(runtime, Settings::new(url).limits));
-    let tenant = services.runtime.ensure_demo().await.unwrap().tenant();
+    let tenant = services
+        .directory
+        .home()
+        .ensure_demo()
+        .await
+        .unwrap()
+        .tenant();
     Some(Fixture {
-        schema: council_schema(services),
         scope: CouncilScope {
             tenant,
             slug: "maidstone".into(),
+            runtime: services.directory.home().clone(),
         },
+        schema: council_schema(services),
         _database: database,
     })
 }

@@ -36,12 +36,19 @@ async fn fixture(backend: Backend, test: &str) -> Option<Fixture> {
             Utc.with_ymd_and_hms(2024, 3, 11, 12, 0, 0).unwrap(),
         ));
     let services = Arc::new(Services::new(runtime, Settings::new(url).limits));
-    let tenant = services.runtime.ensure_demo().await.unwrap().tenant();
+    let tenant = services
+        .directory
+        .home()
+        .ensure_demo()
+        .await
+        .unwrap()
+        .tenant();
     Some(Fixture {
         schema: council_schema(services.clone()),
         scope: CouncilScope {
             tenant,
             slug: "maidstone".into(),
+            runtime: services.directory.home().clone(),
         },
         services,
         _database: database,
@@ -207,6 +214,8 @@ async fn call_in_open_lists_decisions_whose_window_is_open_today(backend: Backen
     };
     let cabinet = f
         .services
+        .directory
+        .home()
         .read_models()
         .council(f.scope.tenant)
         .await

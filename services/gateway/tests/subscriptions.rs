@@ -111,7 +111,8 @@ async fn head(app: &TestApp, slug: &str) -> u64 {
     let tenant = app.tenant(slug).await;
     use civic_eventstore::EventStore as _;
     app.services
-        .runtime
+        .directory
+        .home()
         .store()
         .head(tenant)
         .await
@@ -178,7 +179,12 @@ async fn note_meeting_source(app: &TestApp, meeting: Uuid) {
         civic_eventstore::Actor::parse("import:test").unwrap(),
         Uuid::now_v7(),
     );
-    app.services.runtime.run(&envelope, &command).await.unwrap();
+    app.services
+        .directory
+        .home()
+        .run(&envelope, &command)
+        .await
+        .unwrap();
 }
 
 async fn a_bad_token_or_another_councils_token_is_refused_with_4403(backend: Backend) {

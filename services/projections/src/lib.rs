@@ -39,7 +39,9 @@ pub use log_watch::LogWatch;
 pub use notifier::Notifier;
 pub use projector::Projector;
 pub use query::{DecisionFilter, MeetingFilter, Page, PageRequest, Viewer};
-pub use read_models::{CouncilLag, ReadModels, ReadPosition, TABLES_WITH_PERSONAL_DATA};
+pub use read_models::{
+    CouncilLag, Placement, PlacementCount, ReadModels, ReadPosition, TABLES_WITH_PERSONAL_DATA,
+};
 pub use views::{
     Audience, CouncilView, DecisionView, Detail, ForwardPlanView, MeetingView,
     StrategyDocumentView, WithheldNotice,

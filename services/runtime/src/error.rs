@@ -28,4 +28,9 @@ pub enum RuntimeError {
     /// other than a registration: a bug in the caller, reported as INTERNAL.
     #[error("only a council registration can register a council")]
     NotARegistration,
+    /// The council databases are misconfigured: a database named twice or badly, or a council
+    /// placed in a database this process was not given. Reported as INTERNAL; operators see it
+    /// in the log.
+    #[error("council databases: {0}")]
+    Directory(String),
 }

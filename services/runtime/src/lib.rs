@@ -43,6 +43,7 @@
 //!   causation.
 //! - [`registration`]: registering a council (slug claim, tenant allocation).
 //! - [`demo`]: the demo council, loaded idempotently.
+//! - [`directory`]: [`Directory`], councils spread over several databases, a runtime each.
 //! - [`clock`]: [`Clock`], the instant the domain's rules are applied at.
 //! - [`metrics`]: [`CommandMetrics`], commands and appends counted for `/metrics`.
 //! - [`readiness`]: whether the process should take traffic ([`NotReady`]).
@@ -51,6 +52,7 @@
 
 pub mod clock;
 pub mod demo;
+pub mod directory;
 pub mod envelope;
 pub mod error;
 pub mod metrics;
@@ -65,6 +67,7 @@ pub use civic_app::Executed;
 pub use civic_eventstore::DataLocation;
 pub use clock::Clock;
 pub use demo::{DEMO_SLUG, Demo};
+pub use directory::{CouncilDatabase, Directory};
 pub use envelope::Envelope;
 pub use error::RuntimeError;
 pub use metrics::CommandMetrics;

@@ -27,6 +27,14 @@ pub enum NotReady {
         /// Age of the oldest of them.
         seconds: f64,
     },
+    /// One of several council databases is not ready ([`crate::Directory::readiness`]).
+    #[error("council database {database}: {reason}")]
+    In {
+        /// The database's configured name.
+        database: String,
+        /// Why.
+        reason: Box<NotReady>,
+    },
 }
 
 fn versions(versions: &[i64]) -> String {

@@ -65,6 +65,13 @@ impl Runtime {
         &self.metrics
     }
 
+    /// The same runtime counting its commands into `metrics` (shared with other runtimes of the
+    /// process: [`crate::Directory`]).
+    pub fn counting_into(mut self, metrics: CommandMetrics) -> Self {
+        self.metrics = metrics;
+        self
+    }
+
     /// The same runtime deciding commands at `clock` (tests fix it).
     pub fn with_clock(mut self, clock: Clock) -> Self {
         self.clock = clock;

@@ -53,6 +53,12 @@ fn line(name: &str, value: Option<&str>, secrecy: Secrecy, source: Source) -> St
         (Some(value), Secrecy::Url) => {
             format!("{name} = {}  # {source}", quoted(&without_password(value)))
         }
+        (Some(value), Secrecy::NamedUrls) => {
+            format!(
+                "{name} = {}  # {source}",
+                quoted(&named_without_passwords(value))
+            )
+        }
         (Some(value), Secrecy::Plain) => format!("{name} = {}  # {source}", quoted(value)),
     }
 }
@@ -60,6 +66,19 @@ fn line(name: &str, value: Option<&str>, secrecy: Secrecy, source: Source) -> St
 /// `value` as a TOML string.
 fn quoted(value: &str) -> String {
     toml::Value::String(value.to_owned()).to_string()
+}
+
+/// `name=url` pairs separated by commas, each URL [`without_password`]; an item that is not a
+/// pair is hidden whole.
+fn named_without_passwords(value: &str) -> String {
+    let items: Vec<String> = value
+        .split(',')
+        .map(|item| match item.split_once('=') {
+            Some((name, url)) => format!("{}={}", name.trim(), without_password(url.trim())),
+            None => "***".to_owned(),
+        })
+        .collect();
+    items.join(",")
 }
 
 /// A URL with its password (in the user part or a `password` parameter) replaced by `***`; a
@@ -131,6 +150,12 @@ mod tests {
             "# CIVIC_JWKS is not set"
         );
         assert_eq!(without_password("not a url: hunter2"), "***");
+        assert_eq!(
+            named_without_passwords(
+                "east=postgres://civic:hunter2@db1/east, west=postgres://db2/west,hunter4"
+            ),
+            "east=postgres://civic:***@db1/east,west=postgres://db2/west,***"
+        );
         assert_eq!(without_password("sqlite://civic.db"), "sqlite://civic.db");
     }
 }

@@ -51,8 +51,8 @@ pub async fn run(args: Args) -> anyhow::Result<Outcome> {
     );
     let reason = Reason::parse(&args.reason).context("--reason")?;
     let actor = Actor::parse(&args.actor).context("--actor")?;
-    let runtime = config::runtime().await?;
-    let tenant = config::council(&runtime, &args.council).await?;
+    let directory = config::directory().await?;
+    let (tenant, runtime) = config::council(&directory, &args.council).await?;
     if args.dry_run {
         let found = runtime
             .store()

@@ -18,8 +18,8 @@ pub struct Args {
 }
 
 pub async fn run(args: Args) -> anyhow::Result<()> {
-    let runtime = config::runtime().await?;
-    let tenant = config::council(&runtime, &args.council).await?;
+    let directory = config::directory().await?;
+    let (tenant, runtime) = config::council(&directory, &args.council).await?;
     let stdout = std::io::stdout();
     let mut out = std::io::BufWriter::new(stdout.lock());
     let mut failed = None;

@@ -33,16 +33,17 @@ pub enum Outcome {
 }
 
 pub async fn run(args: Args) -> anyhow::Result<Outcome> {
-    let runtime = config::runtime().await?;
-    let mut tenant = runtime.read_models().tenant_for_slug(&args.council).await?;
+    let directory = config::directory().await?;
+    let mut tenant = directory.tenant_for_slug(&args.council).await?;
     if tenant.is_none() && args.council == civic_runtime::DEMO_SLUG {
-        tenant = Some(runtime.ensure_demo().await?.tenant());
+        tenant = Some(directory.home().ensure_demo().await?.tenant());
     }
     let Some(tenant) = tenant else {
         bail!("no council with slug {:?}", args.council);
     };
+    let runtime = directory.runtime_of(tenant).await?;
     let actor = Actor::parse("import:civic-cli").context("the importer's actor")?;
-    let importer = Importer::new(&runtime, tenant, actor);
+    let importer = Importer::new(runtime, tenant, actor);
     let progress = Bar::for_terminal();
     let report = importer.import_paths(&args.paths, &progress).await?;
     progress.finish();

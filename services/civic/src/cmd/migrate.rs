@@ -15,24 +15,43 @@ pub struct Args {}
 
 pub async fn run(_args: Args) -> anyhow::Result<()> {
     let (url, _) = config::database_url();
-    let migrated = AnyEventStore::apply_migrations(&url)
-        .await
-        .context("apply the migrations to the database DATABASE_URL names")?;
-    let name =
-        |migration: &MigrationName| format!("{:04} {}", migration.version, migration.description);
-    if migrated.applied.is_empty() {
-        say!("no migration to apply");
-    }
-    for migration in &migrated.applied {
-        say!("applied {}", name(migration));
-    }
-    match migrated.current.last() {
-        Some(newest) => say!(
-            "the database is current: {} migrations, the newest {}",
-            migrated.current.len(),
-            name(newest)
-        ),
-        None => say!("the database has no migrations"),
+    let others = config::council_databases()?;
+    // DATABASE_URL's first, then each council database (`CIVIC_COUNCIL_DATABASES`), its lines
+    // prefixed with its name.
+    let databases = std::iter::once((String::new(), "DATABASE_URL".to_owned(), url)).chain(
+        others.into_iter().map(|(name, url)| {
+            (
+                format!("council database {name}: "),
+                format!("the council database {name}"),
+                url,
+            )
+        }),
+    );
+    for (prefix, which, url) in databases {
+        let migrated = AnyEventStore::apply_migrations(&url)
+            .await
+            .with_context(|| format!("apply the migrations to the database of {which}"))?;
+        report(&prefix, &migrated.applied, &migrated.current);
     }
     Ok(())
+}
+
+/// What was applied to one database, each line after `prefix`.
+fn report(prefix: &str, applied: &[MigrationName], current: &[MigrationName]) {
+    let name =
+        |migration: &MigrationName| format!("{:04} {}", migration.version, migration.description);
+    if applied.is_empty() {
+        say!("{prefix}no migration to apply");
+    }
+    for migration in applied {
+        say!("{prefix}applied {}", name(migration));
+    }
+    match current.last() {
+        Some(newest) => say!(
+            "{prefix}the database is current: {} migrations, the newest {}",
+            current.len(),
+            name(newest)
+        ),
+        None => say!("{prefix}the database has no migrations"),
+    }
 }

@@ -1,6 +1,7 @@
 //! `civic project`: keep every council's read models in step with its log, as a process of its
-//! own (for deployments that run `civic serve --no-projector`). Several may run at once: a
-//! per-tenant lock makes them share the work without applying an event twice.
+//! own (for deployments that run `civic serve --no-projector`), with a projector for each council
+//! database. Several may run at once: a per-tenant lock makes them share the work without
+//! applying an event twice.
 
 use crate::config;
 
@@ -9,17 +10,22 @@ use crate::config;
 pub struct Args {}
 
 pub async fn run(_args: Args) -> anyhow::Result<()> {
-    let runtime = config::runtime().await?;
-    let projector = runtime.projector();
-    let caught_up = projector.catch_up_all().await?;
+    let directory = config::directory().await?;
+    let mut councils = 0;
+    for database in directory.databases() {
+        councils += database.runtime.projector().catch_up_all().await?.len();
+    }
     tracing::info!(
-        councils = caught_up.len(),
+        councils,
+        databases = directory.databases().len(),
         "projector caught up; following new events"
     );
     // SIGTERM too (an orchestrator's stop): the batch in hand is finished first, the process
     // then ends normally, and the spans still queued are exported on the way out
     // (`crate::telemetry`).
-    projector.run(civic_gateway::shutdown_signal()).await;
+    directory
+        .run_projectors(civic_gateway::shutdown_signal())
+        .await;
     tracing::info!("projector stopped");
     Ok(())
 }

@@ -34,8 +34,8 @@ const SHOWN: usize = 20;
 const SHOWN_COLUMNS: usize = 8;
 
 pub async fn run(args: Args) -> anyhow::Result<Outcome> {
-    let runtime = config::runtime().await?;
-    let tenant = config::council(&runtime, &args.council).await?;
+    let directory = config::directory().await?;
+    let (tenant, runtime) = config::council(&directory, &args.council).await?;
     let events = runtime.store().head(tenant).await?.position;
     if args.check {
         let found = runtime.projector().check_rebuild(tenant).await?;

@@ -66,6 +66,10 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let read_replica_url = config::read_replica_url(&database_url)?;
     let mut settings = Settings::new(database_url);
     settings.read_replica_url = read_replica_url.map(Into::into);
+    settings.council_databases = config::council_databases()?
+        .into_iter()
+        .map(|(name, url)| (name, url.into()))
+        .collect();
     settings.listen = args.listen;
     settings.database_max_connections = args.database_max_connections;
     settings.jwt = jwt;

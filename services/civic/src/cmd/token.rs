@@ -70,10 +70,9 @@ pub async fn run(args: Args) -> anyhow::Result<()> {
     let secret = rules
         .hs256_secret(&location)?
         .context("HS256 tokens are off")?;
-    let runtime = config::runtime().await?;
+    let directory = config::directory().await?;
     if let Some(slug) = council {
-        let found = runtime
-            .read_models()
+        let found = directory
             .tenant_for_slug(slug)
             .await
             .context("look the council up")?;

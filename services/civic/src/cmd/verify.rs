@@ -34,8 +34,8 @@ pub enum Outcome {
 }
 
 pub async fn run(args: Args) -> anyhow::Result<Outcome> {
-    let runtime = config::runtime().await?;
-    let tenant = config::council(&runtime, &args.council).await?;
+    let directory = config::directory().await?;
+    let (tenant, runtime) = config::council(&directory, &args.council).await?;
     let kept = match &args.checkpoint {
         Some(path) => Some(read_checkpoint(
             &std::fs::read_to_string(path)

@@ -17,6 +17,8 @@ pub enum Secrecy {
     Secret,
     /// A URL shown with its password hidden.
     Url,
+    /// `name=url` pairs, each URL shown with its password hidden.
+    NamedUrls,
 }
 
 /// One setting.
@@ -34,6 +36,7 @@ pub struct Setting {
 const WITHOUT_FLAGS: &[(&str, Secrecy, Option<&str>)] = &[
     ("DATABASE_URL", Secrecy::Url, Some(DEFAULT_DATABASE_URL)),
     ("CIVIC_READ_REPLICA_URL", Secrecy::Url, None),
+    ("CIVIC_COUNCIL_DATABASES", Secrecy::NamedUrls, None),
     ("CIVIC_JWT_SECRET", Secrecy::Secret, None),
     ("CIVIC_JWKS", Secrecy::Plain, None),
     ("CIVIC_JWT_ISSUER", Secrecy::Plain, None),

@@ -8,6 +8,7 @@ use std::sync::Arc;
 use async_graphql::Context;
 use civic_eventstore::TenantId;
 use civic_projections::ReadModels;
+use civic_runtime::Runtime;
 
 use crate::auth::Access;
 use crate::error::ApiError;
@@ -15,13 +16,15 @@ use crate::graphql::loader::RequestLoader;
 use crate::services::Services;
 
 /// The council a request is for: resolved from the URL's slug before the schema runs, so every
-/// resolver of a council's schema reads and writes that tenant only.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// resolver of a council's schema reads and writes that tenant only, in its database.
+#[derive(Debug, Clone)]
 pub struct CouncilScope {
     /// The council's tenant.
     pub tenant: TenantId,
     /// The slug it was reached by.
     pub slug: String,
+    /// The runtime of the database the council lives in ([`Services::runtime_of`]).
+    pub runtime: Arc<Runtime>,
 }
 
 /// The request data every resolver needs, fetched once.
@@ -64,10 +67,16 @@ impl<'a> RequestContext<'a> {
         })
     }
 
-    /// The read models this request reads: a read replica's for the public when there is one
-    /// ([`Services::reads_for`]).
-    pub fn reads(&self) -> &'a ReadModels {
-        self.services.reads_for(self.access.viewer())
+    /// The read models this council request reads: its database's, a read replica's for the
+    /// public when there is one ([`Services::reads_in`]).
+    pub fn reads(&self) -> Result<&'a ReadModels, ApiError> {
+        let scope = self.scope()?;
+        Ok(self.services.reads_in(&scope.runtime, self.access.viewer()))
+    }
+
+    /// The runtime of the council of a council endpoint's request.
+    pub fn runtime(&self) -> Result<&'a Runtime, ApiError> {
+        Ok(&self.scope()?.runtime)
     }
 
     /// The tenant of a council endpoint's request.

@@ -22,6 +22,8 @@ use civic_projections::{
     DecisionView, ForwardPlanView, MeetingView, ProjectionError, StrategyDocumentView, Viewer,
 };
 
+use civic_runtime::Runtime;
+
 use crate::auth::Access;
 use crate::graphql::context::CouncilScope;
 use crate::services::Services;
@@ -32,16 +34,23 @@ pub type RequestLoader = DataLoader<RecordLoader, HashMapCache>;
 /// Reads records by id for one council and one viewer: a batch of ids is one read.
 pub struct RecordLoader {
     services: Arc<Services>,
+    runtime: Arc<Runtime>,
     tenant: TenantId,
     viewer: Viewer,
 }
 
 impl RecordLoader {
-    /// A loader for `tenant`'s records as `viewer` may see them, wrapped for one request.
-    pub fn for_request(services: Arc<Services>, tenant: TenantId, viewer: Viewer) -> RequestLoader {
+    /// A loader for the records of `scope`'s council as `viewer` may see them, wrapped for one
+    /// request.
+    pub fn for_request(
+        services: Arc<Services>,
+        scope: &CouncilScope,
+        viewer: Viewer,
+    ) -> RequestLoader {
         let loader = Self {
             services,
-            tenant,
+            runtime: scope.runtime.clone(),
+            tenant: scope.tenant,
             viewer,
         };
         DataLoader::with_cache(loader, tokio::spawn, HashMapCache::default())
@@ -57,7 +66,7 @@ impl Loader<DecisionId> for RecordLoader {
         ids: &[DecisionId],
     ) -> Result<HashMap<DecisionId, DecisionView>, Self::Error> {
         self.services
-            .reads_for(self.viewer)
+            .reads_in(&self.runtime, self.viewer)
             .decisions_by_ids(self.tenant, self.viewer, ids)
             .await
             .map_err(Arc::new)
@@ -73,7 +82,7 @@ impl Loader<ForwardPlanEntryId> for RecordLoader {
         ids: &[ForwardPlanEntryId],
     ) -> Result<HashMap<ForwardPlanEntryId, ForwardPlanView>, Self::Error> {
         self.services
-            .reads_for(self.viewer)
+            .reads_in(&self.runtime, self.viewer)
             .forward_plan_entries_by_ids(self.tenant, self.viewer, ids)
             .await
             .map_err(Arc::new)
@@ -89,7 +98,7 @@ impl Loader<StrategyDocumentId> for RecordLoader {
         ids: &[StrategyDocumentId],
     ) -> Result<HashMap<StrategyDocumentId, StrategyDocumentView>, Self::Error> {
         self.services
-            .reads_for(self.viewer)
+            .reads_in(&self.runtime, self.viewer)
             .strategy_documents_by_ids(self.tenant, self.viewer, ids)
             .await
             .map_err(Arc::new)
@@ -105,7 +114,7 @@ impl Loader<MeetingId> for RecordLoader {
         ids: &[MeetingId],
     ) -> Result<HashMap<MeetingId, MeetingView>, Self::Error> {
         self.services
-            .reads_for(self.viewer)
+            .reads_in(&self.runtime, self.viewer)
             .meetings_by_ids(self.tenant, self.viewer, ids)
             .await
             .map_err(Arc::new)
@@ -122,7 +131,7 @@ pub(crate) fn with_request_loader(ctx: &ExtensionContext<'_>, request: Request) 
     let viewer = attached::<Access>(&request).map(Access::viewer);
     match (services, scope, viewer) {
         (Some(services), Some(scope), Some(viewer)) => {
-            let loader = RecordLoader::for_request(services.clone(), scope.tenant, viewer);
+            let loader = RecordLoader::for_request(services.clone(), scope, viewer);
             request.data(loader)
         }
         _ => request,

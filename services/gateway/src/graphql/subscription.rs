@@ -1,8 +1,6 @@
 //! The subscriptions of a council's endpoint, served over WebSocket ([`crate::http::subscriptions`]):
 //! the council's log as it grows ([`crate::feed`]), as the subscriber may see it.
 
-use std::sync::Arc;
-
 use async_graphql::futures_util::stream::{Stream, StreamExt as _};
 use async_graphql::{Context, Subscription};
 use civic_domain::StreamId;
@@ -14,7 +12,7 @@ use crate::error::ApiError;
 use crate::feed::{SubscriptionSlots, follow};
 use crate::graphql::context::RequestContext;
 use crate::graphql::objects::log::{LogEntry, RecordChange};
-use crate::services::Services;
+use civic_runtime::Runtime;
 
 /// The subscriptions of one council.
 #[derive(Default)]
@@ -33,11 +31,15 @@ impl CouncilSubscription {
         let request = RequestContext::of(ctx)?;
         request.access.log_reader()?;
         let slot = ctx.data::<SubscriptionSlots>()?.take()?;
-        let services = ctx.data::<Arc<Services>>()?.clone();
-        Ok(
-            follow(services, request.tenant()?, after.unwrap_or(0), slot)
-                .map(|event| event.map(LogEntry::of).map_err(Into::into)),
+        let runtime = request.scope()?.runtime.clone();
+        Ok(follow(
+            runtime,
+            request.services.subscription_poll,
+            request.tenant()?,
+            after.unwrap_or(0),
+            slot,
         )
+        .map(|event| event.map(LogEntry::of).map_err(Into::into)))
     }
 
     /// Each change of a record the subscriber may see, in position order, each once: which
@@ -54,15 +56,16 @@ impl CouncilSubscription {
         let request = RequestContext::of(ctx)?;
         let public = request.access.viewer() == Viewer::Public;
         let slot = ctx.data::<SubscriptionSlots>()?.take()?;
-        let services = ctx.data::<Arc<Services>>()?.clone();
+        let runtime = request.scope()?.runtime.clone();
         let tenant = request.tenant()?;
-        let events = follow(services.clone(), tenant, after.unwrap_or(0), slot);
+        let poll = request.services.subscription_poll;
+        let events = follow(runtime.clone(), poll, tenant, after.unwrap_or(0), slot);
         Ok(events
             .then(move |event| {
-                let services = services.clone();
+                let runtime = runtime.clone();
                 async move {
                     let event = event?;
-                    let shown = !public || publicly(&services, &event).await?;
+                    let shown = !public || publicly(&runtime, &event).await?;
                     Ok::<_, ApiError>(shown.then_some(event))
                 }
             })
@@ -78,15 +81,12 @@ impl CouncilSubscription {
 
 /// Whether `event` changed what the public sees of its record: its stream folded as the
 /// record's public history folds it ([`changed_publicly`]).
-async fn publicly(services: &Services, event: &RecordedEvent) -> Result<bool, ApiError> {
+async fn publicly(runtime: &Runtime, event: &RecordedEvent) -> Result<bool, ApiError> {
     let stream = StreamId::parse(event.stream.as_str())
         .map_err(|e| ApiError::Internal(anyhow::anyhow!("a stream of the log: {e}")))?;
     if public_whole(&stream) {
         return Ok(true);
     }
-    let records = services
-        .runtime
-        .recorded_stream(event.tenant, &stream)
-        .await?;
+    let records = runtime.recorded_stream(event.tenant, &stream).await?;
     Ok(changed_publicly(event.tenant, &records, event.position))
 }

@@ -30,7 +30,8 @@ pub(crate) async fn answer(
     let services = &state.services;
     let cache = &services.responses;
     // The same read models the query reads, so the key names the position it answers at.
-    let read_models = services.reads_for(access.viewer());
+    let runtime = scope.runtime.clone();
+    let read_models = services.reads_in(&runtime, access.viewer());
     let tenant = scope.tenant;
     let question = if cache.is_enabled() {
         Question::of(&mut request, &access)

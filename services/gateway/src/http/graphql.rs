@@ -12,7 +12,6 @@ use axum::http::header::AUTHORIZATION;
 use axum::http::{HeaderMap, Method, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use civic_domain::values::Slug;
-use civic_eventstore::TenantId;
 
 use super::media::{negotiate, wants_html};
 use super::request::{has_query, read};
@@ -43,18 +42,23 @@ async fn principal(state: &AppState, headers: &HeaderMap) -> Result<Principal, A
     Ok(state.authenticator.authenticate(header).await?)
 }
 
-/// The tenant of a slug in the URL; NOT_FOUND for a slug no council has.
-pub(crate) async fn tenant(state: &AppState, slug: &str) -> Result<TenantId, ApiError> {
+/// The council of a slug in the URL, with the runtime of its database; NOT_FOUND for a slug no
+/// council has.
+pub(crate) async fn council_scope(state: &AppState, slug: &str) -> Result<CouncilScope, ApiError> {
     let not_found = || ApiError::NotFound(format!("there is no council with the slug {slug:?}"));
     if Slug::parse(slug).is_err() {
         return Err(not_found());
     }
-    state
-        .services
-        .read_models()
+    let directory = &state.services.directory;
+    let tenant = directory
         .tenant_for_slug(slug)
         .await?
-        .ok_or_else(not_found)
+        .ok_or_else(not_found)?;
+    Ok(CouncilScope {
+        tenant,
+        slug: slug.to_owned(),
+        runtime: directory.runtime_of(tenant).await?.clone(),
+    })
 }
 
 /// `/councils/{slug}/graphql`: a council's register.
@@ -72,18 +76,13 @@ pub(crate) async fn council(
             Ok(upgrade) => upgrade,
             Err(rejection) => return rejection.into_response(),
         };
-        return match tenant(&state, &slug).await {
-            Ok(tenant) => subscriptions::upgrade(
-                state.clone(),
-                CouncilScope { tenant, slug },
-                &headers,
-                upgrade,
-            ),
+        return match council_scope(&state, &slug).await {
+            Ok(scope) => subscriptions::upgrade(state.clone(), scope, &headers, upgrade),
             Err(error) => (status_of(&error), "no such council").into_response(),
         };
     }
     if method == Method::GET && wants_html(&headers) && !has_query(&uri) {
-        return match tenant(&state, &slug).await {
+        return match council_scope(&state, &slug).await {
             Ok(_) => graphiql::page(
                 &format!("/councils/{slug}/graphql"),
                 &format!("{slug}: Civic Register"),
@@ -105,8 +104,8 @@ pub(crate) async fn council(
         Ok(principal) => principal,
         Err(error) => return refused(media, status_of(&error), error),
     };
-    let tenant = match tenant(&state, &slug).await {
-        Ok(tenant) => tenant,
+    let scope = match council_scope(&state, &slug).await {
+        Ok(scope) => scope,
         Err(error) => return refused(media, status_of(&error), error),
     };
     let access = match Access::for_council(&principal, &slug) {
@@ -120,7 +119,6 @@ pub(crate) async fn council(
     if !bad.is_empty() {
         return graphql(media, request_error(bad));
     }
-    let scope = CouncilScope { tenant, slug };
     cached::answer(&state, media, &headers, scope, access, request).await
 }
 

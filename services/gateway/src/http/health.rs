@@ -14,7 +14,7 @@ pub(crate) async fn healthz() -> &'static str {
 /// `ready`, or 503 with the reason, so a load balancer stops sending requests.
 pub(crate) async fn readyz(State(state): State<AppState>) -> (StatusCode, String) {
     let max_lag = state.services.ready_max_lag;
-    match state.services.runtime.readiness(max_lag).await {
+    match state.services.directory.readiness(max_lag).await {
         Ok(()) => (StatusCode::OK, "ready".to_owned()),
         Err(reason) => {
             tracing::warn!(error = %reason, "not ready");

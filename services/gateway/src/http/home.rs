@@ -23,7 +23,7 @@ const README: &str = include_str!("../../../../README.md");
 
 /// `GET /`: the home page.
 pub(crate) async fn home(State(state): State<AppState>) -> Response {
-    let mut councils = match state.services.read_models().councils().await {
+    let mut councils = match state.services.directory.councils().await {
         Ok(councils) => councils,
         Err(error) => {
             tracing::error!(%error, "the home page could not list the councils");

@@ -8,7 +8,10 @@ use axum::Json;
 use axum::extract::{Path, Query, State};
 use axum::http::{StatusCode, header};
 use axum::response::{IntoResponse, Response};
+use std::sync::Arc;
+
 use civic_eventstore::TenantId;
+use civic_runtime::Runtime;
 use serde::Deserialize;
 
 use super::AppState;
@@ -42,10 +45,19 @@ fn refused(error: ProofError) -> Response {
     }
 }
 
-/// The tenant of the council `slug`, or the response saying why not.
-async fn council(state: &AppState, slug: &str) -> Result<TenantId, Response> {
-    match state.services.read_models().tenant_for_slug(slug).await {
-        Ok(Some(tenant)) => Ok(tenant),
+/// The council `slug` and the runtime of its database, or the response saying why not.
+async fn council(state: &AppState, slug: &str) -> Result<(TenantId, Arc<Runtime>), Response> {
+    let directory = &state.services.directory;
+    let found = match directory.tenant_for_slug(slug).await {
+        Ok(Some(tenant)) => directory
+            .runtime_of(tenant)
+            .await
+            .map(|runtime| Some((tenant, runtime.clone()))),
+        Ok(None) => Ok(None),
+        Err(error) => Err(error),
+    };
+    match found {
+        Ok(Some(council)) => Ok(council),
         Ok(None) => Err(refuse(
             StatusCode::NOT_FOUND,
             format!("no council {slug:?}"),
@@ -73,11 +85,11 @@ pub(crate) async fn checkpoint(
     if state.services.log_key.is_none() {
         return refused(ProofError::NoKey);
     }
-    let tenant = match council(&state, &slug).await {
-        Ok(tenant) => tenant,
+    let (tenant, runtime) = match council(&state, &slug).await {
+        Ok(council) => council,
         Err(response) => return response,
     };
-    match proofs::checkpoint(&state.services, tenant, &slug).await {
+    match proofs::checkpoint(state.services.log_key.as_ref(), &runtime, tenant, &slug).await {
         Ok(signed) => text(signed.note),
         Err(error) => refused(error),
     }
@@ -96,11 +108,11 @@ pub(crate) async fn inclusion(
     Path(slug): Path<String>,
     Query(query): Query<InclusionQuery>,
 ) -> Response {
-    let tenant = match council(&state, &slug).await {
-        Ok(tenant) => tenant,
+    let (tenant, runtime) = match council(&state, &slug).await {
+        Ok(council) => council,
         Err(response) => return response,
     };
-    match proofs::inclusion(&state.services, tenant, query.index, query.size).await {
+    match proofs::inclusion(&runtime, tenant, query.index, query.size).await {
         Ok(proof) => Json(proof).into_response(),
         Err(error) => refused(error),
     }
@@ -119,11 +131,11 @@ pub(crate) async fn consistency(
     Path(slug): Path<String>,
     Query(query): Query<ConsistencyQuery>,
 ) -> Response {
-    let tenant = match council(&state, &slug).await {
-        Ok(tenant) => tenant,
+    let (tenant, runtime) = match council(&state, &slug).await {
+        Ok(council) => council,
         Err(response) => return response,
     };
-    match proofs::consistency(&state.services, tenant, query.from, query.to).await {
+    match proofs::consistency(&runtime, tenant, query.from, query.to).await {
         Ok(proof) => Json(proof).into_response(),
         Err(error) => refused(error),
     }

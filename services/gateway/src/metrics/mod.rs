@@ -49,7 +49,7 @@ pub(crate) async fn metrics(State(state): State<AppState>) -> Response {
     let mut registry = Registry::default();
     services.metrics.http.register(&mut registry);
     services.metrics.graphql.register(&mut registry);
-    services.runtime.metrics().register(&mut registry);
+    services.directory.home().metrics().register(&mut registry);
     registry.register_collector(Box::new(snapshot::Snapshot::of(services).await));
     let mut text = String::with_capacity(16 * 1024);
     match encode(&mut text, &registry) {

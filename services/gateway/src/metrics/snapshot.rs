@@ -23,16 +23,21 @@ pub(super) struct Snapshot {
 
 impl Snapshot {
     pub(super) async fn of(services: &Services) -> Self {
-        let lag = match services.read_models().projection_lag().await {
-            Ok(lag) => Some(lag),
-            Err(error) => {
-                tracing::warn!(%error, "the metrics could not read the projection lag");
-                None
+        let mut lag = Some(Vec::new());
+        let mut pool = PoolUsage::default();
+        for database in services.directory.databases() {
+            match database.runtime.read_models().projection_lag().await {
+                Ok(councils) => lag.iter_mut().for_each(|lag| lag.extend(councils.clone())),
+                Err(error) => {
+                    tracing::warn!(%error, "the metrics could not read the projection lag");
+                    lag = None;
+                }
             }
-        };
+            pool += database.runtime.store().pool_usage();
+        }
         Self {
             cache: services.responses.stats(),
-            pool: services.runtime.store().pool_usage(),
+            pool,
             lag,
         }
     }

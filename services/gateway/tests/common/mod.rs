@@ -175,6 +175,8 @@ impl TestApp {
     /// The tenant of the council `slug`, which must exist.
     pub async fn tenant(&self, slug: &str) -> civic_eventstore::TenantId {
         self.services
+            .directory
+            .home()
             .read_models()
             .tenant_for_slug(slug)
             .await
@@ -404,9 +406,11 @@ pub async fn correct_title(app: &TestApp, slug: &str, id: &str, title: &str) -> 
     use civic_domain::values::{Reason, Title};
     use civic_domain::{Command, Decision, DecisionCommand, DecisionId, StreamId};
 
-    let runtime = &app.services.runtime;
+    let runtime = &app.services.directory.home();
     let tenant = app
         .services
+        .directory
+        .home()
         .read_models()
         .tenant_for_slug(slug)
         .await

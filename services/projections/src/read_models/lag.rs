@@ -17,8 +17,10 @@ pub struct CouncilLag {
 }
 
 impl ReadModels {
-    /// Every registered council's lag, by slug, in one snapshot. One statement whatever the
-    /// number of councils: each council's head and checkpoint are index probes.
+    /// The lag of every council registered in this database, by slug, in one snapshot (a
+    /// council the directory placed in another database is that database's to report). One
+    /// statement whatever the number of councils: each council's head and checkpoint are index
+    /// probes.
     #[tracing::instrument(level = "debug", skip_all)]
     pub async fn projection_lag(&self) -> Result<Vec<CouncilLag>, ProjectionError> {
         self.to_completion(move |session| async move {
@@ -40,7 +42,9 @@ impl ReadModels {
                                JOIN projection_generations g ON g.tenant_id = c.tenant_id \
                                 AND g.active_generation = c.generation \
                                WHERE c.tenant_id = s.tenant_id), 0) AS seen \
-                   FROM council_slugs s) l \
+                   FROM council_slugs s \
+                   WHERE NOT EXISTS (SELECT 1 FROM council_placements p \
+                                     WHERE p.tenant_id = s.tenant_id)) l \
                  LEFT JOIN events o ON o.tenant_id = l.tenant_id AND o.position = l.seen + 1 \
                  ORDER BY l.slug"
             );

@@ -1,6 +1,7 @@
 //! The query API the gateway calls: [`ReadModels`], one file per read model.
 //!
 //! - [`position`]: where a council's answers stand ([`ReadPosition`]), for exact caching.
+//! - [`directory`]: the platform's registry: slugs and, with several databases, placements.
 //! - [`session`]: read transactions (one snapshot; tenant isolation on PostgreSQL).
 //! - `councils`, `decisions`, `forward_plan`, `strategy`, `meetings`: the queries of each read
 //!   model.
@@ -15,6 +16,7 @@
 
 mod councils;
 mod decisions;
+mod directory;
 mod forward_plan;
 mod lag;
 mod meetings;
@@ -28,7 +30,7 @@ use std::ops::Deref;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
-use civic_domain::values::{DecisionId, Slug};
+use civic_domain::values::DecisionId;
 use civic_eventstore::{TenantId, run_to_completion};
 use lru::LruCache;
 use sqlx::{PgPool, SqlitePool};
@@ -37,6 +39,7 @@ use crate::db::{Dialect, Param, Tx};
 use crate::error::ProjectionError;
 use crate::views::CouncilView;
 
+pub use directory::{Placement, PlacementCount};
 pub use lag::CouncilLag;
 pub use position::ReadPosition;
 
@@ -186,71 +189,6 @@ impl ReadModels {
             models: self.clone(),
         }))
         .await
-    }
-
-    /// Claims `slug` for `tenant` in the platform's registry. Call it before appending the
-    /// council's `Register` command: of two registrations of one slug only one claim succeeds.
-    /// Claiming a slug again for the tenant that holds it succeeds, so a registration can be
-    /// retried.
-    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
-    pub async fn claim_slug(&self, slug: &str, tenant: TenantId) -> Result<(), ProjectionError> {
-        let slug = Slug::parse(slug).map_err(|e| ProjectionError::InvalidSlug(e.to_string()))?;
-        let holder = self
-            .to_completion(move |session| async move {
-                let mut tx = session.writer().await?;
-                tx.execute(
-                    "INSERT INTO council_slugs (slug, tenant_id) VALUES (?, ?) \
-                     ON CONFLICT (slug) DO NOTHING",
-                    &[
-                        Param::Text(slug.as_str().to_owned()),
-                        Param::Uuid(tenant.as_uuid()),
-                    ],
-                )
-                .await?;
-                let holder = tx
-                    .row(
-                        "SELECT CAST(tenant_id AS TEXT) FROM council_slugs WHERE slug = ?",
-                        &[Param::Text(slug.as_str().to_owned())],
-                    )
-                    .await?
-                    .map(|row| row.uuid(0))
-                    .transpose()?;
-                tx.commit().await?;
-                Ok(holder)
-            })
-            .await?;
-        match holder {
-            Some(holder) if holder == tenant.as_uuid() => Ok(()),
-            _ => Err(ProjectionError::SlugTaken),
-        }
-    }
-
-    /// The tenant that claimed `slug`, if any: how a request for `/councils/{slug}` finds its
-    /// tenant, even before the council's projection has caught up.
-    #[tracing::instrument(level = "debug", skip_all)]
-    pub async fn tenant_for_slug(&self, slug: &str) -> Result<Option<TenantId>, ProjectionError> {
-        if let Some(tenant) = self.cache.tenant(slug) {
-            return Ok(Some(tenant));
-        }
-        let claimed = slug.to_owned();
-        let tenant = self
-            .to_completion(move |session| async move {
-                let mut tx = session.reader(None).await?;
-                let row = tx
-                    .row(
-                        "SELECT CAST(tenant_id AS TEXT) FROM council_slugs WHERE slug = ?",
-                        &[Param::Text(claimed)],
-                    )
-                    .await?;
-                tx.commit().await?;
-                row.map(|row| row.uuid(0).map(TenantId::from_uuid))
-                    .transpose()
-            })
-            .await?;
-        if let Some(tenant) = tenant {
-            self.cache.claimed(slug, tenant);
-        }
-        Ok(tenant)
     }
 
     /// The tenant's council as of its active generation, read inside `tx` unless the cached view

@@ -41,9 +41,8 @@ impl PlatformMutation {
         let actor = request.access.admin_actor()?;
         let command = CouncilCommand::try_from(&input)
             .map_err(|errors| super::run::every_input_error(ctx, errors))?;
-        let (tenant, executed) = request
-            .services
-            .runtime
+        let directory = &request.services.directory;
+        let (tenant, executed) = directory
             .register_council_correlated(
                 actor,
                 idempotency_key,
@@ -52,8 +51,9 @@ impl PlatformMutation {
             )
             .await?;
         Ok(RegisterCouncilPayload {
-            council: request
-                .services
+            council: directory
+                .runtime_of(tenant)
+                .await?
                 .read_models()
                 .council(tenant)
                 .await?

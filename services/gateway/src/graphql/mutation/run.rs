@@ -80,8 +80,9 @@ where
     };
     let envelope =
         correlated(Envelope::new(tenant, actor, idempotency_key).expecting(expected_version));
-    let executed = request.services.runtime.run(&envelope, &command).await?;
-    let read = request.services.read_models();
+    let runtime = request.runtime()?;
+    let executed = runtime.run(&envelope, &command).await?;
+    let read = runtime.read_models();
     let viewer = request.access.viewer();
     Ok(target
         .read_back(read, tenant, viewer, Recorded::from(&executed))

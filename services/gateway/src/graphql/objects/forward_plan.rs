@@ -506,7 +506,7 @@ impl ForwardPlanDocument<'_> {
     async fn entries(&self, ctx: &Context<'_>) -> Result<Vec<ForwardPlanEntry>, ApiError> {
         let request = RequestContext::of(ctx)?;
         Ok(request
-            .reads()
+            .reads()?
             .forward_plan_entries_on_plan(request.tenant()?, request.access.viewer(), self.0.id)
             .await?
             .into_iter()

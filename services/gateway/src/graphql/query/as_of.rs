@@ -51,7 +51,7 @@ async fn recorded(
     id: impl RecordId,
 ) -> Result<(TenantId, Records), ApiError> {
     let tenant = request.tenant()?;
-    let runtime = &request.services.runtime;
+    let runtime = request.runtime()?;
     Ok((tenant, runtime.recorded_stream(tenant, &id.stream()).await?))
 }
 
@@ -85,7 +85,7 @@ async fn record_as_of<V: Historic>(
     let Some(mut view) = view else {
         return Ok(None);
     };
-    if let Some(council) = request.services.read_models().council(tenant).await? {
+    if let Some(council) = request.runtime()?.read_models().council(tenant).await? {
         view.resolve_names(&council);
     }
     Ok(Some(view))
@@ -97,12 +97,9 @@ pub(crate) async fn register_at(
     moment: AsOf,
 ) -> Result<RegisterAt, ApiError> {
     let tenant = request.tenant()?;
-    let log = request
-        .services
-        .runtime
-        .recorded_log(tenant, moment)
-        .await?;
-    let council = request.services.read_models().council(tenant).await?;
+    let runtime = request.runtime()?;
+    let log = runtime.recorded_log(tenant, moment).await?;
+    let council = runtime.read_models().council(tenant).await?;
     Ok(RegisterAt::fold(tenant, &log, moment, council.as_ref()))
 }
 

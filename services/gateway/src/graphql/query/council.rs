@@ -68,7 +68,7 @@ impl CouncilQuery {
     async fn council(&self, ctx: &Context<'_>) -> Result<Option<Council>, ApiError> {
         let request = RequestContext::of(ctx)?;
         Ok(request
-            .reads()
+            .reads()?
             .council(request.tenant()?)
             .await?
             .map(Council))
@@ -107,7 +107,7 @@ impl CouncilQuery {
         }
         let detail = list_detail(&ctx.look_ahead().field("edges").field("node"));
         let page = request
-            .reads()
+            .reads()?
             .decisions(
                 request.tenant()?,
                 request.access.viewer(),
@@ -146,7 +146,7 @@ impl CouncilQuery {
         let loader = request.loader()?;
         Ok(match global.kind {
             NodeKind::Council if global.id == tenant.as_uuid() => request
-                .reads()
+                .reads()?
                 .council(tenant)
                 .await?
                 .map(|c| Node::Council(Council(c))),
@@ -194,7 +194,7 @@ impl CouncilQuery {
         }
         let from = from.map_or_else(|| services.today(), |d| d.0);
         let page = request
-            .reads()
+            .reads()?
             .forward_plan(request.tenant()?, request.access.viewer(), from, &page)
             .await?;
         Ok(connection(page, after_given, ForwardPlanEntry))
@@ -230,7 +230,7 @@ impl CouncilQuery {
                 .await?
                 .strategy_documents(viewer),
             None => {
-                let read_models = request.reads();
+                let read_models = request.reads()?;
                 read_models
                     .strategy_documents(request.tenant()?, viewer)
                     .await?
@@ -290,7 +290,7 @@ impl CouncilQuery {
                 .await?
                 .meetings(viewer, &filter, &page)?,
             None => {
-                let read_models = request.reads();
+                let read_models = request.reads()?;
                 read_models
                     .meetings(request.tenant()?, viewer, &filter, &page)
                     .await?
@@ -339,7 +339,13 @@ impl CouncilQuery {
     async fn log_checkpoint(&self, ctx: &Context<'_>) -> Result<SignedCheckpoint, ApiError> {
         let request = RequestContext::of(ctx)?;
         let scope = request.scope()?;
-        Ok(proofs::checkpoint(request.services, scope.tenant, &scope.slug).await?)
+        Ok(proofs::checkpoint(
+            request.services.log_key.as_ref(),
+            &scope.runtime,
+            scope.tenant,
+            &scope.slug,
+        )
+        .await?)
     }
 
     /// The proof that the event at leaf `index` (its position minus one) is in the tree of the
@@ -351,7 +357,7 @@ impl CouncilQuery {
         size: u64,
     ) -> Result<InclusionProof, ApiError> {
         let request = RequestContext::of(ctx)?;
-        Ok(proofs::inclusion(request.services, request.tenant()?, index, size).await?)
+        Ok(proofs::inclusion(request.runtime()?, request.tenant()?, index, size).await?)
     }
 
     /// The proof that the tree of the log's first `to` events extends that of its first `from`
@@ -363,6 +369,6 @@ impl CouncilQuery {
         to: u64,
     ) -> Result<ConsistencyProof, ApiError> {
         let request = RequestContext::of(ctx)?;
-        Ok(proofs::consistency(request.services, request.tenant()?, from, to).await?)
+        Ok(proofs::consistency(request.runtime()?, request.tenant()?, from, to).await?)
     }
 }

@@ -44,7 +44,7 @@ pub(crate) async fn log_page(
     }
     let within =
         |at: DateTime<Utc>| from.is_none_or(|from| at >= from) && to.is_none_or(|to| at <= to);
-    let store = request.services.runtime.store();
+    let store = request.runtime()?.store();
     let log_size = store.head(tenant).await?.position;
     let mut found = Vec::new();
     let mut cursor = start;

@@ -17,7 +17,8 @@ impl PlatformQuery {
     async fn councils(&self, ctx: &Context<'_>) -> Result<Vec<PlatformCouncil>, ApiError> {
         let request = RequestContext::of(ctx)?;
         let mut councils: Vec<PlatformCouncil> = request
-            .reads()
+            .services
+            .directory
             .councils()
             .await?
             .into_iter()

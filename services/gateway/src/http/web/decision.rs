@@ -28,20 +28,15 @@ pub(crate) async fn decision(
     headers: HeaderMap,
 ) -> Response {
     serve_page(&state, &slug, &uri, &headers, async |request| {
-        render(&state, request, &slug, &id).await
+        render(request, &slug, &id).await
     })
     .await
 }
 
-async fn render(
-    state: &AppState,
-    request: &PageRequest,
-    slug: &str,
-    id: &str,
-) -> Result<Markup, ApiError> {
+async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {
     let not_found = || ApiError::NotFound(format!("no decision {id:?} the public may see"));
     let id = Uuid::parse_str(id).map_err(|_| not_found())?;
-    let reads = state.services.reads_for(VIEWER);
+    let reads = &request.reads;
     let decision = reads
         .decision(request.tenant, VIEWER, DecisionId::from_uuid(id))
         .await?

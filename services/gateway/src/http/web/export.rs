@@ -21,7 +21,8 @@ use super::{VIEWER, error_page, tag};
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
 use crate::http::AppState;
-use crate::http::graphql::tenant;
+use crate::http::graphql::council_scope;
+use civic_runtime::Runtime;
 
 /// A feed or download request under way.
 pub(crate) struct ExportRequest {
@@ -60,10 +61,15 @@ pub(crate) async fn begin_export(
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Result<ExportRequest, Response> {
-    let tenant = tenant(state, slug).await.map_err(error_page)?;
+    let scope = council_scope(state, slug).await.map_err(error_page)?;
+    let tenant = scope.tenant;
     let base = site_base(uri, headers).map_err(error_page)?;
     let services = &state.services;
-    let position = match services.reads_for(VIEWER).read_position(tenant).await {
+    let position = match services
+        .reads_in(&scope.runtime, VIEWER)
+        .read_position(tenant)
+        .await
+    {
         Ok(position) => position,
         Err(error) => {
             tracing::warn!(%error, "a feed or download could not read the council's position");
@@ -82,7 +88,7 @@ pub(crate) async fn begin_export(
         format!("\"e-{hex}\"")
     });
     let last_modified = match position {
-        Some(position) => last_recorded(state, tenant, position.checkpoint).await,
+        Some(position) => last_recorded(&scope.runtime, tenant, position.checkpoint).await,
         None => None,
     };
     let request = ExportRequest {
@@ -120,18 +126,12 @@ fn unchanged(headers: &HeaderMap, etag: &str, last_modified: Option<DateTime<Utc
 /// change to what the feed and the downloads show is an event, so they last changed then at
 /// the latest. `None` before the first event, or when the log cannot be read (logged).
 async fn last_recorded(
-    state: &AppState,
+    runtime: &Runtime,
     tenant: TenantId,
     checkpoint: u64,
 ) -> Option<DateTime<Utc>> {
     let after = checkpoint.checked_sub(1)?;
-    match state
-        .services
-        .runtime
-        .store()
-        .read_log(tenant, after, 1)
-        .await
-    {
+    match runtime.store().read_log(tenant, after, 1).await {
         Ok(events) => events
             .into_iter()
             .find(|event| event.position == checkpoint)
@@ -201,7 +201,7 @@ pub(crate) async fn public_decisions(
     limit: Option<usize>,
 ) -> Result<Vec<DecisionView>, ApiError> {
     let services = &state.services;
-    let reads = services.reads_for(VIEWER);
+    let reads = services.reads(tenant, VIEWER).await?;
     let filter = DecisionFilterInput::default().to_filter(services.today())?;
     let mut decisions = Vec::new();
     let mut after = None;

@@ -61,7 +61,8 @@ async fn render(
 ) -> Result<Vec<u8>, ApiError> {
     let council = state
         .services
-        .reads_for(VIEWER)
+        .reads(request.tenant, VIEWER)
+        .await?
         .council(request.tenant)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;

@@ -86,7 +86,7 @@ async fn render(
     query: PlanQuery,
 ) -> Result<Markup, ApiError> {
     let services = &state.services;
-    let reads = services.reads_for(VIEWER);
+    let reads = &request.reads;
     let asked = parse_from(query.from.as_deref())?;
     let from = asked.unwrap_or_else(|| services.today());
     let after_given = query.after.is_some();

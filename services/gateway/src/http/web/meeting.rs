@@ -46,7 +46,7 @@ async fn render(
 ) -> Result<Markup, ApiError> {
     let not_found = || ApiError::NotFound(format!("no meeting {id:?}"));
     let id = MeetingId::from_uuid(Uuid::parse_str(id).map_err(|_| not_found())?);
-    let reads = state.services.reads_for(VIEWER);
+    let reads = &request.reads;
     let meeting = reads
         .meeting(request.tenant, VIEWER, id)
         .await?
@@ -142,8 +142,8 @@ async fn decisions_taken(
             .clamp(1, civic_projections::query::MAX_PAGE),
         after: None,
     };
-    let decisions = services
-        .reads_for(VIEWER)
+    let decisions = request
+        .reads
         .decisions(request.tenant, VIEWER, &filter, &page, Detail::Summary)
         .await?;
     let mut taken = Taken::new();

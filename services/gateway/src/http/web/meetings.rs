@@ -58,7 +58,7 @@ async fn render(
     query: MeetingsQuery,
 ) -> Result<Markup, ApiError> {
     let services = &state.services;
-    let reads = services.reads_for(VIEWER);
+    let reads = &request.reads;
     let after_given = query.after.is_some();
     let page_asked = page_request(&services.limits, None, query.after)?;
     let council = reads

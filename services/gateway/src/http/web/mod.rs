@@ -36,12 +36,12 @@ use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;
 use chrono::NaiveDate;
 use civic_eventstore::TenantId;
-use civic_projections::Viewer;
+use civic_projections::{ReadModels, Viewer};
 use maud::{DOCTYPE, Markup, html};
 
 use super::AppState;
 use super::assets::{GOVUK_STYLES, govuk_asset_url};
-use super::graphql::tenant;
+use super::graphql::council_scope;
 use crate::error::ApiError;
 
 /// The reads of every page: the public's.
@@ -52,10 +52,14 @@ const VIEWER: Viewer = Viewer::Public;
 const POLICY: &str = "default-src 'none'; style-src 'self'; base-uri 'none'; \
                       form-action 'self'; frame-ancestors 'none'";
 
-/// A page request under way: the council, and the page's tag if its position could be read.
+/// A page request under way: the council, its reads, and the page's tag if its position could
+/// be read.
 pub(crate) struct PageRequest {
     /// The council of the slug.
     pub tenant: TenantId,
+    /// The read models the public's reads of the council are answered from (its database's, or
+    /// a read replica's: [`crate::Services::reads_in`]).
+    pub reads: ReadModels,
     /// The page's `ETag` ([`tag::page_tag`]); `None` when the position could not be read (the
     /// page is then served untagged rather than not at all).
     pub etag: Option<String>,
@@ -69,9 +73,11 @@ async fn begin(
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Result<PageRequest, Response> {
-    let tenant = tenant(state, slug).await.map_err(error_page)?;
+    let scope = council_scope(state, slug).await.map_err(error_page)?;
+    let tenant = scope.tenant;
     let services = &state.services;
-    let position = match services.reads_for(VIEWER).read_position(tenant).await {
+    let reads = services.reads_in(&scope.runtime, VIEWER).clone();
+    let position = match reads.read_position(tenant).await {
         Ok(position) => position,
         Err(error) => {
             tracing::warn!(%error, "a register page could not read the council's position");
@@ -84,7 +90,11 @@ async fn begin(
     {
         return Err(tag::not_modified(etag));
     }
-    Ok(PageRequest { tenant, etag })
+    Ok(PageRequest {
+        tenant,
+        reads,
+        etag,
+    })
 }
 
 /// Answers a page of the council `slug`: the council and the page's tag first ([`begin`]: its

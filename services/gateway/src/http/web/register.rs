@@ -68,7 +68,7 @@ async fn render(
     query: RegisterQuery,
 ) -> Result<Markup, ApiError> {
     let services = &state.services;
-    let reads = services.reads_for(VIEWER);
+    let reads = &request.reads;
     let search = query
         .q
         .as_deref()

@@ -22,13 +22,13 @@ pub(crate) async fn strategies(
     headers: HeaderMap,
 ) -> Response {
     serve_page(&state, &slug, &uri, &headers, async |request| {
-        render(&state, request, &slug).await
+        render(request, &slug).await
     })
     .await
 }
 
-async fn render(state: &AppState, request: &PageRequest, slug: &str) -> Result<Markup, ApiError> {
-    let reads = state.services.reads_for(VIEWER);
+async fn render(request: &PageRequest, slug: &str) -> Result<Markup, ApiError> {
+    let reads = &request.reads;
     let council = reads
         .council(request.tenant)
         .await?

@@ -27,7 +27,7 @@ pub(crate) async fn strategy(
     headers: HeaderMap,
 ) -> Response {
     serve_page(&state, &slug, &uri, &headers, async |request| {
-        render(&state, request, &slug, &id).await
+        render(request, &slug, &id).await
     })
     .await
 }
@@ -35,15 +35,10 @@ pub(crate) async fn strategy(
 /// The public decisions the document links, by id.
 type Linked = HashMap<DecisionId, DecisionView>;
 
-async fn render(
-    state: &AppState,
-    request: &PageRequest,
-    slug: &str,
-    id: &str,
-) -> Result<Markup, ApiError> {
+async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {
     let not_found = || ApiError::NotFound(format!("no strategy document {id:?}"));
     let id = StrategyDocumentId::from_uuid(Uuid::parse_str(id).map_err(|_| not_found())?);
-    let reads = state.services.reads_for(VIEWER);
+    let reads = &request.reads;
     let document = reads
         .strategy_document(request.tenant, VIEWER, id)
         .await?
