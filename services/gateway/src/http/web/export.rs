@@ -33,6 +33,9 @@ pub(crate) struct ExportRequest {
     pub etag: Option<String>,
     /// When the last event the read models reflect was recorded; `None` when unknown.
     pub last_modified: Option<DateTime<Utc>>,
+    /// The last position of the council's log the public read models reflect (read before the
+    /// records are); `None` when it could not be read, or before the first projection.
+    pub checkpoint: Option<u64>,
 }
 
 impl ExportRequest {
@@ -51,17 +54,46 @@ impl ExportRequest {
     }
 }
 
-/// Starts a feed or download of the council `slug`: its tenant (else the 404 page), the site's
-/// base address (else a 400 page), and its tag, read before the records are; a client that holds
-/// the answer gets 304 (`Err` is the answer to give).
+/// Why an export was not begun: an error (for the caller to answer in its own form: an HTML
+/// page, or JSON for the changes API), or a client that holds the answer already (the `304` to
+/// send).
+pub(crate) enum Refusal {
+    /// An unknown council (404) or a request without a valid host (400).
+    Error(ApiError),
+    /// The answer to give: `304 Not Modified` with the validators.
+    NotModified(Response),
+}
+
+/// Starts a feed or download of the council `slug`, answering errors with the HTML error page:
+/// see [`start_export`].
 pub(crate) async fn begin_export(
     state: &AppState,
     slug: &str,
     uri: &Uri,
     headers: &HeaderMap,
+    representation: &str,
 ) -> Result<ExportRequest, Response> {
-    let tenant = tenant(state, slug).await.map_err(error_page)?;
-    let base = site_base(uri, headers).map_err(error_page)?;
+    start_export(state, slug, uri, headers, representation)
+        .await
+        .map_err(|refusal| match refusal {
+            Refusal::Error(error) => error_page(error),
+            Refusal::NotModified(answer) => answer,
+        })
+}
+
+/// Starts an answer of the council `slug` that links absolutely: its tenant (else 404), the
+/// site's base address (else 400), and its tag, read before the records are; a client that
+/// holds the answer gets 304. `representation` names the answer's form (`atom`, `csv`, `json`,
+/// `changes`): one URL may answer several forms by `Accept`, each with its own tag.
+pub(crate) async fn start_export(
+    state: &AppState,
+    slug: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+    representation: &str,
+) -> Result<ExportRequest, Refusal> {
+    let tenant = tenant(state, slug).await.map_err(Refusal::Error)?;
+    let base = site_base(uri, headers).map_err(Refusal::Error)?;
     let services = &state.services;
     let position = match services.reads_for(VIEWER).read_position(tenant).await {
         Ok(position) => position,
@@ -77,6 +109,8 @@ pub(crate) async fn begin_export(
             .chain_update(page)
             .chain_update([0])
             .chain_update(&base)
+            .chain_update([0])
+            .chain_update(representation)
             .finalize();
         let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
         format!("\"e-{hex}\"")
@@ -90,11 +124,14 @@ pub(crate) async fn begin_export(
         base,
         etag,
         last_modified,
+        checkpoint: position.map(|position| position.checkpoint),
     };
     if let Some(etag) = &request.etag
         && unchanged(headers, etag, request.last_modified)
     {
-        return Err(request.validators(tag::not_modified(etag)));
+        return Err(Refusal::NotModified(
+            request.validators(tag::not_modified(etag)),
+        ));
     }
     Ok(request)
 }
