@@ -395,6 +395,60 @@ async fn a_withdrawn_decision_is_listed_with_its_marker(backend: Backend) {
     );
 }
 
+/// An erasure of personal data changes each record that held the values: each is listed again,
+/// flagged, without them.
+async fn an_erasure_lists_the_records_that_held_the_values(backend: Backend) {
+    let Some(app) = spawn(backend, "changes_erasure").await else {
+        return;
+    };
+    const EMAIL: &str = "Paultaylor@maidstone.gov.uk";
+    let before = changes(&app, "since=0").await;
+    let example = decision_titled(&app, EXAMPLE).await;
+    assert_eq!(
+        change(&before, &example)["record"]["record"]["contact"]["email"],
+        EMAIL
+    );
+    let next = before["next"].as_u64().unwrap();
+    let tenant = app.tenant("maidstone").await;
+    let dpo = civic_eventstore::Actor::parse("user:data-protection-officer").unwrap();
+    let erasure = app
+        .services
+        .runtime
+        .erase_personal_data(
+            &civic_runtime::Envelope::new(tenant, dpo, uuid::Uuid::now_v7()),
+            EMAIL,
+            civic_domain::values::Reason::parse("Request DP-2026-114").unwrap(),
+        )
+        .await
+        .unwrap();
+    let after = changes(&app, &format!("since={next}")).await;
+    let erased_at = erasure.executed.committed.last_position;
+    assert_eq!(after["next"], erased_at);
+    assert!(!listed(&after).is_empty());
+    for change in after["changes"].as_array().unwrap() {
+        assert_eq!(change["personal_data_erased"], true, "{change}");
+        assert_eq!(change["position"], erased_at);
+        assert!(
+            erasure
+                .records
+                .iter()
+                .any(|stream| stream.ends_with(change["id"].as_str().unwrap())),
+            "{change} is not among {:?}",
+            erasure.records
+        );
+    }
+    assert!(
+        !after
+            .to_string()
+            .to_lowercase()
+            .contains(&EMAIL.to_lowercase())
+    );
+    assert!(
+        change(&after, &example)["record"]["record"]["contact"]["email"].is_null(),
+        "{after}"
+    );
+}
+
 async fn an_unchanged_poll_is_304(backend: Backend) {
     let Some(app) = spawn(backend, "changes_304").await else {
         return;
@@ -575,6 +629,7 @@ both_backends!(
     a_poll_after_a_write_lists_only_what_changed,
     pages_continue_from_next_until_none_is_left,
     a_withdrawn_decision_is_listed_with_its_marker,
+    an_erasure_lists_the_records_that_held_the_values,
     an_unchanged_poll_is_304,
     a_bad_since_is_400_and_an_unknown_council_404,
     the_register_and_a_decision_answer_by_accept,
