@@ -12,6 +12,7 @@ use std::collections::HashMap;
 use chrono::{DateTime, Utc};
 use civic_domain::StreamId;
 use civic_domain::stream::StreamKind;
+use civic_domain::values::{DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
 use civic_eventstore::{EventStore as _, RecordedEvent, TenantId};
 use serde::Deserialize;
 
@@ -29,13 +30,13 @@ pub(crate) const SCAN: u64 = 10_000;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum RecordRef {
     /// A decision.
-    Decision(civic_domain::values::DecisionId),
+    Decision(DecisionId),
     /// An entry of the forward plan.
-    ForwardPlanEntry(civic_domain::values::ForwardPlanEntryId),
+    ForwardPlanEntry(ForwardPlanEntryId),
     /// A strategy document.
-    StrategyDocument(civic_domain::values::StrategyDocumentId),
+    StrategyDocument(StrategyDocumentId),
     /// A meeting.
-    Meeting(civic_domain::values::MeetingId),
+    Meeting(MeetingId),
 }
 
 impl RecordRef {
@@ -200,12 +201,10 @@ mod tests {
     #[test]
     fn a_stream_names_its_record_and_the_council_none() {
         let id = Uuid::from_u128(5);
-        let decision = StreamId::decision(civic_domain::values::DecisionId::from_uuid(id));
+        let decision = StreamId::decision(DecisionId::from_uuid(id));
         assert_eq!(
             RecordRef::of_stream(decision.as_str()),
-            Some(RecordRef::Decision(
-                civic_domain::values::DecisionId::from_uuid(id)
-            ))
+            Some(RecordRef::Decision(DecisionId::from_uuid(id)))
         );
         assert_eq!(RecordRef::of_stream("council"), None);
         assert_eq!(RecordRef::of_stream("not a stream"), None);

@@ -19,8 +19,10 @@ use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use chrono::{DateTime, SecondsFormat, Utc};
 use civic_domain::decision::DecisionStatus;
+use civic_domain::values::{DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
 use civic_eventstore::EventStore as _;
 use civic_projections::views::ForwardPlanStatusView;
+use civic_projections::{DecisionView, ForwardPlanView, MeetingView, StrategyDocumentView};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use uuid::Uuid;
@@ -230,11 +232,10 @@ async fn answer(
 
 /// The public views of the records a stretch changed, read by kind, one read each.
 struct PublicViews {
-    decisions: HashMap<civic_domain::values::DecisionId, civic_projections::DecisionView>,
-    entries: HashMap<civic_domain::values::ForwardPlanEntryId, civic_projections::ForwardPlanView>,
-    strategies:
-        HashMap<civic_domain::values::StrategyDocumentId, civic_projections::StrategyDocumentView>,
-    meetings: HashMap<civic_domain::values::MeetingId, civic_projections::MeetingView>,
+    decisions: HashMap<DecisionId, DecisionView>,
+    entries: HashMap<ForwardPlanEntryId, ForwardPlanView>,
+    strategies: HashMap<StrategyDocumentId, StrategyDocumentView>,
+    meetings: HashMap<MeetingId, MeetingView>,
 }
 
 impl PublicViews {
