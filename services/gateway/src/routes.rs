@@ -15,6 +15,7 @@ use crate::http::health::{healthz, readyz};
 use crate::http::home::{home, readme};
 use crate::http::log;
 use crate::http::trace::trace_request;
+use crate::http::web::changes::changes;
 use crate::http::web::decision::decision;
 use crate::http::web::downloads::{decisions_csv, decisions_json};
 use crate::http::web::feed::feed;
@@ -35,13 +36,14 @@ use crate::settings::HttpSettings;
 /// | `/README.md` | GET | the README of this build, as text |
 /// | `/graphql` | GET, POST | the platform schema (GraphiQL for a browser) |
 /// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser; subscriptions on a WebSocket upgrade) |
-/// | `/councils/{slug}` | GET | the council's public register of decisions, HTML ([`crate::http::web`]) |
-/// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML |
+/// | `/councils/{slug}` | GET | the council's public register of decisions, HTML ([`crate::http::web`]); JSON or Atom by `Accept` |
+/// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML; JSON by `Accept` |
 /// | `/councils/{slug}/forward-plan?from=&after=` | GET | the forward plan's public page, HTML |
 /// | `/councils/{slug}/meetings`, `/councils/{slug}/meetings/{id}` | GET | meetings' public pages, HTML |
 /// | `/councils/{slug}/strategies`, `/councils/{slug}/strategies/{id}` | GET | strategy documents' public pages, HTML |
 /// | `/councils/{slug}/feed.atom` | GET | the newest decisions, an Atom feed |
 /// | `/councils/{slug}/decisions.csv`, `.json` | GET | every public decision, CSV or JSON |
+/// | `/councils/{slug}/changes?since=&limit=` | GET | the public records changed after a log position or time, JSON (the sync API) |
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
 /// | `/assets/govuk/{file}` | GET | the register pages' GOV.UK Design System styles, embedded |
 /// | `/healthz` | GET | the process is up |
@@ -77,6 +79,7 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/councils/{slug}/feed.atom", get(feed))
         .route("/councils/{slug}/decisions.csv", get(decisions_csv))
         .route("/councils/{slug}/decisions.json", get(decisions_json))
+        .route("/councils/{slug}/changes", get(changes))
         .route("/assets/graphiql/{file}", get(graphiql_asset))
         .route("/assets/govuk/{file}", get(govuk_asset))
         .route("/healthz", get(healthz))

@@ -1,5 +1,6 @@
-//! Content negotiation of GraphQL over HTTP: which media type the response is sent as, and
-//! whether a browser asked for the GraphiQL page.
+//! Content negotiation: which media type a GraphQL response is sent as, whether a browser asked
+//! for the GraphiQL page, and which form of a public page ([`preferred`]: HTML, JSON or Atom) a
+//! client asks for.
 
 use axum::http::HeaderMap;
 use axum::http::header::ACCEPT;
@@ -85,6 +86,43 @@ pub fn wants_html(headers: &HeaderMap) -> bool {
         .is_some_and(|accept| ranges(accept).any(|(media, q)| media == "text/html" && q > 0.0))
 }
 
+/// The form of a resource the client prefers among `default` and `others` (media types, lower
+/// case), by its `Accept` header as RFC 9110 12.5.1 weighs it: each offer takes the weight of the
+/// most specific range that matches it (`text/html`, then `text/*`, then `*/*`); the highest
+/// weight above zero wins, an earlier offer on a tie. `default` is answered when the header is
+/// missing or unreadable, or accepts none of the offers: a page is better than a 406.
+pub fn preferred<'a>(headers: &HeaderMap, default: &'a str, others: &[&'a str]) -> &'a str {
+    let Some(accept) = headers.get(ACCEPT).and_then(|accept| accept.to_str().ok()) else {
+        return default;
+    };
+    let weight = |offer: &str| {
+        let kind = offer.split('/').next().unwrap_or_default();
+        ranges(accept)
+            .filter_map(|(range, q)| {
+                let specificity = if range == offer {
+                    3
+                } else if range.strip_suffix("/*") == Some(kind) {
+                    2
+                } else if range == "*/*" {
+                    1
+                } else {
+                    return None;
+                };
+                Some((specificity, q))
+            })
+            .max_by_key(|(specificity, _)| *specificity)
+            .map_or(0.0, |(_, q)| q)
+    };
+    let mut best = (default, weight(default));
+    for &offer in others {
+        let q = weight(offer);
+        if q > best.1 {
+            best = (offer, q);
+        }
+    }
+    if best.1 > 0.0 { best.0 } else { default }
+}
+
 #[cfg(test)]
 mod tests {
     use axum::http::HeaderValue;
@@ -120,6 +158,39 @@ mod tests {
     fn a_client_accepting_neither_json_type_is_not_served() {
         assert_eq!(negotiate(&accept("text/plain")), None);
         assert_eq!(negotiate(&accept("application/json;q=0")), None);
+    }
+
+    #[test]
+    fn a_page_is_html_unless_the_client_prefers_another_form() {
+        let page = |value: &str| {
+            preferred(
+                &accept(value),
+                "text/html",
+                &["application/json", "application/atom+xml"],
+            )
+        };
+        assert_eq!(
+            preferred(&HeaderMap::new(), "text/html", &["application/json"]),
+            "text/html"
+        );
+        assert_eq!(
+            page("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"),
+            "text/html"
+        );
+        assert_eq!(page("*/*"), "text/html");
+        assert_eq!(page("application/json"), "application/json");
+        assert_eq!(page("Application/JSON; charset=utf-8"), "application/json");
+        assert_eq!(
+            page("application/json;q=0.5, application/atom+xml"),
+            "application/atom+xml"
+        );
+        assert_eq!(page("application/*, text/html;q=0.1"), "application/json");
+        assert_eq!(
+            page("text/html;q=0, application/json;q=0.1"),
+            "application/json"
+        );
+        assert_eq!(page("image/png"), "text/html");
+        assert_eq!(page("application/json;q=0"), "text/html");
     }
 
     #[test]

@@ -5,6 +5,9 @@
 //! A withheld field shows its notice in place ("Withheld as exempt information under …"): the
 //! public view holds no withheld value to show, only the notice. A decision the public may not
 //! see (a draft) is not told apart from one that does not exist: both are 404.
+//!
+//! A client that asks for `application/json` (`Accept`) gets the decision's public record as
+//! JSON instead, as the changes API gives it.
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
@@ -16,9 +19,15 @@ use civic_projections::views::{DecisionView, DocumentView, RecordView, WardsAffe
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page, yes_no};
+use super::export::start_export;
+use super::public_json::{json_answer, json_error, record_json, refused};
+use super::{
+    Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, long_date, negotiated, page, serve_page,
+    yes_no,
+};
 use crate::error::ApiError;
 use crate::http::AppState;
+use crate::http::media::preferred;
 
 /// `GET /councils/{slug}/decisions/{id}`.
 pub(crate) async fn decision(
@@ -27,10 +36,46 @@ pub(crate) async fn decision(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
-        render(request, &slug, &id).await
-    })
-    .await
+    let answer = match preferred(&headers, HTML, &[JSON]) {
+        JSON => decision_json(&state, &slug, &id, &uri, &headers).await,
+        _ => {
+            serve_page(&state, &slug, &uri, &headers, async |request| {
+                render(request, &slug, &id).await
+            })
+            .await
+        }
+    };
+    negotiated(answer)
+}
+
+/// The decision as JSON, for a client that asks for `application/json`: its public record, the
+/// same object as a record of the changes API ([`super::public_json::record_json`]); a draft
+/// or an unknown decision is a JSON 404.
+async fn decision_json(
+    state: &AppState,
+    slug: &str,
+    id: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
+    let request = match start_export(state, slug, uri, headers, "decision").await {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    let not_found = || ApiError::NotFound(format!("no decision {id:?} the public may see"));
+    let record = async {
+        let id = Uuid::parse_str(id).map_err(|_| not_found())?;
+        let decision = request
+            .reads
+            .decision(request.tenant, VIEWER, DecisionId::from_uuid(id))
+            .await?
+            .ok_or_else(not_found)?;
+        record_json(&decision)
+    };
+    match record.await {
+        Ok(record) => json_answer(&request, &record),
+        Err(error) => json_error(error),
+    }
 }
 
 async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {

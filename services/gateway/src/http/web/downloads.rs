@@ -129,7 +129,15 @@ pub(crate) async fn decisions_csv(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    download(&state, &slug, &uri, &headers, Format::Csv).await
+    download(
+        &state,
+        &slug,
+        &uri,
+        &headers,
+        Format::Csv,
+        Disposition::Attachment,
+    )
+    .await
 }
 
 /// `GET /councils/{slug}/decisions.json`: an array of objects.
@@ -139,7 +147,26 @@ pub(crate) async fn decisions_json(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    download(&state, &slug, &uri, &headers, Format::Json).await
+    download(
+        &state,
+        &slug,
+        &uri,
+        &headers,
+        Format::Json,
+        Disposition::Attachment,
+    )
+    .await
+}
+
+/// The JSON of `decisions.json`, shown rather than saved: the register's answer to a client that
+/// asks for `application/json` ([`super::register`]).
+pub(crate) async fn decisions_json_shown(
+    state: &AppState,
+    slug: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
+    download(state, slug, uri, headers, Format::Json, Disposition::Inline).await
 }
 
 #[derive(Clone, Copy)]
@@ -148,14 +175,27 @@ enum Format {
     Json,
 }
 
+/// Whether the answer is a file to save (`Content-Disposition: attachment`, the download
+/// links) or the resource itself (the register asked for JSON).
+#[derive(Clone, Copy)]
+enum Disposition {
+    Attachment,
+    Inline,
+}
+
 async fn download(
     state: &AppState,
     slug: &str,
     uri: &Uri,
     headers: &HeaderMap,
     format: Format,
+    disposition: Disposition,
 ) -> Response {
-    let request = match begin_export(state, slug, uri, headers).await {
+    let representation = match format {
+        Format::Csv => "csv",
+        Format::Json => "json",
+    };
+    let request = match begin_export(state, slug, uri, headers, representation).await {
         Ok(request) => request,
         Err(answer) => return answer,
     };
@@ -173,9 +213,11 @@ async fn download(
             headers.insert(CONTENT_TYPE, HeaderValue::from_static(kind));
             // The slug is checked ([`crate::http::graphql::tenant`]): letters, digits and
             // hyphens, nothing to quote.
-            if let Ok(value) = HeaderValue::from_str(&format!(
-                "attachment; filename=\"{slug}-decisions.{extension}\""
-            )) {
+            if let Disposition::Attachment = disposition
+                && let Ok(value) = HeaderValue::from_str(&format!(
+                    "attachment; filename=\"{slug}-decisions.{extension}\""
+                ))
+            {
                 headers.insert(CONTENT_DISPOSITION, value);
             }
             headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));

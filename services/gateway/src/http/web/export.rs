@@ -22,18 +22,28 @@ use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
 use crate::http::AppState;
 use crate::http::graphql::council_scope;
+use civic_projections::ReadModels;
 use civic_runtime::Runtime;
+use std::sync::Arc;
 
 /// A feed or download request under way.
 pub(crate) struct ExportRequest {
     /// The council of the slug.
     pub tenant: TenantId,
+    /// The runtime of the council's database, for its log.
+    pub runtime: Arc<Runtime>,
+    /// The read models the public's reads of the council are answered from (its database's, or
+    /// a read replica's: [`crate::Services::reads_in`]).
+    pub reads: ReadModels,
     /// The site's address as the client named it (`http://host:port`), for absolute links.
     pub base: String,
     /// The answer's `ETag`; `None` when the council's position could not be read.
     pub etag: Option<String>,
     /// When the last event the read models reflect was recorded; `None` when unknown.
     pub last_modified: Option<DateTime<Utc>>,
+    /// The last position of the council's log the public read models reflect (read before the
+    /// records are); `None` when it could not be read, or before the first projection.
+    pub checkpoint: Option<u64>,
 }
 
 impl ExportRequest {
@@ -52,24 +62,50 @@ impl ExportRequest {
     }
 }
 
-/// Starts a feed or download of the council `slug`: its tenant (else the 404 page), the site's
-/// base address (else a 400 page), and its tag, read before the records are; a client that holds
-/// the answer gets 304 (`Err` is the answer to give).
+/// Why an export was not begun: an error (for the caller to answer in its own form: an HTML
+/// page, or JSON for the changes API), or a client that holds the answer already (the `304` to
+/// send).
+pub(crate) enum Refusal {
+    /// An unknown council (404) or a request without a valid host (400).
+    Error(ApiError),
+    /// The answer to give: `304 Not Modified` with the validators.
+    NotModified(Response),
+}
+
+/// Starts a feed or download of the council `slug`, answering errors with the HTML error page:
+/// see [`start_export`].
 pub(crate) async fn begin_export(
     state: &AppState,
     slug: &str,
     uri: &Uri,
     headers: &HeaderMap,
+    representation: &str,
 ) -> Result<ExportRequest, Response> {
-    let scope = council_scope(state, slug).await.map_err(error_page)?;
-    let tenant = scope.tenant;
-    let base = site_base(uri, headers).map_err(error_page)?;
-    let services = &state.services;
-    let position = match services
-        .reads_in(&scope.runtime, VIEWER)
-        .read_position(tenant)
+    start_export(state, slug, uri, headers, representation)
         .await
-    {
+        .map_err(|refusal| match refusal {
+            Refusal::Error(error) => error_page(error),
+            Refusal::NotModified(answer) => answer,
+        })
+}
+
+/// Starts an answer of the council `slug` that links absolutely: its tenant (else 404), the
+/// site's base address (else 400), and its tag, read before the records are; a client that
+/// holds the answer gets 304. `representation` names the answer's form (`atom`, `csv`, `json`,
+/// `changes`): one URL may answer several forms by `Accept`, each with its own tag.
+pub(crate) async fn start_export(
+    state: &AppState,
+    slug: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+    representation: &str,
+) -> Result<ExportRequest, Refusal> {
+    let scope = council_scope(state, slug).await.map_err(Refusal::Error)?;
+    let tenant = scope.tenant;
+    let base = site_base(uri, headers).map_err(Refusal::Error)?;
+    let services = &state.services;
+    let reads = services.reads_in(&scope.runtime, VIEWER).clone();
+    let position = match reads.read_position(tenant).await {
         Ok(position) => position,
         Err(error) => {
             tracing::warn!(%error, "a feed or download could not read the council's position");
@@ -83,6 +119,8 @@ pub(crate) async fn begin_export(
             .chain_update(page)
             .chain_update([0])
             .chain_update(&base)
+            .chain_update([0])
+            .chain_update(representation)
             .finalize();
         let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
         format!("\"e-{hex}\"")
@@ -93,14 +131,19 @@ pub(crate) async fn begin_export(
     };
     let request = ExportRequest {
         tenant,
+        runtime: scope.runtime,
+        reads,
         base,
         etag,
         last_modified,
+        checkpoint: position.map(|position| position.checkpoint),
     };
     if let Some(etag) = &request.etag
         && unchanged(headers, etag, request.last_modified)
     {
-        return Err(request.validators(tag::not_modified(etag)));
+        return Err(Refusal::NotModified(
+            request.validators(tag::not_modified(etag)),
+        ));
     }
     Ok(request)
 }

@@ -34,11 +34,17 @@ pub(crate) async fn feed(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let request = match begin_export(&state, &slug, &uri, &headers).await {
+    atom(&state, &slug, &uri, &headers).await
+}
+
+/// The feed of the council `slug`, at `uri`: also the register's answer to a client that
+/// asks for Atom ([`super::register`]).
+pub(crate) async fn atom(state: &AppState, slug: &str, uri: &Uri, headers: &HeaderMap) -> Response {
+    let request = match begin_export(state, slug, uri, headers, "atom").await {
         Ok(request) => request,
         Err(answer) => return answer,
     };
-    match render(&state, &request, &slug).await {
+    match render(state, &request, slug).await {
         Ok(xml) => {
             let mut response = (StatusCode::OK, xml).into_response();
             let headers = response.headers_mut();

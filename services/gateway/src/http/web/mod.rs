@@ -12,12 +12,20 @@
 //! - [`tag`]: `ETag` and `304 Not Modified` from the council's log position.
 //! - [`feed`]: `/councils/{slug}/feed.atom`, the newest decisions as an Atom feed.
 //! - [`downloads`]: `/councils/{slug}/decisions.csv` and `.json`, every public decision.
-//! - [`export`]: what the feed and the downloads share.
+//! - [`export`]: what the feed, the downloads and the changes API share.
+//! - [`changes`]: `/councils/{slug}/changes?since=`, the sync API for mirrors; [`changed`]: which
+//!   records a stretch of the log changed.
+//! - [`public_json`]: each record as JSON for the public, and the JSON answers and errors.
+//!
+//! `/councils/{slug}` and `/councils/{slug}/decisions/{id}` answer by `Accept` ([`negotiated`]):
+//! HTML, else JSON (and the register, Atom).
 //!
 //! Every page reads the read models as [`Viewer::Public`], through the same reads the GraphQL
 //! queries use, so a page shows exactly what an anonymous GraphQL query answers: drafts never,
 //! withheld values only as their notices. maud escapes every value it is given.
 
+pub(crate) mod changed;
+pub(crate) mod changes;
 pub(crate) mod decision;
 pub(crate) mod downloads;
 pub(crate) mod export;
@@ -27,12 +35,14 @@ pub(crate) mod meeting;
 pub(crate) mod meetings;
 pub(crate) mod nav;
 pub(crate) mod pages;
+pub(crate) mod public_json;
 pub(crate) mod register;
 pub(crate) mod strategies;
 pub(crate) mod strategy;
 pub(crate) mod tag;
 
-use axum::http::{HeaderMap, StatusCode, Uri};
+use axum::http::header::VARY;
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::Response;
 use chrono::NaiveDate;
 use civic_eventstore::TenantId;
@@ -127,6 +137,23 @@ fn finish(request: &PageRequest, page: Result<Markup, ApiError>) -> Response {
         }
         Err(error) => error_page(error),
     }
+}
+
+/// The forms a negotiated page answers in, by `Accept` ([`crate::http::media::preferred`]).
+pub(crate) const HTML: &str = "text/html";
+/// JSON: the register's `decisions.json`, a decision's public record.
+pub(crate) const JSON: &str = "application/json";
+/// Atom: the register's feed.
+pub(crate) const ATOM: &str = "application/atom+xml";
+
+/// `response`, an answer chosen by the request's `Accept` header, marked so (`Vary: Accept`):
+/// a cache keeps each form apart. Every answer of the path says so, the HTML page and its 304
+/// and error pages too.
+pub(crate) fn negotiated(mut response: Response) -> Response {
+    response
+        .headers_mut()
+        .append(VARY, HeaderValue::from_static("accept"));
+    response
 }
 
 /// A link in the breadcrumbs above a page's heading.

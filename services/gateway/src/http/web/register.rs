@@ -5,6 +5,10 @@
 //! The list is the GraphQL `decisions` query's, read the same way: the same filter (its text
 //! search, checked by [`DecisionFilterInput::to_filter`]), the same page size and cursors
 //! ([`page_request`]), the public's read models, summaries only.
+//!
+//! A client that asks for `application/json` (`Accept`) gets `decisions.json`'s JSON instead,
+//! and one that asks for `application/atom+xml` the feed: every public decision, or the newest,
+//! whatever `q=` and `after=` say (they page and search the HTML).
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -15,13 +19,19 @@ use civic_projections::views::{DecisionView, Detail};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use super::downloads::decisions_json_shown;
+use super::feed::atom;
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::{PageRequest, VIEWER, home_crumb, long_date, page_with_head, serve_page};
+use super::{
+    ATOM, HTML, JSON, PageRequest, VIEWER, home_crumb, long_date, negotiated, page_with_head,
+    serve_page,
+};
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
+use crate::http::media::preferred;
 
 /// How the register names its pages.
 const DECISIONS: pages::Names = pages::Names {
@@ -47,7 +57,23 @@ pub(crate) async fn register(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
+    let answer = match preferred(&headers, HTML, &[JSON, ATOM]) {
+        JSON => decisions_json_shown(&state, &slug, &uri, &headers).await,
+        ATOM => atom(&state, &slug, &uri, &headers).await,
+        _ => register_page(&state, &slug, query, &uri, &headers).await,
+    };
+    negotiated(answer)
+}
+
+/// The register as an HTML page.
+async fn register_page(
+    state: &AppState,
+    slug: &str,
+    query: Result<Query<RegisterQuery>, QueryRejection>,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
+    serve_page(state, slug, uri, headers, async |request| {
         // A query string we cannot read (a key given twice, bad percent-encoding) gets the HTML
         // error page, not axum's plain-text rejection.
         let Ok(Query(query)) = query else {
@@ -56,7 +82,7 @@ pub(crate) async fn register(
                 "The address of this search is not valid. Search again.",
             ));
         };
-        render(&state, request, &slug, query).await
+        render(state, request, slug, query).await
     })
     .await
 }

@@ -1,0 +1,122 @@
+//! The public register as JSON, for mirrors and scripts: each record as the public sees it, and
+//! the answers and errors of the JSON forms (the changes API, a decision asked for as JSON).
+//!
+//! A record's JSON is its public view as the read models hold it for the public
+//! ([`VIEWER`](super::VIEWER)): the view the pages render, so drafts never, a withheld value only as its
+//! notice (`record.withheld`), links only to decisions the public may see. Only the keys that
+//! say which stored copy it is (`tenant`, `audience`, `detail`) are left out.
+
+use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
+use axum::http::{HeaderValue, StatusCode};
+use axum::response::{IntoResponse, Response};
+use serde::Serialize;
+use serde_json::{Value, json};
+
+use super::export::{ExportRequest, Refusal};
+use crate::error::{ApiError, Code};
+
+/// Keys of a stored view that say which copy it is, not what the record holds.
+const STORAGE_KEYS: [&str; 3] = ["tenant", "audience", "detail"];
+
+/// `view` (a public view, as read for the public) as the JSON the public is given.
+pub(crate) fn record_json(view: &impl Serialize) -> Result<Value, ApiError> {
+    let mut value = serde_json::to_value(view).map_err(|error| {
+        ApiError::Internal(anyhow::Error::new(error).context("writing a record as JSON"))
+    })?;
+    if let Some(object) = value.as_object_mut() {
+        for key in STORAGE_KEYS {
+            object.remove(key);
+        }
+    }
+    Ok(value)
+}
+
+/// `value` as a `200` JSON answer with the request's validators (`ETag`, `Last-Modified`),
+/// revalidated on every use (`no-cache`).
+pub(crate) fn json_answer(request: &ExportRequest, value: &impl Serialize) -> Response {
+    match serde_json::to_vec(value) {
+        Ok(bytes) => {
+            let response = json_response(StatusCode::OK, bytes);
+            request.validators(response)
+        }
+        Err(error) => json_error(ApiError::Internal(
+            anyhow::Error::new(error).context("writing a JSON answer"),
+        )),
+    }
+}
+
+/// The answer to a refused start: the error as JSON, or the `304`.
+pub(crate) fn refused(refusal: Refusal) -> Response {
+    match refusal {
+        Refusal::Error(error) => json_error(error),
+        Refusal::NotModified(answer) => answer,
+    }
+}
+
+/// An error of the JSON forms: `{"error": {"code", "message"}}` (and `field`, for a bad
+/// argument), with the status it means: 404 for what does not exist or the public may not see,
+/// 400 for a bad argument, 503 for a failed read (logged, never shown).
+pub(crate) fn json_error(error: ApiError) -> Response {
+    let (status, body) = match &error {
+        ApiError::NotFound(message) => (
+            StatusCode::NOT_FOUND,
+            json!({"code": Code::NotFound.as_str(), "message": message}),
+        ),
+        ApiError::Invalid { field, message } => (
+            StatusCode::BAD_REQUEST,
+            json!({"code": Code::BadUserInput.as_str(), "field": field, "message": message}),
+        ),
+        _ => {
+            tracing::error!(
+                ?error,
+                "a JSON answer of the public register could not be read"
+            );
+            (
+                StatusCode::SERVICE_UNAVAILABLE,
+                json!({"code": Code::Internal.as_str(),
+                       "message": "The register cannot be read just now. Try again shortly."}),
+            )
+        }
+    };
+    let bytes = serde_json::to_vec(&json!({ "error": body })).unwrap_or_default();
+    json_response(status, bytes)
+}
+
+fn json_response(status: StatusCode, bytes: Vec<u8>) -> Response {
+    let mut response = (status, bytes).into_response();
+    let headers = response.headers_mut();
+    headers.insert(
+        CONTENT_TYPE,
+        HeaderValue::from_static("application/json; charset=utf-8"),
+    );
+    headers.insert(CACHE_CONTROL, HeaderValue::from_static("no-cache"));
+    headers.insert(X_CONTENT_TYPE_OPTIONS, HeaderValue::from_static("nosniff"));
+    response
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_record_leaves_out_only_which_stored_copy_it_is() {
+        let view = json!({"tenant": "t", "audience": "public", "detail": "full",
+                          "id": "d", "version": 3, "record": {"title": "Land"}});
+        assert_eq!(
+            record_json(&view).unwrap(),
+            json!({"id": "d", "version": 3, "record": {"title": "Land"}})
+        );
+    }
+
+    #[test]
+    fn a_bad_argument_is_400_with_its_field() {
+        let response = json_error(ApiError::invalid("since", "not a position"));
+        assert_eq!(response.status(), StatusCode::BAD_REQUEST);
+        assert_eq!(
+            response.headers()[CONTENT_TYPE],
+            "application/json; charset=utf-8"
+        );
+        let response = json_error(ApiError::NotFound("no council".into()));
+        assert_eq!(response.status(), StatusCode::NOT_FOUND);
+    }
+}
