@@ -16,7 +16,10 @@ use civic_projections::views::{DecisionView, DocumentView, RecordView, WardsAffe
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page, yes_no};
+use super::linked_data;
+use super::{
+    Crumb, PageRequest, VIEWER, home_crumb, long_date, page_with_head, serve_page, yes_no,
+};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -49,6 +52,7 @@ async fn render(
     let council = reads.council(request.tenant).await?.ok_or_else(not_found)?;
     let name = council.name.as_str();
     let base = format!("/councils/{slug}");
+    let path = format!("{base}/decisions/{}", decision.id.as_uuid());
     let record = &decision.record;
     let main = html! {
         h1 class="govuk-heading-l" {
@@ -116,9 +120,13 @@ async fn render(
             (optional_row(record, "Vote", DecisionField::Vote, record.vote.as_ref().map(vote)))
         }
         p class="govuk-body" {
+            a class="govuk-link" href=(format!("{path}/history")) { "History of this decision" }
+        }
+        p class="govuk-body" {
             a class="govuk-link" href=(base) { "All decisions of " (name) }
         }
     };
+    let head = linked_data::script(&linked_data::decision(&council, &decision, &path));
     let crumbs = [
         home_crumb(),
         Crumb {
@@ -126,7 +134,12 @@ async fn render(
             href: base.clone(),
         },
     ];
-    Ok(page(&format!("{} – {name}", record.title), &crumbs, main))
+    Ok(page_with_head(
+        &format!("{} – {name}", record.title),
+        &crumbs,
+        head,
+        main,
+    ))
 }
 
 /// One row of the summary list.

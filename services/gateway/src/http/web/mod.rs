@@ -8,21 +8,29 @@
 //! - [`meeting`]: `/councils/{slug}/meetings/{id}`, one meeting with its agenda and minutes.
 //! - [`strategies`]: `/councils/{slug}/strategies`, the council's strategy documents.
 //! - [`strategy`]: `/councils/{slug}/strategies/{id}`, one document: its versions and names.
+//! - [`history`]: `…/decisions/{id}/history` (and meetings', strategies'): a record's public
+//!   changes, oldest first.
+//! - [`linked_data`]: schema.org JSON-LD in the head of a decision's and a meeting's page.
 //! - [`nav`]: the links between a council's pages.
 //! - [`tag`]: `ETag` and `304 Not Modified` from the council's log position.
 //! - [`feed`]: `/councils/{slug}/feed.atom`, the newest decisions as an Atom feed.
 //! - [`downloads`]: `/councils/{slug}/decisions.csv` and `.json`, every public decision.
-//! - [`export`]: what the feed and the downloads share.
+//! - [`calendar`]: `/councils/{slug}/meetings.ics`, the meetings as an iCalendar.
+//! - [`export`]: what the feed, the downloads and the calendar share.
+//! - [`uk_time`]: clock times in the UK, for meetings' times and the history's.
 //!
 //! Every page reads the read models as [`Viewer::Public`], through the same reads the GraphQL
 //! queries use, so a page shows exactly what an anonymous GraphQL query answers: drafts never,
 //! withheld values only as their notices. maud escapes every value it is given.
 
+pub(crate) mod calendar;
 pub(crate) mod decision;
 pub(crate) mod downloads;
 pub(crate) mod export;
 pub(crate) mod feed;
 pub(crate) mod forward_plan;
+pub(crate) mod history;
+pub(crate) mod linked_data;
 pub(crate) mod meeting;
 pub(crate) mod meetings;
 pub(crate) mod nav;
@@ -31,6 +39,7 @@ pub(crate) mod register;
 pub(crate) mod strategies;
 pub(crate) mod strategy;
 pub(crate) mod tag;
+pub(crate) mod uk_time;
 
 use axum::http::{HeaderMap, StatusCode, Uri};
 use axum::response::Response;

@@ -83,6 +83,11 @@ async fn render(
             }
         }
         p class="govuk-body" {
+            a class="govuk-link" href=(format!("{}/{}/history", Section::Strategies.href(slug), document.id.as_uuid())) {
+                "History of this document"
+            }
+        }
+        p class="govuk-body" {
             a class="govuk-link" href=(Section::Strategies.href(slug)) { "All strategies of " (name) }
         }
     };
