@@ -11,19 +11,23 @@
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
+use chrono::NaiveDate;
+use civic_domain::decision::DecisionStatus;
 use civic_domain::values::{DecisionId, MeetingId, StrategyDocumentId};
 use civic_projections::views::history::{
     Historic, HistoryEntry, Reader, history, linked_over_time,
 };
 use civic_projections::views::{DecisionView, MeetingView, StrategyDocumentView};
 use maud::{Markup, html};
+use serde::Deserialize;
 use serde_json::Value;
 use uuid::Uuid;
 
+use super::decision::stage;
 use super::meetings::heading;
 use super::nav::{Section, council_nav};
 use super::uk_time::uk_reading;
-use super::{Crumb, PageRequest, VIEWER, home_crumb, page, serve_page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
 use crate::error::ApiError;
 use crate::graphql::query::as_of::RecordId;
 use crate::http::AppState;
@@ -245,8 +249,8 @@ fn changes(entry: &HistoryEntry) -> Markup {
                 @for change in &entry.changes {
                     tr class="govuk-table__row" {
                         th scope="row" class="govuk-table__header" { (field_name(&change.field)) }
-                        td class="govuk-table__cell" { (value(change.old.as_ref())) }
-                        td class="govuk-table__cell" { (value(change.new.as_ref())) }
+                        td class="govuk-table__cell" { (value(&change.field, change.old.as_ref())) }
+                        td class="govuk-table__cell" { (value(&change.field, change.new.as_ref())) }
                     }
                 }
             }
@@ -314,8 +318,14 @@ fn field_name(field: &str) -> String {
 }
 
 /// A value of the record: a list of several items (corrections, wards, documents) as a bulleted
-/// list, one item each; anything else as text ([`value_text`]).
-fn value(value: Option<&Value>) -> Markup {
+/// list, one item each; anything else as text ([`value_text`]). A decision's `status` reads as its
+/// page's stage ("In effect").
+fn value(field: &str, value: Option<&Value>) -> Markup {
+    if field == "status"
+        && let Some(status) = value.and_then(|v| DecisionStatus::deserialize(v).ok())
+    {
+        return html! { (stage(status)) };
+    }
     match value {
         Some(Value::Array(items)) if items.len() > 1 => html! {
             ul class="govuk-list govuk-list--bullet" {
@@ -326,9 +336,10 @@ fn value(value: Option<&Value>) -> Markup {
     }
 }
 
-/// A value of the record as text: text as it is, yes or no, numbers, lists joined; an object
-/// by its name or text where it has one, else its parts. Ids are left out (they mean nothing to
-/// a reader); absent or empty is "Not stated".
+/// A value of the record as text: text as it is (a day as GOV.UK writes it, a code such as
+/// `called_in` in words), yes or no, numbers, lists joined; an object by its name or text where
+/// it has one, else its parts. Ids are left out (they mean nothing to a reader); absent or empty
+/// is "Not stated".
 fn value_text(value: Option<&Value>) -> String {
     let mut parts = Vec::new();
     if let Some(value) = value {
@@ -349,8 +360,8 @@ fn describe(value: &Value, parts: &mut Vec<String>) {
         Value::Null => {}
         Value::Bool(yes) => parts.push(if *yes { "Yes" } else { "No" }.to_owned()),
         Value::Number(number) => parts.push(number.to_string()),
-        Value::String(text) if !text.is_empty() => parts.push(text.clone()),
-        Value::String(_) => {}
+        Value::String(text) if text.is_empty() => {}
+        Value::String(text) => parts.push(words(text)),
         Value::Array(items) => items.iter().for_each(|item| describe(item, parts)),
         Value::Object(fields) => {
             if let Some(name) = NAMING.iter().find_map(|key| fields.get(*key)) {
@@ -363,6 +374,23 @@ fn describe(value: &Value, parts: &mut Vec<String>) {
                 }
             }
         }
+    }
+}
+
+/// A text of the record as a reader reads it: a `YYYY-MM-DD` day as "19 June 2010", a code of
+/// lowercase words joined by underscores (`called_in`) as words ("Called in"), else as written.
+fn words(text: &str) -> String {
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return long_date(day);
+    }
+    let code = text.contains('_')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if code {
+        field_name(text)
+    } else {
+        text.to_owned()
     }
 }
 
@@ -399,7 +427,12 @@ mod tests {
             value_text(Some(
                 &json!([{"reason": "Late", "corrected_on": "2010-06-12"}])
             )),
-            "2010-06-12, Late"
+            "12 June 2010, Late"
+        );
+        assert_eq!(value_text(Some(&json!("called_in"))), "Called in");
+        assert_eq!(
+            value("status", Some(&json!("effective"))).into_string(),
+            "In effect"
         );
     }
 }
