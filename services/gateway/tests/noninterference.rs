@@ -4,8 +4,9 @@
 //! filter, search, paging and cursors, counts, single decisions, nodes, corrections, call-in.
 //!
 //! The two registers live in two databases with the same tenant, ids and clock, so any
-//! difference in an answer can only come from a withheld value. The same holds of the Atom feed
-//! and the CSV and JSON downloads, read over HTTP from a gateway on each database.
+//! difference in an answer can only come from a withheld value. The same holds of the Atom feed,
+//! the CSV and JSON downloads, and each decision's page (with its JSON-LD) and public history,
+//! read over HTTP from a gateway on each database.
 
 mod common;
 
@@ -309,6 +310,22 @@ async fn the_feed_and_downloads_are_the_same_whatever_is_withheld(backend: Backe
                 in_a.contains(&decision_id(case).as_uuid().to_string()),
                 "{path}: {case}"
             );
+        }
+    }
+    // Each decision's page (its JSON-LD in the head too) and its public history.
+    for case in 0..cases().len() {
+        let id = decision_id(case).as_uuid();
+        for path in [
+            format!("/councils/maidstone/decisions/{id}"),
+            format!("/councils/maidstone/decisions/{id}/history"),
+        ] {
+            let get = async |app: &common::TestApp| {
+                let response = app.client.get(app.url(&path)).send().await.unwrap();
+                assert_eq!(response.status(), 200, "{path}");
+                response.text().await.unwrap()
+            };
+            let (in_a, in_b) = (get(&app_a).await, get(&app_b).await);
+            assert_eq!(in_a, in_b, "{path}: {:?}", cases()[case]);
         }
     }
 }
