@@ -19,6 +19,7 @@ const NOTICE =
   'Withheld as exempt information under Local Government Act 1972, Schedule 12A, Part 1 paragraph 3';
 const MISSING = '00000000-0000-4000-8000-000000000000';
 const DECISION_PATH = /^\/councils\/maidstone\/decisions\/[0-9a-f-]{36}$/;
+const HISTORY_PATH = /^\/councils\/maidstone\/decisions\/[0-9a-f-]{36}\/history$/;
 const MEETING_PATH = /^\/councils\/maidstone\/meetings\/[0-9a-f-]{36}$/;
 
 let server;
@@ -101,6 +102,20 @@ async function walk(options, check) {
       assert.equal(await shown.innerText(), value, key);
     }
     await check(page, 'the example decision');
+
+    await page.getByRole('link', { name: 'History of this decision', exact: true }).click();
+    await page.waitForURL((url) => HISTORY_PATH.test(url.pathname));
+    assert.equal(
+      await page.title(),
+      `History of ${EXAMPLE} – Maidstone Borough Council – Civic Register`,
+    );
+    assert.match(
+      await page.getByRole('heading', { level: 1 }).innerText(),
+      new RegExp(`History of ${EXAMPLE}$`),
+    );
+    assert.ok(await page.getByRole('heading', { level: 2, name: 'Decision published' }).isVisible());
+    await check(page, "the example decision's history");
+    await page.goBack();
 
     await page.goBack();
     assert.equal(new URL(page.url()).pathname, '/councils/maidstone');

@@ -15,11 +15,13 @@ use crate::http::health::{healthz, readyz};
 use crate::http::home::{home, readme};
 use crate::http::log;
 use crate::http::trace::trace_request;
+use crate::http::web::calendar::meetings_calendar;
 use crate::http::web::changes::changes;
 use crate::http::web::decision::decision;
 use crate::http::web::downloads::{decisions_csv, decisions_json};
 use crate::http::web::feed::feed;
 use crate::http::web::forward_plan::forward_plan;
+use crate::http::web::history::{decision_history, meeting_history, strategy_history};
 use crate::http::web::meeting::meeting;
 use crate::http::web::meetings::meetings;
 use crate::http::web::register::register;
@@ -38,12 +40,14 @@ use crate::settings::HttpSettings;
 /// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser; subscriptions on a WebSocket upgrade) |
 /// | `/councils/{slug}` | GET | the council's public register of decisions, HTML ([`crate::http::web`]); JSON or Atom by `Accept` |
 /// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML; JSON by `Accept` |
+/// | `/councils/{slug}/{decisions,meetings,strategies}/{id}/history` | GET | a record's public history, HTML |
 /// | `/councils/{slug}/forward-plan?from=&after=` | GET | the forward plan's public page, HTML |
 /// | `/councils/{slug}/meetings`, `/councils/{slug}/meetings/{id}` | GET | meetings' public pages, HTML |
 /// | `/councils/{slug}/strategies`, `/councils/{slug}/strategies/{id}` | GET | strategy documents' public pages, HTML |
 /// | `/councils/{slug}/feed.atom` | GET | the newest decisions, an Atom feed |
 /// | `/councils/{slug}/decisions.csv`, `.json` | GET | every public decision, CSV or JSON |
 /// | `/councils/{slug}/changes?since=&limit=` | GET | the public records changed after a log position or time, JSON (the sync API) |
+/// | `/councils/{slug}/meetings.ics` | GET | the council's meetings, an iCalendar |
 /// | `/assets/graphiql/{file}` | GET | GraphiQL's scripts and styles, embedded in the binary |
 /// | `/assets/govuk/{file}` | GET | the register pages' GOV.UK Design System styles, embedded |
 /// | `/healthz` | GET | the process is up |
@@ -71,11 +75,24 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
         .route("/councils/{slug}/graphql", get(council).post(council))
         .route("/councils/{slug}", get(register))
         .route("/councils/{slug}/decisions/{id}", get(decision))
+        .route(
+            "/councils/{slug}/decisions/{id}/history",
+            get(decision_history),
+        )
         .route("/councils/{slug}/forward-plan", get(forward_plan))
         .route("/councils/{slug}/meetings", get(meetings))
         .route("/councils/{slug}/meetings/{id}", get(meeting))
+        .route(
+            "/councils/{slug}/meetings/{id}/history",
+            get(meeting_history),
+        )
+        .route("/councils/{slug}/meetings.ics", get(meetings_calendar))
         .route("/councils/{slug}/strategies", get(strategies))
         .route("/councils/{slug}/strategies/{id}", get(strategy))
+        .route(
+            "/councils/{slug}/strategies/{id}/history",
+            get(strategy_history),
+        )
         .route("/councils/{slug}/feed.atom", get(feed))
         .route("/councils/{slug}/decisions.csv", get(decisions_csv))
         .route("/councils/{slug}/decisions.json", get(decisions_json))

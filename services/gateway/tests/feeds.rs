@@ -2,7 +2,9 @@
 //! The demo council's Atom feed and its CSV and JSON downloads, read as a feed reader and a
 //! spreadsheet would read them (`feed-rs`, the `csv` crate, `serde_json`): they hold exactly the
 //! public decisions (anonymous GraphQL is the oracle), newest first, with links that resolve;
-//! never a draft, never exempt text; `ETag`/304; an unknown council is the 404 page.
+//! never a draft, never exempt text; `ETag`/304; an unknown council is the 404 page. The
+//! meetings calendar, read as a calendar app would read it (the `ical` crate's parser): every
+//! meeting, stable UIDs, UK times as UTC, cancellations, folded and escaped text.
 
 mod common;
 
@@ -506,7 +508,222 @@ async fn withheld_fields_appear_only_as_their_notices(backend: Backend) {
     assert_eq!(object["withheld"], "decision_maker key_decision");
 }
 
+/// The meetings as anonymous GraphQL answers them: (uuid, startTime, endTime, location).
+async fn public_meetings(app: &TestApp) -> Vec<Value> {
+    let answer = app
+        .post(
+            &TestApp::council("maidstone"),
+            None,
+            "{ meetings(first: 100) { totalCount edges { node { uuid date startTime endTime \
+             location status body { name } } } } }",
+            json!({}),
+        )
+        .await;
+    answer.body["data"]["meetings"]["edges"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}", answer.text))
+        .iter()
+        .map(|edge| edge["node"].clone())
+        .collect()
+}
+
+/// RFC 5545 3.3.11: a TEXT value as written, unescaped (the `ical` parser unfolds lines and
+/// splits properties, but leaves values as written).
+fn unescape(text: &str) -> String {
+    let mut out = String::new();
+    let mut chars = text.chars();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.next() {
+            Some('n' | 'N') => out.push('\n'),
+            Some(other) => out.push(other),
+            None => panic!("a lone backslash ends {text:?}"),
+        }
+    }
+    out
+}
+
+/// A parsed event's properties: name -> (parameters, value).
+type Properties = HashMap<String, (Vec<(String, Vec<String>)>, String)>;
+
+fn properties(event: &ical::parser::ical::component::IcalEvent) -> Properties {
+    event
+        .properties
+        .iter()
+        .map(|p| {
+            (
+                p.name.clone(),
+                (
+                    p.params.clone().unwrap_or_default(),
+                    p.value.clone().unwrap_or_default(),
+                ),
+            )
+        })
+        .collect()
+}
+
+/// Parses a calendar as a calendar app does: exactly one `VCALENDAR`.
+fn parse_calendar(text: &str) -> ical::parser::ical::component::IcalCalendar {
+    let mut calendars = ical::IcalParser::new(std::io::BufReader::new(text.as_bytes()));
+    let calendar = calendars.next().unwrap().unwrap();
+    assert!(calendars.next().is_none(), "one calendar");
+    calendar
+}
+
+async fn the_meetings_calendar_holds_every_meeting_as_a_calendar_app_reads_it(backend: Backend) {
+    let Some(app) = spawn(backend, "feeds_calendar").await else {
+        return;
+    };
+    // A meeting with no time, a place that needs escaping and folding, then cancelled.
+    let council = app
+        .post(
+            &TestApp::council("maidstone"),
+            None,
+            "{ council { bodies { bodyId name } } }",
+            json!({}),
+        )
+        .await;
+    let body = &council.body["data"]["council"]["bodies"][0];
+    let place = "Committee Room 1; Town Hall, High Street, Maidstone \\ Kent ME15 6JQ – \
+                 entrance by the side door, accessible by the ramp";
+    let key = uuid::Uuid::now_v7();
+    let recorded = app
+        .post(
+            &TestApp::council("maidstone"),
+            Some(&app.clerk("maidstone")),
+            "mutation($key: UUID!, $input: MeetingDetailsInput!) {
+               recordMeeting(idempotencyKey: $key, input: $input) { meeting { uuid } } }",
+            json!({"key": key, "input": {"bodyId": body["bodyId"], "bodyName": body["name"],
+                   "date": "2030-01-15", "location": place}}),
+        )
+        .await;
+    let added = recorded.body["data"]["recordMeeting"]["meeting"]["uuid"]
+        .as_str()
+        .unwrap_or_else(|| panic!("{}", recorded.text))
+        .to_owned();
+    let cancelled = app
+        .post(
+            &TestApp::council("maidstone"),
+            Some(&app.clerk("maidstone")),
+            "mutation($key: UUID!, $meeting: UUID!) {
+               cancelMeeting(idempotencyKey: $key, meetingId: $meeting,
+                 input: {reason: \"No business.\"}) { version } }",
+            json!({"key": uuid::Uuid::now_v7(), "meeting": added}),
+        )
+        .await;
+    assert!(cancelled.body["errors"].is_null(), "{}", cancelled.text);
+
+    let got = get(&app, "/councils/maidstone/meetings.ics").await;
+    assert_eq!(got.status, StatusCode::OK, "{}", got.text);
+    assert_eq!(got.headers[CONTENT_TYPE], "text/calendar; charset=utf-8");
+    // Every content line ends CRLF and is at most 75 octets (RFC 5545 3.1).
+    assert!(got.text.ends_with("\r\n"));
+    for line in got.text.trim_end_matches("\r\n").split("\r\n") {
+        assert!(!line.contains('\n'), "a bare line feed in {line:?}");
+        assert!(line.len() <= 75, "{line:?} is {} octets", line.len());
+    }
+    let calendar = parse_calendar(&got.text);
+    let top: HashMap<String, String> = calendar
+        .properties
+        .iter()
+        .map(|p| (p.name.clone(), p.value.clone().unwrap_or_default()))
+        .collect();
+    assert_eq!(top["VERSION"], "2.0");
+    assert!(top.contains_key("PRODID"));
+
+    let meetings = public_meetings(&app).await;
+    assert_eq!(calendar.events.len(), meetings.len(), "{}", got.text);
+    let events: HashMap<String, Properties> = calendar
+        .events
+        .iter()
+        .map(properties)
+        .map(|p| (p["UID"].1.clone(), p))
+        .collect();
+    for meeting in &meetings {
+        let uuid = meeting["uuid"].as_str().unwrap();
+        let event = &events[uuid];
+        assert_eq!(
+            unescape(&event["SUMMARY"].1),
+            meeting["body"]["name"].as_str().unwrap()
+        );
+        assert_eq!(
+            event["URL"].1,
+            app.url(&format!("/councils/maidstone/meetings/{uuid}"))
+        );
+        assert!(event.contains_key("DTSTAMP"));
+        if let Some(location) = meeting["location"].as_str() {
+            assert_eq!(unescape(&event["LOCATION"].1), location);
+        }
+    }
+    // The demo's Cabinet, 18:30 on 9 June 2010 in London: 17:30 UTC (BST).
+    let cabinet = meetings.iter().find(|m| m["date"] == "2010-06-09").unwrap();
+    let event = &events[cabinet["uuid"].as_str().unwrap()];
+    assert_eq!(event["DTSTART"].1, "20100609T173000Z");
+    assert_eq!(event["STATUS"].1, "CONFIRMED");
+    assert_eq!(event["LOCATION"].1, "Town Hall\\, High Street\\, Maidstone");
+    // The added meeting: no time, so the day; cancelled; its place escaped and folded.
+    let event = &events[&added];
+    assert_eq!(
+        event["DTSTART"],
+        (
+            vec![("VALUE".to_owned(), vec!["DATE".to_owned()])],
+            "20300115".to_owned()
+        )
+    );
+    assert!(!event.contains_key("DTEND"));
+    assert_eq!(event["STATUS"].1, "CANCELLED");
+    assert_eq!(unescape(&event["LOCATION"].1), place);
+    assert!(
+        event["LOCATION"]
+            .1
+            .starts_with("Committee Room 1\\; Town Hall\\,")
+    );
+    assert!(unescape(&event["DESCRIPTION"].1).contains("No business."));
+    // Never the exempt minutes of the Cabinet's private item.
+    let private = civic_domain::meeting::example::PRIVATE_MINUTES;
+    assert!(!unescape(&got.text.replace("\r\n ", "")).contains(private));
+
+    // The same calendar again: the same bytes, the same tag; 304 for a client that holds it.
+    let again = get(&app, "/councils/maidstone/meetings.ics").await;
+    assert_eq!(again.text, got.text);
+    let etag = got.headers[ETAG].to_str().unwrap();
+    assert!(got.headers.contains_key(LAST_MODIFIED));
+    let held = app
+        .client
+        .get(app.url("/councils/maidstone/meetings.ics"))
+        .header(IF_NONE_MATCH, etag)
+        .send()
+        .await
+        .unwrap();
+    assert_eq!(held.status(), StatusCode::NOT_MODIFIED);
+
+    // The meetings page links it, in its head and in its text.
+    let page = common::html::get(&app, "/councils/maidstone/meetings").await;
+    let head = common::html::select(
+        &page.html,
+        "head link[rel=alternate][type=\"text/calendar\"]",
+    );
+    assert_eq!(
+        head[0].value().attr("href"),
+        Some("/councils/maidstone/meetings.ics")
+    );
+    assert_eq!(
+        common::html::select(
+            &page.html,
+            "main a[href=\"/councils/maidstone/meetings.ics\"]"
+        )
+        .len(),
+        1
+    );
+    let missing = get(&app, "/councils/nowhere/meetings.ics").await;
+    assert_eq!(missing.status, StatusCode::NOT_FOUND);
+}
+
 both_backends!(
+    the_meetings_calendar_holds_every_meeting_as_a_calendar_app_reads_it,
     the_feed_holds_the_public_decisions_newest_first,
     the_downloads_hold_every_public_decision_and_no_exempt_text,
     the_register_page_links_the_feed_and_the_downloads,

@@ -5,9 +5,9 @@
 //!
 //! The two registers live in two databases with the same tenant, ids and clock, so any
 //! difference in an answer can only come from a withheld value. The same holds of the Atom feed,
-//! the CSV and JSON downloads, the register and decisions asked for as JSON (or Atom), and the
-//! changes API (from the start and page by page), read over HTTP from a gateway on each
-//! database.
+//! the CSV and JSON downloads, the register and decisions asked for as JSON (or Atom), the
+//! changes API (from the start and page by page), and each decision's page (with its JSON-LD)
+//! and public history, read over HTTP from a gateway on each database.
 
 mod common;
 
@@ -349,6 +349,41 @@ async fn the_feed_and_downloads_are_the_same_whatever_is_withheld(backend: Backe
         );
         assert_eq!(in_a, in_b, "{path}: {:?}", cases()[case]);
     }
+    // Each decision's page (its JSON-LD in the head too) and its public history.
+    for case in 0..cases().len() {
+        let id = decision_id(case).as_uuid();
+        for path in [
+            format!("/councils/maidstone/decisions/{id}"),
+            format!("/councils/maidstone/decisions/{id}/history"),
+        ] {
+            let get = async |app: &common::TestApp| {
+                let response = app.client.get(app.url(&path)).send().await.unwrap();
+                assert_eq!(response.status(), 200, "{path}");
+                response.text().await.unwrap()
+            };
+            let (in_a, in_b) = (
+                without_readings(get(&app_a).await),
+                without_readings(get(&app_b).await),
+            );
+            assert_eq!(in_a, in_b, "{path}: {:?}", cases()[case]);
+        }
+    }
+}
+
+/// A history page without the clock readings of its changes ("Recorded 26 November 2026 at
+/// 14:05"): each register's store stamps its own appends with the time they happened, so the
+/// two may read a minute apart, whatever is withheld.
+fn without_readings(page: String) -> String {
+    const READING: &str = ">Recorded ";
+    let mut rest = page.as_str();
+    let mut kept = String::with_capacity(page.len());
+    while let Some(at) = rest.find(READING) {
+        kept.push_str(&rest[..at + READING.len()]);
+        rest = &rest[at + READING.len()..];
+        rest = &rest[rest.find('<').unwrap_or(rest.len())..];
+    }
+    kept.push_str(rest);
+    kept
 }
 
 /// `answer` without the times the log recorded its events at: each register's store stamps its

@@ -68,12 +68,34 @@ pub fn text_of(element: &ElementRef<'_>) -> String {
         .join(" ")
 }
 
-/// An HTML page of the register, with one h1 and no script.
+/// An HTML page of the register, with one h1 and no script (JSON-LD, data, aside).
 pub fn assert_page(page: &Page) {
     assert_eq!(page.status, StatusCode::OK, "{}", page.text);
     assert_eq!(page.content_type, "text/html; charset=utf-8");
     assert_eq!(select(&page.html, "h1").len(), 1, "{}", page.text);
-    assert!(select(&page.html, "script").is_empty());
+    assert!(scripts(page).is_empty(), "{}", page.text);
+}
+
+/// The page's `script` elements other than JSON-LD data blocks: scripts a browser would run.
+pub fn scripts<'a>(page: &'a Page) -> Vec<ElementRef<'a>> {
+    select(&page.html, "script:not([type=\"application/ld+json\"])")
+}
+
+/// The page's schema.org JSON-LD: every `script type="application/ld+json"`, parsed, each in
+/// the `head`.
+pub fn linked_data(page: &Page) -> Vec<Value> {
+    let all = select(&page.html, "script[type=\"application/ld+json\"]");
+    assert_eq!(
+        all.len(),
+        select(&page.html, "head script[type=\"application/ld+json\"]").len(),
+        "JSON-LD outside the head"
+    );
+    all.iter()
+        .map(|script| {
+            let text: String = script.text().collect();
+            serde_json::from_str(&text).unwrap_or_else(|e| panic!("{e}: {text}"))
+        })
+        .collect()
 }
 
 /// The council navigation's links, and the one marked current.

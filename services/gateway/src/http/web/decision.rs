@@ -20,10 +20,11 @@ use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::export::start_export;
+use super::linked_data;
 use super::public_json::{json_answer, json_error, record_json, refused};
 use super::{
-    Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, long_date, negotiated, page, serve_page,
-    yes_no,
+    Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, long_date, negotiated, page_with_head,
+    serve_page, yes_no,
 };
 use crate::error::ApiError;
 use crate::http::AppState;
@@ -89,6 +90,7 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
     let council = reads.council(request.tenant).await?.ok_or_else(not_found)?;
     let name = council.name.as_str();
     let base = format!("/councils/{slug}");
+    let path = format!("{base}/decisions/{}", decision.id.as_uuid());
     let record = &decision.record;
     let main = html! {
         h1 class="govuk-heading-l" {
@@ -156,9 +158,13 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
             (optional_row(record, "Vote", DecisionField::Vote, record.vote.as_ref().map(vote)))
         }
         p class="govuk-body" {
+            a class="govuk-link" href=(format!("{path}/history")) { "History of this decision" }
+        }
+        p class="govuk-body" {
             a class="govuk-link" href=(base) { "All decisions of " (name) }
         }
     };
+    let head = linked_data::script(&linked_data::decision(&council, &decision, &path));
     let crumbs = [
         home_crumb(),
         Crumb {
@@ -166,7 +172,12 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
             href: base.clone(),
         },
     ];
-    Ok(page(&format!("{} – {name}", record.title), &crumbs, main))
+    Ok(page_with_head(
+        &format!("{} – {name}", record.title),
+        &crumbs,
+        head,
+        main,
+    ))
 }
 
 /// One row of the summary list.

@@ -16,9 +16,10 @@ use civic_projections::{DecisionFilter, PageRequest as ReadPage};
 use maud::{Markup, html};
 use uuid::Uuid;
 
+use super::linked_data;
 use super::meetings::{heading, status_words, times};
 use super::nav::{Section, council_nav};
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -103,6 +104,11 @@ async fn render(
             }
         }
         p class="govuk-body" {
+            a class="govuk-link" href=(format!("{}/{}/history", Section::Meetings.href(slug), meeting.id.as_uuid())) {
+                "History of this meeting"
+            }
+        }
+        p class="govuk-body" {
             a class="govuk-link" href=(Section::Meetings.href(slug)) { "All meetings of " (name) }
         }
     };
@@ -117,7 +123,14 @@ async fn render(
             href: Section::Meetings.href(slug),
         },
     ];
-    Ok(page(&format!("{title} – {name}"), &crumbs, main))
+    let path = format!("{}/{}", Section::Meetings.href(slug), meeting.id.as_uuid());
+    let head = linked_data::script(&linked_data::meeting(&council, &meeting, &path));
+    Ok(page_with_head(
+        &format!("{title} – {name}"),
+        &crumbs,
+        head,
+        main,
+    ))
 }
 
 /// The public decisions of the meeting's body decided on its day that name this meeting: the

@@ -13,7 +13,7 @@ use serde::Deserialize;
 
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
@@ -75,6 +75,7 @@ async fn render(
         .await?;
     let name = council.name.as_str();
     let base = Section::Meetings.href(slug);
+    let calendar = format!("{base}.ics");
     let count = meetings.total_count;
     let main = html! {
         h1 class="govuk-heading-xl" {
@@ -87,6 +88,11 @@ async fn render(
             @if after_given && meetings.items.is_empty() {
                 " There are no more meetings after this page."
             }
+        }
+        p class="govuk-body" {
+            "Add these meetings to your calendar app with the "
+            a class="govuk-link" href=(calendar) type="text/calendar" { "iCalendar subscription" }
+            "."
         }
         @if !meetings.items.is_empty() {
             (table(&meetings, &base))
@@ -102,7 +108,17 @@ async fn render(
             href: Section::Register.href(slug),
         },
     ];
-    Ok(page(&format!("Meetings – {name}"), &crumbs, main))
+    // Calendar apps find the calendar from the page's head.
+    let head = html! {
+        link rel="alternate" type="text/calendar" href=(calendar)
+            title=(format!("Meetings – {name}"));
+    };
+    Ok(page_with_head(
+        &format!("Meetings – {name}"),
+        &crumbs,
+        head,
+        main,
+    ))
 }
 
 fn table(meetings: &Page<MeetingView>, base: &str) -> Markup {

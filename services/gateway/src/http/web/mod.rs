@@ -8,6 +8,9 @@
 //! - [`meeting`]: `/councils/{slug}/meetings/{id}`, one meeting with its agenda and minutes.
 //! - [`strategies`]: `/councils/{slug}/strategies`, the council's strategy documents.
 //! - [`strategy`]: `/councils/{slug}/strategies/{id}`, one document: its versions and names.
+//! - [`history`]: `…/decisions/{id}/history` (and meetings', strategies'): a record's public
+//!   changes, oldest first.
+//! - [`linked_data`]: schema.org JSON-LD in the head of a decision's and a meeting's page.
 //! - [`nav`]: the links between a council's pages.
 //! - [`tag`]: `ETag` and `304 Not Modified` from the council's log position.
 //! - [`feed`]: `/councils/{slug}/feed.atom`, the newest decisions as an Atom feed.
@@ -19,11 +22,15 @@
 //!
 //! `/councils/{slug}` and `/councils/{slug}/decisions/{id}` answer by `Accept` ([`negotiated`]):
 //! HTML, else JSON (and the register, Atom).
+//! - [`calendar`]: `/councils/{slug}/meetings.ics`, the meetings as an iCalendar.
+//! - [`export`]: what the feed, the downloads and the calendar share.
+//! - [`uk_time`]: clock times in the UK, for meetings' times and the history's.
 //!
 //! Every page reads the read models as [`Viewer::Public`], through the same reads the GraphQL
 //! queries use, so a page shows exactly what an anonymous GraphQL query answers: drafts never,
 //! withheld values only as their notices. maud escapes every value it is given.
 
+pub(crate) mod calendar;
 pub(crate) mod changed;
 pub(crate) mod changes;
 pub(crate) mod decision;
@@ -31,6 +38,8 @@ pub(crate) mod downloads;
 pub(crate) mod export;
 pub(crate) mod feed;
 pub(crate) mod forward_plan;
+pub(crate) mod history;
+pub(crate) mod linked_data;
 pub(crate) mod meeting;
 pub(crate) mod meetings;
 pub(crate) mod nav;
@@ -40,6 +49,7 @@ pub(crate) mod register;
 pub(crate) mod strategies;
 pub(crate) mod strategy;
 pub(crate) mod tag;
+pub(crate) mod uk_time;
 
 use axum::http::header::VARY;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
@@ -47,7 +57,9 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use civic_eventstore::TenantId;
 use civic_projections::{ReadModels, Viewer};
+use civic_runtime::Runtime;
 use maud::{DOCTYPE, Markup, html};
+use std::sync::Arc;
 
 use super::AppState;
 use super::assets::{GOVUK_STYLES, govuk_asset_url};
@@ -70,6 +82,8 @@ pub(crate) struct PageRequest {
     /// The read models the public's reads of the council are answered from (its database's, or
     /// a read replica's: [`crate::Services::reads_in`]).
     pub reads: ReadModels,
+    /// The runtime of the council's database, for its log.
+    pub runtime: Arc<Runtime>,
     /// The page's `ETag` ([`tag::page_tag`]); `None` when the position could not be read (the
     /// page is then served untagged rather than not at all).
     pub etag: Option<String>,
@@ -103,6 +117,7 @@ async fn begin(
     Ok(PageRequest {
         tenant,
         reads,
+        runtime: scope.runtime,
         etag,
     })
 }

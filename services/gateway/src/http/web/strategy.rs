@@ -78,6 +78,11 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
             }
         }
         p class="govuk-body" {
+            a class="govuk-link" href=(format!("{}/{}/history", Section::Strategies.href(slug), document.id.as_uuid())) {
+                "History of this document"
+            }
+        }
+        p class="govuk-body" {
             a class="govuk-link" href=(Section::Strategies.href(slug)) { "All strategies of " (name) }
         }
     };

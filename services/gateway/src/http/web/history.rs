@@ -1,0 +1,430 @@
+//! A record's public history: `/councils/{slug}/decisions/{id}/history`, and the same under
+//! `meetings/{id}` and `strategies/{id}`. Each change the public may see, oldest first: what
+//! happened, when it was recorded (UK time), and the fields it changed, before and after.
+//!
+//! It is what GraphQL's `history` answers an anonymous caller, from the same fold of the record's
+//! stream ([`history`] with [`Reader::Public`]): a decision's history starts at its publication
+//! (nothing of its drafts), a meeting's never holds withheld minutes, links go only to decisions
+//! the public may see now, and who recorded each change is not told (GraphQL's `actor` is null
+//! for the public). A record the public may not see now (a draft, or none) is the 404 page.
+
+use axum::extract::{Path, State};
+use axum::http::{HeaderMap, Uri};
+use axum::response::Response;
+use chrono::NaiveDate;
+use civic_domain::decision::DecisionStatus;
+use civic_domain::values::{DecisionId, MeetingId, StrategyDocumentId};
+use civic_projections::views::history::{
+    Historic, HistoryEntry, Reader, history, linked_over_time,
+};
+use civic_projections::views::{DecisionView, MeetingView, StrategyDocumentView};
+use maud::{Markup, html};
+use serde::Deserialize;
+use serde_json::Value;
+use uuid::Uuid;
+
+use super::decision::stage;
+use super::meetings::heading;
+use super::nav::{Section, council_nav};
+use super::uk_time::uk_reading;
+use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
+use crate::error::ApiError;
+use crate::graphql::query::as_of::RecordId;
+use crate::http::AppState;
+
+/// The record a history page is of, as its own page names it.
+struct Subject {
+    /// Its title: the decision's, the meeting's "Cabinet, 9 June 2010", the document's name.
+    title: String,
+    /// Its own page.
+    path: String,
+    /// The council's section it belongs to, and the list above it in the breadcrumbs.
+    section: Section,
+    /// "decision", "meeting", "strategy document".
+    noun: &'static str,
+}
+
+/// `GET /councils/{slug}/decisions/{id}/history`.
+pub(crate) async fn decision_history(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    serve_page(&state, &slug, &uri, &headers, async |request| {
+        let id = DecisionId::from_uuid(parse(&id)?);
+        let decision = request
+            .reads
+            .decision(request.tenant, VIEWER, id)
+            .await?
+            .ok_or_else(|| not_found(&id.as_uuid().to_string()))?;
+        let subject = Subject {
+            title: decision.record.title.clone(),
+            path: format!("/councils/{slug}/decisions/{}", id.as_uuid()),
+            section: Section::Register,
+            noun: "decision",
+        };
+        render::<DecisionView>(request, &slug, id, subject).await
+    })
+    .await
+}
+
+/// `GET /councils/{slug}/meetings/{id}/history`.
+pub(crate) async fn meeting_history(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    serve_page(&state, &slug, &uri, &headers, async |request| {
+        let id = MeetingId::from_uuid(parse(&id)?);
+        let meeting = request
+            .reads
+            .meeting(request.tenant, VIEWER, id)
+            .await?
+            .ok_or_else(|| not_found(&id.as_uuid().to_string()))?;
+        let subject = Subject {
+            title: heading(&meeting),
+            path: format!("{}/{}", Section::Meetings.href(&slug), id.as_uuid()),
+            section: Section::Meetings,
+            noun: "meeting",
+        };
+        render::<MeetingView>(request, &slug, id, subject).await
+    })
+    .await
+}
+
+/// `GET /councils/{slug}/strategies/{id}/history`.
+pub(crate) async fn strategy_history(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    serve_page(&state, &slug, &uri, &headers, async |request| {
+        let id = StrategyDocumentId::from_uuid(parse(&id)?);
+        let document = request
+            .reads
+            .strategy_document(request.tenant, VIEWER, id)
+            .await?
+            .ok_or_else(|| not_found(&id.as_uuid().to_string()))?;
+        let subject = Subject {
+            title: document.title.as_str().to_owned(),
+            path: format!("{}/{}", Section::Strategies.href(&slug), id.as_uuid()),
+            section: Section::Strategies,
+            noun: "strategy document",
+        };
+        render::<StrategyDocumentView>(request, &slug, id, subject).await
+    })
+    .await
+}
+
+fn not_found(id: &str) -> ApiError {
+    ApiError::NotFound(format!("no record {id:?} the public may see"))
+}
+
+fn parse(id: &str) -> Result<Uuid, ApiError> {
+    Uuid::parse_str(id).map_err(|_| not_found(id))
+}
+
+/// The history of the record `id`, as the public may see it: its stream folded, each version
+/// as the public sees it, linking only to the decisions the public may see now.
+async fn public_history<V: Historic>(
+    request: &PageRequest,
+    id: impl RecordId,
+) -> Result<Vec<HistoryEntry>, ApiError> {
+    let tenant = request.tenant;
+    let records = request
+        .runtime
+        .recorded_stream(tenant, &id.stream())
+        .await?;
+    let linked = linked_over_time::<V>(tenant, &records);
+    let visible: Vec<DecisionId> = request
+        .reads
+        .decisions_by_ids(tenant, VIEWER, &linked)
+        .await?
+        .into_keys()
+        .collect();
+    Ok(history::<V>(tenant, &records, Reader::Public(&visible)))
+}
+
+async fn render<V: Historic>(
+    request: &PageRequest,
+    slug: &str,
+    id: impl RecordId,
+    subject: Subject,
+) -> Result<Markup, ApiError> {
+    let entries = public_history::<V>(request, id).await?;
+    let council = request
+        .reads
+        .council(request.tenant)
+        .await?
+        .ok_or_else(|| not_found(slug))?;
+    let name = council.name.as_str();
+    let main = html! {
+        h1 class="govuk-heading-l" {
+            span class="govuk-caption-l" { (name) }
+            "History of " (subject.title)
+        }
+        (council_nav(slug, subject.section))
+        p class="govuk-body" {
+            "Every change to this " (subject.noun) "'s public record, oldest first, with the time "
+            "it was recorded (UK time). Information the law allows the council to withhold is "
+            "never shown."
+        }
+        @if entries.is_empty() {
+            p class="govuk-body" { "No public changes are recorded." }
+        }
+        ol class="govuk-list" {
+            @for (index, entry) in entries.iter().enumerate() {
+                li class="govuk-!-margin-bottom-6" {
+                    h2 class="govuk-heading-m govuk-!-margin-bottom-1" {
+                        (what_happened(&entry.event_type))
+                    }
+                    p class="govuk-body-s" { "Recorded " (uk_reading(entry.recorded_at)) }
+                    @if index == 0 {
+                        p class="govuk-body" { "The first public version of the record." }
+                    } @else if entry.changes.is_empty() {
+                        p class="govuk-body" { "No change to what the public sees." }
+                    } @else {
+                        (changes(entry))
+                    }
+                }
+            }
+        }
+        p class="govuk-body" {
+            a class="govuk-link" href=(subject.path) { "Back to the " (subject.noun) }
+        }
+    };
+    let mut crumbs = vec![
+        home_crumb(),
+        Crumb {
+            text: name.to_owned(),
+            href: Section::Register.href(slug),
+        },
+    ];
+    match subject.section {
+        Section::Meetings => crumbs.push(Crumb {
+            text: "Meetings".to_owned(),
+            href: Section::Meetings.href(slug),
+        }),
+        Section::Strategies => crumbs.push(Crumb {
+            text: "Strategies".to_owned(),
+            href: Section::Strategies.href(slug),
+        }),
+        Section::Register | Section::ForwardPlan => {}
+    }
+    crumbs.push(Crumb {
+        text: subject.title.clone(),
+        href: subject.path.clone(),
+    });
+    Ok(page(
+        &format!("History of {} – {name}", subject.title),
+        &crumbs,
+        main,
+    ))
+}
+
+/// The fields an event changed, before and after.
+fn changes(entry: &HistoryEntry) -> Markup {
+    html! {
+        table class="govuk-table" {
+            caption class="govuk-table__caption govuk-visually-hidden" { "What changed" }
+            thead class="govuk-table__head" {
+                tr class="govuk-table__row" {
+                    th scope="col" class="govuk-table__header" { "Field" }
+                    th scope="col" class="govuk-table__header" { "Before" }
+                    th scope="col" class="govuk-table__header" { "After" }
+                }
+            }
+            tbody class="govuk-table__body" {
+                @for change in &entry.changes {
+                    tr class="govuk-table__row" {
+                        th scope="row" class="govuk-table__header" { (field_name(&change.field)) }
+                        td class="govuk-table__cell" { (value(&change.field, change.old.as_ref())) }
+                        td class="govuk-table__cell" { (value(&change.field, change.new.as_ref())) }
+                    }
+                }
+            }
+        }
+    }
+}
+
+/// An event's public name in words: `DecisionCallInWithdrawn` is "Call-in withdrawn".
+fn what_happened(event_type: &str) -> String {
+    let known = match event_type {
+        "DecisionRecorded" => "Decision recorded",
+        "DecisionPublished" => "Decision published",
+        "DecisionCalledIn" => "Called in",
+        "DecisionCallInWithdrawn" => "Call-in withdrawn",
+        "DecisionCallInRuledInvalid" => "Call-in ruled invalid",
+        "DecisionCallInResolved" => "Call-in resolved",
+        "DecisionRecommendedToFullCouncil" => "Recommended to full council",
+        "DecisionFullCouncilDecisionLinked" => "Full council's decision linked",
+        "DecisionReconsidered" => "Reconsidered",
+        "DecisionExemptedFromCallIn" => "Exempted from call-in",
+        "DecisionTookEffect" => "Took effect",
+        "DecisionImplemented" => "Implemented",
+        "DecisionDeferred" => "Deferred",
+        "DecisionResumed" => "Resumed",
+        "DecisionWithdrawn" => "Withdrawn",
+        "DecisionAbandoned" => "Abandoned",
+        "DecisionCorrected" => "Record corrected",
+        "DecisionSourceNoted" | "MeetingSourceNoted" => "Source page noted",
+        "MeetingRecorded" => "Meeting recorded",
+        "MeetingCorrected" => "Record corrected",
+        "MeetingCancelled" => "Meeting cancelled",
+        "StrategyDocumentCreated" => "Document recorded",
+        "StrategyDocumentRenamed" => "Renamed",
+        "StrategyVersionDrafted" => "Version drafted",
+        "StrategyVersionApproved" => "Version approved",
+        "StrategyVersionNoted" => "Version noted",
+        "StrategyStatusChanged" => "Status changed",
+        other => return sentence(other),
+    };
+    known.to_owned()
+}
+
+/// `CamelCase` as a sentence: "Camel case".
+fn sentence(camel: &str) -> String {
+    let mut out = String::new();
+    for (i, c) in camel.chars().enumerate() {
+        if c.is_uppercase() && i > 0 {
+            out.push(' ');
+            out.extend(c.to_lowercase());
+        } else {
+            out.push(c);
+        }
+    }
+    out
+}
+
+/// A field of the record's JSON in words: `effective_from` is "Effective from".
+fn field_name(field: &str) -> String {
+    let words = field.replace('_', " ");
+    let mut chars = words.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// A value of the record: a list of several items (corrections, wards, documents) as a bulleted
+/// list, one item each; anything else as text ([`value_text`]). A decision's `status` reads as its
+/// page's stage ("In effect").
+fn value(field: &str, value: Option<&Value>) -> Markup {
+    if field == "status"
+        && let Some(status) = value.and_then(|v| DecisionStatus::deserialize(v).ok())
+    {
+        return html! { (stage(status)) };
+    }
+    match value {
+        Some(Value::Array(items)) if items.len() > 1 => html! {
+            ul class="govuk-list govuk-list--bullet" {
+                @for item in items { li { (value_text(Some(item))) } }
+            }
+        },
+        _ => html! { (value_text(value)) },
+    }
+}
+
+/// A value of the record as text: text as it is (a day as GOV.UK writes it, a code such as
+/// `called_in` in words), yes or no, numbers, lists joined; an object by its name or text where
+/// it has one, else its parts. Ids are left out (they mean nothing to a reader); absent or empty
+/// is "Not stated".
+fn value_text(value: Option<&Value>) -> String {
+    let mut parts = Vec::new();
+    if let Some(value) = value {
+        describe(value, &mut parts);
+    }
+    if parts.is_empty() {
+        "Not stated".to_owned()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// Keys whose value names the whole object it is in.
+const NAMING: [&str; 5] = ["name_as_shown", "text", "name", "title", "label"];
+
+fn describe(value: &Value, parts: &mut Vec<String>) {
+    match value {
+        Value::Null => {}
+        Value::Bool(yes) => parts.push(if *yes { "Yes" } else { "No" }.to_owned()),
+        Value::Number(number) => parts.push(number.to_string()),
+        Value::String(text) if text.is_empty() => {}
+        Value::String(text) => parts.push(words(text)),
+        Value::Array(items) => items.iter().for_each(|item| describe(item, parts)),
+        Value::Object(fields) => {
+            if let Some(name) = NAMING.iter().find_map(|key| fields.get(*key)) {
+                describe(name, parts);
+                return;
+            }
+            for (key, value) in fields {
+                if key != "id" && !key.ends_with("_id") && !key.ends_with("_ids") {
+                    describe(value, parts);
+                }
+            }
+        }
+    }
+}
+
+/// A text of the record as a reader reads it: a `YYYY-MM-DD` day as "19 June 2010", a code of
+/// lowercase words joined by underscores (`called_in`) as words ("Called in"), else as written.
+fn words(text: &str) -> String {
+    if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
+        return long_date(day);
+    }
+    let code = text.contains('_')
+        && text
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
+    if code {
+        field_name(text)
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn events_and_fields_read_as_words() {
+        assert_eq!(
+            what_happened("DecisionCallInWithdrawn"),
+            "Call-in withdrawn"
+        );
+        assert_eq!(
+            what_happened("SomethingNewHappened"),
+            "Something new happened"
+        );
+        assert_eq!(field_name("effective_from"), "Effective from");
+    }
+
+    #[test]
+    fn values_read_as_text_without_ids() {
+        assert_eq!(value_text(None), "Not stated");
+        assert_eq!(value_text(Some(&json!(null))), "Not stated");
+        assert_eq!(value_text(Some(&json!(true))), "Yes");
+        assert_eq!(
+            value_text(Some(
+                &json!({"body_id": "0195", "name_as_shown": "Cabinet"})
+            )),
+            "Cabinet"
+        );
+        assert_eq!(
+            value_text(Some(
+                &json!([{"reason": "Late", "corrected_on": "2010-06-12"}])
+            )),
+            "12 June 2010, Late"
+        );
+        assert_eq!(value_text(Some(&json!("called_in"))), "Called in");
+        assert_eq!(
+            value("status", Some(&json!("effective"))).into_string(),
+            "In effect"
+        );
+    }
+}
