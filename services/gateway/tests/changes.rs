@@ -9,6 +9,9 @@ mod common;
 
 use std::collections::BTreeSet;
 
+use common::demo::{
+    DRAFT, EXAMPLE, EXEMPT, NOTICE, RESTRICTED, fetch as get, fetch_with as get_with,
+};
 use common::{Backend, TestApp, spawn};
 use reqwest::StatusCode;
 use reqwest::header::{
@@ -17,53 +20,7 @@ use reqwest::header::{
 };
 use serde_json::{Value, json};
 
-const EXAMPLE: &str = "Information Strategy 2010 - 13";
-const RESTRICTED: &str = "Disposal of land at the former depot";
-/// The restricted demo decision's exempt values (tests/web.rs checks its page for the same).
-const EXEMPT: [&str; 4] = [
-    "That the land be sold to the preferred bidder.",
-    "That the Director of Regeneration complete the sale.",
-    "The offer is the best consideration reasonably obtainable.",
-    "Valuation report",
-];
-const NOTICE: &str = "Withheld as exempt information under Local Government Act 1972";
-const DRAFT: &str = "Draft: closure of the leisure centre";
 const CHANGES: &str = "/councils/maidstone/changes";
-
-struct Got {
-    status: StatusCode,
-    headers: reqwest::header::HeaderMap,
-    text: String,
-}
-
-impl Got {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.text).unwrap_or_else(|_| panic!("not JSON: {}", self.text))
-    }
-
-    fn header(&self, name: impl reqwest::header::AsHeaderName) -> &str {
-        self.headers
-            .get(name)
-            .map_or("", |value| value.to_str().unwrap())
-    }
-}
-
-async fn get_with(app: &TestApp, path: &str, headers: &[(&str, &str)]) -> Got {
-    let mut request = app.client.get(app.url(path));
-    for (name, value) in headers {
-        request = request.header(*name, *value);
-    }
-    let response = request.send().await.unwrap();
-    Got {
-        status: response.status(),
-        headers: response.headers().clone(),
-        text: response.text().await.unwrap(),
-    }
-}
-
-async fn get(app: &TestApp, path: &str) -> Got {
-    get_with(app, path, &[]).await
-}
 
 /// The changes after `since`, which must answer 200.
 async fn changes(app: &TestApp, query: &str) -> Value {

@@ -10,39 +10,13 @@ mod common;
 
 use std::collections::{BTreeSet, HashMap};
 
+use common::demo::{DRAFT, EXAMPLE, EXEMPT, NOTICE, RESTRICTED, fetch as get};
 use common::{Backend, TestApp, spawn};
 use reqwest::StatusCode;
 use reqwest::header::{
     CONTENT_DISPOSITION, CONTENT_TYPE, ETAG, IF_MODIFIED_SINCE, IF_NONE_MATCH, LAST_MODIFIED,
 };
 use serde_json::{Value, json};
-
-const EXAMPLE: &str = "Information Strategy 2010 - 13";
-const RESTRICTED: &str = "Disposal of land at the former depot";
-/// The restricted demo decision's exempt values (tests/web.rs checks its page for the same).
-const EXEMPT: [&str; 4] = [
-    "That the land be sold to the preferred bidder.",
-    "That the Director of Regeneration complete the sale.",
-    "The offer is the best consideration reasonably obtainable.",
-    "Valuation report",
-];
-const NOTICE: &str = "Withheld as exempt information under Local Government Act 1972";
-const DRAFT: &str = "Draft: closure of the leisure centre";
-
-struct Got {
-    status: StatusCode,
-    headers: reqwest::header::HeaderMap,
-    text: String,
-}
-
-async fn get(app: &TestApp, path: &str) -> Got {
-    let response = app.client.get(app.url(path)).send().await.unwrap();
-    Got {
-        status: response.status(),
-        headers: response.headers().clone(),
-        text: response.text().await.unwrap(),
-    }
-}
 
 /// A public decision as anonymous GraphQL answers it.
 struct Public {

@@ -3,6 +3,7 @@
 
 #![allow(dead_code, clippy::unwrap_used, missing_docs)]
 
+pub mod demo;
 pub mod html;
 
 use std::sync::{Arc, Once};
