@@ -152,6 +152,23 @@ impl Directory {
         Ok(&self.databases[index].runtime)
     }
 
+    /// The council of `slug` and the runtime of its database when this process knows both
+    /// already, without a future (no `await`): the request path's usual case, which moves no
+    /// large future around. `None`: ask [`Directory::tenant_for_slug`] and
+    /// [`Directory::runtime_of`].
+    pub fn known(&self, slug: &str) -> Option<(TenantId, &Arc<Runtime>)> {
+        let tenant = self.home().read_models().known_tenant_for_slug(slug)?;
+        if self.databases.len() == 1 {
+            return Some((tenant, self.home()));
+        }
+        let index = *self
+            .placed
+            .read()
+            .unwrap_or_else(PoisonError::into_inner)
+            .get(&tenant)?;
+        Some((tenant, &self.databases[index].runtime))
+    }
+
     /// The tenant that holds `slug`, if any (the directory's registry).
     pub async fn tenant_for_slug(&self, slug: &str) -> Result<Option<TenantId>, RuntimeError> {
         Ok(self.home().read_models().tenant_for_slug(slug).await?)

@@ -50,14 +50,20 @@ pub(crate) async fn council_scope(state: &AppState, slug: &str) -> Result<Counci
         return Err(not_found());
     }
     let directory = &state.services.directory;
-    let tenant = directory
-        .tenant_for_slug(slug)
-        .await?
-        .ok_or_else(not_found)?;
+    let (tenant, runtime) = match directory.known(slug) {
+        Some((tenant, runtime)) => (tenant, runtime),
+        None => {
+            let tenant = directory
+                .tenant_for_slug(slug)
+                .await?
+                .ok_or_else(not_found)?;
+            (tenant, directory.runtime_of(tenant).await?)
+        }
+    };
     Ok(CouncilScope {
         tenant,
         slug: slug.to_owned(),
-        runtime: directory.runtime_of(tenant).await?.clone(),
+        runtime: runtime.clone(),
     })
 }
 

@@ -95,6 +95,12 @@ impl ReadModels {
         }
     }
 
+    /// The tenant that claimed `slug` if this process has read it before (claims never change):
+    /// a lookup without a future, for the request path (`tenant_for_slug` reads the rest).
+    pub fn known_tenant_for_slug(&self, slug: &str) -> Option<TenantId> {
+        self.cache.tenant(slug)
+    }
+
     /// The tenant that claimed `slug`, if any: how a request for `/councils/{slug}` finds its
     /// tenant, even before the council's projection has caught up.
     #[tracing::instrument(level = "debug", skip_all)]
