@@ -12,7 +12,8 @@
 //! punctuation inside (`e-mail`, `2010/11`) is the phrase of its words. Both backends stem English
 //! words (PostgreSQL's `english` configuration, SQLite's `porter` tokenizer), so `decisions`
 //! finds `decision`. PostgreSQL also ignores English stop words (`the`, `of`, `or`...), which
-//! SQLite indexes and matches like any other word.
+//! SQLite indexes and matches like any other word. A prefix meets the stemmed words, on both:
+//! `equip*` finds "equipment" (indexed as `equip`), `equipm*` does not.
 //!
 //! The query text for the database is written from the parsed words only, which hold nothing but
 //! letters and digits: user text never reaches either query syntax as it was typed.
