@@ -69,6 +69,11 @@ const POSTGRES: &[(i64, &str, &str)] = &[
         "council placements",
         include_str!("../../../migrations/postgres/0012_council_placements.sql"),
     ),
+    (
+        13,
+        "search more fields",
+        include_str!("../../../migrations/postgres/0013_search_more_fields.sql"),
+    ),
 ];
 
 /// (version, description, SQL) of each SQLite migration, in order.
@@ -132,6 +137,11 @@ const SQLITE: &[(i64, &str, &str)] = &[
         12,
         "council placements",
         include_str!("../../../migrations/sqlite/0012_council_placements.sql"),
+    ),
+    (
+        13,
+        "search more fields",
+        include_str!("../../../migrations/sqlite/0013_search_more_fields.sql"),
     ),
 ];
 

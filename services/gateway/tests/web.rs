@@ -17,6 +17,7 @@ use serde_json::json;
 
 const EXAMPLE: &str = "Information Strategy 2010 - 13";
 const RESTRICTED: &str = "Disposal of land at the former depot";
+const OFFICER: &str = "Purchase of grounds maintenance equipment";
 
 /// The register's rows: (title, link).
 fn rows(page: &Page) -> Vec<(String, String)> {
@@ -424,6 +425,186 @@ async fn the_pages_styles_are_served_as_css_for_a_year(backend: Backend) {
     assert_eq!(missing.status(), StatusCode::NOT_FOUND);
 }
 
+fn titles(page: &Page) -> Vec<String> {
+    rows(page).into_iter().map(|(title, _)| title).collect()
+}
+
+async fn search_reads_phrases_or_prefixes_exclusions_and_the_public_fields(backend: Backend) {
+    let Some(app) = spawn(backend, "web_search_language").await else {
+        return;
+    };
+    let search = async |q: &str| {
+        let query: String = url::form_urlencoded::Serializer::new(String::new())
+            .append_pair("q", q)
+            .finish();
+        let page = get(&app, &format!("/councils/maidstone?{query}")).await;
+        assert_eq!(page.status, StatusCode::OK, "{q}: {}", page.text);
+        titles(&page)
+    };
+    // The council's reference, the report author: public fields searched as words.
+    assert_eq!(search("ODN/2010/014").await, [OFFICER]);
+    assert_eq!(search("\"Paul Taylor\"").await, [EXAMPLE]);
+    assert_eq!(search("\"grounds maintenance\"").await, [OFFICER]);
+    assert!(search("\"maintenance grounds\"").await.is_empty());
+    // A prefix meets stemmed words: "equipment" is indexed as "equip", which equip* finds.
+    assert_eq!(search("equip*").await, [OFFICER]);
+    assert_eq!(
+        search("depot OR \"grounds maintenance\"").await,
+        [OFFICER, RESTRICTED]
+    );
+    assert_eq!(search("equipment -budget").await, Vec::<String>::new());
+    // The withheld reasons of the land disposal are found by no public search.
+    assert!(search("\"best consideration\"").await.is_empty());
+    assert_eq!(search("depot -consideration").await, [RESTRICTED]);
+}
+
+async fn bad_search_syntax_is_a_400_page_saying_what_is_wrong(backend: Backend) {
+    let Some(app) = spawn(backend, "web_search_syntax").await else {
+        return;
+    };
+    for (path, says) in [
+        (
+            "/councils/maidstone?q=%22call+in",
+            "quoted phrase is not closed",
+        ),
+        ("/councils/maidstone?q=OR", "OR needs a term on each side"),
+        ("/councils/maidstone?q=-land", "at least one word to find"),
+        (
+            "/councils/maidstone?q=land&sort=cheapest",
+            "newest or by relevance",
+        ),
+    ] {
+        let page = get(&app, path).await;
+        assert_eq!(
+            page.status,
+            StatusCode::BAD_REQUEST,
+            "{path}: {}",
+            page.text
+        );
+        assert_html(&page);
+        assert!(page.text.contains(says), "{path}: {}", page.text);
+    }
+}
+
+async fn a_search_sorts_by_relevance_on_one_page(backend: Backend) {
+    let Some(app) = spawn_with(backend, "web_search_sort", |settings| {
+        settings.limits.max_page_size = 2;
+    })
+    .await
+    else {
+        return;
+    };
+    // "depot" twice in the older disposal's public text, "life" once in the officer decision's.
+    let newest = get(&app, "/councils/maidstone?q=depot+OR+life").await;
+    assert_eq!(titles(&newest), [OFFICER, RESTRICTED]);
+    let control = select(&newest.html, "#sort a");
+    assert_eq!(
+        control[0].value().attr("href"),
+        Some("/councils/maidstone?q=depot+OR+life&sort=relevance")
+    );
+    assert_eq!(text_of(&select(&newest.html, "#sort strong")[0]), "newest");
+
+    let relevant = get(&app, "/councils/maidstone?q=depot+OR+life&sort=relevance").await;
+    assert_eq!(relevant.status, StatusCode::OK, "{}", relevant.text);
+    assert_eq!(titles(&relevant), [RESTRICTED, OFFICER]);
+    assert_eq!(
+        text_of(&select(&relevant.html, "#sort strong")[0]),
+        "relevance"
+    );
+    let kept = select(&relevant.html, "form[role=search] input[name=sort]");
+    assert_eq!(kept[0].value().attr("value"), Some("relevance"));
+
+    // More matches than a page: the most relevant, no next page, and a way to see them all.
+    let many = get(
+        &app,
+        "/councils/maidstone?q=information+OR+land+OR+equipment&sort=relevance",
+    )
+    .await;
+    assert_eq!(rows(&many).len(), 2, "{}", many.text);
+    assert!(select(&many.html, "a[rel=next]").is_empty());
+    assert!(!select(&many.html, "#most-relevant").is_empty());
+    // A cursor cannot page a list by relevance.
+    let next = get(
+        &app,
+        "/councils/maidstone?q=information+OR+land+OR+equipment",
+    )
+    .await;
+    let href = select(&next.html, ".govuk-pagination a[rel=next]")[0]
+        .value()
+        .attr("href")
+        .unwrap()
+        .to_owned();
+    let refused = get(&app, &format!("{href}&sort=relevance")).await;
+    assert_eq!(refused.status, StatusCode::BAD_REQUEST, "{}", refused.text);
+    // Without a search there is nothing to rank: the register, newest first, without the control.
+    let plain = get(&app, "/councils/maidstone?sort=relevance").await;
+    assert_eq!(plain.status, StatusCode::OK);
+    assert!(select(&plain.html, "#sort").is_empty());
+}
+
+async fn graphql_searches_with_the_same_language_and_orders_by_relevance(backend: Backend) {
+    let Some(app) = spawn(backend, "graphql_search").await else {
+        return;
+    };
+    const QUERY: &str = "query($filter: DecisionFilterInput, $order: DecisionOrder, \
+        $after: String) { decisions(filter: $filter, orderBy: $order, after: $after) { \
+        totalCount edges { cursor node { title } } } }";
+    let ask = async |variables: serde_json::Value| {
+        app.post(&TestApp::council("maidstone"), None, QUERY, variables)
+            .await
+    };
+    let titles = |answer: &common::Answer| -> Vec<String> {
+        answer.body["data"]["decisions"]["edges"]
+            .as_array()
+            .unwrap_or_else(|| panic!("{}", answer.text))
+            .iter()
+            .map(|e| e["node"]["title"].as_str().unwrap().to_owned())
+            .collect()
+    };
+    let found = ask(json!({"filter": {"text": "\"grounds maintenance\" OR ODN/2010/014"}})).await;
+    assert_eq!(titles(&found), [OFFICER]);
+    let newest = ask(json!({"filter": {"text": "depot OR life"}})).await;
+    assert_eq!(titles(&newest), [OFFICER, RESTRICTED]);
+    let relevant = ask(json!({"filter": {"text": "depot OR life"}, "order": "RELEVANCE"})).await;
+    assert_eq!(titles(&relevant), [RESTRICTED, OFFICER]);
+    assert_eq!(relevant.body["data"]["decisions"]["totalCount"], 2);
+    // Withheld text matches nothing for the public.
+    let withheld = ask(json!({"filter": {"text": "\"best consideration\""}})).await;
+    assert_eq!(titles(&withheld), Vec::<String>::new());
+
+    let cursor = relevant.body["data"]["decisions"]["edges"][0]["cursor"].clone();
+    let paged = ask(json!({
+        "filter": {"text": "depot OR life"}, "order": "RELEVANCE", "after": cursor
+    }))
+    .await;
+    assert_eq!(paged.code(), Some("BAD_USER_INPUT"), "{}", paged.text);
+    assert!(
+        paged.text.contains("relevance has one page"),
+        "{}",
+        paged.text
+    );
+
+    for (text, says) in [
+        ("\"call in", "quoted phrase is not closed"),
+        ("parking OR", "OR needs a term on each side"),
+        ("parking OR -highways", "cannot be joined with OR"),
+    ] {
+        let refused = ask(json!({"filter": {"text": text}})).await;
+        assert_eq!(
+            refused.code(),
+            Some("BAD_USER_INPUT"),
+            "{text}: {}",
+            refused.text
+        );
+        assert_eq!(
+            refused.body["errors"][0]["extensions"]["field"], "filter.text",
+            "{}",
+            refused.text
+        );
+        assert!(refused.text.contains(says), "{text}: {}", refused.text);
+    }
+}
+
 both_backends!(
     the_register_lists_the_public_decisions_newest_first_with_links_that_resolve,
     the_example_decision_page_shows_the_fields_of_the_councils_page,
@@ -434,4 +615,8 @@ both_backends!(
     pages_follow_by_cursor_and_keep_the_search,
     an_unchanged_page_is_answered_304_by_its_etag,
     the_pages_styles_are_served_as_css_for_a_year,
+    search_reads_phrases_or_prefixes_exclusions_and_the_public_fields,
+    bad_search_syntax_is_a_400_page_saying_what_is_wrong,
+    a_search_sorts_by_relevance_on_one_page,
+    graphql_searches_with_the_same_language_and_orders_by_relevance,
 );

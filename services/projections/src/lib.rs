@@ -38,7 +38,10 @@ pub use error::ProjectionError;
 pub use log_watch::LogWatch;
 pub use notifier::Notifier;
 pub use projector::Projector;
-pub use query::{DecisionFilter, MeetingFilter, Page, PageRequest, Viewer};
+pub use query::{
+    DecisionFilter, DecisionOrder, MeetingFilter, Page, PageRequest, SearchQuery,
+    SearchSyntaxError, Viewer,
+};
 pub use read_models::{
     CouncilLag, Placement, PlacementCount, ReadModels, ReadPosition, TABLES_WITH_PERSONAL_DATA,
 };

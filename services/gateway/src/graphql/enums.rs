@@ -2,6 +2,20 @@
 
 use async_graphql::Enum;
 
+/// The order of the decisions list.
+#[derive(Enum, Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[graphql(remote = "civic_projections::DecisionOrder")]
+pub enum DecisionOrder {
+    /// Newest first (date descending); pages follow by cursor.
+    #[default]
+    Newest,
+    /// Best match of `filter.text` first, then newest first among equals. One page only (up
+    /// to 100 with `first`): `after` is refused. Without `filter.text`, newest first. Ranks differ
+    /// by backend (PostgreSQL `ts_rank`, SQLite BM25); neither weights the title above other
+    /// fields.
+    Relevance,
+}
+
 /// The legal kind of council.
 #[derive(Enum, Debug, Clone, Copy, PartialEq, Eq)]
 #[graphql(remote = "civic_domain::council::CouncilKind")]

@@ -13,13 +13,13 @@ impl DecisionFilter {
     /// the same way. The list as of a moment checks it too; the edge checks it first, so a
     /// refusal reads nothing.
     pub fn check_as_of(&self) -> Result<(), ProjectionError> {
-        match self.text.as_deref().map(str::trim) {
-            Some(text) if !text.is_empty() => Err(ProjectionError::NotAsOf {
+        match self.text {
+            Some(_) => Err(ProjectionError::NotAsOf {
                 field: "filter.text",
                 why: "a text search reads the current search index; list as of a moment \
                       without it",
             }),
-            _ => Ok(()),
+            None => Ok(()),
         }
     }
 

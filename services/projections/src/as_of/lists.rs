@@ -238,7 +238,7 @@ mod tests {
     #[test]
     fn a_text_search_is_refused_as_of_a_moment_and_blank_text_is_no_condition() {
         let filter = |text: &str| DecisionFilter {
-            text: Some(text.to_owned()),
+            text: crate::query::SearchQuery::parse(text).unwrap(),
             ..DecisionFilter::default()
         };
         assert!(matches!(

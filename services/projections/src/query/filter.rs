@@ -6,6 +6,7 @@ use civic_eventstore::TenantId;
 
 use super::DecisionFilter;
 use super::cursor::Cursor;
+use super::{DecisionOrder, SearchQuery};
 use crate::db::{Dialect, Param, int, serde_name};
 use crate::views::{Audience, Detail};
 
@@ -47,37 +48,17 @@ fn scope(select: &str, tenant: TenantId, audience: Audience) -> Sql {
     sql
 }
 
-/// An FTS5 query matching every word of `text`, each quoted so that user input is never read
-/// as FTS5 syntax; `None` when the text has no words.
-pub(crate) fn fts5_query(text: &str) -> Option<String> {
-    let words: Vec<String> = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .map(|w| format!("\"{w}\""))
-        .collect();
-    (!words.is_empty()).then(|| words.join(" "))
-}
-
 fn add_conditions(sql: &mut Sql, dialect: Dialect, filter: &DecisionFilter) {
-    if let Some(text) = filter
-        .text
-        .as_deref()
-        .map(str::trim)
-        .filter(|t| !t.is_empty())
-    {
+    if let Some(search) = &filter.text {
         match dialect {
             Dialect::Postgres => sql.and(
-                "d.search @@ websearch_to_tsquery('english', ?)",
-                [Param::Text(text.to_owned())],
+                "d.search @@ to_tsquery('english', ?)",
+                [Param::Text(search.to_tsquery())],
             ),
-            Dialect::Sqlite => {
-                if let Some(query) = fts5_query(text) {
-                    sql.and(
-                        "d.row_id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)",
-                        [Param::Text(query)],
-                    );
-                }
-            }
+            Dialect::Sqlite => sql.and(
+                "d.row_id IN (SELECT rowid FROM decisions_fts WHERE decisions_fts MATCH ?)",
+                [Param::Text(search.to_fts5())],
+            ),
         }
     }
     if !filter.statuses.is_empty() {
@@ -126,8 +107,28 @@ fn add_conditions(sql: &mut Sql, dialect: Dialect, filter: &DecisionFilter) {
     }
 }
 
+/// How relevant a row is to `search`, higher first: PostgreSQL's `ts_rank`; on SQLite FTS5's
+/// BM25 score of the row, negated (BM25 is better the lower it is).
+fn relevance(dialect: Dialect, search: &SearchQuery) -> (&'static str, Param) {
+    match dialect {
+        Dialect::Postgres => (
+            "ts_rank(d.search, to_tsquery('english', ?))",
+            Param::Text(search.to_tsquery()),
+        ),
+        Dialect::Sqlite => (
+            "-(SELECT bm25(decisions_fts) FROM decisions_fts \
+             WHERE decisions_fts MATCH ? AND decisions_fts.rowid = d.row_id)",
+            Param::Text(search.to_fts5()),
+        ),
+    }
+}
+
 /// One page of the decisions list: document (the whole view, or its summary), sort date and id
 /// of up to `limit` rows after `after`, in list order (date descending, then id descending).
+///
+/// Ordered by relevance (a text search and [`DecisionOrder::Relevance`]), each row also has its
+/// rank, named `rank` (the others `document`, `sort_date` and `id`), and `after` must be `None`:
+/// that order has one page.
 pub(crate) fn decisions_page(
     dialect: Dialect,
     tenant: TenantId,
@@ -141,12 +142,31 @@ pub(crate) fn decisions_page(
         Detail::Summary => "summary",
         Detail::Full => "document",
     };
-    let mut sql = scope(
-        &format!("SELECT CAST(d.{column} AS TEXT), CAST(d.sort_date AS TEXT), CAST(d.id AS TEXT)"),
-        tenant,
-        audience,
-    );
+    let ranked = match (&filter.text, filter.order) {
+        (Some(search), DecisionOrder::Relevance) => Some(relevance(dialect, search)),
+        _ => None,
+    };
+    let select = match &ranked {
+        None => format!(
+            "SELECT CAST(d.{column} AS TEXT), CAST(d.sort_date AS TEXT), CAST(d.id AS TEXT)"
+        ),
+        Some((rank, _)) => format!(
+            "SELECT CAST(d.{column} AS TEXT) AS document, CAST(d.sort_date AS TEXT) AS sort_date, \
+             CAST(d.id AS TEXT) AS id, {rank} AS rank"
+        ),
+    };
+    let mut sql = scope(&select, tenant, audience);
+    if let Some((_, param)) = &ranked {
+        // The rank's parameter comes first: its placeholder is in the select list.
+        sql.params.insert(0, param.clone());
+    }
     add_conditions(&mut sql, dialect, filter);
+    if ranked.is_some() {
+        sql.text
+            .push_str(" ORDER BY rank DESC, d.sort_date DESC, d.id DESC LIMIT ?");
+        sql.params.push(int(u64::from(limit)));
+        return sql;
+    }
     if let Some(after) = after {
         sql.and(
             "(d.sort_date, d.id) < (?, ?)",
@@ -238,7 +258,7 @@ mod tests {
     fn every_condition_becomes_a_parameterised_clause() {
         let ward = WardId::new();
         let filter = DecisionFilter {
-            text: Some("  information strategy ".to_owned()),
+            text: SearchQuery::parse("  information strategy ").unwrap(),
             statuses: vec![DecisionStatus::Published, DecisionStatus::CalledIn],
             ward: Some(ward),
             key_decision: Some(true),
@@ -251,7 +271,7 @@ mod tests {
         let conditions = sql.text.split_once("d.audience = ?").unwrap().1;
         assert_eq!(
             conditions,
-            " AND d.search @@ websearch_to_tsquery('english', ?) \
+            " AND d.search @@ to_tsquery('english', ?) \
              AND d.status IN (?, ?) AND (d.wards_all OR ? = ANY(d.ward_ids)) \
              AND d.key_decision = ? AND d.status = 'published' AND d.publication_date <= ? \
              AND d.call_in_deadline >= ? \
@@ -260,7 +280,7 @@ mod tests {
         assert_eq!(
             sql.params[3..],
             [
-                Param::Text("information strategy".to_owned()),
+                Param::Text("( 'information' ) & ( 'strategy' )".to_owned()),
                 Param::Text("published".to_owned()),
                 Param::Text("called_in".to_owned()),
                 Param::Uuid(ward.as_uuid()),
@@ -276,7 +296,7 @@ mod tests {
     #[test]
     fn sqlite_searches_its_fts_table_and_reads_ward_lists_with_json_each() {
         let filter = DecisionFilter {
-            text: Some("ICT \"strategy\" OR*".to_owned()),
+            text: SearchQuery::parse("ICT \"strategy\" or*").unwrap(),
             ward: Some(WardId::new()),
             ..DecisionFilter::default()
         };
@@ -289,7 +309,7 @@ mod tests {
         assert!(sql.text.contains("json_each(d.ward_ids)"));
         assert_eq!(
             sql.params[3],
-            Param::Text("\"ICT\" \"strategy\" \"OR\"".to_owned())
+            Param::Text("((\"ict\") AND (\"strategy\") AND (\"or\"*))".to_owned())
         );
     }
 
@@ -319,13 +339,76 @@ mod tests {
     }
 
     #[test]
-    fn text_without_words_is_no_condition() {
-        assert_eq!(fts5_query(" -*- "), None);
+    fn a_relevance_order_ranks_the_rows_of_a_text_search_on_one_page() {
         let filter = DecisionFilter {
-            text: Some("   ".to_owned()),
+            text: SearchQuery::parse("highway").unwrap(),
+            order: DecisionOrder::Relevance,
             ..DecisionFilter::default()
         };
-        let sql = decisions_count(Dialect::Postgres, TenantId::new(), Audience::Full, &filter);
-        assert!(sql.text.ends_with("d.audience = ?"));
+        let tenant = TenantId::new();
+        let postgres = decisions_page(
+            Dialect::Postgres,
+            tenant,
+            Audience::Public,
+            &filter,
+            None,
+            21,
+            Detail::Summary,
+        );
+        assert!(postgres.text.starts_with(
+            "SELECT CAST(d.summary AS TEXT) AS document, CAST(d.sort_date AS TEXT) AS sort_date, \
+             CAST(d.id AS TEXT) AS id, ts_rank(d.search, to_tsquery('english', ?)) AS rank FROM"
+        ));
+        assert!(postgres.text.ends_with(
+            "AND d.search @@ to_tsquery('english', ?) \
+             ORDER BY rank DESC, d.sort_date DESC, d.id DESC LIMIT ?"
+        ));
+        let tsquery = Param::Text("( 'highway' )".to_owned());
+        assert_eq!(
+            postgres.params,
+            vec![
+                tsquery.clone(),
+                Param::Uuid(tenant.as_uuid()),
+                Param::Uuid(tenant.as_uuid()),
+                Param::Text("public".to_owned()),
+                tsquery,
+                Param::Int(21),
+            ]
+        );
+        let sqlite = decisions_page(
+            Dialect::Sqlite,
+            tenant,
+            Audience::Public,
+            &filter,
+            None,
+            21,
+            Detail::Summary,
+        );
+        assert!(sqlite.text.contains(
+            "-(SELECT bm25(decisions_fts) FROM decisions_fts \
+             WHERE decisions_fts MATCH ? AND decisions_fts.rowid = d.row_id) AS rank"
+        ));
+        assert_eq!(sqlite.params[0], Param::Text("((\"highway\"))".to_owned()));
+    }
+
+    #[test]
+    fn a_relevance_order_without_a_text_search_is_the_newest_first_list() {
+        let filter = DecisionFilter {
+            order: DecisionOrder::Relevance,
+            ..DecisionFilter::default()
+        };
+        let tenant = TenantId::new();
+        let page = |filter: &DecisionFilter| {
+            decisions_page(
+                Dialect::Postgres,
+                tenant,
+                Audience::Public,
+                filter,
+                None,
+                21,
+                Detail::Full,
+            )
+        };
+        assert_eq!(page(&filter), page(&DecisionFilter::default()));
     }
 }

@@ -3,12 +3,15 @@
 //! - [`cursor`]: opaque keyset cursors.
 //! - [`filter`]: a [`DecisionFilter`] turned into SQL conditions and parameters.
 //! - [`meetings`]: [`MeetingFilter`], which meetings to list.
+//! - [`search`]: [`SearchQuery`], the search language parsed, and written for each backend.
 
 pub(crate) mod cursor;
 pub(crate) mod filter;
 pub(crate) mod meetings;
+pub mod search;
 
 pub use meetings::MeetingFilter;
+pub use search::{SearchQuery, SearchSyntaxError};
 
 use chrono::NaiveDate;
 use civic_domain::decision::DecisionStatus;
@@ -45,9 +48,9 @@ impl Viewer {
 /// public query, so a filter cannot reveal it.
 #[derive(Clone, Debug, Default)]
 pub struct DecisionFilter {
-    /// Words to find in the title, purpose, resolutions or reasons (web-search syntax on
-    /// PostgreSQL; every word must match on SQLite). Blank text is no condition.
-    pub text: Option<String>,
+    /// What to find in the decision's public text (see [`search`] for the language and the
+    /// fields searched); `None` is no condition.
+    pub text: Option<SearchQuery>,
     /// Lifecycle statuses, any of which matches; empty is no condition.
     pub statuses: Vec<DecisionStatus>,
     /// Decisions whose decision maker is this body.
@@ -69,6 +72,30 @@ pub struct DecisionFilter {
     pub published_from: Option<NaiveDate>,
     /// Published on or before this day.
     pub published_to: Option<NaiveDate>,
+    /// Not a condition: the order of the list.
+    pub order: DecisionOrder,
+}
+
+impl DecisionFilter {
+    /// Whether the list is ordered by relevance: asked for, with a text search to rank by.
+    pub(crate) fn ranked(&self) -> bool {
+        self.text.is_some() && self.order == DecisionOrder::Relevance
+    }
+}
+
+/// The order of the decisions list.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum DecisionOrder {
+    /// Newest first: date descending, then id descending. Pages follow by cursor.
+    #[default]
+    Newest,
+    /// Best match of the text search first, then newest first among equals. PostgreSQL ranks by
+    /// `ts_rank` (how often and how close the searched words occur), SQLite by FTS5's BM25 (which
+    /// also weighs how rare each word is across the database file); neither weights the title
+    /// above other fields, which are indexed as one text. Ranks move as decisions are added, so
+    /// this order has one page (up to 100 items): a cursor is refused with it. Without a text
+    /// search every decision is equally relevant, and the list is newest first.
+    Relevance,
 }
 
 /// The page a list query returns: the first `first` items after the `after` cursor.

@@ -17,7 +17,8 @@ use crate::views::{DecisionView, Detail};
 
 impl ReadModels {
     /// A page of the tenant's decisions that `viewer` may see and `filter` selects, newest
-    /// decision first (date of decision descending, then id descending).
+    /// decision first (date of decision descending, then id descending), or the best matches of
+    /// its text search first ([`crate::DecisionOrder::Relevance`]: one page, a cursor refused).
     ///
     /// With [`Detail::Summary`] each item is the stored summary of the viewer's view
     /// ([`DecisionView::summary`]: long fields such as purpose, resolutions and reasons are
@@ -37,6 +38,13 @@ impl ReadModels {
             .as_deref()
             .map(|text| Cursor::decode(List::Decisions, text))
             .transpose()?;
+        if filter.ranked() && after.is_some() {
+            return Err(ProjectionError::InvalidPage(
+                "a list ordered by relevance has one page (up to 100 decisions, with first): \
+                 order by newest to page through every match"
+                    .to_owned(),
+            ));
+        }
         let audience = viewer.audience();
         let filter = filter.clone();
         self.to_completion(move |session| async move {
@@ -47,10 +55,18 @@ impl ReadModels {
             let count = decisions_count(dialect, tenant, audience, &filter);
             let select =
                 decisions_page(dialect, tenant, audience, &filter, after, size + 1, detail);
-            let sql = format!(
-                "SELECT p.*, ({}), {COUNCIL_AT} FROM ({}) p ORDER BY 2 DESC, 3 DESC",
-                count.text, select.text
-            );
+            let sql = if filter.ranked() {
+                format!(
+                    "SELECT p.document, p.sort_date, p.id, ({}), {COUNCIL_AT} FROM ({}) p \
+                     ORDER BY p.rank DESC, 2 DESC, 3 DESC",
+                    count.text, select.text
+                )
+            } else {
+                format!(
+                    "SELECT p.*, ({}), {COUNCIL_AT} FROM ({}) p ORDER BY 2 DESC, 3 DESC",
+                    count.text, select.text
+                )
+            };
             let mut params = count.params.clone();
             params.extend([Param::Uuid(tenant.as_uuid()), Param::Uuid(tenant.as_uuid())]);
             params.extend(select.params);

@@ -288,14 +288,23 @@ impl RecordView {
         }
     }
 
-    /// The text full-text search indexes: title, purpose, resolutions and reasons, as far as
-    /// this record shows them (so withheld text is never indexed for the public).
+    /// The text full-text search indexes, as far as this record shows it (so withheld text is
+    /// never indexed for the public): the title, purpose, resolutions, reasons, reason key,
+    /// report author, consultees and the council's reference and minute number, written as the
+    /// search language reads text ([`crate::query::search::index_text`]).
     pub(crate) fn search_text(&self) -> String {
         let mut parts: Vec<&str> = vec![&self.title];
         parts.extend(self.purpose.as_ref().map(LongText::as_str));
         parts.extend(self.resolutions.iter().map(|r| r.text.as_str()));
         parts.extend(self.reasons.as_ref().map(LongText::as_str));
-        parts.join("\n")
+        parts.extend(self.reason_key.iter().map(Name::as_str));
+        parts.extend(self.report_author.as_ref().map(Name::as_str));
+        parts.extend(self.consultees.as_ref().map(LongText::as_str));
+        if let Some(references) = &self.references {
+            parts.extend(references.reference.as_ref().map(|r| r.as_str()));
+            parts.extend(references.minute_number.as_ref().map(|r| r.as_str()));
+        }
+        crate::query::search::index_text(&parts)
     }
 
     /// The ward ids the record lists, for the ward filter.

@@ -20,12 +20,14 @@ use civic_domain::values::{
 };
 use civic_eventstore::TenantId;
 use civic_projections::views::WardsAffectedView;
-use civic_projections::{DecisionFilter, Detail, PageRequest, ProjectionError, Viewer};
+use civic_projections::{
+    DecisionFilter, Detail, PageRequest, ProjectionError, SearchQuery, Viewer,
+};
 
 use crate::support::{Fixture, all_decisions, assert_matches_fresh_fold, d, fresh_fold};
 
 /// A decision to record in a test: the example's record with a few fields changed.
-struct Spec {
+pub(crate) struct Spec {
     title: &'static str,
     decided: NaiveDate,
     maker: BodyId,
@@ -36,7 +38,7 @@ struct Spec {
 }
 
 impl Spec {
-    fn new(title: &'static str, decided: NaiveDate, maker: BodyId) -> Self {
+    pub(crate) fn new(title: &'static str, decided: NaiveDate, maker: BodyId) -> Self {
         Self {
             title,
             decided,
@@ -48,7 +50,7 @@ impl Spec {
         }
     }
 
-    fn details(&self) -> DecisionDetails {
+    pub(crate) fn details(&self) -> DecisionDetails {
         let mut details = example::details(self.maker, None).unwrap();
         let body = BodyRef {
             body_id: self.maker,
@@ -94,7 +96,7 @@ async fn record(f: &Fixture, tenant: TenantId, spec: &Spec) -> DecisionId {
     record_details(f, tenant, spec.details(), spec.published).await
 }
 
-async fn record_details(
+pub(crate) async fn record_details(
     f: &Fixture,
     tenant: TenantId,
     details: DecisionDetails,
@@ -218,7 +220,7 @@ async fn scenario(f: &Fixture) -> Scenario {
     }
 }
 
-async fn ids(
+pub(crate) async fn ids(
     f: &Fixture,
     tenant: TenantId,
     viewer: Viewer,
@@ -566,7 +568,7 @@ pub async fn bad_pages_and_cursors_are_refused(f: Fixture) {
 pub async fn full_text_search_finds_the_example_by_a_word_of_its_reasons(f: Fixture) {
     let s = scenario(&f).await;
     let search = |text: &str| DecisionFilter {
-        text: Some(text.to_owned()),
+        text: SearchQuery::parse(text).unwrap(),
         ..DecisionFilter::default()
     };
     for viewer in [Viewer::Public, Viewer::Clerk] {
@@ -615,7 +617,7 @@ pub async fn full_text_search_finds_the_example_by_a_word_of_its_reasons(f: Fixt
     assert!(ids(&f, s.tenant, Viewer::Clerk, combined).await.is_empty());
 }
 
-fn exempt(reason: &str) -> Restriction {
+pub(crate) fn exempt(reason: &str) -> Restriction {
     Restriction::parse(RestrictionDraft {
         category: RestrictionCategory::Exempt,
         public_interest_test_applied: Some(true),
@@ -697,7 +699,7 @@ pub async fn restricted_information_is_withheld_from_the_public_and_its_search(f
 
     // Withheld text is not findable by the public; clerks find it.
     let search = DecisionFilter {
-        text: Some("Blackthorn".to_owned()),
+        text: SearchQuery::parse("Blackthorn").unwrap(),
         ..DecisionFilter::default()
     };
     assert!(

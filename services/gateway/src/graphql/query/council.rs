@@ -3,7 +3,7 @@
 
 use async_graphql::{Context, ID, Lookahead, Object};
 use civic_domain::values::{BodyId, DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
-use civic_projections::{Detail, MeetingFilter};
+use civic_projections::{DecisionFilter, Detail, MeetingFilter};
 use uuid::Uuid;
 
 use super::filter::DecisionFilterInput;
@@ -12,6 +12,7 @@ use super::node::Node;
 use super::page::{complexity, page_request};
 use crate::error::ApiError;
 use crate::graphql::context::RequestContext;
+use crate::graphql::enums::DecisionOrder;
 use crate::graphql::global_id::{GlobalId, NodeKind};
 use crate::graphql::objects::connection::{ConnectionOf, connection};
 use crate::graphql::objects::council::Council;
@@ -89,13 +90,21 @@ impl CouncilQuery {
         #[graphql(desc = "How many, 1 to 100 (default 20).")] first: Option<i32>,
         #[graphql(desc = "The cursor of the last decision already seen.")] after: Option<String>,
         #[graphql(desc = "The list as it stood at this moment of the log.")] as_of: Option<AsOf>,
+        #[graphql(
+            desc = "Newest first (the default, and when null), or by relevance to \
+                    `filter.text` (one page: `after` is refused)."
+        )]
+        order_by: Option<DecisionOrder>,
     ) -> Result<ConnectionOf<Decision>, ApiError> {
         let request = RequestContext::of(ctx)?;
         let services = request.services;
         let after_given = after.is_some();
         let page = page_request(&services.limits, first, after)?;
         let input = filter.unwrap_or_default();
-        let filter = input.to_filter(services.today())?;
+        let filter = DecisionFilter {
+            order: order_by.unwrap_or_default().into(),
+            ..input.to_filter(services.today())?
+        };
         if let Some(as_of) = as_of {
             // Refused before the log is read, not after.
             filter.check_as_of()?;

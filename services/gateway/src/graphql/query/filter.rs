@@ -3,7 +3,7 @@
 use async_graphql::InputObject;
 use chrono::NaiveDate;
 use civic_domain::values::{BodyId, WardId};
-use civic_projections::DecisionFilter;
+use civic_projections::{DecisionFilter, SearchQuery};
 use uuid::Uuid;
 
 use crate::error::ApiError;
@@ -17,7 +17,12 @@ const MAX_TEXT_CHARS: usize = 500;
 /// apply to what the caller can see: a withheld value never matches an anonymous query.
 #[derive(InputObject, Debug, Clone, Default)]
 pub struct DecisionFilterInput {
-    /// Words to find in the title, purpose, resolutions or reasons.
+    /// What to find in the title, purpose, resolutions, reasons, reason key, report author,
+    /// consultees or references (those the caller may see). Every word must match;
+    /// `"quoted words"` match as a phrase, `OR` (capitals) between terms matches either,
+    /// `highw*` matches words beginning so, `-word` excludes decisions with the word. English
+    /// words are stemmed. At most 500 characters; bad syntax (an unclosed quote, a lone `OR`) is
+    /// `BAD_USER_INPUT`.
     pub text: Option<String>,
     /// Lifecycle statuses, any of which matches.
     #[graphql(default)]
@@ -56,6 +61,13 @@ impl DecisionFilterInput {
                 format!("search text is limited to {MAX_TEXT_CHARS} characters"),
             ));
         }
+        let text = self
+            .text
+            .as_deref()
+            .map(SearchQuery::parse)
+            .transpose()
+            .map_err(|error| ApiError::invalid("filter.text", error.to_string()))?
+            .flatten();
         let call_in_open_on = match self.call_in_open {
             None => None,
             Some(true) => Some(today),
@@ -67,7 +79,7 @@ impl DecisionFilterInput {
             }
         };
         Ok(DecisionFilter {
-            text: self.text.clone(),
+            text,
             statuses: self.status.iter().map(|s| (*s).into()).collect(),
             decision_maker: self.decision_maker.map(BodyId::from_uuid),
             ward: self.ward.map(WardId::from_uuid),
@@ -78,6 +90,7 @@ impl DecisionFilterInput {
             decided_to: self.decided_to.map(Into::into),
             published_from: self.published_from.map(Into::into),
             published_to: self.published_to.map(Into::into),
+            order: civic_projections::DecisionOrder::Newest,
         })
     }
 }

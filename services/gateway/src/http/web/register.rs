@@ -1,6 +1,7 @@
 //! `GET /councils/{slug}`: the council's public register of decisions, newest first, a page at a
 //! time, with a search box. Everything the page depends on is in its URL (`q=` the search,
-//! `after=` the cursor of the last decision of the page before), so every page is bookmarkable.
+//! `sort=relevance` its best matches first, `after=` the cursor of the last decision of the page
+//! before), so every page is bookmarkable. A search by relevance is one page, as in GraphQL.
 //!
 //! The list is the GraphQL `decisions` query's, read the same way: the same filter (its text
 //! search, checked by [`DecisionFilterInput::to_filter`]), the same page size and cursors
@@ -14,8 +15,8 @@ use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
-use civic_projections::Page;
 use civic_projections::views::{DecisionView, Detail};
+use civic_projections::{DecisionFilter, DecisionOrder, Page};
 use maud::{Markup, html};
 use serde::Deserialize;
 
@@ -47,6 +48,28 @@ pub(crate) struct RegisterQuery {
     q: Option<String>,
     /// The cursor of the last decision already seen.
     after: Option<String>,
+    /// `newest` (the default) or `relevance`; relevance orders only a search.
+    sort: Option<String>,
+}
+
+/// How the page orders a search.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Sort {
+    Newest,
+    Relevance,
+}
+
+impl Sort {
+    fn parse(sort: Option<&str>) -> Result<Self, ApiError> {
+        match sort {
+            None | Some("" | "newest") => Ok(Sort::Newest),
+            Some("relevance") => Ok(Sort::Relevance),
+            Some(_) => Err(ApiError::invalid(
+                "sort",
+                "Sort the search by newest or by relevance.",
+            )),
+        }
+    }
 }
 
 /// `GET /councils/{slug}`.
@@ -101,11 +124,22 @@ async fn render(
         .map(str::trim)
         .filter(|q| !q.is_empty())
         .map(str::to_owned);
-    let filter = DecisionFilterInput {
-        text: search.clone(),
-        ..DecisionFilterInput::default()
-    }
-    .to_filter(services.today())?;
+    // Only a search has an order of relevance; the control is shown only with one.
+    let sort = match Sort::parse(query.sort.as_deref())? {
+        Sort::Relevance if search.is_some() => Sort::Relevance,
+        _ => Sort::Newest,
+    };
+    let filter = DecisionFilter {
+        order: match sort {
+            Sort::Newest => DecisionOrder::Newest,
+            Sort::Relevance => DecisionOrder::Relevance,
+        },
+        ..DecisionFilterInput {
+            text: search.clone(),
+            ..DecisionFilterInput::default()
+        }
+        .to_filter(services.today())?
+    };
     let after_given = query.after.is_some();
     let page_asked = page_request(&services.limits, None, query.after)?;
     let council = reads
@@ -155,20 +189,38 @@ async fn render(
             div class="govuk-form-group" {
                 label class="govuk-label govuk-label--m" for="q" { "Search decisions" }
                 div class="govuk-hint" id="q-hint" {
-                    "Words in the title, purpose, decision or reasons"
+                    "Words in the title, purpose, decision, reasons, reason key, report author, "
+                    "consultees or reference. Put a phrase in \"quotes\", use OR between "
+                    "alternatives, end a word with * to match its beginning (highw*), and put - "
+                    "before a word to leave it out."
                 }
                 input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search"
                     value=[search.as_deref()] aria-describedby="q-hint" spellcheck="false";
             }
+            @if sort == Sort::Relevance {
+                input type="hidden" name="sort" value="relevance";
+            }
             button class="govuk-button" type="submit" { "Search" }
         }
         (summary(&decisions, search.as_deref(), after_given, &base))
-        @if !decisions.items.is_empty() {
-            (table(&decisions, &base))
+        @if let Some(q) = &search {
+            (sort_control(&base, q, sort))
         }
-        (pages::pagination(&DECISIONS, pages::next_cursor(&decisions), after_given, |cursor| {
-            pages::link(&base, search.as_deref().map(|q| ("q", q)), cursor)
-        }))
+        @if !decisions.items.is_empty() {
+            (table(&decisions, &base, sort))
+        }
+        @if sort == Sort::Relevance {
+            @if decisions.has_next_page {
+                p class="govuk-body" id="most-relevant" {
+                    "These are the " (decisions.items.len()) " most relevant. Sort by newest to "
+                    "see every match, page by page."
+                }
+            }
+        } @else {
+            (pages::pagination(&DECISIONS, pages::next_cursor(&decisions), after_given, |cursor| {
+                pages::link(&base, search.as_deref().map(|q| ("q", q)), cursor)
+            }))
+        }
     };
     // Feed readers find the feed from the page's head.
     let head = html! {
@@ -204,11 +256,31 @@ fn summary(
     }
 }
 
+/// "Sort by: newest / relevance", the current order in bold, the other a link to it.
+fn sort_control(base: &str, q: &str, sort: Sort) -> Markup {
+    let newest = pages::link(base, Some(("q", q)), None);
+    let relevance = format!("{newest}&sort=relevance");
+    html! {
+        p class="govuk-body" id="sort" {
+            "Sort by: "
+            @if sort == Sort::Newest { strong { "newest" } }
+            @else { a class="govuk-link" href=(newest) { "newest" } }
+            " / "
+            @if sort == Sort::Relevance { strong { "relevance" } }
+            @else { a class="govuk-link" href=(relevance) { "relevance" } }
+        }
+    }
+}
+
 /// The decisions of the page, one row each.
-fn table(decisions: &Page<DecisionView>, base: &str) -> Markup {
+fn table(decisions: &Page<DecisionView>, base: &str, sort: Sort) -> Markup {
+    let caption = match sort {
+        Sort::Newest => "Decisions, newest first",
+        Sort::Relevance => "Decisions, most relevant first",
+    };
     html! {
         table class="govuk-table" {
-            caption class="govuk-table__caption govuk-visually-hidden" { "Decisions, newest first" }
+            caption class="govuk-table__caption govuk-visually-hidden" { (caption) }
             thead class="govuk-table__head" {
                 tr class="govuk-table__row" {
                     th scope="col" class="govuk-table__header" { "Decision" }
