@@ -42,6 +42,27 @@ where
     }
 }
 
+/// [`run_to_completion`] of the future `make` returns, made on the task itself: the caller's
+/// future then holds only `make` (its captures), not the work's whole state, so the callers'
+/// futures stay small and are not copied around at each `await` of a hot path (a register page
+/// moved about 9 K instructions' worth of bytes per read before).
+pub async fn run_to_completion_with<T, E, Work>(
+    make: impl FnOnce() -> Work + Send + 'static,
+) -> Result<T, E>
+where
+    Work: Future<Output = Result<T, E>> + Send + 'static,
+    T: Send + 'static,
+    E: From<sqlx::Error> + Send + 'static,
+{
+    match tokio::spawn(async move { make().await }.in_current_span()).await {
+        Ok(result) => result,
+        Err(failure) => {
+            tracing::error!(%failure, "database work ended without a result");
+            Err(E::from(sqlx::Error::WorkerCrashed))
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]

@@ -44,7 +44,7 @@ pub mod types;
 pub use any::{AnyEventStore, PoolUsage};
 pub use canonical_json::CanonicalJson;
 pub use chain::{ChainBreak, ChainVerifier, GENESIS_HASH};
-pub use completion::run_to_completion;
+pub use completion::{run_to_completion, run_to_completion_with};
 pub use error::{InvalidInput, StoreError};
 pub use location::DataLocation;
 pub use personal::{Commitment, Disclosures, PersonalMatch, PersonalValue};

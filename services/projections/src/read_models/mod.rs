@@ -31,7 +31,7 @@ use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use civic_domain::values::DecisionId;
-use civic_eventstore::{TenantId, run_to_completion};
+use civic_eventstore::{TenantId, run_to_completion_with};
 use lru::LruCache;
 use sqlx::{PgPool, SqlitePool};
 
@@ -176,19 +176,20 @@ impl ReadModels {
 
     /// Runs `work`, given a [`Session`] on this database, to its end on a task of its own: if
     /// the caller's future is dropped, the work still commits or rolls back and returns its
-    /// connections clean; only its result is lost.
+    /// connections clean; only its result is lost. The work's future is made on that task
+    /// ([`run_to_completion_with`]), so the caller's future holds only `work`'s captures.
     pub(crate) async fn to_completion<T, Work>(
         &self,
-        work: impl FnOnce(Session) -> Work,
+        work: impl FnOnce(Session) -> Work + Send + 'static,
     ) -> Result<T, ProjectionError>
     where
         Work: Future<Output = Result<T, ProjectionError>> + Send + 'static,
         T: Send + 'static,
     {
-        run_to_completion(work(Session {
+        let session = Session {
             models: self.clone(),
-        }))
-        .await
+        };
+        run_to_completion_with(move || work(session)).await
     }
 
     /// The tenant's council as of its active generation, read inside `tx` unless the cached view
