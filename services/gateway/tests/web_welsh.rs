@@ -1,6 +1,6 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 //! The public pages in Welsh: a council of Wales (registered with `nation: WALES`) has its
-//! register, its decisions and its forward plan in Welsh by default, in English on `?lang=en`;
+//! register, its decisions (and their history) and its forward plan in Welsh by default, in English on `?lang=en`;
 //! an English council's pages are in Welsh on `?lang=cy`. The council's own words (titles,
 //! statuses it states, purposes) are never translated; links keep the reader's choice; each
 //! language has its own tag. HTML is parsed, not matched as text.
@@ -194,6 +194,19 @@ async fn a_council_of_wales_has_its_pages_in_welsh_with_a_link_to_english(backen
             "English".to_owned(),
             format!("/councils/ceredigion/decisions/{decision}?lang=en")
         ))
+    );
+
+    let history = get(
+        &app,
+        &format!("/councils/ceredigion/decisions/{decision}/history"),
+    )
+    .await;
+    assert_page(&history);
+    assert_eq!(language(&history), "cy");
+    assert_eq!(texts(&history, "h1"), [format!("{COUNCIL} Hanes {TITLE}")]);
+    assert_eq!(
+        texts(&history, "main h2").first().map(String::as_str),
+        Some("Penderfyniad wedi'i gyhoeddi")
     );
 
     let plan = get(&app, "/councils/ceredigion/forward-plan?from=2026-06-01").await;

@@ -24,7 +24,7 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::decision::stage;
-use super::locale::Locale;
+use super::locale::{Labels, Locale};
 use super::meetings::heading;
 use super::nav::{Section, council_nav};
 use super::uk_time::uk_clock;
@@ -178,7 +178,7 @@ async fn render<V: Historic>(
             @for (index, entry) in entries.iter().enumerate() {
                 li class="govuk-!-margin-bottom-6" {
                     h2 class="govuk-heading-m govuk-!-margin-bottom-1" {
-                        (what_happened(&entry.event_type))
+                        (what_happened(labels, &entry.event_type))
                     }
                     p class="govuk-body-s" { (labels.recorded) (reading(locale, entry)) }
                     @if index == 0 {
@@ -263,38 +263,12 @@ fn changes(locale: &Locale, entry: &HistoryEntry) -> Markup {
 }
 
 /// An event's public name in words: `DecisionCallInWithdrawn` is "Call-in withdrawn".
-fn what_happened(event_type: &str) -> String {
-    let known = match event_type {
-        "DecisionRecorded" => "Decision recorded",
-        "DecisionPublished" => "Decision published",
-        "DecisionCalledIn" => "Called in",
-        "DecisionCallInWithdrawn" => "Call-in withdrawn",
-        "DecisionCallInRuledInvalid" => "Call-in ruled invalid",
-        "DecisionCallInResolved" => "Call-in resolved",
-        "DecisionRecommendedToFullCouncil" => "Recommended to full council",
-        "DecisionFullCouncilDecisionLinked" => "Full council's decision linked",
-        "DecisionReconsidered" => "Reconsidered",
-        "DecisionExemptedFromCallIn" => "Exempted from call-in",
-        "DecisionTookEffect" => "Took effect",
-        "DecisionImplemented" => "Implemented",
-        "DecisionDeferred" => "Deferred",
-        "DecisionResumed" => "Resumed",
-        "DecisionWithdrawn" => "Withdrawn",
-        "DecisionAbandoned" => "Abandoned",
-        "DecisionCorrected" => "Record corrected",
-        "DecisionSourceNoted" | "MeetingSourceNoted" => "Source page noted",
-        "MeetingRecorded" => "Meeting recorded",
-        "MeetingCorrected" => "Record corrected",
-        "MeetingCancelled" => "Meeting cancelled",
-        "StrategyDocumentCreated" => "Document recorded",
-        "StrategyDocumentRenamed" => "Renamed",
-        "StrategyVersionDrafted" => "Version drafted",
-        "StrategyVersionApproved" => "Version approved",
-        "StrategyVersionNoted" => "Version noted",
-        "StrategyStatusChanged" => "Status changed",
-        other => return sentence(other),
-    };
-    known.to_owned()
+fn what_happened(labels: &Labels, event_type: &str) -> String {
+    labels
+        .events
+        .iter()
+        .find(|(name, _)| *name == event_type)
+        .map_or_else(|| sentence(event_type), |(_, words)| (*words).to_owned())
 }
 
 /// `CamelCase` as a sentence: "Camel case".
@@ -401,19 +375,24 @@ fn words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::web::locale::{ENGLISH, WELSH};
     use serde_json::json;
 
     #[test]
     fn events_and_fields_read_as_words() {
         assert_eq!(
-            what_happened("DecisionCallInWithdrawn"),
+            what_happened(&ENGLISH, "DecisionCallInWithdrawn"),
             "Call-in withdrawn"
         );
         assert_eq!(
-            what_happened("SomethingNewHappened"),
+            what_happened(&ENGLISH, "SomethingNewHappened"),
             "Something new happened"
         );
         assert_eq!(field_name("effective_from"), "Effective from");
+        assert_eq!(
+            what_happened(&WELSH, "DecisionPublished"),
+            "Penderfyniad wedi'i gyhoeddi"
+        );
     }
 
     #[test]

@@ -401,6 +401,8 @@ pub(crate) struct Labels {
     pub at_time: &'static str,
     pub history_intros: [&'static str; 3],
     pub back_to: [&'static str; 3],
+    /// What each kind of event did, by its stable name; another reads as its name in words.
+    pub events: &'static [(&'static str, &'static str)],
 }
 
 /// A strategy document's standing in words (`StrategyStatus`).
@@ -723,6 +725,42 @@ pub(crate) const ENGLISH: Labels = Labels {
         "Back to the meeting",
         "Back to the strategy document",
     ],
+    events: &[
+        ("DecisionRecorded", "Decision recorded"),
+        ("DecisionPublished", "Decision published"),
+        ("DecisionCalledIn", "Called in"),
+        ("DecisionCallInWithdrawn", "Call-in withdrawn"),
+        ("DecisionCallInRuledInvalid", "Call-in ruled invalid"),
+        ("DecisionCallInResolved", "Call-in resolved"),
+        (
+            "DecisionRecommendedToFullCouncil",
+            "Recommended to full council",
+        ),
+        (
+            "DecisionFullCouncilDecisionLinked",
+            "Full council's decision linked",
+        ),
+        ("DecisionReconsidered", "Reconsidered"),
+        ("DecisionExemptedFromCallIn", "Exempted from call-in"),
+        ("DecisionTookEffect", "Took effect"),
+        ("DecisionImplemented", "Implemented"),
+        ("DecisionDeferred", "Deferred"),
+        ("DecisionResumed", "Resumed"),
+        ("DecisionWithdrawn", "Withdrawn"),
+        ("DecisionAbandoned", "Abandoned"),
+        ("DecisionCorrected", "Record corrected"),
+        ("DecisionSourceNoted", "Source page noted"),
+        ("MeetingSourceNoted", "Source page noted"),
+        ("MeetingRecorded", "Meeting recorded"),
+        ("MeetingCorrected", "Record corrected"),
+        ("MeetingCancelled", "Meeting cancelled"),
+        ("StrategyDocumentCreated", "Document recorded"),
+        ("StrategyDocumentRenamed", "Renamed"),
+        ("StrategyVersionDrafted", "Version drafted"),
+        ("StrategyVersionApproved", "Version approved"),
+        ("StrategyVersionNoted", "Version noted"),
+        ("StrategyStatusChanged", "Status changed"),
+    ],
 };
 
 /// Welsh (Cymraeg), for the councils of Wales.
@@ -998,6 +1036,48 @@ pub(crate) const WELSH: Labels = Labels {
         "Yn ôl i'r penderfyniad",
         "Yn ôl i'r cyfarfod",
         "Yn ôl i'r ddogfen strategaeth",
+    ],
+    events: &[
+        ("DecisionRecorded", "Penderfyniad wedi'i gofnodi"),
+        ("DecisionPublished", "Penderfyniad wedi'i gyhoeddi"),
+        ("DecisionCalledIn", "Wedi'i alw i mewn"),
+        ("DecisionCallInWithdrawn", "Galw i mewn wedi'i dynnu'n ôl"),
+        (
+            "DecisionCallInRuledInvalid",
+            "Galw i mewn wedi'i ddyfarnu'n annilys",
+        ),
+        ("DecisionCallInResolved", "Galw i mewn wedi'i ddatrys"),
+        (
+            "DecisionRecommendedToFullCouncil",
+            "Wedi'i argymell i'r cyngor llawn",
+        ),
+        (
+            "DecisionFullCouncilDecisionLinked",
+            "Penderfyniad y cyngor llawn wedi'i gysylltu",
+        ),
+        ("DecisionReconsidered", "Wedi'i ailystyried"),
+        (
+            "DecisionExemptedFromCallIn",
+            "Wedi'i eithrio rhag galw i mewn",
+        ),
+        ("DecisionTookEffect", "Daeth i rym"),
+        ("DecisionImplemented", "Wedi'i weithredu"),
+        ("DecisionDeferred", "Wedi'i ohirio"),
+        ("DecisionResumed", "Wedi ailddechrau"),
+        ("DecisionWithdrawn", "Wedi'i dynnu'n ôl"),
+        ("DecisionAbandoned", "Wedi'i roi heibio"),
+        ("DecisionCorrected", "Cofnod wedi'i gywiro"),
+        ("DecisionSourceNoted", "Tudalen ffynhonnell wedi'i nodi"),
+        ("MeetingSourceNoted", "Tudalen ffynhonnell wedi'i nodi"),
+        ("MeetingRecorded", "Cyfarfod wedi'i gofnodi"),
+        ("MeetingCorrected", "Cofnod wedi'i gywiro"),
+        ("MeetingCancelled", "Cyfarfod wedi'i ganslo"),
+        ("StrategyDocumentCreated", "Dogfen wedi'i chofnodi"),
+        ("StrategyDocumentRenamed", "Wedi'i hailenwi"),
+        ("StrategyVersionDrafted", "Fersiwn wedi'i drafftio"),
+        ("StrategyVersionApproved", "Fersiwn wedi'i chymeradwyo"),
+        ("StrategyVersionNoted", "Fersiwn wedi'i nodi"),
+        ("StrategyStatusChanged", "Statws wedi newid"),
     ],
 };
 
