@@ -125,7 +125,7 @@ async fn render(
                 input class="govuk-input govuk-input--width-10" id="from" name="from" type="text"
                     value=[from_kept.as_deref()] aria-describedby="from-hint" spellcheck="false";
             }
-            (super::register::language_kept(locale))
+            (locale.form_field())
             button class="govuk-button govuk-button--secondary" type="submit" { (labels.show) }
         }
         p class="govuk-body" role="status" {

@@ -118,6 +118,16 @@ impl Locale {
         format!("{href}{separator}lang={}", self.lang.code())
     }
 
+    /// The reader's choice of language as a form's hidden field, when it is not the council's
+    /// own: a `GET` form's address loses its query, so a search keeps the language this way.
+    pub(crate) fn form_field(&self) -> Markup {
+        html! {
+            @if self.lang != self.default {
+                input type="hidden" name="lang" value=(self.lang.code());
+            }
+        }
+    }
+
     /// The link to this page in the other language, GOV.UK's way: the language named in
     /// itself, marked with `lang` and `hreflang`. Every page of a council of Wales has it, and
     /// every page in Welsh (the way back to English).

@@ -156,7 +156,7 @@ async fn render(
                 input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search"
                     value=[search.as_deref()] aria-describedby="q-hint" spellcheck="false";
             }
-            (language_kept(locale))
+            (locale.form_field())
             button class="govuk-button" type="submit" { (labels.search_button) }
         }
         (summary(locale, &decisions, search.as_deref(), after_given, &base))
@@ -180,17 +180,6 @@ async fn render(
         head,
         main,
     ))
-}
-
-/// A search keeps the language the reader chose, when it is not the council's own: a form's
-/// address loses its query, so the choice goes as a field.
-pub(crate) fn language_kept(locale: &Locale) -> Markup {
-    let kept = locale.href("");
-    html! {
-        @if let Some(lang) = kept.strip_prefix("?lang=") {
-            input type="hidden" name="lang" value=(lang);
-        }
-    }
 }
 
 /// How many decisions the list has, and what the search was.
