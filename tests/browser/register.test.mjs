@@ -176,6 +176,19 @@ async function walk(options, check) {
     assert.ok(await page.getByText('ICT Strategy', { exact: true }).first().isVisible());
     await check(page, 'a strategy document with its former name');
 
+    // A page in Welsh (any council's, with lang=cy), and its link back to the English page.
+    await page.goto(`${server.url}/councils/maidstone?lang=cy`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'cy');
+    assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Cofrestr penderfyniadau$/);
+    assert.ok(await page.getByRole('columnheader', { name: 'Dyddiad y penderfyniad' }).isVisible());
+    assert.ok(await page.getByRole('cell', { name: '9 Mehefin 2010', exact: true }).first().isVisible());
+    await check(page, 'the register in Welsh');
+    const english = page.getByRole('link', { name: 'English', exact: true });
+    assert.equal(await english.getAttribute('hreflang'), 'en');
+    await english.click();
+    await page.waitForURL((url) => url.pathname === '/councils/maidstone' && !url.searchParams.has('lang'));
+    assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
     const missing = await page.goto(`${server.url}/councils/maidstone/decisions/${MISSING}`);
     assert.equal(missing.status(), 404);
     assert.equal(await page.getByRole('heading', { level: 1 }).innerText(), 'Page not found');

@@ -303,8 +303,14 @@ impl TestApp {
         format!("/councils/{slug}/graphql")
     }
 
-    /// Registers a council as a platform admin; returns its slug.
+    /// Registers a council of England as a platform admin.
     pub async fn register_council(&self, slug: &str, name: &str) {
+        self.register_council_in(slug, name, "ENGLAND").await;
+    }
+
+    /// Registers a council of `nation` (GraphQL's `Nation`: `ENGLAND`, `WALES`, …) as a
+    /// platform admin.
+    pub async fn register_council_in(&self, slug: &str, name: &str, nation: &str) {
         let answer = self
             .post(
                 "/graphql",
@@ -313,7 +319,7 @@ impl TestApp {
                    registerCouncil(idempotencyKey: $key, input: $input) { council { slug } }
                  }",
                 json!({"key": uuid::Uuid::now_v7(), "input": {
-                    "slug": slug, "name": name, "kind": "COUNTY", "nation": "ENGLAND"
+                    "slug": slug, "name": name, "kind": "COUNTY", "nation": nation
                 }}),
             )
             .await;

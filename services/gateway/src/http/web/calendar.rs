@@ -19,6 +19,7 @@ use civic_projections::{MeetingFilter, PageRequest};
 use icalendar::{Calendar, Component, Event, EventLike, EventStatus};
 
 use super::export::{ExportRequest, begin_export};
+use super::locale::Locale;
 use super::meetings::status_words;
 use super::uk_time::uk_instant;
 use super::{VIEWER, error_page};
@@ -148,7 +149,7 @@ fn event(meeting: &MeetingView, url: &str, stamp: DateTime<Utc>) -> Event {
     if let Some(status) = status(meeting) {
         event.status(status);
     }
-    let mut description = status_words(meeting).to_owned();
+    let mut description = status_words(&Locale::english(), meeting).to_owned();
     if let Some(reason) = meeting
         .cancellation
         .as_ref()

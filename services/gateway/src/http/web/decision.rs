@@ -21,10 +21,10 @@ use uuid::Uuid;
 
 use super::export::start_export;
 use super::linked_data;
+use super::locale::{Labels, Locale};
 use super::public_json::{json_answer, json_error, record_json, refused};
 use super::{
-    Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, long_date, negotiated, page_with_head,
-    serve_page, yes_no,
+    Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page_with_head, serve_page,
 };
 use crate::error::ApiError;
 use crate::http::AppState;
@@ -92,87 +92,98 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
     let base = format!("/councils/{slug}");
     let path = format!("{base}/decisions/{}", decision.id.as_uuid());
     let record = &decision.record;
+    let locale = &request.locale;
+    let labels = locale.labels();
+    let not_stated = || not_stated(labels);
+    let date = |day| date(locale, day);
+    let field = |name: DecisionField, value: Option<Markup>| field(labels, record, name, value);
+    let optional_row = |key: &str, name: DecisionField, value: Option<Markup>| {
+        optional_row(labels, record, key, name, value)
+    };
     let main = html! {
         h1 class="govuk-heading-l" {
             span class="govuk-caption-l" { (name) }
             (record.title)
         }
         dl class="govuk-summary-list" {
-            (row("Decision maker", field(record, DecisionField::DecisionMaker,
+            (row(labels.decision_maker, field(DecisionField::DecisionMaker,
                 record.decision_maker.as_ref().map(|b| html! { (b.name_as_shown.as_str()) }))))
-            (row("Decision status", field(record, DecisionField::StatusLabel,
+            (row(labels.decision_status, field(DecisionField::StatusLabel,
                 record.status_label.as_ref().map(|l| html! { (l.as_str()) }))))
-            (row("Stage", html! {
-                strong class="govuk-tag govuk-tag--grey" { (stage(decision.status)) }
+            (row(labels.stage, html! {
+                strong class="govuk-tag govuk-tag--grey" { (stage_in(labels, decision.status)) }
             }))
-            (row("Is key decision?", field(record, DecisionField::KeyDecision,
-                Some(html! { (yes_no(record.key_decision)) }))))
-            (row("Is subject to call in?", field(record, DecisionField::SubjectToCallIn,
-                Some(html! { (yes_no(record.subject_to_call_in)) }))))
-            (row("Purpose", field(record, DecisionField::Purpose, record.purpose.as_ref().map(text))))
-            (row("Decision", field(record, DecisionField::Resolutions, resolutions(record))))
-            (row("Reasons for the decision",
-                field(record, DecisionField::Reasons, record.reasons.as_ref().map(text))))
-            (row("Alternative options considered", field(record, DecisionField::AlternativeOptions,
+            (row(labels.is_key_decision, field(DecisionField::KeyDecision,
+                Some(html! { (locale.yes_no(record.key_decision)) }))))
+            (row(labels.is_subject_to_call_in, field(DecisionField::SubjectToCallIn,
+                Some(html! { (locale.yes_no(record.subject_to_call_in)) }))))
+            (row(labels.purpose, field(DecisionField::Purpose, record.purpose.as_ref().map(text))))
+            (row(labels.decision, field(DecisionField::Resolutions, resolutions(record))))
+            (row(labels.reasons,
+                field(DecisionField::Reasons, record.reasons.as_ref().map(text))))
+            (row(labels.alternative_options, field(DecisionField::AlternativeOptions,
                 record.alternative_options.as_ref().map(text))))
-            (row("Reason key", field(record, DecisionField::ReasonKey,
+            (row(labels.reason_key, field(DecisionField::ReasonKey,
                 (!record.reason_key.is_empty()).then(|| html! {
                     (record.reason_key.iter().map(|k| k.as_str()).collect::<Vec<_>>().join("; "))
                 }))))
-            (row("Wards affected", field(record, DecisionField::WardsAffected,
-                record.wards_affected.as_ref().and_then(wards))))
-            (row("Details of the committee", field(record, DecisionField::CommitteeDetails,
+            (row(labels.wards_affected, field(DecisionField::WardsAffected,
+                record.wards_affected.as_ref().and_then(|w| wards(labels, w)))))
+            (row(labels.committee_details, field(DecisionField::CommitteeDetails,
                 record.committee_details.as_ref().map(text))))
-            (row("Representations should be made by", field(record, DecisionField::RepresentationsBy,
+            (row(labels.representations_by, field(DecisionField::RepresentationsBy,
                 record.representations_by.map(date))))
-            (row("Other reasons / organisations consulted", field(record, DecisionField::OtherConsulted,
+            (row(labels.other_consulted, field(DecisionField::OtherConsulted,
                 record.other_consulted.as_ref().map(text))))
-            (row("Consultees", field(record, DecisionField::Consultees,
+            (row(labels.consultees, field(DecisionField::Consultees,
                 record.consultees.as_ref().map(text))))
-            (row("Contact", field(record, DecisionField::Contact, contact(record))))
-            (row("Report author", field(record, DecisionField::ReportAuthor,
+            (row(labels.contact, field(DecisionField::Contact, contact(record))))
+            (row(labels.report_author, field(DecisionField::ReportAuthor,
                 record.report_author.as_ref().map(|a| html! { (a.as_str()) }))))
-            (row("Publication date", decision.publication_date.map_or_else(not_stated, date)))
-            (row("Date of decision", field(record, DecisionField::DateOfDecision,
+            (row(labels.publication_date, decision.publication_date.map_or_else(not_stated, date)))
+            (row(labels.date_of_decision, field(DecisionField::DateOfDecision,
                 record.date_of_decision.map(date))))
-            (row("Decided by", field(record, DecisionField::DecidedBy,
+            (row(labels.decided_by, field(DecisionField::DecidedBy,
                 record.decided_by.as_ref().map(|b| html! { (b.name_as_shown.as_str()) }))))
-            (row("Effective from", decision.effective_from.map_or_else(not_stated, date)))
-            (row("Call-in deadline", call_in_deadline(&decision)))
-            (row("Interests declared", field(record, DecisionField::Interests,
-                record.interests.as_ref().and_then(interests))))
-            (row("Accompanying documents", field(record, DecisionField::Documents, documents(record))))
+            (row(labels.effective_from, decision.effective_from.map_or_else(not_stated, date)))
+            (row(labels.call_in_deadline, call_in_deadline(locale, &decision)))
+            (row(labels.interests_declared, field(DecisionField::Interests,
+                record.interests.as_ref().and_then(|i| interests(labels, i)))))
+            (row(labels.documents, field(DecisionField::Documents, documents(labels, record))))
             // Fields some councils' pages show and others leave out: a row only when stated.
-            (optional_row(record, "Reference", DecisionField::References,
+            (optional_row(labels.reference, DecisionField::References,
                 record.references.as_ref().and_then(|r| r.reference.as_ref()).map(|r| html! { (r.as_str()) })))
             // One field holds both references: a withheld one's notice shows once, above.
             @if let Some(minute) = record.references.as_ref().and_then(|r| r.minute_number.as_ref()) {
-                (row("Minute number", html! { (minute.as_str()) }))
+                (row(labels.minute_number, html! { (minute.as_str()) }))
             }
-            (optional_row(record, "Lead member", DecisionField::LeadMember,
+            (optional_row(labels.lead_member, DecisionField::LeadMember,
                 record.lead_member.as_ref().map(|m| html! { (m.name_as_shown.as_str()) })))
-            (optional_row(record, "Lead officer", DecisionField::LeadOfficer,
+            (optional_row(labels.lead_officer, DecisionField::LeadOfficer,
                 record.lead_officer.as_ref().map(|o| html! { (o.as_str()) })))
-            (optional_row(record, "Department", DecisionField::Department,
+            (optional_row(labels.department, DecisionField::Department,
                 record.department.as_ref().map(|d| html! { (d.as_str()) })))
-            (optional_row(record, "Vote", DecisionField::Vote, record.vote.as_ref().map(vote)))
+            (optional_row(labels.vote, DecisionField::Vote, record.vote.as_ref().map(|v| vote(labels, v))))
         }
         p class="govuk-body" {
-            a class="govuk-link" href=(format!("{path}/history")) { "History of this decision" }
+            a class="govuk-link" href=(locale.href(&format!("{path}/history"))) {
+                (labels.decision_history)
+            }
         }
         p class="govuk-body" {
-            a class="govuk-link" href=(base) { "All decisions of " (name) }
+            a class="govuk-link" href=(locale.href(&base)) { (labels.all_decisions_of) (name) }
         }
     };
     let head = linked_data::script(&linked_data::decision(&council, &decision, &path));
     let crumbs = [
-        home_crumb(),
+        home_crumb(locale),
         Crumb {
             text: name.to_owned(),
-            href: base.clone(),
+            href: locale.href(&base),
         },
     ];
     Ok(page_with_head(
+        locale,
         &format!("{} – {name}", record.title),
         &crumbs,
         head,
@@ -192,6 +203,7 @@ fn row(key: &str, value: Markup) -> Markup {
 
 /// A row for a field the record may leave out: shown when stated or withheld, else absent.
 fn optional_row(
+    labels: &Labels,
     record: &RecordView,
     key: &str,
     name: DecisionField,
@@ -199,18 +211,19 @@ fn optional_row(
 ) -> Markup {
     let withheld = record.withheld.iter().any(|w| w.field == name);
     if withheld || value.is_some() {
-        row(key, field(record, name, value))
+        row(key, field(labels, record, name, value))
     } else {
         html! {}
     }
 }
 
 /// The vote as the record gave it, else its counts; with the proposer and seconder if named.
-fn vote(vote: &Vote) -> Markup {
+fn vote(labels: &Labels, vote: &Vote) -> Markup {
+    let [votes_for, against, abstained] = labels.votes;
     let counts = [
-        vote.votes_for.map(|n| format!("{n} for")),
-        vote.votes_against.map(|n| format!("{n} against")),
-        vote.abstained.map(|n| format!("{n} abstained")),
+        vote.votes_for.map(|n| format!("{n} {votes_for}")),
+        vote.votes_against.map(|n| format!("{n} {against}")),
+        vote.abstained.map(|n| format!("{n} {abstained}")),
     ];
     let counts: Vec<String> = counts.into_iter().flatten().collect();
     html! {
@@ -220,31 +233,36 @@ fn vote(vote: &Vote) -> Markup {
             p class="govuk-body" { (counts.join(", ")) }
         }
         @if let Some(proposer) = &vote.proposer {
-            p class="govuk-body" { "Proposed by " (proposer.name_as_shown.as_str()) }
+            p class="govuk-body" { (labels.proposed_by) (proposer.name_as_shown.as_str()) }
         }
         @if let Some(seconder) = &vote.seconder {
-            p class="govuk-body" { "Seconded by " (seconder.name_as_shown.as_str()) }
+            p class="govuk-body" { (labels.seconded_by) (seconder.name_as_shown.as_str()) }
         }
     }
 }
 
 /// The value of `field`: its withheld notice if it is withheld from the public, else `value`,
 /// else "Not stated".
-fn field(record: &RecordView, field: DecisionField, value: Option<Markup>) -> Markup {
+fn field(
+    labels: &Labels,
+    record: &RecordView,
+    field: DecisionField,
+    value: Option<Markup>,
+) -> Markup {
     if let Some(withheld) = record.withheld.iter().find(|w| w.field == field) {
         return html! {
             p class="govuk-body govuk-!-margin-bottom-0" { strong { (withheld.notice.text) } }
         };
     }
-    value.unwrap_or_else(not_stated)
+    value.unwrap_or_else(|| not_stated(labels))
 }
 
-fn not_stated() -> Markup {
-    html! { "Not stated" }
+fn not_stated(labels: &Labels) -> Markup {
+    html! { (labels.not_stated) }
 }
 
-fn date(day: NaiveDate) -> Markup {
-    html! { (long_date(day)) }
+fn date(locale: &Locale, day: NaiveDate) -> Markup {
+    html! { (locale.date(day)) }
 }
 
 /// A long text, a paragraph per line as the council wrote it.
@@ -271,13 +289,13 @@ fn resolutions(record: &RecordView) -> Option<Markup> {
     })
 }
 
-fn wards(wards: &WardsAffectedView) -> Option<Markup> {
+fn wards(labels: &Labels, wards: &WardsAffectedView) -> Option<Markup> {
     match wards {
-        WardsAffectedView::All => Some(html! { "All wards" }),
+        WardsAffectedView::All => Some(html! { (labels.all_wards) }),
         WardsAffectedView::Listed { wards } => Some(html! {
             ul class="govuk-list" {
                 @for ward in wards {
-                    li { (ward.name.as_ref().map_or("A ward not in the council's list", |n| n.as_str())) }
+                    li { (ward.name.as_ref().map_or(labels.unlisted_ward, |n| n.as_str())) }
                 }
             }
         }),
@@ -302,25 +320,28 @@ fn contact(record: &RecordView) -> Option<Markup> {
     (!parts.is_empty()).then(|| html! { (parts.join(", ")) })
 }
 
-fn call_in_deadline(decision: &DecisionView) -> Markup {
+fn call_in_deadline(locale: &Locale, decision: &DecisionView) -> Markup {
+    let labels = locale.labels();
     match (decision.call_in_deadline, decision.call_in_deadline_time) {
-        (Some(day), Some(time)) => html! { (time.format("%H:%M")) " on " (long_date(day)) },
-        (Some(day), None) => date(day),
-        (None, _) => not_stated(),
+        (Some(day), Some(time)) => {
+            html! { (time.format("%H:%M")) (labels.time_on) (locale.date(day)) }
+        }
+        (Some(day), None) => date(locale, day),
+        (None, _) => not_stated(labels),
     }
 }
 
-fn interests(interests: &Interests) -> Option<Markup> {
+fn interests(labels: &Labels, interests: &Interests) -> Option<Markup> {
     match interests {
         Interests::NotStated => None,
-        Interests::NoneDeclared => Some(html! { "None" }),
+        Interests::NoneDeclared => Some(html! { (labels.no_interests) }),
         Interests::Declared { interests } => Some(html! {
             ul class="govuk-list" {
                 @for declared in interests {
                     li {
                         (declared.member.name_as_shown.as_str()) ": " (declared.interest.as_str())
                         @if let Some(dispensation) = &declared.dispensation {
-                            " (dispensation: " (dispensation.as_str()) ")"
+                            (labels.dispensation) (dispensation.as_str()) ")"
                         }
                     }
                 }
@@ -330,24 +351,24 @@ fn interests(interests: &Interests) -> Option<Markup> {
 }
 
 /// The documents, each by its title (a link where published), or its notice if withheld.
-fn documents(record: &RecordView) -> Option<Markup> {
+fn documents(labels: &Labels, record: &RecordView) -> Option<Markup> {
     (!record.documents.is_empty()).then(|| {
         html! {
             ul class="govuk-list" {
-                @for document in &record.documents { li { (document_item(document)) } }
+                @for document in &record.documents { li { (document_item(labels, document)) } }
             }
         }
     })
 }
 
-fn document_item(document: &DocumentView) -> Markup {
+fn document_item(labels: &Labels, document: &DocumentView) -> Markup {
     if let Some(notice) = &document.withheld {
         return html! {
-            "A document withheld: " (notice.text)
+            (labels.document_withheld) (notice.text)
             @if !notice.paragraph_reasons.is_empty() {
                 ul class="govuk-list govuk-list--bullet" {
                     @for reason in &notice.paragraph_reasons {
-                        li { "Paragraph " (reason.paragraph.to_string()) ": " (reason.reason.as_str()) }
+                        li { (labels.paragraph) (reason.paragraph.to_string()) ": " (reason.reason.as_str()) }
                     }
                 }
             }
@@ -356,33 +377,46 @@ fn document_item(document: &DocumentView) -> Markup {
     let title = document
         .title
         .as_ref()
-        .map_or("Untitled document", |t| t.as_str());
+        .map_or(labels.untitled_document, |t| t.as_str());
     match &document.url {
         Some(url) => html! { a class="govuk-link" href=(url.as_str()) { (title) } },
         None => html! { (title) },
     }
 }
 
-/// The status shown in the register's list: the council's own words, else the stage.
+/// The status shown in the register's list and the downloads: the council's own words, else
+/// the stage, in English.
 pub(crate) fn status_words(decision: &DecisionView) -> String {
+    status_words_in(&super::locale::ENGLISH, decision).to_owned()
+}
+
+/// [`status_words`] in a page's language: the council's own words are never translated.
+pub(crate) fn status_words_in<'a>(labels: &Labels, decision: &'a DecisionView) -> &'a str {
     match &decision.record.status_label {
-        Some(label) => label.as_str().to_owned(),
-        None => stage(decision.status).to_owned(),
+        Some(label) => label.as_str(),
+        None => stage_in(labels, decision.status),
     }
 }
 
-/// Where the decision is in its lifecycle, in words.
+/// Where the decision is in its lifecycle, in English words (the downloads', the linked
+/// data's).
 pub(crate) fn stage(status: DecisionStatus) -> &'static str {
+    stage_in(&super::locale::ENGLISH, status)
+}
+
+/// Where the decision is in its lifecycle, in a page's language.
+pub(crate) fn stage_in(labels: &Labels, status: DecisionStatus) -> &'static str {
+    let stages = &labels.stages;
     match status {
-        DecisionStatus::Made => "Made, not yet published",
-        DecisionStatus::Deferred => "Deferred",
-        DecisionStatus::Published => "Published",
-        DecisionStatus::CalledIn => "Called in",
-        DecisionStatus::AwaitingReconsideration => "Awaiting reconsideration",
-        DecisionStatus::Effective => "In effect",
-        DecisionStatus::Implemented => "Implemented",
-        DecisionStatus::Withdrawn => "Withdrawn",
-        DecisionStatus::Abandoned => "Abandoned",
-        DecisionStatus::RecommendedToFullCouncil => "Recommended to full council",
+        DecisionStatus::Made => stages.made,
+        DecisionStatus::Deferred => stages.deferred,
+        DecisionStatus::Published => stages.published,
+        DecisionStatus::CalledIn => stages.called_in,
+        DecisionStatus::AwaitingReconsideration => stages.awaiting_reconsideration,
+        DecisionStatus::Effective => stages.effective,
+        DecisionStatus::Implemented => stages.implemented,
+        DecisionStatus::Withdrawn => stages.withdrawn,
+        DecisionStatus::Abandoned => stages.abandoned,
+        DecisionStatus::RecommendedToFullCouncil => stages.recommended_to_full_council,
     }
 }

@@ -17,6 +17,7 @@ use civic_projections::query::MAX_PAGE;
 use civic_projections::views::{DecisionView, Detail, RecordView};
 use sha2::{Digest, Sha256};
 
+use super::locale::Lang;
 use super::{VIEWER, error_page, tag};
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
@@ -114,7 +115,7 @@ pub(crate) async fn start_export(
     };
     // The answer holds absolute links, so its tag covers the address they start with too.
     let etag = position.map(|position| {
-        let page = tag::page_tag(tenant, position, services.today(), uri);
+        let page = tag::page_tag(tenant, position, services.today(), uri, Lang::En);
         let digest = Sha256::new()
             .chain_update(page)
             .chain_update([0])

@@ -22,18 +22,13 @@ use civic_projections::views::{
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use super::locale::{Labels, Locale};
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, page, serve_page};
 use crate::error::ApiError;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
-
-/// How the forward plan names its pages.
-const ENTRIES: pages::Names = pages::Names {
-    of: "the forward plan",
-    first: "First page",
-};
 
 /// The query string of a forward plan page.
 #[derive(Debug, Default, Deserialize)]
@@ -112,113 +107,136 @@ async fn render(
     let name = council.name.as_str();
     let base = Section::ForwardPlan.href(slug);
     let from_kept = asked.map(|d| d.to_string());
+    let locale = &request.locale;
+    let labels = locale.labels();
+    let [intro, intro_end] = labels.plan_intro;
+    let [due_from, undated] = labels.due_count;
     let main = html! {
         h1 class="govuk-heading-xl" {
             span class="govuk-caption-xl" { (name) }
-            "Forward plan"
+            (labels.forward_plan)
         }
-        (council_nav(slug, Section::ForwardPlan))
-        p class="govuk-body" {
-            "Decisions " (name) " plans to take, by the date they are due. Where a decision is "
-            "expected to be taken in private, the plan says why."
-        }
+        (council_nav(locale, slug, Section::ForwardPlan))
+        p class="govuk-body" { (intro) (name) (intro_end) }
         form method="get" action=(base) {
             div class="govuk-form-group" {
-                label class="govuk-label govuk-label--s" for="from" { "Show decisions due from" }
-                div class="govuk-hint" id="from-hint" { "For example, 2026-06-30. Leave blank for today." }
+                label class="govuk-label govuk-label--s" for="from" { (labels.due_from_label) }
+                div class="govuk-hint" id="from-hint" { (labels.due_from_hint) }
                 input class="govuk-input govuk-input--width-10" id="from" name="from" type="text"
                     value=[from_kept.as_deref()] aria-describedby="from-hint" spellcheck="false";
             }
-            button class="govuk-button govuk-button--secondary" type="submit" { "Show" }
+            (locale.form_field())
+            button class="govuk-button govuk-button--secondary" type="submit" { (labels.show) }
         }
         p class="govuk-body" role="status" {
-            (entries.total_count) " "
-            (if entries.total_count == 1 { "decision" } else { "decisions" })
-            " due from " (long_date(from)) ", or not yet dated."
+            (locale.count(entries.total_count, labels.decision_nouns))
+            (due_from) (locale.date(from)) (undated)
             @if after_given && entries.items.is_empty() {
-                " There are no more decisions after this page."
+                (labels.no_more_after)
             }
         }
         @if !entries.items.is_empty() {
-            (table(&entries, &visible, slug))
+            (table(locale, &entries, &visible, slug))
         }
-        (pages::pagination(&ENTRIES, pages::next_cursor(&entries), after_given, |cursor| {
+        (pages::pagination(locale, &labels.plan_pages, pages::next_cursor(&entries), after_given, |cursor| {
             pages::link(&base, from_kept.as_deref().map(|from| ("from", from)), cursor)
         }))
     };
     let crumbs = [
-        home_crumb(),
+        home_crumb(locale),
         Crumb {
             text: name.to_owned(),
-            href: Section::Register.href(slug),
+            href: locale.href(&Section::Register.href(slug)),
         },
     ];
-    Ok(page(&format!("Forward plan – {name}"), &crumbs, main))
+    Ok(page(
+        locale,
+        &format!("{} – {name}", labels.forward_plan),
+        &crumbs,
+        main,
+    ))
 }
 
-fn table(entries: &Page<ForwardPlanView>, visible: &HashSet<DecisionId>, slug: &str) -> Markup {
+fn table(
+    locale: &Locale,
+    entries: &Page<ForwardPlanView>,
+    visible: &HashSet<DecisionId>,
+    slug: &str,
+) -> Markup {
+    let labels = locale.labels();
     html! {
         table class="govuk-table" {
-            caption class="govuk-table__caption govuk-visually-hidden" { "Decisions to come, by date due" }
+            caption class="govuk-table__caption govuk-visually-hidden" { (labels.plan_caption) }
             thead class="govuk-table__head" {
                 tr class="govuk-table__row" {
-                    th scope="col" class="govuk-table__header" { "Matter" }
-                    th scope="col" class="govuk-table__header" { "Decision maker" }
-                    th scope="col" class="govuk-table__header" { "Date due" }
-                    th scope="col" class="govuk-table__header" { "Key decision" }
-                    th scope="col" class="govuk-table__header" { "Status" }
-                    th scope="col" class="govuk-table__header" { "In private" }
+                    th scope="col" class="govuk-table__header" { (labels.matter) }
+                    th scope="col" class="govuk-table__header" { (labels.decision_maker) }
+                    th scope="col" class="govuk-table__header" { (labels.date_due) }
+                    th scope="col" class="govuk-table__header" { (labels.key_decision) }
+                    th scope="col" class="govuk-table__header" { (labels.status) }
+                    th scope="col" class="govuk-table__header" { (labels.in_private) }
                 }
             }
             tbody class="govuk-table__body" {
                 @for (_, entry) in &entries.items {
-                    (row(entry, visible, slug))
+                    (row(locale, entry, visible, slug))
                 }
             }
         }
     }
 }
 
-fn row(entry: &ForwardPlanView, visible: &HashSet<DecisionId>, slug: &str) -> Markup {
+fn row(
+    locale: &Locale,
+    entry: &ForwardPlanView,
+    visible: &HashSet<DecisionId>,
+    slug: &str,
+) -> Markup {
+    let labels = locale.labels();
     let decision = entry.decision.filter(|id| visible.contains(id));
     html! {
         tr class="govuk-table__row" {
             th scope="row" class="govuk-table__header" {
                 (entry.title.as_str())
                 @if let Some(reference) = &entry.reference {
-                    span class="govuk-body-s govuk-!-display-block" { "Reference " (reference.as_str()) }
+                    span class="govuk-body-s govuk-!-display-block" {
+                        (labels.reference) " " (reference.as_str())
+                    }
                 }
-                @if let Some(notice) = notice(&entry.notice) {
+                @if let Some(notice) = notice(labels, &entry.notice) {
                     span class="govuk-body-s govuk-!-display-block" { (notice) }
                 }
                 @if let Some(id) = decision {
-                    a class="govuk-link govuk-!-display-block" href=(format!("/councils/{slug}/decisions/{}", id.as_uuid())) {
-                        "The decision" span class="govuk-visually-hidden" { ": " (entry.title.as_str()) }
+                    a class="govuk-link govuk-!-display-block"
+                        href=(locale.href(&format!("/councils/{slug}/decisions/{}", id.as_uuid()))) {
+                        (labels.the_decision)
+                        span class="govuk-visually-hidden" { ": " (entry.title.as_str()) }
                     }
                 }
             }
             td class="govuk-table__cell" {
-                (entry.decision_maker.name.as_ref().map_or("A body the council does not list", |n| n.as_str()))
+                (entry.decision_maker.name.as_ref().map_or(labels.unlisted_body, |n| n.as_str()))
             }
-            td class="govuk-table__cell" { (due_words(entry.date_due)) }
-            td class="govuk-table__cell" { (if entry.key_decision { "Yes" } else { "No" }) }
+            td class="govuk-table__cell" { (due_words(locale, entry.date_due)) }
+            td class="govuk-table__cell" { (locale.yes_no(Some(entry.key_decision))) }
             td class="govuk-table__cell" {
-                strong class="govuk-tag govuk-tag--grey" { (status_words(entry)) }
+                strong class="govuk-tag govuk-tag--grey" { (status_words(labels, entry)) }
             }
-            td class="govuk-table__cell" { (restriction(entry)) }
+            td class="govuk-table__cell" { (restriction(labels, entry)) }
         }
     }
 }
 
-/// How notice was given, when not the usual 28 days'.
-fn notice(kind: &NoticeKind) -> Option<String> {
+/// How notice was given, when not the usual 28 days' (the reasons in the plan's own words).
+fn notice(labels: &Labels, kind: &NoticeKind) -> Option<String> {
     match kind {
         NoticeKind::Standard => None,
         NoticeKind::GeneralException { reason, .. } => {
-            Some(format!("General exception: {}", reason.as_str()))
+            Some(format!("{}{}", labels.general_exception, reason.as_str()))
         }
         NoticeKind::SpecialUrgency { agreed_by, reason } => Some(format!(
-            "Special urgency, agreed by {}: {}",
+            "{}{}: {}",
+            labels.special_urgency,
             agreed_by.as_str(),
             reason.as_str()
         )),
@@ -226,12 +244,12 @@ fn notice(kind: &NoticeKind) -> Option<String> {
 }
 
 /// Whether it is expected to be decided in private, with the basis as the public is told it.
-fn restriction(entry: &ForwardPlanView) -> Markup {
+fn restriction(labels: &Labels, entry: &ForwardPlanView) -> Markup {
     let restriction = &entry.anticipated_restriction;
     let kind = match restriction.kind {
-        AnticipatedRestrictionKind::Open => return html! { "No" },
-        AnticipatedRestrictionKind::PartExempt => "In part",
-        AnticipatedRestrictionKind::FullyExempt => "Yes",
+        AnticipatedRestrictionKind::Open => return html! { (labels.no) },
+        AnticipatedRestrictionKind::PartExempt => labels.in_part,
+        AnticipatedRestrictionKind::FullyExempt => labels.yes,
     };
     html! {
         (kind)
@@ -241,30 +259,32 @@ fn restriction(entry: &ForwardPlanView) -> Markup {
     }
 }
 
-/// When it is due, as the plan states it.
-pub(crate) fn due_words(due: Option<DateDue>) -> String {
+/// When it is due, as the plan states it, in the page's language.
+pub(crate) fn due_words(locale: &Locale, due: Option<DateDue>) -> String {
+    let labels = locale.labels();
     match due {
-        None => "Not stated".to_owned(),
-        Some(DateDue::Day { date }) => long_date(date),
-        Some(DateDue::Month { month }) => month.first_day().format("%B %Y").to_string(),
-        Some(DateDue::NotBefore { date }) => format!("Not before {}", long_date(date)),
-        Some(DateDue::NotKnown) => "Not yet known".to_owned(),
+        None => labels.not_stated.to_owned(),
+        Some(DateDue::Day { date }) => locale.date(date),
+        Some(DateDue::Month { month }) => locale.month_year(month.first_day()),
+        Some(DateDue::NotBefore { date }) => format!("{}{}", labels.not_before, locale.date(date)),
+        Some(DateDue::NotKnown) => labels.not_yet_known.to_owned(),
     }
 }
 
 /// The status in the plan's own words, else in ours.
-fn status_words(entry: &ForwardPlanView) -> &str {
+fn status_words<'a>(labels: &Labels, entry: &'a ForwardPlanView) -> &'a str {
     if let Some(label) = &entry.status_label {
         return label.as_str();
     }
+    let statuses = &labels.plan_statuses;
     match entry.status {
-        ForwardPlanStatusView::Planned => "Planned",
-        ForwardPlanStatusView::OnHold => "On hold",
-        ForwardPlanStatusView::Deferred => "Deferred",
-        ForwardPlanStatusView::Decided => "Decided",
-        ForwardPlanStatusView::Implemented => "Implemented",
-        ForwardPlanStatusView::Withdrawn => "Withdrawn",
-        ForwardPlanStatusView::Abandoned => "Abandoned",
+        ForwardPlanStatusView::Planned => statuses.planned,
+        ForwardPlanStatusView::OnHold => statuses.on_hold,
+        ForwardPlanStatusView::Deferred => statuses.deferred,
+        ForwardPlanStatusView::Decided => statuses.decided,
+        ForwardPlanStatusView::Implemented => statuses.implemented,
+        ForwardPlanStatusView::Withdrawn => statuses.withdrawn,
+        ForwardPlanStatusView::Abandoned => statuses.abandoned,
     }
 }
 
@@ -274,7 +294,27 @@ mod tests {
     use civic_domain::forward_plan::YearMonth;
 
     #[test]
+    fn a_date_due_reads_in_welsh_with_welsh_month_names() {
+        let welsh = Locale::new(
+            &"/councils/x".parse().unwrap(),
+            Some(civic_domain::nation::Nation::Wales),
+        );
+        let month = YearMonth::new(2010, 8).unwrap();
+        assert_eq!(
+            due_words(&welsh, Some(DateDue::Month { month })),
+            "Awst 2010"
+        );
+        let day = NaiveDate::from_ymd_opt(2010, 9, 1).unwrap();
+        assert_eq!(
+            due_words(&welsh, Some(DateDue::NotBefore { date: day })),
+            "Dim cyn 1 Medi 2010"
+        );
+    }
+
+    #[test]
     fn a_date_due_reads_as_the_plan_states_it() {
+        let english = Locale::english();
+        let due_words = |due| due_words(&english, due);
         let day = NaiveDate::from_ymd_opt(2010, 9, 1).unwrap();
         assert_eq!(
             due_words(Some(DateDue::Day { date: day })),

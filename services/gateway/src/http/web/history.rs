@@ -24,10 +24,11 @@ use serde_json::Value;
 use uuid::Uuid;
 
 use super::decision::stage;
+use super::locale::{Labels, Locale};
 use super::meetings::heading;
 use super::nav::{Section, council_nav};
-use super::uk_time::uk_reading;
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
+use super::uk_time::uk_clock;
+use super::{Crumb, PageRequest, VIEWER, home_crumb, page, serve_page};
 use crate::error::ApiError;
 use crate::graphql::query::as_of::RecordId;
 use crate::http::AppState;
@@ -40,8 +41,6 @@ struct Subject {
     path: String,
     /// The council's section it belongs to, and the list above it in the breadcrumbs.
     section: Section,
-    /// "decision", "meeting", "strategy document".
-    noun: &'static str,
 }
 
 /// `GET /councils/{slug}/decisions/{id}/history`.
@@ -62,7 +61,6 @@ pub(crate) async fn decision_history(
             title: decision.record.title.clone(),
             path: format!("/councils/{slug}/decisions/{}", id.as_uuid()),
             section: Section::Register,
-            noun: "decision",
         };
         render::<DecisionView>(request, &slug, id, subject).await
     })
@@ -84,10 +82,9 @@ pub(crate) async fn meeting_history(
             .await?
             .ok_or_else(|| not_found(&id.as_uuid().to_string()))?;
         let subject = Subject {
-            title: heading(&meeting),
+            title: heading(&request.locale, &meeting),
             path: format!("{}/{}", Section::Meetings.href(&slug), id.as_uuid()),
             section: Section::Meetings,
-            noun: "meeting",
         };
         render::<MeetingView>(request, &slug, id, subject).await
     })
@@ -112,7 +109,6 @@ pub(crate) async fn strategy_history(
             title: document.title.as_str().to_owned(),
             path: format!("{}/{}", Section::Strategies.href(&slug), id.as_uuid()),
             section: Section::Strategies,
-            noun: "strategy document",
         };
         render::<StrategyDocumentView>(request, &slug, id, subject).await
     })
@@ -161,80 +157,96 @@ async fn render<V: Historic>(
         .await?
         .ok_or_else(|| not_found(slug))?;
     let name = council.name.as_str();
+    let locale = &request.locale;
+    let labels = locale.labels();
+    let kind = match subject.section {
+        Section::Register | Section::ForwardPlan => 0,
+        Section::Meetings => 1,
+        Section::Strategies => 2,
+    };
     let main = html! {
         h1 class="govuk-heading-l" {
             span class="govuk-caption-l" { (name) }
-            "History of " (subject.title)
+            (labels.history_of) (subject.title)
         }
-        (council_nav(slug, subject.section))
-        p class="govuk-body" {
-            "Every change to this " (subject.noun) "'s public record, oldest first, with the time "
-            "it was recorded (UK time). Information the law allows the council to withhold is "
-            "never shown."
-        }
+        (council_nav(locale, slug, subject.section))
+        p class="govuk-body" { (labels.history_intros[kind]) }
         @if entries.is_empty() {
-            p class="govuk-body" { "No public changes are recorded." }
+            p class="govuk-body" { (labels.no_public_changes) }
         }
         ol class="govuk-list" {
             @for (index, entry) in entries.iter().enumerate() {
                 li class="govuk-!-margin-bottom-6" {
                     h2 class="govuk-heading-m govuk-!-margin-bottom-1" {
-                        (what_happened(&entry.event_type))
+                        (what_happened(labels, &entry.event_type))
                     }
-                    p class="govuk-body-s" { "Recorded " (uk_reading(entry.recorded_at)) }
+                    p class="govuk-body-s" { (labels.recorded) (reading(locale, entry)) }
                     @if index == 0 {
-                        p class="govuk-body" { "The first public version of the record." }
+                        p class="govuk-body" { (labels.first_version) }
                     } @else if entry.changes.is_empty() {
-                        p class="govuk-body" { "No change to what the public sees." }
+                        p class="govuk-body" { (labels.no_visible_change) }
                     } @else {
-                        (changes(entry))
+                        (changes(locale, entry))
                     }
                 }
             }
         }
         p class="govuk-body" {
-            a class="govuk-link" href=(subject.path) { "Back to the " (subject.noun) }
+            a class="govuk-link" href=(locale.href(&subject.path)) { (labels.back_to[kind]) }
         }
     };
     let mut crumbs = vec![
-        home_crumb(),
+        home_crumb(locale),
         Crumb {
             text: name.to_owned(),
-            href: Section::Register.href(slug),
+            href: locale.href(&Section::Register.href(slug)),
         },
     ];
     match subject.section {
         Section::Meetings => crumbs.push(Crumb {
-            text: "Meetings".to_owned(),
-            href: Section::Meetings.href(slug),
+            text: labels.meetings.to_owned(),
+            href: locale.href(&Section::Meetings.href(slug)),
         }),
         Section::Strategies => crumbs.push(Crumb {
-            text: "Strategies".to_owned(),
-            href: Section::Strategies.href(slug),
+            text: labels.strategies.to_owned(),
+            href: locale.href(&Section::Strategies.href(slug)),
         }),
         Section::Register | Section::ForwardPlan => {}
     }
     crumbs.push(Crumb {
         text: subject.title.clone(),
-        href: subject.path.clone(),
+        href: locale.href(&subject.path),
     });
     Ok(page(
-        &format!("History of {} – {name}", subject.title),
+        locale,
+        &format!("{}{} – {name}", labels.history_of, subject.title),
         &crumbs,
         main,
     ))
 }
 
+/// When the entry was recorded, as UK clocks read it: "9 June 2010 at 10:30".
+fn reading(locale: &Locale, entry: &HistoryEntry) -> String {
+    let clock = uk_clock(entry.recorded_at);
+    format!(
+        "{}{}{}",
+        locale.date(clock.date()),
+        locale.labels().at_time,
+        clock.format("%H:%M")
+    )
+}
+
 /// The fields an event changed, before and after.
-fn changes(entry: &HistoryEntry) -> Markup {
+fn changes(locale: &Locale, entry: &HistoryEntry) -> Markup {
+    let labels = locale.labels();
     html! {
         table class="govuk-table" {
-            caption class="govuk-table__caption govuk-visually-hidden" { "What changed" }
+            caption class="govuk-table__caption govuk-visually-hidden" { (labels.what_changed) }
             thead class="govuk-table__head" {
                 tr class="govuk-table__row" {
-                    th scope="col" class="govuk-table__header" { "Field" }
-                    th scope="col" class="govuk-table__header" { "Before" }
-                    th scope="col" class="govuk-table__header" { "After" }
+                    th scope="col" class="govuk-table__header" { (labels.field) }
+                    th scope="col" class="govuk-table__header" { (labels.before) }
+                    th scope="col" class="govuk-table__header" { (labels.after) }
                 }
             }
             tbody class="govuk-table__body" {
@@ -251,38 +263,12 @@ fn changes(entry: &HistoryEntry) -> Markup {
 }
 
 /// An event's public name in words: `DecisionCallInWithdrawn` is "Call-in withdrawn".
-fn what_happened(event_type: &str) -> String {
-    let known = match event_type {
-        "DecisionRecorded" => "Decision recorded",
-        "DecisionPublished" => "Decision published",
-        "DecisionCalledIn" => "Called in",
-        "DecisionCallInWithdrawn" => "Call-in withdrawn",
-        "DecisionCallInRuledInvalid" => "Call-in ruled invalid",
-        "DecisionCallInResolved" => "Call-in resolved",
-        "DecisionRecommendedToFullCouncil" => "Recommended to full council",
-        "DecisionFullCouncilDecisionLinked" => "Full council's decision linked",
-        "DecisionReconsidered" => "Reconsidered",
-        "DecisionExemptedFromCallIn" => "Exempted from call-in",
-        "DecisionTookEffect" => "Took effect",
-        "DecisionImplemented" => "Implemented",
-        "DecisionDeferred" => "Deferred",
-        "DecisionResumed" => "Resumed",
-        "DecisionWithdrawn" => "Withdrawn",
-        "DecisionAbandoned" => "Abandoned",
-        "DecisionCorrected" => "Record corrected",
-        "DecisionSourceNoted" | "MeetingSourceNoted" => "Source page noted",
-        "MeetingRecorded" => "Meeting recorded",
-        "MeetingCorrected" => "Record corrected",
-        "MeetingCancelled" => "Meeting cancelled",
-        "StrategyDocumentCreated" => "Document recorded",
-        "StrategyDocumentRenamed" => "Renamed",
-        "StrategyVersionDrafted" => "Version drafted",
-        "StrategyVersionApproved" => "Version approved",
-        "StrategyVersionNoted" => "Version noted",
-        "StrategyStatusChanged" => "Status changed",
-        other => return sentence(other),
-    };
-    known.to_owned()
+fn what_happened(labels: &Labels, event_type: &str) -> String {
+    labels
+        .events
+        .iter()
+        .find(|(name, _)| *name == event_type)
+        .map_or_else(|| sentence(event_type), |(_, words)| (*words).to_owned())
 }
 
 /// `CamelCase` as a sentence: "Camel case".
@@ -373,7 +359,7 @@ fn describe(value: &Value, parts: &mut Vec<String>) {
 /// lowercase words joined by underscores (`called_in`) as words ("Called in"), else as written.
 fn words(text: &str) -> String {
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return long_date(day);
+        return Locale::english().date(day);
     }
     let code = text.contains('_')
         && text
@@ -389,19 +375,24 @@ fn words(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::http::web::locale::{ENGLISH, WELSH};
     use serde_json::json;
 
     #[test]
     fn events_and_fields_read_as_words() {
         assert_eq!(
-            what_happened("DecisionCallInWithdrawn"),
+            what_happened(&ENGLISH, "DecisionCallInWithdrawn"),
             "Call-in withdrawn"
         );
         assert_eq!(
-            what_happened("SomethingNewHappened"),
+            what_happened(&ENGLISH, "SomethingNewHappened"),
             "Something new happened"
         );
         assert_eq!(field_name("effective_from"), "Effective from");
+        assert_eq!(
+            what_happened(&WELSH, "DecisionPublished"),
+            "Penderfyniad wedi'i gyhoeddi"
+        );
     }
 
     #[test]

@@ -22,6 +22,7 @@ use serde_json::{Map, Value, json};
 
 use super::decision::stage;
 use super::export::withheld_notice;
+use super::locale::Locale;
 use super::meetings::heading;
 use super::uk_time::uk_instant;
 
@@ -96,7 +97,7 @@ pub(crate) fn meeting(council: &CouncilView, meeting: &MeetingView, path: &str) 
     data.insert("@id".into(), json!(path));
     data.insert("url".into(), json!(path));
     data.insert("identifier".into(), json!(meeting.id.as_uuid().to_string()));
-    data.insert("name".into(), json!(heading(meeting)));
+    data.insert("name".into(), json!(heading(&Locale::english(), meeting)));
     // A day alone when no time is stated; else the instant, with the UK's offset that day.
     let start = match record.start_time {
         Some(time) => uk_instant(record.date, time).to_rfc3339(),

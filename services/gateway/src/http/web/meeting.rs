@@ -17,9 +17,10 @@ use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::linked_data;
+use super::locale::Locale;
 use super::meetings::{heading, status_words, times};
 use super::nav::{Section, council_nav};
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page_with_head, serve_page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -55,77 +56,82 @@ async fn render(
     let council = reads.council(request.tenant).await?.ok_or_else(not_found)?;
     let taken = decisions_taken(state, request, &meeting).await?;
     let name = council.name.as_str();
-    let title = heading(&meeting);
+    let locale = &request.locale;
+    let labels = locale.labels();
+    let title = heading(locale, &meeting);
     let record = &meeting.record;
     let main = html! {
         h1 class="govuk-heading-l" {
             span class="govuk-caption-l" { (name) }
             (title)
         }
-        (council_nav(slug, Section::Meetings))
+        (council_nav(locale, slug, Section::Meetings))
         dl class="govuk-summary-list" {
-            (row("Body", html! { (record.body.name_as_shown.as_str()) }))
-            (row("Date", html! { (long_date(record.date)) }))
-            (row("Time", html! { (times(&meeting)) }))
-            (row("Place", html! { (record.location.as_ref().map_or("Not stated", |l| l.as_str())) }))
-            (row("Status", html! { strong class="govuk-tag govuk-tag--grey" { (status_words(&meeting)) } }))
+            (row(labels.body, html! { (record.body.name_as_shown.as_str()) }))
+            (row(labels.date, html! { (locale.date(record.date)) }))
+            (row(labels.time, html! { (times(locale, &meeting)) }))
+            (row(labels.place, html! { (record.location.as_ref().map_or(labels.not_stated, |l| l.as_str())) }))
+            (row(labels.status, html! { strong class="govuk-tag govuk-tag--grey" { (status_words(locale, &meeting)) } }))
             @if let Some(cancellation) = &meeting.cancellation {
-                (row("Cancelled", html! {
-                    "Recorded on " (long_date(cancellation.cancelled_on))
+                (row(labels.cancelled, html! {
+                    (labels.recorded_on) (locale.date(cancellation.cancelled_on))
                     @if let Some(reason) = &cancellation.reason { ": " (reason.as_str()) }
                 }))
             }
         }
         @if let Some(minutes) = &record.minutes {
-            h2 class="govuk-heading-m" { "Minutes of the meeting" }
+            h2 class="govuk-heading-m" { (labels.meeting_minutes) }
             (text(minutes))
         }
-        h2 class="govuk-heading-m" { "Agenda" }
+        h2 class="govuk-heading-m" { (labels.agenda) }
         @if record.items.is_empty() {
-            p class="govuk-body" { "The record lists no agenda items." }
+            p class="govuk-body" { (labels.no_agenda_items) }
         }
         @for item in &record.items {
-            (agenda_item(item, taken.get(&Some(item.id)), slug))
+            (agenda_item(locale, item, taken.get(&Some(item.id)), slug))
         }
         @if let Some(others) = taken.get(&None) {
-            h2 class="govuk-heading-m" { "Other decisions taken at this meeting" }
-            (decision_links(others, slug))
+            h2 class="govuk-heading-m" { (labels.other_decisions) }
+            (decision_links(locale, others, slug))
         }
         @if !record.exclusions.is_empty() {
-            h2 class="govuk-heading-m" { "Exclusion of the public" }
+            h2 class="govuk-heading-m" { (labels.exclusion) }
             @for exclusion in &record.exclusions {
                 @match &exclusion.text {
                     Some(text_given) => (text(text_given)),
-                    None => p class="govuk-body" { "The public was excluded from items "
+                    None => p class="govuk-body" { (labels.excluded_from[0])
                         (exclusion.items.iter().filter_map(|i| record.item(*i))
                             .map(|i| i.number.as_ref().map_or(i.title.as_str(), |n| n.as_str()))
-                            .collect::<Vec<_>>().join(", ")) "." },
+                            .collect::<Vec<_>>().join(", ")) (labels.excluded_from[1]) },
                 }
             }
         }
         p class="govuk-body" {
-            a class="govuk-link" href=(format!("{}/{}/history", Section::Meetings.href(slug), meeting.id.as_uuid())) {
-                "History of this meeting"
+            a class="govuk-link" href=(locale.href(&format!("{}/{}/history", Section::Meetings.href(slug), meeting.id.as_uuid()))) {
+                (labels.meeting_history)
             }
         }
         p class="govuk-body" {
-            a class="govuk-link" href=(Section::Meetings.href(slug)) { "All meetings of " (name) }
+            a class="govuk-link" href=(locale.href(&Section::Meetings.href(slug))) {
+                (labels.all_meetings_of) (name)
+            }
         }
     };
     let crumbs = [
-        home_crumb(),
+        home_crumb(locale),
         Crumb {
             text: name.to_owned(),
-            href: Section::Register.href(slug),
+            href: locale.href(&Section::Register.href(slug)),
         },
         Crumb {
-            text: "Meetings".to_owned(),
-            href: Section::Meetings.href(slug),
+            text: labels.meetings.to_owned(),
+            href: locale.href(&Section::Meetings.href(slug)),
         },
     ];
     let path = format!("{}/{}", Section::Meetings.href(slug), meeting.id.as_uuid());
     let head = linked_data::script(&linked_data::meeting(&council, &meeting, &path));
     Ok(page_with_head(
+        locale,
         &format!("{title} – {name}"),
         &crumbs,
         head,
@@ -170,7 +176,13 @@ async fn decisions_taken(
     Ok(taken)
 }
 
-fn agenda_item(item: &AgendaItemView, decisions: Option<&Vec<DecisionView>>, slug: &str) -> Markup {
+fn agenda_item(
+    locale: &Locale,
+    item: &AgendaItemView,
+    decisions: Option<&Vec<DecisionView>>,
+    slug: &str,
+) -> Markup {
+    let labels = locale.labels();
     html! {
         div class="govuk-!-margin-bottom-6" {
             h3 class="govuk-heading-s" {
@@ -178,29 +190,29 @@ fn agenda_item(item: &AgendaItemView, decisions: Option<&Vec<DecisionView>>, slu
                 (item.title.as_str())
             }
             @if item.in_private {
-                p class="govuk-body" { strong class="govuk-tag govuk-tag--grey" { "Taken in private" } }
+                p class="govuk-body" { strong class="govuk-tag govuk-tag--grey" { (labels.taken_in_private) } }
             }
             @if let Some(withheld) = &item.withheld {
-                div class="govuk-inset-text" { "Minutes withheld. " (withheld.text) }
+                div class="govuk-inset-text" { (labels.minutes_withheld) (withheld.text) }
             } @else if let Some(minutes) = &item.minutes {
                 (text(minutes))
             } @else {
-                p class="govuk-body" { "No minutes recorded." }
+                p class="govuk-body" { (labels.no_minutes) }
             }
             @if let Some(decisions) = decisions {
-                (decision_links(decisions, slug))
+                (decision_links(locale, decisions, slug))
             }
         }
     }
 }
 
-fn decision_links(decisions: &[DecisionView], slug: &str) -> Markup {
+fn decision_links(locale: &Locale, decisions: &[DecisionView], slug: &str) -> Markup {
     html! {
         ul class="govuk-list" {
             @for decision in decisions {
                 li {
-                    "Decision: "
-                    a class="govuk-link" href=(format!("/councils/{slug}/decisions/{}", decision.id.as_uuid())) {
+                    (locale.labels().decision_link)
+                    a class="govuk-link" href=(locale.href(&format!("/councils/{slug}/decisions/{}", decision.id.as_uuid()))) {
                         (decision.record.title)
                     }
                 }

@@ -11,18 +11,13 @@ use civic_projections::{MeetingFilter, Page};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use super::locale::Locale;
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page_with_head, serve_page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
-
-/// How the meetings list names its pages.
-const MEETINGS: pages::Names = pages::Names {
-    of: "meetings",
-    first: "Newest meetings",
-};
 
 /// The query string of a meetings page.
 #[derive(Debug, Default, Deserialize)]
@@ -76,61 +71,65 @@ async fn render(
     let name = council.name.as_str();
     let base = Section::Meetings.href(slug);
     let calendar = format!("{base}.ics");
-    let count = meetings.total_count;
+    let locale = &request.locale;
+    let labels = locale.labels();
+    let [add, subscription, end] = labels.calendar_intro;
     let main = html! {
         h1 class="govuk-heading-xl" {
             span class="govuk-caption-xl" { (name) }
-            "Meetings"
+            (labels.meetings)
         }
-        (council_nav(slug, Section::Meetings))
+        (council_nav(locale, slug, Section::Meetings))
         p class="govuk-body" role="status" {
-            (count) " " (if count == 1 { "meeting" } else { "meetings" }) " recorded, newest first."
+            (locale.count(meetings.total_count, labels.meeting_nouns)) (labels.meetings_recorded)
             @if after_given && meetings.items.is_empty() {
-                " There are no more meetings after this page."
+                (labels.no_more_meetings)
             }
         }
         p class="govuk-body" {
-            "Add these meetings to your calendar app with the "
-            a class="govuk-link" href=(calendar) type="text/calendar" { "iCalendar subscription" }
-            "."
+            (add)
+            a class="govuk-link" href=(calendar) type="text/calendar" { (subscription) }
+            (end)
         }
         @if !meetings.items.is_empty() {
-            (table(&meetings, &base))
+            (table(locale, &meetings, &base))
         }
-        (pages::pagination(&MEETINGS, pages::next_cursor(&meetings), after_given, |cursor| {
+        (pages::pagination(locale, &labels.meeting_pages, pages::next_cursor(&meetings), after_given, |cursor| {
             pages::link(&base, None, cursor)
         }))
     };
     let crumbs = [
-        home_crumb(),
+        home_crumb(locale),
         Crumb {
             text: name.to_owned(),
-            href: Section::Register.href(slug),
+            href: locale.href(&Section::Register.href(slug)),
         },
     ];
     // Calendar apps find the calendar from the page's head.
     let head = html! {
         link rel="alternate" type="text/calendar" href=(calendar)
-            title=(format!("Meetings – {name}"));
+            title=(format!("{} – {name}", labels.meetings));
     };
     Ok(page_with_head(
-        &format!("Meetings – {name}"),
+        locale,
+        &format!("{} – {name}", labels.meetings),
         &crumbs,
         head,
         main,
     ))
 }
 
-fn table(meetings: &Page<MeetingView>, base: &str) -> Markup {
+fn table(locale: &Locale, meetings: &Page<MeetingView>, base: &str) -> Markup {
+    let labels = locale.labels();
     html! {
         table class="govuk-table" {
-            caption class="govuk-table__caption govuk-visually-hidden" { "Meetings, newest first" }
+            caption class="govuk-table__caption govuk-visually-hidden" { (labels.meetings_caption) }
             thead class="govuk-table__head" {
                 tr class="govuk-table__row" {
-                    th scope="col" class="govuk-table__header" { "Meeting" }
-                    th scope="col" class="govuk-table__header" { "Time" }
-                    th scope="col" class="govuk-table__header" { "Place" }
-                    th scope="col" class="govuk-table__header" { "Status" }
+                    th scope="col" class="govuk-table__header" { (labels.meeting) }
+                    th scope="col" class="govuk-table__header" { (labels.time) }
+                    th scope="col" class="govuk-table__header" { (labels.place) }
+                    th scope="col" class="govuk-table__header" { (labels.status) }
                 }
             }
             tbody class="govuk-table__body" {
@@ -138,16 +137,16 @@ fn table(meetings: &Page<MeetingView>, base: &str) -> Markup {
                     @let record = &meeting.record;
                     tr class="govuk-table__row" {
                         th scope="row" class="govuk-table__header" {
-                            a class="govuk-link" href=(format!("{base}/{}", meeting.id.as_uuid())) {
-                                (heading(meeting))
+                            a class="govuk-link" href=(locale.href(&format!("{base}/{}", meeting.id.as_uuid()))) {
+                                (heading(locale, meeting))
                             }
                         }
-                        td class="govuk-table__cell" { (times(meeting)) }
+                        td class="govuk-table__cell" { (times(locale, meeting)) }
                         td class="govuk-table__cell" {
-                            (record.location.as_ref().map_or("Not stated", |l| l.as_str()))
+                            (record.location.as_ref().map_or(labels.not_stated, |l| l.as_str()))
                         }
                         td class="govuk-table__cell" {
-                            strong class="govuk-tag govuk-tag--grey" { (status_words(meeting)) }
+                            strong class="govuk-tag govuk-tag--grey" { (status_words(locale, meeting)) }
                         }
                     }
                 }
@@ -156,35 +155,43 @@ fn table(meetings: &Page<MeetingView>, base: &str) -> Markup {
     }
 }
 
-/// A meeting's name: its body and day, "Cabinet, 9 June 2010".
-pub(crate) fn heading(meeting: &MeetingView) -> String {
+/// A meeting's name: its body (in the council's words) and day, "Cabinet, 9 June 2010".
+pub(crate) fn heading(locale: &Locale, meeting: &MeetingView) -> String {
     format!(
         "{}, {}",
         meeting.record.body.name_as_shown.as_str(),
-        long_date(meeting.record.date)
+        locale.date(meeting.record.date)
     )
 }
 
 /// When it started (and ended), "18:30" or "18:30 to 20:00"; "Not stated".
-pub(crate) fn times(meeting: &MeetingView) -> String {
+pub(crate) fn times(locale: &Locale, meeting: &MeetingView) -> String {
+    let labels = locale.labels();
     match (meeting.record.start_time, meeting.record.end_time) {
-        (Some(start), Some(end)) => format!("{} to {}", start.format("%H:%M"), end.format("%H:%M")),
+        (Some(start), Some(end)) => format!(
+            "{}{}{}",
+            start.format("%H:%M"),
+            labels.time_to,
+            end.format("%H:%M")
+        ),
         (Some(start), None) => start.format("%H:%M").to_string(),
-        (None, Some(end)) => format!("Ended {}", end.format("%H:%M")),
-        (None, None) => "Not stated".to_owned(),
+        (None, Some(end)) => format!("{}{}", labels.ended, end.format("%H:%M")),
+        (None, None) => labels.not_stated.to_owned(),
     }
 }
 
 /// Where it stands; a cancellation recorded later says so whatever the status.
-pub(crate) fn status_words(meeting: &MeetingView) -> &'static str {
+pub(crate) fn status_words(locale: &Locale, meeting: &MeetingView) -> &'static str {
+    let labels = locale.labels();
+    let statuses = &labels.meeting_statuses;
     if meeting.cancellation.is_some() {
-        return "Cancelled";
+        return statuses.cancelled;
     }
     match meeting.record.status {
-        Some(MeetingStatusView::Scheduled) => "Scheduled",
-        Some(MeetingStatusView::Held) => "Held",
-        Some(MeetingStatusView::Cancelled) => "Cancelled",
-        Some(MeetingStatusView::Postponed) => "Postponed",
-        None => "Not stated",
+        Some(MeetingStatusView::Scheduled) => statuses.scheduled,
+        Some(MeetingStatusView::Held) => statuses.held,
+        Some(MeetingStatusView::Cancelled) => statuses.cancelled,
+        Some(MeetingStatusView::Postponed) => statuses.postponed,
+        None => labels.not_stated,
     }
 }

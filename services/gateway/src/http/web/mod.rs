@@ -12,6 +12,7 @@
 //!   changes, oldest first.
 //! - [`linked_data`]: schema.org JSON-LD in the head of a decision's and a meeting's page.
 //! - [`nav`]: the links between a council's pages.
+//! - [`locale`]: the pages' language (English, or Welsh), and every fixed word of them.
 //! - [`tag`]: `ETag` and `304 Not Modified` from the council's log position.
 //! - [`feed`]: `/councils/{slug}/feed.atom`, the newest decisions as an Atom feed.
 //! - [`downloads`]: `/councils/{slug}/decisions.csv` and `.json`, every public decision.
@@ -40,6 +41,7 @@ pub(crate) mod feed;
 pub(crate) mod forward_plan;
 pub(crate) mod history;
 pub(crate) mod linked_data;
+pub(crate) mod locale;
 pub(crate) mod meeting;
 pub(crate) mod meetings;
 pub(crate) mod nav;
@@ -51,10 +53,9 @@ pub(crate) mod strategy;
 pub(crate) mod tag;
 pub(crate) mod uk_time;
 
-use axum::http::header::VARY;
+use axum::http::header::{CONTENT_LANGUAGE, VARY};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::Response;
-use chrono::NaiveDate;
 use civic_eventstore::TenantId;
 use civic_projections::{ReadModels, Viewer};
 use civic_runtime::Runtime;
@@ -65,6 +66,7 @@ use super::AppState;
 use super::assets::{GOVUK_STYLES, govuk_asset_url};
 use super::graphql::council_scope;
 use crate::error::ApiError;
+use locale::Locale;
 
 /// The reads of every page: the public's.
 const VIEWER: Viewer = Viewer::Public;
@@ -87,6 +89,8 @@ pub(crate) struct PageRequest {
     /// The page's `ETag` ([`tag::page_tag`]); `None` when the position could not be read (the
     /// page is then served untagged rather than not at all).
     pub etag: Option<String>,
+    /// The page's language: `lang=`, else the council's own.
+    pub locale: Locale,
 }
 
 /// Starts a page of the council `slug`: its tenant (else the 404 page), and its tag, read
@@ -97,10 +101,19 @@ async fn begin(
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Result<PageRequest, Response> {
-    let scope = council_scope(state, slug).await.map_err(error_page)?;
+    let unknown = Locale::new(uri, None);
+    let scope = council_scope(state, slug)
+        .await
+        .map_err(|error| localised_error_page(&unknown, error))?;
     let tenant = scope.tenant;
     let services = &state.services;
     let reads = services.reads_in(&scope.runtime, VIEWER).clone();
+    // The council's nation sets the language its pages default to.
+    let nation = match reads.council(tenant).await {
+        Ok(council) => council.map(|council| council.nation),
+        Err(error) => return Err(localised_error_page(&unknown, error.into())),
+    };
+    let locale = Locale::new(uri, nation);
     let position = match reads.read_position(tenant).await {
         Ok(position) => position,
         Err(error) => {
@@ -108,7 +121,8 @@ async fn begin(
             None
         }
     };
-    let etag = position.map(|position| tag::page_tag(tenant, position, services.today(), uri));
+    let etag = position
+        .map(|position| tag::page_tag(tenant, position, services.today(), uri, locale.lang));
     if let Some(etag) = &etag
         && super::cached::matches(headers, etag)
     {
@@ -119,6 +133,7 @@ async fn begin(
         reads,
         runtime: scope.runtime,
         etag,
+        locale,
     })
 }
 
@@ -144,13 +159,13 @@ pub(crate) async fn serve_page(
 fn finish(request: &PageRequest, page: Result<Markup, ApiError>) -> Response {
     match page {
         Ok(markup) => {
-            let response = html_response(StatusCode::OK, markup);
+            let response = html_response(StatusCode::OK, &request.locale, markup);
             match &request.etag {
                 Some(etag) => tag::with_tag(response, etag),
                 None => response,
             }
         }
-        Err(error) => error_page(error),
+        Err(error) => localised_error_page(&request.locale, error),
     }
 }
 
@@ -179,16 +194,25 @@ pub(crate) struct Crumb {
     pub href: String,
 }
 
-/// The whole page: `title` names it in the browser's tab, `crumbs` lead back to the home page.
-pub(crate) fn page(title: &str, crumbs: &[Crumb], main: Markup) -> Markup {
-    page_with_head(title, crumbs, html! {}, main)
+/// The whole page in `locale`'s language: `title` names it in the browser's tab, `crumbs` lead
+/// back to the home page; the link to the page in the other language, when it has one, comes
+/// first.
+pub(crate) fn page(locale: &Locale, title: &str, crumbs: &[Crumb], main: Markup) -> Markup {
+    page_with_head(locale, title, crumbs, html! {}, main)
 }
 
 /// [`page`] with more in its `head` (such as a link to the page's feed).
-pub(crate) fn page_with_head(title: &str, crumbs: &[Crumb], head: Markup, main: Markup) -> Markup {
+pub(crate) fn page_with_head(
+    locale: &Locale,
+    title: &str,
+    crumbs: &[Crumb],
+    head: Markup,
+    main: Markup,
+) -> Markup {
+    let labels = locale.labels();
     html! {
         (DOCTYPE)
-        html lang="en" class="govuk-template" {
+        html lang=(locale.lang.code()) class="govuk-template" {
             head {
                 meta charset="utf-8";
                 meta name="viewport" content="width=device-width, initial-scale=1";
@@ -197,10 +221,11 @@ pub(crate) fn page_with_head(title: &str, crumbs: &[Crumb], head: Markup, main: 
                 (head)
             }
             body class="govuk-template__body" {
-                a href="#main-content" class="govuk-skip-link" { "Skip to main content" }
+                a href="#main-content" class="govuk-skip-link" { (labels.skip_link) }
                 div class="govuk-width-container" {
+                    (locale.toggle())
                     @if !crumbs.is_empty() {
-                        nav class="govuk-breadcrumbs" aria-label="Breadcrumb" {
+                        nav class="govuk-breadcrumbs" aria-label=(labels.breadcrumb) {
                             ol class="govuk-breadcrumbs__list" {
                                 @for crumb in crumbs {
                                     li class="govuk-breadcrumbs__list-item" {
@@ -221,75 +246,73 @@ pub(crate) fn page_with_head(title: &str, crumbs: &[Crumb], head: Markup, main: 
     }
 }
 
-/// The link back to the home page, first of every page's breadcrumbs.
-pub(crate) fn home_crumb() -> Crumb {
+/// The link back to the home page (which is in English only), first of every page's
+/// breadcrumbs.
+pub(crate) fn home_crumb(locale: &Locale) -> Crumb {
     Crumb {
-        text: "Councils".to_owned(),
+        text: locale.labels().councils.to_owned(),
         href: "/".to_owned(),
     }
 }
 
-/// An HTML answer with the pages' policy; revalidated on every use ([`tag`] says whether it
-/// changed).
-pub(crate) fn html_response(status: StatusCode, markup: Markup) -> Response {
-    super::html::html_page(status, markup, POLICY)
+/// An HTML answer in `locale`'s language (`Content-Language`) with the pages' policy;
+/// revalidated on every use ([`tag`] says whether it changed).
+pub(crate) fn html_response(status: StatusCode, locale: &Locale, markup: Markup) -> Response {
+    let mut response = super::html::html_page(status, markup, POLICY);
+    response.headers_mut().insert(
+        CONTENT_LANGUAGE,
+        HeaderValue::from_static(locale.lang.code()),
+    );
+    response
+}
+
+/// The error page in English, for the feeds and downloads (see [`localised_error_page`]).
+pub(crate) fn error_page(error: ApiError) -> Response {
+    localised_error_page(&Locale::english(), error)
 }
 
 /// A page's error as an HTML page: 404 for what does not exist (or the public may not see: a
 /// draft is not told apart from a missing decision), 400 for a bad search or page link, 503 for
-/// a failed read (logged, never shown).
-pub(crate) fn error_page(error: ApiError) -> Response {
+/// a failed read (logged, never shown). In `locale`'s language, but for what a bad request's
+/// error says of it, which is in English.
+pub(crate) fn localised_error_page(locale: &Locale, error: ApiError) -> Response {
+    let labels = locale.labels();
     let (status, heading, text) = match &error {
         ApiError::NotFound(_) => (
             StatusCode::NOT_FOUND,
-            "Page not found",
-            "If you typed the web address, check it is correct. If you followed a link, the \
-             council, decision or meeting may not exist, or may not be published yet."
-                .to_owned(),
+            labels.not_found,
+            labels.not_found_text.to_owned(),
         ),
-        ApiError::Invalid { message, .. } => (
-            StatusCode::BAD_REQUEST,
-            "There is a problem with the search",
-            message.clone(),
-        ),
+        ApiError::Invalid { message, .. } => {
+            (StatusCode::BAD_REQUEST, labels.bad_search, message.clone())
+        }
         ApiError::ReadModel(
             civic_projections::ProjectionError::InvalidCursor
             | civic_projections::ProjectionError::InvalidPage(_),
         ) => (
             StatusCode::BAD_REQUEST,
-            "There is a problem with the page link",
-            "The link to this page of results is not valid. Start again from the first page."
-                .to_owned(),
+            labels.bad_page_link,
+            labels.bad_page_link_text.to_owned(),
         ),
         _ => {
             tracing::error!(?error, "a register page could not be read");
             (
                 StatusCode::SERVICE_UNAVAILABLE,
-                "Sorry, there is a problem with the service",
-                "The register cannot be read just now. Try again shortly.".to_owned(),
+                labels.unavailable,
+                labels.unavailable_text.to_owned(),
             )
         }
     };
     let main = html! {
         h1 class="govuk-heading-l" { (heading) }
         p class="govuk-body" { (text) }
-        p class="govuk-body" { a class="govuk-link" href="/" { "See every council" } }
+        p class="govuk-body" { a class="govuk-link" href="/" { (labels.every_council) } }
     };
-    html_response(status, page(heading, &[home_crumb()], main))
-}
-
-/// A date as GOV.UK writes it: "9 June 2010".
-pub(crate) fn long_date(date: NaiveDate) -> String {
-    date.format("%-d %B %Y").to_string()
-}
-
-/// Yes, No, or "Not stated" for a question the record leaves open.
-pub(crate) fn yes_no(value: Option<bool>) -> &'static str {
-    match value {
-        Some(true) => "Yes",
-        Some(false) => "No",
-        None => "Not stated",
-    }
+    html_response(
+        status,
+        locale,
+        page(locale, heading, &[home_crumb(locale)], main),
+    )
 }
 
 #[cfg(test)]
@@ -297,14 +320,8 @@ mod tests {
     use super::*;
 
     #[test]
-    fn dates_read_as_gov_uk_writes_them() {
-        let date = NaiveDate::from_ymd_opt(2010, 6, 9).unwrap();
-        assert_eq!(long_date(date), "9 June 2010");
-    }
-
-    #[test]
     fn every_value_on_a_page_is_escaped() {
-        let html = page("<b>", &[], html! { p { ("<script>") } }).into_string();
+        let html = page(&Locale::english(), "<b>", &[], html! { p { ("<script>") } }).into_string();
         assert!(!html.contains("<script>") && !html.contains("<b>"));
         assert!(html.contains("&lt;script&gt;"));
     }

@@ -4,6 +4,8 @@
 
 use maud::{Markup, html};
 
+use super::locale::{Labels, Locale};
+
 /// One of a council's pages the navigation links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub(crate) enum Section {
@@ -25,12 +27,12 @@ impl Section {
         Section::Strategies,
     ];
 
-    fn text(self) -> &'static str {
+    fn text(self, labels: &Labels) -> &'static str {
         match self {
-            Section::Register => "Decisions",
-            Section::ForwardPlan => "Forward plan",
-            Section::Meetings => "Meetings",
-            Section::Strategies => "Strategies",
+            Section::Register => labels.decisions,
+            Section::ForwardPlan => labels.forward_plan,
+            Section::Meetings => labels.meetings,
+            Section::Strategies => labels.strategies,
         }
     }
 
@@ -45,19 +47,22 @@ impl Section {
     }
 }
 
-/// The council's pages as links; `current` is the section the page belongs to.
-pub(crate) fn council_nav(slug: &str, current: Section) -> Markup {
+/// The council's pages as links, in the page's language; `current` is the section the page
+/// belongs to.
+pub(crate) fn council_nav(locale: &Locale, slug: &str, current: Section) -> Markup {
+    let labels = locale.labels();
     html! {
-        nav class="govuk-!-margin-bottom-6" aria-label="This council's register" {
+        nav class="govuk-!-margin-bottom-6" aria-label=(labels.council_pages) {
             ul class="govuk-list" {
                 @for section in Section::ALL {
+                    @let href = locale.href(&section.href(slug));
                     li {
                         @if section == current {
-                            a class="govuk-link govuk-link--no-visited-state" href=(section.href(slug))
-                                aria-current="page" { strong { (section.text()) } }
+                            a class="govuk-link govuk-link--no-visited-state" href=(href)
+                                aria-current="page" { strong { (section.text(labels)) } }
                         } @else {
-                            a class="govuk-link govuk-link--no-visited-state" href=(section.href(slug)) {
-                                (section.text())
+                            a class="govuk-link govuk-link--no-visited-state" href=(href) {
+                                (section.text(labels))
                             }
                         }
                     }
@@ -73,7 +78,7 @@ mod tests {
 
     #[test]
     fn the_current_section_is_marked_and_every_section_is_linked() {
-        let html = council_nav("maidstone", Section::Meetings).into_string();
+        let html = council_nav(&Locale::english(), "maidstone", Section::Meetings).into_string();
         for href in [
             "/councils/maidstone\"",
             "/councils/maidstone/forward-plan\"",

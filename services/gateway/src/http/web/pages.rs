@@ -6,6 +6,8 @@ use civic_projections::Page;
 use maud::{Markup, html};
 use url::form_urlencoded;
 
+use super::locale::{ListNames, Locale};
+
 /// The URL of a page of the list at `base`: its setting `kept` (name and value, if any) and,
 /// for any page but the first, the cursor it starts after.
 pub(crate) fn link(base: &str, kept: Option<(&str, &str)>, cursor: Option<&str>) -> String {
@@ -32,26 +34,23 @@ pub(crate) fn next_cursor<T>(page: &Page<T>) -> Option<&str> {
         .map(|(cursor, _)| cursor.as_str())
 }
 
-/// How a list names its pages: "decisions" in "Pages of decisions" and "Next page of
-/// decisions", and the link back to its first page ("Newest decisions").
-pub(crate) struct Names {
-    pub of: &'static str,
-    pub first: &'static str,
-}
-
-/// Links to the next page and back to the first; nothing on a list of one page.
+/// Links to the next page and back to the first, in the page's language (`names` are the list's
+/// in it); nothing on a list of one page. `link` gives a page's address; the page's language
+/// is kept in it.
 pub(crate) fn pagination(
-    names: &Names,
+    locale: &Locale,
+    names: &ListNames,
     next: Option<&str>,
     after_given: bool,
     link: impl Fn(Option<&str>) -> String,
 ) -> Markup {
+    let link = |cursor| locale.href(&link(cursor));
     let next = next.map(|cursor| link(Some(cursor)));
     if next.is_none() && !after_given {
         return html! {};
     }
     html! {
-        nav class="govuk-pagination" aria-label=(format!("Pages of {}", names.of)) {
+        nav class="govuk-pagination" aria-label=(names.pages) {
             @if after_given {
                 div class="govuk-pagination__prev" {
                     a class="govuk-link govuk-pagination__link" href=(link(None)) rel="first" {
@@ -63,7 +62,8 @@ pub(crate) fn pagination(
                 div class="govuk-pagination__next" {
                     a class="govuk-link govuk-pagination__link" href=(next) rel="next" {
                         span class="govuk-pagination__link-title" {
-                            "Next" span class="govuk-visually-hidden" { " page of " (names.of) }
+                            (locale.labels().next)
+                            span class="govuk-visually-hidden" { (names.next_of) }
                         }
                     }
                 }

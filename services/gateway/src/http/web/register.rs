@@ -22,11 +22,11 @@ use serde::Deserialize;
 
 use super::downloads::decisions_json_shown;
 use super::feed::atom;
+use super::locale::Locale;
 use super::nav::{Section, council_nav};
 use super::pages;
 use super::{
-    ATOM, HTML, JSON, PageRequest, VIEWER, home_crumb, long_date, negotiated, page_with_head,
-    serve_page,
+    ATOM, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page_with_head, serve_page,
 };
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
@@ -34,11 +34,6 @@ use crate::graphql::query::page::page_request;
 use crate::http::AppState;
 use crate::http::media::preferred;
 
-/// How the register names its pages.
-const DECISIONS: pages::Names = pages::Names {
-    of: "decisions",
-    first: "Newest decisions",
-};
 use civic_domain::decision::DecisionField;
 
 /// The query string of a register page.
@@ -156,30 +151,31 @@ async fn render(
         )
         .await?;
     let name = council.name.as_str();
+    let locale = &request.locale;
+    let labels = locale.labels();
     let base = format!("/councils/{slug}");
     let feed = format!("{base}/feed.atom");
     let title = match &search {
-        Some(q) => format!("Decisions matching “{q}” – {name}"),
-        None => format!("Decisions – {name}"),
+        Some(q) => format!("{}{}{q}” – {name}", labels.decisions, labels.matching[0]),
+        None => format!("{} – {name}", labels.decisions),
     };
+    let [intro, intro_end] = labels.register_intro;
+    let [follow, atom_feed, download, or] = labels.register_downloads;
     let main = html! {
         h1 class="govuk-heading-xl" {
             span class="govuk-caption-xl" { (name) }
-            "Register of decisions"
+            (labels.register_heading)
         }
-        (council_nav(slug, Section::Register))
+        (council_nav(locale, slug, Section::Register))
+        p class="govuk-body" { (intro) (name) (intro_end) }
         p class="govuk-body" {
-            "Decisions published by " (name) ", newest first. Information the law allows the council "
-            "to withhold is shown as a notice saying why."
-        }
-        p class="govuk-body" {
-            "Follow new decisions with the "
-            a class="govuk-link" href=(feed) type="application/atom+xml" { "Atom feed" }
-            ", or download every decision as "
+            (follow)
+            a class="govuk-link" href=(feed) type="application/atom+xml" { (atom_feed) }
+            (download)
             a class="govuk-link" href=(format!("{base}/decisions.csv")) type="text/csv" download {
-                "CSV" span class="govuk-visually-hidden" { " (spreadsheet)" }
+                "CSV" span class="govuk-visually-hidden" { (labels.spreadsheet) }
             }
-            " or "
+            (or)
             a class="govuk-link" href=(format!("{base}/decisions.json")) type="application/json" download {
                 "JSON"
             }
@@ -187,12 +183,9 @@ async fn render(
         }
         form method="get" action=(base) role="search" {
             div class="govuk-form-group" {
-                label class="govuk-label govuk-label--m" for="q" { "Search decisions" }
+                label class="govuk-label govuk-label--m" for="q" { (labels.search_label) }
                 div class="govuk-hint" id="q-hint" {
-                    "Words in the title, purpose, decision, reasons, reason key, report author, "
-                    "consultees or reference. Put a phrase in \"quotes\", use OR between "
-                    "alternatives, end a word with * to match its beginning (highw*), and put - "
-                    "before a word to leave it out."
+                    (labels.search_hint)
                 }
                 input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search"
                     value=[search.as_deref()] aria-describedby="q-hint" spellcheck="false";
@@ -200,24 +193,24 @@ async fn render(
             @if sort == Sort::Relevance {
                 input type="hidden" name="sort" value="relevance";
             }
-            button class="govuk-button" type="submit" { "Search" }
+            (locale.form_field())
+            button class="govuk-button" type="submit" { (labels.search_button) }
         }
-        (summary(&decisions, search.as_deref(), after_given, &base))
+        (summary(locale, &decisions, search.as_deref(), after_given, &base))
         @if let Some(q) = &search {
-            (sort_control(&base, q, sort))
+            (sort_control(locale, &base, q, sort))
         }
         @if !decisions.items.is_empty() {
-            (table(&decisions, &base, sort))
+            (table(locale, &decisions, &base, sort))
         }
         @if sort == Sort::Relevance {
             @if decisions.has_next_page {
                 p class="govuk-body" id="most-relevant" {
-                    "These are the " (decisions.items.len()) " most relevant. Sort by newest to "
-                    "see every match, page by page."
+                    (labels.most_relevant[0]) (decisions.items.len()) (labels.most_relevant[1])
                 }
             }
         } @else {
-            (pages::pagination(&DECISIONS, pages::next_cursor(&decisions), after_given, |cursor| {
+            (pages::pagination(locale, &labels.register_pages, pages::next_cursor(&decisions), after_given, |cursor| {
                 pages::link(&base, search.as_deref().map(|q| ("q", q)), cursor)
             }))
         }
@@ -225,105 +218,124 @@ async fn render(
     // Feed readers find the feed from the page's head.
     let head = html! {
         link rel="alternate" type="application/atom+xml" href=(feed)
-            title=(format!("Decisions – {name}"));
+            title=(format!("{} – {name}", labels.decisions));
     };
     // Breadcrumbs lead to the pages above this one, not to itself.
-    Ok(page_with_head(&title, &[home_crumb()], head, main))
+    Ok(page_with_head(
+        locale,
+        &title,
+        &[home_crumb(locale)],
+        head,
+        main,
+    ))
 }
 
 /// How many decisions the list has, and what the search was.
 fn summary(
+    locale: &Locale,
     decisions: &Page<DecisionView>,
     search: Option<&str>,
     after_given: bool,
     base: &str,
 ) -> Markup {
-    let count = decisions.total_count;
-    let noun = if count == 1 { "decision" } else { "decisions" };
+    let labels = locale.labels();
+    let count = locale.count(decisions.total_count, labels.decision_nouns);
+    let [published_one, published_many] = labels.published_count;
+    let published = if decisions.total_count == 1 {
+        published_one
+    } else {
+        published_many
+    };
     html! {
         p class="govuk-body" role="status" {
             @match search {
                 Some(q) => {
-                    (count) " " (noun) " matching “" (q) "”. "
-                    a class="govuk-link" href=(base) { "Clear the search" }
+                    (count) (labels.matching[0]) (q) (labels.matching[1])
+                    a class="govuk-link" href=(locale.href(base)) { (labels.clear_search) }
                 }
-                None => { (count) " " (noun) " published." }
+                None => { (count) (published) }
             }
             @if after_given && decisions.items.is_empty() {
-                " There are no more decisions after this page."
+                (labels.no_more_after)
             }
         }
     }
 }
 
 /// "Sort by: newest / relevance", the current order in bold, the other a link to it.
-fn sort_control(base: &str, q: &str, sort: Sort) -> Markup {
+fn sort_control(locale: &Locale, base: &str, q: &str, sort: Sort) -> Markup {
+    let labels = locale.labels();
     let newest = pages::link(base, Some(("q", q)), None);
-    let relevance = format!("{newest}&sort=relevance");
+    let relevance = locale.href(&format!("{newest}&sort=relevance"));
+    let newest = locale.href(&newest);
     html! {
         p class="govuk-body" id="sort" {
-            "Sort by: "
-            @if sort == Sort::Newest { strong { "newest" } }
-            @else { a class="govuk-link" href=(newest) { "newest" } }
+            (labels.sort_by)
+            @if sort == Sort::Newest { strong { (labels.sort_newest) } }
+            @else { a class="govuk-link" href=(newest) { (labels.sort_newest) } }
             " / "
-            @if sort == Sort::Relevance { strong { "relevance" } }
-            @else { a class="govuk-link" href=(relevance) { "relevance" } }
+            @if sort == Sort::Relevance { strong { (labels.sort_relevance) } }
+            @else { a class="govuk-link" href=(relevance) { (labels.sort_relevance) } }
         }
     }
 }
 
 /// The decisions of the page, one row each.
-fn table(decisions: &Page<DecisionView>, base: &str, sort: Sort) -> Markup {
+fn table(locale: &Locale, decisions: &Page<DecisionView>, base: &str, sort: Sort) -> Markup {
+    let labels = locale.labels();
     let caption = match sort {
-        Sort::Newest => "Decisions, newest first",
-        Sort::Relevance => "Decisions, most relevant first",
+        Sort::Newest => labels.register_caption,
+        Sort::Relevance => labels.register_caption_relevant,
     };
     html! {
         table class="govuk-table" {
             caption class="govuk-table__caption govuk-visually-hidden" { (caption) }
             thead class="govuk-table__head" {
                 tr class="govuk-table__row" {
-                    th scope="col" class="govuk-table__header" { "Decision" }
-                    th scope="col" class="govuk-table__header" { "Date of decision" }
-                    th scope="col" class="govuk-table__header" { "Decision maker" }
-                    th scope="col" class="govuk-table__header" { "Status" }
-                    th scope="col" class="govuk-table__header" { "Key decision" }
+                    th scope="col" class="govuk-table__header" { (labels.decision) }
+                    th scope="col" class="govuk-table__header" { (labels.date_of_decision) }
+                    th scope="col" class="govuk-table__header" { (labels.decision_maker) }
+                    th scope="col" class="govuk-table__header" { (labels.status) }
+                    th scope="col" class="govuk-table__header" { (labels.key_decision) }
                 }
             }
             tbody class="govuk-table__body" {
                 @for (_, decision) in &decisions.items {
-                    (row(decision, base))
+                    (row(locale, decision, base))
                 }
             }
         }
     }
 }
 
-fn row(decision: &DecisionView, base: &str) -> Markup {
+fn row(locale: &Locale, decision: &DecisionView, base: &str) -> Markup {
+    let labels = locale.labels();
     let record = &decision.record;
     let withheld = |field: DecisionField| record.withheld.iter().any(|w| w.field == field);
-    let href = format!("{base}/decisions/{}", decision.id.as_uuid());
+    let href = locale.href(&format!("{base}/decisions/{}", decision.id.as_uuid()));
     html! {
         tr class="govuk-table__row" {
             th scope="row" class="govuk-table__header" {
                 a class="govuk-link" href=(href) { (record.title) }
             }
             td class="govuk-table__cell" {
-                @if withheld(DecisionField::DateOfDecision) { "Withheld" }
-                @else if let Some(date) = record.date_of_decision { (long_date(date)) }
-                @else { "Not stated" }
+                @if withheld(DecisionField::DateOfDecision) { (labels.withheld) }
+                @else if let Some(date) = record.date_of_decision { (locale.date(date)) }
+                @else { (labels.not_stated) }
             }
             td class="govuk-table__cell" {
-                @if withheld(DecisionField::DecisionMaker) { "Withheld" }
+                @if withheld(DecisionField::DecisionMaker) { (labels.withheld) }
                 @else if let Some(body) = &record.decision_maker { (body.name_as_shown.as_str()) }
-                @else { "Not stated" }
+                @else { (labels.not_stated) }
             }
             td class="govuk-table__cell" {
-                strong class="govuk-tag govuk-tag--grey" { (super::decision::status_words(decision)) }
+                strong class="govuk-tag govuk-tag--grey" {
+                    (super::decision::status_words_in(labels, decision))
+                }
             }
             td class="govuk-table__cell" {
-                @if withheld(DecisionField::KeyDecision) { "Withheld" }
-                @else { (super::yes_no(record.key_decision)) }
+                @if withheld(DecisionField::KeyDecision) { (labels.withheld) }
+                @else { (locale.yes_no(record.key_decision)) }
             }
         }
     }

@@ -9,8 +9,9 @@ use civic_domain::strategy::StrategyStatus;
 use civic_projections::views::{StrategyDocumentView, StrategyVersionView, VersionStatusView};
 use maud::{Markup, html};
 
+use super::locale::Locale;
 use super::nav::{Section, council_nav};
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, page, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -36,40 +37,41 @@ async fn render(request: &PageRequest, slug: &str) -> Result<Markup, ApiError> {
     let documents = reads.strategy_documents(request.tenant, VIEWER).await?;
     let name = council.name.as_str();
     let base = Section::Strategies.href(slug);
-    let count = documents.len();
+    let count = documents.len() as u64;
+    let locale = &request.locale;
+    let labels = locale.labels();
     let main = html! {
         h1 class="govuk-heading-xl" {
             span class="govuk-caption-xl" { (name) }
-            "Strategies"
+            (labels.strategies)
         }
-        (council_nav(slug, Section::Strategies))
+        (council_nav(locale, slug, Section::Strategies))
         p class="govuk-body" role="status" {
-            (count) " strategy " (if count == 1 { "document" } else { "documents" })
-            " recorded, by current name."
+            (locale.count(count, labels.strategy_nouns)) (labels.strategies_recorded)
         }
         @if !documents.is_empty() {
             table class="govuk-table" {
-                caption class="govuk-table__caption govuk-visually-hidden" { "Strategy documents, by current name" }
+                caption class="govuk-table__caption govuk-visually-hidden" { (labels.strategies_caption) }
                 thead class="govuk-table__head" {
                     tr class="govuk-table__row" {
-                        th scope="col" class="govuk-table__header" { "Strategy" }
-                        th scope="col" class="govuk-table__header" { "Status" }
-                        th scope="col" class="govuk-table__header" { "Latest version" }
+                        th scope="col" class="govuk-table__header" { (labels.strategy) }
+                        th scope="col" class="govuk-table__header" { (labels.status) }
+                        th scope="col" class="govuk-table__header" { (labels.latest_version) }
                     }
                 }
                 tbody class="govuk-table__body" {
                     @for document in &documents {
                         tr class="govuk-table__row" {
                             th scope="row" class="govuk-table__header" {
-                                a class="govuk-link" href=(format!("{base}/{}", document.id.as_uuid())) {
+                                a class="govuk-link" href=(locale.href(&format!("{base}/{}", document.id.as_uuid()))) {
                                     (document.title.as_str())
                                 }
                             }
                             td class="govuk-table__cell" {
-                                strong class="govuk-tag govuk-tag--grey" { (standing(document)) }
+                                strong class="govuk-tag govuk-tag--grey" { (standing(locale, document)) }
                             }
                             td class="govuk-table__cell" {
-                                (document.versions.last().map_or_else(|| "None recorded".to_owned(), version_date))
+                                (document.versions.last().map_or_else(|| labels.none_recorded.to_owned(), |v| version_date(locale, v)))
                             }
                         }
                     }
@@ -78,52 +80,60 @@ async fn render(request: &PageRequest, slug: &str) -> Result<Markup, ApiError> {
         }
     };
     let crumbs = [
-        home_crumb(),
+        home_crumb(locale),
         Crumb {
             text: name.to_owned(),
-            href: Section::Register.href(slug),
+            href: locale.href(&Section::Register.href(slug)),
         },
     ];
-    Ok(page(&format!("Strategies – {name}"), &crumbs, main))
+    Ok(page(
+        locale,
+        &format!("{} – {name}", labels.strategies),
+        &crumbs,
+        main,
+    ))
 }
 
 /// The document's standing: in the council's words if it gave them, else the register's.
-pub(crate) fn standing(document: &StrategyDocumentView) -> &str {
+pub(crate) fn standing<'a>(locale: &Locale, document: &'a StrategyDocumentView) -> &'a str {
     match (&document.status_label, document.status) {
         (Some(label), _) => label.as_str(),
-        (None, Some(status)) => status_words(status),
-        (None, None) => "Not stated",
+        (None, Some(status)) => status_words(locale, status),
+        (None, None) => locale.labels().not_stated,
     }
 }
 
 /// A strategy's standing in words.
-pub(crate) fn status_words(status: StrategyStatus) -> &'static str {
+pub(crate) fn status_words(locale: &Locale, status: StrategyStatus) -> &'static str {
+    let statuses = &locale.labels().strategy_statuses;
     match status {
-        StrategyStatus::Draft => "Draft",
-        StrategyStatus::ForConsultation => "For consultation",
-        StrategyStatus::RecommendedForAdoption => "Recommended for adoption",
-        StrategyStatus::Adopted => "Adopted",
-        StrategyStatus::Paused => "Paused",
-        StrategyStatus::Superseded => "Superseded",
-        StrategyStatus::Withdrawn => "Withdrawn",
+        StrategyStatus::Draft => statuses.draft,
+        StrategyStatus::ForConsultation => statuses.for_consultation,
+        StrategyStatus::RecommendedForAdoption => statuses.recommended_for_adoption,
+        StrategyStatus::Adopted => statuses.adopted,
+        StrategyStatus::Paused => statuses.paused,
+        StrategyStatus::Superseded => statuses.superseded,
+        StrategyStatus::Withdrawn => statuses.withdrawn,
     }
 }
 
 /// A version's standing in words.
-pub(crate) fn version_status_words(status: VersionStatusView) -> &'static str {
+pub(crate) fn version_status_words(locale: &Locale, status: VersionStatusView) -> &'static str {
+    let [draft, approved, superseded] = locale.labels().version_statuses;
     match status {
-        VersionStatusView::Draft => "Draft",
-        VersionStatusView::Approved => "Approved",
-        VersionStatusView::Superseded => "Superseded",
+        VersionStatusView::Draft => draft,
+        VersionStatusView::Approved => approved,
+        VersionStatusView::Superseded => superseded,
     }
 }
 
 /// A version's label and date: approved on, else reviewed on, "2010-2013, approved 9 June 2010".
-pub(crate) fn version_date(version: &StrategyVersionView) -> String {
+pub(crate) fn version_date(locale: &Locale, version: &StrategyVersionView) -> String {
+    let labels = locale.labels();
     let label = version.label.as_str();
     match (version.approved_on, version.review_date) {
-        (Some(approved), _) => format!("{label}, approved {}", long_date(approved)),
-        (None, Some(reviewed)) => format!("{label}, reviewed {}", long_date(reviewed)),
-        (None, None) => format!("{label}, no date recorded"),
+        (Some(approved), _) => format!("{label}{}{}", labels.approved_on, locale.date(approved)),
+        (None, Some(reviewed)) => format!("{label}{}{}", labels.reviewed_on, locale.date(reviewed)),
+        (None, None) => format!("{label}{}", labels.no_date_recorded),
     }
 }

@@ -13,9 +13,10 @@ use civic_projections::views::{DecisionView, StrategyDocumentView, VersionRoleVi
 use maud::{Markup, html};
 use uuid::Uuid;
 
+use super::locale::Locale;
 use super::nav::{Section, council_nav};
 use super::strategies::{standing, status_words, version_status_words};
-use super::{Crumb, PageRequest, VIEWER, home_crumb, long_date, page, serve_page};
+use super::{Crumb, PageRequest, VIEWER, home_crumb, page, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -49,55 +50,59 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
         .await?;
     let name = council.name.as_str();
     let title = document.title.as_str();
+    let locale = &request.locale;
+    let labels = locale.labels();
     let main = html! {
         h1 class="govuk-heading-l" {
             span class="govuk-caption-l" { (name) }
             (title)
         }
-        (council_nav(slug, Section::Strategies))
+        (council_nav(locale, slug, Section::Strategies))
         dl class="govuk-summary-list" {
-            (row("Status", html! { strong class="govuk-tag govuk-tag--grey" { (standing(&document)) } }))
-            (row("Period covered", html! {
-                (document.period.map_or_else(|| "Not stated".to_owned(), |p| p.to_string()))
+            (row(labels.status, html! { strong class="govuk-tag govuk-tag--grey" { (standing(locale, &document)) } }))
+            (row(labels.period_covered, html! {
+                (document.period.map_or_else(|| labels.not_stated.to_owned(), |p| p.to_string()))
             }))
         }
-        (names(&document, &linked, slug))
-        (versions(&document, &linked, slug))
+        (names(locale, &document, &linked, slug))
+        (versions(locale, &document, &linked, slug))
         @if !document.status_history.is_empty() {
-            h2 class="govuk-heading-m" { "Changes of status" }
+            h2 class="govuk-heading-m" { (labels.status_changes) }
             ul class="govuk-list govuk-list--bullet" {
                 @for change in &document.status_history {
                     li {
-                        (change.label.as_ref().map_or(status_words(change.status), |l| l.as_str()))
-                        @if let Some(on) = change.on { ", from " (long_date(on)) }
+                        (change.label.as_ref().map_or(status_words(locale, change.status), |l| l.as_str()))
+                        @if let Some(on) = change.on { (labels.from_comma) (locale.date(on)) }
                         @if let Some(decision) = change.decision.and_then(|d| linked.get(&d)) {
-                            ": " (decision_link(decision, slug))
+                            ": " (decision_link(locale, decision, slug))
                         }
                     }
                 }
             }
         }
         p class="govuk-body" {
-            a class="govuk-link" href=(format!("{}/{}/history", Section::Strategies.href(slug), document.id.as_uuid())) {
-                "History of this document"
+            a class="govuk-link" href=(locale.href(&format!("{}/{}/history", Section::Strategies.href(slug), document.id.as_uuid()))) {
+                (labels.document_history)
             }
         }
         p class="govuk-body" {
-            a class="govuk-link" href=(Section::Strategies.href(slug)) { "All strategies of " (name) }
+            a class="govuk-link" href=(locale.href(&Section::Strategies.href(slug))) {
+                (labels.all_strategies_of) (name)
+            }
         }
     };
     let crumbs = [
-        home_crumb(),
+        home_crumb(locale),
         Crumb {
             text: name.to_owned(),
-            href: Section::Register.href(slug),
+            href: locale.href(&Section::Register.href(slug)),
         },
         Crumb {
-            text: "Strategies".to_owned(),
-            href: Section::Strategies.href(slug),
+            text: labels.strategies.to_owned(),
+            href: locale.href(&Section::Strategies.href(slug)),
         },
     ];
-    Ok(page(&format!("{title} – {name}"), &crumbs, main))
+    Ok(page(locale, &format!("{title} – {name}"), &crumbs, main))
 }
 
 /// The decisions the document links (those the public may not see are already dropped).
@@ -113,20 +118,21 @@ fn decision_ids(document: &StrategyDocumentView) -> Vec<DecisionId> {
 
 /// Every name the document has had, oldest first: the current one last, the former ones with the
 /// days they were used.
-fn names(document: &StrategyDocumentView, linked: &Linked, slug: &str) -> Markup {
+fn names(locale: &Locale, document: &StrategyDocumentView, linked: &Linked, slug: &str) -> Markup {
+    let labels = locale.labels();
     let titles = &document.titles;
     html! {
-        h2 class="govuk-heading-m" { "Names" }
+        h2 class="govuk-heading-m" { (labels.names) }
         @if titles.len() <= 1 {
-            p class="govuk-body" { "It has not been renamed." }
+            p class="govuk-body" { (labels.not_renamed) }
         } @else {
             table class="govuk-table" {
-                caption class="govuk-table__caption govuk-visually-hidden" { "Names of the document, oldest first" }
+                caption class="govuk-table__caption govuk-visually-hidden" { (labels.names_caption) }
                 thead class="govuk-table__head" {
                     tr class="govuk-table__row" {
-                        th scope="col" class="govuk-table__header" { "Name" }
-                        th scope="col" class="govuk-table__header" { "Used" }
-                        th scope="col" class="govuk-table__header" { "Rename noted by" }
+                        th scope="col" class="govuk-table__header" { (labels.name) }
+                        th scope="col" class="govuk-table__header" { (labels.used) }
+                        th scope="col" class="govuk-table__header" { (labels.rename_noted_by) }
                     }
                 }
                 tbody class="govuk-table__body" {
@@ -134,11 +140,11 @@ fn names(document: &StrategyDocumentView, linked: &Linked, slug: &str) -> Markup
                         @let until = titles.get(i + 1).and_then(|next| next.from);
                         tr class="govuk-table__row" {
                             th scope="row" class="govuk-table__header" { (title.title.as_str()) }
-                            td class="govuk-table__cell" { (used(title.from, until, i + 1 == titles.len())) }
+                            td class="govuk-table__cell" { (used(locale, title.from, until, i + 1 == titles.len())) }
                             td class="govuk-table__cell" {
                                 @match title.noted_by.and_then(|d| linked.get(&d)) {
-                                    Some(decision) => (decision_link(decision, slug)),
-                                    None => "Not recorded",
+                                    Some(decision) => (decision_link(locale, decision, slug)),
+                                    None => (labels.not_recorded),
                                 }
                             }
                         }
@@ -151,39 +157,54 @@ fn names(document: &StrategyDocumentView, linked: &Linked, slug: &str) -> Markup
 
 /// When a name was used: "From 9 June 2010 (current)", "Until 9 June 2010".
 fn used(
+    locale: &Locale,
     from: Option<chrono::NaiveDate>,
     until: Option<chrono::NaiveDate>,
     current: bool,
 ) -> String {
+    let labels = locale.labels();
     let span = match (from, until) {
-        (Some(from), Some(until)) => format!("{} to {}", long_date(from), long_date(until)),
-        (Some(from), None) => format!("From {}", long_date(from)),
-        (None, Some(until)) => format!("Until {}", long_date(until)),
-        (None, None) => "Dates not recorded".to_owned(),
+        (Some(from), Some(until)) => {
+            format!(
+                "{}{}{}",
+                locale.date(from),
+                labels.time_to,
+                locale.date(until)
+            )
+        }
+        (Some(from), None) => format!("{}{}", labels.from_day, locale.date(from)),
+        (None, Some(until)) => format!("{}{}", labels.until_day, locale.date(until)),
+        (None, None) => labels.dates_not_recorded.to_owned(),
     };
     if current {
-        format!("{span} (current name)")
+        format!("{span}{}", labels.current_name)
     } else {
         span
     }
 }
 
 /// The versions in drafting order.
-fn versions(document: &StrategyDocumentView, linked: &Linked, slug: &str) -> Markup {
+fn versions(
+    locale: &Locale,
+    document: &StrategyDocumentView,
+    linked: &Linked,
+    slug: &str,
+) -> Markup {
+    let labels = locale.labels();
     html! {
-        h2 class="govuk-heading-m" { "Versions" }
+        h2 class="govuk-heading-m" { (labels.versions) }
         @if document.versions.is_empty() {
-            p class="govuk-body" { "No versions recorded." }
+            p class="govuk-body" { (labels.no_versions) }
         } @else {
             table class="govuk-table" {
-                caption class="govuk-table__caption govuk-visually-hidden" { "Versions, in drafting order" }
+                caption class="govuk-table__caption govuk-visually-hidden" { (labels.versions_caption) }
                 thead class="govuk-table__head" {
                     tr class="govuk-table__row" {
-                        th scope="col" class="govuk-table__header" { "Version" }
-                        th scope="col" class="govuk-table__header" { "Period" }
-                        th scope="col" class="govuk-table__header" { "Status" }
-                        th scope="col" class="govuk-table__header" { "Approved" }
-                        th scope="col" class="govuk-table__header" { "Decisions" }
+                        th scope="col" class="govuk-table__header" { (labels.version) }
+                        th scope="col" class="govuk-table__header" { (labels.period) }
+                        th scope="col" class="govuk-table__header" { (labels.status) }
+                        th scope="col" class="govuk-table__header" { (labels.approved) }
+                        th scope="col" class="govuk-table__header" { (labels.decisions) }
                     }
                 }
                 tbody class="govuk-table__body" {
@@ -191,21 +212,21 @@ fn versions(document: &StrategyDocumentView, linked: &Linked, slug: &str) -> Mar
                         tr class="govuk-table__row" {
                             th scope="row" class="govuk-table__header" { (version.label.as_str()) }
                             td class="govuk-table__cell" {
-                                (version.period.map_or_else(|| "Not stated".to_owned(), |p| p.to_string()))
+                                (version.period.map_or_else(|| labels.not_stated.to_owned(), |p| p.to_string()))
                             }
-                            td class="govuk-table__cell" { (version_status_words(version.status)) }
+                            td class="govuk-table__cell" { (version_status_words(locale, version.status)) }
                             td class="govuk-table__cell" {
-                                (version.approved_on.map_or_else(|| "Not recorded".to_owned(), long_date))
+                                (version.approved_on.map_or_else(|| labels.not_recorded.to_owned(), |d| locale.date(d)))
                             }
                             td class="govuk-table__cell" {
                                 @for link in &version.decisions {
                                     @if let Some(decision) = linked.get(&link.decision) {
                                         p class="govuk-body" {
                                             (match link.role {
-                                                VersionRoleView::Approved => "Approved by ",
-                                                VersionRoleView::Noted => "Noted by ",
+                                                VersionRoleView::Approved => labels.approved_by,
+                                                VersionRoleView::Noted => labels.noted_by,
                                             })
-                                            (decision_link(decision, slug))
+                                            (decision_link(locale, decision, slug))
                                         }
                                     }
                                 }
@@ -218,9 +239,9 @@ fn versions(document: &StrategyDocumentView, linked: &Linked, slug: &str) -> Mar
     }
 }
 
-fn decision_link(decision: &DecisionView, slug: &str) -> Markup {
+fn decision_link(locale: &Locale, decision: &DecisionView, slug: &str) -> Markup {
     html! {
-        a class="govuk-link" href=(format!("/councils/{slug}/decisions/{}", decision.id.as_uuid())) {
+        a class="govuk-link" href=(locale.href(&format!("/councils/{slug}/decisions/{}", decision.id.as_uuid()))) {
             (decision.record.title)
         }
     }

@@ -3,8 +3,8 @@
 //!
 //! A page is a function of: the read models it reads (named by the council's [`ReadPosition`],
 //! read before the page is, so a page is at least as new as its tag), the day (what a record
-//! says of call-in and effect can change with the date), the URL (path and query), and this
-//! build's templates and styles. The tag hashes all of them, so an unchanged tag means the page
+//! says of call-in and effect can change with the date), the URL (path and query), the language
+//! it is written in (without `lang=`, a council's own), and this build's templates and styles. The tag hashes all of them, so an unchanged tag means the page
 //! the client holds is the page it would get.
 
 use axum::http::header::ETAG;
@@ -15,14 +15,17 @@ use civic_eventstore::TenantId;
 use civic_projections::ReadPosition;
 use sha2::{Digest, Sha256};
 
+use super::locale::Lang;
 use crate::http::assets::govuk_fingerprint;
 
-/// The tag of the page at `uri`, for a council whose public read models stand at `position`.
+/// The tag of the page at `uri` in `lang`, for a council whose public read models stand at
+/// `position`.
 pub(crate) fn page_tag(
     tenant: TenantId,
     position: ReadPosition,
     today: NaiveDate,
     uri: &Uri,
+    lang: Lang,
 ) -> String {
     let mut hash = Sha256::new();
     hash.update(env!("CARGO_PKG_VERSION"));
@@ -38,6 +41,8 @@ pub(crate) fn page_tag(
     hash.update(uri.path());
     hash.update([0]);
     hash.update(uri.query().unwrap_or_default());
+    hash.update([0]);
+    hash.update(lang.code());
     let digest = hash.finalize();
     let hex: String = digest[..16].iter().map(|b| format!("{b:02x}")).collect();
     format!("\"p-{hex}\"")
@@ -69,18 +74,19 @@ mod tests {
     }
 
     #[test]
-    fn a_page_tag_changes_with_the_position_the_day_and_the_query() {
+    fn a_page_tag_changes_with_the_position_the_day_the_query_and_the_language() {
         let tenant = TenantId::from_uuid(uuid::Uuid::from_u128(7));
         let day = NaiveDate::from_ymd_opt(2024, 3, 8).unwrap();
         let uri: Uri = "/councils/maidstone?q=strategy".parse().unwrap();
-        let tag = page_tag(tenant, position(5), day, &uri);
-        assert_eq!(tag, page_tag(tenant, position(5), day, &uri));
-        assert_ne!(tag, page_tag(tenant, position(6), day, &uri));
+        let tag = page_tag(tenant, position(5), day, &uri, Lang::En);
+        assert_eq!(tag, page_tag(tenant, position(5), day, &uri, Lang::En));
+        assert_ne!(tag, page_tag(tenant, position(6), day, &uri, Lang::En));
         assert_ne!(
             tag,
-            page_tag(tenant, position(5), day.succ_opt().unwrap(), &uri)
+            page_tag(tenant, position(5), day.succ_opt().unwrap(), &uri, Lang::En)
         );
         let other: Uri = "/councils/maidstone?q=land".parse().unwrap();
-        assert_ne!(tag, page_tag(tenant, position(5), day, &other));
+        assert_ne!(tag, page_tag(tenant, position(5), day, &other, Lang::En));
+        assert_ne!(tag, page_tag(tenant, position(5), day, &uri, Lang::Cy));
     }
 }

@@ -1,6 +1,6 @@
 //! Times in the UK (`Europe/London`, GMT or BST): a meeting's time is the clock time in the
 //! council's area, and the calendar and the pages' linked data need it as an instant; the
-//! history page shows when events were recorded as the public's clocks read then.
+//! history page shows when events were recorded as the public's clocks read then ([`uk_clock`]).
 
 use chrono::{
     DateTime, FixedOffset, LocalResult, NaiveDate, NaiveDateTime, NaiveTime, TimeZone, Utc,
@@ -26,12 +26,9 @@ pub(crate) fn uk_instant(day: NaiveDate, time: NaiveTime) -> DateTime<FixedOffse
     at.fixed_offset()
 }
 
-/// `instant` as UK clocks read it: "9 June 2010 at 10:30".
-pub(crate) fn uk_reading(instant: DateTime<Utc>) -> String {
-    instant
-        .with_timezone(&London)
-        .format("%-d %B %Y at %H:%M")
-        .to_string()
+/// `instant` as UK clocks read it, the day and the time.
+pub(crate) fn uk_clock(instant: DateTime<Utc>) -> NaiveDateTime {
+    instant.with_timezone(&London).naive_local()
 }
 
 #[cfg(test)]
@@ -71,6 +68,6 @@ mod tests {
     #[test]
     fn recorded_instants_read_as_uk_clocks_did() {
         let at = Utc.with_ymd_and_hms(2010, 6, 11, 9, 30, 0).unwrap();
-        assert_eq!(uk_reading(at), "11 June 2010 at 10:30");
+        assert_eq!(uk_clock(at).to_string(), "2010-06-11 10:30:00");
     }
 }
