@@ -43,6 +43,72 @@ struct Subject {
     section: Section,
 }
 
+/// A kind of record with a public history page: how to read it, and how its own page names it.
+trait WithHistory: Historic + Sized {
+    /// Its id.
+    type Id: RecordId;
+    /// The council's section it belongs to.
+    const SECTION: Section;
+    /// Its id from the UUID in the URL.
+    fn id(uuid: Uuid) -> Self::Id;
+    /// The record as the public sees it now, if the public may.
+    async fn read(request: &PageRequest, id: Self::Id) -> Result<Option<Self>, ApiError>;
+    /// Its title as its own page gives it.
+    fn title(&self, locale: &Locale) -> String;
+    /// Its own page.
+    fn path(slug: &str, uuid: Uuid) -> String {
+        format!("{}/{uuid}", Self::SECTION.href(slug))
+    }
+}
+
+impl WithHistory for DecisionView {
+    type Id = DecisionId;
+    const SECTION: Section = Section::Register;
+    fn id(uuid: Uuid) -> DecisionId {
+        DecisionId::from_uuid(uuid)
+    }
+    async fn read(request: &PageRequest, id: DecisionId) -> Result<Option<Self>, ApiError> {
+        Ok(request.reads.decision(request.tenant, VIEWER, id).await?)
+    }
+    fn title(&self, _: &Locale) -> String {
+        self.record.title.clone()
+    }
+    fn path(slug: &str, uuid: Uuid) -> String {
+        format!("/councils/{slug}/decisions/{uuid}")
+    }
+}
+
+impl WithHistory for MeetingView {
+    type Id = MeetingId;
+    const SECTION: Section = Section::Meetings;
+    fn id(uuid: Uuid) -> MeetingId {
+        MeetingId::from_uuid(uuid)
+    }
+    async fn read(request: &PageRequest, id: MeetingId) -> Result<Option<Self>, ApiError> {
+        Ok(request.reads.meeting(request.tenant, VIEWER, id).await?)
+    }
+    fn title(&self, locale: &Locale) -> String {
+        heading(locale, self)
+    }
+}
+
+impl WithHistory for StrategyDocumentView {
+    type Id = StrategyDocumentId;
+    const SECTION: Section = Section::Strategies;
+    fn id(uuid: Uuid) -> StrategyDocumentId {
+        StrategyDocumentId::from_uuid(uuid)
+    }
+    async fn read(request: &PageRequest, id: StrategyDocumentId) -> Result<Option<Self>, ApiError> {
+        Ok(request
+            .reads
+            .strategy_document(request.tenant, VIEWER, id)
+            .await?)
+    }
+    fn title(&self, _: &Locale) -> String {
+        self.title.as_str().to_owned()
+    }
+}
+
 /// `GET /councils/{slug}/decisions/{id}/history`.
 pub(crate) async fn decision_history(
     State(state): State<AppState>,
@@ -50,21 +116,7 @@ pub(crate) async fn decision_history(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
-        let id = DecisionId::from_uuid(parse(&id)?);
-        let decision = request
-            .reads
-            .decision(request.tenant, VIEWER, id)
-            .await?
-            .ok_or_else(|| not_found(&id.as_uuid().to_string()))?;
-        let subject = Subject {
-            title: decision.record.title.clone(),
-            path: format!("/councils/{slug}/decisions/{}", id.as_uuid()),
-            section: Section::Register,
-        };
-        render::<DecisionView>(request, &slug, id, subject).await
-    })
-    .await
+    history_page::<DecisionView>(&state, &slug, &id, &uri, &headers).await
 }
 
 /// `GET /councils/{slug}/meetings/{id}/history`.
@@ -74,21 +126,7 @@ pub(crate) async fn meeting_history(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
-        let id = MeetingId::from_uuid(parse(&id)?);
-        let meeting = request
-            .reads
-            .meeting(request.tenant, VIEWER, id)
-            .await?
-            .ok_or_else(|| not_found(&id.as_uuid().to_string()))?;
-        let subject = Subject {
-            title: heading(&request.locale, &meeting),
-            path: format!("{}/{}", Section::Meetings.href(&slug), id.as_uuid()),
-            section: Section::Meetings,
-        };
-        render::<MeetingView>(request, &slug, id, subject).await
-    })
-    .await
+    history_page::<MeetingView>(&state, &slug, &id, &uri, &headers).await
 }
 
 /// `GET /councils/{slug}/strategies/{id}/history`.
@@ -98,19 +136,29 @@ pub(crate) async fn strategy_history(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
-        let id = StrategyDocumentId::from_uuid(parse(&id)?);
-        let document = request
-            .reads
-            .strategy_document(request.tenant, VIEWER, id)
+    history_page::<StrategyDocumentView>(&state, &slug, &id, &uri, &headers).await
+}
+
+/// The history page of the record `id` of kind `V`: the 404 page when the public may not see
+/// the record now.
+async fn history_page<V: WithHistory>(
+    state: &AppState,
+    slug: &str,
+    id: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
+    serve_page(state, slug, uri, headers, async |request| {
+        let uuid = parse(id)?;
+        let record = V::read(request, V::id(uuid))
             .await?
-            .ok_or_else(|| not_found(&id.as_uuid().to_string()))?;
+            .ok_or_else(|| not_found(id))?;
         let subject = Subject {
-            title: document.title.as_str().to_owned(),
-            path: format!("{}/{}", Section::Strategies.href(&slug), id.as_uuid()),
-            section: Section::Strategies,
+            title: record.title(&request.locale),
+            path: V::path(slug, uuid),
+            section: V::SECTION,
         };
-        render::<StrategyDocumentView>(request, &slug, id, subject).await
+        render::<V>(request, slug, V::id(uuid), subject).await
     })
     .await
 }
