@@ -51,6 +51,10 @@ try {
   await page.waitForLoadState();
   await save(page, 'decision.png', DECISION_HEIGHT);
 
+  await page.getByRole('link', { name: /history/i }).first().click();
+  await page.waitForLoadState();
+  await save(page, 'decision-history.png');
+
   await open(page, '/councils/maidstone');
   await page.getByRole('link', { name: 'Disposal of land at the former depot', exact: true }).click();
   await page.waitForLoadState();
@@ -63,6 +67,9 @@ try {
   await page.getByRole('link', { name: 'Cabinet, 9 June 2010', exact: true }).click();
   await page.waitForLoadState();
   await save(page, 'meeting.png');
+
+  await open(page, '/councils/maidstone?lang=cy');
+  await save(page, 'register-welsh.png');
 } finally {
   await browser?.close();
   await server.stop();
