@@ -26,9 +26,9 @@ use uuid::Uuid;
 use super::decision::stage;
 use super::locale::{Labels, Locale};
 use super::meetings::heading;
-use super::nav::{Section, council_nav};
+use super::nav::{Section, council_nav, record_crumbs};
 use super::uk_time::uk_clock;
-use super::{Crumb, PageRequest, VIEWER, home_crumb, page, serve_page};
+use super::{Crumb, PageRequest, VIEWER, page, serve_page};
 use crate::error::ApiError;
 use crate::graphql::query::as_of::RecordId;
 use crate::http::AppState;
@@ -243,24 +243,7 @@ async fn render<V: Historic>(
             a class="govuk-link" href=(locale.href(&subject.path)) { (labels.back_to[kind]) }
         }
     };
-    let mut crumbs = vec![
-        home_crumb(locale),
-        Crumb {
-            text: name.to_owned(),
-            href: locale.href(&Section::Register.href(slug)),
-        },
-    ];
-    match subject.section {
-        Section::Meetings => crumbs.push(Crumb {
-            text: labels.meetings.to_owned(),
-            href: locale.href(&Section::Meetings.href(slug)),
-        }),
-        Section::Strategies => crumbs.push(Crumb {
-            text: labels.strategies.to_owned(),
-            href: locale.href(&Section::Strategies.href(slug)),
-        }),
-        Section::Register | Section::ForwardPlan => {}
-    }
+    let mut crumbs = record_crumbs(locale, slug, name, subject.section);
     crumbs.push(Crumb {
         text: subject.title.clone(),
         href: locale.href(&subject.path),

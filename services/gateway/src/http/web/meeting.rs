@@ -19,8 +19,8 @@ use uuid::Uuid;
 use super::linked_data;
 use super::locale::Locale;
 use super::meetings::{heading, status_words, times};
-use super::nav::{Section, council_nav};
-use super::{Crumb, PageRequest, VIEWER, home_crumb, page_with_head, serve_page};
+use super::nav::{Section, council_nav, record_crumbs};
+use super::{PageRequest, VIEWER, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -117,17 +117,7 @@ async fn render(
             }
         }
     };
-    let crumbs = [
-        home_crumb(locale),
-        Crumb {
-            text: name.to_owned(),
-            href: locale.href(&Section::Register.href(slug)),
-        },
-        Crumb {
-            text: labels.meetings.to_owned(),
-            href: locale.href(&Section::Meetings.href(slug)),
-        },
-    ];
+    let crumbs = record_crumbs(locale, slug, name, Section::Meetings);
     let path = format!("{}/{}", Section::Meetings.href(slug), meeting.id.as_uuid());
     let head = linked_data::script(&linked_data::meeting(&council, &meeting, &path));
     Ok(page_with_head(

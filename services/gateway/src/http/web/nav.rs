@@ -5,6 +5,7 @@
 use maud::{Markup, html};
 
 use super::locale::{Labels, Locale};
+use super::{Crumb, home_crumb};
 
 /// One of a council's pages the navigation links.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -45,6 +46,30 @@ impl Section {
             Section::Strategies => format!("/councils/{slug}/strategies"),
         }
     }
+}
+
+/// The breadcrumbs above a page of one of the council's records: the councils, the council (its
+/// register), and the list of `section` the record belongs to (none for the register's own).
+pub(crate) fn record_crumbs(
+    locale: &Locale,
+    slug: &str,
+    council: &str,
+    section: Section,
+) -> Vec<Crumb> {
+    let mut crumbs = vec![
+        home_crumb(locale),
+        Crumb {
+            text: council.to_owned(),
+            href: locale.href(&Section::Register.href(slug)),
+        },
+    ];
+    if section != Section::Register {
+        crumbs.push(Crumb {
+            text: section.text(locale.labels()).to_owned(),
+            href: locale.href(&section.href(slug)),
+        });
+    }
+    crumbs
 }
 
 /// The council's pages as links, in the page's language; `current` is the section the page

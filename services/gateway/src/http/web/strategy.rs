@@ -14,9 +14,9 @@ use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::locale::Locale;
-use super::nav::{Section, council_nav};
+use super::nav::{Section, council_nav, record_crumbs};
 use super::strategies::{standing, status_words, version_status_words};
-use super::{Crumb, PageRequest, VIEWER, home_crumb, page, serve_page};
+use super::{PageRequest, VIEWER, page, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -91,17 +91,7 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
             }
         }
     };
-    let crumbs = [
-        home_crumb(locale),
-        Crumb {
-            text: name.to_owned(),
-            href: locale.href(&Section::Register.href(slug)),
-        },
-        Crumb {
-            text: labels.strategies.to_owned(),
-            href: locale.href(&Section::Strategies.href(slug)),
-        },
-    ];
+    let crumbs = record_crumbs(locale, slug, name, Section::Strategies);
     Ok(page(locale, &format!("{title} – {name}"), &crumbs, main))
 }
 
