@@ -137,6 +137,7 @@ async fn councils_live_in_one_of_two_databases_behind_one_gateway() {
 
     // A slug is unique across both databases: kent again (a new request) is refused, and
     // registers nothing anywhere.
+    let kent_events = events_in(&east_url, kent).await;
     let again = app
         .post(
             "/graphql",
@@ -150,6 +151,8 @@ async fn councils_live_in_one_of_two_databases_behind_one_gateway() {
         )
         .await;
     assert_eq!(again.code(), Some("CONFLICT"), "{}", again.text);
+    assert_eq!(events_in(&east_url, kent).await, kent_events);
+    assert_eq!(events_in(&home_url, kent).await, 0);
 
     // The councils list, and the home page, show every council of both databases.
     let listed = app
