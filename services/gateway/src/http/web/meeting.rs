@@ -2,6 +2,9 @@
 //! `meeting(id:)` for an anonymous caller): when and where, the agenda items in order with their
 //! minutes, and the decisions recorded as taken at the meeting, linked.
 //!
+//! A client that asks for `application/json` (`Accept`) gets the meeting's public record as
+//! JSON instead, as the changes API gives it.
+//!
 //! An item whose minutes are withheld from the public shows its number, title and the notice
 //! saying why; the public view holds no withheld minutes to show.
 
@@ -16,13 +19,16 @@ use civic_projections::{DecisionFilter, PageRequest as ReadPage};
 use maud::{Markup, html};
 use uuid::Uuid;
 
+use super::export::start_export;
 use super::linked_data;
 use super::locale::Locale;
 use super::meetings::{heading, status_words, times};
 use super::nav::{Section, council_nav, record_crumbs};
-use super::{PageRequest, VIEWER, page_with_head, serve_page};
+use super::public_json::{json_answer, json_error, record_json, refused};
+use super::{HTML, JSON, PageRequest, VIEWER, negotiated, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
+use crate::http::media::preferred;
 
 /// `GET /councils/{slug}/meetings/{id}`.
 pub(crate) async fn meeting(
@@ -31,10 +37,54 @@ pub(crate) async fn meeting(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
-        render(&state, request, &slug, &id).await
-    })
-    .await
+    let answer = match preferred(&headers, HTML, &[JSON]) {
+        JSON => meeting_json(&state, &slug, &id, &uri, &headers).await,
+        _ => {
+            serve_page(&state, &slug, &uri, &headers, async |request| {
+                render(&state, request, &slug, &id).await
+            })
+            .await
+        }
+    };
+    negotiated(answer)
+}
+
+/// The meeting as JSON: its public record, the same object as a record of the changes API; an
+/// unknown meeting is a JSON 404.
+async fn meeting_json(
+    state: &AppState,
+    slug: &str,
+    id: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
+    let request = match start_export(state, slug, uri, headers, "meeting").await {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    let record = async {
+        let meeting = request
+            .reads
+            .meeting(request.tenant, VIEWER, meeting_id(id)?)
+            .await?
+            .ok_or_else(|| not_found(id))?;
+        record_json(&meeting)
+    };
+    match record.await {
+        Ok(record) => json_answer(&request, &record),
+        Err(error) => json_error(error),
+    }
+}
+
+fn not_found(id: &str) -> ApiError {
+    ApiError::NotFound(format!("no meeting {id:?}"))
+}
+
+/// The meeting `id` names; a malformed id names none.
+fn meeting_id(id: &str) -> Result<MeetingId, ApiError> {
+    Uuid::parse_str(id)
+        .map(MeetingId::from_uuid)
+        .map_err(|_| not_found(id))
 }
 
 /// The decisions taken at a meeting, by the agenda item they name (`None`: no item named).
@@ -46,14 +96,15 @@ async fn render(
     slug: &str,
     id: &str,
 ) -> Result<Markup, ApiError> {
-    let not_found = || ApiError::NotFound(format!("no meeting {id:?}"));
-    let id = MeetingId::from_uuid(Uuid::parse_str(id).map_err(|_| not_found())?);
     let reads = &request.reads;
     let meeting = reads
-        .meeting(request.tenant, VIEWER, id)
+        .meeting(request.tenant, VIEWER, meeting_id(id)?)
         .await?
-        .ok_or_else(not_found)?;
-    let council = reads.council(request.tenant).await?.ok_or_else(not_found)?;
+        .ok_or_else(|| not_found(id))?;
+    let council = reads
+        .council(request.tenant)
+        .await?
+        .ok_or_else(|| not_found(id))?;
     let taken = decisions_taken(state, request, &meeting).await?;
     let name = council.name.as_str();
     let locale = &request.locale;

@@ -1,6 +1,9 @@
 //! `GET /councils/{slug}/meetings`: the meetings of the council's bodies, newest first, a page
 //! at a time (`after=`, the cursors of GraphQL's `meetings`), each linking to its own page
 //! ([`super::meeting`]). Meetings are public once recorded: the list shows no minutes.
+//!
+//! A client that asks for `application/json` (`Accept`) gets the same page of meetings as JSON
+//! ([`list_json`]): each meeting's public record, as the changes API gives it.
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
@@ -11,13 +14,21 @@ use civic_projections::{MeetingFilter, Page};
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use super::export::start_export;
 use super::locale::Locale;
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::{Crumb, PageRequest, VIEWER, home_crumb, page_with_head, serve_page};
+use super::public_json::{json_answer, json_error, list_json, refused};
+use super::{
+    Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page_with_head, query_of,
+    serve_page,
+};
 use crate::error::ApiError;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
+use crate::http::media::preferred;
+use civic_eventstore::TenantId;
+use civic_projections::ReadModels;
 
 /// The query string of a meetings page.
 #[derive(Debug, Default, Deserialize)]
@@ -34,16 +45,66 @@ pub(crate) async fn meetings(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
-        let Ok(Query(query)) = query else {
-            return Err(ApiError::invalid(
-                "after",
-                "The address of this page is not valid.",
-            ));
-        };
-        render(&state, request, &slug, query).await
-    })
-    .await
+    let answer = match preferred(&headers, HTML, &[JSON]) {
+        JSON => meetings_json(&state, &slug, query, &uri, &headers).await,
+        _ => {
+            serve_page(&state, &slug, &uri, &headers, async |request| {
+                render(&state, request, &slug, query_of(query, "after")?).await
+            })
+            .await
+        }
+    };
+    negotiated(answer)
+}
+
+/// The page's meetings as JSON, with the address of the next page.
+async fn meetings_json(
+    state: &AppState,
+    slug: &str,
+    query: Result<Query<MeetingsQuery>, QueryRejection>,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
+    let request = match start_export(state, slug, uri, headers, "meetings").await {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    let list = async {
+        let meetings = read(
+            state,
+            &request.reads,
+            request.tenant,
+            query_of(query, "after")?,
+        )
+        .await?;
+        let next = pages::next_cursor(&meetings).map(|cursor| {
+            let page = pages::link(&Section::Meetings.href(slug), None, Some(cursor));
+            format!("{}{page}", request.base)
+        });
+        list_json(
+            "meetings",
+            meetings.items.iter().map(|(_, meeting)| meeting),
+            meetings.total_count,
+            next,
+        )
+    };
+    match list.await {
+        Ok(list) => json_answer(&request, &list),
+        Err(error) => json_error(error),
+    }
+}
+
+/// The page of meetings `query` asks for.
+async fn read(
+    state: &AppState,
+    reads: &ReadModels,
+    tenant: TenantId,
+    query: MeetingsQuery,
+) -> Result<Page<MeetingView>, ApiError> {
+    let page_asked = page_request(&state.services.limits, None, query.after)?;
+    Ok(reads
+        .meetings(tenant, VIEWER, &MeetingFilter::default(), &page_asked)
+        .await?)
 }
 
 async fn render(
@@ -52,22 +113,13 @@ async fn render(
     slug: &str,
     query: MeetingsQuery,
 ) -> Result<Markup, ApiError> {
-    let services = &state.services;
     let reads = &request.reads;
     let after_given = query.after.is_some();
-    let page_asked = page_request(&services.limits, None, query.after)?;
     let council = reads
         .council(request.tenant)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
-    let meetings = reads
-        .meetings(
-            request.tenant,
-            VIEWER,
-            &MeetingFilter::default(),
-            &page_asked,
-        )
-        .await?;
+    let meetings = read(state, reads, request.tenant, query).await?;
     let name = council.name.as_str();
     let base = Section::Meetings.href(slug);
     let calendar = format!("{base}.ics");

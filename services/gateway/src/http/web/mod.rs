@@ -21,8 +21,8 @@
 //!   records a stretch of the log changed.
 //! - [`public_json`]: each record as JSON for the public, and the JSON answers and errors.
 //!
-//! `/councils/{slug}` and `/councils/{slug}/decisions/{id}` answer by `Accept` ([`negotiated`]):
-//! HTML, else JSON (and the register, Atom).
+//! `/councils/{slug}`, a decision, the meetings, a meeting and the strategies answer by `Accept`
+//! ([`negotiated`]): HTML, else JSON (and the register, Atom).
 //! - [`calendar`]: `/councils/{slug}/meetings.ics`, the meetings as an iCalendar.
 //! - [`export`]: what the feed, the downloads and the calendar share.
 //! - [`uk_time`]: clock times in the UK, for meetings' times and the history's.
@@ -53,6 +53,8 @@ pub(crate) mod strategy;
 pub(crate) mod tag;
 pub(crate) mod uk_time;
 
+use axum::extract::Query;
+use axum::extract::rejection::QueryRejection;
 use axum::http::header::{CONTENT_LANGUAGE, VARY};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::Response;
@@ -184,6 +186,18 @@ pub(crate) fn negotiated(mut response: Response) -> Response {
         .headers_mut()
         .append(VARY, HeaderValue::from_static("accept"));
     response
+}
+
+/// A page's query string as its handler asked axum to read it, else the bad request's error
+/// (answered as the page's 400, not as axum's plain-text rejection): a key given twice, bad
+/// percent-encoding, a value of the wrong kind. `field` names what the page reads from it.
+pub(crate) fn query_of<T>(
+    query: Result<Query<T>, QueryRejection>,
+    field: &str,
+) -> Result<T, ApiError> {
+    query
+        .map(|Query(query)| query)
+        .map_err(|_| ApiError::invalid(field, "The address of this page is not valid."))
 }
 
 /// A link in the breadcrumbs above a page's heading.

@@ -31,14 +31,39 @@ pub(crate) fn record_json(view: &impl Serialize) -> Result<Value, ApiError> {
     Ok(value)
 }
 
+/// A page of a list as JSON, the list page's own records asked for by `Accept`: the page's
+/// records under `key` (each as [`record_json`] writes it), how many the whole list holds
+/// (`total_count`) and the absolute address of the
+/// next page (`next`, `null` on the last), so a script pages the list as a browser does.
+pub(crate) fn list_json<'a, V: Serialize + 'a>(
+    key: &str,
+    records: impl IntoIterator<Item = &'a V>,
+    total_count: u64,
+    next: Option<String>,
+) -> Result<Value, ApiError> {
+    let records = records
+        .into_iter()
+        .map(record_json)
+        .collect::<Result<Vec<_>, _>>()?;
+    Ok(json!({ key: records, "total_count": total_count, "next": next }))
+}
+
 /// `value` as a `200` JSON answer with the request's validators (`ETag`, `Last-Modified`),
 /// revalidated on every use (`no-cache`).
 pub(crate) fn json_answer(request: &ExportRequest, value: &impl Serialize) -> Response {
+    let response = json_ok(value);
+    if response.status().is_success() {
+        request.validators(response)
+    } else {
+        response
+    }
+}
+
+/// `value` as a `200` JSON answer without validators (an answer that is no one council's), revalidated
+/// on every use.
+pub(crate) fn json_ok(value: &impl Serialize) -> Response {
     match serde_json::to_vec(value) {
-        Ok(bytes) => {
-            let response = json_response(StatusCode::OK, bytes);
-            request.validators(response)
-        }
+        Ok(bytes) => json_response(StatusCode::OK, bytes),
         Err(error) => json_error(ApiError::Internal(
             anyhow::Error::new(error).context("writing a JSON answer"),
         )),
@@ -55,7 +80,7 @@ pub(crate) fn refused(refusal: Refusal) -> Response {
 
 /// An error of the JSON forms: `{"error": {"code", "message"}}` (and `field`, for a bad
 /// argument), with the status it means: 404 for what does not exist or the public may not see,
-/// 400 for a bad argument, 503 for a failed read (logged, never shown).
+/// 400 for a bad argument or page link, 503 for a failed read (logged, never shown).
 pub(crate) fn json_error(error: ApiError) -> Response {
     let (status, body) = match &error {
         ApiError::NotFound(message) => (
@@ -65,6 +90,14 @@ pub(crate) fn json_error(error: ApiError) -> Response {
         ApiError::Invalid { field, message } => (
             StatusCode::BAD_REQUEST,
             json!({"code": Code::BadUserInput.as_str(), "field": field, "message": message}),
+        ),
+        ApiError::ReadModel(
+            civic_projections::ProjectionError::InvalidCursor
+            | civic_projections::ProjectionError::InvalidPage(_),
+        ) => (
+            StatusCode::BAD_REQUEST,
+            json!({"code": Code::BadUserInput.as_str(), "field": "after",
+                   "message": "This page link is not valid: start again from the first page."}),
         ),
         _ => {
             tracing::error!(
@@ -105,6 +138,24 @@ mod tests {
         assert_eq!(
             record_json(&view).unwrap(),
             json!({"id": "d", "version": 3, "record": {"title": "Land"}})
+        );
+    }
+
+    #[test]
+    fn a_list_page_holds_its_records_its_count_and_its_next_page() {
+        let views = [
+            json!({"tenant": "t", "id": "m1"}),
+            json!({"tenant": "t", "id": "m2"}),
+        ];
+        let next = Some("http://x/councils/y/meetings?after=c2".to_owned());
+        assert_eq!(
+            list_json("meetings", &views, 5, next).unwrap(),
+            json!({"meetings": [{"id": "m1"}, {"id": "m2"}], "total_count": 5,
+                   "next": "http://x/councils/y/meetings?after=c2"})
+        );
+        assert_eq!(
+            list_json::<Value>("meetings", [], 0, None).unwrap(),
+            json!({"meetings": [], "total_count": 0, "next": null})
         );
     }
 

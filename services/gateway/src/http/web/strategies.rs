@@ -1,6 +1,9 @@
 //! `GET /councils/{slug}/strategies`: the council's strategy documents (GraphQL's
 //! `strategyDocuments` for an anonymous caller), by current name, each with its standing, the
 //! date of its latest version and a link to its own page ([`super::strategy`]).
+//!
+//! A client that asks for `application/json` (`Accept`) gets every document's public record as
+//! JSON ([`list_json`]; the list is one page).
 
 use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
@@ -9,11 +12,14 @@ use civic_domain::strategy::StrategyStatus;
 use civic_projections::views::{StrategyDocumentView, StrategyVersionView, VersionStatusView};
 use maud::{Markup, html};
 
+use super::export::start_export;
 use super::locale::Locale;
 use super::nav::{Section, council_nav};
-use super::{Crumb, PageRequest, VIEWER, home_crumb, page, serve_page};
+use super::public_json::{json_answer, json_error, list_json, refused};
+use super::{Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
+use crate::http::media::preferred;
 
 /// `GET /councils/{slug}/strategies`.
 pub(crate) async fn strategies(
@@ -22,10 +28,35 @@ pub(crate) async fn strategies(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
-        render(request, &slug).await
-    })
-    .await
+    let answer = match preferred(&headers, HTML, &[JSON]) {
+        JSON => strategies_json(&state, &slug, &uri, &headers).await,
+        _ => {
+            serve_page(&state, &slug, &uri, &headers, async |request| {
+                render(request, &slug).await
+            })
+            .await
+        }
+    };
+    negotiated(answer)
+}
+
+/// The council's strategy documents as JSON.
+async fn strategies_json(state: &AppState, slug: &str, uri: &Uri, headers: &HeaderMap) -> Response {
+    let request = match start_export(state, slug, uri, headers, "strategies").await {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    let list = async {
+        let documents = request
+            .reads
+            .strategy_documents(request.tenant, VIEWER)
+            .await?;
+        list_json("strategies", &documents, documents.len() as u64, None)
+    };
+    match list.await {
+        Ok(list) => json_answer(&request, &list),
+        Err(error) => json_error(error),
+    }
 }
 
 async fn render(request: &PageRequest, slug: &str) -> Result<Markup, ApiError> {
