@@ -159,6 +159,7 @@ async fn a_mirror_from_the_start_gets_every_public_record_and_no_draft(backend: 
     assert_eq!(
         kinds,
         BTreeSet::from([
+            "council",
             "decision",
             "forward_plan_entry",
             "meeting",
@@ -201,6 +202,13 @@ async fn a_mirror_from_the_start_gets_every_public_record_and_no_draft(backend: 
             assert_eq!(change["kind"], "forward_plan_entry");
         }
     }
+    // The council's own record: its names, wards and bodies, which the records' ids name.
+    let council = change(&answer, &tenant.as_uuid().to_string());
+    assert_eq!(council["kind"], "council");
+    assert_eq!(council["url"], app.url("/councils/maidstone"));
+    assert_eq!(council["record"]["name"], "Maidstone Borough Council");
+    assert_eq!(council["record"]["slug"], "maidstone");
+    assert!(!council["record"]["bodies"].as_array().unwrap().is_empty());
     let example = decision_titled(&app, EXAMPLE).await;
     let example = change(&answer, &example);
     assert_eq!(example["kind"], "decision");

@@ -22,13 +22,15 @@ use civic_runtime::Runtime;
 /// Events read from the log at once.
 const BATCH: u32 = 500;
 
-/// Events one answer reads at most, whatever it finds: a stretch of drafts or of the council's
-/// own events yields no record, and an answer must still end (its `next` continues).
+/// Events one answer reads at most, whatever it finds: a stretch of drafts yields no record,
+/// and an answer must still end (its `next` continues).
 pub(crate) const SCAN: u64 = 10_000;
 
 /// A record of the public register, by kind and id.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub(crate) enum RecordRef {
+    /// The council's own record: its names, wards, bodies, members and policies.
+    Council,
     /// A decision.
     Decision(DecisionId),
     /// An entry of the forward plan.
@@ -40,11 +42,10 @@ pub(crate) enum RecordRef {
 }
 
 impl RecordRef {
-    /// The record a stream holds; `None` for the council's own stream (and any stream that is
-    /// not the domain's).
+    /// The record a stream holds; `None` for a stream that is not the domain's.
     fn of_stream(stream: &str) -> Option<Self> {
         match StreamId::parse(stream).ok()?.kind() {
-            StreamKind::Council => None,
+            StreamKind::Council => Some(Self::Council),
             StreamKind::Decision(id) => Some(Self::Decision(id)),
             StreamKind::ForwardPlan(id) => Some(Self::ForwardPlanEntry(id)),
             StreamKind::Strategy(id) => Some(Self::StrategyDocument(id)),
@@ -146,8 +147,9 @@ pub(crate) async fn changed_after(
 /// The event type of an erasure of personal data, recorded on the council's stream.
 const ERASURE: &str = "PersonalDataErased";
 
-/// The records `event` changed: its stream's record, or for an erasure, the records that held
-/// the values erased (the read models fold them again).
+/// The records `event` changed: its stream's record, or for an erasure (on the council's
+/// stream, but changing no name or ward of it), the records that held the values erased (the
+/// read models fold them again).
 fn records_of(event: &RecordedEvent) -> Result<Vec<RecordRef>, ApiError> {
     if event.event_type.as_str() == ERASURE {
         #[derive(Deserialize)]
@@ -199,14 +201,14 @@ mod tests {
     use uuid::Uuid;
 
     #[test]
-    fn a_stream_names_its_record_and_the_council_none() {
+    fn a_stream_names_its_record() {
         let id = Uuid::from_u128(5);
         let decision = StreamId::decision(DecisionId::from_uuid(id));
         assert_eq!(
             RecordRef::of_stream(decision.as_str()),
             Some(RecordRef::Decision(DecisionId::from_uuid(id)))
         );
-        assert_eq!(RecordRef::of_stream("council"), None);
+        assert_eq!(RecordRef::of_stream("council"), Some(RecordRef::Council));
         assert_eq!(RecordRef::of_stream("not a stream"), None);
     }
 }

@@ -1,5 +1,6 @@
 //! `GET /councils/{slug}/changes?since=POSITION`: the incremental sync API for mirrors. The
-//! public records (decisions, forward-plan entries, strategy documents, meetings) that changed
+//! public records (the council's own, decisions, forward-plan entries, strategy documents,
+//! meetings) that changed
 //! after a position of the council's log, in log order, each as the public sees it now, and the
 //! position to ask from next. `since` may also be an RFC 3339 time (as OParl's
 //! `modified_since`): the changes recorded after it.
@@ -21,7 +22,7 @@ use chrono::{DateTime, SecondsFormat, Utc};
 use civic_domain::decision::DecisionStatus;
 use civic_domain::values::{DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
 use civic_eventstore::EventStore as _;
-use civic_projections::views::ForwardPlanStatusView;
+use civic_projections::views::{CouncilView, ForwardPlanStatusView};
 use civic_projections::{DecisionView, ForwardPlanView, MeetingView, StrategyDocumentView};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
@@ -119,9 +120,9 @@ struct Changes {
 /// One record that changed.
 #[derive(Debug, Serialize)]
 struct Change {
-    /// `decision`, `forward_plan_entry`, `strategy_document` or `meeting`.
+    /// `council`, `decision`, `forward_plan_entry`, `strategy_document` or `meeting`.
     kind: &'static str,
-    /// Its UUID (GraphQL's `uuid`).
+    /// Its UUID (GraphQL's `uuid`; the council's, its tenant id).
     id: Uuid,
     /// The position of the log's last event within the answer that changed it.
     position: u64,
@@ -230,6 +231,8 @@ async fn answer(
 
 /// The public views of the records a stretch changed, read by kind, one read each.
 struct PublicViews {
+    /// The council's own record, when the stretch changed it.
+    council: Option<CouncilView>,
     decisions: HashMap<DecisionId, DecisionView>,
     entries: HashMap<ForwardPlanEntryId, ForwardPlanView>,
     strategies: HashMap<StrategyDocumentId, StrategyDocumentView>,
@@ -242,8 +245,10 @@ impl PublicViews {
         let tenant = request.tenant;
         let (mut decisions, mut entries, mut strategies, mut meetings) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let mut council = None;
         for touch in &stretch.touched {
             match touch.record {
+                RecordRef::Council => council = reads.council(tenant).await?,
                 RecordRef::Decision(id) => decisions.push(id),
                 RecordRef::ForwardPlanEntry(id) => entries.push(id),
                 RecordRef::StrategyDocument(id) => strategies.push(id),
@@ -251,6 +256,7 @@ impl PublicViews {
             }
         }
         Ok(Self {
+            council,
             decisions: reads.decisions_by_ids(tenant, VIEWER, &decisions).await?,
             entries: reads
                 .forward_plan_entries_by_ids(tenant, VIEWER, &entries)
@@ -273,6 +279,14 @@ impl PublicViews {
     ) -> Result<Option<Change>, ApiError> {
         let council = format!("{base}/councils/{slug}");
         let (kind, id, last_position, withdrawn, url, record) = match touch.record {
+            RecordRef::Council => {
+                let Some(view) = &self.council else {
+                    return Ok(None);
+                };
+                let record = record_json(view)?;
+                let (id, last) = (view.tenant.as_uuid(), view.last_position);
+                ("council", id, last, false, Some(council), record)
+            }
             RecordRef::Decision(id) => {
                 let Some(view) = self.decisions.get(&id) else {
                     return Ok(None);
