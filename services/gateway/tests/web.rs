@@ -577,12 +577,15 @@ async fn graphql_searches_with_the_same_language_and_orders_by_relevance(backend
         "filter": {"text": "depot OR life"}, "order": "RELEVANCE", "after": cursor
     }))
     .await;
-    assert_eq!(paged.code(), Some("BAD_USER_INPUT"), "{}", paged.text);
-    assert!(
-        paged.text.contains("relevance has one page"),
-        "{}",
-        paged.text
-    );
+    // The next page by relevance continues after the first's last decision.
+    assert_eq!(titles(&paged), [OFFICER], "{}", paged.text);
+    // A cursor of the newest-first list does not page the list by relevance.
+    let newest_cursor = newest.body["data"]["decisions"]["edges"][0]["cursor"].clone();
+    let mixed = ask(json!({
+        "filter": {"text": "depot OR life"}, "order": "RELEVANCE", "after": newest_cursor
+    }))
+    .await;
+    assert_eq!(mixed.code(), Some("BAD_USER_INPUT"), "{}", mixed.text);
 
     for (text, says) in [
         ("\"call in", "quoted phrase is not closed"),

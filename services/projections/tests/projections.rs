@@ -62,7 +62,7 @@ both! {
     search::phrases_or_prefixes_and_exclusions_mean_the_same_on_both_backends,
     search::reason_key_report_author_consultees_and_reference_are_searched,
     search::a_withheld_value_never_matches_a_public_search,
-    search::relevance_puts_the_best_match_first_on_one_page,
+    search::relevance_puts_the_best_match_first_and_pages_in_its_order,
     batches::decisions_by_ids_reads_every_visible_decision_in_one_read_as_the_list_shows_it,
     batches::forward_plan_entries_and_strategy_documents_by_ids_read_in_one_read_each,
     example::the_example_decision_reads_back_with_every_value_of_its_page,

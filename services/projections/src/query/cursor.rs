@@ -1,8 +1,8 @@
 //! Opaque keyset cursors: the sort key of the last item seen, so the next page starts strictly
 //! after it whatever was added since (no OFFSET that shifts under concurrent writes).
 //!
-//! A cursor is the hex form of `list|date|id`. Clients must not build or read them; the list name
-//! stops a cursor of one list being used on another.
+//! A cursor is the hex form of `list|date|id` (a list by relevance: `r1|score|date|id`). Clients
+//! must not build or read them; the list name stops a cursor of one list being used on another.
 
 use chrono::{Datelike, NaiveDate};
 use uuid::Uuid;
@@ -68,6 +68,54 @@ impl Cursor {
                 .parse::<NaiveDate>()
                 .map_err(|_| ProjectionError::InvalidCursor)?,
             id: Uuid::try_parse(id).map_err(|_| ProjectionError::InvalidCursor)?,
+        })
+    }
+}
+
+/// The sort key of one item of the decisions ordered by relevance: its score (the rank as a
+/// whole number, [`crate::query::filter`]), then the newest-first key among equal scores.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RankedCursor {
+    pub score: i64,
+    pub key: Cursor,
+}
+
+/// The tag of a cursor of the decisions ordered by relevance.
+const RANKED: &str = "r1";
+
+impl RankedCursor {
+    pub(crate) fn encode(self) -> String {
+        let mut uuid = Uuid::encode_buffer();
+        let mut plain = String::with_capacity(80);
+        plain.push_str(RANKED);
+        plain.push('|');
+        plain.push_str(&self.score.to_string());
+        plain.push('|');
+        push_date(&mut plain, self.key.date);
+        plain.push('|');
+        plain.push_str(self.key.id.hyphenated().encode_lower(&mut uuid));
+        hex_text(plain.as_bytes())
+    }
+
+    pub(crate) fn decode(text: &str) -> Result<Self, ProjectionError> {
+        let bytes = hex_bytes(text).ok_or(ProjectionError::InvalidCursor)?;
+        let plain = String::from_utf8(bytes).map_err(|_| ProjectionError::InvalidCursor)?;
+        let mut parts = plain.split('|');
+        let (Some(RANKED), Some(score), Some(date), Some(id), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) else {
+            return Err(ProjectionError::InvalidCursor);
+        };
+        Ok(Self {
+            score: score.parse().map_err(|_| ProjectionError::InvalidCursor)?,
+            key: Cursor {
+                date: date.parse().map_err(|_| ProjectionError::InvalidCursor)?,
+                id: Uuid::try_parse(id).map_err(|_| ProjectionError::InvalidCursor)?,
+            },
         })
     }
 }
@@ -169,6 +217,24 @@ mod tests {
             Cursor::decode(List::Decisions, &text),
             Err(ProjectionError::InvalidCursor)
         ));
+    }
+
+    #[test]
+    fn a_ranked_cursor_decodes_to_the_key_it_encodes_and_no_other_list_takes_it() {
+        for score in [0, 607_927_120, -3_250_000_000, i64::MAX] {
+            let ranked = RankedCursor {
+                score,
+                key: cursor(),
+            };
+            let text = ranked.encode();
+            assert_eq!(RankedCursor::decode(&text).unwrap(), ranked);
+            assert!(Cursor::decode(List::Decisions, &text).is_err());
+        }
+        let newest = cursor().encode(List::Decisions);
+        assert!(RankedCursor::decode(&newest).is_err());
+        let plain = "r1|1.5|2010-06-09|0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+        let fractional: String = plain.bytes().map(|b| format!("{b:02x}")).collect();
+        assert!(RankedCursor::decode(&fractional).is_err());
     }
 
     #[test]

@@ -5,9 +5,10 @@
 use civic_eventstore::TenantId;
 
 use super::DecisionFilter;
-use super::cursor::Cursor;
+use super::cursor::{Cursor, List, RankedCursor};
 use super::{DecisionOrder, SearchQuery};
 use crate::db::{Dialect, Param, int, serde_name};
+use crate::error::ProjectionError;
 use crate::views::{Audience, Detail};
 
 /// A statement and its parameters, in placeholder order.
@@ -107,19 +108,46 @@ fn add_conditions(sql: &mut Sql, dialect: Dialect, filter: &DecisionFilter) {
     }
 }
 
-/// How relevant a row is to `search`, higher first: PostgreSQL's `ts_rank`; on SQLite FTS5's
-/// BM25 score of the row, negated (BM25 is better the lower it is).
+/// How relevant a row is to `search`, higher first, as a whole number (its score): PostgreSQL's
+/// `ts_rank`; on SQLite FTS5's BM25 score of the row, negated (BM25 is better the lower it is);
+/// either times 10^9, rounded. A whole number is written and compared exactly in both databases
+/// (a real is not: SQLite writes 15 digits of it as text), so a page's cursor can hold the
+/// last score seen and the next page start strictly after it; ranks closer than 10^-9 are
+/// equal, and the newest comes first among equals.
 fn relevance(dialect: Dialect, search: &SearchQuery) -> (&'static str, Param) {
     match dialect {
         Dialect::Postgres => (
-            "ts_rank(d.search, to_tsquery('english', ?))",
+            "CAST(round(CAST(ts_rank(d.search, to_tsquery('english', ?)) AS numeric) \
+             * 1000000000) AS bigint)",
             Param::Text(search.to_tsquery()),
         ),
         Dialect::Sqlite => (
-            "-(SELECT bm25(decisions_fts) FROM decisions_fts \
-             WHERE decisions_fts MATCH ? AND decisions_fts.rowid = d.row_id)",
+            "CAST(round(-(SELECT bm25(decisions_fts) FROM decisions_fts \
+             WHERE decisions_fts MATCH ? AND decisions_fts.rowid = d.row_id) \
+             * 1000000000) AS INTEGER)",
             Param::Text(search.to_fts5()),
         ),
+    }
+}
+
+/// Where a page of the decisions list starts: after the last item seen, in the list's order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum After {
+    /// Newest first: after this date and id.
+    Newest(Cursor),
+    /// By relevance: after this score, then date and id.
+    Ranked(RankedCursor),
+}
+
+impl After {
+    /// `text` read as a cursor of the order `filter` lists in; a cursor of the other order (or
+    /// of another list) is refused.
+    pub(crate) fn decode(filter: &DecisionFilter, text: &str) -> Result<Self, ProjectionError> {
+        if filter.ranked() {
+            RankedCursor::decode(text).map(After::Ranked)
+        } else {
+            Cursor::decode(List::Decisions, text).map(After::Newest)
+        }
     }
 }
 
@@ -127,14 +155,15 @@ fn relevance(dialect: Dialect, search: &SearchQuery) -> (&'static str, Param) {
 /// of up to `limit` rows after `after`, in list order (date descending, then id descending).
 ///
 /// Ordered by relevance (a text search and [`DecisionOrder::Relevance`]), each row also has its
-/// rank, named `rank` (the others `document`, `sort_date` and `id`), and `after` must be `None`:
-/// that order has one page.
+/// score, named `rank` (the others `document`, `sort_date` and `id`), and the rows are in score
+/// order. `after` is of the list's order ([`After::decode`]); one of the other order would be
+/// ignored.
 pub(crate) fn decisions_page(
     dialect: Dialect,
     tenant: TenantId,
     audience: Audience,
     filter: &DecisionFilter,
-    after: Option<Cursor>,
+    after: Option<After>,
     limit: u32,
     detail: Detail,
 ) -> Sql {
@@ -161,13 +190,24 @@ pub(crate) fn decisions_page(
         sql.params.insert(0, param.clone());
     }
     add_conditions(&mut sql, dialect, filter);
-    if ranked.is_some() {
+    if let Some((rank, param)) = ranked {
+        if let Some(After::Ranked(after)) = after {
+            sql.and(
+                &format!("({rank}, d.sort_date, d.id) < (?, ?, ?)"),
+                [
+                    param,
+                    Param::Int(after.score),
+                    Param::Date(after.key.date),
+                    Param::Uuid(after.key.id),
+                ],
+            );
+        }
         sql.text
             .push_str(" ORDER BY rank DESC, d.sort_date DESC, d.id DESC LIMIT ?");
         sql.params.push(int(u64::from(limit)));
         return sql;
     }
-    if let Some(after) = after {
+    if let Some(After::Newest(after)) = after {
         sql.and(
             "(d.sort_date, d.id) < (?, ?)",
             [Param::Date(after.date), Param::Uuid(after.id)],
@@ -325,7 +365,7 @@ mod tests {
             TenantId::new(),
             Audience::Full,
             &DecisionFilter::default(),
-            Some(cursor),
+            Some(After::Newest(cursor)),
             10,
             Detail::Full,
         );
@@ -339,7 +379,7 @@ mod tests {
     }
 
     #[test]
-    fn a_relevance_order_ranks_the_rows_of_a_text_search_on_one_page() {
+    fn a_relevance_order_ranks_the_rows_of_a_text_search_by_a_whole_score() {
         let filter = DecisionFilter {
             text: SearchQuery::parse("highway").unwrap(),
             order: DecisionOrder::Relevance,
@@ -355,10 +395,12 @@ mod tests {
             21,
             Detail::Summary,
         );
-        assert!(postgres.text.starts_with(
+        let score = "CAST(round(CAST(ts_rank(d.search, to_tsquery('english', ?)) AS numeric) \
+                     * 1000000000) AS bigint)";
+        assert!(postgres.text.starts_with(&format!(
             "SELECT CAST(d.summary AS TEXT) AS document, CAST(d.sort_date AS TEXT) AS sort_date, \
-             CAST(d.id AS TEXT) AS id, ts_rank(d.search, to_tsquery('english', ?)) AS rank FROM"
-        ));
+             CAST(d.id AS TEXT) AS id, {score} AS rank FROM"
+        )));
         assert!(postgres.text.ends_with(
             "AND d.search @@ to_tsquery('english', ?) \
              ORDER BY rank DESC, d.sort_date DESC, d.id DESC LIMIT ?"
@@ -371,7 +413,7 @@ mod tests {
                 Param::Uuid(tenant.as_uuid()),
                 Param::Uuid(tenant.as_uuid()),
                 Param::Text("public".to_owned()),
-                tsquery,
+                tsquery.clone(),
                 Param::Int(21),
             ]
         );
@@ -385,10 +427,70 @@ mod tests {
             Detail::Summary,
         );
         assert!(sqlite.text.contains(
-            "-(SELECT bm25(decisions_fts) FROM decisions_fts \
-             WHERE decisions_fts MATCH ? AND decisions_fts.rowid = d.row_id) AS rank"
+            "CAST(round(-(SELECT bm25(decisions_fts) FROM decisions_fts \
+             WHERE decisions_fts MATCH ? AND decisions_fts.rowid = d.row_id) \
+             * 1000000000) AS INTEGER) AS rank"
         ));
         assert_eq!(sqlite.params[0], Param::Text("((\"highway\"))".to_owned()));
+
+        // The next page: strictly after the last score, then date and id, seen.
+        let id = Uuid::now_v7();
+        let after = RankedCursor {
+            score: 60_792_712,
+            key: Cursor {
+                date: d(2010, 6, 9),
+                id,
+            },
+        };
+        let next = decisions_page(
+            Dialect::Postgres,
+            tenant,
+            Audience::Public,
+            &filter,
+            Some(After::Ranked(after)),
+            21,
+            Detail::Summary,
+        );
+        assert!(next.text.ends_with(&format!(
+            "AND d.search @@ to_tsquery('english', ?) AND ({score}, d.sort_date, d.id) < (?, ?, ?) \
+             ORDER BY rank DESC, d.sort_date DESC, d.id DESC LIMIT ?"
+        )));
+        assert_eq!(
+            next.params[4..],
+            [
+                tsquery.clone(),
+                tsquery,
+                Param::Int(60_792_712),
+                Param::Date(d(2010, 6, 9)),
+                Param::Uuid(id),
+                Param::Int(21),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_cursor_is_read_in_the_lists_order() {
+        let ranked = DecisionFilter {
+            text: SearchQuery::parse("highway").unwrap(),
+            order: DecisionOrder::Relevance,
+            ..DecisionFilter::default()
+        };
+        let key = Cursor {
+            date: d(2010, 6, 9),
+            id: Uuid::now_v7(),
+        };
+        let newest = key.encode(List::Decisions);
+        let scored = RankedCursor { score: 5, key }.encode();
+        assert_eq!(
+            After::decode(&DecisionFilter::default(), &newest).unwrap(),
+            After::Newest(key)
+        );
+        assert_eq!(
+            After::decode(&ranked, &scored).unwrap(),
+            After::Ranked(RankedCursor { score: 5, key })
+        );
+        assert!(After::decode(&ranked, &newest).is_err());
+        assert!(After::decode(&DecisionFilter::default(), &scored).is_err());
     }
 
     #[test]

@@ -92,9 +92,11 @@ pub enum DecisionOrder {
     /// Best match of the text search first, then newest first among equals. PostgreSQL ranks by
     /// `ts_rank` (how often and how close the searched words occur), SQLite by FTS5's BM25 (which
     /// also weighs how rare each word is across the database file); neither weights the title
-    /// above other fields, which are indexed as one text. Ranks move as decisions are added, so
-    /// this order has one page (up to 100 items): a cursor is refused with it. Without a text
-    /// search every decision is equally relevant, and the list is newest first.
+    /// above other fields, which are indexed as one text. Pages follow by cursor, the last score
+    /// seen (the rank times 10^9, rounded), then date and id: ranks move as decisions are added
+    /// (on SQLite with any decision of the file), so a page read after such a change may repeat
+    /// or skip a decision whose rank moved across it. Without a text search every decision is
+    /// equally relevant, and the list is newest first.
     Relevance,
 }
 

@@ -10,15 +10,15 @@ use civic_eventstore::TenantId;
 use super::{ACTIVE_GENERATION, COUNCIL_AT, ReadModels, among};
 use crate::db::Param;
 use crate::error::ProjectionError;
-use crate::query::cursor::{Cursor, List};
-use crate::query::filter::{decisions_count, decisions_page};
+use crate::query::cursor::{Cursor, List, RankedCursor};
+use crate::query::filter::{After, decisions_count, decisions_page};
 use crate::query::{DecisionFilter, Page, PageRequest, Viewer};
 use crate::views::{DecisionView, Detail};
 
 impl ReadModels {
     /// A page of the tenant's decisions that `viewer` may see and `filter` selects, newest
     /// decision first (date of decision descending, then id descending), or the best matches of
-    /// its text search first ([`crate::DecisionOrder::Relevance`]: one page, a cursor refused).
+    /// its text search first ([`crate::DecisionOrder::Relevance`]), a page at a time either way.
     ///
     /// With [`Detail::Summary`] each item is the stored summary of the viewer's view
     /// ([`DecisionView::summary`]: long fields such as purpose, resolutions and reasons are
@@ -36,15 +36,8 @@ impl ReadModels {
         let after = page
             .after
             .as_deref()
-            .map(|text| Cursor::decode(List::Decisions, text))
+            .map(|text| After::decode(filter, text))
             .transpose()?;
-        if filter.ranked() && after.is_some() {
-            return Err(ProjectionError::InvalidPage(
-                "a list ordered by relevance has one page (up to 100 decisions, with first): \
-                 order by newest to page through every match"
-                    .to_owned(),
-            ));
-        }
         let audience = viewer.audience();
         let filter = filter.clone();
         self.to_completion(move |session| async move {
@@ -57,8 +50,8 @@ impl ReadModels {
                 decisions_page(dialect, tenant, audience, &filter, after, size + 1, detail);
             let sql = if filter.ranked() {
                 format!(
-                    "SELECT p.document, p.sort_date, p.id, ({}), {COUNCIL_AT} FROM ({}) p \
-                     ORDER BY p.rank DESC, 2 DESC, 3 DESC",
+                    "SELECT p.document, p.sort_date, p.id, ({}), {COUNCIL_AT}, \
+                     CAST(p.rank AS TEXT) FROM ({}) p ORDER BY p.rank DESC, 2 DESC, 3 DESC",
                     count.text, select.text
                 )
             } else {
@@ -96,11 +89,22 @@ impl ReadModels {
                 if let Some(council) = &council {
                     view.resolve_names(council);
                 }
-                let cursor = Cursor {
+                let key = Cursor {
                     date: row.date(1)?,
                     id: row.uuid(2)?,
                 };
-                items.push((cursor.encode(List::Decisions), view));
+                let cursor = if filter.ranked() {
+                    let score = row.text(6)?.parse().map_err(|_| {
+                        ProjectionError::Corrupt(format!(
+                            "a relevance score that is not a whole number: {:?}",
+                            row.opt(6)
+                        ))
+                    })?;
+                    RankedCursor { score, key }.encode()
+                } else {
+                    key.encode(List::Decisions)
+                };
+                items.push((cursor, view));
             }
             Ok(Page {
                 items,

@@ -187,7 +187,7 @@ pub async fn a_withheld_value_never_matches_a_public_search(f: Fixture) {
     );
 }
 
-pub async fn relevance_puts_the_best_match_first_on_one_page(f: Fixture) {
+pub async fn relevance_puts_the_best_match_first_and_pages_in_its_order(f: Fixture) {
     let s = searchable(&f).await;
     let text = "highway OR maintenance OR contract OR near";
     let newest = ids(&f, s.tenant, Viewer::Public, search(text)).await;
@@ -221,6 +221,50 @@ pub async fn relevance_puts_the_best_match_first_on_one_page(f: Fixture) {
         .unwrap();
     assert!(first.has_next_page);
     assert_eq!(first.total_count, 3);
+    // The pages by relevance, one decision each, continue the order to its end.
+    let mut paged = vec![first.items[0].1.id];
+    let mut after = first.items[0].0.clone();
+    loop {
+        let page = f
+            .models
+            .decisions(
+                s.tenant,
+                Viewer::Public,
+                &ranked,
+                &PageRequest {
+                    first: 1,
+                    after: Some(after.clone()),
+                },
+                Detail::Summary,
+            )
+            .await
+            .unwrap();
+        assert_eq!(page.total_count, 3);
+        let Some((cursor, decision)) = page.items.first() else {
+            break;
+        };
+        paged.push(decision.id);
+        after = cursor.clone();
+        if !page.has_next_page {
+            break;
+        }
+    }
+    assert_eq!(paged, relevant);
+    // A cursor of the newest-first list is not one of this order.
+    let newest_first = f
+        .models
+        .decisions(
+            s.tenant,
+            Viewer::Public,
+            &search(text),
+            &PageRequest {
+                first: 1,
+                after: None,
+            },
+            Detail::Summary,
+        )
+        .await
+        .unwrap();
     let refused = f
         .models
         .decisions(
@@ -229,12 +273,12 @@ pub async fn relevance_puts_the_best_match_first_on_one_page(f: Fixture) {
             &ranked,
             &PageRequest {
                 first: 1,
-                after: Some(first.items[0].0.clone()),
+                after: Some(newest_first.items[0].0.clone()),
             },
             Detail::Summary,
         )
         .await;
-    assert!(matches!(refused, Err(ProjectionError::InvalidPage(_))));
+    assert!(matches!(refused, Err(ProjectionError::InvalidCursor)));
     // Without a text search, relevance is the newest-first list.
     let all = DecisionFilter {
         order: DecisionOrder::Relevance,

@@ -92,7 +92,7 @@ impl CouncilQuery {
         #[graphql(desc = "The list as it stood at this moment of the log.")] as_of: Option<AsOf>,
         #[graphql(
             desc = "Newest first (the default, and when null), or by relevance to \
-                    `filter.text` (one page: `after` is refused)."
+                    `filter.text` (a cursor continues the order it came from)."
         )]
         order_by: Option<DecisionOrder>,
     ) -> Result<ConnectionOf<Decision>, ApiError> {
