@@ -284,9 +284,33 @@ async fn the_form_offers_the_councils_choices_and_shows_those_made(backend: Back
         ["Any decision maker", "Cabinet", "Head of Parks"]
     );
     assert_eq!(options(&blank, "ward"), ["Any ward", "Bridge", "Heath"]);
+    // The statuses the public can see: made and deferred decisions are never published.
+    let offered: Vec<&str> = select(&blank.html, "input[name=status][type=checkbox]")
+        .iter()
+        .map(|input| input.value().attr("value").unwrap())
+        .collect();
     assert_eq!(
-        select(&blank.html, "input[name=status][type=checkbox]").len(),
-        10
+        offered,
+        [
+            "published",
+            "called_in",
+            "awaiting_reconsideration",
+            "effective",
+            "implemented",
+            "withdrawn",
+            "abandoned",
+            "recommended_to_full_council"
+        ]
+    );
+    // A URL may still name one: it is shown, ticked, and matches nothing the public sees.
+    let made = get(app, &format!("{REGISTER}?status=made")).await;
+    assert_page(&made);
+    assert!(titles(&made).is_empty());
+    assert_eq!(
+        select(&made.html, "input#status-made[checked]").len(),
+        1,
+        "{}",
+        made.text
     );
     assert!(select(&blank.html, "input[checked]:not(#key-any)").is_empty());
     // Nothing chosen, nothing to clear.

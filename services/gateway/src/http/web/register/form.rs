@@ -3,6 +3,7 @@
 //! key decision, a checkbox for "can still be called in", date boxes for the date of decision).
 //! Both buttons submit everything; the form shows what the page's URL chose.
 
+use civic_domain::decision::DecisionStatus;
 use civic_projections::views::CouncilView;
 use maud::{Markup, html};
 
@@ -78,7 +79,7 @@ fn statuses(locale: &Locale, filters: &Filters) -> Markup {
                 legend class="govuk-fieldset__legend govuk-fieldset__legend--s" { (labels.status) }
                 div class="govuk-hint" id="status-hint" { (labels.status_hint) }
                 div class="govuk-checkboxes govuk-checkboxes--small" {
-                    @for (name, status) in STATUSES {
+                    @for (name, status) in STATUSES.into_iter().filter(|&(_, status)| offered(status, filters)) {
                         @let id = format!("status-{name}");
                         div class="govuk-checkboxes__item" {
                             input class="govuk-checkboxes__input" id=(id) name="status"
@@ -93,6 +94,14 @@ fn statuses(locale: &Locale, filters: &Filters) -> Markup {
             }
         }
     }
+}
+
+/// Whether the form offers `status`: made and deferred decisions are never published, so the
+/// public never sees one, and the form does not offer them (a URL may still name them; the box
+/// is then shown, ticked).
+fn offered(status: DecisionStatus, filters: &Filters) -> bool {
+    !matches!(status, DecisionStatus::Made | DecisionStatus::Deferred)
+        || filters.statuses.contains(&status)
 }
 
 fn decision_maker(locale: &Locale, council: &CouncilView, filters: &Filters) -> Markup {
