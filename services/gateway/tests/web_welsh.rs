@@ -157,7 +157,16 @@ async fn a_council_of_wales_has_its_pages_in_welsh_with_a_link_to_english(backen
         )]
     );
     assert_eq!(texts(&register, "label[for=q]"), ["Chwilio penderfyniadau"]);
-    assert_eq!(texts(&register, "button"), ["Chwilio"]);
+    assert_eq!(texts(&register, "button"), ["Chwilio", "Cymhwyso hidlwyr"]);
+    assert_eq!(
+        texts(&register, "legend"),
+        [
+            "Statws",
+            "Penderfyniad allweddol",
+            "Galw i mewn",
+            "Dyddiad y penderfyniad"
+        ]
+    );
     assert!(texts(&register, "[role=status]")[0].starts_with("1 penderfyniad"));
     assert_eq!(
         toggle(&register),

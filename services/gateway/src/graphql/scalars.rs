@@ -32,7 +32,7 @@ impl ScalarType for Date {
 
 /// Reads `YYYY-MM-DD`, saying what is wrong when it is not a date: the shape, the month, or
 /// the day of that month.
-fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
+pub(crate) fn parse_iso_date(text: &str) -> Result<NaiveDate, String> {
     let shape = "write it as YYYY-MM-DD, e.g. 2010-06-09";
     let bytes = text.as_bytes();
     let well_formed = bytes.len() == 10

@@ -1,6 +1,6 @@
 //! Paging of the lists (decisions, forward plan, meetings): each page's URL, the list's own
-//! setting kept (the search, the day), and the links to the next page and back to the first.
-//! The read models page forwards only: "Previous" is the browser's back button.
+//! settings kept (the search and filters, the day), and the links to the next page and back to
+//! the first. The read models page forwards only: "Previous" is the browser's back button.
 
 use civic_projections::Page;
 use maud::{Markup, html};
@@ -8,11 +8,16 @@ use url::form_urlencoded;
 
 use super::locale::{ListNames, Locale};
 
-/// The URL of a page of the list at `base`: its setting `kept` (name and value, if any) and,
-/// for any page but the first, the cursor it starts after.
-pub(crate) fn link(base: &str, kept: Option<(&str, &str)>, cursor: Option<&str>) -> String {
+/// The URL of a page of the list at `base`: the settings `kept` (names and values, in order; an
+/// `Option` of one is a list of none or one) and, for any page but the first, the cursor it
+/// starts after.
+pub(crate) fn link<'a>(
+    base: &str,
+    kept: impl IntoIterator<Item = (&'a str, &'a str)>,
+    cursor: Option<&str>,
+) -> String {
     let mut query = form_urlencoded::Serializer::new(String::new());
-    if let Some((name, value)) = kept {
+    for (name, value) in kept {
         query.append_pair(name, value);
     }
     if let Some(cursor) = cursor {
@@ -90,6 +95,18 @@ mod tests {
                 None
             ),
             "/councils/x/forward-plan?from=2010-06-01"
+        );
+        assert_eq!(
+            link(
+                "/councils/x",
+                [
+                    ("q", "land"),
+                    ("status", "called_in"),
+                    ("status", "effective")
+                ],
+                Some("c1")
+            ),
+            "/councils/x?q=land&status=called_in&status=effective&after=c1"
         );
     }
 }

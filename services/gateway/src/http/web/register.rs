@@ -1,24 +1,31 @@
 //! `GET /councils/{slug}`: the council's public register of decisions, newest first, a page at a
-//! time, with a search box. Everything the page depends on is in its URL (`q=` the search,
-//! `sort=relevance` its best matches first, `after=` the cursor of the last decision of the page
-//! before), so every page is bookmarkable. A search by relevance is one page, as in GraphQL.
+//! time, with a search box and filters. Everything the page depends on is in its URL (`q=` the
+//! search, `sort=relevance` its best matches first, `after=` the cursor of the last decision of
+//! the page before, and the filters: [`filters`]), so every page is bookmarkable. A search by
+//! relevance is one page, as in GraphQL.
+//!
+//! - [`filters`]: the query string read, and the filters written back into the links.
+//! - [`form`]: the search and filters form.
 //!
 //! The list is the GraphQL `decisions` query's, read the same way: the same filter (its text
-//! search, checked by [`DecisionFilterInput::to_filter`]), the same page size and cursors
-//! ([`page_request`]), the public's read models, summaries only.
+//! search and conditions, checked by GraphQL's
+//! [`DecisionFilterInput::to_filter`](crate::graphql::query::filter::DecisionFilterInput::to_filter)),
+//! the same page size and cursors ([`page_request`]), the public's read models, summaries only.
+//! A condition applies to what the public sees: a withheld value matches no filter.
 //!
 //! A client that asks for `application/json` (`Accept`) gets `decisions.json`'s JSON instead,
 //! and one that asks for `application/atom+xml` the feed: every public decision, or the newest,
-//! whatever `q=` and `after=` say (they page and search the HTML).
+//! whatever `q=`, `after=` and the filters say (they page, search and filter the HTML).
 
-use axum::extract::rejection::QueryRejection;
-use axum::extract::{Path, Query, State};
+mod filters;
+mod form;
+
+use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
-use civic_projections::views::{DecisionView, Detail};
+use civic_projections::views::{CouncilView, DecisionView, Detail};
 use civic_projections::{DecisionFilter, DecisionOrder, Page};
 use maud::{Markup, html};
-use serde::Deserialize;
 
 use super::downloads::decisions_json_shown;
 use super::feed::atom;
@@ -29,23 +36,13 @@ use super::{
     ATOM, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page_with_head, serve_page,
 };
 use crate::error::ApiError;
-use crate::graphql::query::filter::DecisionFilterInput;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
 use crate::http::media::preferred;
+use filters::{Filters, RegisterQuery};
+use form::{Chosen, search_form};
 
 use civic_domain::decision::DecisionField;
-
-/// The query string of a register page.
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct RegisterQuery {
-    /// Words to search for; blank is no search.
-    q: Option<String>,
-    /// The cursor of the last decision already seen.
-    after: Option<String>,
-    /// `newest` (the default) or `relevance`; relevance orders only a search.
-    sort: Option<String>,
-}
 
 /// How the page orders a search.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -71,35 +68,23 @@ impl Sort {
 pub(crate) async fn register(
     State(state): State<AppState>,
     Path(slug): Path<String>,
-    query: Result<Query<RegisterQuery>, QueryRejection>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
     let answer = match preferred(&headers, HTML, &[JSON, ATOM]) {
         JSON => decisions_json_shown(&state, &slug, &uri, &headers).await,
         ATOM => atom(&state, &slug, &uri, &headers).await,
-        _ => register_page(&state, &slug, query, &uri, &headers).await,
+        _ => register_page(&state, &slug, &uri, &headers).await,
     };
     negotiated(answer)
 }
 
 /// The register as an HTML page.
-async fn register_page(
-    state: &AppState,
-    slug: &str,
-    query: Result<Query<RegisterQuery>, QueryRejection>,
-    uri: &Uri,
-    headers: &HeaderMap,
-) -> Response {
+async fn register_page(state: &AppState, slug: &str, uri: &Uri, headers: &HeaderMap) -> Response {
     serve_page(state, slug, uri, headers, async |request| {
-        // A query string we cannot read (a key given twice, bad percent-encoding) gets the HTML
-        // error page, not axum's plain-text rejection.
-        let Ok(Query(query)) = query else {
-            return Err(ApiError::invalid(
-                "q",
-                "The address of this search is not valid. Search again.",
-            ));
-        };
+        // A query string we cannot read (a setting given twice, a bad filter) gets the HTML
+        // error page saying why.
+        let query = RegisterQuery::parse(uri.query())?;
         render(state, request, slug, query).await
     })
     .await
@@ -124,16 +109,13 @@ async fn render(
         Sort::Relevance if search.is_some() => Sort::Relevance,
         _ => Sort::Newest,
     };
+    let filters = &query.filters;
     let filter = DecisionFilter {
         order: match sort {
             Sort::Newest => DecisionOrder::Newest,
             Sort::Relevance => DecisionOrder::Relevance,
         },
-        ..DecisionFilterInput {
-            text: search.clone(),
-            ..DecisionFilterInput::default()
-        }
-        .to_filter(services.today())?
+        ..filters.input(search.clone()).to_filter(services.today())?
     };
     let after_given = query.after.is_some();
     let page_asked = page_request(&services.limits, None, query.after)?;
@@ -141,6 +123,7 @@ async fn render(
         .council(request.tenant)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
+    check_listed(&council, filters)?;
     let decisions = reads
         .decisions(
             request.tenant,
@@ -155,9 +138,28 @@ async fn render(
     let labels = locale.labels();
     let base = format!("/councils/{slug}");
     let feed = format!("{base}/feed.atom");
-    let title = match &search {
-        Some(q) => format!("{}{}{q}” – {name}", labels.decisions, labels.matching[0]),
-        None => format!("{} – {name}", labels.decisions),
+    let links = Links {
+        base: &base,
+        search: search.as_deref(),
+        filters: filters.pairs(),
+    };
+    let title = match (&search, filters.any()) {
+        (Some(q), false) => format!("{}{}{q}” – {name}", labels.decisions, labels.matching[0]),
+        (Some(q), true) => format!(
+            "{}{}{q}”{} – {name}",
+            labels.decisions, labels.matching[0], labels.and_filters
+        ),
+        (None, true) => format!("{}{} – {name}", labels.decisions, labels.filtered_title),
+        (None, false) => format!("{} – {name}", labels.decisions),
+    };
+    let chosen = Chosen {
+        search: search.as_deref(),
+        by_relevance: sort == Sort::Relevance,
+        filters,
+        clear_filters: filters.any().then(|| {
+            let sort = (sort == Sort::Relevance).then_some(("sort", "relevance"));
+            pages::link(&base, links.search_pair().into_iter().chain(sort), None)
+        }),
     };
     let [intro, intro_end] = labels.register_intro;
     let [follow, atom_feed, download, or] = labels.register_downloads;
@@ -181,24 +183,10 @@ async fn render(
             }
             "."
         }
-        form method="get" action=(base) role="search" {
-            div class="govuk-form-group" {
-                label class="govuk-label govuk-label--m" for="q" { (labels.search_label) }
-                div class="govuk-hint" id="q-hint" {
-                    (labels.search_hint)
-                }
-                input class="govuk-input govuk-!-width-two-thirds" id="q" name="q" type="search"
-                    value=[search.as_deref()] aria-describedby="q-hint" spellcheck="false";
-            }
-            @if sort == Sort::Relevance {
-                input type="hidden" name="sort" value="relevance";
-            }
-            (locale.form_field())
-            button class="govuk-button" type="submit" { (labels.search_button) }
-        }
-        (summary(locale, &decisions, search.as_deref(), after_given, &base))
-        @if let Some(q) = &search {
-            (sort_control(locale, &base, q, sort))
+        (search_form(locale, &council, &base, &chosen))
+        (summary(locale, &decisions, &links, after_given))
+        @if search.is_some() {
+            (sort_control(locale, &links, sort))
         }
         @if !decisions.items.is_empty() {
             (table(locale, &decisions, &base, sort))
@@ -211,7 +199,7 @@ async fn render(
             }
         } @else {
             (pages::pagination(locale, &labels.register_pages, pages::next_cursor(&decisions), after_given, |cursor| {
-                pages::link(&base, search.as_deref().map(|q| ("q", q)), cursor)
+                pages::link(&base, links.kept(), cursor)
             }))
         }
     };
@@ -230,30 +218,90 @@ async fn render(
     ))
 }
 
-/// How many decisions the list has, and what the search was.
+/// Refuses a decision maker or ward the council does not list (a link from another council's
+/// register, say): the page would show "no decisions" for a choice its form cannot show.
+fn check_listed(council: &CouncilView, filters: &Filters) -> Result<(), ApiError> {
+    if let Some(maker) = filters.maker
+        && !council.bodies.iter().any(|body| body.id.as_uuid() == maker)
+    {
+        return Err(ApiError::invalid(
+            "maker",
+            "This council lists no such decision maker. Choose the decision maker from the list.",
+        ));
+    }
+    if let Some(ward) = filters.ward
+        && !council
+            .wards
+            .iter()
+            .any(|listed| listed.id.as_uuid() == ward)
+    {
+        return Err(ApiError::invalid(
+            "ward",
+            "This council lists no such ward. Choose the ward from the list.",
+        ));
+    }
+    Ok(())
+}
+
+/// What the page's links keep: the search and the filters (not the language: [`Locale::href`]
+/// adds it).
+struct Links<'a> {
+    base: &'a str,
+    search: Option<&'a str>,
+    filters: Vec<(&'static str, String)>,
+}
+
+impl Links<'_> {
+    fn search_pair(&self) -> Option<(&str, &str)> {
+        self.search.map(|q| ("q", q))
+    }
+
+    fn filter_pairs(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.filters
+            .iter()
+            .map(|(name, value)| (*name, value.as_str()))
+    }
+
+    /// The search, then the filters.
+    fn kept(&self) -> impl Iterator<Item = (&str, &str)> {
+        self.search_pair().into_iter().chain(self.filter_pairs())
+    }
+
+    /// The page without the search, the filters kept.
+    fn without_search(&self) -> String {
+        pages::link(self.base, self.filter_pairs(), None)
+    }
+}
+
+/// How many decisions the list has, and what the search and filters were.
 fn summary(
     locale: &Locale,
     decisions: &Page<DecisionView>,
-    search: Option<&str>,
+    links: &Links<'_>,
     after_given: bool,
-    base: &str,
 ) -> Markup {
     let labels = locale.labels();
     let count = locale.count(decisions.total_count, labels.decision_nouns);
-    let [published_one, published_many] = labels.published_count;
-    let published = if decisions.total_count == 1 {
-        published_one
-    } else {
-        published_many
-    };
+    let one = decisions.total_count == 1;
+    let pick = |[singular, plural]: [&'static str; 2]| if one { singular } else { plural };
+    let filtered = !links.filters.is_empty();
     html! {
         p class="govuk-body" role="status" {
-            @match search {
-                Some(q) => {
+            @match (links.search, filtered) {
+                (Some(q), false) => {
                     (count) (labels.matching[0]) (q) (labels.matching[1])
-                    a class="govuk-link" href=(locale.href(base)) { (labels.clear_search) }
+                    a class="govuk-link" href=(locale.href(&links.without_search())) {
+                        (labels.clear_search)
+                    }
                 }
-                None => { (count) (published) }
+                (Some(q), true) => {
+                    (count) (labels.matching[0]) (q) "”" (labels.and_filters) ". "
+                    a class="govuk-link" href=(locale.href(&links.without_search())) {
+                        (labels.clear_search)
+                    }
+                }
+                (None, true) => { (count) (pick(labels.match_filters)) }
+                (None, false) => { (count) (pick(labels.published_count)) }
             }
             @if after_given && decisions.items.is_empty() {
                 (labels.no_more_after)
@@ -262,12 +310,16 @@ fn summary(
     }
 }
 
-/// "Sort by: newest / relevance", the current order in bold, the other a link to it.
-fn sort_control(locale: &Locale, base: &str, q: &str, sort: Sort) -> Markup {
+/// "Sort by: newest / relevance", the current order in bold, the other a link to it; the
+/// filters kept.
+fn sort_control(locale: &Locale, links: &Links<'_>, sort: Sort) -> Markup {
     let labels = locale.labels();
-    let newest = pages::link(base, Some(("q", q)), None);
-    let relevance = locale.href(&format!("{newest}&sort=relevance"));
-    let newest = locale.href(&newest);
+    let newest = locale.href(&pages::link(links.base, links.kept(), None));
+    let relevance = locale.href(&pages::link(
+        links.base,
+        links.kept().chain([("sort", "relevance")]),
+        None,
+    ));
     html! {
         p class="govuk-body" id="sort" {
             (labels.sort_by)
