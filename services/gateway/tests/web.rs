@@ -486,7 +486,7 @@ async fn bad_search_syntax_is_a_400_page_saying_what_is_wrong(backend: Backend) 
     }
 }
 
-async fn a_search_sorts_by_relevance_on_one_page(backend: Backend) {
+async fn a_search_sorts_by_relevance_and_pages_in_that_order(backend: Backend) {
     let Some(app) = spawn_with(backend, "web_search_sort", |settings| {
         settings.limits.max_page_size = 2;
     })
@@ -514,22 +514,38 @@ async fn a_search_sorts_by_relevance_on_one_page(backend: Backend) {
     let kept = select(&relevant.html, "form[role=search] input[name=sort]");
     assert_eq!(kept[0].value().attr("value"), Some("relevance"));
 
-    // More matches than a page: the most relevant, no next page, and a way to see them all.
-    let many = get(
-        &app,
-        "/councils/maidstone?q=information+OR+land+OR+equipment&sort=relevance",
-    )
-    .await;
-    assert_eq!(rows(&many).len(), 2, "{}", many.text);
-    assert!(select(&many.html, "a[rel=next]").is_empty());
-    assert!(!select(&many.html, "#most-relevant").is_empty());
-    // A cursor cannot page a list by relevance.
-    let next = get(
-        &app,
-        "/councils/maidstone?q=information+OR+land+OR+equipment",
-    )
-    .await;
-    let href = select(&next.html, ".govuk-pagination a[rel=next]")[0]
+    // More matches than a page: the most relevant first, then page by page in that order, each
+    // match once; the next page's link keeps the order.
+    let query = "q=information+OR+land+OR+equipment";
+    let whole = get(&app, &format!("/councils/maidstone?{query}")).await;
+    let count = text_of(&select(&whole.html, "p[role=status]")[0]);
+    let mut seen = Vec::new();
+    let mut page = get(&app, &format!("/councils/maidstone?{query}&sort=relevance")).await;
+    loop {
+        assert_eq!(page.status, StatusCode::OK, "{}", page.text);
+        assert!(rows(&page).len() <= 2);
+        seen.extend(titles(&page));
+        let Some(next) = select(&page.html, ".govuk-pagination a[rel=next]")
+            .first()
+            .map(|a| a.value().attr("href").unwrap().to_owned())
+        else {
+            break;
+        };
+        assert!(next.contains("sort=relevance"), "{next}");
+        assert!(seen.len() < 20, "paging does not end");
+        page = get(&app, &next).await;
+    }
+    assert!(seen.len() > 2, "{seen:?}");
+    assert!(
+        count.starts_with(&format!("{} ", seen.len())),
+        "{count}: {seen:?}"
+    );
+    let mut unique = seen.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), seen.len(), "{seen:?}");
+    // A cursor of the newest-first list does not page the list by relevance.
+    let href = select(&whole.html, ".govuk-pagination a[rel=next]")[0]
         .value()
         .attr("href")
         .unwrap()
@@ -620,6 +636,6 @@ both_backends!(
     the_pages_styles_are_served_as_css_for_a_year,
     search_reads_phrases_or_prefixes_exclusions_and_the_public_fields,
     bad_search_syntax_is_a_400_page_saying_what_is_wrong,
-    a_search_sorts_by_relevance_on_one_page,
+    a_search_sorts_by_relevance_and_pages_in_that_order,
     graphql_searches_with_the_same_language_and_orders_by_relevance,
 );

@@ -264,7 +264,7 @@ pub(crate) struct Labels {
     pub sort_by: &'static str,
     pub sort_newest: &'static str,
     pub sort_relevance: &'static str,
-    pub most_relevant: [&'static str; 2],
+    pub relevant_pages: ListNames,
     pub decision: &'static str,
     pub date_of_decision: &'static str,
 
@@ -571,10 +571,11 @@ pub(crate) const ENGLISH: Labels = Labels {
     sort_by: "Sort by: ",
     sort_newest: "newest",
     sort_relevance: "relevance",
-    most_relevant: [
-        "These are the ",
-        " most relevant. Sort by newest to see every match, page by page.",
-    ],
+    relevant_pages: ListNames {
+        pages: "Pages of the most relevant decisions",
+        next_of: " page of the most relevant decisions",
+        first: "Most relevant decisions",
+    },
     decision: "Decision",
     date_of_decision: "Date of decision",
 
@@ -913,10 +914,11 @@ pub(crate) const WELSH: Labels = Labels {
     sort_by: "Trefnu yn ôl: ",
     sort_newest: "y diweddaraf",
     sort_relevance: "perthnasedd",
-    most_relevant: [
-        "Dyma'r ",
-        " mwyaf perthnasol. Trefnwch yn ôl y diweddaraf i weld pob canlyniad, fesul tudalen.",
-    ],
+    relevant_pages: ListNames {
+        pages: "Tudalennau'r penderfyniadau mwyaf perthnasol",
+        next_of: " (tudalen o'r penderfyniadau mwyaf perthnasol)",
+        first: "Y penderfyniadau mwyaf perthnasol",
+    },
     decision: "Penderfyniad",
     date_of_decision: "Dyddiad y penderfyniad",
 

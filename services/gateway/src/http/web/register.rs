@@ -2,7 +2,7 @@
 //! time, with a search box and filters. Everything the page depends on is in its URL (`q=` the
 //! search, `sort=relevance` its best matches first, `after=` the cursor of the last decision of
 //! the page before, and the filters: [`filters`]), so every page is bookmarkable. A search by
-//! relevance is one page, as in GraphQL.
+//! relevance pages in its own order, as in GraphQL.
 //!
 //! - [`filters`]: the query string read, and the filters written back into the links.
 //! - [`form`]: the search and filters form.
@@ -191,16 +191,13 @@ async fn render(
         @if !decisions.items.is_empty() {
             (table(locale, &decisions, &base, sort))
         }
-        @if sort == Sort::Relevance {
-            @if decisions.has_next_page {
-                p class="govuk-body" id="most-relevant" {
-                    (labels.most_relevant[0]) (decisions.items.len()) (labels.most_relevant[1])
-                }
-            }
-        } @else {
-            (pages::pagination(locale, &labels.register_pages, pages::next_cursor(&decisions), after_given, |cursor| {
+        @match sort {
+            Sort::Newest => (pages::pagination(locale, &labels.register_pages, pages::next_cursor(&decisions), after_given, |cursor| {
                 pages::link(&base, links.kept(), cursor)
-            }))
+            })),
+            Sort::Relevance => (pages::pagination(locale, &labels.relevant_pages, pages::next_cursor(&decisions), after_given, |cursor| {
+                pages::link(&base, links.kept().chain([("sort", "relevance")]), cursor)
+            })),
         }
     };
     // Feed readers find the feed from the page's head.
