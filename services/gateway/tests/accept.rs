@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 //! Every list and record page answers in JSON when `Accept` asks for it (the register and a
-//! decision are in changes.rs): the home page's councils; a council's meetings, a meeting and its
-//! strategy documents, each record exactly as the changes API gives it; `Vary: Accept` on every
+//! decision are in changes.rs): the home page's councils; a council's forward plan, meetings, a
+//! meeting and its strategy documents, each record exactly as the changes API gives it; `Vary: Accept` on every
 //! form; validators and 304 on a council's JSON; JSON errors for what does not exist.
 
 mod common;
@@ -123,6 +123,60 @@ async fn meetings_and_strategies_answer_as_json(backend: Backend) {
     assert!(!answer.header(LAST_MODIFIED).is_empty());
 }
 
+async fn the_forward_plan_answers_as_json(backend: Backend) {
+    let Some(app) = spawn(backend, "accept_plan").await else {
+        return;
+    };
+    let (plan, etag) = json_of(&app, "/councils/maidstone/forward-plan?from=2000-01-01").await;
+    assert_eq!(plan["from"], "2000-01-01");
+    assert_eq!(plan["next"], Value::Null);
+    let entries = listed(&plan, "entries");
+    assert!(!entries.is_empty(), "{plan}");
+    assert_eq!(plan["total_count"], entries.len());
+    // Each entry as the changes API gives it.
+    let records = changed_records(&app, "forward_plan_entry").await;
+    for (id, entry) in &entries {
+        let (_, record) = records
+            .iter()
+            .find(|(listed, _)| listed == id)
+            .unwrap_or_else(|| panic!("{id} is not in the changes"));
+        assert_eq!(entry, record);
+    }
+    let again = get_with(
+        &app,
+        "/councils/maidstone/forward-plan?from=2000-01-01",
+        &[("accept", "application/json"), ("if-none-match", &etag)],
+    )
+    .await;
+    assert_eq!(again.status, StatusCode::NOT_MODIFIED);
+    // From a day after every entry is due: none (undated entries aside), and today by default.
+    let later = get_with(
+        &app,
+        "/councils/maidstone/forward-plan?from=2999-01-01",
+        &[("accept", "application/json")],
+    )
+    .await
+    .json();
+    assert!(later["entries"].as_array().unwrap().len() < entries.len());
+    let today = get_with(
+        &app,
+        "/councils/maidstone/forward-plan",
+        &[("accept", "application/json")],
+    )
+    .await
+    .json();
+    assert!(today["from"].as_str().unwrap() > "2026-01-01", "{today}");
+    // A day that is not one: a JSON 400 naming it.
+    let bad = get_with(
+        &app,
+        "/councils/maidstone/forward-plan?from=June",
+        &[("accept", "application/json")],
+    )
+    .await;
+    assert_eq!(bad.status, StatusCode::BAD_REQUEST, "{}", bad.text);
+    assert_eq!(bad.json()["error"]["field"], "from");
+}
+
 async fn what_does_not_exist_is_a_json_404_and_a_bad_page_link_a_json_400(backend: Backend) {
     let Some(app) = spawn(backend, "accept_errors").await else {
         return;
@@ -159,5 +213,6 @@ async fn what_does_not_exist_is_a_json_404_and_a_bad_page_link_a_json_400(backen
 both_backends!(
     the_home_page_lists_the_councils_as_json,
     meetings_and_strategies_answer_as_json,
+    the_forward_plan_answers_as_json,
     what_does_not_exist_is_a_json_404_and_a_bad_page_link_a_json_400,
 );

@@ -5,6 +5,10 @@
 //! Notices of decisions to come are public by law: every viewer reads the same entries. An
 //! entry expected to be decided in private shows the basis as the public is told it, never more;
 //! an entry whose decision the public can see links to it.
+//!
+//! A client that asks for `application/json` (`Accept`) gets the same page of entries as JSON
+//! ([`list_json`]): each entry's public record, as the changes API gives it, and the day the
+//! plan is read from.
 
 use std::collections::HashSet;
 
@@ -22,13 +26,20 @@ use civic_projections::views::{
 use maud::{Markup, html};
 use serde::Deserialize;
 
+use super::export::start_export;
 use super::locale::{Labels, Locale};
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::{Crumb, PageRequest, VIEWER, home_crumb, page, serve_page};
+use super::public_json::{json_answer, json_error, list_json, refused};
+use super::{
+    Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page, query_of, serve_page,
+};
 use crate::error::ApiError;
 use crate::graphql::query::page::page_request;
 use crate::http::AppState;
+use crate::http::media::preferred;
+use civic_eventstore::TenantId;
+use civic_projections::ReadModels;
 
 /// The query string of a forward plan page.
 #[derive(Debug, Default, Deserialize)]
@@ -47,16 +58,71 @@ pub(crate) async fn forward_plan(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
-        let Ok(Query(query)) = query else {
-            return Err(ApiError::invalid(
-                "from",
-                "The address of this page is not valid.",
-            ));
-        };
-        render(&state, request, &slug, query).await
-    })
-    .await
+    let answer = match preferred(&headers, HTML, &[JSON]) {
+        JSON => plan_json(&state, &slug, query, &uri, &headers).await,
+        _ => {
+            serve_page(&state, &slug, &uri, &headers, async |request| {
+                render(&state, request, &slug, query_of(query, "from")?).await
+            })
+            .await
+        }
+    };
+    negotiated(answer)
+}
+
+/// The page's entries as JSON, with the day the plan is read from and the next page's address.
+async fn plan_json(
+    state: &AppState,
+    slug: &str,
+    query: Result<Query<PlanQuery>, QueryRejection>,
+    uri: &Uri,
+    headers: &HeaderMap,
+) -> Response {
+    let request = match start_export(state, slug, uri, headers, "forward-plan").await {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    let list = async {
+        let query = query_of(query, "from")?;
+        let asked = parse_from(query.from.as_deref())?;
+        let (from, entries) =
+            read(state, &request.reads, request.tenant, asked, query.after).await?;
+        let next = pages::next_cursor(&entries).map(|cursor| {
+            let from = asked.map(|day| day.to_string());
+            let kept = from.as_deref().map(|day| ("from", day));
+            let page = pages::link(&Section::ForwardPlan.href(slug), kept, Some(cursor));
+            format!("{}{page}", request.base)
+        });
+        let mut list = list_json(
+            "entries",
+            entries.items.iter().map(|(_, entry)| entry),
+            entries.total_count,
+            next,
+        )?;
+        list["from"] = from.to_string().into();
+        Ok::<_, ApiError>(list)
+    };
+    match list.await {
+        Ok(list) => json_answer(&request, &list),
+        Err(error) => json_error(error),
+    }
+}
+
+/// The page of the plan asked for: from the day `asked` (else today), after the cursor `after`.
+async fn read(
+    state: &AppState,
+    reads: &ReadModels,
+    tenant: TenantId,
+    asked: Option<NaiveDate>,
+    after: Option<String>,
+) -> Result<(NaiveDate, Page<ForwardPlanView>), ApiError> {
+    let services = &state.services;
+    let from = asked.unwrap_or_else(|| services.today());
+    let page_asked = page_request(&services.limits, None, after)?;
+    let entries = reads
+        .forward_plan(tenant, VIEWER, from, &page_asked)
+        .await?;
+    Ok((from, entries))
 }
 
 /// The day `from=` names; blank is none.
@@ -80,19 +146,14 @@ async fn render(
     slug: &str,
     query: PlanQuery,
 ) -> Result<Markup, ApiError> {
-    let services = &state.services;
     let reads = &request.reads;
     let asked = parse_from(query.from.as_deref())?;
-    let from = asked.unwrap_or_else(|| services.today());
     let after_given = query.after.is_some();
-    let page_asked = page_request(&services.limits, None, query.after)?;
     let council = reads
         .council(request.tenant)
         .await?
         .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
-    let entries = reads
-        .forward_plan(request.tenant, VIEWER, from, &page_asked)
-        .await?;
+    let (from, entries) = read(state, reads, request.tenant, asked, query.after).await?;
     // Link only the decisions the public may see: a draft's page would be a 404.
     let linked: Vec<DecisionId> = entries
         .items
