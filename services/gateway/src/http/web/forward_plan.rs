@@ -4,7 +4,8 @@
 //!
 //! Notices of decisions to come are public by law: every viewer reads the same entries. An
 //! entry expected to be decided in private shows the basis as the public is told it, never more;
-//! an entry whose decision the public can see links to it.
+//! each entry's title links to its own page ([`super::plan_entry`]), and an entry whose decision
+//! the public can see links to it.
 
 use std::collections::HashSet;
 
@@ -197,7 +198,10 @@ fn row(
     html! {
         tr class="govuk-table__row" {
             th scope="row" class="govuk-table__header" {
-                (entry.title.as_str())
+                a class="govuk-link"
+                    href=(locale.href(&format!("{}/{}", Section::ForwardPlan.href(slug), entry.id.as_uuid()))) {
+                    (entry.title.as_str())
+                }
                 @if let Some(reference) = &entry.reference {
                     span class="govuk-body-s govuk-!-display-block" {
                         (labels.reference) " " (reference.as_str())
@@ -244,7 +248,7 @@ fn notice(labels: &Labels, kind: &NoticeKind) -> Option<String> {
 }
 
 /// Whether it is expected to be decided in private, with the basis as the public is told it.
-fn restriction(labels: &Labels, entry: &ForwardPlanView) -> Markup {
+pub(crate) fn restriction(labels: &Labels, entry: &ForwardPlanView) -> Markup {
     let restriction = &entry.anticipated_restriction;
     let kind = match restriction.kind {
         AnticipatedRestrictionKind::Open => return html! { (labels.no) },
@@ -272,7 +276,7 @@ pub(crate) fn due_words(locale: &Locale, due: Option<DateDue>) -> String {
 }
 
 /// The status in the plan's own words, else in ours.
-fn status_words<'a>(labels: &Labels, entry: &'a ForwardPlanView) -> &'a str {
+pub(crate) fn status_words<'a>(labels: &Labels, entry: &'a ForwardPlanView) -> &'a str {
     if let Some(label) = &entry.status_label {
         return label.as_str();
     }
