@@ -460,6 +460,26 @@ async fn an_entry_expected_in_private_shows_only_its_notice_and_no_draft(backend
     assert_eq!(record["anticipated_restriction"]["kind"], "fully_exempt");
     assert_eq!(record["anticipated_restriction"]["notice"]["text"], notice);
     assert!(record.get("tenant").is_none(), "{record}");
+    // The same object as the changes API's record of it, which links its page.
+    let changes = app
+        .client
+        .get(app.url("/councils/maidstone/changes?since=0"))
+        .send()
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
+    let changes: Value = serde_json::from_str(&changes).unwrap();
+    let change = changes["changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|c| c["id"] == json!(entry))
+        .unwrap_or_else(|| panic!("{changes}"));
+    assert_eq!(change["kind"], "forward_plan_entry");
+    assert_eq!(change["record"], record);
+    assert_eq!(change["url"], app.url(&path(entry)));
 }
 
 async fn the_history_lists_the_entrys_public_changes(backend: Backend) {
