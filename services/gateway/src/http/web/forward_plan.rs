@@ -277,11 +277,16 @@ pub(crate) fn due_words(locale: &Locale, due: Option<DateDue>) -> String {
 
 /// The status in the plan's own words, else in ours.
 pub(crate) fn status_words<'a>(labels: &Labels, entry: &'a ForwardPlanView) -> &'a str {
-    if let Some(label) = &entry.status_label {
-        return label.as_str();
+    match &entry.status_label {
+        Some(label) => label.as_str(),
+        None => plan_status(labels, entry.status),
     }
+}
+
+/// A status in our words, in the page's language.
+pub(crate) fn plan_status(labels: &Labels, status: ForwardPlanStatusView) -> &'static str {
     let statuses = &labels.plan_statuses;
-    match entry.status {
+    match status {
         ForwardPlanStatusView::Planned => statuses.planned,
         ForwardPlanStatusView::OnHold => statuses.on_hold,
         ForwardPlanStatusView::Deferred => statuses.deferred,

@@ -18,13 +18,15 @@ use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use civic_domain::forward_plan::NoticeKind;
 use civic_domain::values::ForwardPlanEntryId;
+use civic_eventstore::TenantId;
+use civic_projections::ReadModels;
 use civic_projections::views::{EntryContactView, ForwardPlanView, WardsView};
 use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::decision::{row, text};
 use super::export::start_export;
-use super::forward_plan::{due_words, restriction, status_words};
+use super::forward_plan::{due_words, plan_status, restriction, status_words};
 use super::linked_data;
 use super::locale::{Labels, Locale};
 use super::nav::{Section, council_nav, record_crumbs};
@@ -71,11 +73,7 @@ fn not_found(id: &str) -> ApiError {
 }
 
 /// The entry as the public reads it: the 400 or 404 error when there is none to read.
-async fn read(
-    reads: &civic_projections::ReadModels,
-    tenant: civic_eventstore::TenantId,
-    id: &str,
-) -> Result<ForwardPlanView, ApiError> {
+async fn read(reads: &ReadModels, tenant: TenantId, id: &str) -> Result<ForwardPlanView, ApiError> {
     let entry_id = parse_id(id)?;
     reads
         .forward_plan_entry(tenant, VIEWER, entry_id)
@@ -264,12 +262,11 @@ fn date_changes(locale: &Locale, entry: &ForwardPlanView) -> Markup {
 /// Every change of status after entry, oldest first, in the plan's words where it gave them.
 fn status_changes(locale: &Locale, entry: &ForwardPlanView) -> Markup {
     let labels = locale.labels();
-    let statuses = &labels.plan_statuses;
     html! {
         ul class="govuk-list" {
             @for change in &entry.status_changes {
                 @let words = change.label.as_ref().map_or_else(
-                    || plan_status(statuses, change.status),
+                    || plan_status(labels, change.status),
                     |l| l.as_str(),
                 );
                 li {
@@ -279,22 +276,6 @@ fn status_changes(locale: &Locale, entry: &ForwardPlanView) -> Markup {
                 }
             }
         }
-    }
-}
-
-fn plan_status(
-    statuses: &super::locale::PlanStatuses,
-    status: civic_projections::views::ForwardPlanStatusView,
-) -> &'static str {
-    use civic_projections::views::ForwardPlanStatusView as Status;
-    match status {
-        Status::Planned => statuses.planned,
-        Status::OnHold => statuses.on_hold,
-        Status::Deferred => statuses.deferred,
-        Status::Decided => statuses.decided,
-        Status::Implemented => statuses.implemented,
-        Status::Withdrawn => statuses.withdrawn,
-        Status::Abandoned => statuses.abandoned,
     }
 }
 
