@@ -232,6 +232,8 @@ async fn the_renamed_strategy_shows_its_former_names_and_versions_as_graphql_doe
     assert_eq!(data["datePublished"], "2010-06-09");
     assert_eq!(data["dateModified"], "2010-06-09");
     assert_eq!(data["publisher"]["name"], "Maidstone Borough Council");
+    // The register gives it no standing: none is claimed.
+    assert!(data.get("creativeWorkStatus").is_none(), "{data}");
 
     let etag = page.etag().unwrap();
     let again = app

@@ -254,10 +254,13 @@ pub(crate) fn strategy_document(
     if let Some(period) = document.period {
         data.insert("temporalCoverage".into(), json!(period.to_string()));
     }
-    data.insert(
-        "creativeWorkStatus".into(),
-        json!(standing(&Locale::english(), document)),
-    );
+    // Its standing, when the register gives one (not "Not stated").
+    if document.status.is_some() || document.status_label.is_some() {
+        data.insert(
+            "creativeWorkStatus".into(),
+            json!(standing(&Locale::english(), document)),
+        );
+    }
     data.insert("author".into(), council_organisation(council));
     data.insert("publisher".into(), council_organisation(council));
     Value::Object(data)
