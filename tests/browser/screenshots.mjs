@@ -63,6 +63,10 @@ try {
   await open(page, '/councils/maidstone/forward-plan?from=2010-06-01');
   await save(page, 'forward-plan.png');
 
+  await page.getByRole('link', { name: 'Customer Access Strategy', exact: true }).click();
+  await page.waitForLoadState();
+  await save(page, 'plan-entry.png');
+
   await open(page, '/councils/maidstone/meetings');
   await page.getByRole('link', { name: 'Cabinet, 9 June 2010', exact: true }).click();
   await page.waitForLoadState();

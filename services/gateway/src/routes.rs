@@ -21,9 +21,12 @@ use crate::http::web::decision::decision;
 use crate::http::web::downloads::{decisions_csv, decisions_json};
 use crate::http::web::feed::feed;
 use crate::http::web::forward_plan::forward_plan;
-use crate::http::web::history::{decision_history, meeting_history, strategy_history};
+use crate::http::web::history::{
+    decision_history, meeting_history, plan_entry_history, strategy_history,
+};
 use crate::http::web::meeting::meeting;
 use crate::http::web::meetings::meetings;
+use crate::http::web::plan_entry::plan_entry;
 use crate::http::web::register::register;
 use crate::http::web::strategies::strategies;
 use crate::http::web::strategy::strategy;
@@ -40,11 +43,12 @@ use crate::settings::HttpSettings;
 /// | `/councils/{slug}/graphql` | GET, POST | a council's schema (GraphiQL for a browser; subscriptions on a WebSocket upgrade) |
 /// | `/councils/{slug}` | GET | the council's public register of decisions, HTML ([`crate::http::web`]); JSON or Atom by `Accept` |
 /// | `/councils/{slug}/decisions/{id}` | GET | one decision's public page, HTML; JSON by `Accept` |
-/// | `/councils/{slug}/{decisions,meetings,strategies}/{id}/history` | GET | a record's public history, HTML |
+/// | `/councils/{slug}/{decisions,meetings,strategies,forward-plan}/{id}/history` | GET | a record's public history, HTML |
 /// | `/councils/{slug}/forward-plan?from=&after=` | GET | the forward plan's public page, HTML |
+/// | `/councils/{slug}/forward-plan/{id}` | GET | one forward-plan entry's public page, HTML; JSON by `Accept` |
 /// | `/councils/{slug}/meetings`, `/councils/{slug}/meetings/{id}` | GET | meetings' public pages, HTML |
 /// | `/councils/{slug}/strategies`, `/councils/{slug}/strategies/{id}` | GET | strategy documents' public pages, HTML |
-/// | `/councils/{slug}/feed.atom` | GET | the newest decisions, an Atom feed |
+/// | `/councils/{slug}/feed.atom` | GET | the newest decisions and forward-plan entries, an Atom feed |
 /// | `/councils/{slug}/decisions.csv`, `.json` | GET | every public decision, CSV or JSON |
 /// | `/councils/{slug}/changes?since=&limit=` | GET | the public records changed after a log position or time, JSON (the sync API) |
 /// | `/councils/{slug}/meetings.ics` | GET | the council's meetings, an iCalendar |
@@ -80,6 +84,11 @@ pub fn router(state: AppState, http: &HttpSettings) -> Router {
             get(decision_history),
         )
         .route("/councils/{slug}/forward-plan", get(forward_plan))
+        .route("/councils/{slug}/forward-plan/{id}", get(plan_entry))
+        .route(
+            "/councils/{slug}/forward-plan/{id}/history",
+            get(plan_entry_history),
+        )
         .route("/councils/{slug}/meetings", get(meetings))
         .route("/councils/{slug}/meetings/{id}", get(meeting))
         .route(

@@ -1,7 +1,8 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 //! The demo council's Atom feed and its CSV and JSON downloads, read as a feed reader and a
 //! spreadsheet would read them (`feed-rs`, the `csv` crate, `serde_json`): they hold exactly the
-//! public decisions (anonymous GraphQL is the oracle), newest first, with links that resolve;
+//! public decisions (anonymous GraphQL is the oracle), newest first, with links that resolve
+//! (and the feed, after them, the forward plan's entries, each marked by its category);
 //! never a draft, never exempt text; `ETag`/304; an unknown council is the 404 page. The
 //! meetings calendar, read as a calendar app would read it (the `ical` crate's parser): every
 //! meeting, stable UIDs, UK times as UTC, cancellations, folded and escaped text.
@@ -114,8 +115,23 @@ async fn the_feed_holds_the_public_decisions_newest_first(backend: Backend) {
 
     let public = public_decisions(&app).await;
     assert!(public.len() >= 3, "the demo's public decisions");
-    assert_eq!(feed.entries.len(), public.len(), "{}", got.text);
-    for (entry, decision) in feed.entries.iter().zip(&public) {
+    // Each entry says which kind of record it is: the decisions first, then the plan's entries.
+    let kind = |entry: &feed_rs::model::Entry| {
+        assert_eq!(entry.categories.len(), 1, "{}", entry.id);
+        entry.categories[0].term.clone()
+    };
+    let (decisions, plan): (Vec<_>, Vec<_>) = feed
+        .entries
+        .iter()
+        .partition(|entry| kind(entry) == "decision");
+    assert!(plan.iter().all(|entry| kind(entry) == "forward-plan-entry"));
+    assert_eq!(
+        feed.entries.iter().position(|e| kind(e) != "decision"),
+        Some(decisions.len()),
+        "the decisions come first"
+    );
+    assert_eq!(decisions.len(), public.len(), "{}", got.text);
+    for (entry, decision) in decisions.iter().zip(&public) {
         assert_eq!(entry.id, format!("urn:uuid:{}", decision.uuid));
         assert_eq!(entry.title.as_ref().unwrap().content, decision.title);
         assert!(entry.updated.is_some(), "{}", decision.title);
@@ -130,6 +146,45 @@ async fn the_feed_holds_the_public_decisions_newest_first(backend: Backend) {
         assert_eq!(
             link.href,
             app.url(&format!("/councils/maidstone/decisions/{}", decision.uuid))
+        );
+        let page = app.client.get(&link.href).send().await.unwrap();
+        assert_eq!(page.status(), StatusCode::OK, "{}", link.href);
+    }
+    // Every entry of the demo's forward plan, each linking its own page, its description the
+    // summary, published on its notice's day (the demo's, 1 June 2010, or the urgent one's).
+    let answer = app
+        .post(
+            &TestApp::council("maidstone"),
+            None,
+            "{ forwardPlan(from: \"2000-01-01\", first: 100) { edges { node { uuid title \
+             description noticeDate } } } }",
+            json!({}),
+        )
+        .await;
+    let entries = answer.body["data"]["forwardPlan"]["edges"]
+        .as_array()
+        .unwrap_or_else(|| panic!("{}", answer.text));
+    assert_eq!(plan.len(), entries.len(), "{}", got.text);
+    for edge in entries {
+        let node = &edge["node"];
+        let uuid = node["uuid"].as_str().unwrap();
+        let entry = plan
+            .iter()
+            .find(|e| e.id == format!("urn:uuid:{uuid}"))
+            .unwrap_or_else(|| panic!("{uuid} in {}", got.text));
+        assert_eq!(entry.title.as_ref().unwrap().content, node["title"]);
+        assert_eq!(
+            entry.summary.as_ref().map(|s| s.content.as_str()),
+            node["description"].as_str()
+        );
+        assert_eq!(
+            entry.published.unwrap().date_naive().to_string(),
+            node["noticeDate"].as_str().unwrap()
+        );
+        let link = &entry.links[0];
+        assert_eq!(
+            link.href,
+            app.url(&format!("/councils/maidstone/forward-plan/{uuid}"))
         );
         let page = app.client.get(&link.href).send().await.unwrap();
         assert_eq!(page.status(), StatusCode::OK, "{}", link.href);

@@ -6,8 +6,10 @@
 //! The two registers live in two databases with the same tenant, ids and clock, so any
 //! difference in an answer can only come from a withheld value. The same holds of the Atom feed,
 //! the CSV and JSON downloads, the register and decisions asked for as JSON (or Atom), the
-//! changes API (from the start and page by page), and each decision's page (with its JSON-LD)
-//! and public history, read over HTTP from a gateway on each database.
+//! changes API (from the start and page by page), each decision's page (with its JSON-LD)
+//! and public history, and a forward-plan entry expected to be decided in private that links
+//! the decision whose title is withheld (its page, history and JSON, and its entry in the feed),
+//! read over HTTP from a gateway on each database.
 
 mod common;
 
@@ -18,7 +20,10 @@ use chrono::{NaiveDate, TimeZone, Utc};
 use civic_domain::Command;
 use civic_domain::council::CountedFrom;
 use civic_domain::decision::{CallInMembers, CallInOutcome, DecisionCommand, DecisionField};
-use civic_domain::values::{BodyId, DecisionId, Name, Reason, Title};
+use civic_domain::forward_plan::{
+    AnticipatedRestriction, DateDue, ForwardPlanCommand, ForwardPlanDetails, NoticeKind, Wards,
+};
+use civic_domain::values::{BodyId, DecisionId, ForwardPlanEntryId, LongText, Name, Reason, Title};
 use civic_eventstore::{Actor, TenantId};
 use civic_gateway::auth::Access;
 use civic_gateway::auth::verify::Principal;
@@ -26,7 +31,7 @@ use civic_gateway::graphql::global_id::{GlobalId, NodeKind};
 use civic_gateway::graphql::{CouncilSchema, CouncilScope, council_schema};
 use civic_gateway::{Clock, Services, Settings};
 use civic_runtime::{Envelope, Runtime};
-use civic_testkit::withheld::{WITHHOLDABLE, council_commands, record};
+use civic_testkit::withheld::{WITHHOLDABLE, council_commands, exempt, record};
 use common::{Backend, Database, database};
 use serde_json::{Value, json};
 use uuid::Uuid;
@@ -57,6 +62,17 @@ fn cases() -> Vec<Vec<DecisionField>> {
         DecisionField::WardsAffected,
     ]);
     cases
+}
+
+/// The forward-plan entry of both registers.
+const PLAN_ENTRY: u128 = 5000;
+
+/// The case whose decision withholds its title: the forward-plan entry links it.
+fn title_case() -> usize {
+    cases()
+        .iter()
+        .position(|withheld| withheld == &[DecisionField::Title])
+        .unwrap()
 }
 
 fn decision_id(case: usize) -> DecisionId {
@@ -150,6 +166,44 @@ async fn register(backend: Backend, test: &str, variant: usize) -> Option<Regist
             .unwrap();
         }
     }
+    // A forward-plan entry expected to be decided in private, linked to the decision whose title
+    // is withheld: the same notice in both registers, its decision's values differing.
+    let entry = ForwardPlanEntryId::from_uuid(Uuid::from_u128(PLAN_ENTRY));
+    let on_entry = |command| Command::ForwardPlan { entry, command };
+    let details = ForwardPlanDetails {
+        title: Title::parse("Sale of the market hall").unwrap(),
+        description: Some(LongText::parse("To agree the sale.").unwrap()),
+        decision_maker: bodies[0],
+        key_decision: true,
+        reason_key: Vec::new(),
+        wards: Some(Wards::All),
+        consultees: None,
+        representations: None,
+        anticipated_restriction: AnticipatedRestriction::FullyExempt {
+            restriction: Some(exempt()),
+        },
+        reference: None,
+        contacts: Vec::new(),
+        source: Default::default(),
+    };
+    run(on_entry(ForwardPlanCommand::Enter {
+        details,
+        date_due: Some(DateDue::Day {
+            date: d(2011, 2, 9),
+        }),
+        notice_date: Some(d(2010, 12, 1)),
+        notice: NoticeKind::Standard,
+        status: None,
+        status_label: None,
+        plans: Vec::new(),
+    }))
+    .await
+    .unwrap();
+    run(on_entry(ForwardPlanCommand::LinkDecision {
+        decision: decision_id(title_case()),
+    }))
+    .await
+    .unwrap();
     let services = Arc::new(Services::new(runtime, Settings::new(url.clone()).limits));
     Some(Register {
         scope: CouncilScope {
@@ -348,6 +402,33 @@ async fn the_feed_and_downloads_are_the_same_whatever_is_withheld(backend: Backe
             get(&app_b, &path, "application/json").await,
         );
         assert_eq!(in_a, in_b, "{path}: {:?}", cases()[case]);
+    }
+    // The forward-plan entry: in the feed, and its page (with its JSON-LD), history and JSON.
+    let entry = Uuid::from_u128(PLAN_ENTRY);
+    let feed = get(&app_a, "/councils/maidstone/feed.atom", "*/*").await;
+    assert!(feed.contains(&format!("urn:uuid:{entry}")), "{feed}");
+    for (path, accept) in [
+        (
+            format!("/councils/maidstone/forward-plan/{entry}"),
+            "text/html",
+        ),
+        (
+            format!("/councils/maidstone/forward-plan/{entry}/history"),
+            "text/html",
+        ),
+        (
+            format!("/councils/maidstone/forward-plan/{entry}"),
+            "application/json",
+        ),
+    ] {
+        let (in_a, in_b) = (
+            without_readings(get(&app_a, &path, accept).await),
+            without_readings(get(&app_b, &path, accept).await),
+        );
+        assert_eq!(in_a, in_b, "{path} as {accept}");
+        // It links the decision, whose title it never shows.
+        let linked = decision_id(title_case()).as_uuid().to_string();
+        assert!(in_a.contains(&linked), "{path} as {accept}: {in_a}");
     }
     // Each decision's page (its JSON-LD in the head too) and its public history.
     for case in 0..cases().len() {

@@ -1,7 +1,7 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 //! Strategy documents on the web: the demo council's strategies list and the page of its
 //! renamed Information Strategy, read as the public reads them (the anonymous GraphQL answers are
-//! the oracle): names over time with their dates, versions in order, the links resolving, the
+//! the oracle): names over time with their dates, versions in order, its JSON-LD, the links resolving, the
 //! 304 of an unchanged page, and the 404 page for a document that does not exist. HTML is
 //! parsed, not matched as text.
 
@@ -9,7 +9,7 @@ mod common;
 
 use chrono::NaiveDate;
 use common::html::{
-    assert_links_resolve, assert_page, get, graphql, nav, select, select_in, text_of,
+    assert_links_resolve, assert_page, get, graphql, linked_data, nav, select, select_in, text_of,
 };
 use common::{Backend, spawn};
 use reqwest::StatusCode;
@@ -218,6 +218,22 @@ async fn the_renamed_strategy_shows_its_former_names_and_versions_as_graphql_doe
             "Approved by Information Strategy 2010 - 13"
         ]]
     );
+
+    // Its JSON-LD: a CreativeWork under its current name, its former name an alternate, its
+    // approved version and the day it was approved; the rename the latest day it states.
+    let data = linked_data(&page);
+    assert_eq!(data.len(), 1);
+    let data = &data[0];
+    assert_eq!(data["@type"], "CreativeWork");
+    assert_eq!(data["@id"], href);
+    assert_eq!(data["name"], "Information Strategy");
+    assert_eq!(data["alternateName"], serde_json::json!(["ICT Strategy"]));
+    assert_eq!(data["version"], "2010-2013");
+    assert_eq!(data["datePublished"], "2010-06-09");
+    assert_eq!(data["dateModified"], "2010-06-09");
+    assert_eq!(data["publisher"]["name"], "Maidstone Borough Council");
+    // The register gives it no standing: none is claimed.
+    assert!(data.get("creativeWorkStatus").is_none(), "{data}");
 
     let etag = page.etag().unwrap();
     let again = app

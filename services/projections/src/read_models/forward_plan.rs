@@ -1,5 +1,5 @@
-//! Queries of the forward plan: entries still awaiting decision, by date due, and entries by id
-//! (one, or many in one read).
+//! Queries of the forward plan: entries still awaiting decision, by date due, entries by id
+//! (one, or many in one read), and the entries changed last (for the feed).
 
 use std::collections::HashMap;
 
@@ -140,6 +140,50 @@ impl ReadModels {
             present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
             tx.commit().await?;
             Ok(entries.into_iter().map(|entry| (entry.id, entry)).collect())
+        })
+        .await
+    }
+}
+
+impl ReadModels {
+    /// The `limit` entries changed last, whatever their status: by the log position of each
+    /// entry's last event, latest first (then by id). What a feed of the plan's new and changed
+    /// notices holds; the read model keeps no time of a change, only its position.
+    #[tracing::instrument(level = "debug", skip_all, fields(tenant = %tenant))]
+    pub async fn latest_forward_plan_entries(
+        &self,
+        tenant: TenantId,
+        viewer: Viewer,
+        limit: u32,
+    ) -> Result<Vec<ForwardPlanView>, ProjectionError> {
+        if limit == 0 {
+            return Ok(Vec::new());
+        }
+        self.to_completion(move |session| async move {
+            let mut tx = session.reader(Some(tenant)).await?;
+            let sql = format!(
+                "SELECT CAST(f.document AS TEXT) FROM forward_plan_entries f WHERE f.tenant_id = ? \
+                 AND f.generation = {ACTIVE_GENERATION} \
+                 ORDER BY f.last_position DESC, f.id LIMIT ?"
+            );
+            let rows = tx
+                .rows(
+                    &sql,
+                    &[
+                        Param::Uuid(tenant.as_uuid()),
+                        Param::Uuid(tenant.as_uuid()),
+                        int(u64::from(limit)),
+                    ],
+                )
+                .await?;
+            let mut entries = rows
+                .iter()
+                .map(|row| row.json(0))
+                .collect::<Result<Vec<ForwardPlanView>, _>>()?;
+            let council = council_in(&mut tx, tenant).await?;
+            present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
+            tx.commit().await?;
+            Ok(entries)
         })
         .await
     }

@@ -134,7 +134,7 @@ struct Change {
     /// Whether personal data it held was erased within the answer: earlier copies of the record
     /// hold the values erased and are to be replaced by this one.
     personal_data_erased: bool,
-    /// Its public page, absolute; `null` for a forward-plan entry, which has none.
+    /// Its public page, absolute.
     url: Option<String>,
     /// The record as the public sees it ([`record_json`]).
     record: Value,
@@ -308,9 +308,10 @@ impl PublicViews {
                     view.status,
                     ForwardPlanStatusView::Withdrawn | ForwardPlanStatusView::Abandoned
                 );
+                let url = format!("{council}/forward-plan/{}", id.as_uuid());
                 let record = record_json(view)?;
                 let (id, last) = (id.as_uuid(), view.last_position);
-                ("forward_plan_entry", id, last, withdrawn, None, record)
+                ("forward_plan_entry", id, last, withdrawn, Some(url), record)
             }
             RecordRef::StrategyDocument(id) => {
                 let Some(view) = self.strategies.get(&id) else {

@@ -192,7 +192,7 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
 }
 
 /// One row of the summary list.
-fn row(key: &str, value: Markup) -> Markup {
+pub(crate) fn row(key: &str, value: Markup) -> Markup {
     html! {
         div class="govuk-summary-list__row" {
             dt class="govuk-summary-list__key" { (key) }
@@ -266,7 +266,7 @@ fn date(locale: &Locale, day: NaiveDate) -> Markup {
 }
 
 /// A long text, a paragraph per line as the council wrote it.
-fn text(text: &LongText) -> Markup {
+pub(crate) fn text(text: &LongText) -> Markup {
     html! {
         @for line in text.as_str().lines().map(str::trim).filter(|l| !l.is_empty()) {
             p class="govuk-body" { (line) }

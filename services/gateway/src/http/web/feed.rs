@@ -1,12 +1,21 @@
 //! `GET /councils/{slug}/feed.atom`: an Atom 1.0 feed (RFC 4287) of the council's newest
-//! published decisions, for feed readers and mirrors, written with `quick-xml` (which escapes
-//! every text and attribute value).
+//! published decisions and of the entries of its forward plan changed last, for feed readers and
+//! mirrors, written with `quick-xml` (which escapes every text and attribute value). Each entry's
+//! `category` says which it is: `decision` or `forward-plan-entry`.
 //!
-//! Each entry is one decision of the public view: its id `urn:uuid:` and the decision's UUID
-//! (stable whatever its title or address), its title, a link to its page, and its purpose as the
-//! summary (or the purpose's withheld notice: never exempt text, which the public view does not
-//! hold). The read model keeps no time of a decision's last change, only dates, so `updated` is
-//! the latest of its publication date and its corrections' dates, at midnight UTC.
+//! A decision's entry is one decision of the public view: its id `urn:uuid:` and the decision's
+//! UUID (stable whatever its title or address), its title, a link to its page, and its purpose as
+//! the summary (or the purpose's withheld notice: never exempt text, which the public view does
+//! not hold). The read model keeps no time of a decision's last change, only dates, so `updated`
+//! is the latest of its publication date and its corrections' dates, at midnight UTC.
+//!
+//! A forward-plan entry's is the same of the entry: `urn:uuid:` and its UUID, its title, a link
+//! to its page, its description as the summary. Notices of decisions to come are public, so the
+//! entry holds nothing withheld; where it is expected to be decided in private, the basis is on
+//! its page, as the public is told it. The entries are those whose last event is latest in the
+//! council's log (the read model orders by position, and keeps no time of a change); `updated` is
+//! the latest day the entry states: its notice's, its corrections', its changes of status', at
+//! midnight UTC, and `published` its notice's day.
 
 use axum::extract::{Path, State};
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
@@ -14,7 +23,7 @@ use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, NaiveDate, SecondsFormat, Utc};
 use civic_domain::decision::DecisionField;
-use civic_projections::views::{DecisionView, Detail};
+use civic_projections::views::{DecisionView, Detail, ForwardPlanView};
 use quick_xml::Writer;
 use quick_xml::events::{BytesDecl, BytesText, Event};
 
@@ -26,6 +35,10 @@ use crate::http::AppState;
 /// How many decisions the feed holds: the newest, by date of decision as the register orders
 /// them. Enough for a reader polling daily; the downloads hold every decision.
 pub(crate) const FEED_ENTRIES: usize = 50;
+
+/// How many forward-plan entries the feed holds besides: those changed last. The feed holds at
+/// most `FEED_ENTRIES + PLAN_FEED_ENTRIES` entries.
+pub(crate) const PLAN_FEED_ENTRIES: u32 = 50;
 
 /// `GET /councils/{slug}/feed.atom`.
 pub(crate) async fn feed(
@@ -75,12 +88,17 @@ async fn render(
     // The whole view: the summary a list reads empties the purpose.
     let decisions =
         public_decisions(state, request.tenant, Detail::Full, Some(FEED_ENTRIES)).await?;
+    let plan_entries = request
+        .reads
+        .latest_forward_plan_entries(request.tenant, VIEWER, PLAN_FEED_ENTRIES)
+        .await?;
     let feed = Feed {
         id: format!("urn:uuid:{}", request.tenant.as_uuid()),
         council: council.name.as_str(),
         base: &request.base,
         slug,
         decisions: &decisions,
+        plan_entries: &plan_entries,
     };
     feed.write()
         .map_err(|error| ApiError::Internal(anyhow::Error::new(error).context("writing the feed")))
@@ -94,6 +112,8 @@ struct Feed<'a> {
     base: &'a str,
     slug: &'a str,
     decisions: &'a [DecisionView],
+    /// The forward-plan entries changed last, after the decisions.
+    plan_entries: &'a [ForwardPlanView],
 }
 
 impl Feed<'_> {
@@ -107,6 +127,7 @@ impl Feed<'_> {
             .decisions
             .iter()
             .map(updated)
+            .chain(self.plan_entries.iter().map(entry_updated))
             .max()
             .unwrap_or(DateTime::UNIX_EPOCH);
         writer
@@ -120,7 +141,8 @@ impl Feed<'_> {
                     writer,
                     "subtitle",
                     &format!(
-                        "The newest decisions published by {}, newest first.",
+                        "The newest decisions published by {}, newest first, then the entries \
+                         of its forward plan changed last.",
                         self.council
                     ),
                 )?;
@@ -135,6 +157,9 @@ impl Feed<'_> {
                     .write_text_content(BytesText::new("Civic Register"))?;
                 for decision in self.decisions {
                     self.entry(writer, decision)?;
+                }
+                for entry in self.plan_entries {
+                    self.plan_entry(writer, entry)?;
                 }
                 Ok(())
             })?;
@@ -158,18 +183,84 @@ impl Feed<'_> {
                     "text/html",
                     &decision_url(self.base, self.slug, decision),
                 )?;
+                category(writer, "decision", "Decision")?;
                 let summary = withheld_notice(record, DecisionField::Purpose)
                     .or_else(|| record.purpose.as_ref().map(|p| p.as_str()));
                 if let Some(summary) = summary {
-                    writer
-                        .create_element("summary")
-                        .with_attribute(("type", "text"))
-                        .write_text_content(BytesText::new(&xml_chars(summary)))?;
+                    self::summary(writer, summary)?;
                 }
                 Ok(())
             })?;
         Ok(())
     }
+
+    fn plan_entry(
+        &self,
+        writer: &mut Writer<Vec<u8>>,
+        entry: &ForwardPlanView,
+    ) -> std::io::Result<()> {
+        writer
+            .create_element("entry")
+            .write_inner_content(|writer| {
+                text(writer, "id", &format!("urn:uuid:{}", entry.id.as_uuid()))?;
+                text(writer, "title", entry.title.as_str())?;
+                text(writer, "updated", &timestamp(entry_updated(entry)))?;
+                if let Some(notice) = entry.notice_date {
+                    text(writer, "published", &timestamp(midnight(notice)))?;
+                }
+                link(
+                    writer,
+                    "alternate",
+                    "text/html",
+                    &format!(
+                        "{}/councils/{}/forward-plan/{}",
+                        self.base,
+                        self.slug,
+                        entry.id.as_uuid()
+                    ),
+                )?;
+                category(writer, "forward-plan-entry", "Forward plan entry")?;
+                if let Some(description) = &entry.description {
+                    summary(writer, description.as_str())?;
+                }
+                Ok(())
+            })?;
+        Ok(())
+    }
+}
+
+/// `<category term=… label=…/>`: which kind of record an entry is.
+fn category(writer: &mut Writer<Vec<u8>>, term: &str, label: &str) -> std::io::Result<()> {
+    writer
+        .create_element("category")
+        .with_attribute(("term", term))
+        .with_attribute(("label", label))
+        .write_empty()?;
+    Ok(())
+}
+
+/// `<summary type="text">…</summary>`.
+fn summary(writer: &mut Writer<Vec<u8>>, summary: &str) -> std::io::Result<()> {
+    writer
+        .create_element("summary")
+        .with_attribute(("type", "text"))
+        .write_text_content(BytesText::new(&xml_chars(summary)))?;
+    Ok(())
+}
+
+/// When the forward-plan entry last changed, as far as its view says: the latest day it states
+/// (its notice's, its corrections', its changes of status'), at midnight UTC; the epoch when it
+/// states none.
+fn entry_updated(entry: &ForwardPlanView) -> DateTime<Utc> {
+    let corrected = entry.corrections.iter().map(|c| c.corrected_on);
+    let changed = entry.status_changes.iter().filter_map(|c| c.on);
+    entry
+        .notice_date
+        .into_iter()
+        .chain(corrected)
+        .chain(changed)
+        .max()
+        .map_or(DateTime::UNIX_EPOCH, midnight)
 }
 
 /// When the decision last changed, as far as the read model says: the latest of its publication

@@ -4,7 +4,8 @@
 //!
 //! Notices of decisions to come are public by law: every viewer reads the same entries. An
 //! entry expected to be decided in private shows the basis as the public is told it, never more;
-//! an entry whose decision the public can see links to it.
+//! each entry's title links to its own page ([`super::plan_entry`]), and an entry whose decision
+//! the public can see links to it.
 //!
 //! A client that asks for `application/json` (`Accept`) gets the same page of entries as JSON
 //! ([`list_json`]): each entry's public record, as the changes API gives it, and the day the
@@ -258,7 +259,10 @@ fn row(
     html! {
         tr class="govuk-table__row" {
             th scope="row" class="govuk-table__header" {
-                (entry.title.as_str())
+                a class="govuk-link"
+                    href=(locale.href(&format!("{}/{}", Section::ForwardPlan.href(slug), entry.id.as_uuid()))) {
+                    (entry.title.as_str())
+                }
                 @if let Some(reference) = &entry.reference {
                     span class="govuk-body-s govuk-!-display-block" {
                         (labels.reference) " " (reference.as_str())
@@ -305,7 +309,7 @@ fn notice(labels: &Labels, kind: &NoticeKind) -> Option<String> {
 }
 
 /// Whether it is expected to be decided in private, with the basis as the public is told it.
-fn restriction(labels: &Labels, entry: &ForwardPlanView) -> Markup {
+pub(crate) fn restriction(labels: &Labels, entry: &ForwardPlanView) -> Markup {
     let restriction = &entry.anticipated_restriction;
     let kind = match restriction.kind {
         AnticipatedRestrictionKind::Open => return html! { (labels.no) },
@@ -333,12 +337,17 @@ pub(crate) fn due_words(locale: &Locale, due: Option<DateDue>) -> String {
 }
 
 /// The status in the plan's own words, else in ours.
-fn status_words<'a>(labels: &Labels, entry: &'a ForwardPlanView) -> &'a str {
-    if let Some(label) = &entry.status_label {
-        return label.as_str();
+pub(crate) fn status_words<'a>(labels: &Labels, entry: &'a ForwardPlanView) -> &'a str {
+    match &entry.status_label {
+        Some(label) => label.as_str(),
+        None => plan_status(labels, entry.status),
     }
+}
+
+/// A status in our words, in the page's language.
+pub(crate) fn plan_status(labels: &Labels, status: ForwardPlanStatusView) -> &'static str {
     let statuses = &labels.plan_statuses;
-    match entry.status {
+    match status {
         ForwardPlanStatusView::Planned => statuses.planned,
         ForwardPlanStatusView::OnHold => statuses.on_hold,
         ForwardPlanStatusView::Deferred => statuses.deferred,

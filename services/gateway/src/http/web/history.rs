@@ -1,5 +1,5 @@
 //! A record's public history: `/councils/{slug}/decisions/{id}/history`, and the same under
-//! `meetings/{id}` and `strategies/{id}`. Each change the public may see, oldest first: what
+//! `meetings/{id}`, `strategies/{id}` and `forward-plan/{id}`. Each change the public may see, oldest first: what
 //! happened, when it was recorded (UK time), and the fields it changed, before and after.
 //!
 //! It is what GraphQL's `history` answers an anonymous caller, from the same fold of the record's
@@ -13,17 +13,19 @@ use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use chrono::NaiveDate;
 use civic_domain::decision::DecisionStatus;
-use civic_domain::values::{DecisionId, MeetingId, StrategyDocumentId};
+use civic_domain::forward_plan::DateDue;
+use civic_domain::values::{DecisionId, ForwardPlanEntryId, MeetingId, StrategyDocumentId};
 use civic_projections::views::history::{
     Historic, HistoryEntry, Reader, history, linked_over_time,
 };
-use civic_projections::views::{DecisionView, MeetingView, StrategyDocumentView};
+use civic_projections::views::{DecisionView, ForwardPlanView, MeetingView, StrategyDocumentView};
 use maud::{Markup, html};
 use serde::Deserialize;
 use serde_json::Value;
 use uuid::Uuid;
 
 use super::decision::stage;
+use super::forward_plan::due_words;
 use super::locale::{Labels, Locale};
 use super::meetings::heading;
 use super::nav::{Section, council_nav, record_crumbs};
@@ -92,6 +94,23 @@ impl WithHistory for MeetingView {
     }
 }
 
+impl WithHistory for ForwardPlanView {
+    type Id = ForwardPlanEntryId;
+    const SECTION: Section = Section::ForwardPlan;
+    fn id(uuid: Uuid) -> ForwardPlanEntryId {
+        ForwardPlanEntryId::from_uuid(uuid)
+    }
+    async fn read(request: &PageRequest, id: ForwardPlanEntryId) -> Result<Option<Self>, ApiError> {
+        Ok(request
+            .reads
+            .forward_plan_entry(request.tenant, VIEWER, id)
+            .await?)
+    }
+    fn title(&self, _: &Locale) -> String {
+        self.title.as_str().to_owned()
+    }
+}
+
 impl WithHistory for StrategyDocumentView {
     type Id = StrategyDocumentId;
     const SECTION: Section = Section::Strategies;
@@ -127,6 +146,16 @@ pub(crate) async fn meeting_history(
     headers: HeaderMap,
 ) -> Response {
     history_page::<MeetingView>(&state, &slug, &id, &uri, &headers).await
+}
+
+/// `GET /councils/{slug}/forward-plan/{id}/history`.
+pub(crate) async fn plan_entry_history(
+    State(state): State<AppState>,
+    Path((slug, id)): Path<(String, String)>,
+    uri: Uri,
+    headers: HeaderMap,
+) -> Response {
+    history_page::<ForwardPlanView>(&state, &slug, &id, &uri, &headers).await
 }
 
 /// `GET /councils/{slug}/strategies/{id}/history`.
@@ -207,10 +236,11 @@ async fn render<V: Historic>(
     let name = council.name.as_str();
     let locale = &request.locale;
     let labels = locale.labels();
-    let kind = match subject.section {
-        Section::Register | Section::ForwardPlan => 0,
-        Section::Meetings => 1,
-        Section::Strategies => 2,
+    let (intro, back) = match subject.section {
+        Section::Register => (labels.history_intros[0], labels.back_to[0]),
+        Section::Meetings => (labels.history_intros[1], labels.back_to[1]),
+        Section::Strategies => (labels.history_intros[2], labels.back_to[2]),
+        Section::ForwardPlan => (labels.plan_entry_history_intro, labels.back_to_plan_entry),
     };
     let main = html! {
         h1 class="govuk-heading-l" {
@@ -218,7 +248,7 @@ async fn render<V: Historic>(
             (labels.history_of) (subject.title)
         }
         (council_nav(locale, slug, subject.section))
-        p class="govuk-body" { (labels.history_intros[kind]) }
+        p class="govuk-body" { (intro) }
         @if entries.is_empty() {
             p class="govuk-body" { (labels.no_public_changes) }
         }
@@ -240,7 +270,7 @@ async fn render<V: Historic>(
             }
         }
         p class="govuk-body" {
-            a class="govuk-link" href=(locale.href(&subject.path)) { (labels.back_to[kind]) }
+            a class="govuk-link" href=(locale.href(&subject.path)) { (back) }
         }
     };
     let mut crumbs = record_crumbs(locale, slug, name, subject.section);
@@ -298,6 +328,7 @@ fn what_happened(labels: &Labels, event_type: &str) -> String {
     labels
         .events
         .iter()
+        .chain(labels.plan_events)
         .find(|(name, _)| *name == event_type)
         .map_or_else(|| sentence(event_type), |(_, words)| (*words).to_owned())
 }
@@ -373,6 +404,27 @@ fn describe(value: &Value, parts: &mut Vec<String>) {
         Value::String(text) => parts.push(words(text)),
         Value::Array(items) => items.iter().for_each(|item| describe(item, parts)),
         Value::Object(fields) => {
+            // A forward-plan entry's date due reads as its page gives it ("August 2010").
+            if fields.contains_key("kind")
+                && let Ok(due) = DateDue::deserialize(value)
+            {
+                parts.push(due_words(&Locale::english(), Some(due)));
+                return;
+            }
+            // A change of date due reads as its page gives it: "14 July 2010 to August 2010: why".
+            if let (Some(from), Some(to), Some(Value::String(reason)), 3) = (
+                fields.get("from"),
+                fields.get("to"),
+                fields.get("reason"),
+                fields.len(),
+            ) {
+                parts.push(format!(
+                    "{} to {}: {reason}",
+                    value_text(Some(from)),
+                    value_text(Some(to))
+                ));
+                return;
+            }
             if let Some(name) = NAMING.iter().find_map(|key| fields.get(*key)) {
                 describe(name, parts);
                 return;
@@ -448,5 +500,30 @@ mod tests {
             value("status", Some(&json!("effective"))).into_string(),
             "In effect"
         );
+    }
+
+    #[test]
+    fn a_forward_plan_entrys_changes_read_as_its_page_gives_them() {
+        assert_eq!(
+            what_happened(&ENGLISH, "ForwardPlanEntryRescheduled"),
+            "Date due changed"
+        );
+        assert_eq!(
+            what_happened(&WELSH, "ForwardPlanEntryEntered"),
+            "Wedi'i roi ar y flaenraglen"
+        );
+        assert_eq!(
+            value_text(Some(&json!({"kind": "month", "month": "2010-08"}))),
+            "August 2010"
+        );
+        assert_eq!(
+            value_text(Some(
+                &json!([{"from": {"kind": "day", "date": "2010-07-14"},
+                "to": {"kind": "not_known"}, "reason": "Awaiting the consultation."}])
+            )),
+            "14 July 2010 to Not yet known: Awaiting the consultation."
+        );
+        // Other objects with a kind are not dates due.
+        assert_eq!(value_text(Some(&json!({"kind": "all"}))), "all");
     }
 }

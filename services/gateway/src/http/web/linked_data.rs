@@ -1,10 +1,19 @@
 //! schema.org JSON-LD for the record pages: a `<script type="application/ld+json">` in the
-//! `head` of a decision's page and a meeting's page, so search engines and other machines read
+//! `head` of the pages of a decision, a meeting, a forward-plan entry and a strategy document, so search engines and other machines read
 //! what the page says without scraping it.
 //!
 //! A decision is a `CreativeWork`: a published record of what an authority decided, written and
 //! published by the council. schema.org's `Legislation` is for laws and their parts, which a
 //! council's decision is not. A meeting is an `Event` organised by the council.
+//!
+//! A forward-plan entry is a `PlanAction`, "the act of planning the execution of an action to a
+//! future date": the council (its `agent`) gives notice that a decision is to be taken, and when
+//! (`scheduledTime`). It is not an `Event` (nothing is attended, and a decision due "not before"
+//! a day or in a month has no start), nor only a `CreativeWork` (what matters is the decision to
+//! come and its status, which `actionStatus` says); the decision it led to is its `result`.
+//! A strategy document is a `CreativeWork` (schema.org's `DigitalDocument` would claim a file the
+//! register does not hold): its former names are `alternateName`, its approved version the
+//! `version`.
 //!
 //! Only what the page shows the public: the views are the public's, and a field the record
 //! withholds is left out (never its notice in place of a value: a notice is not a title or a
@@ -16,7 +25,11 @@
 //! (`<`, `>` and `&` as `\u003c`, `\u003e`, `\u0026`, which JSON reads back unchanged).
 
 use civic_domain::decision::DecisionField;
-use civic_projections::views::{CouncilView, DecisionView, MeetingStatusView, MeetingView};
+use civic_domain::forward_plan::DateDue;
+use civic_projections::views::{
+    CouncilView, DecisionView, ForwardPlanStatusView, ForwardPlanView, MeetingStatusView,
+    MeetingView, StrategyDocumentView, VersionStatusView,
+};
 use maud::{Markup, PreEscaped, html};
 use serde_json::{Map, Value, json};
 
@@ -24,6 +37,7 @@ use super::decision::stage;
 use super::export::withheld_notice;
 use super::locale::Locale;
 use super::meetings::heading;
+use super::strategies::standing;
 use super::uk_time::uk_instant;
 
 /// The `<script type="application/ld+json">` holding `data`.
@@ -122,6 +136,133 @@ pub(crate) fn meeting(council: &CouncilView, meeting: &MeetingView, path: &str) 
         data.insert("eventStatus".into(), json!(status));
     }
     data.insert("organizer".into(), council_organisation(council));
+    Value::Object(data)
+}
+
+/// A forward-plan entry's page: the council's notice of a decision to come, as a `PlanAction`
+/// (see the module's doc). Every field of an entry is public; the basis on which it may be taken
+/// in private is left out (a notice is not a description), and the decision it led to is linked
+/// only when the public may see it (the read model drops the others).
+pub(crate) fn plan_entry(council: &CouncilView, entry: &ForwardPlanView, slug: &str) -> Value {
+    let path = format!("/councils/{slug}/forward-plan/{}", entry.id.as_uuid());
+    let mut data = Map::new();
+    data.insert("@context".into(), json!("https://schema.org"));
+    data.insert("@type".into(), json!("PlanAction"));
+    data.insert("@id".into(), json!(path));
+    data.insert("url".into(), json!(path));
+    data.insert("identifier".into(), json!(entry.id.as_uuid().to_string()));
+    data.insert("name".into(), json!(entry.title.as_str()));
+    if let Some(description) = &entry.description {
+        data.insert("description".into(), json!(description.as_str()));
+    }
+    data.insert("agent".into(), council_organisation(council));
+    if let Some(body) = &entry.decision_maker.name {
+        // The body that will decide takes part in the planned decision.
+        data.insert(
+            "participant".into(),
+            json!({"@type": "Organization", "name": body.as_str()}),
+        );
+    }
+    // ISO 8601 as schema.org's `Date` takes it: a day, or a month alone; "not before" a day and
+    // a date not yet known schedule nothing.
+    let scheduled = match entry.date_due {
+        Some(DateDue::Day { date }) => Some(date.to_string()),
+        Some(DateDue::Month { month }) => Some(month.first_day().format("%Y-%m").to_string()),
+        Some(DateDue::NotBefore { .. } | DateDue::NotKnown) | None => None,
+    };
+    if let Some(scheduled) = scheduled {
+        data.insert("scheduledTime".into(), json!(scheduled));
+    }
+    data.insert(
+        "actionStatus".into(),
+        json!(plan_action_status(entry.status)),
+    );
+    if let Some(decision) = entry.decision {
+        let href = format!("/councils/{slug}/decisions/{}", decision.as_uuid());
+        data.insert("result".into(), json!({"@id": href, "url": href}));
+    }
+    Value::Object(data)
+}
+
+/// schema.org's `ActionStatusType` of an entry: still to be decided is potential, decided is
+/// completed, taken off the plan is failed.
+fn plan_action_status(status: ForwardPlanStatusView) -> &'static str {
+    match status {
+        ForwardPlanStatusView::Planned
+        | ForwardPlanStatusView::OnHold
+        | ForwardPlanStatusView::Deferred => "https://schema.org/PotentialActionStatus",
+        ForwardPlanStatusView::Decided | ForwardPlanStatusView::Implemented => {
+            "https://schema.org/CompletedActionStatus"
+        }
+        ForwardPlanStatusView::Withdrawn | ForwardPlanStatusView::Abandoned => {
+            "https://schema.org/FailedActionStatus"
+        }
+    }
+}
+
+/// A strategy document's page: the document as a `CreativeWork` by the council, its former
+/// names as `alternateName`, the version in force (else the latest drafted) as `version`,
+/// `datePublished` the first approval and `dateModified` the latest day the record states (an
+/// approval, a review, a rename or a change of standing).
+pub(crate) fn strategy_document(
+    council: &CouncilView,
+    document: &StrategyDocumentView,
+    path: &str,
+) -> Value {
+    let mut data = Map::new();
+    data.insert("@context".into(), json!("https://schema.org"));
+    data.insert("@type".into(), json!("CreativeWork"));
+    data.insert("@id".into(), json!(path));
+    data.insert("url".into(), json!(path));
+    data.insert(
+        "identifier".into(),
+        json!(document.id.as_uuid().to_string()),
+    );
+    data.insert("inLanguage".into(), json!("en-GB"));
+    data.insert("name".into(), json!(document.title.as_str()));
+    let former: Vec<&str> = document
+        .titles
+        .iter()
+        .map(|t| t.title.as_str())
+        .filter(|t| *t != document.title.as_str())
+        .collect();
+    if !former.is_empty() {
+        data.insert("alternateName".into(), json!(former));
+    }
+    let current = document
+        .versions
+        .iter()
+        .rev()
+        .find(|v| v.status == VersionStatusView::Approved)
+        .or_else(|| document.versions.last());
+    if let Some(version) = current {
+        data.insert("version".into(), json!(version.label.as_str()));
+    }
+    if let Some(first) = document.versions.iter().filter_map(|v| v.approved_on).min() {
+        data.insert("datePublished".into(), json!(first.to_string()));
+    }
+    let days = document
+        .versions
+        .iter()
+        .flat_map(|v| [v.approved_on, v.review_date])
+        .chain(document.titles.iter().map(|t| t.from))
+        .chain(document.status_history.iter().map(|s| s.on))
+        .flatten();
+    if let Some(latest) = days.max() {
+        data.insert("dateModified".into(), json!(latest.to_string()));
+    }
+    if let Some(period) = document.period {
+        data.insert("temporalCoverage".into(), json!(period.to_string()));
+    }
+    // Its standing, when the register gives one (not "Not stated").
+    if document.status.is_some() || document.status_label.is_some() {
+        data.insert(
+            "creativeWorkStatus".into(),
+            json!(standing(&Locale::english(), document)),
+        );
+    }
+    data.insert("author".into(), council_organisation(council));
+    data.insert("publisher".into(), council_organisation(council));
     Value::Object(data)
 }
 

@@ -4,25 +4,29 @@
 //! - [`register`]: `/councils/{slug}`, the council's register of decisions, with search and pages.
 //! - [`decision`]: `/councils/{slug}/decisions/{id}`, one decision as the council's page shows it.
 //! - [`forward_plan`]: `/councils/{slug}/forward-plan`, the decisions to come, by date due.
+//! - [`plan_entry`]: `/councils/{slug}/forward-plan/{id}`, one forward-plan entry, every public
+//!   field of it.
 //! - [`meetings`]: `/councils/{slug}/meetings`, the meetings of its bodies, newest first.
 //! - [`meeting`]: `/councils/{slug}/meetings/{id}`, one meeting with its agenda and minutes.
 //! - [`strategies`]: `/councils/{slug}/strategies`, the council's strategy documents.
 //! - [`strategy`]: `/councils/{slug}/strategies/{id}`, one document: its versions and names.
-//! - [`history`]: `…/decisions/{id}/history` (and meetings', strategies'): a record's public
-//!   changes, oldest first.
-//! - [`linked_data`]: schema.org JSON-LD in the head of a decision's and a meeting's page.
+//! - [`history`]: `…/decisions/{id}/history` (and meetings', strategies', forward-plan
+//!   entries'): a record's public changes, oldest first.
+//! - [`linked_data`]: schema.org JSON-LD in the head of the pages of a decision, a meeting, a
+//!   forward-plan entry and a strategy document.
 //! - [`nav`]: the links between a council's pages.
 //! - [`locale`]: the pages' language (English, or Welsh), and every fixed word of them.
 //! - [`tag`]: `ETag` and `304 Not Modified` from the council's log position.
-//! - [`feed`]: `/councils/{slug}/feed.atom`, the newest decisions as an Atom feed.
+//! - [`feed`]: `/councils/{slug}/feed.atom`, the newest decisions and the forward-plan entries
+//!   changed last, as an Atom feed.
 //! - [`downloads`]: `/councils/{slug}/decisions.csv` and `.json`, every public decision.
 //! - [`export`]: what the feed, the downloads and the changes API share.
 //! - [`changes`]: `/councils/{slug}/changes?since=`, the sync API for mirrors; [`changed`]: which
 //!   records a stretch of the log changed.
 //! - [`public_json`]: each record as JSON for the public, and the JSON answers and errors.
 //!
-//! `/councils/{slug}`, a decision, the meetings, a meeting and the strategies answer by `Accept`
-//! ([`negotiated`]): HTML, else JSON (and the register, Atom).
+//! The register, a decision, the forward plan and an entry of it, the meetings, a meeting and the
+//! strategies answer by `Accept` ([`negotiated`]): HTML, else JSON (and the register, Atom).
 //! - [`calendar`]: `/councils/{slug}/meetings.ics`, the meetings as an iCalendar.
 //! - [`export`]: what the feed, the downloads and the calendar share.
 //! - [`uk_time`]: clock times in the UK, for meetings' times and the history's.
@@ -46,6 +50,7 @@ pub(crate) mod meeting;
 pub(crate) mod meetings;
 pub(crate) mod nav;
 pub(crate) mod pages;
+pub(crate) mod plan_entry;
 pub(crate) mod public_json;
 pub(crate) mod register;
 pub(crate) mod strategies;
@@ -173,7 +178,7 @@ fn finish(request: &PageRequest, page: Result<Markup, ApiError>) -> Response {
 
 /// The forms a negotiated page answers in, by `Accept` ([`crate::http::media::preferred`]).
 pub(crate) const HTML: &str = "text/html";
-/// JSON: the register's `decisions.json`, a decision's public record.
+/// JSON: the register's `decisions.json`, a decision's or a forward-plan entry's public record.
 pub(crate) const JSON: &str = "application/json";
 /// Atom: the register's feed.
 pub(crate) const ATOM: &str = "application/atom+xml";
@@ -297,6 +302,10 @@ pub(crate) fn localised_error_page(locale: &Locale, error: ApiError) -> Response
             labels.not_found,
             labels.not_found_text.to_owned(),
         ),
+        // A record's address that holds no id at all ([`plan_entry`]).
+        ApiError::Invalid { field, message } if field == "id" => {
+            (StatusCode::BAD_REQUEST, labels.bad_address, message.clone())
+        }
         ApiError::Invalid { message, .. } => {
             (StatusCode::BAD_REQUEST, labels.bad_search, message.clone())
         }

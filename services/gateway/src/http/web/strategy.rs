@@ -2,6 +2,7 @@
 //! (GraphQL's `strategyDocument(id:)` for an anonymous caller): its standing, its names over
 //! time with the day each took over, its versions in drafting order, and the decisions that
 //! noted or approved them, linked when the public may see them (the read model drops the rest).
+//! Its schema.org JSON-LD is in the head ([`linked_data::strategy_document`]).
 
 use std::collections::HashMap;
 
@@ -13,10 +14,11 @@ use civic_projections::views::{DecisionView, StrategyDocumentView, VersionRoleVi
 use maud::{Markup, html};
 use uuid::Uuid;
 
+use super::linked_data;
 use super::locale::Locale;
 use super::nav::{Section, council_nav, record_crumbs};
 use super::strategies::{standing, status_words, version_status_words};
-use super::{PageRequest, VIEWER, page, serve_page};
+use super::{PageRequest, VIEWER, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
 
@@ -91,8 +93,20 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
             }
         }
     };
+    let path = format!(
+        "{}/{}",
+        Section::Strategies.href(slug),
+        document.id.as_uuid()
+    );
+    let head = linked_data::script(&linked_data::strategy_document(&council, &document, &path));
     let crumbs = record_crumbs(locale, slug, name, Section::Strategies);
-    Ok(page(locale, &format!("{title} – {name}"), &crumbs, main))
+    Ok(page_with_head(
+        locale,
+        &format!("{title} – {name}"),
+        &crumbs,
+        head,
+        main,
+    ))
 }
 
 /// The decisions the document links (those the public may not see are already dropped).
