@@ -1,8 +1,9 @@
 #![allow(clippy::unwrap_used, missing_docs)]
 //! Every list and record page answers in JSON when `Accept` asks for it (the register and a
-//! decision are in changes.rs): the home page's councils; a council's forward plan, meetings, a
-//! meeting and its strategy documents, each record exactly as the changes API gives it; `Vary: Accept` on every
-//! form; validators and 304 on a council's JSON; JSON errors for what does not exist.
+//! decision are in changes.rs, an entry of the forward plan in web_plan_entry.rs): the home
+//! page's councils; a council's forward plan, meetings, a meeting, its strategy documents and one
+//! of them, each record exactly as the changes API gives it; `Vary: Accept` on every form;
+//! validators and 304 on a council's JSON; JSON errors for what does not exist.
 
 mod common;
 
@@ -114,6 +115,10 @@ async fn meetings_and_strategies_answer_as_json(backend: Backend) {
     assert!(!expected.is_empty());
     assert_eq!(listed(&strategies, "strategies"), expected);
     assert_eq!(strategies["total_count"], expected.len());
+    // One document: its record.
+    let (id, record) = &expected[0];
+    let (document, _) = json_of(&app, &format!("/councils/maidstone/strategies/{id}")).await;
+    assert_eq!(&document, record);
     let answer = get_with(
         &app,
         "/councils/maidstone/strategies",
@@ -184,6 +189,8 @@ async fn what_does_not_exist_is_a_json_404_and_a_bad_page_link_a_json_400(backen
     for path in [
         "/councils/maidstone/meetings/00000000-0000-4000-8000-000000000000",
         "/councils/maidstone/meetings/not-a-uuid",
+        "/councils/maidstone/strategies/00000000-0000-4000-8000-000000000000",
+        "/councils/maidstone/strategies/not-a-uuid",
         "/councils/nowhere/meetings",
         "/councils/nowhere/strategies",
     ] {

@@ -19,10 +19,9 @@ use civic_projections::views::{DecisionView, DocumentView, RecordView, WardsAffe
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use super::export::start_export;
 use super::linked_data;
 use super::locale::{Labels, Locale};
-use super::public_json::{json_answer, json_error, record_json, refused};
+use super::public_json::record_answer;
 use super::{
     Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page_with_head, serve_page,
 };
@@ -50,8 +49,7 @@ pub(crate) async fn decision(
 }
 
 /// The decision as JSON, for a client that asks for `application/json`: its public record, the
-/// same object as a record of the changes API ([`super::public_json::record_json`]); a draft
-/// or an unknown decision is a JSON 404.
+/// same object as a record of the changes API; a draft or an unknown decision is a JSON 404.
 async fn decision_json(
     state: &AppState,
     slug: &str,
@@ -59,24 +57,16 @@ async fn decision_json(
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Response {
-    let request = match start_export(state, slug, uri, headers, "decision").await {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
-    let not_found = || ApiError::NotFound(format!("no decision {id:?} the public may see"));
-    let record = async {
+    record_answer(state, slug, uri, headers, "decision", async |request| {
+        let not_found = || ApiError::NotFound(format!("no decision {id:?} the public may see"));
         let id = Uuid::parse_str(id).map_err(|_| not_found())?;
-        let decision = request
+        request
             .reads
             .decision(request.tenant, VIEWER, DecisionId::from_uuid(id))
             .await?
-            .ok_or_else(not_found)?;
-        record_json(&decision)
-    };
-    match record.await {
-        Ok(record) => json_answer(&request, &record),
-        Err(error) => json_error(error),
-    }
+            .ok_or_else(not_found)
+    })
+    .await
 }
 
 async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {

@@ -19,12 +19,11 @@ use civic_projections::{DecisionFilter, PageRequest as ReadPage};
 use maud::{Markup, html};
 use uuid::Uuid;
 
-use super::export::start_export;
 use super::linked_data;
 use super::locale::Locale;
 use super::meetings::{heading, status_words, times};
 use super::nav::{Section, council_nav, record_crumbs};
-use super::public_json::{json_answer, json_error, record_json, refused};
+use super::public_json::record_answer;
 use super::{HTML, JSON, PageRequest, VIEWER, negotiated, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
@@ -58,22 +57,14 @@ async fn meeting_json(
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Response {
-    let request = match start_export(state, slug, uri, headers, "meeting").await {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
-    let record = async {
-        let meeting = request
+    record_answer(state, slug, uri, headers, "meeting", async |request| {
+        request
             .reads
             .meeting(request.tenant, VIEWER, meeting_id(id)?)
             .await?
-            .ok_or_else(|| not_found(id))?;
-        record_json(&meeting)
-    };
-    match record.await {
-        Ok(record) => json_answer(&request, &record),
-        Err(error) => json_error(error),
-    }
+            .ok_or_else(|| not_found(id))
+    })
+    .await
 }
 
 fn not_found(id: &str) -> ApiError {

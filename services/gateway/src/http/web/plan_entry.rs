@@ -25,12 +25,11 @@ use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::decision::{row, text};
-use super::export::start_export;
 use super::forward_plan::{due_words, plan_status, restriction, status_words};
 use super::linked_data;
 use super::locale::{Labels, Locale};
 use super::nav::{Section, council_nav, record_crumbs};
-use super::public_json::{json_answer, json_error, record_json, refused};
+use super::public_json::record_answer;
 use super::{HTML, JSON, PageRequest, VIEWER, negotiated, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
@@ -91,15 +90,15 @@ async fn entry_json(
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Response {
-    let request = match start_export(state, slug, uri, headers, "forward-plan-entry").await {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
-    let record = async { record_json(&read(&request.reads, request.tenant, id).await?) };
-    match record.await {
-        Ok(record) => json_answer(&request, &record),
-        Err(error) => json_error(error),
-    }
+    record_answer(
+        state,
+        slug,
+        uri,
+        headers,
+        "forward-plan-entry",
+        async |request| read(&request.reads, request.tenant, id).await,
+    )
+    .await
 }
 
 async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {

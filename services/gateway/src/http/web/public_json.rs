@@ -7,13 +7,14 @@
 //! say which stored copy it is (`tenant`, `audience`, `detail`) are left out.
 
 use axum::http::header::{CACHE_CONTROL, CONTENT_TYPE, X_CONTENT_TYPE_OPTIONS};
-use axum::http::{HeaderValue, StatusCode};
+use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use serde::Serialize;
 use serde_json::{Value, json};
 
-use super::export::{ExportRequest, Refusal};
+use super::export::{ExportRequest, Refusal, start_export};
 use crate::error::{ApiError, Code};
+use crate::http::AppState;
 
 /// Keys of a stored view that say which copy it is, not what the record holds.
 const STORAGE_KEYS: [&str; 3] = ["tenant", "audience", "detail"];
@@ -29,6 +30,28 @@ pub(crate) fn record_json(view: &impl Serialize) -> Result<Value, ApiError> {
         }
     }
     Ok(value)
+}
+
+/// A record's page asked for as JSON (`representation` names it for its tag): the public view
+/// `read` finds, as [`record_json`] writes it (the same object as a record of the changes API),
+/// or the JSON error `read` gives (a 404 for a record that does not exist or that the public may
+/// not see).
+pub(crate) async fn record_answer<V: Serialize>(
+    state: &AppState,
+    slug: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+    representation: &str,
+    read: impl AsyncFnOnce(&ExportRequest) -> Result<V, ApiError>,
+) -> Response {
+    let request = match start_export(state, slug, uri, headers, representation).await {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    match read(&request).await.and_then(|view| record_json(&view)) {
+        Ok(record) => json_answer(&request, &record),
+        Err(error) => json_error(error),
+    }
 }
 
 /// A page of a list as JSON, the list page's own records asked for by `Accept`: the page's

@@ -3,6 +3,9 @@
 //! time with the day each took over, its versions in drafting order, and the decisions that
 //! noted or approved them, linked when the public may see them (the read model drops the rest).
 //! Its schema.org JSON-LD is in the head ([`linked_data::strategy_document`]).
+//!
+//! A client that asks for `application/json` (`Accept`) gets the document's public record as
+//! JSON instead, as the changes API gives it.
 
 use std::collections::HashMap;
 
@@ -10,6 +13,8 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use civic_domain::values::{DecisionId, StrategyDocumentId};
+use civic_eventstore::TenantId;
+use civic_projections::ReadModels;
 use civic_projections::views::{DecisionView, StrategyDocumentView, VersionRoleView};
 use maud::{Markup, html};
 use uuid::Uuid;
@@ -17,10 +22,12 @@ use uuid::Uuid;
 use super::linked_data;
 use super::locale::Locale;
 use super::nav::{Section, council_nav, record_crumbs};
+use super::public_json::record_answer;
 use super::strategies::{standing, status_words, version_status_words};
-use super::{PageRequest, VIEWER, page_with_head, serve_page};
+use super::{HTML, JSON, PageRequest, VIEWER, negotiated, page_with_head, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
+use crate::http::media::preferred;
 
 /// `GET /councils/{slug}/strategies/{id}`.
 pub(crate) async fn strategy(
@@ -29,24 +36,48 @@ pub(crate) async fn strategy(
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    serve_page(&state, &slug, &uri, &headers, async |request| {
-        render(request, &slug, &id).await
-    })
-    .await
+    let answer = match preferred(&headers, HTML, &[JSON]) {
+        JSON => {
+            record_answer(&state, &slug, &uri, &headers, "strategy", async |request| {
+                read(&request.reads, request.tenant, &id).await
+            })
+            .await
+        }
+        _ => {
+            serve_page(&state, &slug, &uri, &headers, async |request| {
+                render(request, &slug, &id).await
+            })
+            .await
+        }
+    };
+    negotiated(answer)
+}
+
+/// The document `id` names as the public sees it; a 404 when there is none (or the id is not
+/// a UUID).
+async fn read(
+    reads: &ReadModels,
+    tenant: TenantId,
+    id: &str,
+) -> Result<StrategyDocumentView, ApiError> {
+    let not_found = || ApiError::NotFound(format!("no strategy document {id:?}"));
+    let id = StrategyDocumentId::from_uuid(Uuid::parse_str(id).map_err(|_| not_found())?);
+    reads
+        .strategy_document(tenant, VIEWER, id)
+        .await?
+        .ok_or_else(not_found)
 }
 
 /// The public decisions the document links, by id.
 type Linked = HashMap<DecisionId, DecisionView>;
 
 async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {
-    let not_found = || ApiError::NotFound(format!("no strategy document {id:?}"));
-    let id = StrategyDocumentId::from_uuid(Uuid::parse_str(id).map_err(|_| not_found())?);
     let reads = &request.reads;
-    let document = reads
-        .strategy_document(request.tenant, VIEWER, id)
+    let document = read(reads, request.tenant, id).await?;
+    let council = reads
+        .council(request.tenant)
         .await?
-        .ok_or_else(not_found)?;
-    let council = reads.council(request.tenant).await?.ok_or_else(not_found)?;
+        .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
     let linked = reads
         .decisions_by_ids(request.tenant, VIEWER, &decision_ids(&document))
         .await?;
