@@ -1,7 +1,8 @@
 // The public register in a real browser: Debian's Chromium, driven by playwright-core, against
 // the real `civic serve` with its demo council. The public's walk (home page -> council's
 // register -> a decision -> back -> search -> a decision with withheld fields -> the forward
-// plan -> the meetings -> the Cabinet meeting -> a missing decision),
+// plan -> the meetings -> the Cabinet meeting and its history -> the strategies -> a strategy
+// document and its history -> the register in Welsh -> a missing decision),
 // with every page audited by axe-core (WCAG 2.0/2.1/2.2 A and AA; serious or critical fails),
 // then the same walk with JavaScript turned off: the pages must not need it.
 
@@ -166,6 +167,11 @@ async function walk(options, check) {
     const withheld = page.locator('.govuk-inset-text');
     assert.ok((await withheld.innerText()).startsWith(`Minutes withheld. ${NOTICE}`));
     await check(page, 'the Cabinet meeting');
+    await page.getByRole('link', { name: 'History of this meeting', exact: true }).click();
+    await page.waitForURL((url) => /^\/councils\/maidstone\/meetings\/[0-9a-f-]{36}\/history$/.test(url.pathname));
+    assert.ok(await page.getByRole('heading', { level: 2, name: 'Meeting recorded' }).isVisible());
+    await check(page, "the Cabinet meeting's history");
+    await page.goBack();
 
     await councilNav.getByRole('link', { name: 'Strategies', exact: true }).click();
     await page.waitForURL((url) => url.pathname === '/councils/maidstone/strategies');
@@ -175,6 +181,10 @@ async function walk(options, check) {
     assert.match(await page.getByRole('heading', { level: 1 }).innerText(), /Information Strategy$/);
     assert.ok(await page.getByText('ICT Strategy', { exact: true }).first().isVisible());
     await check(page, 'a strategy document with its former name');
+    await page.getByRole('link', { name: 'History of this document', exact: true }).click();
+    await page.waitForURL((url) => /^\/councils\/maidstone\/strategies\/[0-9a-f-]{36}\/history$/.test(url.pathname));
+    assert.ok(await page.getByRole('heading', { level: 2, name: 'Document recorded' }).isVisible());
+    await check(page, "a strategy document's history");
 
     // A page in Welsh (any council's, with lang=cy), and its link back to the English page.
     await page.goto(`${server.url}/councils/maidstone?lang=cy`);
