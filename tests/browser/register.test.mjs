@@ -2,7 +2,7 @@
 // the real `civic serve` with its demo council. The public's walk (home page -> council's
 // register -> a decision -> back -> search -> a decision with withheld fields -> the forward
 // plan -> the meetings -> the Cabinet meeting and its history -> the strategies -> a strategy
-// document and its history -> the register in Welsh -> a missing decision),
+// document and its history -> Welsh pages, the home page too -> a missing decision),
 // with every page audited by axe-core (WCAG 2.0/2.1/2.2 A and AA; serious or critical fails),
 // then the same walk with JavaScript turned off: the pages must not need it.
 
@@ -74,7 +74,7 @@ async function walk(options, check) {
   try {
     const home = await page.goto(server.url + '/');
     assert.equal(home.status(), 200);
-    assert.equal(await page.title(), 'Civic Register');
+    assert.equal(await page.title(), 'Councils – Civic Register');
     await check(page, 'the home page');
 
     await page.getByRole('link', { name: '/councils/maidstone', exact: true }).click();
@@ -198,6 +198,15 @@ async function walk(options, check) {
     await english.click();
     await page.waitForURL((url) => url.pathname === '/councils/maidstone' && !url.searchParams.has('lang'));
     assert.equal(await page.locator('html').getAttribute('lang'), 'en');
+
+    // The home page in Welsh, in the pages' style, its register link keeping the language.
+    await page.goto(`${server.url}/?lang=cy`);
+    assert.equal(await page.locator('html').getAttribute('lang'), 'cy');
+    assert.match(await page.locator('link[rel="stylesheet"]').getAttribute('href'), /^\/assets\/govuk\//);
+    assert.ok(await page.getByRole('columnheader', { name: 'Cofrestr' }).isVisible());
+    await check(page, 'the home page in Welsh');
+    await page.getByRole('link', { name: '/councils/maidstone', exact: true }).click();
+    await page.waitForURL((url) => url.pathname === '/councils/maidstone' && url.searchParams.get('lang') === 'cy');
 
     const missing = await page.goto(`${server.url}/councils/maidstone/decisions/${MISSING}`);
     assert.equal(missing.status(), 404);

@@ -108,14 +108,15 @@ async fn the_home_page_lists_each_council_with_a_link_to_its_graphiql(backend: B
     assert_eq!(home.content_type, "text/html; charset=utf-8");
     assert!(
         home.text
-            .contains("<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Sons</td>"),
+            .contains(">&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; Sons</th>"),
         "{}",
         home.text
     );
     assert!(!home.text.contains("<script"), "{}", home.text);
-    assert!(home.text.contains("<td>Maidstone Borough Council</td>"));
+    assert!(home.text.contains(">Maidstone Borough Council</th>"));
     assert!(
-        home.text.contains("<main><h1>Civic Register</h1>"),
+        home.text
+            .contains("<h1 class=\"govuk-heading-xl\">Civic Register</h1>"),
         "{}",
         home.text
     );

@@ -521,8 +521,14 @@ async fn the_history_lists_the_entrys_public_changes(backend: Backend) {
         ]),
         "{rescheduled:?}"
     );
-    let linked = text_of(&changes[3]);
-    assert!(linked.contains(&decision.to_string()), "{linked}");
+    let linked: Vec<String> = select_in(&changes[3], "a")
+        .iter()
+        .filter_map(|a| a.value().attr("href").map(str::to_owned))
+        .collect();
+    assert!(
+        linked.contains(&format!("/councils/maidstone/decisions/{decision}")),
+        "{linked:?}"
+    );
     // Breadcrumbs lead back through the plan to the entry; every link resolves.
     let crumbs: Vec<String> = select(&page.html, ".govuk-breadcrumbs__link")
         .iter()

@@ -392,8 +392,188 @@ async fn an_english_councils_pages_are_in_welsh_on_request(backend: Backend) {
     );
 }
 
+/// The rows of a history page's tables of changes: field, before, after.
+fn changed(page: &Page) -> Vec<[String; 3]> {
+    select(&page.html, "main table tbody tr")
+        .iter()
+        .map(|row| {
+            let th = text_of(&common::html::select_in(row, "th")[0]);
+            let cells: Vec<String> = common::html::select_in(row, "td")
+                .iter()
+                .map(text_of)
+                .collect();
+            [th, cells[0].clone(), cells[1].clone()]
+        })
+        .collect()
+}
+
+async fn a_welsh_councils_history_names_the_fields_and_values_in_welsh(backend: Backend) {
+    let Some((app, decision)) = welsh_council(backend, "web_welsh_history").await else {
+        return;
+    };
+    clerk(
+        &app,
+        "mutation($key: UUID!, $d: UUID!) { takeEffect(idempotencyKey: $key, decisionId: $d, \
+         input: {on: \"2024-03-20\"}) { decision { status } } }",
+        json!({"key": Uuid::now_v7(), "d": decision}),
+    )
+    .await;
+    let path = format!("/councils/ceredigion/decisions/{decision}/history");
+    let history = get(&app, &path).await;
+    assert_page(&history);
+    assert_eq!(language(&history), "cy");
+    assert!(
+        texts(&history, "main h2").contains(&"Daeth i rym".to_owned()),
+        "{}",
+        history.text
+    );
+    let rows = changed(&history);
+    for row in [
+        ["Cam", "Wedi'i gyhoeddi", "Mewn grym"],
+        ["Daeth i rym ar", "Heb ei nodi", "20 Mawrth 2024"],
+    ] {
+        assert!(
+            rows.contains(&row.map(str::to_owned)),
+            "{row:?} in {rows:?}"
+        );
+    }
+    assert_eq!(texts(&history, "main thead th"), ["Maes", "Cynt", "Wedyn"]);
+
+    let english = get(&app, &format!("{path}?lang=en")).await;
+    assert_eq!(language(&english), "en");
+    let rows = changed(&english);
+    for row in [
+        ["Stage", "Published", "In effect"],
+        ["Took effect on", "Not stated", "20 March 2024"],
+    ] {
+        assert!(
+            rows.contains(&row.map(str::to_owned)),
+            "{row:?} in {rows:?}"
+        );
+    }
+}
+
+async fn a_bad_search_on_a_welsh_page_says_what_to_do_in_welsh(backend: Backend) {
+    let Some((app, _)) = welsh_council(backend, "web_welsh_bad").await else {
+        return;
+    };
+    for (query, welsh) in [
+        ("q=%22call+in", "Nid oes modd darllen y chwiliad."),
+        ("to=2026-02-30", "Rhowch y dyddiad “Hyd at”"),
+        ("key=maybe", "Dewiswch Ie, Na neu Unrhyw un"),
+    ] {
+        let page = get(&app, &format!("/councils/ceredigion?{query}")).await;
+        assert_eq!(page.status, StatusCode::BAD_REQUEST, "{query}");
+        assert_eq!(language(&page), "cy");
+        assert_eq!(texts(&page, "h1"), ["Mae problem gyda'r chwiliad"]);
+        let said = texts(&page, "main p");
+        assert!(said[0].starts_with(welsh), "{query}: {said:?}");
+    }
+    // The forward plan's date, and a page of meetings whose address cannot be read.
+    let plan = get(&app, "/councils/ceredigion/forward-plan?from=soon").await;
+    assert_eq!(plan.status, StatusCode::BAD_REQUEST);
+    assert!(texts(&plan, "main p")[0].starts_with("Rhowch y dyddiad fel blwyddyn"));
+    let meetings = get(&app, "/councils/ceredigion/meetings?after=a&after=b").await;
+    assert_eq!(meetings.status, StatusCode::BAD_REQUEST);
+    assert_eq!(
+        texts(&meetings, "main p")[0],
+        "Nid yw cyfeiriad y dudalen hon yn ddilys."
+    );
+    // In English, the page's own sentence, which quotes what was wrong.
+    let english = get(&app, "/councils/ceredigion?q=%22call+in&lang=en").await;
+    assert_eq!(english.status, StatusCode::BAD_REQUEST);
+    assert_eq!(language(&english), "en");
+    assert_eq!(
+        texts(&english, "h1"),
+        ["There is a problem with the search"]
+    );
+    assert!(
+        texts(&english, "main p")[0].contains("a quoted phrase is not closed"),
+        "{}",
+        english.text
+    );
+    // Every council link is in the page's language.
+    assert_eq!(hrefs(&english, "main a"), ["/"]);
+    let welsh = get(&app, "/councils/ceredigion?key=maybe").await;
+    assert_eq!(hrefs(&welsh, "main a"), ["/?lang=cy"]);
+}
+
+async fn the_home_page_is_in_welsh_on_request(backend: Backend) {
+    let Some((app, _)) = welsh_council(backend, "web_welsh_home").await else {
+        return;
+    };
+    let english = get(&app, "/").await;
+    assert_page(&english);
+    assert_eq!(language(&english), "en");
+    assert_eq!(toggle(&english), None);
+    assert_eq!(texts(&english, "h1"), ["Civic Register"]);
+    assert_eq!(
+        texts(&english, "thead th"),
+        ["Council", "Slug", "Register", "GraphQL"]
+    );
+    // Each register in its own language: no `lang=` from the English page to either.
+    let links = hrefs(&english, "tbody a");
+    assert!(
+        links.contains(&"/councils/ceredigion".to_owned()),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"/councils/maidstone".to_owned()),
+        "{links:?}"
+    );
+    // The pages' own policy: the GOV.UK styles the binary serves, no inline styles.
+    let policy = english.headers["content-security-policy"].to_str().unwrap();
+    assert!(policy.contains("style-src 'self'"), "{policy}");
+    assert!(!policy.contains("unsafe-inline"), "{policy}");
+    assert!(
+        hrefs(&english, "link[rel=stylesheet]")[0].starts_with("/assets/govuk/"),
+        "{}",
+        english.text
+    );
+
+    let welsh = get(&app, "/?lang=cy").await;
+    assert_page(&welsh);
+    assert_eq!(language(&welsh), "cy");
+    assert_eq!(texts(&welsh, "h1"), ["Civic Register"]);
+    assert_eq!(texts(&welsh, "main h2")[0], "Cynghorau");
+    assert_eq!(
+        texts(&welsh, "thead th"),
+        ["Cyngor", "Enw byr", "Cofrestr", "GraphQL"]
+    );
+    assert_eq!(
+        texts(&welsh, "tbody th"),
+        [COUNCIL, "Maidstone Borough Council"]
+    );
+    // The Welsh council's register is Welsh already; the English council's is asked in Welsh.
+    let links = hrefs(&welsh, "tbody a");
+    assert!(
+        links.contains(&"/councils/ceredigion".to_owned()),
+        "{links:?}"
+    );
+    assert!(
+        links.contains(&"/councils/maidstone?lang=cy".to_owned()),
+        "{links:?}"
+    );
+    assert_eq!(
+        toggle(&welsh),
+        Some(("English".to_owned(), "/".to_owned(), "en".to_owned()))
+    );
+    // Followed, each register is in Welsh (GraphQL's endpoints answer a browser's `Accept`).
+    for href in links.iter().filter(|href| !href.ends_with("/graphql")) {
+        let register = get(&app, href).await;
+        assert_page(&register);
+        assert_eq!(language(&register), "cy", "{href}");
+    }
+    // A Welsh page's breadcrumbs lead back to the Welsh home page.
+    let register = get(&app, "/councils/ceredigion").await;
+    assert_eq!(hrefs(&register, ".govuk-breadcrumbs a"), ["/?lang=cy"]);
+}
+
 both_backends!(
     a_council_of_wales_has_its_pages_in_welsh_with_a_link_to_english,
     english_is_a_link_away_and_the_links_keep_it,
     an_english_councils_pages_are_in_welsh_on_request,
+    a_welsh_councils_history_names_the_fields_and_values_in_welsh,
+    a_bad_search_on_a_welsh_page_says_what_to_do_in_welsh,
+    the_home_page_is_in_welsh_on_request,
 );

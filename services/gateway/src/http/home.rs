@@ -1,6 +1,9 @@
 //! `/`: a short HTML page, without JavaScript, for whoever opens the server in a browser: the
-//! councils (name and slug) with a link to each one's public register and GraphiQL, the platform endpoint and the
-//! README. Council names are the councils' own text: maud escapes every value it is given.
+//! councils (name and slug) with a link to each one's public register and GraphiQL, the
+//! platform endpoint and the README. It is one of the web pages ([`super::web::page`]): GOV.UK's
+//! styles served by the binary, their strict policy (no inline styles), in English, or Welsh on
+//! `?lang=cy` with the link back to English. Council names are the councils' own text: maud
+//! escapes every value it is given.
 //!
 //! A client that asks for `application/json` (`Accept`) gets the councils as JSON instead: each
 //! one's slug, names, kind and nation, and the absolute addresses of its register, feed, sync
@@ -11,23 +14,16 @@ use axum::http::header::CONTENT_TYPE;
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::{IntoResponse, Response};
 use civic_projections::views::CouncilView;
-use maud::{DOCTYPE, Markup, html};
+use maud::html;
 use serde_json::{Value, json};
 
 use super::AppState;
 use super::media::preferred;
 use super::web::export::site_base;
+use super::web::locale::Locale;
 use super::web::public_json::{json_error, json_ok};
-use super::web::{HTML, JSON, negotiated};
+use super::web::{HTML, JSON, html_response, negotiated, page};
 use crate::error::ApiError;
-
-/// Nothing but the page's own inline styles; no scripts, frames, forms or requests elsewhere.
-const POLICY: &str = "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; \
-                      form-action 'none'; frame-ancestors 'none'";
-
-const STYLE: &str = "body{font-family:system-ui,sans-serif;line-height:1.5;max-width:50rem;\
-                     margin:2rem auto;padding:0 1rem}table{border-collapse:collapse}\
-                     th,td{text-align:left;padding:.25rem 1rem .25rem 0}";
 
 /// The README of this build, served as text so that the page can link to it offline.
 const README: &str = include_str!("../../../../README.md");
@@ -46,7 +42,7 @@ pub(crate) async fn home(State(state): State<AppState>, uri: Uri, headers: Heade
                 Err(error) => json_error(error),
             }
         }
-        _ => home_page(councils),
+        _ => home_page(&uri, councils),
     };
     negotiated(answer)
 }
@@ -73,59 +69,88 @@ fn councils_json(base: &str, councils: &[CouncilView]) -> Value {
     json!({ "councils": councils })
 }
 
-fn home_page(councils: Result<Vec<CouncilView>, civic_runtime::RuntimeError>) -> Response {
+/// The home page in the reader's language (`?lang=cy`: Welsh, else English), in the pages'
+/// house style ([`page`]): the councils by name, each with its register (linked in the
+/// reader's language where it is not the council's own: [`Locale::href`]) and GraphQL endpoint.
+fn home_page(
+    uri: &Uri,
+    councils: Result<Vec<CouncilView>, civic_runtime::RuntimeError>,
+) -> Response {
+    let locale = &Locale::new(uri, None);
+    let labels = locale.labels();
     let mut councils = match councils {
         Ok(councils) => councils,
         Err(error) => {
             tracing::error!(%error, "the home page could not list the councils");
+            let main = html! {
+                h1 class="govuk-heading-l" { (labels.unavailable) }
+                p class="govuk-body" { (labels.home_unavailable) }
+            };
             return html_response(
                 StatusCode::SERVICE_UNAVAILABLE,
-                page(
-                    html! { p { "The list of councils cannot be read just now; try again shortly." } },
-                ),
+                locale,
+                page(locale, labels.unavailable, &[], main),
             );
         }
     };
     councils.sort_by(|a, b| a.name.as_str().cmp(b.name.as_str()));
-    let body = html! {
-        p {
-            "The registers of decisions of the councils below: read each on the web, or query it "
-            "over GraphQL. "
-            "Open a council's GraphiQL to query its register from the browser; clerks add "
-            code { "Authorization: Bearer …" } " under Headers."
+    let [graphiql, under_headers] = labels.home_graphiql;
+    let main = html! {
+        h1 class="govuk-heading-xl" { "Civic Register" }
+        p class="govuk-body" { (labels.home_intro) }
+        p class="govuk-body" {
+            (graphiql) code { "Authorization: Bearer …" } (under_headers)
         }
-        h2 { "Councils" }
+        h2 class="govuk-heading-m" { (labels.councils) }
         @if councils.is_empty() {
-            p { "No council has been registered yet." }
+            p class="govuk-body" { (labels.home_no_councils) }
         } @else {
-            table {
-                thead { tr { th scope="col" { "Council" } th scope="col" { "Slug" } th scope="col" { "Register" } th scope="col" { "GraphQL" } } }
-                tbody {
+            table class="govuk-table" {
+                caption class="govuk-table__caption govuk-visually-hidden" { (labels.home_caption) }
+                thead class="govuk-table__head" {
+                    tr class="govuk-table__row" {
+                        th scope="col" class="govuk-table__header" { (labels.home_council) }
+                        th scope="col" class="govuk-table__header" { (labels.home_slug) }
+                        th scope="col" class="govuk-table__header" { (labels.home_register) }
+                        th scope="col" class="govuk-table__header" { "GraphQL" }
+                    }
+                }
+                tbody class="govuk-table__body" {
                     @for council in &councils {
-                        @let endpoint = format!("/councils/{}/graphql", council.slug);
                         @let register = format!("/councils/{}", council.slug);
-                        tr {
-                            td { (council.name.as_str()) }
-                            td { code { (council.slug.as_str()) } }
-                            td { a href=(register) { (register) } }
-                            td { a href=(endpoint) { (endpoint) } }
+                        @let endpoint = format!("{register}/graphql");
+                        // The register in the reader's language, as the council's pages link.
+                        @let in_language = Locale::new(uri, Some(council.nation)).href(&register);
+                        tr class="govuk-table__row" {
+                            th scope="row" class="govuk-table__header" { (council.name.as_str()) }
+                            td class="govuk-table__cell" { code { (council.slug.as_str()) } }
+                            td class="govuk-table__cell" {
+                                a class="govuk-link" href=(in_language) { (register) }
+                            }
+                            td class="govuk-table__cell" {
+                                a class="govuk-link" href=(endpoint) { (endpoint) }
+                            }
                         }
                     }
                 }
             }
         }
-        h2 { "Platform" }
-        p {
-            a href="/graphql" { "/graphql" }
-            ": the councils on this platform, and their registration by platform administrators."
+        h2 class="govuk-heading-m" { (labels.home_platform) }
+        p class="govuk-body" {
+            a class="govuk-link" href="/graphql" { "/graphql" }
+            (labels.home_platform_text)
         }
-        h2 { "Documentation" }
-        p {
-            a href="/README.md" { "README" }
-            ": running the register, its configuration and its HTTP routes."
+        h2 class="govuk-heading-m" { (labels.home_documentation) }
+        p class="govuk-body" {
+            a class="govuk-link" href="/README.md" { "README" }
+            (labels.home_readme_text)
         }
     };
-    html_response(StatusCode::OK, page(body))
+    html_response(
+        StatusCode::OK,
+        locale,
+        page(locale, labels.councils, &[], main),
+    )
 }
 
 /// `GET /README.md`: the README of this build, as plain text (browsers show it, where
@@ -137,29 +162,4 @@ pub(crate) async fn readme() -> Response {
         HeaderValue::from_static("text/plain; charset=utf-8"),
     );
     response
-}
-
-fn page(body: Markup) -> Markup {
-    html! {
-        (DOCTYPE)
-        html lang="en" {
-            head {
-                meta charset="utf-8";
-                meta name="viewport" content="width=device-width, initial-scale=1";
-                title { "Civic Register" }
-                style { (STYLE) }
-            }
-            // One `main` landmark holds the page, so screen-reader users can jump to it.
-            body {
-                main {
-                    h1 { "Civic Register" }
-                    (body)
-                }
-            }
-        }
-    }
-}
-
-fn html_response(status: StatusCode, markup: Markup) -> Response {
-    super::html::html_page(status, markup, POLICY)
 }

@@ -24,7 +24,6 @@ use serde::Deserialize;
 use serde_json::Value;
 use uuid::Uuid;
 
-use super::decision::stage;
 use super::forward_plan::due_words;
 use super::locale::{Labels, Locale};
 use super::meetings::heading;
@@ -264,7 +263,7 @@ async fn render<V: Historic>(
                     } @else if entry.changes.is_empty() {
                         p class="govuk-body" { (labels.no_visible_change) }
                     } @else {
-                        (changes(locale, entry))
+                        (changes(Wording { locale, section: subject.section, slug }, entry))
                     }
                 }
             }
@@ -297,8 +296,11 @@ fn reading(locale: &Locale, entry: &HistoryEntry) -> String {
     )
 }
 
-/// The fields an event changed, before and after.
-fn changes(locale: &Locale, entry: &HistoryEntry) -> Markup {
+/// The fields an event changed, before and after, in the page's language.
+fn changes(wording: Wording<'_>, entry: &HistoryEntry) -> Markup {
+    let Wording {
+        locale, section, ..
+    } = wording;
     let labels = locale.labels();
     html! {
         table class="govuk-table" {
@@ -313,14 +315,28 @@ fn changes(locale: &Locale, entry: &HistoryEntry) -> Markup {
             tbody class="govuk-table__body" {
                 @for change in &entry.changes {
                     tr class="govuk-table__row" {
-                        th scope="row" class="govuk-table__header" { (field_name(&change.field)) }
-                        td class="govuk-table__cell" { (value(&change.field, change.old.as_ref())) }
-                        td class="govuk-table__cell" { (value(&change.field, change.new.as_ref())) }
+                        th scope="row" class="govuk-table__header" {
+                            (field_name(labels, section, &change.field))
+                        }
+                        td class="govuk-table__cell" { (value(wording, &change.field, change.old.as_ref())) }
+                        td class="govuk-table__cell" { (value(wording, &change.field, change.new.as_ref())) }
                     }
                 }
             }
         }
     }
+}
+
+/// How a history page words a record's values: in the page's language, a status as the
+/// record's kind names it.
+#[derive(Clone, Copy)]
+struct Wording<'a> {
+    locale: &'a Locale,
+    /// The kind of record, by its section: a decision's `status` is its stage, a meeting's is
+    /// "Held", a strategy's "Adopted", a forward-plan entry's "Planned".
+    section: Section,
+    /// The council's slug, for links to the records a value names.
+    slug: &'a str,
 }
 
 /// An event's public name in words: `DecisionCallInWithdrawn` is "Call-in withdrawn".
@@ -347,9 +363,68 @@ fn sentence(camel: &str) -> String {
     out
 }
 
-/// A field of the record's JSON in words: `effective_from` is "Effective from".
-fn field_name(field: &str) -> String {
-    let words = field.replace('_', " ");
+/// A field of the record's JSON in the page's words: the label the record's own page gives it
+/// (`date_of_decision` is "Date of decision", "Dyddiad y penderfyniad"; a decision's `status`
+/// is its "Stage"), else the history's own ([`Labels::history_fields`]: `took_effect_on` is
+/// "Took effect on"), else its name in words (`something_new` is "Something new").
+fn field_name(labels: &Labels, section: Section, field: &str) -> String {
+    let label = match (section, field) {
+        (Section::Register, "status") => Some(labels.stage),
+        (Section::Register, "status_label") => Some(labels.decision_status),
+        (Section::ForwardPlan, "decision") => Some(labels.the_decision),
+        (_, "status") => Some(labels.status),
+        (_, "decision_maker") => Some(labels.decision_maker),
+        (_, "key_decision") => Some(labels.key_decision),
+        (_, "subject_to_call_in") => Some(labels.is_subject_to_call_in),
+        (_, "purpose") => Some(labels.purpose),
+        (_, "resolutions") => Some(labels.decision),
+        (_, "reasons") => Some(labels.reasons),
+        (_, "alternative_options") => Some(labels.alternative_options),
+        (_, "reason_key") => Some(labels.reason_key),
+        (_, "wards_affected" | "wards") => Some(labels.wards_affected),
+        (_, "committee_details") => Some(labels.committee_details),
+        (_, "representations_by") => Some(labels.representations_by),
+        (_, "other_consulted") => Some(labels.other_consulted),
+        (_, "consultees") => Some(labels.consultees),
+        (_, "contact") => Some(labels.contact),
+        (_, "report_author") => Some(labels.report_author),
+        (_, "publication_date") => Some(labels.publication_date),
+        (_, "date_of_decision") => Some(labels.date_of_decision),
+        (_, "decided_by") => Some(labels.decided_by),
+        (_, "effective_from") => Some(labels.effective_from),
+        (_, "call_in_deadline") => Some(labels.call_in_deadline),
+        (_, "interests") => Some(labels.interests_declared),
+        (_, "documents") => Some(labels.documents),
+        (_, "references" | "reference") => Some(labels.reference),
+        (_, "meeting") => Some(labels.meeting),
+        (_, "lead_member") => Some(labels.lead_member),
+        (_, "lead_officer") => Some(labels.lead_officer),
+        (_, "department") => Some(labels.department),
+        (_, "vote") => Some(labels.vote),
+        (_, "body") => Some(labels.body),
+        (_, "date") => Some(labels.date),
+        (_, "location") => Some(labels.place),
+        (_, "items") => Some(labels.agenda),
+        (_, "exclusions") => Some(labels.exclusion),
+        (_, "minutes") => Some(labels.meeting_minutes),
+        (_, "cancellation") => Some(labels.cancelled),
+        (_, "titles") => Some(labels.names),
+        (_, "period") => Some(labels.period_covered),
+        (_, "versions") => Some(labels.versions),
+        (_, "status_history" | "status_changes") => Some(labels.status_changes),
+        (_, "date_due") => Some(labels.date_due),
+        _ => labels
+            .history_fields
+            .iter()
+            .find(|(name, _)| *name == field)
+            .map(|(_, words)| *words),
+    };
+    label.map_or_else(|| code_words(field), str::to_owned)
+}
+
+/// A name of the record's JSON in words: `effective_from` is "Effective from".
+fn code_words(code: &str) -> String {
+    let words = code.replace('_', " ");
     let mut chars = words.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),
@@ -357,36 +432,43 @@ fn field_name(field: &str) -> String {
     }
 }
 
-/// A value of the record: a list of several items (corrections, wards, documents) as a bulleted
-/// list, one item each; anything else as text ([`value_text`]). A decision's `status` reads as its
-/// page's stage ("In effect").
-fn value(field: &str, value: Option<&Value>) -> Markup {
-    if field == "status"
-        && let Some(status) = value.and_then(|v| DecisionStatus::deserialize(v).ok())
+/// A value of the field `field`: a list of several items (corrections, wards, documents) as a
+/// bulleted list, one item each; anything else as text ([`value_text`]).
+fn value(wording: Wording<'_>, field: &str, value: Option<&Value>) -> Markup {
+    // The decision an entry led to: a link to its page (the public history names only decisions
+    // the public may see), as the entry's own page links it.
+    if field == "decision"
+        && let Some(Value::String(id)) = value
+        && let Ok(id) = Uuid::parse_str(id)
     {
-        return html! { (stage(status)) };
+        let page = format!("/councils/{}/decisions/{id}", wording.slug);
+        return html! {
+            a class="govuk-link" href=(wording.locale.href(&page)) {
+                (wording.locale.labels().view_the_decision)
+            }
+        };
     }
     match value {
         Some(Value::Array(items)) if items.len() > 1 => html! {
             ul class="govuk-list govuk-list--bullet" {
-                @for item in items { li { (value_text(Some(item))) } }
+                @for item in items { li { (value_text(wording, field, Some(item))) } }
             }
         },
-        _ => html! { (value_text(value)) },
+        _ => html! { (value_text(wording, field, value)) },
     }
 }
 
-/// A value of the record as text: text as it is (a day as GOV.UK writes it, a code such as
-/// `called_in` in words), yes or no, numbers, lists joined; an object by its name or text where
-/// it has one, else its parts. Ids are left out (they mean nothing to a reader); absent or empty
-/// is "Not stated".
-fn value_text(value: Option<&Value>) -> String {
+/// A value of the field `field` as text in the page's language: text as it is (a day as GOV.UK
+/// writes it, a status as the record's own page words it, a code such as `called_in` in words),
+/// yes or no, numbers, lists joined; an object by its name or text where it has one, else its
+/// parts. Ids are left out (they mean nothing to a reader); absent or empty is "Not stated".
+fn value_text(wording: Wording<'_>, field: &str, value: Option<&Value>) -> String {
     let mut parts = Vec::new();
     if let Some(value) = value {
-        describe(value, &mut parts);
+        describe(wording, field, value, &mut parts);
     }
     if parts.is_empty() {
-        "Not stated".to_owned()
+        wording.locale.labels().not_stated.to_owned()
     } else {
         parts.join(", ")
     }
@@ -395,20 +477,23 @@ fn value_text(value: Option<&Value>) -> String {
 /// Keys whose value names the whole object it is in.
 const NAMING: [&str; 5] = ["name_as_shown", "text", "name", "title", "label"];
 
-fn describe(value: &Value, parts: &mut Vec<String>) {
+/// Adds the words of `value`, found under `key`, to `parts`.
+fn describe(wording: Wording<'_>, key: &str, value: &Value, parts: &mut Vec<String>) {
     match value {
         Value::Null => {}
-        Value::Bool(yes) => parts.push(if *yes { "Yes" } else { "No" }.to_owned()),
+        Value::Bool(yes) => parts.push(wording.locale.yes_no(Some(*yes)).to_owned()),
         Value::Number(number) => parts.push(number.to_string()),
-        Value::String(text) if text.is_empty() => {}
-        Value::String(text) => parts.push(words(text)),
-        Value::Array(items) => items.iter().for_each(|item| describe(item, parts)),
+        Value::String(text) if text.is_empty() || Uuid::parse_str(text).is_ok() => {}
+        Value::String(text) => parts.push(words(wording, key, text)),
+        Value::Array(items) => items
+            .iter()
+            .for_each(|item| describe(wording, key, item, parts)),
         Value::Object(fields) => {
             // A forward-plan entry's date due reads as its page gives it ("August 2010").
             if fields.contains_key("kind")
                 && let Ok(due) = DateDue::deserialize(value)
             {
-                parts.push(due_words(&Locale::english(), Some(due)));
+                parts.push(due_words(wording.locale, Some(due)));
                 return;
             }
             // A change of date due reads as its page gives it: "14 July 2010 to August 2010: why".
@@ -419,39 +504,96 @@ fn describe(value: &Value, parts: &mut Vec<String>) {
                 fields.len(),
             ) {
                 parts.push(format!(
-                    "{} to {}: {reason}",
-                    value_text(Some(from)),
-                    value_text(Some(to))
+                    "{}{}{}: {reason}",
+                    value_text(wording, "from", Some(from)),
+                    wording.locale.labels().time_to,
+                    value_text(wording, "to", Some(to))
                 ));
                 return;
             }
-            if let Some(name) = NAMING.iter().find_map(|key| fields.get(*key)) {
-                describe(name, parts);
+            let name = NAMING
+                .iter()
+                .find_map(|key| fields.get(*key).filter(|v| !v.is_null()).map(|v| (*key, v)));
+            if let Some((key, name)) = name {
+                describe(wording, key, name, parts);
                 return;
             }
             for (key, value) in fields {
                 if key != "id" && !key.ends_with("_id") && !key.ends_with("_ids") {
-                    describe(value, parts);
+                    describe(wording, key, value, parts);
                 }
             }
         }
     }
 }
 
-/// A text of the record as a reader reads it: a `YYYY-MM-DD` day as "19 June 2010", a code of
-/// lowercase words joined by underscores (`called_in`) as words ("Called in"), else as written.
-fn words(text: &str) -> String {
+/// A text of the record, found under `key`, as a reader reads it: a `YYYY-MM-DD` day as "19
+/// June 2010" ("19 Mehefin 2010"), a status as the record's page words it ("In effect"), a code
+/// of lowercase words joined by underscores (`called_in`) as words ("Called in"), else as
+/// written.
+fn words(wording: Wording<'_>, key: &str, text: &str) -> String {
     if let Ok(day) = NaiveDate::parse_from_str(text, "%Y-%m-%d") {
-        return Locale::english().date(day);
+        return wording.locale.date(day);
+    }
+    if key == "status"
+        && let Some(status) = status_words(wording, text)
+    {
+        return status.to_owned();
     }
     let code = text.contains('_')
         && text
             .chars()
             .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_');
     if code {
-        field_name(text)
+        code_words(text)
     } else {
         text.to_owned()
+    }
+}
+
+/// A status of the record's kind (or of a strategy's version) in the page's words, as the
+/// record's own page gives it; `None` for a code that is not one.
+fn status_words(wording: Wording<'_>, code: &str) -> Option<&'static str> {
+    use civic_domain::strategy::StrategyStatus;
+    use civic_projections::views::{ForwardPlanStatusView, MeetingStatusView, VersionStatusView};
+    let locale = wording.locale;
+    let labels = locale.labels();
+    let code = Value::from(code);
+    match wording.section {
+        Section::Register => DecisionStatus::deserialize(&code)
+            .ok()
+            .map(|status| super::decision::stage_in(labels, status)),
+        Section::Meetings => MeetingStatusView::deserialize(&code).ok().map(|status| {
+            let statuses = &labels.meeting_statuses;
+            match status {
+                MeetingStatusView::Scheduled => statuses.scheduled,
+                MeetingStatusView::Held => statuses.held,
+                MeetingStatusView::Cancelled => statuses.cancelled,
+                MeetingStatusView::Postponed => statuses.postponed,
+            }
+        }),
+        Section::Strategies => StrategyStatus::deserialize(&code)
+            .ok()
+            .map(|status| super::strategies::status_words(locale, status))
+            .or_else(|| {
+                VersionStatusView::deserialize(&code)
+                    .ok()
+                    .map(|status| super::strategies::version_status_words(locale, status))
+            }),
+        Section::ForwardPlan => ForwardPlanStatusView::deserialize(&code)
+            .ok()
+            .map(|status| {
+                let statuses = &labels.plan_statuses;
+                match status {
+                    ForwardPlanStatusView::Planned => statuses.planned,
+                    ForwardPlanStatusView::OnHold => statuses.on_hold,
+                    ForwardPlanStatusView::Deferred => statuses.deferred,
+                    ForwardPlanStatusView::Decided => statuses.decided,
+                    ForwardPlanStatusView::Implemented => statuses.implemented,
+                    ForwardPlanStatusView::Withdrawn => statuses.withdrawn,
+                    ForwardPlanStatusView::Abandoned => statuses.abandoned,
+                }
+            }),
     }
 }
 
@@ -460,6 +602,26 @@ mod tests {
     use super::*;
     use crate::http::web::locale::{ENGLISH, WELSH};
     use serde_json::json;
+
+    fn english() -> Locale {
+        Locale::english()
+    }
+
+    fn welsh() -> Locale {
+        Locale::new(&"/councils/x?lang=cy".parse().unwrap(), None)
+    }
+
+    fn text(locale: &Locale, section: Section, field: &str, value: &Value) -> String {
+        value_text(
+            Wording {
+                locale,
+                section,
+                slug: "x",
+            },
+            field,
+            Some(value),
+        )
+    }
 
     #[test]
     fn events_and_fields_read_as_words() {
@@ -471,7 +633,14 @@ mod tests {
             what_happened(&ENGLISH, "SomethingNewHappened"),
             "Something new happened"
         );
-        assert_eq!(field_name("effective_from"), "Effective from");
+        assert_eq!(
+            field_name(&ENGLISH, Section::Register, "effective_from"),
+            "Effective from"
+        );
+        assert_eq!(
+            field_name(&ENGLISH, Section::Register, "something_new"),
+            "Something new"
+        );
         assert_eq!(
             what_happened(&WELSH, "DecisionPublished"),
             "Penderfyniad wedi'i gyhoeddi"
@@ -479,25 +648,112 @@ mod tests {
     }
 
     #[test]
+    fn fields_are_named_as_the_records_own_page_names_them_in_its_language() {
+        for (section, field, english, welsh) in [
+            (
+                Section::Register,
+                "date_of_decision",
+                "Date of decision",
+                "Dyddiad y penderfyniad",
+            ),
+            (
+                Section::Register,
+                "decision_maker",
+                "Decision maker",
+                "Gwneuthurwr y penderfyniad",
+            ),
+            (
+                Section::Register,
+                "key_decision",
+                "Key decision",
+                "Penderfyniad allweddol",
+            ),
+            (Section::Register, "status", "Stage", "Cam"),
+            (
+                Section::Register,
+                "status_label",
+                "Decision status",
+                "Statws y penderfyniad",
+            ),
+            (Section::Register, "purpose", "Purpose", "Diben"),
+            (Section::Register, "title", "Title", "Teitl"),
+            (
+                Section::Register,
+                "took_effect_on",
+                "Took effect on",
+                "Daeth i rym ar",
+            ),
+            (Section::Meetings, "status", "Status", "Statws"),
+            (Section::Meetings, "location", "Place", "Lle"),
+            (
+                Section::Strategies,
+                "period",
+                "Period covered",
+                "Cyfnod dan sylw",
+            ),
+        ] {
+            assert_eq!(field_name(&ENGLISH, section, field), english);
+            assert_eq!(field_name(&WELSH, section, field), welsh);
+        }
+        // Every field the history names has its words in both languages.
+        let names = |labels: &Labels| -> Vec<&str> {
+            labels
+                .history_fields
+                .iter()
+                .map(|(name, _)| *name)
+                .collect()
+        };
+        assert_eq!(names(&ENGLISH), names(&WELSH));
+    }
+
+    #[test]
     fn values_read_as_text_without_ids() {
-        assert_eq!(value_text(None), "Not stated");
-        assert_eq!(value_text(Some(&json!(null))), "Not stated");
-        assert_eq!(value_text(Some(&json!(true))), "Yes");
+        let english = english();
+        let wording = Wording {
+            locale: &english,
+            section: Section::Register,
+            slug: "maidstone",
+        };
+        assert_eq!(value_text(wording, "purpose", None), "Not stated");
+        // The decision an entry led to is a link to its page.
+        let id = "0193a1b2-c3d4-7e5f-8a9b-0c1d2e3f4a5b";
+        let linked = Wording {
+            section: Section::ForwardPlan,
+            ..wording
+        };
         assert_eq!(
-            value_text(Some(
-                &json!({"body_id": "0195", "name_as_shown": "Cabinet"})
-            )),
+            value(linked, "decision", Some(&json!(id))).into_string(),
+            format!(
+                "<a class=\"govuk-link\" href=\"/councils/maidstone/decisions/{id}\">View the decision</a>"
+            )
+        );
+        let read = |field: &str, value: Value| text(&english, Section::Register, field, &value);
+        assert_eq!(read("purpose", json!(null)), "Not stated");
+        assert_eq!(read("key_decision", json!(true)), "Yes");
+        assert_eq!(
+            read(
+                "decision_maker",
+                json!({"body_id": "0195", "name_as_shown": "Cabinet"})
+            ),
             "Cabinet"
         );
         assert_eq!(
-            value_text(Some(
-                &json!([{"reason": "Late", "corrected_on": "2010-06-12"}])
-            )),
+            read(
+                "corrections",
+                json!([{"reason": "Late", "corrected_on": "2010-06-12"}])
+            ),
             "12 June 2010, Late"
         );
-        assert_eq!(value_text(Some(&json!("called_in"))), "Called in");
         assert_eq!(
-            value("status", Some(&json!("effective"))).into_string(),
+            read(
+                "links",
+                json!({"decision": "0195a5b2-3f5e-7c3a-9d1e-2b7c1d0e9f00", "role": "amends"})
+            ),
+            "amends"
+        );
+        assert_eq!(read("outcome", json!("called_in")), "Called in");
+        assert_eq!(
+            value(wording, "status", Some(&json!("effective"))).into_string(),
             "In effect"
         );
     }
@@ -512,18 +768,80 @@ mod tests {
             what_happened(&WELSH, "ForwardPlanEntryEntered"),
             "Wedi'i roi ar y flaenraglen"
         );
+        let english = english();
+        let read = |field: &str, value: Value| text(&english, Section::ForwardPlan, field, &value);
         assert_eq!(
-            value_text(Some(&json!({"kind": "month", "month": "2010-08"}))),
+            read("date_due", json!({"kind": "month", "month": "2010-08"})),
             "August 2010"
         );
         assert_eq!(
-            value_text(Some(
-                &json!([{"from": {"kind": "day", "date": "2010-07-14"},
+            read(
+                "reschedulings",
+                json!([{"from": {"kind": "day", "date": "2010-07-14"},
                 "to": {"kind": "not_known"}, "reason": "Awaiting the consultation."}])
-            )),
+            ),
             "14 July 2010 to Not yet known: Awaiting the consultation."
         );
+        assert_eq!(
+            text(
+                &welsh(),
+                Section::ForwardPlan,
+                "date_due",
+                &json!({"kind": "month", "month": "2010-08"})
+            ),
+            "Awst 2010"
+        );
         // Other objects with a kind are not dates due.
-        assert_eq!(value_text(Some(&json!({"kind": "all"}))), "all");
+        assert_eq!(read("wards", json!({"kind": "all"})), "all");
+    }
+
+    #[test]
+    fn values_read_in_welsh_on_a_welsh_page() {
+        let welsh = welsh();
+        let read = |section, field: &str, value: Value| text(&welsh, section, field, &value);
+        assert_eq!(
+            read(Section::Register, "purpose", json!(null)),
+            "Heb ei nodi"
+        );
+        assert_eq!(read(Section::Register, "key_decision", json!(true)), "Ie");
+        assert_eq!(read(Section::Register, "key_decision", json!(false)), "Na");
+        assert_eq!(
+            read(Section::Register, "date_of_decision", json!("2024-03-06")),
+            "6 Mawrth 2024"
+        );
+        assert_eq!(
+            read(Section::Register, "status", json!("effective")),
+            "Mewn grym"
+        );
+        assert_eq!(
+            read(Section::Meetings, "status", json!("cancelled")),
+            "Wedi'i ganslo"
+        );
+        assert_eq!(
+            read(Section::Strategies, "status", json!("withdrawn")),
+            "Wedi'i thynnu'n ôl"
+        );
+        assert_eq!(
+            read(Section::ForwardPlan, "status", json!("on_hold")),
+            "Wedi'i ohirio dros dro"
+        );
+        // A strategy's status changes, by the status where the change has no words of its own.
+        assert_eq!(
+            read(
+                Section::Strategies,
+                "status_history",
+                json!([{"status": "adopted", "label": null, "on": "2024-03-06"}])
+            ),
+            "6 Mawrth 2024, Wedi'i mabwysiadu"
+        );
+        // The council's own words are never translated.
+        assert_eq!(
+            read(
+                Section::Register,
+                "status_label",
+                json!("Recommendations Approved")
+            ),
+            "Recommendations Approved"
+        );
     }
 }

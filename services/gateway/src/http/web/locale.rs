@@ -103,6 +103,14 @@ impl Locale {
         }
     }
 
+    /// The home page in the page's language: `/`, which is in English unless asked otherwise.
+    pub(crate) fn home_href(&self) -> &'static str {
+        match self.lang {
+            Lang::En => "/",
+            Lang::Cy => "/?lang=cy",
+        }
+    }
+
     /// The page's fixed words.
     pub(crate) fn labels(&self) -> &'static Labels {
         self.lang.labels()
@@ -477,6 +485,30 @@ pub(crate) struct Labels {
     pub back_to: [&'static str; 3],
     /// What each kind of event did, by its stable name; another reads as its name in words.
     pub events: &'static [(&'static str, &'static str)],
+
+    // The words a history's changes, the 400 pages and the home page add.
+    /// A field of a record's history with no label on the record's own page, by the name its
+    /// JSON gives it (`took_effect_on`); a field in neither reads as its name in words.
+    pub history_fields: &'static [(&'static str, &'static str)],
+    /// A 400 page's explanation in this language, by the field its error names (`from`, `q`,
+    /// `filter.text`), for a page not in English: the English page shows the handler's own
+    /// sentence, which may quote the value refused ([`super::bad_input_text`]).
+    pub bad_inputs: &'static [(&'static str, &'static str)],
+    /// A 400 page's explanation for a field [`Labels::bad_inputs`] does not name.
+    pub bad_address_text: &'static str,
+    pub home_intro: &'static str,
+    /// Around `Authorization: Bearer …`.
+    pub home_graphiql: [&'static str; 2],
+    pub home_caption: &'static str,
+    pub home_council: &'static str,
+    pub home_slug: &'static str,
+    pub home_register: &'static str,
+    pub home_no_councils: &'static str,
+    pub home_unavailable: &'static str,
+    pub home_platform: &'static str,
+    pub home_platform_text: &'static str,
+    pub home_documentation: &'static str,
+    pub home_readme_text: &'static str,
 }
 
 /// A strategy document's standing in words (`StrategyStatus`).
@@ -909,6 +941,57 @@ pub(crate) const ENGLISH: Labels = Labels {
         ("StrategyVersionNoted", "Version noted"),
         ("StrategyStatusChanged", "Status changed"),
     ],
+    history_fields: &[
+        ("title", "Title"),
+        ("outcome", "Outcome"),
+        ("status_label", "Status in its own words"),
+        ("took_effect_on", "Took effect on"),
+        ("call_in_deadline_time", "Call-in deadline time"),
+        ("call_in", "Call-in"),
+        ("recommendation", "Recommendation to full council"),
+        ("deferrals", "Deferrals"),
+        ("implementation", "Implementation"),
+        ("closing_reason", "Reason for withdrawal or abandonment"),
+        ("corrections", "Corrections"),
+        ("sources", "Source pages"),
+        ("source", "Source page"),
+        ("forward_plan_entry", "Forward plan entry"),
+        ("links", "Linked decisions"),
+        ("not_stated", "Fields not stated"),
+        ("withheld", "Fields withheld"),
+        ("restricted", "Restricted"),
+        ("start_time", "Start time"),
+        ("end_time", "End time"),
+        ("description", "Description"),
+        ("representations", "Representations"),
+        ("anticipated_restriction", "Expected to be in private"),
+        ("original_date_due", "Original date due"),
+        ("notice_date", "Date of notice"),
+        ("notice", "Notice"),
+        ("clear_days_notice", "Clear days' notice"),
+        ("reschedulings", "Reschedulings"),
+        ("contacts", "Contacts"),
+        ("plans", "Forward plans"),
+    ],
+    bad_inputs: &[],
+    bad_address_text: "The address of this page is not valid.",
+    home_intro: "The registers of decisions of the councils below: read each on the web, or \
+                 query it over GraphQL.",
+    home_graphiql: [
+        "Open a council's GraphiQL to query its register from the browser; clerks add ",
+        " under Headers.",
+    ],
+    home_caption: "Councils, by name",
+    home_council: "Council",
+    home_slug: "Slug",
+    home_register: "Register",
+    home_no_councils: "No council has been registered yet.",
+    home_unavailable: "The list of councils cannot be read just now. Try again shortly.",
+    home_platform: "Platform",
+    home_platform_text: ": the councils on this platform, and their registration by platform \
+                         administrators.",
+    home_documentation: "Documentation",
+    home_readme_text: ": running the register, its configuration and its HTTP routes.",
 };
 
 /// Welsh (Cymraeg), for the councils of Wales.
@@ -1313,6 +1396,97 @@ pub(crate) const WELSH: Labels = Labels {
         ("StrategyVersionNoted", "Fersiwn wedi'i nodi"),
         ("StrategyStatusChanged", "Statws wedi newid"),
     ],
+    history_fields: &[
+        ("title", "Teitl"),
+        ("outcome", "Canlyniad"),
+        ("status_label", "Statws yn ei eiriau ei hun"),
+        ("took_effect_on", "Daeth i rym ar"),
+        ("call_in_deadline_time", "Amser cau galw i mewn"),
+        ("call_in", "Galw i mewn"),
+        ("recommendation", "Argymhelliad i'r cyngor llawn"),
+        ("deferrals", "Gohiriadau"),
+        ("implementation", "Gweithredu"),
+        (
+            "closing_reason",
+            "Rheswm dros ei dynnu'n ôl neu ei roi heibio",
+        ),
+        ("corrections", "Cywiriadau"),
+        ("sources", "Tudalennau ffynhonnell"),
+        ("source", "Tudalen ffynhonnell"),
+        ("forward_plan_entry", "Cofnod yn y flaenraglen"),
+        ("links", "Penderfyniadau cysylltiedig"),
+        ("not_stated", "Meysydd heb eu nodi"),
+        ("withheld", "Meysydd wedi'u hatal"),
+        ("restricted", "Cyfyngedig"),
+        ("start_time", "Amser dechrau"),
+        ("end_time", "Amser gorffen"),
+        ("description", "Disgrifiad"),
+        ("representations", "Sylwadau"),
+        ("anticipated_restriction", "Disgwylir iddo fod yn breifat"),
+        ("original_date_due", "Dyddiad disgwyliedig gwreiddiol"),
+        ("notice_date", "Dyddiad yr hysbysiad"),
+        ("notice", "Hysbysiad"),
+        ("clear_days_notice", "Diwrnodau clir o rybudd"),
+        ("reschedulings", "Aildrefniadau"),
+        ("contacts", "Cysylltiadau"),
+        ("plans", "Blaenraglenni"),
+    ],
+    bad_inputs: &[
+        (
+            "q",
+            "Nid oes modd darllen cyfeiriad y chwiliad hwn. Chwiliwch eto.",
+        ),
+        (
+            "filter.text",
+            "Nid oes modd darllen y chwiliad. Caewch bob ymadrodd mewn \"dyfynodau\", rhowch \
+             air bob ochr i OR, peidiwch â rhoi gair i'w adael allan (-gair) gydag OR, chwiliwch \
+             am o leiaf un gair, a defnyddiwch 500 nod ar y mwyaf.",
+        ),
+        (
+            "sort",
+            "Trefnwch y chwiliad yn ôl y diweddaraf neu yn ôl perthnasedd.",
+        ),
+        ("status", "Dewiswch statwsau o'r rhestr."),
+        ("maker", "Dewiswch y gwneuthurwr penderfyniad o'r rhestr."),
+        ("ward", "Dewiswch y ward o'r rhestr."),
+        (
+            "key",
+            "Dewiswch Ie, Na neu Unrhyw un ar gyfer penderfyniad allweddol.",
+        ),
+        (
+            "call_in_open",
+            "Ticiwch “Gellir ei alw i mewn o hyd”, neu gadewch ef heb ei dicio ar gyfer pob \
+             penderfyniad.",
+        ),
+        (
+            "from",
+            "Rhowch y dyddiad fel blwyddyn, mis a diwrnod, er enghraifft 2010-06-09, a dim ar \
+             ôl y dyddiad “Hyd at” os rhowch un.",
+        ),
+        (
+            "to",
+            "Rhowch y dyddiad “Hyd at” fel blwyddyn, mis a diwrnod, er enghraifft 2010-06-09.",
+        ),
+    ],
+    bad_address_text: "Nid yw cyfeiriad y dudalen hon yn ddilys.",
+    home_intro: "Cofrestrau penderfyniadau'r cynghorau isod: darllenwch bob un ar y we, neu \
+                 holwch hi dros GraphQL.",
+    home_graphiql: [
+        "Agorwch GraphiQL cyngor i holi ei gofrestr o'r porwr; mae clercod yn ychwanegu ",
+        " o dan Headers.",
+    ],
+    home_caption: "Cynghorau, yn ôl eu henw",
+    home_council: "Cyngor",
+    home_slug: "Enw byr",
+    home_register: "Cofrestr",
+    home_no_councils: "Nid oes unrhyw gyngor wedi'i gofrestru eto.",
+    home_unavailable: "Nid oes modd darllen y rhestr o gynghorau ar hyn o bryd. Rhowch gynnig \
+                       arall arni cyn bo hir.",
+    home_platform: "Platfform",
+    home_platform_text: ": y cynghorau ar y platfform hwn, a'u cofrestru gan weinyddwyr y \
+                         platfform.",
+    home_documentation: "Dogfennaeth",
+    home_readme_text: ": rhedeg y gofrestr, ei ffurfweddiad a'i llwybrau HTTP (yn Saesneg).",
 };
 
 #[cfg(test)]

@@ -265,12 +265,11 @@ pub(crate) fn page_with_head(
     }
 }
 
-/// The link back to the home page (which is in English only), first of every page's
-/// breadcrumbs.
+/// The link back to the home page, in the page's language, first of every page's breadcrumbs.
 pub(crate) fn home_crumb(locale: &Locale) -> Crumb {
     Crumb {
         text: locale.labels().councils.to_owned(),
-        href: "/".to_owned(),
+        href: locale.home_href().to_owned(),
     }
 }
 
@@ -292,8 +291,8 @@ pub(crate) fn error_page(error: ApiError) -> Response {
 
 /// A page's error as an HTML page: 404 for what does not exist (or the public may not see: a
 /// draft is not told apart from a missing decision), 400 for a bad search or page link, 503 for
-/// a failed read (logged, never shown). In `locale`'s language, but for what a bad request's
-/// error says of it, which is in English.
+/// a failed read (logged, never shown). In `locale`'s language, a bad request's explanation
+/// too ([`bad_input_text`]).
 pub(crate) fn localised_error_page(locale: &Locale, error: ApiError) -> Response {
     let labels = locale.labels();
     let (status, heading, text) = match &error {
@@ -303,12 +302,15 @@ pub(crate) fn localised_error_page(locale: &Locale, error: ApiError) -> Response
             labels.not_found_text.to_owned(),
         ),
         // A record's address that holds no id at all ([`plan_entry`]).
-        ApiError::Invalid { field, message } if field == "id" => {
-            (StatusCode::BAD_REQUEST, labels.bad_address, message.clone())
-        }
-        ApiError::Invalid { message, .. } => {
-            (StatusCode::BAD_REQUEST, labels.bad_search, message.clone())
-        }
+        ApiError::Invalid { field, message } => (
+            StatusCode::BAD_REQUEST,
+            if field == "id" {
+                labels.bad_address
+            } else {
+                labels.bad_search
+            },
+            bad_input_text(locale, field, message),
+        ),
         ApiError::ReadModel(
             civic_projections::ProjectionError::InvalidCursor
             | civic_projections::ProjectionError::InvalidPage(_),
@@ -329,7 +331,7 @@ pub(crate) fn localised_error_page(locale: &Locale, error: ApiError) -> Response
     let main = html! {
         h1 class="govuk-heading-l" { (heading) }
         p class="govuk-body" { (text) }
-        p class="govuk-body" { a class="govuk-link" href="/" { (labels.every_council) } }
+        p class="govuk-body" { a class="govuk-link" href=(locale.home_href()) { (labels.every_council) } }
     };
     html_response(
         status,
@@ -338,9 +340,40 @@ pub(crate) fn localised_error_page(locale: &Locale, error: ApiError) -> Response
     )
 }
 
+/// What a 400 page says of the input refused. The web handlers refuse input as GraphQL's
+/// resolvers do, with an English sentence for the field refused (`ApiError::invalid("from",
+/// "…")`), which the English page shows as it is: it may quote the value refused. A page in
+/// another language shows its own sentence for that field ([`locale::Labels::bad_inputs`]),
+/// else its sentence for an address it cannot read, never the English one.
+pub(crate) fn bad_input_text(locale: &Locale, field: &str, message: &str) -> String {
+    let labels = locale.labels();
+    if locale.lang == locale::Lang::En {
+        return message.to_owned();
+    }
+    labels
+        .bad_inputs
+        .iter()
+        .find(|(name, _)| *name == field)
+        .map_or(labels.bad_address_text, |(_, text)| text)
+        .to_owned()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_bad_inputs_explanation_is_in_the_pages_language() {
+        let english = Locale::english();
+        let welsh = Locale::new(&"/councils/x?lang=cy".parse().unwrap(), None);
+        let said = "The date of decision “to” is not a date: write it as YYYY-MM-DD.";
+        assert_eq!(bad_input_text(&english, "to", said), said);
+        assert!(bad_input_text(&welsh, "to", said).starts_with("Rhowch y dyddiad “Hyd at”"));
+        assert_eq!(
+            bad_input_text(&welsh, "after", "The address of this page is not valid."),
+            "Nid yw cyfeiriad y dudalen hon yn ddilys."
+        );
+    }
 
     #[test]
     fn every_value_on_a_page_is_escaped() {
