@@ -56,8 +56,11 @@ async function filter(options, check) {
     await page.goto(`${server.url}/councils/maidstone`);
     assert.deepEqual(await titles(page), [EXAMPLE, OFFICER, RESTRICTED]);
 
-    // A status and a decision maker.
+    // The filters are folded until opened (a details element: no script needed).
     const statuses = page.getByRole('group', { name: 'Status' });
+    assert.equal(await statuses.isVisible(), false);
+    await page.getByText('Filter decisions', { exact: true }).click();
+    // A status and a decision maker.
     await statuses.getByRole('checkbox', { name: 'In effect', exact: true }).check();
     await page.getByLabel('Decision maker', { exact: true }).selectOption({ label: 'Cabinet' });
     await page.getByRole('button', { name: 'Apply filters' }).click();

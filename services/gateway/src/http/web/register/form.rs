@@ -1,7 +1,8 @@
 //! The register's one form, GOV.UK's way and without JavaScript: the search box, then the
 //! filters (checkboxes for the statuses, selects of the council's bodies and wards, radios for
-//! key decision, a checkbox for "can still be called in", date boxes for the date of decision).
-//! Both buttons submit everything; the form shows what the page's URL chose.
+//! key decision, a checkbox for "can still be called in", date boxes for the date of decision),
+//! folded until opened or chosen. Both buttons submit everything; the form shows what the page's
+//! URL chose.
 
 use civic_domain::decision::DecisionStatus;
 use civic_projections::views::CouncilView;
@@ -46,25 +47,34 @@ pub(super) fn search_form(
             }
             (locale.form_field())
             button class="govuk-button" type="submit" { (labels.search_button) }
-            h2 class="govuk-heading-m" { (labels.filters_heading) }
-            div class="govuk-grid-row" {
-                div class="govuk-grid-column-one-half" {
-                    (statuses(locale, chosen.filters))
+            // Folded (GOV.UK's details, which needs no script) until a filter is chosen, so the
+            // list stays near the top of the page; a page with filters opens with them shown.
+            details class="govuk-details" id="filters" open[chosen.filters.any()] {
+                summary class="govuk-details__summary" {
+                    span class="govuk-details__summary-text" { (labels.filters_heading) }
                 }
-                div class="govuk-grid-column-one-half" {
-                    (decision_maker(locale, council, chosen.filters))
-                    (ward(locale, council, chosen.filters))
-                    (key_decision(locale, chosen.filters))
-                    (call_in(locale, chosen.filters))
-                    (dates(locale, chosen.filters))
-                }
-            }
-            div class="govuk-button-group" {
-                button class="govuk-button govuk-button--secondary" type="submit" {
-                    (labels.apply_filters)
-                }
-                @if let Some(clear) = &chosen.clear_filters {
-                    a class="govuk-link" href=(locale.href(clear)) { (labels.clear_filters) }
+                div class="govuk-details__text" {
+                    div class="govuk-grid-row" {
+                        div class="govuk-grid-column-one-half" {
+                            (statuses(locale, chosen.filters))
+                        }
+                        div class="govuk-grid-column-one-half" {
+                            (decision_maker(locale, council, chosen.filters))
+                            (ward(locale, council, chosen.filters))
+                            (key_decision(locale, chosen.filters))
+                            (call_in(locale, chosen.filters))
+                            (dates(locale, chosen.filters))
+                        }
+                    }
+                    div class="govuk-button-group" {
+                        button class="govuk-button govuk-button--secondary" type="submit" {
+                            (labels.apply_filters)
+                        }
+                        // Only with filters chosen, when the details are open.
+                        @if let Some(clear) = &chosen.clear_filters {
+                            a class="govuk-link" href=(locale.href(clear)) { (labels.clear_filters) }
+                        }
+                    }
                 }
             }
         }
