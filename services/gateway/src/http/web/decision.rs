@@ -77,7 +77,7 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
         .decision(request.tenant, VIEWER, DecisionId::from_uuid(id))
         .await?
         .ok_or_else(not_found)?;
-    let council = reads.council(request.tenant).await?.ok_or_else(not_found)?;
+    let council = &request.council;
     let name = council.name.as_str();
     let base = format!("/councils/{slug}");
     let path = format!("{base}/decisions/{}", decision.id.as_uuid());
@@ -164,7 +164,7 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
             a class="govuk-link" href=(locale.href(&base)) { (labels.all_decisions_of) (name) }
         }
     };
-    let head = linked_data::script(&linked_data::decision(&council, &decision, &path));
+    let head = linked_data::script(&linked_data::decision(council, &decision, &path));
     let crumbs = [
         home_crumb(locale),
         Crumb {

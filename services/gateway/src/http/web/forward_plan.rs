@@ -150,10 +150,7 @@ async fn render(
     let reads = &request.reads;
     let asked = parse_from(query.from.as_deref())?;
     let after_given = query.after.is_some();
-    let council = reads
-        .council(request.tenant)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
+    let council = &request.council;
     let (from, entries) = read(state, reads, request.tenant, asked, query.after).await?;
     // Link only the decisions the public may see: a draft's page would be a 404.
     let linked: Vec<DecisionId> = entries

@@ -227,11 +227,7 @@ async fn render<V: Historic>(
     subject: Subject,
 ) -> Result<Markup, ApiError> {
     let entries = public_history::<V>(request, id).await?;
-    let council = request
-        .reads
-        .council(request.tenant)
-        .await?
-        .ok_or_else(|| not_found(slug))?;
+    let council = &request.council;
     let name = council.name.as_str();
     let locale = &request.locale;
     let labels = locale.labels();

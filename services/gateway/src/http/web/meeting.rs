@@ -92,10 +92,7 @@ async fn render(
         .meeting(request.tenant, VIEWER, meeting_id(id)?)
         .await?
         .ok_or_else(|| not_found(id))?;
-    let council = reads
-        .council(request.tenant)
-        .await?
-        .ok_or_else(|| not_found(id))?;
+    let council = &request.council;
     let taken = decisions_taken(state, request, &meeting).await?;
     let name = council.name.as_str();
     let locale = &request.locale;
@@ -161,7 +158,7 @@ async fn render(
     };
     let crumbs = record_crumbs(locale, slug, name, Section::Meetings);
     let path = format!("{}/{}", Section::Meetings.href(slug), meeting.id.as_uuid());
-    let head = linked_data::script(&linked_data::meeting(&council, &meeting, &path));
+    let head = linked_data::script(&linked_data::meeting(council, &meeting, &path));
     Ok(page_with_head(
         locale,
         &format!("{title} – {name}"),

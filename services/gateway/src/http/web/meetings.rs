@@ -115,10 +115,7 @@ async fn render(
 ) -> Result<Markup, ApiError> {
     let reads = &request.reads;
     let after_given = query.after.is_some();
-    let council = reads
-        .council(request.tenant)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
+    let council = &request.council;
     let meetings = read(state, reads, request.tenant, query).await?;
     let name = council.name.as_str();
     let base = Section::Meetings.href(slug);

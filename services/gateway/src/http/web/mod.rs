@@ -64,6 +64,7 @@ use axum::http::header::{CONTENT_LANGUAGE, VARY};
 use axum::http::{HeaderMap, HeaderValue, StatusCode, Uri};
 use axum::response::Response;
 use civic_eventstore::TenantId;
+use civic_projections::views::CouncilView;
 use civic_projections::{ReadModels, Viewer};
 use civic_runtime::Runtime;
 use maud::{DOCTYPE, Markup, html};
@@ -98,10 +99,15 @@ pub(crate) struct PageRequest {
     pub etag: Option<String>,
     /// The page's language: `lang=`, else the council's own.
     pub locale: Locale,
+    /// The council as its public read models stand (read once, after the page's position).
+    pub council: CouncilView,
 }
 
-/// Starts a page of the council `slug`: its tenant (else the 404 page), and its tag, read
-/// before the page is; a client that holds the page gets 304 (`Err` is the answer to give).
+/// Starts a page of the council `slug`: its tenant and its record (else the 404 page), and its
+/// tag; a client that holds the page gets 304 (`Err` is the answer to give).
+///
+/// The position is read first: the council and the records read after it are at least as new
+/// as the position the tag names, so a page is never older than its tag.
 async fn begin(
     state: &AppState,
     slug: &str,
@@ -115,12 +121,6 @@ async fn begin(
     let tenant = scope.tenant;
     let services = &state.services;
     let reads = services.reads_in(&scope.runtime, VIEWER).clone();
-    // The council's nation sets the language its pages default to.
-    let nation = match reads.council(tenant).await {
-        Ok(council) => council.map(|council| council.nation),
-        Err(error) => return Err(localised_error_page(&unknown, error.into())),
-    };
-    let locale = Locale::new(uri, nation);
     let position = match reads.read_position(tenant).await {
         Ok(position) => position,
         Err(error) => {
@@ -128,6 +128,17 @@ async fn begin(
             None
         }
     };
+    let council = match reads.council(tenant).await {
+        Ok(Some(council)) => council,
+        // Registered, but not yet in its read models: as unknown as a council never registered.
+        Ok(None) => {
+            let error = ApiError::NotFound(format!("no council {slug:?} yet"));
+            return Err(localised_error_page(&unknown, error));
+        }
+        Err(error) => return Err(localised_error_page(&unknown, error.into())),
+    };
+    // The council's nation sets the language its pages default to.
+    let locale = Locale::new(uri, Some(council.nation));
     let etag = position
         .map(|position| tag::page_tag(tenant, position, services.today(), uri, locale.lang));
     if let Some(etag) = &etag
@@ -141,6 +152,7 @@ async fn begin(
         runtime: scope.runtime,
         etag,
         locale,
+        council,
     })
 }
 

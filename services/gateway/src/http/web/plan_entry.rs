@@ -104,10 +104,7 @@ async fn entry_json(
 async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {
     let reads = &request.reads;
     let entry = read(reads, request.tenant, id).await?;
-    let council = reads
-        .council(request.tenant)
-        .await?
-        .ok_or_else(|| not_found(id))?;
+    let council = &request.council;
     let name = council.name.as_str();
     let path = format!("{}/{}", Section::ForwardPlan.href(slug), entry.id.as_uuid());
     let locale = &request.locale;
@@ -208,7 +205,7 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
             }
         }
     };
-    let head = linked_data::script(&linked_data::plan_entry(&council, &entry, slug));
+    let head = linked_data::script(&linked_data::plan_entry(council, &entry, slug));
     let crumbs = record_crumbs(locale, slug, name, Section::ForwardPlan);
     Ok(page_with_head(
         locale,

@@ -119,11 +119,8 @@ async fn render(
     };
     let after_given = query.after.is_some();
     let page_asked = page_request(&services.limits, None, query.after)?;
-    let council = reads
-        .council(request.tenant)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
-    check_listed(&council, filters)?;
+    let council = &request.council;
+    check_listed(council, filters)?;
     let decisions = reads
         .decisions(
             request.tenant,
@@ -183,7 +180,7 @@ async fn render(
             }
             "."
         }
-        (search_form(locale, &council, &base, &chosen))
+        (search_form(locale, council, &base, &chosen))
         (summary(locale, &decisions, &links, after_given))
         @if search.is_some() {
             (sort_control(locale, &links, sort))

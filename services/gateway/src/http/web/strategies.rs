@@ -61,10 +61,7 @@ async fn strategies_json(state: &AppState, slug: &str, uri: &Uri, headers: &Head
 
 async fn render(request: &PageRequest, slug: &str) -> Result<Markup, ApiError> {
     let reads = &request.reads;
-    let council = reads
-        .council(request.tenant)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
+    let council = &request.council;
     let documents = reads.strategy_documents(request.tenant, VIEWER).await?;
     let name = council.name.as_str();
     let base = Section::Strategies.href(slug);

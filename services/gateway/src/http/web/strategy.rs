@@ -74,10 +74,7 @@ type Linked = HashMap<DecisionId, DecisionView>;
 async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {
     let reads = &request.reads;
     let document = read(reads, request.tenant, id).await?;
-    let council = reads
-        .council(request.tenant)
-        .await?
-        .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
+    let council = &request.council;
     let linked = reads
         .decisions_by_ids(request.tenant, VIEWER, &decision_ids(&document))
         .await?;
@@ -129,7 +126,7 @@ async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, A
         Section::Strategies.href(slug),
         document.id.as_uuid()
     );
-    let head = linked_data::script(&linked_data::strategy_document(&council, &document, &path));
+    let head = linked_data::script(&linked_data::strategy_document(council, &document, &path));
     let crumbs = record_crumbs(locale, slug, name, Section::Strategies);
     Ok(page_with_head(
         locale,
