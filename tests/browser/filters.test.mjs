@@ -6,136 +6,95 @@
 // the form must not need it.
 
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
-import { chromium } from 'playwright-core';
 
-import { audit } from './audit.mjs';
-import { startServer } from './server.mjs';
+import { walkTests } from './walk.mjs';
 
-const CHROMIUM = process.env.CHROMIUM || '/usr/bin/chromium';
 const EXAMPLE = 'Information Strategy 2010 - 13';
 const RESTRICTED = 'Disposal of land at the former depot';
 const OFFICER = 'Purchase of grounds maintenance equipment';
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 const BAD_RANGE = '/councils/maidstone?from=2010-06-02&to=2010-06-01';
 
-let server;
-let browser;
+// The 400 of the bad range is asked for.
+walkTests('the reader filters the register', { expected: [BAD_RANGE] }, filter);
 
-before(async () => {
-  server = await startServer();
-  browser = await chromium.launch({ executablePath: CHROMIUM, headless: true });
-});
+/** The reader's use of the filters. */
+async function filter({ page, server, check }) {
+  await page.goto(`${server.url}/councils/maidstone`);
+  assert.deepEqual(await titles(page), [EXAMPLE, OFFICER, RESTRICTED]);
 
-after(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-test('the reader filters the register, every filtered page passing axe', async () => {
-  const failures = [];
-  await filter({ javaScriptEnabled: true }, async (page, name) => {
-    failures.push(...(await audit(page, name)));
-  });
-  assert.deepEqual(failures, [], 'serious or critical accessibility violations (listed above)');
-});
-
-test('the filters work with JavaScript turned off', async () => {
-  await filter({ javaScriptEnabled: false }, async () => {});
-});
-
-/**
- * The reader's use of the filters, in a fresh browser context; `check(page, name)` runs on each
- * page shown. Fails on anything the browser reports going wrong but the 400 asked for.
- */
-async function filter(options, check) {
-  const context = await browser.newContext(options);
-  const page = await context.newPage();
-  const problems = watch(page);
-  try {
-    await page.goto(`${server.url}/councils/maidstone`);
-    assert.deepEqual(await titles(page), [EXAMPLE, OFFICER, RESTRICTED]);
-
-    // The filters are folded until opened (a details element: no script needed).
-    const statuses = page.getByRole('group', { name: 'Status' });
-    assert.equal(await statuses.isVisible(), false);
-    await page.getByText('Filter decisions', { exact: true }).click();
-    // A status and a decision maker.
-    await statuses.getByRole('checkbox', { name: 'In effect', exact: true }).check();
-    await page.getByLabel('Decision maker', { exact: true }).selectOption({ label: 'Cabinet' });
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.waitForURL((url) => url.searchParams.has('status'));
-    let url = new URL(page.url());
-    assert.equal(url.pathname, '/councils/maidstone');
-    assert.deepEqual(url.searchParams.getAll('status'), ['effective']);
-    assert.match(url.searchParams.get('maker'), UUID);
-    // What was left alone is sent empty, and means no condition.
-    assert.equal(url.searchParams.get('key'), '');
-    assert.equal(url.searchParams.get('from'), '');
-    assert.deepEqual(await titles(page), [EXAMPLE]);
-    assert.equal(await page.getByRole('status').innerText(), '1 decision matches your filters.');
-    assert.equal(
-      await page.title(),
-      'Decisions matching your filters – Maidstone Borough Council – Civic Register',
-    );
-    // The form shows what was chosen.
-    assert.ok(await statuses.getByRole('checkbox', { name: 'In effect', exact: true }).isChecked());
-    assert.equal(
-      await page.getByLabel('Decision maker', { exact: true }).locator('option:checked').innerText(),
-      'Cabinet',
-    );
-    await check(page, 'the register filtered by status and decision maker');
-
-    // Another choice: not a key decision, any decision maker, any status.
-    await statuses.getByRole('checkbox', { name: 'In effect', exact: true }).uncheck();
-    await page.getByLabel('Decision maker', { exact: true }).selectOption({ label: 'Any decision maker' });
-    await page.getByRole('group', { name: 'Key decision' }).getByRole('radio', { name: 'No', exact: true }).check();
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.waitForURL((url) => url.searchParams.get('key') === 'no');
-    assert.deepEqual(await titles(page), [OFFICER]);
-    await check(page, 'the register of decisions that are not key decisions');
-
-    // A date from the browser's date box, with a search: both hold.
-    await page.getByRole('group', { name: 'Key decision' }).getByRole('radio', { name: 'Any', exact: true }).check();
-    await page.getByLabel('From', { exact: true }).fill('2010-06-01');
-    await page.getByLabel('Search decisions').fill('Strategy OR land');
-    await page.getByRole('button', { name: 'Apply filters' }).click();
-    await page.waitForURL((url) => url.searchParams.get('from') === '2010-06-01');
-    url = new URL(page.url());
-    assert.equal(url.searchParams.get('q'), 'Strategy OR land');
-    assert.deepEqual(await titles(page), [EXAMPLE]);
-    assert.match(
-      await page.getByRole('status').innerText(),
-      /^1 decision matching “Strategy OR land” and your filters\./,
-    );
-    assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), '2010-06-01');
-    await check(page, 'the search with a date filter');
-
-    // Clearing the filters keeps the search: the land disposal, of May, is back.
-    await page.getByRole('link', { name: 'Clear filters' }).click();
-    await page.waitForURL((url) => !url.searchParams.has('from'));
-    url = new URL(page.url());
-    assert.equal(url.search, '?q=Strategy+OR+land');
-    assert.deepEqual(await titles(page), [EXAMPLE, RESTRICTED]);
-    assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), '');
-
-    // A range that ends before it starts: the 400 page says so.
-    const refused = await page.goto(server.url + BAD_RANGE);
-    assert.equal(refused.status(), 400);
-    assert.equal(
-      await page.getByRole('heading', { level: 1 }).innerText(),
-      'There is a problem with the search',
-    );
-    assert.match(await page.locator('main').innerText(), /“from” must be the same as or before the date “to”/);
-    await check(page, 'the 400 page of a bad date range');
-  } finally {
-    await context.close();
-  }
-  assert.deepEqual(
-    problems.filter((problem) => !problem.includes(BAD_RANGE)),
-    [],
-    'the browser reported problems',
+  // The filters are folded until opened (a details element: no script needed).
+  const statuses = page.getByRole('group', { name: 'Status' });
+  assert.equal(await statuses.isVisible(), false);
+  await page.getByText('Filter decisions', { exact: true }).click();
+  // A status and a decision maker.
+  await statuses.getByRole('checkbox', { name: 'In effect', exact: true }).check();
+  await page.getByLabel('Decision maker', { exact: true }).selectOption({ label: 'Cabinet' });
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL((url) => url.searchParams.has('status'));
+  let url = new URL(page.url());
+  assert.equal(url.pathname, '/councils/maidstone');
+  assert.deepEqual(url.searchParams.getAll('status'), ['effective']);
+  assert.match(url.searchParams.get('maker'), UUID);
+  // What was left alone is sent empty, and means no condition.
+  assert.equal(url.searchParams.get('key'), '');
+  assert.equal(url.searchParams.get('from'), '');
+  assert.deepEqual(await titles(page), [EXAMPLE]);
+  assert.equal(await page.getByRole('status').innerText(), '1 decision matches your filters.');
+  assert.equal(
+    await page.title(),
+    'Decisions matching your filters – Maidstone Borough Council – Civic Register',
   );
+  // The form shows what was chosen.
+  assert.ok(await statuses.getByRole('checkbox', { name: 'In effect', exact: true }).isChecked());
+  assert.equal(
+    await page.getByLabel('Decision maker', { exact: true }).locator('option:checked').innerText(),
+    'Cabinet',
+  );
+  await check(page, 'the register filtered by status and decision maker');
+
+  // Another choice: not a key decision, any decision maker, any status.
+  await statuses.getByRole('checkbox', { name: 'In effect', exact: true }).uncheck();
+  await page.getByLabel('Decision maker', { exact: true }).selectOption({ label: 'Any decision maker' });
+  await page.getByRole('group', { name: 'Key decision' }).getByRole('radio', { name: 'No', exact: true }).check();
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL((url) => url.searchParams.get('key') === 'no');
+  assert.deepEqual(await titles(page), [OFFICER]);
+  await check(page, 'the register of decisions that are not key decisions');
+
+  // A date from the browser's date box, with a search: both hold.
+  await page.getByRole('group', { name: 'Key decision' }).getByRole('radio', { name: 'Any', exact: true }).check();
+  await page.getByLabel('From', { exact: true }).fill('2010-06-01');
+  await page.getByLabel('Search decisions').fill('Strategy OR land');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await page.waitForURL((url) => url.searchParams.get('from') === '2010-06-01');
+  url = new URL(page.url());
+  assert.equal(url.searchParams.get('q'), 'Strategy OR land');
+  assert.deepEqual(await titles(page), [EXAMPLE]);
+  assert.match(
+    await page.getByRole('status').innerText(),
+    /^1 decision matching “Strategy OR land” and your filters\./,
+  );
+  assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), '2010-06-01');
+  await check(page, 'the search with a date filter');
+
+  // Clearing the filters keeps the search: the land disposal, of May, is back.
+  await page.getByRole('link', { name: 'Clear filters' }).click();
+  await page.waitForURL((url) => !url.searchParams.has('from'));
+  url = new URL(page.url());
+  assert.equal(url.search, '?q=Strategy+OR+land');
+  assert.deepEqual(await titles(page), [EXAMPLE, RESTRICTED]);
+  assert.equal(await page.getByLabel('From', { exact: true }).inputValue(), '');
+
+  // A range that ends before it starts: the 400 page says so.
+  const refused = await page.goto(server.url + BAD_RANGE);
+  assert.equal(refused.status(), 400);
+  assert.equal(
+    await page.getByRole('heading', { level: 1 }).innerText(),
+    'There is a problem with the search',
+  );
+  assert.match(await page.locator('main').innerText(), /“from” must be the same as or before the date “to”/);
+  await check(page, 'the 400 page of a bad date range');
 }
 
 /** The titles of the register's rows, in order. */
@@ -143,20 +102,3 @@ async function titles(page) {
   return page.locator('table.govuk-table tbody th[scope="row"] a').allInnerTexts();
 }
 
-/** What the browser reports going wrong on the page, as lines. */
-function watch(page) {
-  const problems = [];
-  page.on('console', (message) => {
-    if (message.type() === 'error') {
-      problems.push(`console: ${message.text()} (${message.location().url})`);
-    }
-  });
-  page.on('pageerror', (error) => problems.push(`script error: ${error.message}`));
-  page.on('requestfailed', (request) =>
-    problems.push(`failed: ${request.url()}: ${request.failure()?.errorText}`),
-  );
-  page.on('response', (response) => {
-    if (response.status() >= 400) problems.push(`${response.status()} ${response.url()}`);
-  });
-  return problems;
-}
