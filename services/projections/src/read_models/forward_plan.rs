@@ -8,7 +8,7 @@ use civic_domain::values::{ForwardPlanEntryId, ForwardPlanId};
 use civic_eventstore::TenantId;
 
 use super::{ACTIVE_GENERATION, ReadModels, among, council_in, public_decisions_in};
-use crate::db::{Param, Tx, int};
+use crate::db::{Param, TextRow, Tx, int};
 use crate::error::ProjectionError;
 use crate::query::cursor::{Cursor, List};
 use crate::query::{Page, PageRequest, Viewer};
@@ -132,13 +132,7 @@ impl ReadModels {
                     ],
                 )
                 .await?;
-            let mut entries = rows
-                .iter()
-                .map(|row| row.json(0))
-                .collect::<Result<Vec<ForwardPlanView>, _>>()?;
-            let council = council_in(&mut tx, tenant).await?;
-            present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
-            tx.commit().await?;
+            let entries = presented(tx, tenant, viewer, &rows).await?;
             Ok(entries.into_iter().map(|entry| (entry.id, entry)).collect())
         })
         .await
@@ -176,14 +170,7 @@ impl ReadModels {
                     ],
                 )
                 .await?;
-            let mut entries = rows
-                .iter()
-                .map(|row| row.json(0))
-                .collect::<Result<Vec<ForwardPlanView>, _>>()?;
-            let council = council_in(&mut tx, tenant).await?;
-            present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
-            tx.commit().await?;
-            Ok(entries)
+            presented(tx, tenant, viewer, &rows).await
         })
         .await
     }
@@ -218,17 +205,28 @@ impl ReadModels {
                     ],
                 )
                 .await?;
-            let mut entries = rows
-                .iter()
-                .map(|row| row.json(0))
-                .collect::<Result<Vec<ForwardPlanView>, _>>()?;
-            let council = council_in(&mut tx, tenant).await?;
-            present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
-            tx.commit().await?;
-            Ok(entries)
+            presented(tx, tenant, viewer, &rows).await
         })
         .await
     }
+}
+
+/// The entries of `rows` (each a stored document in its first column) as `viewer` may see them
+/// ([`present`]), the read then ended.
+async fn presented(
+    mut tx: Tx,
+    tenant: TenantId,
+    viewer: Viewer,
+    rows: &[TextRow],
+) -> Result<Vec<ForwardPlanView>, ProjectionError> {
+    let mut entries = rows
+        .iter()
+        .map(|row| row.json(0))
+        .collect::<Result<Vec<ForwardPlanView>, _>>()?;
+    let council = council_in(&mut tx, tenant).await?;
+    present(&mut tx, tenant, viewer, council.as_ref(), &mut entries).await?;
+    tx.commit().await?;
+    Ok(entries)
 }
 
 /// Resolves names and, for the public, drops links to decisions it may not see.

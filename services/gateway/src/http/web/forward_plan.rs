@@ -27,11 +27,10 @@ use civic_projections::views::{
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::export::start_export;
 use super::locale::{Labels, Locale};
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::public_json::{json_answer, json_error, list_json, refused};
+use super::public_json::{json_from, list_json};
 use super::{
     Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page, query_of, serve_page,
 };
@@ -79,11 +78,7 @@ async fn plan_json(
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Response {
-    let request = match start_export(state, slug, uri, headers, "forward-plan").await {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
-    let list = async {
+    json_from(state, slug, uri, headers, "forward-plan", async |request| {
         let query = query_of(query, "from")?;
         let asked = parse_from(query.from.as_deref())?;
         let (from, entries) =
@@ -101,12 +96,9 @@ async fn plan_json(
             next,
         )?;
         list["from"] = from.to_string().into();
-        Ok::<_, ApiError>(list)
-    };
-    match list.await {
-        Ok(list) => json_answer(&request, &list),
-        Err(error) => json_error(error),
-    }
+        Ok(list)
+    })
+    .await
 }
 
 /// The page of the plan asked for: from the day `asked` (else today), after the cursor `after`.

@@ -14,11 +14,10 @@ use civic_projections::{MeetingFilter, Page};
 use maud::{Markup, html};
 use serde::Deserialize;
 
-use super::export::start_export;
 use super::locale::Locale;
 use super::nav::{Section, council_nav};
 use super::pages;
-use super::public_json::{json_answer, json_error, list_json, refused};
+use super::public_json::{json_from, list_json};
 use super::{
     Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page_with_head, query_of,
     serve_page,
@@ -65,18 +64,9 @@ async fn meetings_json(
     uri: &Uri,
     headers: &HeaderMap,
 ) -> Response {
-    let request = match start_export(state, slug, uri, headers, "meetings").await {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
-    let list = async {
-        let meetings = read(
-            state,
-            &request.reads,
-            request.tenant,
-            query_of(query, "after")?,
-        )
-        .await?;
+    json_from(state, slug, uri, headers, "meetings", async |request| {
+        let query = query_of(query, "after")?;
+        let meetings = read(state, &request.reads, request.tenant, query).await?;
         let next = pages::next_cursor(&meetings).map(|cursor| {
             let page = pages::link(&Section::Meetings.href(slug), None, Some(cursor));
             format!("{}{page}", request.base)
@@ -87,11 +77,8 @@ async fn meetings_json(
             meetings.total_count,
             next,
         )
-    };
-    match list.await {
-        Ok(list) => json_answer(&request, &list),
-        Err(error) => json_error(error),
-    }
+    })
+    .await
 }
 
 /// The page of meetings `query` asks for.

@@ -32,10 +32,29 @@ pub(crate) fn record_json(view: &impl Serialize) -> Result<Value, ApiError> {
     Ok(value)
 }
 
-/// A record's page asked for as JSON (`representation` names it for its tag): the public view
-/// `read` finds, as [`record_json`] writes it (the same object as a record of the changes API),
-/// or the JSON error `read` gives (a 404 for a record that does not exist or that the public may
-/// not see).
+/// A page of the council `slug` asked for as JSON (`representation` names it for its tag): the
+/// value `make` gives, with the answer's validators, or the JSON error it gives.
+pub(crate) async fn json_from<T: Serialize>(
+    state: &AppState,
+    slug: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+    representation: &str,
+    make: impl AsyncFnOnce(&ExportRequest) -> Result<T, ApiError>,
+) -> Response {
+    let request = match start_export(state, slug, uri, headers, representation).await {
+        Ok(request) => request,
+        Err(refusal) => return refused(refusal),
+    };
+    match make(&request).await {
+        Ok(value) => json_answer(&request, &value),
+        Err(error) => json_error(error),
+    }
+}
+
+/// A record's page asked for as JSON: the public view `read` finds, as [`record_json`] writes it
+/// (the same object as a record of the changes API), or the JSON error `read` gives (a 404 for a
+/// record that does not exist or that the public may not see).
 pub(crate) async fn record_answer<V: Serialize>(
     state: &AppState,
     slug: &str,
@@ -44,14 +63,10 @@ pub(crate) async fn record_answer<V: Serialize>(
     representation: &str,
     read: impl AsyncFnOnce(&ExportRequest) -> Result<V, ApiError>,
 ) -> Response {
-    let request = match start_export(state, slug, uri, headers, representation).await {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
-    match read(&request).await.and_then(|view| record_json(&view)) {
-        Ok(record) => json_answer(&request, &record),
-        Err(error) => json_error(error),
-    }
+    json_from(state, slug, uri, headers, representation, async |request| {
+        record_json(&read(request).await?)
+    })
+    .await
 }
 
 /// A page of a list as JSON, the list page's own records asked for by `Accept`: the page's

@@ -12,10 +12,9 @@ use civic_domain::strategy::StrategyStatus;
 use civic_projections::views::{StrategyDocumentView, StrategyVersionView, VersionStatusView};
 use maud::{Markup, html};
 
-use super::export::start_export;
 use super::locale::Locale;
 use super::nav::{Section, council_nav};
-use super::public_json::{json_answer, json_error, list_json, refused};
+use super::public_json::{json_from, list_json};
 use super::{Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page, serve_page};
 use crate::error::ApiError;
 use crate::http::AppState;
@@ -42,21 +41,14 @@ pub(crate) async fn strategies(
 
 /// The council's strategy documents as JSON.
 async fn strategies_json(state: &AppState, slug: &str, uri: &Uri, headers: &HeaderMap) -> Response {
-    let request = match start_export(state, slug, uri, headers, "strategies").await {
-        Ok(request) => request,
-        Err(refusal) => return refused(refusal),
-    };
-    let list = async {
+    json_from(state, slug, uri, headers, "strategies", async |request| {
         let documents = request
             .reads
             .strategy_documents(request.tenant, VIEWER)
             .await?;
         list_json("strategies", &documents, documents.len() as u64, None)
-    };
-    match list.await {
-        Ok(list) => json_answer(&request, &list),
-        Err(error) => json_error(error),
-    }
+    })
+    .await
 }
 
 async fn render(request: &PageRequest, slug: &str) -> Result<Markup, ApiError> {
