@@ -578,18 +578,7 @@ fn status_words(wording: Wording<'_>, code: &str) -> Option<&'static str> {
             }),
         Section::ForwardPlan => ForwardPlanStatusView::deserialize(&code)
             .ok()
-            .map(|status| {
-                let statuses = &labels.plan_statuses;
-                match status {
-                    ForwardPlanStatusView::Planned => statuses.planned,
-                    ForwardPlanStatusView::OnHold => statuses.on_hold,
-                    ForwardPlanStatusView::Deferred => statuses.deferred,
-                    ForwardPlanStatusView::Decided => statuses.decided,
-                    ForwardPlanStatusView::Implemented => statuses.implemented,
-                    ForwardPlanStatusView::Withdrawn => statuses.withdrawn,
-                    ForwardPlanStatusView::Abandoned => statuses.abandoned,
-                }
-            }),
+            .map(|status| super::forward_plan::plan_status(labels, status)),
     }
 }
 

@@ -32,6 +32,7 @@ use civic_projections::views::{
 };
 use maud::{Markup, PreEscaped, html};
 use serde_json::{Map, Value, json};
+use uuid::Uuid;
 
 use super::decision::stage;
 use super::export::withheld_notice;
@@ -66,19 +67,23 @@ fn council_organisation(council: &CouncilView) -> Value {
     json!({"@type": "GovernmentOrganization", "name": council.name.as_str()})
 }
 
+/// What every record's JSON-LD begins with: its schema.org type, its page as `@id` and `url`, and
+/// its UUID as `identifier`.
+fn thing(kind: &str, path: &str, id: Uuid) -> Map<String, Value> {
+    let mut data = Map::new();
+    data.insert("@context".into(), json!("https://schema.org"));
+    data.insert("@type".into(), json!(kind));
+    data.insert("@id".into(), json!(path));
+    data.insert("url".into(), json!(path));
+    data.insert("identifier".into(), json!(id.to_string()));
+    data
+}
+
 /// A decision's page: the record as a `CreativeWork`, withheld fields left out.
 pub(crate) fn decision(council: &CouncilView, decision: &DecisionView, path: &str) -> Value {
     let record = &decision.record;
     let shown = |field: DecisionField| withheld_notice(record, field).is_none();
-    let mut data = Map::new();
-    data.insert("@context".into(), json!("https://schema.org"));
-    data.insert("@type".into(), json!("CreativeWork"));
-    data.insert("@id".into(), json!(path));
-    data.insert("url".into(), json!(path));
-    data.insert(
-        "identifier".into(),
-        json!(decision.id.as_uuid().to_string()),
-    );
+    let mut data = thing("CreativeWork", path, decision.id.as_uuid());
     data.insert("inLanguage".into(), json!("en-GB"));
     if shown(DecisionField::Title) {
         data.insert("name".into(), json!(record.title));
@@ -105,12 +110,7 @@ pub(crate) fn decision(council: &CouncilView, decision: &DecisionView, path: &st
 /// A meeting's page: the meeting as an `Event` the council organises.
 pub(crate) fn meeting(council: &CouncilView, meeting: &MeetingView, path: &str) -> Value {
     let record = &meeting.record;
-    let mut data = Map::new();
-    data.insert("@context".into(), json!("https://schema.org"));
-    data.insert("@type".into(), json!("Event"));
-    data.insert("@id".into(), json!(path));
-    data.insert("url".into(), json!(path));
-    data.insert("identifier".into(), json!(meeting.id.as_uuid().to_string()));
+    let mut data = thing("Event", path, meeting.id.as_uuid());
     data.insert("name".into(), json!(heading(&Locale::english(), meeting)));
     // A day alone when no time is stated; else the instant, with the UK's offset that day.
     let start = match record.start_time {
@@ -145,12 +145,7 @@ pub(crate) fn meeting(council: &CouncilView, meeting: &MeetingView, path: &str) 
 /// only when the public may see it (the read model drops the others).
 pub(crate) fn plan_entry(council: &CouncilView, entry: &ForwardPlanView, slug: &str) -> Value {
     let path = format!("/councils/{slug}/forward-plan/{}", entry.id.as_uuid());
-    let mut data = Map::new();
-    data.insert("@context".into(), json!("https://schema.org"));
-    data.insert("@type".into(), json!("PlanAction"));
-    data.insert("@id".into(), json!(path));
-    data.insert("url".into(), json!(path));
-    data.insert("identifier".into(), json!(entry.id.as_uuid().to_string()));
+    let mut data = thing("PlanAction", &path, entry.id.as_uuid());
     data.insert("name".into(), json!(entry.title.as_str()));
     if let Some(description) = &entry.description {
         data.insert("description".into(), json!(description.as_str()));
@@ -209,15 +204,7 @@ pub(crate) fn strategy_document(
     document: &StrategyDocumentView,
     path: &str,
 ) -> Value {
-    let mut data = Map::new();
-    data.insert("@context".into(), json!("https://schema.org"));
-    data.insert("@type".into(), json!("CreativeWork"));
-    data.insert("@id".into(), json!(path));
-    data.insert("url".into(), json!(path));
-    data.insert(
-        "identifier".into(),
-        json!(document.id.as_uuid().to_string()),
-    );
+    let mut data = thing("CreativeWork", path, document.id.as_uuid());
     data.insert("inLanguage".into(), json!("en-GB"));
     data.insert("name".into(), json!(document.title.as_str()));
     let former: Vec<&str> = document
