@@ -414,6 +414,9 @@ pub(crate) struct Labels {
 
     // A meeting.
     pub body: &'static str,
+    pub any_body: &'static str,
+    pub meetings_from: &'static str,
+    pub meetings_to: &'static str,
     pub date: &'static str,
     pub cancelled: &'static str,
     pub recorded_on: &'static str,
@@ -824,6 +827,9 @@ pub(crate) const ENGLISH: Labels = Labels {
     },
 
     body: "Body",
+    any_body: "Any body",
+    meetings_from: "From",
+    meetings_to: "To",
     date: "Date",
     cancelled: "Cancelled",
     recorded_on: "Recorded on ",
@@ -1273,6 +1279,9 @@ pub(crate) const WELSH: Labels = Labels {
     },
 
     body: "Corff",
+    any_body: "Unrhyw gorff",
+    meetings_from: "O",
+    meetings_to: "Hyd at",
     date: "Dyddiad",
     cancelled: "Wedi'i ganslo",
     recorded_on: "Cofnodwyd ar ",
@@ -1449,6 +1458,7 @@ pub(crate) const WELSH: Labels = Labels {
         ("status", "Dewiswch statwsau o'r rhestr."),
         ("maker", "Dewiswch y gwneuthurwr penderfyniad o'r rhestr."),
         ("ward", "Dewiswch y ward o'r rhestr."),
+        ("body", "Dewiswch y corff o'r rhestr."),
         (
             "key",
             "Dewiswch Ie, Na neu Unrhyw un ar gyfer penderfyniad allweddol.",

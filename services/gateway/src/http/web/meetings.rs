@@ -2,18 +2,22 @@
 //! at a time (`after=`, the cursors of GraphQL's `meetings`), each linking to its own page
 //! ([`super::meeting`]). Meetings are public once recorded: the list shows no minutes.
 //!
+//! The list can be narrowed to one body's meetings and to a stretch of days ([`filters`]).
+//!
 //! A client that asks for `application/json` (`Accept`) gets the same page of meetings as JSON
 //! ([`list_json`]): each meeting's public record, as the changes API gives it.
+
+mod filters;
 
 use axum::extract::rejection::QueryRejection;
 use axum::extract::{Path, Query, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
+use civic_projections::Page;
 use civic_projections::views::{MeetingStatusView, MeetingView};
-use civic_projections::{MeetingFilter, Page};
 use maud::{Markup, html};
-use serde::Deserialize;
 
+use self::filters::{Chosen, MeetingsQuery};
 use super::locale::Locale;
 use super::nav::{Section, council_nav};
 use super::pages;
@@ -28,13 +32,7 @@ use crate::http::AppState;
 use crate::http::media::preferred;
 use civic_eventstore::TenantId;
 use civic_projections::ReadModels;
-
-/// The query string of a meetings page.
-#[derive(Debug, Default, Deserialize)]
-pub(crate) struct MeetingsQuery {
-    /// The cursor of the last meeting already seen.
-    after: Option<String>,
-}
+use civic_projections::views::CouncilView;
 
 /// `GET /councils/{slug}/meetings`.
 pub(crate) async fn meetings(
@@ -66,9 +64,17 @@ async fn meetings_json(
 ) -> Response {
     json_from(state, slug, uri, headers, "meetings", async |request| {
         let query = query_of(query, "after")?;
-        let meetings = read(state, &request.reads, request.tenant, query).await?;
+        let council = request
+            .reads
+            .council(request.tenant)
+            .await?
+            .ok_or_else(|| ApiError::NotFound(format!("no council {slug:?} yet")))?;
+        let (chosen, meetings) =
+            read(state, &request.reads, request.tenant, &council, query).await?;
+        let pairs = chosen.pairs();
+        let kept = pairs.iter().map(|(name, value)| (*name, value.as_str()));
         let next = pages::next_cursor(&meetings).map(|cursor| {
-            let page = pages::link(&Section::Meetings.href(slug), None, Some(cursor));
+            let page = pages::link(&Section::Meetings.href(slug), kept, Some(cursor));
             format!("{}{page}", request.base)
         });
         list_json(
@@ -81,17 +87,20 @@ async fn meetings_json(
     .await
 }
 
-/// The page of meetings `query` asks for.
+/// The page of meetings `query` asks for, and the conditions it chose.
 async fn read(
     state: &AppState,
     reads: &ReadModels,
     tenant: TenantId,
+    council: &CouncilView,
     query: MeetingsQuery,
-) -> Result<Page<MeetingView>, ApiError> {
+) -> Result<(Chosen, Page<MeetingView>), ApiError> {
+    let chosen = query.chosen(council)?;
     let page_asked = page_request(&state.services.limits, None, query.after)?;
-    Ok(reads
-        .meetings(tenant, VIEWER, &MeetingFilter::default(), &page_asked)
-        .await?)
+    let meetings = reads
+        .meetings(tenant, VIEWER, &chosen.filter(), &page_asked)
+        .await?;
+    Ok((chosen, meetings))
 }
 
 async fn render(
@@ -103,7 +112,8 @@ async fn render(
     let reads = &request.reads;
     let after_given = query.after.is_some();
     let council = &request.council;
-    let meetings = read(state, reads, request.tenant, query).await?;
+    let (chosen, meetings) = read(state, reads, request.tenant, council, query).await?;
+    let pairs = chosen.pairs();
     let name = council.name.as_str();
     let base = Section::Meetings.href(slug);
     let calendar = format!("{base}.ics");
@@ -116,8 +126,14 @@ async fn render(
             (labels.meetings)
         }
         (council_nav(locale, slug, Section::Meetings))
+        (chosen.form(locale, council, &base))
         p class="govuk-body" role="status" {
-            (locale.count(meetings.total_count, labels.meeting_nouns)) (labels.meetings_recorded)
+            (locale.count(meetings.total_count, labels.meeting_nouns))
+            @if chosen.any() {
+                (labels.match_filters[usize::from(meetings.total_count != 1)])
+            } @else {
+                (labels.meetings_recorded)
+            }
             @if after_given && meetings.items.is_empty() {
                 (labels.no_more_meetings)
             }
@@ -131,7 +147,7 @@ async fn render(
             (table(locale, &meetings, &base))
         }
         (pages::pagination(locale, &labels.meeting_pages, pages::next_cursor(&meetings), after_given, |cursor| {
-            pages::link(&base, None, cursor)
+            pages::link(&base, pairs.iter().map(|(name, value)| (*name, value.as_str())), cursor)
         }))
     };
     let crumbs = [
