@@ -68,6 +68,8 @@ try {
   await save(page, 'plan-entry.png');
 
   await open(page, '/councils/maidstone/meetings');
+  await save(page, 'meetings.png');
+
   await page.getByRole('link', { name: 'Cabinet, 9 June 2010', exact: true }).click();
   await page.waitForLoadState();
   await save(page, 'meeting.png');

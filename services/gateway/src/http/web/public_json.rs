@@ -1,5 +1,5 @@
 //! The public register as JSON, for mirrors and scripts: each record as the public sees it, and
-//! the answers and errors of the JSON forms (the changes API, a decision asked for as JSON).
+//! the answers and errors of the JSON forms (the changes API, the pages asked for as JSON).
 //!
 //! A record's JSON is its public view as the read models hold it for the public
 //! ([`VIEWER`](super::VIEWER)): the view the pages render, so drafts never, a withheld value only as its
