@@ -226,6 +226,14 @@ async fn each_filter_narrows_the_register_to_the_decisions_that_match(backend: B
         ),
         ("to=2024-03-06".into(), vec![PARKING]),
         ("from=2024-07-01".into(), vec![OPEN, GRASS]),
+        // Subject to call-in, and the date of publication (both ends included).
+        ("subject=no".into(), vec![GRASS]),
+        ("subject=yes".into(), vec![OPEN, SECRET, LIBRARY, PARKING]),
+        (
+            "published_from=2024-04-03&published_to=2024-05-08".into(),
+            vec![SECRET, LIBRARY],
+        ),
+        ("published_to=2024-03-08".into(), vec![PARKING]),
         // Conditions combine: every one must hold.
         (
             format!("maker={}&key=no&status=published", kent.cabinet),
@@ -237,7 +245,9 @@ async fn each_filter_narrows_the_register_to_the_decisions_that_match(backend: B
         ),
         // Empty values, as a form sends them, are no condition.
         (
-            "q=&status=&maker=&ward=&key=&call_in_open=&from=&to=".into(),
+            "q=&status=&maker=&ward=&key=&call_in_open=&from=&to=&subject=&published_from=\
+             &published_to="
+                .into(),
             vec![OPEN, GRASS, SECRET, LIBRARY, PARKING],
         ),
     ];
@@ -312,7 +322,13 @@ async fn the_form_offers_the_councils_choices_and_shows_those_made(backend: Back
         "{}",
         made.text
     );
-    assert!(select(&blank.html, "input[checked]:not(#key-any)").is_empty());
+    assert!(
+        select(
+            &blank.html,
+            "input[checked]:not(#key-any):not(#subject-any)"
+        )
+        .is_empty()
+    );
     // Nothing chosen, nothing to clear.
     assert!(
         select(&blank.html, "a.govuk-link")
@@ -322,7 +338,7 @@ async fn the_form_offers_the_councils_choices_and_shows_those_made(backend: Back
 
     let query = format!(
         "status=called_in&status=withdrawn&maker={}&ward={}&key=no&call_in_open=yes\
-         &from=2024-01-01&to=2024-12-31",
+         &from=2024-01-01&to=2024-12-31&subject=yes&published_from=2024-01-02",
         kent.cabinet, kent.heath
     );
     let page = get(app, &format!("{REGISTER}?{query}")).await;
@@ -337,7 +353,8 @@ async fn the_form_offers_the_councils_choices_and_shows_those_made(backend: Back
             "status-called_in",
             "status-withdrawn",
             "key-no",
-            "call_in_open"
+            "call_in_open",
+            "subject-yes"
         ]
     );
     let selected = |id: &str| -> String {
@@ -357,6 +374,8 @@ async fn the_form_offers_the_councils_choices_and_shows_those_made(backend: Back
     };
     assert_eq!(value("from").as_deref(), Some("2024-01-01"));
     assert_eq!(value("to").as_deref(), Some("2024-12-31"));
+    assert_eq!(value("published_from").as_deref(), Some("2024-01-02"));
+    assert_eq!(value("published_to"), None);
     assert_eq!(
         select(&page.html, "input#from")[0].value().attr("type"),
         Some("date")
@@ -553,6 +572,18 @@ async fn bad_filter_values_are_a_400_page_saying_what_is_wrong(backend: Backend)
         (
             "from=2024-06-01&to=2024-05-31".to_owned(),
             "The date of decision “from” must be the same as or before the date “to”.",
+        ),
+        (
+            "subject=maybe".to_owned(),
+            "Subject to call-in must be yes, no, or blank for any decision.",
+        ),
+        (
+            "published_from=2024-13-01".to_owned(),
+            "The date of publication “from” is not a date: there is no month 13",
+        ),
+        (
+            "published_from=2024-06-01&published_to=2024-05-31".to_owned(),
+            "The date of publication “from” must be the same as or before the date “to”.",
         ),
         (
             "key=yes&key=no".to_owned(),

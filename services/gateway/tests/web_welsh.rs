@@ -164,7 +164,9 @@ async fn a_council_of_wales_has_its_pages_in_welsh_with_a_link_to_english(backen
             "Statws",
             "Penderfyniad allweddol",
             "Galw i mewn",
-            "Dyddiad y penderfyniad"
+            "Yn agored i'w alw i mewn?",
+            "Dyddiad y penderfyniad",
+            "Dyddiad cyhoeddi"
         ]
     );
     assert!(texts(&register, "[role=status]")[0].starts_with("1 penderfyniad"));

@@ -1460,6 +1460,19 @@ pub(crate) const WELSH: Labels = Labels {
         ("ward", "Dewiswch y ward o'r rhestr."),
         ("body", "Dewiswch y corff o'r rhestr."),
         (
+            "subject",
+            "Dewiswch Ie, Na neu Unrhyw un ar gyfer yn agored i'w alw i mewn.",
+        ),
+        (
+            "published_from",
+            "Rhowch y dyddiad cyhoeddi fel blwyddyn, mis a diwrnod, er enghraifft 2010-06-09, a \
+             dim ar ôl y dyddiad “Hyd at” os rhowch un.",
+        ),
+        (
+            "published_to",
+            "Rhowch y dyddiad cyhoeddi fel blwyddyn, mis a diwrnod, er enghraifft 2010-06-09.",
+        ),
+        (
             "key",
             "Dewiswch Ie, Na neu Unrhyw un ar gyfer penderfyniad allweddol.",
         ),

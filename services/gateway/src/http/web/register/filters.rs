@@ -11,6 +11,8 @@
 //! | `key=yes`, `key=no` | key decision or not | `keyDecision` |
 //! | `call_in_open=yes` | can still be called in today | `callInOpen: true` |
 //! | `from=YYYY-MM-DD`, `to=YYYY-MM-DD` | date of decision on or after, on or before | `decidedFrom`, `decidedTo` |
+//! | `subject=yes`, `subject=no` | subject to call-in or not | `subjectToCallIn` |
+//! | `published_from=`, `published_to=` | published on or after, on or before | `publishedFrom`, `publishedTo` |
 //!
 //! An empty value is no condition, as a form sends an untouched select or date box.
 
@@ -76,6 +78,12 @@ pub(super) struct Filters {
     pub from: Option<NaiveDate>,
     /// Decided on or before this day.
     pub to: Option<NaiveDate>,
+    /// Subject to call-in (`true`) or not (`false`).
+    pub subject: Option<bool>,
+    /// Published on or after this day.
+    pub published_from: Option<NaiveDate>,
+    /// Published on or before this day.
+    pub published_to: Option<NaiveDate>,
 }
 
 /// The error for a query string we cannot read as one search (a setting given twice).
@@ -122,7 +130,14 @@ impl RegisterQuery {
                         ApiError::invalid("ward", "Choose the ward from the list.")
                     })?;
                 }
-                "key" => filters.key = parse_key(value)?,
+                "key" => filters.key = parse_yes_no("key", value)?,
+                "subject" => filters.subject = parse_yes_no("subject", value)?,
+                "published_from" => {
+                    filters.published_from = parse_published("published_from", "from", value)?;
+                }
+                "published_to" => {
+                    filters.published_to = parse_published("published_to", "to", value)?;
+                }
                 "call_in_open" => filters.call_in_open = parse_call_in_open(value)?,
                 "from" => filters.from = parse_day("from", "from", value)?,
                 "to" => filters.to = parse_day("to", "to", value)?,
@@ -135,6 +150,14 @@ impl RegisterQuery {
             return Err(ApiError::invalid(
                 "from",
                 "The date of decision “from” must be the same as or before the date “to”.",
+            ));
+        }
+        if let (Some(from), Some(to)) = (filters.published_from, filters.published_to)
+            && from > to
+        {
+            return Err(ApiError::invalid(
+                "published_from",
+                "The date of publication “from” must be the same as or before the date “to”.",
             ));
         }
         Ok(parsed)
@@ -155,10 +178,12 @@ impl Filters {
             decision_maker: self.maker,
             ward: self.ward,
             key_decision: self.key,
+            subject_to_call_in: self.subject,
+            published_from: self.published_from.map(Date),
+            published_to: self.published_to.map(Date),
             call_in_open: self.call_in_open.then_some(true),
             decided_from: self.from.map(Date),
             decided_to: self.to.map(Date),
-            ..DecisionFilterInput::default()
         }
     }
 
@@ -187,6 +212,15 @@ impl Filters {
         }
         if let Some(to) = self.to {
             pairs.push(("to", to.to_string()));
+        }
+        if let Some(subject) = self.subject {
+            pairs.push(("subject", if subject { "yes" } else { "no" }.to_owned()));
+        }
+        if let Some(from) = self.published_from {
+            pairs.push(("published_from", from.to_string()));
+        }
+        if let Some(to) = self.published_to {
+            pairs.push(("published_to", to.to_string()));
         }
         pairs
     }
@@ -221,14 +255,18 @@ fn parse_id(value: &str) -> Result<Option<Uuid>, ()> {
     Uuid::parse_str(value).map(Some).map_err(|_| ())
 }
 
-fn parse_key(value: &str) -> Result<Option<bool>, ApiError> {
+/// A yes-or-no condition (`key`, `subject`); blank is none.
+fn parse_yes_no(field: &str, value: &str) -> Result<Option<bool>, ApiError> {
     match value {
         "" => Ok(None),
         "yes" => Ok(Some(true)),
         "no" => Ok(Some(false)),
         _ => Err(ApiError::invalid(
-            "key",
-            "Key decision must be yes, no, or blank for any decision.",
+            field,
+            match field {
+                "key" => "Key decision must be yes, no, or blank for any decision.",
+                _ => "Subject to call-in must be yes, no, or blank for any decision.",
+            },
         )),
     }
 }
@@ -246,14 +284,25 @@ fn parse_call_in_open(value: &str) -> Result<bool, ApiError> {
 
 /// A day of the date-of-decision range (`which`: "from" or "to"); blank is none.
 fn parse_day(field: &str, which: &str, value: &str) -> Result<Option<NaiveDate>, ApiError> {
+    parse_date(field, "The date of decision", which, value)
+}
+
+/// A day of the date-of-publication range; blank is none.
+fn parse_published(field: &str, which: &str, value: &str) -> Result<Option<NaiveDate>, ApiError> {
+    parse_date(field, "The date of publication", which, value)
+}
+
+fn parse_date(
+    field: &str,
+    what: &str,
+    which: &str,
+    value: &str,
+) -> Result<Option<NaiveDate>, ApiError> {
     if value.is_empty() {
         return Ok(None);
     }
     parse_iso_date(value).map(Some).map_err(|problem| {
-        ApiError::invalid(
-            field,
-            format!("The date of decision “{which}” is not a date: {problem}."),
-        )
+        ApiError::invalid(field, format!("{what} “{which}” is not a date: {problem}."))
     })
 }
 
@@ -280,7 +329,8 @@ mod tests {
         let ward = Uuid::now_v7();
         let query = parse(&format!(
             "q=land&status=called_in&status=effective&status=called_in&maker={maker}&ward={ward}\
-             &key=no&call_in_open=yes&from=2024-01-01&to=2024-12-31&after=c1&sort=relevance&lang=cy"
+             &key=no&call_in_open=yes&from=2024-01-01&to=2024-12-31&after=c1&sort=relevance&lang=cy\
+             &subject=no&published_to=2024-06-30"
         ))
         .unwrap();
         assert_eq!(query.q.as_deref(), Some("land"));
@@ -296,6 +346,9 @@ mod tests {
                 call_in_open: true,
                 from: Some(day("2024-01-01")),
                 to: Some(day("2024-12-31")),
+                subject: Some(false),
+                published_from: None,
+                published_to: Some(day("2024-06-30")),
             }
         );
         // Written back as read, each once: the links keep exactly the filters.
@@ -311,6 +364,8 @@ mod tests {
                 ("call_in_open", "yes".to_owned()),
                 ("from", "2024-01-01".to_owned()),
                 ("to", "2024-12-31".to_owned()),
+                ("subject", "no".to_owned()),
+                ("published_to", "2024-06-30".to_owned()),
             ]
         );
     }

@@ -4,6 +4,7 @@
 //! folded until opened or chosen. Both buttons submit everything; the form shows what the page's
 //! URL chose.
 
+use chrono::NaiveDate;
 use civic_domain::decision::DecisionStatus;
 use civic_projections::views::CouncilView;
 use maud::{Markup, html};
@@ -61,9 +62,11 @@ pub(super) fn search_form(
                         div class="govuk-grid-column-one-half" {
                             (decision_maker(locale, council, chosen.filters))
                             (ward(locale, council, chosen.filters))
-                            (key_decision(locale, chosen.filters))
+                            (yes_no(locale, "key", labels.key_decision, chosen.filters.key))
                             (call_in(locale, chosen.filters))
-                            (dates(locale, chosen.filters))
+                            (yes_no(locale, "subject", labels.is_subject_to_call_in, chosen.filters.subject))
+                            (date_range(locale, labels.date_of_decision, ["from", "to"], [chosen.filters.from, chosen.filters.to]))
+                            (date_range(locale, labels.publication_date, ["published_from", "published_to"], [chosen.filters.published_from, chosen.filters.published_to]))
                         }
                     }
                     div class="govuk-button-group" {
@@ -153,24 +156,24 @@ fn ward(locale: &Locale, council: &CouncilView, filters: &Filters) -> Markup {
     }
 }
 
-fn key_decision(locale: &Locale, filters: &Filters) -> Markup {
+/// Radios for a yes-or-no condition named `name`: Any, Yes, No.
+fn yes_no(locale: &Locale, name: &str, legend: &str, chosen: Option<bool>) -> Markup {
     let labels = locale.labels();
     let choices = [
-        ("key-any", "", labels.any, None),
-        ("key-yes", "yes", labels.yes, Some(true)),
-        ("key-no", "no", labels.no, Some(false)),
+        ("any", "", labels.any, None),
+        ("yes", "yes", labels.yes, Some(true)),
+        ("no", "no", labels.no, Some(false)),
     ];
     html! {
         div class="govuk-form-group" {
             fieldset class="govuk-fieldset" {
-                legend class="govuk-fieldset__legend govuk-fieldset__legend--s" {
-                    (labels.key_decision)
-                }
+                legend class="govuk-fieldset__legend govuk-fieldset__legend--s" { (legend) }
                 div class="govuk-radios govuk-radios--small govuk-radios--inline" {
-                    @for (id, value, words, key) in choices {
+                    @for (suffix, value, words, choice) in choices {
+                        @let id = format!("{name}-{suffix}");
                         div class="govuk-radios__item" {
-                            input class="govuk-radios__input" id=(id) name="key" type="radio"
-                                value=(value) checked[filters.key == key];
+                            input class="govuk-radios__input" id=(id) name=(name) type="radio"
+                                value=(value) checked[chosen == choice];
                             label class="govuk-label govuk-radios__label" for=(id) { (words) }
                         }
                     }
@@ -204,21 +207,25 @@ fn call_in(locale: &Locale, filters: &Filters) -> Markup {
     }
 }
 
-/// The date of decision, from and to: the browser's date boxes, which send `YYYY-MM-DD` (a
-/// browser without them shows a text box, hence the hint).
-fn dates(locale: &Locale, filters: &Filters) -> Markup {
+/// A range of days, from and to (`names`), under `legend`: the browser's date boxes, which send
+/// `YYYY-MM-DD` (a browser without them shows a text box, hence the hint).
+fn date_range(
+    locale: &Locale,
+    legend: &str,
+    names: [&str; 2],
+    days: [Option<NaiveDate>; 2],
+) -> Markup {
     let labels = locale.labels();
+    let hint = format!("{}-hint", names[0]);
     let boxes = [
-        ("from", labels.decided_from, filters.from),
-        ("to", labels.decided_to, filters.to),
+        (names[0], labels.decided_from, days[0]),
+        (names[1], labels.decided_to, days[1]),
     ];
     html! {
         div class="govuk-form-group" {
-            fieldset class="govuk-fieldset" aria-describedby="dates-hint" {
-                legend class="govuk-fieldset__legend govuk-fieldset__legend--s" {
-                    (labels.date_of_decision)
-                }
-                div class="govuk-hint" id="dates-hint" { (labels.date_hint) }
+            fieldset class="govuk-fieldset" aria-describedby=(hint) {
+                legend class="govuk-fieldset__legend govuk-fieldset__legend--s" { (legend) }
+                div class="govuk-hint" id=(hint) { (labels.date_hint) }
                 @for (name, words, day) in boxes {
                     div class="govuk-form-group" {
                         label class="govuk-label" for=(name) { (words) }
