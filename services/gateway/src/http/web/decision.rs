@@ -15,68 +15,52 @@ use axum::response::Response;
 use chrono::NaiveDate;
 use civic_domain::decision::{DecisionField, DecisionStatus, Interests, Vote};
 use civic_domain::values::{DecisionId, LongText};
+use civic_eventstore::TenantId;
+use civic_projections::ReadModels;
 use civic_projections::views::{DecisionView, DocumentView, RecordView, WardsAffectedView};
 use maud::{Markup, html};
 use uuid::Uuid;
 
 use super::linked_data;
 use super::locale::{Labels, Locale};
-use super::public_json::record_answer;
-use super::{
-    Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page_with_head, serve_page,
-};
+use super::public_json::record_json;
+use super::{Crumb, PageRequest, VIEWER, home_crumb, page_or_json, page_with_head};
 use crate::error::ApiError;
 use crate::http::AppState;
-use crate::http::media::preferred;
 
-/// `GET /councils/{slug}/decisions/{id}`.
+/// `GET /councils/{slug}/decisions/{id}`; as JSON, its public record (the same object as a
+/// record of the changes API).
 pub(crate) async fn decision(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let answer = match preferred(&headers, HTML, &[JSON]) {
-        JSON => decision_json(&state, &slug, &id, &uri, &headers).await,
-        _ => {
-            serve_page(&state, &slug, &uri, &headers, async |request| {
-                render(request, &slug, &id).await
-            })
-            .await
-        }
-    };
-    negotiated(answer)
-}
-
-/// The decision as JSON, for a client that asks for `application/json`: its public record, the
-/// same object as a record of the changes API; a draft or an unknown decision is a JSON 404.
-async fn decision_json(
-    state: &AppState,
-    slug: &str,
-    id: &str,
-    uri: &Uri,
-    headers: &HeaderMap,
-) -> Response {
-    record_answer(state, slug, uri, headers, "decision", async |request| {
-        let not_found = || ApiError::NotFound(format!("no decision {id:?} the public may see"));
-        let id = Uuid::parse_str(id).map_err(|_| not_found())?;
-        request
-            .reads
-            .decision(request.tenant, VIEWER, DecisionId::from_uuid(id))
-            .await?
-            .ok_or_else(not_found)
-    })
+    page_or_json(
+        &state,
+        &slug,
+        &uri,
+        &headers,
+        "decision",
+        async |request| record_json(&read(&request.reads, request.tenant, &id).await?),
+        async |request| render(request, &slug, &id).await,
+    )
     .await
 }
 
-async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {
+/// The decision `id` names as the public sees it; a 404 when there is none, it is a draft, or
+/// the id is not a UUID.
+async fn read(reads: &ReadModels, tenant: TenantId, id: &str) -> Result<DecisionView, ApiError> {
     let not_found = || ApiError::NotFound(format!("no decision {id:?} the public may see"));
     let id = Uuid::parse_str(id).map_err(|_| not_found())?;
-    let reads = &request.reads;
-    let decision = reads
-        .decision(request.tenant, VIEWER, DecisionId::from_uuid(id))
+    reads
+        .decision(tenant, VIEWER, DecisionId::from_uuid(id))
         .await?
-        .ok_or_else(not_found)?;
+        .ok_or_else(not_found)
+}
+
+async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {
+    let decision = read(&request.reads, request.tenant, id).await?;
     let council = &request.council;
     let name = council.name.as_str();
     let base = format!("/councils/{slug}");

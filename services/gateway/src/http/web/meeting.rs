@@ -14,8 +14,9 @@ use axum::extract::{Path, State};
 use axum::http::{HeaderMap, Uri};
 use axum::response::Response;
 use civic_domain::values::{AgendaItemId, LongText, MeetingId};
+use civic_eventstore::TenantId;
 use civic_projections::views::{AgendaItemView, DecisionView, Detail, MeetingView};
-use civic_projections::{DecisionFilter, PageRequest as ReadPage};
+use civic_projections::{DecisionFilter, PageRequest as ReadPage, ReadModels};
 use maud::{Markup, html};
 use uuid::Uuid;
 
@@ -23,48 +24,37 @@ use super::linked_data;
 use super::locale::Locale;
 use super::meetings::{heading, status_words, times};
 use super::nav::{Section, council_nav, record_crumbs};
-use super::public_json::record_answer;
-use super::{HTML, JSON, PageRequest, VIEWER, negotiated, page_with_head, serve_page};
+use super::public_json::record_json;
+use super::{PageRequest, VIEWER, page_or_json, page_with_head};
 use crate::error::ApiError;
 use crate::http::AppState;
-use crate::http::media::preferred;
 
-/// `GET /councils/{slug}/meetings/{id}`.
+/// `GET /councils/{slug}/meetings/{id}`; as JSON, its public record (the same object as a
+/// record of the changes API).
 pub(crate) async fn meeting(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let answer = match preferred(&headers, HTML, &[JSON]) {
-        JSON => meeting_json(&state, &slug, &id, &uri, &headers).await,
-        _ => {
-            serve_page(&state, &slug, &uri, &headers, async |request| {
-                render(&state, request, &slug, &id).await
-            })
-            .await
-        }
-    };
-    negotiated(answer)
+    page_or_json(
+        &state,
+        &slug,
+        &uri,
+        &headers,
+        "meeting",
+        async |request| record_json(&read(&request.reads, request.tenant, &id).await?),
+        async |request| render(&state, request, &slug, &id).await,
+    )
+    .await
 }
 
-/// The meeting as JSON: its public record, the same object as a record of the changes API; an
-/// unknown meeting is a JSON 404.
-async fn meeting_json(
-    state: &AppState,
-    slug: &str,
-    id: &str,
-    uri: &Uri,
-    headers: &HeaderMap,
-) -> Response {
-    record_answer(state, slug, uri, headers, "meeting", async |request| {
-        request
-            .reads
-            .meeting(request.tenant, VIEWER, meeting_id(id)?)
-            .await?
-            .ok_or_else(|| not_found(id))
-    })
-    .await
+/// The meeting `id` names; a 404 when there is none (or the id is not a UUID).
+async fn read(reads: &ReadModels, tenant: TenantId, id: &str) -> Result<MeetingView, ApiError> {
+    reads
+        .meeting(tenant, VIEWER, meeting_id(id)?)
+        .await?
+        .ok_or_else(|| not_found(id))
 }
 
 fn not_found(id: &str) -> ApiError {
@@ -88,10 +78,7 @@ async fn render(
     id: &str,
 ) -> Result<Markup, ApiError> {
     let reads = &request.reads;
-    let meeting = reads
-        .meeting(request.tenant, VIEWER, meeting_id(id)?)
-        .await?
-        .ok_or_else(|| not_found(id))?;
+    let meeting = read(reads, request.tenant, id).await?;
     let council = &request.council;
     let taken = decisions_taken(state, request, &meeting).await?;
     let name = council.name.as_str();

@@ -205,6 +205,25 @@ pub(crate) fn negotiated(mut response: Response) -> Response {
     response
 }
 
+/// A page that also answers JSON: by the request's `Accept`, the JSON `json` makes
+/// ([`public_json::json_from`], `representation` naming it for its tag) or the page `render`
+/// makes ([`serve_page`]), either marked as negotiated.
+pub(crate) async fn page_or_json<T: serde::Serialize>(
+    state: &AppState,
+    slug: &str,
+    uri: &Uri,
+    headers: &HeaderMap,
+    representation: &str,
+    json: impl AsyncFnOnce(&export::ExportRequest) -> Result<T, ApiError>,
+    render: impl AsyncFnOnce(&PageRequest) -> Result<Markup, ApiError>,
+) -> Response {
+    let answer = match crate::http::media::preferred(headers, HTML, &[JSON]) {
+        JSON => public_json::json_from(state, slug, uri, headers, representation, json).await,
+        _ => serve_page(state, slug, uri, headers, render).await,
+    };
+    negotiated(answer)
+}
+
 /// A page's query string as its handler asked axum to read it, else the bad request's error
 /// (answered as the page's 400, not as axum's plain-text rejection): a key given twice, bad
 /// percent-encoding, a value of the wrong kind. `field` names what the page reads from it.

@@ -29,29 +29,29 @@ use super::forward_plan::{due_words, plan_status, restriction, status_words};
 use super::linked_data;
 use super::locale::{Labels, Locale};
 use super::nav::{Section, council_nav, record_crumbs};
-use super::public_json::record_answer;
-use super::{HTML, JSON, PageRequest, VIEWER, negotiated, page_with_head, serve_page};
+use super::public_json::record_json;
+use super::{PageRequest, VIEWER, page_or_json, page_with_head};
 use crate::error::ApiError;
 use crate::http::AppState;
-use crate::http::media::preferred;
 
-/// `GET /councils/{slug}/forward-plan/{id}`.
+/// `GET /councils/{slug}/forward-plan/{id}`; as JSON, its public record (the same object as a
+/// `forward_plan_entry` record of the changes API; a malformed id a JSON 400).
 pub(crate) async fn plan_entry(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let answer = match preferred(&headers, HTML, &[JSON]) {
-        JSON => entry_json(&state, &slug, &id, &uri, &headers).await,
-        _ => {
-            serve_page(&state, &slug, &uri, &headers, async |request| {
-                render(request, &slug, &id).await
-            })
-            .await
-        }
-    };
-    negotiated(answer)
+    page_or_json(
+        &state,
+        &slug,
+        &uri,
+        &headers,
+        "forward-plan-entry",
+        async |request| record_json(&read(&request.reads, request.tenant, &id).await?),
+        async |request| render(request, &slug, &id).await,
+    )
+    .await
 }
 
 /// The entry's id from the address: a 400 when it is not a UUID at all.
@@ -78,27 +78,6 @@ async fn read(reads: &ReadModels, tenant: TenantId, id: &str) -> Result<ForwardP
         .forward_plan_entry(tenant, VIEWER, entry_id)
         .await?
         .ok_or_else(|| not_found(id))
-}
-
-/// The entry as JSON, for a client that asks for `application/json`: its public record, the
-/// same object as a `forward_plan_entry` record of the changes API; an unknown entry is a JSON
-/// 404, a malformed id a JSON 400.
-async fn entry_json(
-    state: &AppState,
-    slug: &str,
-    id: &str,
-    uri: &Uri,
-    headers: &HeaderMap,
-) -> Response {
-    record_answer(
-        state,
-        slug,
-        uri,
-        headers,
-        "forward-plan-entry",
-        async |request| read(&request.reads, request.tenant, id).await,
-    )
-    .await
 }
 
 async fn render(request: &PageRequest, slug: &str, id: &str) -> Result<Markup, ApiError> {

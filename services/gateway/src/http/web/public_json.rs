@@ -52,23 +52,6 @@ pub(crate) async fn json_from<T: Serialize>(
     }
 }
 
-/// A record's page asked for as JSON: the public view `read` finds, as [`record_json`] writes it
-/// (the same object as a record of the changes API), or the JSON error `read` gives (a 404 for a
-/// record that does not exist or that the public may not see).
-pub(crate) async fn record_answer<V: Serialize>(
-    state: &AppState,
-    slug: &str,
-    uri: &Uri,
-    headers: &HeaderMap,
-    representation: &str,
-    read: impl AsyncFnOnce(&ExportRequest) -> Result<V, ApiError>,
-) -> Response {
-    json_from(state, slug, uri, headers, representation, async |request| {
-        record_json(&read(request).await?)
-    })
-    .await
-}
-
 /// A page of a list as JSON, the list page's own records asked for by `Accept`: the page's
 /// records under `key` (each as [`record_json`] writes it), how many the whole list holds
 /// (`total_count`) and the absolute address of the

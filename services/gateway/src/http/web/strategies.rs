@@ -14,40 +14,33 @@ use maud::{Markup, html};
 
 use super::locale::Locale;
 use super::nav::{Section, council_nav};
-use super::public_json::{json_from, list_json};
-use super::{Crumb, HTML, JSON, PageRequest, VIEWER, home_crumb, negotiated, page, serve_page};
+use super::public_json::list_json;
+use super::{Crumb, PageRequest, VIEWER, home_crumb, page, page_or_json};
 use crate::error::ApiError;
 use crate::http::AppState;
-use crate::http::media::preferred;
 
-/// `GET /councils/{slug}/strategies`.
+/// `GET /councils/{slug}/strategies`; as JSON, every document's public record.
 pub(crate) async fn strategies(
     State(state): State<AppState>,
     Path(slug): Path<String>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let answer = match preferred(&headers, HTML, &[JSON]) {
-        JSON => strategies_json(&state, &slug, &uri, &headers).await,
-        _ => {
-            serve_page(&state, &slug, &uri, &headers, async |request| {
-                render(request, &slug).await
-            })
-            .await
-        }
-    };
-    negotiated(answer)
-}
-
-/// The council's strategy documents as JSON.
-async fn strategies_json(state: &AppState, slug: &str, uri: &Uri, headers: &HeaderMap) -> Response {
-    json_from(state, slug, uri, headers, "strategies", async |request| {
-        let documents = request
-            .reads
-            .strategy_documents(request.tenant, VIEWER)
-            .await?;
-        list_json("strategies", &documents, documents.len() as u64, None)
-    })
+    page_or_json(
+        &state,
+        &slug,
+        &uri,
+        &headers,
+        "strategies",
+        async |request| {
+            let documents = request
+                .reads
+                .strategy_documents(request.tenant, VIEWER)
+                .await?;
+            list_json("strategies", &documents, documents.len() as u64, None)
+        },
+        async |request| render(request, &slug).await,
+    )
     .await
 }
 

@@ -22,35 +22,30 @@ use uuid::Uuid;
 use super::linked_data;
 use super::locale::Locale;
 use super::nav::{Section, council_nav, record_crumbs};
-use super::public_json::record_answer;
+use super::public_json::record_json;
 use super::strategies::{standing, status_words, version_status_words};
-use super::{HTML, JSON, PageRequest, VIEWER, negotiated, page_with_head, serve_page};
+use super::{PageRequest, VIEWER, page_or_json, page_with_head};
 use crate::error::ApiError;
 use crate::http::AppState;
-use crate::http::media::preferred;
 
-/// `GET /councils/{slug}/strategies/{id}`.
+/// `GET /councils/{slug}/strategies/{id}`; as JSON, its public record (the same object as a
+/// record of the changes API).
 pub(crate) async fn strategy(
     State(state): State<AppState>,
     Path((slug, id)): Path<(String, String)>,
     uri: Uri,
     headers: HeaderMap,
 ) -> Response {
-    let answer = match preferred(&headers, HTML, &[JSON]) {
-        JSON => {
-            record_answer(&state, &slug, &uri, &headers, "strategy", async |request| {
-                read(&request.reads, request.tenant, &id).await
-            })
-            .await
-        }
-        _ => {
-            serve_page(&state, &slug, &uri, &headers, async |request| {
-                render(request, &slug, &id).await
-            })
-            .await
-        }
-    };
-    negotiated(answer)
+    page_or_json(
+        &state,
+        &slug,
+        &uri,
+        &headers,
+        "strategy",
+        async |request| record_json(&read(&request.reads, request.tenant, &id).await?),
+        async |request| render(request, &slug, &id).await,
+    )
+    .await
 }
 
 /// The document `id` names as the public sees it; a 404 when there is none (or the id is not
