@@ -42,6 +42,7 @@ pub(crate) mod decision;
 pub(crate) mod downloads;
 pub(crate) mod export;
 pub(crate) mod feed;
+pub(crate) mod form_input;
 pub(crate) mod forward_plan;
 pub(crate) mod history;
 pub(crate) mod linked_data;

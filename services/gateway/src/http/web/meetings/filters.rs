@@ -12,7 +12,7 @@ use serde::Deserialize;
 use uuid::Uuid;
 
 use crate::error::ApiError;
-use crate::graphql::scalars::parse_iso_date;
+use crate::http::web::form_input::{blank_is_none, day};
 use crate::http::web::locale::Locale;
 
 /// The query string of a meetings page.
@@ -55,8 +55,8 @@ impl MeetingsQuery {
         };
         let chosen = Chosen {
             body,
-            from: day("from", self.from.as_deref())?,
-            to: day("to", self.to.as_deref())?,
+            from: day("from", "The day “from”", self.from.as_deref())?,
+            to: day("to", "The day “to”", self.to.as_deref())?,
         };
         if let (Some(from), Some(to)) = (chosen.from, chosen.to)
             && from > to
@@ -139,46 +139,11 @@ impl Chosen {
     }
 }
 
-fn blank_is_none(text: Option<&str>) -> Option<&str> {
-    text.map(str::trim).filter(|text| !text.is_empty())
-}
-
-/// The day `name=` gives; blank is none.
-fn day(name: &str, text: Option<&str>) -> Result<Option<NaiveDate>, ApiError> {
-    blank_is_none(text)
-        .map(|text| {
-            parse_iso_date(text).map_err(|problem| {
-                ApiError::invalid(name, format!("The day “{name}” is not a date: {problem}."))
-            })
-        })
-        .transpose()
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-
-    #[test]
-    fn a_blank_day_is_none_and_a_bad_one_is_refused_by_name() {
-        assert_eq!(day("from", None).unwrap(), None);
-        assert_eq!(day("from", Some(" ")).unwrap(), None);
-        assert_eq!(
-            day("to", Some("2010-06-09")).unwrap(),
-            NaiveDate::from_ymd_opt(2010, 6, 9)
-        );
-        match day("to", Some("2010-02-30")) {
-            Err(ApiError::Invalid { field, message }) => {
-                assert_eq!(field, "to");
-                assert!(
-                    message.starts_with("The day “to” is not a date"),
-                    "{message}"
-                );
-            }
-            other => panic!("{other:?}"),
-        }
-    }
 
     #[test]
     fn the_links_keep_only_the_conditions_chosen() {

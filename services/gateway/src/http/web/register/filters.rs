@@ -25,7 +25,8 @@ use uuid::Uuid;
 
 use crate::error::ApiError;
 use crate::graphql::query::filter::DecisionFilterInput;
-use crate::graphql::scalars::{Date, parse_iso_date};
+use crate::graphql::scalars::Date;
+use crate::http::web::form_input::day;
 
 /// Every status a decision can be in, by its name in the URL (the domain's own serialised name,
 /// as `decisions.json` writes it), in the order the form lists them.
@@ -284,26 +285,20 @@ fn parse_call_in_open(value: &str) -> Result<bool, ApiError> {
 
 /// A day of the date-of-decision range (`which`: "from" or "to"); blank is none.
 fn parse_day(field: &str, which: &str, value: &str) -> Result<Option<NaiveDate>, ApiError> {
-    parse_date(field, "The date of decision", which, value)
+    day(
+        field,
+        &format!("The date of decision “{which}”"),
+        Some(value),
+    )
 }
 
 /// A day of the date-of-publication range; blank is none.
 fn parse_published(field: &str, which: &str, value: &str) -> Result<Option<NaiveDate>, ApiError> {
-    parse_date(field, "The date of publication", which, value)
-}
-
-fn parse_date(
-    field: &str,
-    what: &str,
-    which: &str,
-    value: &str,
-) -> Result<Option<NaiveDate>, ApiError> {
-    if value.is_empty() {
-        return Ok(None);
-    }
-    parse_iso_date(value).map(Some).map_err(|problem| {
-        ApiError::invalid(field, format!("{what} “{which}” is not a date: {problem}."))
-    })
+    day(
+        field,
+        &format!("The date of publication “{which}”"),
+        Some(value),
+    )
 }
 
 #[cfg(test)]
