@@ -17,6 +17,7 @@
 //! - [`completion`]: database work that runs to its end even when its caller is dropped (a
 //!   client that disconnects); every operation of the store and the read models uses it.
 //! - [`error`]: [`StoreError`], shared by every backend.
+//! - `group_commit`: PostgreSQL appends to different tenants written in one statement and commit.
 //! - `heads`: the bounded cache of tenants' log heads the PostgreSQL backend chains appends to.
 //! - [`postgres`], [`sqlite`]: the two backends; [`any`]: pick one from a URL at run time.
 //! - [`migrations`]: the embedded schema migrations.
@@ -30,6 +31,7 @@ pub mod completion;
 mod decode;
 pub mod error;
 pub mod export;
+mod group_commit;
 mod heads;
 pub mod location;
 pub mod merkle;

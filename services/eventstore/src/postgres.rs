@@ -1,15 +1,18 @@
 //! The PostgreSQL backend.
 //!
-//! An append is one INSERT … SELECT in autocommit: one round trip, one durable commit, no lock.
-//! It inserts the events at the positions after the head the writer knows, and only if, in the
-//! statement's snapshot, that head is the event at that position with that hash and the stream is
-//! at the expected version. The primary key (tenant, position) makes this safe without a lock:
-//! any append committed after the snapshot occupies the next position, so this insert fails with
-//! a unique violation instead of writing on a stale view. Hence positions are gapless and become
-//! visible in order, even with many server processes. The command id is checked the same way: a
-//! command's first event carries its event count, and a unique index over first events
-//! (`events_command_key`, migration 0009) refuses a second command with the same id as part of
-//! the insert; events recorded before that migration are still looked up, in the old index.
+//! An append is an INSERT … SELECT in autocommit: no lock, one durable commit. It inserts the
+//! events at the positions after the head the writer knows, and only if, in the statement's
+//! snapshot, that head is the tenant's last event and the stream is at the expected version. The
+//! primary key (tenant, position) makes this safe without a lock: any append committed after the
+//! snapshot occupies the next position, so this insert fails with a unique violation instead of
+//! writing on a stale view. Hence positions are gapless and become visible in order, even with
+//! many server processes. The command id is checked the same way: a command's first event
+//! carries its event count, and a unique index over first events (`events_command_key`,
+//! migration 0009) refuses a second command with the same id as part of the insert; events
+//! recorded before that migration are still looked up, in the old index.
+//!
+//! The statement is written by `group_commit`'s writers: appends to different tenants that wait
+//! at the same time share one statement and one commit, each with its own checks.
 //!
 //! The store caches each tenant's head, so an append with an exact expected version needs no
 //! read first. When the cache is cold, the expectation is `Any`, or another writer moved the head,
@@ -24,12 +27,12 @@
 //! is dropped half-way (a client that disconnects) never interrupts a statement or the retry
 //! loop; connections go back to the pool clean.
 
+use crate::CommandRecord;
 use crate::personal::{
-    Commitment, MATCHES_SQL, PersonalMatch, PersonalValue, VALUES_SQL, contains_pattern,
-    personal_match, personal_value,
+    MATCHES_SQL, PersonalMatch, PersonalValue, VALUES_SQL, contains_pattern, personal_match,
+    personal_value,
 };
 use crate::prepare::replayed;
-use crate::{CommandFingerprint, CommandRecord};
 use std::str::FromStr as _;
 use std::sync::Arc;
 use std::time::Duration;
@@ -43,13 +46,13 @@ use crate::chain::GENESIS_HASH;
 use crate::completion::run_to_completion;
 use crate::decode;
 use crate::error::StoreError;
+use crate::group_commit::{GroupCommit, Written};
 use crate::heads::Heads;
 use crate::migrations::{self, Migrated};
-use crate::prepare::{PreparedAppend, check_expected, prepare};
+use crate::prepare::check_expected;
 use crate::store::EventStore;
 use crate::types::{
     AppendOutcome, AppendRequest, ExpectedVersion, LogHead, RecordedEvent, StreamName, TenantId,
-    now_micros,
 };
 
 /// The role's name as a literal, so that the `SET ROLE` statement is built from the same text.
@@ -66,68 +69,6 @@ pub const APPLICATION_ROLE: &str = application_role!();
 
 /// How many times an append is retried while other writers keep moving the tenant's head.
 const MAX_ATTEMPTS: u32 = 100;
-
-/// The checked insert of an append's events. $1 tenant, $2 previous position, $3 previous hash,
-/// $4 stream, $5 expected stream version, $6 command, $7 actor, $8 causation, $9 correlation,
-/// $10 recorded at, $11..$15 the events' ids, types, schema versions, payloads and hashes,
-/// $16 the command's fingerprint. It inserts every event or none. The first event records the
-/// command's event count (`command_events`), the others 0: a command id already used since
-/// migration 0009 is refused by the unique index `events_command_key` (a unique violation, like a
-/// lost race for the position), and one used before it by the lookup in
-/// `events_by_command_before_key`, which holds only those older events.
-///
-/// Every lookup must reach its row through an index that leads to it whatever the planner knows:
-/// each pooled connection keeps a generic plan made after its first few executions, often on an
-/// almost empty table, and keeps it until the table is next analyzed. So the head is checked as
-/// the tenant's last event by walking the primary key backwards, not as a point lookup on
-/// (tenant, position): without statistics the planner costed that lookup the same through
-/// the command index (tenant_id, command_id), filtering every event of the tenant, and an
-/// append then read the tenant's whole log (docs/benchmarks.md, `append`). The tests below check
-/// every statement here that reads `events`.
-macro_rules! insert_events_checked {
-    () => {
-        "INSERT INTO events (tenant_id, position, event_id, stream_id, stream_version, \
-         event_type, schema_version, actor, command_id, causation_id, correlation_id, \
-         recorded_at, payload, hash, command_fingerprint, command_events) \
-         SELECT $1, $2 + e.ord, e.event_id, $4, $5 + e.ord, e.event_type, e.schema_version, $7, \
-                $6, $8, $9, $10, e.payload, e.hash, $16, \
-                CASE e.ord WHEN 1 THEN cardinality($11::uuid[]) ELSE 0 END \
-         FROM unnest($11::uuid[], $12::text[], $13::integer[], $14::text[], $15::text[]) \
-              WITH ORDINALITY AS e(event_id, event_type, schema_version, payload, hash, ord) \
-         WHERE coalesce((SELECT h.position = $2 AND h.hash = $3 FROM events h \
-                         WHERE h.tenant_id = $1 ORDER BY h.position DESC LIMIT 1), $2 = 0) \
-           AND NOT EXISTS (SELECT 1 FROM events c WHERE c.tenant_id = $1 AND c.command_id = $6 \
-                           AND c.command_events IS NULL) \
-           AND coalesce((SELECT s.stream_version FROM events s \
-                         WHERE s.tenant_id = $1 AND s.stream_id = $4 \
-                         ORDER BY s.stream_version DESC LIMIT 1), 0) = $5"
-    };
-}
-
-/// The append of events that carry no personal values and erase none: most appends. The
-/// statement with the personal-value CTEs sets up, on every execution, an insert into and a
-/// delete from `personal_values` with their scans, even when both have nothing to do; those
-/// appends leave them out (docs/benchmarks.md, `append`). Its row count is the number of events
-/// inserted.
-const INSERT_EVENTS: &str = insert_events_checked!();
-
-/// The append of events with personal values or an erasure: [`INSERT_EVENTS`] in a CTE, and,
-/// only if the events went in, their personal values inserted at the positions they took
-/// ($17..$20 the values' event ids, commitments, salts and values) and the erased commitments'
-/// values deleted ($21). One statement is one transaction.
-const INSERT_WITH_PERSONAL: &str = concat!(
-    "WITH appended AS (",
-    insert_events_checked!(),
-    " RETURNING event_id, position), \
-   personal AS (INSERT INTO personal_values (tenant_id, commitment, position, salt, value) \
-     SELECT $1, p.commitment, a.position, p.salt, p.value \
-     FROM unnest($17::uuid[], $18::text[], $19::text[], $20::text[]) \
-          AS p(event_id, commitment, salt, value) \
-     JOIN appended a ON a.event_id = p.event_id), \
-   erased AS (DELETE FROM personal_values \
-     WHERE tenant_id = $1 AND commitment = ANY($21::text[]) AND EXISTS (SELECT 1 FROM appended)) \
-   SELECT count(*) FROM appended"
-);
 
 /// The state an append is decided on, read in one snapshot. `ORDER BY … LIMIT 1` walks an index
 /// backwards; `max()` would read the whole stream. A command is found by its first event, or,
@@ -148,6 +89,8 @@ pub struct PgEventStore {
     pool: PgPool,
     /// The last known head of recently used tenants: the position and hash new appends chain to.
     heads: Arc<Heads>,
+    /// The queue and the writers that write every append, in groups.
+    group: Arc<GroupCommit>,
 }
 
 /// A tenant's log as seen by one append.
@@ -156,14 +99,6 @@ struct AppendState {
     head: LogHead,
     stream_version: u64,
     command_committed: bool,
-}
-
-/// What one checked insert did.
-enum Attempt {
-    /// The events are committed.
-    Appended(PreparedAppend),
-    /// Nothing was written; the state the insert was based on no longer holds.
-    Stale,
 }
 
 impl PgEventStore {
@@ -181,6 +116,7 @@ impl PgEventStore {
     /// before use. Prefer [`PgEventStore::connect`], which acts as [`APPLICATION_ROLE`].
     pub fn new(pool: PgPool) -> Self {
         Self {
+            group: Arc::new(GroupCommit::new(pool.clone())),
             pool,
             heads: Arc::default(),
         }
@@ -240,98 +176,6 @@ impl PgEventStore {
             stream_version: decode::position(version.unwrap_or(0))?,
             command_committed,
         })
-    }
-
-    async fn insert_checked(
-        &self,
-        request: &AppendRequest,
-        head: &LogHead,
-        stream_version: u64,
-    ) -> Result<Attempt, StoreError> {
-        let prepared = prepare(request, head, stream_version, now_micros());
-        let events = &request.events;
-        let has_personal = events.iter().any(|e| !e.personal.is_empty());
-        let sql = if has_personal || !request.erase.is_empty() {
-            INSERT_WITH_PERSONAL
-        } else {
-            INSERT_EVENTS
-        };
-        let query = sqlx::query(sql)
-            .bind(request.tenant.as_uuid())
-            .bind(to_i64(head.position))
-            .bind(&head.hash)
-            .bind(request.stream.as_str())
-            .bind(to_i64(stream_version))
-            .bind(request.metadata.command_id)
-            .bind(request.metadata.actor.as_str())
-            .bind(request.metadata.causation_id)
-            .bind(request.metadata.correlation_id)
-            .bind(prepared.recorded_at)
-            .bind(events.iter().map(|e| e.event_id).collect::<Vec<Uuid>>())
-            .bind(
-                events
-                    .iter()
-                    .map(|e| e.event_type.as_str())
-                    .collect::<Vec<&str>>(),
-            )
-            .bind(
-                events
-                    .iter()
-                    .map(|e| i32::from(e.schema_version))
-                    .collect::<Vec<i32>>(),
-            )
-            .bind(
-                events
-                    .iter()
-                    .map(|e| e.payload.as_str())
-                    .collect::<Vec<&str>>(),
-            )
-            .bind(&prepared.hashes)
-            .bind(
-                request
-                    .metadata
-                    .fingerprint
-                    .as_ref()
-                    .map(CommandFingerprint::as_str),
-            );
-        let inserted = if sql == INSERT_EVENTS {
-            query
-                .execute(&self.pool)
-                .await
-                .map(|done| done.rows_affected())
-        } else {
-            let personal = events
-                .iter()
-                .flat_map(|e| e.personal.iter().map(move |p| (e.event_id, p)));
-            let (mut personal_events, mut commitments, mut salts, mut values) =
-                (Vec::new(), Vec::new(), Vec::new(), Vec::new());
-            for (event_id, value) in personal {
-                personal_events.push(event_id);
-                commitments.push(value.commitment.as_str());
-                salts.push(value.salt.as_str());
-                values.push(value.value.as_str());
-            }
-            let erase: Vec<&str> = request.erase.iter().map(Commitment::as_str).collect();
-            query
-                .bind(personal_events)
-                .bind(commitments)
-                .bind(salts)
-                .bind(values)
-                .bind(erase)
-                .fetch_one(&self.pool)
-                .await
-                .and_then(|row| row.try_get::<i64, _>(0))
-                .map(|count| u64::try_from(count).unwrap_or(0))
-        };
-        match inserted {
-            Ok(count) if count == events.len() as u64 => Ok(Attempt::Appended(prepared)),
-            Ok(_) => Ok(Attempt::Stale),
-            // Another append took the position or the stream version first.
-            Err(sqlx::Error::Database(db)) if db.code().as_deref() == Some("23505") => {
-                Ok(Attempt::Stale)
-            }
-            Err(error) => Err(error.into()),
-        }
     }
 }
 
@@ -494,6 +338,7 @@ impl PgEventStore {
         request: AppendRequest,
     ) -> Result<AppendOutcome, StoreError> {
         request.validate()?;
+        let request = Arc::new(request);
         // With a cached head and an exact expectation there is nothing to read: try at once.
         let mut known = match (self.cached_head(request.tenant), request.expected) {
             (Some(head), ExpectedVersion::MustBe(version)) => Some((head, version)),
@@ -512,15 +357,16 @@ impl PgEventStore {
                     (state.head, state.stream_version)
                 }
             };
-            match self.insert_checked(&request, &head, stream_version).await? {
-                Attempt::Appended(prepared) => {
+            let written = self.group.write(request.clone(), head, stream_version);
+            match written.await? {
+                Written::Appended(prepared) => {
                     self.remember_head(request.tenant, prepared.new_head());
                     return Ok(AppendOutcome {
                         committed: prepared.committed,
                         replayed: false,
                     });
                 }
-                Attempt::Stale => {
+                Written::Stale => {
                     self.forget_head(request.tenant);
                     if attempt > 0 {
                         back_off(attempt).await;
@@ -684,13 +530,15 @@ mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
+    use crate::group_commit::{INSERT_GROUP, INSERT_WITH_PERSONAL};
     use crate::migrations;
     use civic_testkit::TestPostgres;
     use serde_json::Value;
 
-    /// The parameter types of [`INSERT_EVENTS`], as sqlx binds them.
-    const EVENTS_TYPES: &str = "uuid, bigint, text, text, bigint, uuid, text, uuid, uuid, \
-         timestamptz, uuid[], text[], integer[], text[], text[], text";
+    /// The parameter types of [`INSERT_GROUP`], as sqlx binds them.
+    const GROUP_TYPES: &str = "uuid[], bigint[], bigint[], text[], text[], bigint[], bigint[], \
+         uuid[], text[], uuid[], uuid[], text[], timestamptz, uuid[], text[], integer[], text[], \
+         text[], integer[]";
 
     /// The generic plan PostgreSQL makes for `sql` on the empty log of a fresh database: the plan
     /// a pooled connection would keep after its first executions, when no statistics exist yet.
@@ -716,7 +564,8 @@ mod tests {
         plan
     }
 
-    /// Every scan of `events` in `plan`: node type, index and whether it filters rows it read.
+    /// Every scan of `events` in `plan`: node type, index and whether it reaches its rows
+    /// directly (by an index condition, filtering nothing it read).
     fn scans_of_events(plan: &Value, scans: &mut Vec<(String, String, bool)>) {
         match plan {
             Value::Object(node) => {
@@ -729,7 +578,7 @@ mod tests {
                             .and_then(Value::as_str)
                             .unwrap_or_default()
                             .to_owned(),
-                        node.contains_key("Filter"),
+                        node.contains_key("Index Cond") && !node.contains_key("Filter"),
                     ));
                 }
                 node.values()
@@ -756,11 +605,14 @@ mod tests {
     ) {
         let mut scans = Vec::new();
         scans_of_events(&generic_plan(db, sql, types).await, &mut scans);
-        let indexes: Vec<&str> = scans.iter().map(|(_, index, _)| index.as_str()).collect();
+        let mut indexes: Vec<&str> = scans.iter().map(|(_, index, _)| index.as_str()).collect();
+        let mut expected = expected.to_vec();
+        indexes.sort_unstable();
+        expected.sort_unstable();
         assert_eq!(indexes, expected, "{scans:?}");
-        for (node_type, index, filtered) in &scans {
+        for (node_type, index, direct) in &scans {
             assert!(
-                node_type.starts_with("Index") && !filtered,
+                node_type.starts_with("Index") && *direct,
                 "{node_type} on {index} reads rows it then filters out: {scans:?}"
             );
         }
@@ -771,9 +623,9 @@ mod tests {
         let Some(db) = TestPostgres::fresh("pg_append_plan", &migrations::postgres()).await else {
             return;
         };
-        assert_lookups_are_direct(&db, INSERT_EVENTS, EVENTS_TYPES, &APPEND_INDEXES).await;
-        let with_personal = format!("{EVENTS_TYPES}, uuid[], text[], text[], text[], text[]");
-        assert_lookups_are_direct(&db, INSERT_WITH_PERSONAL, &with_personal, &APPEND_INDEXES).await;
+        assert_lookups_are_direct(&db, INSERT_GROUP, GROUP_TYPES, &APPEND_INDEXES).await;
+        let personal = format!("{GROUP_TYPES}, uuid[], text[], text[], text[], text[]");
+        assert_lookups_are_direct(&db, INSERT_WITH_PERSONAL, &personal, &APPEND_INDEXES).await;
     }
 
     #[tokio::test]
