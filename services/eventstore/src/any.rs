@@ -3,6 +3,7 @@
 use uuid::Uuid;
 
 use crate::error::StoreError;
+use crate::group_commit::AppendGroups;
 use crate::migrations::Migrated;
 use crate::personal::{PersonalMatch, PersonalValue};
 use crate::postgres::PgEventStore;
@@ -98,6 +99,15 @@ impl AnyEventStore {
             open: size,
             idle: u32::try_from(idle).unwrap_or(u32::MAX),
             max,
+        }
+    }
+
+    /// What the group-commit writers have done, for `/metrics`; `None` on SQLite, where each
+    /// append is its own transaction (SQLite runs one writer at a time).
+    pub fn append_groups(&self) -> Option<AppendGroups> {
+        match self {
+            Self::Postgres(store) => Some(store.append_groups()),
+            Self::Sqlite(_) => None,
         }
     }
 

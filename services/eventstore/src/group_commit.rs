@@ -36,6 +36,7 @@
 
 use std::collections::{HashSet, VecDeque};
 use std::pin::pin;
+use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex, MutexGuard, PoisonError};
 
 use sqlx::postgres::PgPool;
@@ -164,6 +165,45 @@ struct Shared {
     /// Wakes the writers: an append arrived, a group's tenants are free again, or the store is
     /// gone.
     wake: Notify,
+    counted: Counted,
+}
+
+/// What the writers have done since the store was made, for `/metrics`.
+#[derive(Debug, Default)]
+struct Counted {
+    statements: AtomicU64,
+    appends: AtomicU64,
+    split: AtomicU64,
+}
+
+/// What a store's writers have done since it was made: with `statements`, how big groups are,
+/// and with `split`, how often they lose races to other processes.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct AppendGroups {
+    /// Checked inserts run, each one transaction: groups, and appends written alone after
+    /// their group was split.
+    pub statements: u64,
+    /// Appends those statements wrote or found stale.
+    pub appends: u64,
+    /// Groups the database refused whole (a race lost to another process, a retried command,
+    /// a value refused), then written again one append at a time.
+    pub split: u64,
+}
+
+/// Several stores' counts together (one per council database).
+impl std::ops::AddAssign for AppendGroups {
+    fn add_assign(&mut self, other: Self) {
+        self.statements += other.statements;
+        self.appends += other.appends;
+        self.split += other.split;
+    }
+}
+
+impl Counted {
+    fn statement(&self, appends: usize) {
+        self.statements.fetch_add(1, Ordering::Relaxed);
+        self.appends.fetch_add(appends as u64, Ordering::Relaxed);
+    }
 }
 
 #[derive(Debug, Default)]
@@ -225,6 +265,18 @@ impl GroupCommit {
         answer
             .await
             .map_err(|_| StoreError::Database(sqlx::Error::WorkerCrashed))?
+    }
+}
+
+impl GroupCommit {
+    /// What the writers have done so far.
+    pub(crate) fn counted(&self) -> AppendGroups {
+        let counted = &self.shared.counted;
+        AppendGroups {
+            statements: counted.statements.load(Ordering::Relaxed),
+            appends: counted.appends.load(Ordering::Relaxed),
+            split: counted.split.load(Ordering::Relaxed),
+        }
     }
 }
 
@@ -318,7 +370,7 @@ async fn run_writer(shared: Arc<Shared>, pool: PgPool) {
             shared: &shared,
             tenants: group.iter().map(|p| p.request.tenant).collect(),
         };
-        write_group(&pool, &mut conn, group).await;
+        write_group(&pool, &mut conn, group, &shared.counted).await;
     }
     if let Some(conn) = conn {
         // The connection is dropped either way; a failed close only loses a goodbye message.
@@ -368,7 +420,12 @@ async fn connect(pool: &PgPool) -> Result<PgConnection, sqlx::Error> {
 }
 
 /// Writes a group and answers each of its appends.
-async fn write_group(pool: &PgPool, conn: &mut Option<PgConnection>, group: Vec<Pending>) {
+async fn write_group(
+    pool: &PgPool,
+    conn: &mut Option<PgConnection>,
+    group: Vec<Pending>,
+    counted: &Counted,
+) {
     if conn.is_none() {
         match connect(pool).await {
             Ok(opened) => *conn = Some(opened),
@@ -383,6 +440,7 @@ async fn write_group(pool: &PgPool, conn: &mut Option<PgConnection>, group: Vec<
         .iter()
         .map(|p| prepare(&p.request, &p.head, p.stream_version, recorded_at))
         .collect();
+    counted.statement(group.len());
     match insert_group(connection, &group, &prepared).await {
         Ok(inserted) => {
             for (pending, prepared) in group.into_iter().zip(prepared) {
@@ -397,7 +455,9 @@ async fn write_group(pool: &PgPool, conn: &mut Option<PgConnection>, group: Vec<
         // The database refused the statement (a lost race, a value refused): nothing was
         // written; each append alone gets its own answer.
         Err(sqlx::Error::Database(_)) if group.len() > 1 => {
+            counted.split.fetch_add(1, Ordering::Relaxed);
             for (pending, prepared) in group.into_iter().zip(prepared) {
+                counted.statement(1);
                 let alone = std::slice::from_ref(&pending);
                 let result =
                     match insert_group(connection, alone, std::slice::from_ref(&prepared)).await {
@@ -763,12 +823,15 @@ mod tests {
         // `moved` is no longer at genesis: its append is stale; `fresh`'s two events go in.
         let (stale, stale_answer) = pending(request(moved, "x/2", 1), genesis(), 0);
         let (good, good_answer) = pending(request(fresh, "x/1", 2), genesis(), 0);
-        let mut conn = None;
-        write_group(store.pool(), &mut conn, vec![stale, good]).await;
+        let (mut conn, counted) = (None, Counted::default());
+        write_group(store.pool(), &mut conn, vec![stale, good], &counted).await;
         assert_eq!(written(stale_answer).await, None);
         assert_eq!(written(good_answer).await, Some(2));
         assert_eq!(store.head(moved).await.unwrap().position, 1);
         assert_eq!(store.read_log(fresh, 0, 10).await.unwrap().len(), 2);
+        // A stale append does not split its group.
+        assert_eq!(counted.statements.load(Ordering::Relaxed), 1);
+        assert_eq!(counted.split.load(Ordering::Relaxed), 0);
     }
 
     #[tokio::test]
@@ -788,8 +851,8 @@ mod tests {
         let head = store.head(used).await.unwrap();
         let (refused, refused_answer) = pending(Arc::new(again), head, 0);
         let (good, good_answer) = pending(request(other, "x/1", 1), genesis(), 0);
-        let mut conn = None;
-        write_group(store.pool(), &mut conn, vec![refused, good]).await;
+        let (mut conn, counted) = (None, Counted::default());
+        write_group(store.pool(), &mut conn, vec![refused, good], &counted).await;
         assert_eq!(written(refused_answer).await, None);
         assert_eq!(written(good_answer).await, Some(1));
         assert_eq!(
@@ -797,6 +860,10 @@ mod tests {
             committed.last_position
         );
         assert_eq!(store.head(other).await.unwrap().position, 1);
+        // The group, then each append alone.
+        assert_eq!(counted.statements.load(Ordering::Relaxed), 3);
+        assert_eq!(counted.appends.load(Ordering::Relaxed), 4);
+        assert_eq!(counted.split.load(Ordering::Relaxed), 1);
     }
 
     #[tokio::test]

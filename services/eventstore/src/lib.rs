@@ -48,6 +48,7 @@ pub use canonical_json::CanonicalJson;
 pub use chain::{ChainBreak, ChainVerifier, GENESIS_HASH};
 pub use completion::{run_to_completion, run_to_completion_with};
 pub use error::{InvalidInput, StoreError};
+pub use group_commit::AppendGroups;
 pub use location::DataLocation;
 pub use personal::{Commitment, Disclosures, PersonalMatch, PersonalValue};
 pub use postgres::PgEventStore;

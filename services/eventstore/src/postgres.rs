@@ -46,7 +46,7 @@ use crate::chain::GENESIS_HASH;
 use crate::completion::run_to_completion;
 use crate::decode;
 use crate::error::StoreError;
-use crate::group_commit::{GroupCommit, Written};
+use crate::group_commit::{AppendGroups, GroupCommit, Written};
 use crate::heads::Heads;
 use crate::migrations::{self, Migrated};
 use crate::prepare::check_expected;
@@ -138,6 +138,11 @@ impl PgEventStore {
     /// The pool, for read models that live in the same database.
     pub fn pool(&self) -> &PgPool {
         &self.pool
+    }
+
+    /// What the store's group-commit writers have done since it was made.
+    pub fn append_groups(&self) -> AppendGroups {
+        self.group.counted()
     }
 
     fn cached_head(&self, tenant: TenantId) -> Option<LogHead> {

@@ -155,6 +155,19 @@ async fn the_metrics_count_requests_operations_commands_and_the_cache(backend: B
     assert_eq!(misses, Some(2.0));
     let max = value(&scrape, "civic_db_pool_connections", &[("state", "max")]);
     assert!(max.unwrap() >= 1.0);
+    // PostgreSQL's appends went through the group-commit writers (SQLite has none).
+    let statements = value(&scrape, "civic_append_statements", &[]);
+    let appends = value(&scrape, "civic_append_statement_appends", &[]);
+    let split = value(&scrape, "civic_append_groups_split", &[]);
+    match backend {
+        Backend::Postgres => {
+            assert!(statements.unwrap() >= 1.0, "{statements:?}");
+            assert!(appends.unwrap() >= statements.unwrap(), "{appends:?}");
+            // One process, and no command retried: nothing lost a race.
+            assert_eq!(split, Some(0.0));
+        }
+        Backend::Sqlite => assert_eq!((statements, appends, split), (None, None, None)),
+    }
     // A command returns once its council's read models show it: nothing is behind.
     for council in ["leeds", "maidstone"] {
         let labels = [("council", council)];

@@ -1,7 +1,8 @@
 //! What is read when scraped rather than counted as it happens: the response cache's counters
-//! (it keeps its own), the database pool and each council's projection lag.
+//! (it keeps its own), the database pool, the store's group commit and each council's projection
+//! lag.
 
-use civic_eventstore::PoolUsage;
+use civic_eventstore::{AppendGroups, PoolUsage};
 use civic_projections::CouncilLag;
 use prometheus_client::collector::Collector;
 use prometheus_client::encoding::{DescriptorEncoder, EncodeMetric};
@@ -17,6 +18,8 @@ use crate::services::Services;
 pub(super) struct Snapshot {
     cache: CacheStats,
     pool: PoolUsage,
+    /// The group-commit writers' counts; `None` on SQLite, which has none.
+    groups: Option<AppendGroups>,
     /// Each council's lag; `None` when it could not be read (the scrape still answers).
     lag: Option<Vec<CouncilLag>>,
 }
@@ -25,6 +28,7 @@ impl Snapshot {
     pub(super) async fn of(services: &Services) -> Self {
         let mut lag = Some(Vec::new());
         let mut pool = PoolUsage::default();
+        let mut groups: Option<AppendGroups> = None;
         for database in services.directory.databases() {
             match database.runtime.read_models().projection_lag().await {
                 Ok(councils) => lag.iter_mut().for_each(|lag| lag.extend(councils.clone())),
@@ -33,11 +37,16 @@ impl Snapshot {
                     lag = None;
                 }
             }
-            pool += database.runtime.store().pool_usage();
+            let store = database.runtime.store();
+            pool += store.pool_usage();
+            if let Some(counted) = store.append_groups() {
+                *groups.get_or_insert_default() += counted;
+            }
         }
         Self {
             cache: services.responses.stats(),
             pool,
+            groups,
             lag,
         }
     }
@@ -90,6 +99,28 @@ impl Collector for Snapshot {
         let busy = pool.open.saturating_sub(pool.idle);
         for (state, count) in [("busy", busy), ("idle", pool.idle), ("max", pool.max)] {
             ConstGauge::new(i64::from(count)).encode(family.encode_family(&[("state", state)])?)?;
+        }
+        if let Some(groups) = self.groups {
+            counter(
+                &mut encoder,
+                "civic_append_statements",
+                "Checked inserts the store's group-commit writers ran, each one transaction; \
+                 civic_append_statement_appends over this is the appends per commit",
+                groups.statements,
+            )?;
+            counter(
+                &mut encoder,
+                "civic_append_statement_appends",
+                "Appends written (or found stale) by those statements",
+                groups.appends,
+            )?;
+            counter(
+                &mut encoder,
+                "civic_append_groups_split",
+                "Groups of appends the database refused whole (a race lost to another process, \
+                 a retried command) and that were written again one append at a time",
+                groups.split,
+            )?;
         }
         if let Some(lag) = &self.lag {
             let mut family = encoder.encode_descriptor(
