@@ -115,10 +115,11 @@ impl PgEventStore {
     /// Wraps a pool, acting as whoever its connections are; run [`PgEventStore::migrate`] once
     /// before use. Prefer [`PgEventStore::connect`], which acts as [`APPLICATION_ROLE`].
     pub fn new(pool: PgPool) -> Self {
+        let heads = Arc::new(Heads::default());
         Self {
-            group: Arc::new(GroupCommit::new(pool.clone())),
+            group: Arc::new(GroupCommit::new(pool.clone(), heads.clone())),
             pool,
-            heads: Arc::default(),
+            heads,
         }
     }
 
