@@ -902,42 +902,6 @@ mod tests {
         assert_eq!(counted.split.load(Ordering::Relaxed), 1);
     }
 
-    /// Eight clerks of one council at once, each on a stream of their own: every append goes in
-    /// at its first statement, in turn. Chained to the head each caller saw, all but one of each
-    /// round were stale and tried again (and under the append benchmark's load some gave up as
-    /// busy after a hundred attempts).
-    #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
-    async fn many_writers_of_one_tenant_are_written_in_turn_without_giving_up() {
-        let Some(db) = TestPostgres::fresh("group_one_tenant", &migrations::postgres()).await
-        else {
-            return;
-        };
-        let store = PgEventStore::connect(db.url(), 8).await.unwrap();
-        let tenant = TenantId::new();
-        const CLIENTS: u64 = 8;
-        const APPENDS: u64 = 40;
-        let mut clients = tokio::task::JoinSet::new();
-        for client in 0..CLIENTS {
-            let store = store.clone();
-            clients.spawn(async move {
-                let stream = format!("decision/client-{client}");
-                for version in 0..APPENDS {
-                    let mut request = (*request(tenant, &stream, 1)).clone();
-                    request.expected = ExpectedVersion::MustBe(version);
-                    store.append(request).await.unwrap();
-                }
-            });
-        }
-        while let Some(done) = clients.join_next().await {
-            done.unwrap();
-        }
-        let log = store.read_log(tenant, 0, 1_000).await.unwrap();
-        let positions: Vec<u64> = log.iter().map(|e| e.position).collect();
-        assert_eq!(positions, (1..=CLIENTS * APPENDS).collect::<Vec<_>>());
-        // Each append was written by the first statement that carried it: none was stale.
-        assert_eq!(store.append_groups().appends, CLIENTS * APPENDS);
-    }
-
     #[tokio::test]
     async fn a_writer_acts_as_the_pools_role_and_plans_generically() {
         let Some(db) = TestPostgres::fresh("group_role", &migrations::postgres()).await else {
