@@ -480,6 +480,7 @@ async fn write_group(
         // written; each append alone gets its own answer.
         Err(sqlx::Error::Database(_)) if group.len() > 1 => {
             counted.split.fetch_add(1, Ordering::Relaxed);
+            let mut broken = false;
             for (pending, prepared) in group.into_iter().zip(prepared) {
                 counted.statement(1);
                 let alone = std::slice::from_ref(&pending);
@@ -490,9 +491,16 @@ async fn write_group(
                             Ok(Written::Appended(prepared))
                         }
                         Ok(_) => Ok(Written::Stale),
-                        Err(error) => answer(error),
+                        Err(error) => {
+                            broken |= !matches!(error, sqlx::Error::Database(_));
+                            answer(error)
+                        }
                     };
                 let _ = pending.reply.send(result);
+            }
+            // The connection failed on the way: open another for the next group.
+            if broken {
+                *conn = None;
             }
         }
         Err(error @ sqlx::Error::Database(_)) => {
