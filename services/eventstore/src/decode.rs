@@ -58,6 +58,12 @@ pub(crate) fn position(value: i64) -> Result<u64, StoreError> {
     u64::try_from(value).map_err(|_| corrupt("negative position or version", value))
 }
 
+/// A position or version to store: the inverse of [`position`]. Positions and versions are `u64`
+/// in Rust and `bigint` in SQL; neither gets near `i64::MAX`.
+pub(crate) fn to_i64(value: u64) -> i64 {
+    i64::try_from(value).unwrap_or(i64::MAX)
+}
+
 /// A stored stream name.
 pub(crate) fn stream(value: String) -> Result<StreamName, StoreError> {
     StreamName::parse(&value).map_err(|e| corrupt("stream name", e))

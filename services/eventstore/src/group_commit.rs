@@ -47,6 +47,7 @@ use tokio::sync::{Notify, oneshot};
 use uuid::Uuid;
 
 use crate::CommandFingerprint;
+use crate::decode::to_i64;
 use crate::error::StoreError;
 use crate::heads::Heads;
 use crate::personal::Commitment;
@@ -553,12 +554,10 @@ async fn insert_group(
 ) -> Result<Vec<Uuid>, sqlx::Error> {
     let events = || {
         group.iter().zip(prepared).flat_map(|(pending, prepared)| {
-            let request = &*pending.request;
             (0u64..)
-                .zip(request.events.iter().zip(&prepared.hashes))
+                .zip(pending.request.events.iter().zip(&prepared.hashes))
                 .map(move |(offset, (event, hash))| Row {
                     pending,
-                    request,
                     offset,
                     event,
                     hash,
@@ -578,7 +577,7 @@ async fn insert_group(
     let query = sqlx::query_scalar(sql)
         .bind(
             events()
-                .map(|r| r.request.tenant.as_uuid())
+                .map(|r| r.pending.request.tenant.as_uuid())
                 .collect::<Vec<Uuid>>(),
         )
         .bind(
@@ -598,7 +597,7 @@ async fn insert_group(
         )
         .bind(
             events()
-                .map(|r| r.request.stream.as_str())
+                .map(|r| r.pending.request.stream.as_str())
                 .collect::<Vec<&str>>(),
         )
         .bind(
@@ -613,28 +612,29 @@ async fn insert_group(
         )
         .bind(
             events()
-                .map(|r| r.request.metadata.command_id)
+                .map(|r| r.pending.request.metadata.command_id)
                 .collect::<Vec<Uuid>>(),
         )
         .bind(
             events()
-                .map(|r| r.request.metadata.actor.as_str())
+                .map(|r| r.pending.request.metadata.actor.as_str())
                 .collect::<Vec<&str>>(),
         )
         .bind(
             events()
-                .map(|r| r.request.metadata.causation_id)
+                .map(|r| r.pending.request.metadata.causation_id)
                 .collect::<Vec<Option<Uuid>>>(),
         )
         .bind(
             events()
-                .map(|r| r.request.metadata.correlation_id)
+                .map(|r| r.pending.request.metadata.correlation_id)
                 .collect::<Vec<Uuid>>(),
         )
         .bind(
             events()
                 .map(|r| {
-                    r.request
+                    r.pending
+                        .request
                         .metadata
                         .fingerprint
                         .as_ref()
@@ -662,7 +662,13 @@ async fn insert_group(
         .bind(events().map(|r| r.hash.as_str()).collect::<Vec<&str>>())
         .bind(
             events()
-                .map(|r| if r.offset == 0 { count(r.request) } else { 0 })
+                .map(|r| {
+                    if r.offset == 0 {
+                        count(&r.pending.request)
+                    } else {
+                        0
+                    }
+                })
                 .collect::<Vec<i32>>(),
         );
     let Some(request) = personal else {
@@ -694,16 +700,10 @@ async fn insert_group(
 /// One event of a group, with the append it belongs to.
 struct Row<'a> {
     pending: &'a Pending,
-    request: &'a AppendRequest,
     /// The event's place in its append, from 0.
     offset: u64,
     event: &'a NewEvent,
     hash: &'a String,
-}
-
-/// Positions and versions are `u64` in Rust and `bigint` in SQL; neither gets near `i64::MAX`.
-fn to_i64(value: u64) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
 }
 
 #[cfg(test)]

@@ -44,7 +44,7 @@ use uuid::Uuid;
 
 use crate::chain::GENESIS_HASH;
 use crate::completion::run_to_completion;
-use crate::decode;
+use crate::decode::{self, to_i64};
 use crate::error::StoreError;
 use crate::group_commit::{AppendGroups, GroupCommit, Written};
 use crate::heads::Heads;
@@ -249,11 +249,6 @@ fn empty_head() -> LogHead {
         position: 0,
         hash: GENESIS_HASH.to_owned(),
     }
-}
-
-/// Positions and versions are `u64` in Rust and `bigint` in SQL; neither gets near `i64::MAX`.
-fn to_i64(value: u64) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
 }
 
 /// The last event's position and hash, or the genesis head for an empty log.

@@ -31,7 +31,7 @@ use uuid::Uuid;
 
 use crate::chain::{GENESIS_HASH, format_recorded_at};
 use crate::completion::run_to_completion;
-use crate::decode;
+use crate::decode::{self, to_i64};
 use crate::error::StoreError;
 use crate::migrations::{self, Migrated};
 use crate::prepare::{check_expected, prepare};
@@ -143,10 +143,6 @@ impl SqliteEventStore {
     pub fn pool(&self) -> &SqlitePool {
         &self.pool
     }
-}
-
-fn to_i64(value: u64) -> i64 {
-    i64::try_from(value).unwrap_or(i64::MAX)
 }
 
 async fn read_head(conn: &mut SqliteConnection, tenant: TenantId) -> Result<LogHead, StoreError> {
